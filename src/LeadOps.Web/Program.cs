@@ -1,3 +1,37 @@
+using LeadOps.Application;
+using LeadOps.Infrastructure;
+using LeadOps.Web;
+using LeadOps.Web.Api;
+using LeadOps.Web.Common;
+using Serilog;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddBriefEnvironmentNames();
+builder.Services.AddLeadOpsLogging(builder.Configuration, builder.Environment);
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)
+    .AddWeb(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
+
+app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseSerilogRequestLogging();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStatus();
+app.MapRazorPages();
+app.MapLeadOpsApi();
+
 app.Run();

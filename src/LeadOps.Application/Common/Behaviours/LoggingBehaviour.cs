@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace LeadOps.Application.Common.Behaviours;
+
+/// <summary>Logs each command's name, duration and outcome. Never the payload: it may hold lead answers or tokens.</summary>
+public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehaviour<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var name = typeof(TMessage).Name;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var response = await next(message, cancellationToken);
+            var outcome = response is IOutcome o ? o.Outcome : "Ok";
+            logger.LogInformation("Handled {Command} in {ElapsedMs:0.0} ms: {Outcome}", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, outcome);
+            return response;
+        }
+        catch (ValidationException)
+        {
+            logger.LogInformation("Handled {Command} in {ElapsedMs:0.0} ms: {Outcome}", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "Invalid");
+            throw;
+        }
+    }
+}
+
+/// <summary>Implemented by responses that can describe their outcome in one word for the command log.</summary>
+public interface IOutcome
+{
+    string Outcome { get; }
+}

@@ -1,0 +1,28 @@
+using FluentValidation;
+using LeadOps.Application.Common.Behaviours;
+using LeadOps.Application.Common.Security;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadOps.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>The pipeline, outermost first: exceptions, logging, validation, then the handler.</summary>
+    public static readonly Type[] PipelineBehaviours =
+    [
+        typeof(UnhandledExceptionBehaviour<,>),
+        typeof(LoggingBehaviour<,>),
+        typeof(ValidationBehaviour<,>),
+    ];
+
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<ApplicationAssembly>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<ExplicitOwner>();
+        services.AddSingleton<IOwnerScopeFactory, OwnerScopeFactory>();
+        return services;
+    }
+}
+
+/// <summary>Marker for assembly scanning.</summary>
+public sealed class ApplicationAssembly;

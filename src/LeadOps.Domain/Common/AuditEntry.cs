@@ -1,0 +1,23 @@
+namespace LeadOps.Domain.Common;
+
+/// <summary>Who did what, when, to which thing, and how it ended. Never holds message text or tokens.</summary>
+public sealed class AuditEntry : IOwnedByUser
+{
+    public long Id { get; set; }
+
+    public string OwnerId { get; set; } = string.Empty;
+
+    public string ActorId { get; set; } = string.Empty;
+
+    public string Action { get; set; } = string.Empty;
+
+    public string SubjectType { get; set; } = string.Empty;
+
+    public string SubjectId { get; set; } = string.Empty;
+
+    public string Outcome { get; set; } = string.Empty;
+
+    public string? Detail { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}

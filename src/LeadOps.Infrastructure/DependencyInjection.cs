@@ -1,0 +1,104 @@
+using LeadOps.Application.Account;
+using LeadOps.Application.Common;
+using LeadOps.Infrastructure.Common;
+using LeadOps.Infrastructure.Identity;
+using LeadOps.Infrastructure.Persistence;
+using LeadOps.Infrastructure.Persistence.Repositories;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LeadOps.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.SectionName));
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // First hosted service: migrations and bootstrap finish before anything (the key ring included) reads the database.
+        services.AddHostedService<StartupTaskRunner>();
+
+        services.AddPersistence(configuration, contentRootPath);
+        services.AddIdentityStores();
+
+        services.AddDataProtection()
+            .SetApplicationName("LeadOps")
+            .PersistKeysToDbContext<LeadOpsDbContext>();
+
+        services.AddScoped<IStartupTask, DatabaseMigrator>();
+        services.AddScoped<IStartupTask, UserBootstrapper>();
+        return services;
+    }
+
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString("LeadOps");
+        services.AddSingleton<OwnershipInterceptor>();
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:LeadOps is not set.");
+                }
+
+                services.AddDbContext<LeadOpsDbContext, SqlServerLeadOpsDbContext>((sp, o) => o
+                    .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                    .AddInterceptors(sp.GetRequiredService<OwnershipInterceptor>()));
+                break;
+            default:
+                var sqlite = PrepareSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, contentRootPath);
+                var pragmas = new SqlitePragmaInterceptor(options.SqliteBusyTimeoutMs);
+                services.AddDbContext<LeadOpsDbContext, SqliteLeadOpsDbContext>((sp, o) => o
+                    .UseSqlite(sqlite)
+                    .AddInterceptors(sp.GetRequiredService<OwnershipInterceptor>(), pragmas));
+                break;
+        }
+
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
+    }
+
+    /// <summary>Resolves a relative SQLite file against the content root and creates its folder.</summary>
+    private static string PrepareSqlite(string connectionString, string contentRootPath)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory)
+        {
+            var path = Path.GetFullPath(builder.DataSource, contentRootPath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    private static void AddIdentityStores(this IServiceCollection services)
+    {
+        services.AddIdentity<ApplicationUser, IdentityRole>(o =>
+            {
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<LeadOpsDbContext>()
+            .AddDefaultTokenProviders();
+        services.AddScoped<IApiKeyAuthenticator, ApiKeyAuthenticator>();
+    }
+}

@@ -1,0 +1,22 @@
+namespace LeadOps.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>Section <c>Database</c>. The connection string is <c>ConnectionStrings:LeadOps</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    public const string DefaultSqliteConnectionString = "Data Source=App_Data/leadops.db";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>SQLite busy timeout: how long a writer waits for another writer before giving up.</summary>
+    public int SqliteBusyTimeoutMs { get; set; } = 10_000;
+}

@@ -1,0 +1,30 @@
+using LeadOps.Application.Common.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace LeadOps.Infrastructure.Persistence;
+
+/// <summary>
+/// Lets <c>dotnet ef</c> build each provider's context without the web host:
+/// <c>dotnet ef migrations add Name --project src/LeadOps.Infrastructure --context SqliteLeadOpsDbContext --output-dir Persistence/Migrations/Sqlite</c>
+/// (and the same with SqlServerLeadOpsDbContext and Persistence/Migrations/SqlServer).
+/// </summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteLeadOpsDbContext>
+{
+    public SqliteLeadOpsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteLeadOpsDbContext>().UseSqlite(DatabaseOptions.DefaultSqliteConnectionString).Options, NoUser.Instance);
+}
+
+internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerLeadOpsDbContext>
+{
+    public SqlServerLeadOpsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqlServerLeadOpsDbContext>().UseSqlServer("Server=localhost;Database=LeadOps;Integrated Security=true;TrustServerCertificate=true").Options, NoUser.Instance);
+}
+
+/// <summary>Nobody: owned rows are invisible and cannot be saved.</summary>
+public sealed class NoUser : ICurrentUser
+{
+    public static readonly NoUser Instance = new();
+
+    public string? UserId => null;
+}

@@ -1,0 +1,69 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using LeadOps.Application.Common.Security;
+using LeadOps.Domain.Common;
+using LeadOps.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace LeadOps.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database of LeadOps. Every <see cref="IOwnedByUser"/> entity gets the named query filter
+/// <see cref="OwnerFilter"/> (<c>OwnerId == current user</c>); <see cref="OwnershipInterceptor"/> guards saves.
+/// Provider-specific subclasses exist only so each provider has its own migration set.
+/// </summary>
+public abstract class LeadOpsDbContext(DbContextOptions options, ICurrentUser currentUser)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    /// <summary>The name of the owner query filter; the only way to bypass it is to name it.</summary>
+    public const string OwnerFilter = "Owner";
+
+    public ICurrentUser CurrentUser { get; } = currentUser;
+
+    /// <summary>Read by the owner filter on every query; null (nobody signed in) matches no owned row.</summary>
+    public string? CurrentOwnerId => CurrentUser.UserId;
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(LeadOpsDbContext).Assembly, t => t.Namespace == typeof(Configurations.ApiKeyConfiguration).Namespace);
+
+        var apply = typeof(LeadOpsDbContext).GetMethod(nameof(ApplyOwnerFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(e => typeof(IOwnedByUser).IsAssignableFrom(e.ClrType)))
+        {
+            apply.MakeGenericMethod(entityType.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    private void ApplyOwnerFilter<TEntity>(ModelBuilder builder)
+        where TEntity : class, IOwnedByUser
+    {
+        Expression<Func<TEntity, bool>> filter = e => e.OwnerId == CurrentOwnerId;
+        builder.Entity<TEntity>().HasQueryFilter(OwnerFilter, filter);
+        builder.Entity<TEntity>().Property(e => e.OwnerId).HasMaxLength(450).IsRequired();
+        builder.Entity<TEntity>().HasIndex(e => e.OwnerId);
+    }
+}
+
+public sealed class SqliteLeadOpsDbContext(DbContextOptions<SqliteLeadOpsDbContext> options, ICurrentUser currentUser)
+    : LeadOpsDbContext(options, currentUser)
+{
+    /// <summary>SQLite cannot compare or sort DateTimeOffset text; store it as a sortable 64-bit value (all values are UTC).</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class SqlServerLeadOpsDbContext(DbContextOptions<SqlServerLeadOpsDbContext> options, ICurrentUser currentUser)
+    : LeadOpsDbContext(options, currentUser);

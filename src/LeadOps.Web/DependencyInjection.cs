@@ -1,0 +1,87 @@
+using LeadOps.Application.Common.Security;
+using LeadOps.Infrastructure.Common;
+using LeadOps.Web.Common;
+using LeadOps.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace LeadOps.Web;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<WorkerHealth>();
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(Application.ApplicationAssembly)];
+            options.PipelineBehaviors = Application.DependencyInjection.PipelineBehaviours;
+        });
+
+        services.Configure<AuthOptions>(o => o.AllowRegistration = configuration.GetValue("Auth:AllowRegistration", environment.IsDevelopment()));
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthSchemes.Smart;
+                o.DefaultChallengeScheme = AuthSchemes.Smart;
+                o.DefaultAuthenticateScheme = AuthSchemes.Smart;
+            })
+            .AddPolicyScheme(AuthSchemes.Smart, "Cookie or API key", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.Count > 0 ? AuthSchemes.ApiKey : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Error/403";
+            o.Cookie.Name = "LeadOps.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized, ApiKeyAuthenticationHandler.InvalidAuthentication);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden, "Forbidden");
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Account/Register");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddStatusChecks();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
+        return services;
+    }
+
+    /// <summary>APIs answer 401/403 with JSON; people are redirected to the sign-in page.</summary>
+    private static Task ApiAwareRedirect(HttpContext context, string redirectUri, int status, string detail)
+    {
+        if (AuthSchemes.IsApiPath(context.Request.Path))
+        {
+            context.Response.StatusCode = status;
+            return context.Response.WriteAsJsonAsync(new { detail });
+        }
+
+        context.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Section <c>Auth</c>.</summary>
+public sealed class AuthOptions
+{
+    /// <summary>Whether /Account/Register is open. Default: true in Development, false otherwise.</summary>
+    public bool AllowRegistration { get; set; }
+}

@@ -1,0 +1,111 @@
+using System.ComponentModel.DataAnnotations;
+using LeadOps.Application.Account.Commands;
+using LeadOps.Application.Account.Queries;
+using LeadOps.Application.Common;
+using LeadOps.Infrastructure.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LeadOps.Web.Pages.Account;
+
+/// <summary>The signed-in user's account: change password, personal API keys (created, shown once, revoked).</summary>
+public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : PageModel
+{
+    public IReadOnlyList<ApiKeySummary> ApiKeys { get; private set; } = [];
+
+    /// <summary>A key just created: shown on this one response, never again.</summary>
+    public CreatedApiKey? NewKey { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    [BindProperty]
+    public PasswordInput Password { get; set; } = new();
+
+    [BindProperty]
+    [StringLength(100)]
+    public string? KeyName { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+
+    public async Task<IActionResult> OnPostCreateKeyAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        try
+        {
+            NewKey = await mediator.Send(new CreateApiKey(KeyName ?? string.Empty), ct);
+        }
+        catch (Application.Common.ValidationException ex)
+        {
+            ModelState.AddModelError(nameof(KeyName), ex.FirstMessage);
+        }
+
+        ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeKeyAsync(Guid id, CancellationToken ct)
+    {
+        var result = await mediator.Send(new RevokeApiKey(id), ct);
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        Notice = "The API key was revoked.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostChangePasswordAsync(CancellationToken ct)
+    {
+        ModelState.Remove(nameof(KeyName));
+        if (!ModelState.IsValid)
+        {
+            ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var result = await users.ChangePasswordAsync(user, Password.Current, Password.New);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error.Description);
+            }
+
+            ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+            return Page();
+        }
+
+        await signIn.RefreshSignInAsync(user);
+        Notice = "Your password was changed.";
+        return RedirectToPage();
+    }
+
+    public sealed class PasswordInput
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Current password")]
+        public string Current { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Choose a new password.")]
+        [StringLength(200, MinimumLength = 10, ErrorMessage = "Use at least 10 characters.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string New { get; set; } = string.Empty;
+
+        [Compare(nameof(New), ErrorMessage = "The new passwords do not match.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Repeat new password")]
+        public string Confirm { get; set; } = string.Empty;
+    }
+}

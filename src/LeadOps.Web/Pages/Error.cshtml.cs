@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using LeadOps.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LeadOps.Web.Pages;
+
+/// <summary>The friendly error page for people, and ProblemDetails for API paths that reach it (unknown routes, errors).</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string CorrelationId { get; private set; } = string.Empty;
+
+    public IActionResult OnGet(int? code) => Render(code);
+
+    public IActionResult OnPost(int? code) => Render(code);
+
+    private IActionResult Render(int? code)
+    {
+        Code = code ?? (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null ? 404 : 500);
+        CorrelationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        Response.StatusCode = Code;
+        if (originalPath is not null && AuthSchemes.IsApiPath(originalPath))
+        {
+            return Problem(statusCode: Code, title: Code == 404 ? "Not found" : "Request failed", extensions: new Dictionary<string, object?> { ["correlation_id"] = CorrelationId });
+        }
+
+        return Page();
+    }
+
+    private ObjectResult Problem(int statusCode, string title, IDictionary<string, object?> extensions)
+    {
+        var problem = new ProblemDetails { Status = statusCode, Title = title };
+        foreach (var (key, value) in extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return new ObjectResult(problem) { StatusCode = statusCode, ContentTypes = { "application/problem+json" } };
+    }
+}

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using LeadOps.Application.Account;
+using LeadOps.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace LeadOps.Web.Security;
+
+/// <summary>
+/// <c>Authorization: Bearer &lt;key&gt;</c>: a personal API key, or the brief's ADMIN_API_KEY together with
+/// <c>X-Admin-User-ID</c>. Failures answer 401 with the brief's JSON and nothing else.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IApiKeyAuthenticator authenticator,
+    IOptionsMonitor<AdminOptions> admin)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string InvalidAuthentication = "Invalid authentication";
+    public const string InvalidApiKey = "Invalid API key";
+    public const string InvalidAdminUserId = "Invalid admin user ID";
+    private const string FailureKey = "LeadOps.ApiKeyFailure";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string header = Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || header.Length <= 7 || header.Length > 512)
+        {
+            return Fail(InvalidAuthentication);
+        }
+
+        var token = header[7..].Trim();
+        var adminOptions = admin.CurrentValue;
+        if (!string.IsNullOrEmpty(adminOptions.ApiKey) && FixedTimeEquals(token, adminOptions.ApiKey))
+        {
+            var presentedUser = Request.Headers["X-Admin-User-ID"].ToString();
+            if (string.IsNullOrEmpty(adminOptions.UserId) || !FixedTimeEquals(presentedUser, adminOptions.UserId))
+            {
+                return Fail(InvalidAdminUserId);
+            }
+
+            return Success(adminOptions.UserId, "admin-api-key");
+        }
+
+        var userId = await authenticator.AuthenticateAsync(token, Context.RequestAborted);
+        return userId is null ? Fail(InvalidApiKey) : Success(userId, "api-key");
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        var detail = Context.Items.TryGetValue(FailureKey, out var value) && value is string s ? s : InvalidAuthentication;
+        await Response.WriteAsJsonAsync(new { detail });
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await Response.WriteAsJsonAsync(new { detail = "Forbidden" });
+    }
+
+    /// <summary>Compares two secrets in constant time whatever their lengths (hashing first hides the length).</summary>
+    internal static bool FixedTimeEquals(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    private AuthenticateResult Fail(string detail)
+    {
+        Context.Items[FailureKey] = detail;
+        return AuthenticateResult.Fail(detail);
+    }
+
+    private AuthenticateResult Success(string userId, string method)
+    {
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.AuthenticationMethod, method)],
+            Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+}

@@ -1,0 +1,11 @@
+using System.Security.Claims;
+using LeadOps.Application.Common.Security;
+
+namespace LeadOps.Web.Security;
+
+/// <summary>The signed-in user (cookie or API key), unless the scope was given an explicit owner for background work.</summary>
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, ExplicitOwner explicitOwner) : ICurrentUser
+{
+    public string? UserId =>
+        explicitOwner.OwnerId ?? accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+}
