@@ -1,5 +1,4 @@
 using FluentValidation;
-using LeadOps.Application.Common.Behaviours;
 using LeadOps.Application.Common.Security;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,14 +6,6 @@ namespace LeadOps.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>The pipeline, outermost first: exceptions, logging, validation, then the handler.</summary>
-    public static readonly Type[] PipelineBehaviours =
-    [
-        typeof(UnhandledExceptionBehaviour<,>),
-        typeof(LoggingBehaviour<,>),
-        typeof(ValidationBehaviour<,>),
-    ];
-
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining<ApplicationAssembly>(ServiceLifetime.Scoped, includeInternalTypes: true);

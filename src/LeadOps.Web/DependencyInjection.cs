@@ -1,3 +1,4 @@
+using LeadOps.Application.Common.Behaviours;
 using LeadOps.Application.Common.Security;
 using LeadOps.Infrastructure.Common;
 using LeadOps.Web.Common;
@@ -20,7 +21,13 @@ public static class DependencyInjection
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.ApplicationAssembly)];
-            options.PipelineBehaviors = Application.DependencyInjection.PipelineBehaviours;
+            // Read by the source generator at compile time, so the list is spelled out here: outermost first.
+            options.PipelineBehaviors =
+            [
+                typeof(UnhandledExceptionBehaviour<,>),
+                typeof(LoggingBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+            ];
         });
 
         services.Configure<AuthOptions>(o => o.AllowRegistration = configuration.GetValue("Auth:AllowRegistration", environment.IsDevelopment()));

@@ -9,13 +9,13 @@ namespace LeadOps.Infrastructure.Persistence;
 /// <c>dotnet ef migrations add Name --project src/LeadOps.Infrastructure --context SqliteLeadOpsDbContext --output-dir Persistence/Migrations/Sqlite</c>
 /// (and the same with SqlServerLeadOpsDbContext and Persistence/Migrations/SqlServer).
 /// </summary>
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteLeadOpsDbContext>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteLeadOpsDbContext>
 {
     public SqliteLeadOpsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteLeadOpsDbContext>().UseSqlite(DatabaseOptions.DefaultSqliteConnectionString).Options, NoUser.Instance);
 }
 
-internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerLeadOpsDbContext>
+public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerLeadOpsDbContext>
 {
     public SqlServerLeadOpsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerLeadOpsDbContext>().UseSqlServer("Server=localhost;Database=LeadOps;Integrated Security=true;TrustServerCertificate=true").Options, NoUser.Instance);

@@ -11,11 +11,13 @@ namespace LeadOps.Web.Common;
 /// every field's messages in <c>errors</c>; anything else is a 500 with a correlation id and no stack trace.
 /// Pages fall through to the friendly /Error page.
 /// </summary>
-internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed class ApiExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!AuthSchemes.IsApiPath(httpContext.Request.Path) && !httpContext.Request.Path.StartsWithSegments("/webhook"))
+        // The middleware has already pointed the request at /Error: decide by the path that failed.
+        var path = new PathString(httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path);
+        if (!AuthSchemes.IsApiPath(path) && !path.StartsWithSegments("/webhook"))
         {
             return false;
         }
@@ -27,8 +29,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails)
             _ => new ProblemDetails { Status = 500, Title = "Something went wrong", Detail = "The error was logged; quote the correlation id when you report it." },
         };
         problem.Extensions["correlation_id"] = Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier;
-        httpContext.Response.StatusCode = problem.Status ?? 500;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = null });
+        await Results.Problem(problem).ExecuteAsync(httpContext);
+        return true;
     }
 
     internal static ProblemDetails Validation(ValidationException exception) => new()

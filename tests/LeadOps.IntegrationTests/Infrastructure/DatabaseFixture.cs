@@ -1,0 +1,32 @@
+namespace LeadOps.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Base for fixtures that run once per database: a fresh app and database per fixture, created lazily so that a
+/// SQL Server fixture without Docker is skipped with the reason.
+/// </summary>
+[TestFixture(DatabaseKind.Sqlite)]
+[TestFixture(DatabaseKind.SqlServer)]
+public abstract class DatabaseFixture(DatabaseKind database)
+{
+    protected DatabaseKind Database { get; } = database;
+
+    protected LeadOpsFactory Factory { get; private set; } = null!;
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    [OneTimeSetUp]
+    public async Task StartAppAsync()
+    {
+        Factory = await LeadOpsFactory.CreateAsync(Database, Settings);
+        _ = Factory.Server; // start the host: migrations and bootstrap run now
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAppAsync()
+    {
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+    }
+}
