@@ -1,0 +1,57 @@
+using LeadOps.Domain.Common;
+using LeadOps.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadOps.ArchitectureTests;
+
+/// <summary>User isolation in one place: every owned entity carries the named owner filter, on both providers.</summary>
+public sealed class OwnershipTests
+{
+    [Test]
+    public void Every_owned_entity_has_the_owner_filter()
+    {
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        foreach (DbContext db in new DbContext[] { sqlite, sqlServer })
+        {
+            var owned = db.Model.GetEntityTypes().Where(e => typeof(IOwnedByUser).IsAssignableFrom(e.ClrType)).ToList();
+            Assert.That(owned, Is.Not.Empty);
+            foreach (var entity in owned)
+            {
+                var filters = entity.GetDeclaredQueryFilters().Select(f => f.Key).ToList();
+                Assert.That(filters, Does.Contain(LeadOpsDbContext.OwnerFilter), $"{entity.ClrType.Name} on {db.GetType().Name}");
+            }
+        }
+    }
+
+    [Test]
+    public void Every_owned_type_in_the_domain_is_mapped()
+    {
+        using var db = new SqliteDesignTimeFactory().CreateDbContext([]);
+        var mapped = db.Model.GetEntityTypes().Select(e => e.ClrType).ToHashSet();
+        var ownedTypes = typeof(IOwnedByUser).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IOwnedByUser).IsAssignableFrom(t));
+        Assert.That(ownedTypes.Where(t => !mapped.Contains(t)), Is.Empty, "an owned type that is not mapped escapes the filter check");
+    }
+
+    [Test]
+    public void Query_filters_are_only_ignored_by_name()
+    {
+        var root = FindRepositoryRoot();
+        var offenders = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("IgnoreQueryFilters()", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(root, f));
+        Assert.That(offenders, Is.Empty, "name the filter: IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]) and say why");
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LeadOps.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("LeadOps.sln not found above the test directory");
+    }
+}
