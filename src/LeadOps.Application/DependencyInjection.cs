@@ -11,6 +11,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<ApplicationAssembly>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<ExplicitOwner>();
         services.AddSingleton<IOwnerScopeFactory, OwnerScopeFactory>();
+        services.AddScoped<Integrations.IntegrationChecker>();
         return services;
     }
 }

@@ -2,6 +2,11 @@ using LeadOps.Application.Account;
 using LeadOps.Application.Common;
 using LeadOps.Infrastructure.Common;
 using LeadOps.Infrastructure.Identity;
+using LeadOps.Infrastructure.Integrations;
+using LeadOps.Infrastructure.Security;
+using LeadOps.Application.Common.Security;
+using LeadOps.Application.Integrations;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using LeadOps.Infrastructure.Persistence;
 using LeadOps.Infrastructure.Persistence.Repositories;
 using Microsoft.AspNetCore.DataProtection;
@@ -30,12 +35,11 @@ public static class DependencyInjection
         services.AddPersistence(configuration, contentRootPath);
         services.AddIdentityStores();
 
-        services.AddDataProtection()
-            .SetApplicationName("LeadOps")
-            .PersistKeysToDbContext<LeadOpsDbContext>();
+        services.AddTokenProtection(configuration, contentRootPath);
 
         services.AddScoped<IStartupTask, DatabaseMigrator>();
         services.AddScoped<IStartupTask, UserBootstrapper>();
+        services.AddScoped<IStartupTask, EnvironmentIntegrationBootstrapper>();
         return services;
     }
 
@@ -68,6 +72,24 @@ public static class DependencyInjection
 
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
+        services.AddScoped<IIntegrationRepository, IntegrationRepository>();
+    }
+
+    /// <summary>
+    /// Data Protection with its key ring in the database (every node can decrypt) and each key encrypted with a
+    /// key-encryption key that is not in the database (so the database alone reveals no token).
+    /// </summary>
+    private static void AddTokenProtection(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        var kek = KeyEncryptionKey.Load(
+            configuration["DataProtection:KeyEncryptionKey"],
+            Path.GetFullPath(configuration["DataProtection:KeyEncryptionKeyFile"] ?? "App_Data/keyring.kek", contentRootPath));
+        services.AddSingleton(kek);
+        services.AddDataProtection()
+            .SetApplicationName("LeadOps")
+            .PersistKeysToDbContext<LeadOpsDbContext>();
+        services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new AesGcmXmlEncryptor(kek));
+        services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
     }
 
     /// <summary>Resolves a relative SQLite file against the content root and creates its folder.</summary>

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using LeadOps.Application.Common.Security;
 using LeadOps.Domain.Common;
+using LeadOps.Domain.Integrations;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,10 @@ public abstract class LeadOpsDbContext(DbContextOptions options, ICurrentUser cu
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Integration> Integrations => Set<Integration>();
+
+    public DbSet<IntegrationForm> IntegrationForms => Set<IntegrationForm>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

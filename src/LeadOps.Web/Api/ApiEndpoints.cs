@@ -6,5 +6,6 @@ internal static class ApiEndpoints
     public static void MapLeadOpsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapAccountApi();
+        endpoints.MapIntegrationsApi();
     }
 }

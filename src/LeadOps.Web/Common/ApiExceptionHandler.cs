@@ -33,6 +33,9 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
         return true;
     }
 
+    /// <summary>API fields are snake_case on the wire: <c>PageAccessToken</c> → <c>page_access_token</c>.</summary>
+    internal static string SnakeCase(string name) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
+
     internal static ProblemDetails Validation(ValidationException exception) => new()
     {
         Status = StatusCodes.Status400BadRequest,
@@ -41,7 +44,7 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
         Extensions =
         {
             ["error"] = exception.FirstMessage,
-            ["errors"] = exception.Errors,
+            ["errors"] = exception.Errors.ToDictionary(e => SnakeCase(e.Key), e => e.Value),
         },
     };
 }

@@ -40,7 +40,7 @@ public sealed class ErrorHandlingTests(DatabaseKind database) : DatabaseFixture(
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(body.GetProperty("error").GetString(), Is.EqualTo("Give the key a name."));
-        Assert.That(body.GetProperty("errors").GetProperty("Name")[0].GetString(), Is.EqualTo("Give the key a name."));
+        Assert.That(body.GetProperty("errors").GetProperty("name")[0].GetString(), Is.EqualTo("Give the key a name."));
 
         var keys = await client.GetFromJsonAsync<JsonElement>("/api/api-keys");
         Assert.That(keys.GetProperty("api_keys").GetArrayLength(), Is.EqualTo(1), "only the key the test user was made with");

@@ -104,6 +104,39 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Integrations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PageId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    PageName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    TokenLast4 = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: false),
+                    TokenExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    GrantedScopes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    MissingPermissions = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    WebhookSubscribed = table.Column<bool>(type: "bit", nullable: true),
+                    NeedsReconnect = table.Column<bool>(type: "bit", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    IsFromEnvironment = table.Column<bool>(type: "bit", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    LastCheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastCheckMethod = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastWebhookAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    WelcomeEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    WelcomeSubject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    WelcomeBody = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Integrations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -209,6 +242,35 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "IntegrationForms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    IntegrationId = table.Column<int>(type: "int", nullable: false),
+                    FormId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    LeadsCount = table.Column<int>(type: "int", nullable: true),
+                    SyncEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    SyncIntervalMinutes = table.Column<int>(type: "int", nullable: false),
+                    Watermark = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastSyncedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RefreshedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IntegrationForms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IntegrationForms_Integrations_IntegrationId",
+                        column: x => x.IntegrationId,
+                        principalTable: "Integrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_OwnerId",
                 table: "ApiKeys",
@@ -268,6 +330,32 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_AuditEntries_OwnerId_At",
                 table: "AuditEntries",
                 columns: new[] { "OwnerId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrationForms_IntegrationId_FormId",
+                table: "IntegrationForms",
+                columns: new[] { "IntegrationId", "FormId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrationForms_OwnerId",
+                table: "IntegrationForms",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrationForms_SyncEnabled_LastSyncedAt",
+                table: "IntegrationForms",
+                columns: new[] { "SyncEnabled", "LastSyncedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Integrations_OwnerId",
+                table: "Integrations",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Integrations_PageId",
+                table: "Integrations",
+                column: "PageId");
         }
 
         /// <inheritdoc />
@@ -298,10 +386,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "IntegrationForms");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Integrations");
         }
     }
 }

@@ -104,6 +104,39 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Integrations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PageName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    TokenLast4 = table.Column<string>(type: "TEXT", maxLength: 4, nullable: false),
+                    TokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    GrantedScopes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MissingPermissions = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    WebhookSubscribed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    NeedsReconnect = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsFromEnvironment = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LastCheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastCheckMethod = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastWebhookAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WelcomeEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WelcomeSubject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WelcomeBody = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Integrations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -209,6 +242,35 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "IntegrationForms",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    IntegrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FormId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LeadsCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    SyncEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SyncIntervalMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Watermark = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSyncedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IntegrationForms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IntegrationForms_Integrations_IntegrationId",
+                        column: x => x.IntegrationId,
+                        principalTable: "Integrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_OwnerId",
                 table: "ApiKeys",
@@ -266,6 +328,32 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_AuditEntries_OwnerId_At",
                 table: "AuditEntries",
                 columns: new[] { "OwnerId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrationForms_IntegrationId_FormId",
+                table: "IntegrationForms",
+                columns: new[] { "IntegrationId", "FormId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrationForms_OwnerId",
+                table: "IntegrationForms",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IntegrationForms_SyncEnabled_LastSyncedAt",
+                table: "IntegrationForms",
+                columns: new[] { "SyncEnabled", "LastSyncedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Integrations_OwnerId",
+                table: "Integrations",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Integrations_PageId",
+                table: "Integrations",
+                column: "PageId");
         }
 
         /// <inheritdoc />
@@ -296,10 +384,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "IntegrationForms");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Integrations");
         }
     }
 }

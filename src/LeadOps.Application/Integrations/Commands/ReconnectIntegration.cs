@@ -1,0 +1,56 @@
+using FluentValidation;
+using LeadOps.Application.Common;
+using LeadOps.Application.Common.Graph;
+using LeadOps.Application.Common.Security;
+using Mediator;
+
+namespace LeadOps.Application.Integrations.Commands;
+
+/// <summary>Replaces an integration's token with a new one for the same page, then tests it.</summary>
+public sealed record ReconnectIntegration(int IntegrationId, string PageAccessToken) : ICommand<Result<IntegrationView>>;
+
+public sealed class ReconnectIntegrationValidator : AbstractValidator<ReconnectIntegration>
+{
+    public ReconnectIntegrationValidator() => RuleFor(c => c.PageAccessToken).PageToken();
+}
+
+internal sealed class ReconnectIntegrationHandler(
+    IIntegrationRepository integrations,
+    IFacebookPageGateway graph,
+    IntegrationChecker checker,
+    ITokenProtector protector,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : ICommandHandler<ReconnectIntegration, Result<IntegrationView>>
+{
+    public async ValueTask<Result<IntegrationView>> Handle(ReconnectIntegration command, CancellationToken cancellationToken)
+    {
+        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
+        if (integration is null)
+        {
+            return Result<IntegrationView>.NotFound("Integration not found");
+        }
+
+        var token = command.PageAccessToken.Trim();
+        FacebookPageInfo page;
+        try
+        {
+            page = await graph.GetPageAsync(token, cancellationToken);
+        }
+        catch (GraphApiException ex)
+        {
+            return Result<IntegrationView>.Unprocessable("Facebook rejected the page access token", GraphFailureText.Describe(ex.Failure));
+        }
+
+        if (!string.IsNullOrEmpty(integration.PageId) && page.Id != integration.PageId)
+        {
+            return Result<IntegrationView>.Unprocessable("That token is for a different page", $"It belongs to {page.Name}; connect that page as a new integration instead.");
+        }
+
+        integration.PageId = page.Id;
+        integration.PageName = page.Name;
+        integration.UseToken(protector.Protect(token), token);
+        await checker.CheckAsync(integration, cancellationToken, tokenJustVerified: true);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));
+    }
+}

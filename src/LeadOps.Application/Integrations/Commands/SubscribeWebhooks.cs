@@ -1,0 +1,39 @@
+using LeadOps.Application.Common;
+using LeadOps.Application.Common.Graph;
+using LeadOps.Application.Common.Security;
+using Mediator;
+
+namespace LeadOps.Application.Integrations.Commands;
+
+/// <summary>Subscribes the app to the page's leadgen and messages webhooks.</summary>
+public sealed record SubscribeWebhooks(int IntegrationId) : ICommand<Result<IntegrationView>>;
+
+internal sealed class SubscribeWebhooksHandler(IIntegrationRepository integrations, IFacebookPageGateway graph, ITokenProtector protector, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<SubscribeWebhooks, Result<IntegrationView>>
+{
+    public async ValueTask<Result<IntegrationView>> Handle(SubscribeWebhooks command, CancellationToken cancellationToken)
+    {
+        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
+        if (integration is null)
+        {
+            return Result<IntegrationView>.NotFound("Integration not found");
+        }
+
+        var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
+        try
+        {
+            await graph.SubscribeAsync(credentials, IntegrationChecker.WebhookFields, cancellationToken);
+            var fields = await graph.GetSubscribedFieldsAsync(credentials, cancellationToken);
+            integration.WebhookSubscribed = IntegrationChecker.WebhookFields.All(fields.Contains);
+        }
+        catch (GraphApiException ex)
+        {
+            IntegrationChecker.RecordFailure(integration, ex.Failure);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return Result<IntegrationView>.Failed("Could not subscribe the page's webhooks", GraphFailureText.Describe(ex.Failure));
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));
+    }
+}

@@ -1,0 +1,18 @@
+using LeadOps.Domain.Integrations;
+
+namespace LeadOps.Application.Integrations;
+
+/// <summary>The current user's integrations (owner filtering is applied by the data layer).</summary>
+public interface IIntegrationRepository
+{
+    Task<IReadOnlyList<Integration>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>One integration with its forms, tracked for changes; null when unknown or someone else's.</summary>
+    Task<Integration?> GetAsync(int id, CancellationToken cancellationToken);
+
+    Task<Integration?> FindFromEnvironmentAsync(CancellationToken cancellationToken);
+
+    void Add(Integration integration);
+
+    void Remove(Integration integration);
+}

@@ -1,0 +1,99 @@
+using LeadOps.Application.Common.Graph;
+using LeadOps.Application.Common.Security;
+using LeadOps.Domain.Integrations;
+
+namespace LeadOps.Application.Integrations;
+
+/// <summary>
+/// Tests an integration against Graph and records what it found on the entity (the caller saves): token validity and
+/// expiry, granted and missing permissions, webhook subscription, and the page's lead forms.
+/// Uses debug_token when the app id/secret are configured, else GET /me plus a probe of the forms edge.
+/// </summary>
+internal sealed class IntegrationChecker(IFacebookPageGateway graph, ITokenProtector protector, TimeProvider clock)
+{
+    public static readonly IReadOnlyList<string> WebhookFields = ["leadgen", "messages"];
+
+    public async Task<IntegrationTestResult> CheckAsync(Integration integration, CancellationToken ct, bool tokenJustVerified = false)
+    {
+        var token = protector.Unprotect(integration.ProtectedToken);
+        var credentials = new GraphCredentials(integration.PageId, token);
+        var now = clock.GetUtcNow();
+        var method = "probe";
+        try
+        {
+            IReadOnlyList<string>? scopes = null;
+            DateTimeOffset? expires = null;
+            var info = await graph.DebugTokenAsync(token, ct);
+            if (info is not null)
+            {
+                method = "debug_token";
+                if (!info.IsValid)
+                {
+                    integration.RecordTokenInvalid("The page token is expired or was revoked: reconnect the page.");
+                    integration.LastCheckMethod = method;
+                    integration.LastCheckedAt = now;
+                    return Result(integration, method, valid: false, info.ExpiresAt, info.Scopes, [], integration.LastError, now);
+                }
+
+                scopes = info.Scopes;
+                expires = info.ExpiresAt;
+            }
+            else if (!tokenJustVerified)
+            {
+                await graph.GetPageAsync(token, ct);
+            }
+
+            var forms = await graph.GetLeadFormsAsync(credentials, ct);
+            var subscribed = await graph.GetSubscribedFieldsAsync(credentials, ct);
+            integration.RecordCheck(method, scopes, expires, WebhookFields.All(subscribed.Contains), now);
+            MergeForms(integration, forms, now);
+            return Result(integration, method, valid: true, expires, scopes, subscribed, null, now);
+        }
+        catch (GraphApiException ex)
+        {
+            RecordFailure(integration, ex.Failure);
+            integration.LastCheckMethod = method;
+            integration.LastCheckedAt = now;
+            var valid = ex.Failure.Kind != GraphFailureKind.TokenInvalid;
+            return Result(integration, method, valid, integration.TokenExpiresAt, null, [], GraphFailureText.Describe(ex.Failure), now);
+        }
+    }
+
+    /// <summary>Turns a Graph failure into the integration's visible state (Needs reconnect, Missing permission).</summary>
+    public static void RecordFailure(Integration integration, GraphFailure failure)
+    {
+        switch (failure.Kind)
+        {
+            case GraphFailureKind.TokenInvalid:
+                integration.RecordTokenInvalid(GraphFailureText.Describe(failure));
+                break;
+            case GraphFailureKind.PermissionMissing:
+                integration.RecordPermissionMissing(failure.MissingPermission ?? "unknown", GraphFailureText.Describe(failure));
+                break;
+            default:
+                integration.LastError = GraphFailureText.Describe(failure);
+                break;
+        }
+    }
+
+    public static void MergeForms(Integration integration, IReadOnlyList<FacebookLeadFormInfo> forms, DateTimeOffset now)
+    {
+        foreach (var form in forms)
+        {
+            var existing = integration.Forms.FirstOrDefault(f => f.FormId == form.Id);
+            if (existing is null)
+            {
+                existing = new IntegrationForm { FormId = form.Id };
+                integration.Forms.Add(existing);
+            }
+
+            existing.Name = form.Name;
+            existing.Status = form.Status;
+            existing.LeadsCount = form.LeadsCount;
+            existing.RefreshedAt = now;
+        }
+    }
+
+    private static IntegrationTestResult Result(Integration integration, string method, bool valid, DateTimeOffset? expires, IReadOnlyList<string>? scopes, IReadOnlyList<string> subscribed, string? error, DateTimeOffset now) =>
+        new(method, valid, expires, scopes, integration.MissingPermissionList, subscribed, integration.WebhookSubscribed, error, IntegrationView.From(integration, now));
+}

@@ -1,0 +1,21 @@
+using LeadOps.Application.Integrations;
+using LeadOps.Domain.Integrations;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadOps.Infrastructure.Persistence.Repositories;
+
+internal sealed class IntegrationRepository(LeadOpsDbContext db) : IIntegrationRepository
+{
+    public async Task<IReadOnlyList<Integration>> ListAsync(CancellationToken cancellationToken) =>
+        await db.Integrations.AsNoTracking().Include(i => i.Forms).OrderBy(i => i.Name).ToListAsync(cancellationToken);
+
+    public Task<Integration?> GetAsync(int id, CancellationToken cancellationToken) =>
+        db.Integrations.Include(i => i.Forms).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+    public Task<Integration?> FindFromEnvironmentAsync(CancellationToken cancellationToken) =>
+        db.Integrations.Include(i => i.Forms).FirstOrDefaultAsync(i => i.IsFromEnvironment, cancellationToken);
+
+    public void Add(Integration integration) => db.Integrations.Add(integration);
+
+    public void Remove(Integration integration) => db.Integrations.Remove(integration);
+}

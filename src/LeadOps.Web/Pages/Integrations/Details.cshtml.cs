@@ -1,0 +1,126 @@
+using LeadOps.Application.Common;
+using LeadOps.Application.Integrations;
+using LeadOps.Application.Integrations.Commands;
+using LeadOps.Application.Integrations.Queries;
+using LeadOps.Domain.Integrations;
+using LeadOps.Web.Common;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LeadOps.Web.Pages.Integrations;
+
+/// <summary>One integration: test it, subscribe its webhooks, pick forms to sync, edit the welcome message, reconnect, disable, delete.</summary>
+public sealed class DetailsModel(IMediator mediator) : PageModel
+{
+    public IntegrationView Integration { get; private set; } = null!;
+
+    public IntegrationTestResult? TestResult { get; private set; }
+
+    public IReadOnlyList<int> SyncIntervals => IntegrationForm.SyncIntervals;
+
+    [BindProperty]
+    public WelcomeInput Welcome { get; set; } = new();
+
+    [BindProperty]
+    public string? NewToken { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    [TempData]
+    public string? Problem { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
+
+    public async Task<IActionResult> OnPostTestAsync(int id, CancellationToken ct)
+    {
+        var result = await mediator.Send(new TestIntegration(id), ct);
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        TestResult = result.Value;
+        return await LoadAsync(id, ct);
+    }
+
+    public Task<IActionResult> OnPostSubscribeAsync(int id, CancellationToken ct) =>
+        RunAsync(id, new SubscribeWebhooks(id), "Subscribed to the page's leadgen and messages webhooks.", ct);
+
+    public Task<IActionResult> OnPostEnableAsync(int id, bool enabled, CancellationToken ct) =>
+        RunAsync(id, new SetIntegrationEnabled(id, enabled), enabled ? "The integration is enabled." : "The integration is disabled.", ct);
+
+    public Task<IActionResult> OnPostFormSyncAsync(int id, string formId, bool enabled, int interval, CancellationToken ct) =>
+        RunAsync(id, new UpdateFormSync(id, formId, enabled, interval), "Sync schedule saved.", ct);
+
+    public Task<IActionResult> OnPostWelcomeAsync(int id, CancellationToken ct) =>
+        RunAsync(id, new UpdateWelcomeTemplate(id, Welcome.Enabled, Welcome.Subject ?? string.Empty, Welcome.Body ?? string.Empty), "Welcome message saved.", ct, keepInput: true);
+
+    public Task<IActionResult> OnPostReconnectAsync(int id, CancellationToken ct) =>
+        RunAsync(id, new ReconnectIntegration(id, NewToken ?? string.Empty), "The page was reconnected with the new token.", ct);
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
+    {
+        var result = await mediator.Send(new DeleteIntegration(id), ct);
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = "The integration was deleted. Its leads are kept.";
+        return RedirectToPage("Index");
+    }
+
+    private async Task<IActionResult> RunAsync(int id, ICommand<Result<IntegrationView>> command, string success, CancellationToken ct, bool keepInput = false)
+    {
+        try
+        {
+            var result = await mediator.Send(command, ct);
+            if (result.Status == ResultStatus.NotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.IsSuccess)
+            {
+                Notice = success;
+                return RedirectToPage(new { id });
+            }
+
+            ModelState.AddModelError(string.Empty, $"{result.Error}. {result.Detail}");
+        }
+        catch (Application.Common.ValidationException ex)
+        {
+            ModelState.AddValidationErrors(ex);
+        }
+
+        return await LoadAsync(id, ct, keepInput);
+    }
+
+    private async Task<IActionResult> LoadAsync(int id, CancellationToken ct, bool keepInput = false)
+    {
+        var result = await mediator.Send(new GetIntegration(id), ct);
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        Integration = result.Value!;
+        if (!keepInput)
+        {
+            Welcome = new WelcomeInput { Enabled = Integration.WelcomeEnabled, Subject = Integration.WelcomeSubject, Body = Integration.WelcomeBody };
+        }
+
+        return Page();
+    }
+
+    public sealed class WelcomeInput
+    {
+        public bool Enabled { get; set; }
+
+        public string? Subject { get; set; }
+
+        public string? Body { get; set; }
+    }
+}
