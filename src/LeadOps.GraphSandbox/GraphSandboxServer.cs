@@ -106,7 +106,8 @@ internal static class SandboxApp
     private static async Task RecordGraphRequestAsync(HttpContext http, RequestDelegate next)
     {
         var request = http.Request;
-        if (!request.Path.StartsWithSegments("/_sandbox", StringComparison.Ordinal))
+        if (!request.Path.StartsWithSegments("/_sandbox", StringComparison.Ordinal)
+            && !request.Path.StartsWithSegments("/favicon.ico", StringComparison.Ordinal))
         {
             if (request.HasFormContentType)
             {

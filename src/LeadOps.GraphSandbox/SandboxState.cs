@@ -241,7 +241,10 @@ public sealed class SandboxState
         }
     }
 
-    /// <summary>Back to the seeded state: pages, forms, leads and customers as at start; logs and faults cleared.</summary>
+    /// <summary>
+    /// Back to the seeded state: pages, forms, leads and customers as at start; sent messages, requests, webhook log
+    /// and faults cleared. The webhook callback URL is kept.
+    /// </summary>
     public void Reset()
     {
         lock (_gate)

@@ -277,7 +277,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         }
     }
 
-    /// <summary>Forgets the log and re-seeds the random; deliveries still queued are discarded.</summary>
+    /// <summary>Forgets the log and re-seeds the random; deliveries still queued are discarded. The callback URL stays.</summary>
     public void Reset()
     {
         lock (_gate)
@@ -286,7 +286,6 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
             _log.Clear();
             _logOffset = _nextId;
             _random = SeededRandom.For(_options.Seed, 4);
-            _callbackUrl = _options.WebhookCallbackUrl;
         }
     }
 
@@ -380,15 +379,11 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
                     break;
                 }
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
+                // Connection refused, timeout, unsupported scheme…: recorded, never fatal for the queue.
                 status = null;
-                error = ex.Message;
-            }
-            catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
-            {
-                status = null;
-                error = "Timed out: " + ex.Message;
+                error = ex is TaskCanceledException ? "Timed out: " + ex.Message : ex.Message;
             }
         }
 

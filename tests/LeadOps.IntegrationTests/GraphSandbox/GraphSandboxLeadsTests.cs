@@ -75,6 +75,22 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     }
 
     [Test]
+    public async Task Previous_links_walk_back_to_the_first_page()
+    {
+        State.AddLeads(Form, 30);
+
+        var first = await Client.GetAsync($"{Form}/leads?limit=10");
+        var second = await Client.GetAsync(first.Json.GetProperty("paging").GetProperty("next").GetString()!);
+        var back = await Client.GetAsync(second.Json.GetProperty("paging").GetProperty("previous").GetString()!);
+
+        Assert.That(Ids(back), Is.EqualTo(Ids(first)));
+        Assert.That(first.Json.GetProperty("paging").TryGetProperty("previous", out _), Is.False);
+
+        static List<string> Ids(GraphAnswer page) =>
+            [.. page.Json.GetProperty("data").EnumerateArray().Select(l => l.GetProperty("id").GetString()!)];
+    }
+
+    [Test]
     public async Task Leads_submitted_during_a_walk_cause_no_repeat_and_no_skip()
     {
         State.AddLeads(Form, 100);
