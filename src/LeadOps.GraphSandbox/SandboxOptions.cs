@@ -1,0 +1,104 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>
+/// Settings of the Graph sandbox. Bindable from the <c>Sandbox</c> configuration section.
+/// Everything the sandbox generates (ids, answers, created times, webhook drops) follows from <see cref="Seed"/>.
+/// </summary>
+public sealed class SandboxOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Sandbox";
+
+    /// <summary>Seed for generated leads and for every seeded random decision (webhook drops, random faults).</summary>
+    public int Seed { get; set; } = 42;
+
+    public string AppId { get; set; } = "sandbox-app-id";
+
+    public string AppSecret { get; set; } = "sandbox-app-secret";
+
+    /// <summary>Name of the app, as shown by <c>subscribed_apps</c> and <c>debug_token</c>.</summary>
+    public string AppName { get; set; } = "LeadOps Sandbox";
+
+    /// <summary>When true, every Graph call must carry a valid <c>appsecret_proof</c>.</summary>
+    public bool RequireAppSecretProof { get; set; }
+
+    /// <summary>Where webhook events are POSTed; null sends none.</summary>
+    public string? WebhookCallbackUrl { get; set; }
+
+    /// <summary>Share of webhook events never delivered (0..1), decided by the seeded random.</summary>
+    public double WebhookDropRate { get; set; }
+
+    /// <summary>Share of webhook events delivered twice (0..1), decided by the seeded random.</summary>
+    public double WebhookDuplicateRate { get; set; }
+
+    /// <summary>How long after the event a webhook is delivered (real clock).</summary>
+    public TimeSpan WebhookDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Emit ids in leadgen webhooks as JSON numbers (Meta's sample) instead of strings (what is seen in practice).</summary>
+    public bool WebhookIdsAsNumbers { get; set; }
+
+    /// <summary>Highest <c>limit</c> the leads edge honours; larger values are capped silently, as Graph does.</summary>
+    public int LeadsLimitCap { get; set; } = 25;
+
+    /// <summary>Page size when a call gives no <c>limit</c>.</summary>
+    public int DefaultLimit { get; set; } = 25;
+
+    /// <summary>Leads seeded on every form, spread over the last 60 days.</summary>
+    public int InitialLeadsPerForm { get; set; } = 30;
+
+    /// <summary>Share of Graph calls (0..1) answered with a transient error (code 1 or 2), decided by the seeded random.</summary>
+    public double TransientFaultRate { get; set; }
+
+    /// <summary>Calls per hour that make <c>X-App-Usage</c> read 100 %.</summary>
+    public int AppCallsPerHourBudget { get; set; } = 20_000;
+
+    /// <summary>Calls per page, use case and hour that make <c>X-Business-Use-Case-Usage</c> read 100 %.</summary>
+    public int PageCallsPerHourBudget { get; set; } = 10_000;
+
+    /// <summary>How many recent Graph requests <see cref="SandboxState.Requests"/> keeps.</summary>
+    public int MaxRecordedRequests { get; set; } = 20_000;
+
+    /// <summary>
+    /// Clock for created times, token expiry and messaging windows. Delays (slow responses, timeouts, webhook delay)
+    /// always run on the real clock so that a fake clock cannot stall the server.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Options bound from the <c>Sandbox</c> section (missing keys keep their defaults).</summary>
+    public static SandboxOptions FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = new SandboxOptions();
+        configuration.GetSection(SectionName).Bind(options);
+        return options;
+    }
+
+    internal void Validate()
+    {
+        CheckRate(WebhookDropRate, nameof(WebhookDropRate));
+        CheckRate(WebhookDuplicateRate, nameof(WebhookDuplicateRate));
+        CheckRate(TransientFaultRate, nameof(TransientFaultRate));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LeadsLimitCap, 1, nameof(LeadsLimitCap));
+        ArgumentOutOfRangeException.ThrowIfLessThan(DefaultLimit, 1, nameof(DefaultLimit));
+        ArgumentOutOfRangeException.ThrowIfNegative(InitialLeadsPerForm, nameof(InitialLeadsPerForm));
+        ArgumentOutOfRangeException.ThrowIfLessThan(AppCallsPerHourBudget, 1, nameof(AppCallsPerHourBudget));
+        ArgumentOutOfRangeException.ThrowIfLessThan(PageCallsPerHourBudget, 1, nameof(PageCallsPerHourBudget));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRecordedRequests, 1, nameof(MaxRecordedRequests));
+        ArgumentOutOfRangeException.ThrowIfLessThan(WebhookDelay, TimeSpan.Zero, nameof(WebhookDelay));
+        ArgumentException.ThrowIfNullOrWhiteSpace(AppId, nameof(AppId));
+        ArgumentException.ThrowIfNullOrWhiteSpace(AppSecret, nameof(AppSecret));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
+        if (WebhookCallbackUrl is not null && !Uri.TryCreate(WebhookCallbackUrl, UriKind.Absolute, out _))
+        {
+            throw new ArgumentException($"{nameof(WebhookCallbackUrl)} must be an absolute URL.", nameof(WebhookCallbackUrl));
+        }
+    }
+
+    private static void CheckRate(double value, string name)
+    {
+        if (double.IsNaN(value) || value < 0 || value > 1)
+        {
+            throw new ArgumentOutOfRangeException(name, value, "A rate must be between 0 and 1.");
+        }
+    }
+}

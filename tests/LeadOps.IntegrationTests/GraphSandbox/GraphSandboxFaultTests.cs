@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using LeadOps.GraphSandbox;
+
+namespace LeadOps.IntegrationTests.GraphSandbox;
+
+public sealed class GraphSandboxFaultTests : SandboxTestBase
+{
+    private const string Form = SandboxSeed.MainTestRideFormId;
+
+    [Test]
+    public async Task A_fault_skips_the_first_calls_then_fires_the_configured_number_of_times()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.Transient, Code = 2, AfterCalls = 1, Times = 2 });
+
+        var codes = new List<int?>();
+        for (var i = 0; i < 5; i++)
+        {
+            var answer = await Client.GetAsync("me");
+            codes.Add(answer.IsError ? answer.ErrorCode : null);
+        }
+
+        Assert.That(codes, Is.EqualTo(new int?[] { null, 2, 2, null, null }));
+        Assert.That(State.Faults.Single().Fired, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_transient_fault_answers_http_500_with_is_transient()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.Transient, Code = 1, Times = 1 });
+
+        var answer = await Client.GetAsync($"{Form}/leads");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.InternalServerError));
+            Assert.That(answer.ErrorCode, Is.EqualTo(1));
+            Assert.That(answer.Json.GetProperty("error").GetProperty("is_transient").GetBoolean(), Is.True);
+        }
+    }
+
+    [Test]
+    public async Task A_leadgen_throttle_answers_400_with_80005_and_a_time_to_regain_access()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.Throttle, EstimatedMinutesToRegainAccess = 7, Times = 1 });
+
+        var answer = await Client.GetAsync($"{Form}/leads");
+
+        using var usage = JsonDocument.Parse(answer.Header("X-Business-Use-Case-Usage")!);
+        var entry = usage.RootElement.GetProperty(SandboxSeed.MainPageId)[0];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(answer.ErrorCode, Is.EqualTo(80005));
+            Assert.That(entry.GetProperty("type").GetString(), Is.EqualTo("leadgen"));
+            Assert.That(entry.GetProperty("call_count").GetInt32(), Is.EqualTo(100));
+            Assert.That(entry.GetProperty("estimated_time_to_regain_access").GetInt32(), Is.EqualTo(7));
+        }
+    }
+
+    [TestCase(4)]
+    [TestCase(17)]
+    [TestCase(613)]
+    [TestCase(80001)]
+    [TestCase(80006)]
+    public async Task Each_throttle_code_can_be_simulated(int code)
+    {
+        State.SetFault(new FaultRule { Kind = FaultKind.Throttle, Code = code, Times = 1 });
+
+        var answer = await Client.GetAsync("me");
+
+        Assert.That(answer.ErrorCode, Is.EqualTo(code));
+        Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task An_app_level_throttle_shows_in_x_app_usage()
+    {
+        State.SetFault(new FaultRule { Kind = FaultKind.Throttle, Code = 4, Times = 1 });
+
+        var answer = await Client.GetAsync("me");
+
+        using var usage = JsonDocument.Parse(answer.Header("X-App-Usage")!);
+        Assert.That(usage.RootElement.GetProperty("call_count").GetInt32(), Is.EqualTo(100));
+    }
+
+    [Test]
+    public async Task An_http_500_fault_answers_a_non_graph_body()
+    {
+        State.SetFault(new FaultRule { Kind = FaultKind.Http500, Times = 1 });
+
+        var response = await Client.Http.GetAsync(new Uri(Server.BaseAddress, $"v25.0/me?access_token={SandboxSeed.MainPageToken}"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+    }
+
+    [Test]
+    public async Task Token_expired_and_permission_missing_faults_answer_190_463_and_200()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.TokenExpired, Times = 1 });
+        State.SetFault(new FaultRule { Route = FaultRoutes.LeadgenForms, Kind = FaultKind.PermissionMissing, Permission = "pages_manage_ads", Times = 1 });
+
+        var leads = await Client.GetAsync($"{Form}/leads");
+        var forms = await Client.GetAsync("me/leadgen_forms");
+
+        Assert.That((leads.ErrorCode, leads.ErrorSubcode), Is.EqualTo((190, (int?)463)));
+        Assert.That(forms.ErrorCode, Is.EqualTo(200));
+        Assert.That(forms.ErrorMessage, Does.Contain("pages_manage_ads"));
+    }
+
+    [Test]
+    public async Task A_fault_can_target_one_form_only()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, FormId = SandboxSeed.MainServiceFormId, Kind = FaultKind.Transient });
+
+        var healthy = await Client.GetAsync($"{Form}/leads");
+        var broken = await Client.GetAsync($"{SandboxSeed.MainServiceFormId}/leads");
+
+        Assert.That(healthy.IsError, Is.False);
+        Assert.That(broken.ErrorCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task An_empty_page_with_next_is_followed_and_no_lead_is_lost()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.EmptyPageWithNext, AfterCalls = 1, Times = 1 });
+
+        var (ids, calls) = await WalkAsync(Client, $"{Form}/leads?limit=10");
+
+        Assert.That(calls, Is.EqualTo(4), "3 pages of 10 plus the empty one");
+        Assert.That(ids, Is.Unique.And.Count.EqualTo(30));
+    }
+
+    [Test]
+    public async Task A_slow_fault_delays_the_answer()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.Slow, Delay = TimeSpan.FromMilliseconds(300), Times = 1 });
+
+        var watch = Stopwatch.StartNew();
+        var answer = await Client.GetAsync("me");
+
+        Assert.That(answer.IsError, Is.False);
+        Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(290)));
+    }
+
+    [Test]
+    public async Task A_timeout_fault_hangs_until_the_client_gives_up_and_the_next_call_works()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.Timeout, Times = 1 });
+        using var impatient = new SandboxClient(Server.BaseAddress);
+        impatient.Http.Timeout = TimeSpan.FromMilliseconds(500);
+
+        Assert.That(async () => await impatient.GetAsync("me"), Throws.InstanceOf<TaskCanceledException>());
+        var next = await Client.GetAsync("me");
+
+        Assert.That(next.IsError, Is.False);
+    }
+
+    [Test]
+    public async Task A_seeded_random_transient_rate_fails_the_same_calls_on_every_run()
+    {
+        var first = await FailuresAsync();
+        var second = await FailuresAsync();
+
+        Assert.That(first, Is.EqualTo(second));
+        Assert.That(first.Count(f => f), Is.InRange(1, 39));
+
+        static async Task<List<bool>> FailuresAsync()
+        {
+            await using var server = await GraphSandboxServer.StartAsync(new SandboxOptions { TransientFaultRate = 0.25, Seed = 5 });
+            using var client = new SandboxClient(server.BaseAddress);
+            var failures = new List<bool>();
+            for (var i = 0; i < 40; i++)
+            {
+                var answer = await client.GetAsync("me");
+                failures.Add(answer.IsError && answer.ErrorCode is 1 or 2);
+            }
+
+            return failures;
+        }
+    }
+
+    [Test]
+    public void An_invalid_rule_is_refused()
+    {
+        Assert.That(() => State.SetFault(new FaultRule { Route = "nope" }), Throws.ArgumentException);
+        Assert.That(() => State.SetFault(new FaultRule { Kind = FaultKind.Throttle, Code = 999 }), Throws.ArgumentException);
+        Assert.That(() => State.SetFault(new FaultRule { Kind = FaultKind.Transient, Code = 3 }), Throws.ArgumentException);
+    }
+
+    [Test]
+    public async Task Clearing_faults_restores_normal_answers()
+    {
+        State.SetFault(new FaultRule { Kind = FaultKind.Transient });
+        var failing = await Client.GetAsync("me");
+
+        State.ClearFaults();
+        var healthy = await Client.GetAsync("me");
+
+        Assert.That(failing.IsError, Is.True);
+        Assert.That(healthy.IsError, Is.False);
+    }
+}
