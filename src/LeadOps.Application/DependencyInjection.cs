@@ -12,6 +12,8 @@ public static class DependencyInjection
         services.AddScoped<ExplicitOwner>();
         services.AddSingleton<IOwnerScopeFactory, OwnerScopeFactory>();
         services.AddScoped<Integrations.IntegrationChecker>();
+        services.AddScoped<Leads.LeadRetriever>();
+        services.AddSingleton<Leads.LeadMetrics>();
         return services;
     }
 }

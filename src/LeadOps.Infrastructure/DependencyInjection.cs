@@ -4,8 +4,10 @@ using LeadOps.Infrastructure.Common;
 using LeadOps.Infrastructure.Identity;
 using LeadOps.Infrastructure.Integrations;
 using LeadOps.Infrastructure.Security;
+using LeadOps.Infrastructure.Webhooks;
 using LeadOps.Application.Common.Security;
 using LeadOps.Application.Integrations;
+using LeadOps.Application.Leads;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using LeadOps.Infrastructure.Persistence;
 using LeadOps.Infrastructure.Persistence.Repositories;
@@ -40,6 +42,12 @@ public static class DependencyInjection
         services.AddScoped<IStartupTask, DatabaseMigrator>();
         services.AddScoped<IStartupTask, UserBootstrapper>();
         services.AddScoped<IStartupTask, EnvironmentIntegrationBootstrapper>();
+
+        services.AddSingleton<WorkerHealth>();
+        services.AddSingleton<WebhookSignal>();
+        services.AddScoped<WebhookInbox>();
+        services.AddSingleton<WebhookProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookProcessor>());
         return services;
     }
 
@@ -73,6 +81,8 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IIntegrationRepository, IntegrationRepository>();
+        services.AddScoped<ILeadRepository, LeadRepository>();
+        services.AddScoped<IRetrievalRunRepository, RetrievalRunRepository>();
     }
 
     /// <summary>

@@ -15,7 +15,6 @@ public static class DependencyInjection
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddSingleton<WorkerHealth>();
 
         services.AddMediator(options =>
         {

@@ -3,6 +3,7 @@ using System.Reflection;
 using LeadOps.Application.Common.Security;
 using LeadOps.Domain.Common;
 using LeadOps.Domain.Integrations;
+using LeadOps.Domain.Leads;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -36,6 +37,14 @@ public abstract class LeadOpsDbContext(DbContextOptions options, ICurrentUser cu
     public DbSet<Integration> Integrations => Set<Integration>();
 
     public DbSet<IntegrationForm> IntegrationForms => Set<IntegrationForm>();
+
+    public DbSet<Lead> Leads => Set<Lead>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<RetrievalRun> RetrievalRuns => Set<RetrievalRun>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LeadOps.Application.Common;
+using LeadOps.Application.Common.Graph;
+using LeadOps.Application.Common.Security;
+using LeadOps.Application.Integrations;
+using LeadOps.Domain.Integrations;
+using LeadOps.Domain.Leads;
+using Microsoft.Extensions.Logging;
+
+namespace LeadOps.Application.Leads;
+
+/// <summary>
+/// The retrieval loop shared by manual, bulk and scheduled runs. Per Graph page: one query for the ids that
+/// already exist, one insert of the new leads with their outbox rows, one transaction. The form's watermark moves
+/// only when the whole walk succeeded, and never past a lead that failed to store.
+/// </summary>
+internal sealed class LeadRetriever(
+    ILeadSource source,
+    ILeadRepository leads,
+    IRetrievalRunRepository runs,
+    ITokenProtector protector,
+    IUnitOfWork unitOfWork,
+    LeadMetrics metrics,
+    TimeProvider clock,
+    ILogger<LeadRetriever> logger)
+{
+    /// <summary>Processed leads kept on the run for the results page; the API answer carries them all.</summary>
+    private const int StoredItemsCap = 1000;
+
+    public async Task<GraphFailure?> RefreshFormsAsync(Integration integration, IFacebookPageGateway pages, CancellationToken ct)
+    {
+        try
+        {
+            var forms = await pages.GetLeadFormsAsync(new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken)), ct);
+            IntegrationChecker.MergeForms(integration, forms, clock.GetUtcNow());
+            await unitOfWork.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (GraphApiException ex)
+        {
+            IntegrationChecker.RecordFailure(integration, ex.Failure);
+            return ex.Failure;
+        }
+    }
+
+    public async Task<RetrievalSummary> RetrieveAsync(
+        Integration integration,
+        IntegrationForm form,
+        DateTimeOffset? since,
+        DateTimeOffset? until,
+        RetrievalTrigger trigger,
+        long? existingRunId,
+        CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var run = existingRunId is { } id ? await runs.GetAsync(id, ct) : null;
+        if (run is null)
+        {
+            run = new RetrievalRun { IntegrationId = integration.Id, FormId = form.FormId, StartedAt = clock.GetUtcNow() };
+            runs.Add(run);
+        }
+
+        run.FormName = form.Name;
+        run.Trigger = trigger;
+        run.Since = since;
+        run.Until = until;
+        var walkStartedAt = clock.GetUtcNow();
+        var processed = new List<ProcessedLead>();
+        DateTimeOffset? earliestFailure = null;
+        GraphFailure? failure = null;
+        var leadSource = trigger == RetrievalTrigger.Scheduled ? LeadSource.ScheduledRetrieval : LeadSource.ManualRetrieval;
+        var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
+        await unitOfWork.SaveChangesAsync(ct);
+
+        try
+        {
+            await foreach (var page in source.GetLeadPagesAsync(credentials, form.FormId, since, until, ct))
+            {
+                var pageFailure = await StorePageAsync(page, integration, form, leadSource, processed, run, ct);
+                earliestFailure = Min(earliestFailure, pageFailure);
+            }
+        }
+        catch (GraphApiException ex)
+        {
+            failure = ex.Failure;
+            IntegrationChecker.RecordFailure(integration, ex.Failure);
+            run.Error = GraphFailureText.Describe(ex.Failure);
+            logger.LogWarning("Retrieval of form {FormId} on integration {IntegrationId} stopped: {FailureKind} (code {Code})", form.FormId, integration.Id, ex.Failure.Kind, ex.Failure.Code);
+        }
+
+        var now = clock.GetUtcNow();
+        if (failure is null)
+        {
+            // Everything Graph had up to the walk's start (or the chosen upper bound) is now handled, except failures.
+            var handledUpTo = until is { } u && u < walkStartedAt ? u : walkStartedAt;
+            if (earliestFailure is { } f && f < handledUpTo)
+            {
+                handledUpTo = f.AddSeconds(-1);
+            }
+
+            if (since is null || form.Watermark is null || since <= form.Watermark)
+            {
+                form.Watermark = form.Watermark is { } w && w > handledUpTo ? w : handledUpTo;
+            }
+
+            form.LastSyncedAt = now;
+        }
+
+        run.FinishedAt = now;
+        run.Outcome = failure is not null ? RetrievalOutcome.Failed : run.Failed > 0 ? RetrievalOutcome.CompletedWithFailures : RetrievalOutcome.Succeeded;
+        run.ItemsJson = JsonSerializer.Serialize(processed.Take(StoredItemsCap), JsonSerializerOptions.Web);
+        await unitOfWork.SaveChangesAsync(ct);
+        metrics.RetrievalFinished(Stopwatch.GetElapsedTime(started), trigger);
+        logger.LogInformation(
+            "Retrieval run {RunId} of form {FormId}: {Retrieved} retrieved, {Created} new, {Existing} existing, {Failed} failed, outcome {Outcome}",
+            run.Id, form.FormId, run.Retrieved, run.Created, run.Existing, run.Failed, run.Outcome);
+        return new RetrievalSummary(run.Id, run.Retrieved, run.Created, run.Existing, run.Failed, processed, failure);
+    }
+
+    /// <summary>Stores one Graph page; returns the earliest created_time among leads that failed, if any.</summary>
+    private async Task<DateTimeOffset?> StorePageAsync(
+        IReadOnlyList<FacebookLeadData> page,
+        Integration integration,
+        IntegrationForm form,
+        LeadSource leadSource,
+        List<ProcessedLead> processed,
+        RetrievalRun run,
+        CancellationToken ct)
+    {
+        DateTimeOffset? earliestFailure = null;
+        if (page.Count == 0)
+        {
+            return null;
+        }
+
+        var unique = page.Where(l => !string.IsNullOrEmpty(l.Id)).DistinctBy(l => l.Id).ToList();
+        var existing = await leads.GetExistingFacebookLeadIdsAsync([.. unique.Select(l => l.Id)], ct);
+        var now = clock.GetUtcNow();
+        var toInsert = new List<Lead>();
+        foreach (var data in unique)
+        {
+            if (existing.Contains(data.Id))
+            {
+                processed.Add(new ProcessedLead(data.Id, ProcessedLeadStatus.Existing, null, null));
+                continue;
+            }
+
+            var (lead, error) = LeadMapping.FromFacebook(data, integration.Id, integration.PageId, form.FormId, form.Name, leadSource, now);
+            if (lead is null || error is not null)
+            {
+                processed.Add(new ProcessedLead(data.Id, ProcessedLeadStatus.Failed, null, null, error));
+                earliestFailure = Min(earliestFailure, data.CreatedTime ?? DateTimeOffset.MinValue);
+                continue;
+            }
+
+            lead.WelcomeStatus = integration.WelcomeEnabled && lead.Email is not null ? WelcomeStatus.Pending : WelcomeStatus.Skipped;
+            toInsert.Add(lead);
+        }
+
+        var inserted = toInsert.Count > 0 ? await leads.InsertNewAsync(toInsert, now, ct) : new HashSet<string>();
+        foreach (var lead in toInsert)
+        {
+            processed.Add(inserted.Contains(lead.FacebookLeadId)
+                ? new ProcessedLead(lead.FacebookLeadId, ProcessedLeadStatus.Created, lead.Id, lead.DisplayName)
+                : new ProcessedLead(lead.FacebookLeadId, ProcessedLeadStatus.Existing, null, null));
+        }
+
+        var created = inserted.Count;
+        var failed = unique.Count - existing.Count - toInsert.Count;
+        var lostRace = toInsert.Count - created; // another run stored them first: they count as existing
+        run.Retrieved += unique.Count;
+        run.Created += created;
+        run.Existing += existing.Count + lostRace;
+        run.Failed += failed;
+        metrics.LeadsProcessed(unique.Count, created, existing.Count + lostRace, failed);
+        await unitOfWork.SaveChangesAsync(ct);
+        return earliestFailure;
+    }
+
+    private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) =>
+        a is null ? b : b is null ? a : (a < b ? a : b);
+}

@@ -1,0 +1,35 @@
+using LeadOps.Application.Common.Graph;
+
+namespace LeadOps.Application.Leads;
+
+public enum ProcessedLeadStatus
+{
+    Created,
+    Existing,
+    Failed,
+}
+
+public sealed record ProcessedLead(string FacebookLeadId, ProcessedLeadStatus Status, long? LeadId, string? Name, string? Error = null);
+
+/// <summary>What one retrieval did: the brief's summary plus each processed lead.</summary>
+public sealed record RetrievalSummary(
+    long RunId,
+    int TotalProcessed,
+    int NewLeads,
+    int ExistingLeads,
+    int FailedLeads,
+    IReadOnlyList<ProcessedLead> ProcessedLeads,
+    GraphFailure? Failure)
+{
+    /// <summary>The brief's sentence: "Retrieved 5 new leads and found 2 existing leads" (and failures when there are any).</summary>
+    public string Message
+    {
+        get
+        {
+            var text = $"Retrieved {NewLeads} new {Plural(NewLeads, "lead")} and found {ExistingLeads} existing {Plural(ExistingLeads, "lead")}";
+            return FailedLeads > 0 ? $"{text}; {FailedLeads} failed" : text;
+        }
+    }
+
+    private static string Plural(int n, string word) => n == 1 ? word : word + "s";
+}

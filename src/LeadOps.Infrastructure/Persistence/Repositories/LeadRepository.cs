@@ -1,0 +1,90 @@
+using LeadOps.Application.Leads;
+using LeadOps.Domain.Leads;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadOps.Infrastructure.Persistence.Repositories;
+
+internal sealed class LeadRepository(LeadOpsDbContext db) : ILeadRepository
+{
+    private const int MaxRaceRetries = 3;
+
+    public async Task<IReadOnlySet<string>> GetExistingFacebookLeadIdsAsync(IReadOnlyCollection<string> facebookLeadIds, CancellationToken cancellationToken)
+    {
+        if (facebookLeadIds.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+
+        var found = await db.Leads.AsNoTracking()
+            .Where(l => facebookLeadIds.Contains(l.FacebookLeadId))
+            .Select(l => l.FacebookLeadId)
+            .ToListAsync(cancellationToken);
+        return found.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public async Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<Lead> leads, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pending = leads.ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var outbox = pending.Select(lead => Welcome(lead, now)).ToList();
+            db.Leads.AddRange(pending);
+            db.OutboxMessages.AddRange(outbox);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return pending.Select(l => l.FacebookLeadId).ToHashSet(StringComparer.Ordinal);
+            }
+            catch (DbUpdateException ex) when (IsUniqueViolation(ex) && attempt < MaxRaceRetries)
+            {
+                // Another run stored some of these first. Forget this batch, see which are now taken, insert the rest.
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is Lead or OutboxMessage && e.State == EntityState.Added).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+
+                var taken = await GetExistingFacebookLeadIdsAsync([.. pending.Select(l => l.FacebookLeadId)], cancellationToken);
+                pending = [.. pending.Where(l => !taken.Contains(l.FacebookLeadId))];
+                foreach (var lead in pending)
+                {
+                    lead.Id = 0;
+                }
+
+                if (pending.Count == 0)
+                {
+                    return new HashSet<string>();
+                }
+            }
+        }
+    }
+
+    public Task<Lead?> FindByFacebookIdAsync(string facebookLeadId, CancellationToken cancellationToken) =>
+        db.Leads.FirstOrDefaultAsync(l => l.FacebookLeadId == facebookLeadId, cancellationToken);
+
+    private static OutboxMessage Welcome(Lead lead, DateTimeOffset now) => new()
+    {
+        Lead = lead,
+        Kind = OutboxMessage.WelcomeKind,
+        CreatedAt = now,
+        NextAttemptAt = now,
+        Status = lead.WelcomeStatus == WelcomeStatus.Skipped ? OutboxStatus.Skipped : OutboxStatus.Pending,
+        LastError = lead.WelcomeStatus != WelcomeStatus.Skipped ? null : lead.Email is null ? "Skipped (no e-mail)" : "Skipped (disabled)",
+    };
+
+    internal static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
+}
+
+internal sealed class RetrievalRunRepository(LeadOpsDbContext db) : IRetrievalRunRepository
+{
+    public void Add(RetrievalRun run) => db.RetrievalRuns.Add(run);
+
+    public Task<RetrievalRun?> GetAsync(long id, CancellationToken cancellationToken) =>
+        db.RetrievalRuns.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+}

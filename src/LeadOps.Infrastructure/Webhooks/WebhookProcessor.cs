@@ -1,0 +1,160 @@
+using System.Text.Json;
+using LeadOps.Application.Common;
+using LeadOps.Application.Common.Graph;
+using LeadOps.Application.Common.Security;
+using LeadOps.Application.Leads.Commands;
+using LeadOps.Domain.Common;
+using LeadOps.Infrastructure.Common;
+using LeadOps.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LeadOps.Infrastructure.Webhooks;
+
+/// <summary>
+/// Works through stored webhook deliveries: routes each change to the owners of the page's integrations and
+/// processes it as them. A transient failure retries the delivery with backoff (processing is idempotent); a page no
+/// integration knows is kept as Unroutable and reported, not retried forever.
+/// </summary>
+internal sealed class WebhookProcessor(
+    IServiceScopeFactory scopes,
+    IOwnerScopeFactory ownerScopes,
+    WebhookSignal signal,
+    WorkerHealth health,
+    TimeProvider clock,
+    ILogger<WebhookProcessor> logger) : BackgroundService
+{
+    public const string WorkerName = "webhooks";
+    private const int MaxAttempts = 8;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await ProcessNextAsync(stoppingToken))
+                {
+                }
+
+                health.Beat(WorkerName, PollInterval);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                health.Failed(WorkerName, PollInterval, ex.GetType().Name);
+                logger.LogError(ex, "Webhook worker loop failed");
+            }
+
+            await signal.WaitAsync(PollInterval, stoppingToken);
+        }
+    }
+
+    /// <summary>Claims and processes one due delivery; false when none is due.</summary>
+    public async Task<bool> ProcessNextAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+        var now = clock.GetUtcNow();
+        var candidate = await db.WebhookDeliveries.AsNoTracking()
+            .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
+            .Select(d => new { d.Id, d.NextAttemptAt })
+            .FirstOrDefaultAsync(ct);
+        if (candidate is null)
+        {
+            return false;
+        }
+
+        // Claim with an atomic conditional update: on several nodes only one wins the lease.
+        var claimed = await db.WebhookDeliveries
+            .Where(d => d.Id == candidate.Id && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt == candidate.NextAttemptAt)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now + Lease).SetProperty(d => d.Attempts, d => d.Attempts + 1), ct);
+        if (claimed == 0)
+        {
+            return true;
+        }
+
+        var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == candidate.Id, ct);
+        await ProcessAsync(db, delivery, ct);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private async Task ProcessAsync(LeadOpsDbContext db, WebhookDelivery delivery, CancellationToken ct)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(delivery.Body);
+            var unknownPages = new HashSet<string>(StringComparer.Ordinal);
+            var handled = 0;
+            foreach (var change in WebhookPayload.LeadgenChanges(json.RootElement))
+            {
+                var owners = await RouteAsync(db, change.PageId, ct);
+                if (owners.Count == 0)
+                {
+                    unknownPages.Add(change.PageId);
+                    continue;
+                }
+
+                foreach (var (integrationId, ownerId) in owners)
+                {
+                    await using var ownerScope = ownerScopes.CreateScope(ownerId);
+                    var result = await ownerScope.ServiceProvider.GetRequiredService<ISender>()
+                        .Send(new StoreWebhookLead(integrationId, change.FormId, change.LeadgenId), ct);
+                    handled++;
+                    if (result.Status == ResultStatus.Failed)
+                    {
+                        logger.LogWarning("Webhook lead {LeadgenId} for integration {IntegrationId} failed: {Error}", change.LeadgenId, integrationId, result.Detail);
+                    }
+                }
+            }
+
+            delivery.UnknownPageIds = unknownPages.Count > 0 ? string.Join(',', unknownPages) : null;
+            delivery.Status = handled == 0 && unknownPages.Count > 0 ? WebhookDeliveryStatus.Unroutable : WebhookDeliveryStatus.Processed;
+            delivery.ProcessedAt = clock.GetUtcNow();
+            if (unknownPages.Count > 0)
+            {
+                logger.LogWarning("Webhook delivery {DeliveryId} names pages no integration knows: {PageIds}", delivery.Id, delivery.UnknownPageIds);
+            }
+        }
+        catch (GraphApiException ex)
+        {
+            Retry(delivery, $"{ex.Failure.Kind} (code {ex.Failure.Code})", ex.Failure.RetryAfter);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or DbUpdateException)
+        {
+            Retry(delivery, ex.GetType().Name, null);
+        }
+    }
+
+    private void Retry(WebhookDelivery delivery, string error, DateTimeOffset? retryAfter)
+    {
+        delivery.LastError = error;
+        if (delivery.Attempts >= MaxAttempts)
+        {
+            delivery.Status = WebhookDeliveryStatus.Failed;
+            logger.LogError("Webhook delivery {DeliveryId} failed after {Attempts} attempts: {Error}", delivery.Id, delivery.Attempts, error);
+            return;
+        }
+
+        var backoff = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(3, delivery.Attempts - 1)));
+        var next = clock.GetUtcNow() + backoff;
+        delivery.NextAttemptAt = retryAfter is { } at && at > next ? at : next;
+    }
+
+    /// <summary>
+    /// The routing lookup looks across owners by design (the page's owners are not known yet): it bypasses only the
+    /// named owner filter and returns ids, and each change is then processed as its owner.
+    /// </summary>
+    private static async Task<IReadOnlyList<(int IntegrationId, string OwnerId)>> RouteAsync(LeadOpsDbContext db, string pageId, CancellationToken ct) =>
+        (await db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
+            .Where(i => i.PageId == pageId && !i.IsDisabled)
+            .Select(i => new { i.Id, i.OwnerId })
+            .ToListAsync(ct))
+        .Select(i => (i.Id, i.OwnerId)).ToList();
+}
