@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using LeadOps.Application.Common.Graph;
 using Refit;
@@ -5,8 +6,9 @@ using Refit;
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>
-/// Runs one IGraphApi call for an adapter. The handlers already turn Graph errors into <see cref="GraphApiException"/>;
-/// what is left here is a success answer whose body cannot be read.
+/// Runs one IGraphApi call for an adapter. The handlers already turn every Graph failure into a
+/// <see cref="GraphApiException"/>; Refit wraps what the handlers throw (ApiRequestException), so it is unwrapped here.
+/// What is left is a success answer whose body cannot be read.
 /// </summary>
 internal static class GraphCall
 {
@@ -15,6 +17,11 @@ internal static class GraphCall
         try
         {
             return await call();
+        }
+        catch (Exception ex) when (ex is not GraphApiException && ex.InnerException is GraphApiException or OperationCanceledException)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerException!).Throw();
+            throw;
         }
         catch (ApiException ex)
         {

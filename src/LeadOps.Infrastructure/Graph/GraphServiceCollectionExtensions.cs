@@ -41,7 +41,8 @@ public static class GraphServiceCollectionExtensions
         services.TryAddTransient<GraphDiagnosticsHandler>();
 
         var client = services
-            .AddRefitClient<IGraphApi>(new RefitSettings(new SystemTextJsonContentSerializer(GraphJson.Options)))
+            // Refit's source-generated client: AddRefitClient would need the Refit.Reflection package, which is not used here.
+            .AddRefitGeneratedClient<IGraphApi>(new RefitSettings(new SystemTextJsonContentSerializer(GraphJson.Options)))
             .ConfigureHttpClient((provider, http) =>
             {
                 http.BaseAddress = provider.GetRequiredService<IOptions<FacebookOptions>>().Value.VersionedBaseAddress;
