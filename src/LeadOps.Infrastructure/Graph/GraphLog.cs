@@ -8,7 +8,7 @@ internal static partial class GraphLog
     [LoggerMessage(
         EventId = 4100,
         EventName = "GraphCall",
-        Message = "Graph {Operation} {Path} for page {PageId}: {Outcome} (HTTP {HttpStatus}, error {ErrorCode}/{ErrorSubcode}) in {DurationMs} ms, attempt {Attempt}, fbtrace {FbTraceId}, usage app {AppUsagePercent} % page {PageUsagePercent} % business {BusinessUsagePercent} %")]
+        Message = "Graph {Operation} {Path} ({Route}) for page {PageId}: {Outcome} (HTTP {HttpStatus}, error {ErrorCode}/{ErrorSubcode}) in {DurationMs} ms, attempt {Attempt}, fbtrace {FbTraceId}, usage app {AppUsagePercent} % page {PageUsagePercent} % business {BusinessUsagePercent} %")]
     public static partial void GraphCall(
         this ILogger logger,
         LogLevel level,

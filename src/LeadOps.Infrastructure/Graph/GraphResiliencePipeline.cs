@@ -16,7 +16,7 @@ namespace LeadOps.Infrastructure.Graph;
 /// </summary>
 internal static class GraphResiliencePipeline
 {
-    public const string Name = "graph";
+    public const string Name = "resilience";
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {

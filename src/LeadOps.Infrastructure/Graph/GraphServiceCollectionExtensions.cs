@@ -13,6 +13,9 @@ namespace LeadOps.Infrastructure.Graph;
 
 public static class GraphServiceCollectionExtensions
 {
+    /// <summary>Name of the Graph HttpClient (and prefix of its resilience pipelines in telemetry).</summary>
+    public const string HttpClientName = "LeadOps.Graph";
+
     /// <summary>
     /// Registers the Graph client and the adapters behind <see cref="IFacebookPageGateway"/>, <see cref="ILeadSource"/>
     /// and <see cref="IMessengerGateway"/>, configured from the <c>Facebook</c> section (validated at start).
@@ -23,6 +26,10 @@ public static class GraphServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(d => d.ServiceType == typeof(GraphUsageTracker)))
+        {
+            return services; // already added: a second call would stack the handlers twice
+        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -42,7 +49,7 @@ public static class GraphServiceCollectionExtensions
 
         var client = services
             // Refit's source-generated client: AddRefitClient would need the Refit.Reflection package, which is not used here.
-            .AddRefitGeneratedClient<IGraphApi>(new RefitSettings(new SystemTextJsonContentSerializer(GraphJson.Options)))
+            .AddRefitGeneratedClient<IGraphApi>(new RefitSettings(new SystemTextJsonContentSerializer(GraphJson.Options)), HttpClientName)
             .ConfigureHttpClient((provider, http) =>
             {
                 http.BaseAddress = provider.GetRequiredService<IOptions<FacebookOptions>>().Value.VersionedBaseAddress;

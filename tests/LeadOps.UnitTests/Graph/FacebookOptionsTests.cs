@@ -89,6 +89,32 @@ public sealed class FacebookOptionsTests
         Assert.That(ex!.Message, Does.Contain(key.Split(':').Last()));
     }
 
+    [Test]
+    public void Adding_the_graph_client_twice_registers_it_once()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection().AddLogging().AddGraphClient(configuration);
+        var count = services.Count;
+
+        services.AddGraphClient(configuration);
+
+        Assert.That(services, Has.Count.EqualTo(count));
+    }
+
+    [Test]
+    public void Every_port_resolves()
+    {
+        using var provider = Provider([]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(provider.GetService<LeadOps.Application.Leads.ILeadSource>(), Is.Not.Null);
+            Assert.That(provider.GetService<LeadOps.Application.Integrations.IFacebookPageGateway>(), Is.Not.Null);
+            Assert.That(provider.GetService<LeadOps.Application.Conversations.IMessengerGateway>(), Is.Not.Null);
+            Assert.That(provider.GetService<GraphUsageTracker>(), Is.Not.Null);
+        });
+    }
+
     private static FacebookOptions Resolve(Dictionary<string, string?> settings)
     {
         using var provider = Provider(settings);
