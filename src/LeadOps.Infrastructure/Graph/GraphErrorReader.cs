@@ -42,7 +42,7 @@ internal static class GraphErrorReader
             var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             return body.Length == 0 ? null : JsonSerializer.Deserialize<GraphErrorEnvelope>(body, GraphJson.Options)?.Error;
         }
-        catch (Exception ex) when (ex is JsonException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException or InvalidOperationException)
         {
             return null;
         }
