@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using LeadOps.Infrastructure.Graph.Json;
+
+namespace LeadOps.Infrastructure.Graph.Dtos;
+
+/// <summary><c>GET /debug_token</c>: <c>{"data":{…}}</c>.</summary>
+internal sealed record GraphDebugTokenResponse
+{
+    public GraphDebugTokenDto? Data { get; init; }
+}
+
+internal sealed record GraphDebugTokenDto
+{
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? AppId { get; init; }
+
+    public string? Type { get; init; }
+
+    [JsonConverter(typeof(FlexibleBooleanConverter))]
+    public bool? IsValid { get; init; }
+
+    /// <summary>Unix seconds; 0 means the token does not expire.</summary>
+    public long? ExpiresAt { get; init; }
+
+    public long? DataAccessExpiresAt { get; init; }
+
+    public List<string>? Scopes { get; init; }
+
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? ProfileId { get; init; }
+
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? UserId { get; init; }
+}

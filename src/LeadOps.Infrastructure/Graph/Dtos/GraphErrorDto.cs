@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+using LeadOps.Infrastructure.Graph.Json;
+
+namespace LeadOps.Infrastructure.Graph.Dtos;
+
+/// <summary>Graph's error body: <c>{"error":{"message","type","code","error_subcode","fbtrace_id","is_transient"}}</c>.</summary>
+internal sealed record GraphErrorEnvelope
+{
+    public GraphErrorDto? Error { get; init; }
+}
+
+internal sealed record GraphErrorDto
+{
+    public string? Message { get; init; }
+
+    public string? Type { get; init; }
+
+    public int? Code { get; init; }
+
+    public int? ErrorSubcode { get; init; }
+
+    public string? FbtraceId { get; init; }
+
+    [JsonConverter(typeof(FlexibleBooleanConverter))]
+    public bool? IsTransient { get; init; }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LeadOps.Infrastructure.Graph.Json;
+
+namespace LeadOps.Infrastructure.Graph.Dtos;
+
+internal sealed record GraphLeadDto
+{
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Id { get; init; }
+
+    /// <summary>Kept raw (<c>2026-11-20T10:15:00+0000</c>) so that an unreadable value flags the lead instead of failing the page.</summary>
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? CreatedTime { get; init; }
+
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? FormId { get; init; }
+
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? AdId { get; init; }
+
+    public string? AdName { get; init; }
+
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? AdsetId { get; init; }
+
+    public string? AdsetName { get; init; }
+
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? CampaignId { get; init; }
+
+    public string? CampaignName { get; init; }
+
+    [JsonConverter(typeof(FlexibleBooleanConverter))]
+    public bool? IsOrganic { get; init; }
+
+    public string? Platform { get; init; }
+
+    public List<GraphLeadFieldDto>? FieldData { get; init; }
+}
+
+internal sealed record GraphLeadFieldDto
+{
+    public string? Name { get; init; }
+
+    /// <summary>Answers; normally strings, kept as elements so that a stray number or null does not fail the page.</summary>
+    public List<JsonElement>? Values { get; init; }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using LeadOps.Infrastructure.Graph.Json;
+
+namespace LeadOps.Infrastructure.Graph.Dtos;
+
+internal sealed record GraphLeadFormDto
+{
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Status { get; init; }
+
+    public string? Locale { get; init; }
+
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? CreatedTime { get; init; }
+
+    public int? LeadsCount { get; init; }
+}

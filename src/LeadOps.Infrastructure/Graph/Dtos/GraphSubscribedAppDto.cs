@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using LeadOps.Infrastructure.Graph.Json;
+
+namespace LeadOps.Infrastructure.Graph.Dtos;
+
+/// <summary>One entry of <c>GET /{page-id}/subscribed_apps</c>.</summary>
+internal sealed record GraphSubscribedAppDto
+{
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? Id { get; init; }
+
+    public string? Name { get; init; }
+
+    public List<string>? SubscribedFields { get; init; }
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using LeadOps.Infrastructure.Graph.Json;
+
+namespace LeadOps.Infrastructure.Graph.Dtos;
+
+/// <summary><c>{"success":true}</c>.</summary>
+internal sealed record GraphSuccessDto
+{
+    [JsonConverter(typeof(FlexibleBooleanConverter))]
+    public bool? Success { get; init; }
+}

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using LeadOps.Application.Common.Graph;
+using LeadOps.Infrastructure.Graph.Dtos;
+
+namespace LeadOps.Infrastructure.Graph;
+
+/// <summary>
+/// Turns a Graph error into a <see cref="GraphFailure"/>. Classification is by <c>error.code</c> (and subcode), never by
+/// HTTP status alone: Meta throttles with HTTP 400. The status only decides when there is no error body.
+/// </summary>
+internal static partial class GraphErrorClassifier
+{
+    private const int OutsideMessagingWindowSubcode = 2018278;
+
+    public static GraphFailure Classify(GraphErrorDto? error, int? httpStatus, GraphUsage usage, TimeSpan? retryAfterHeader, DateTimeOffset now)
+    {
+        var kind = KindOf(error?.Code, error?.ErrorSubcode, error?.IsTransient, httpStatus);
+        var message = string.IsNullOrWhiteSpace(error?.Message) ? DescribeWithoutBody(httpStatus) : error.Message;
+
+        TimeSpan? wait = null;
+        if (kind is GraphFailureKind.RateLimited or GraphFailureKind.Transient)
+        {
+            wait = usage.LongestTimeToRegainAccess ?? (retryAfterHeader > TimeSpan.Zero ? retryAfterHeader : null);
+        }
+
+        return new GraphFailure(
+            kind,
+            error?.Code,
+            error?.ErrorSubcode,
+            error?.Type,
+            message,
+            error?.FbtraceId,
+            error?.IsTransient,
+            httpStatus,
+            wait is { } w ? now + w : null,
+            kind == GraphFailureKind.PermissionMissing ? ExtractPermission(message) : null);
+    }
+
+    public static GraphFailureKind KindOf(int? code, int? subcode, bool? isTransient, int? httpStatus) => code switch
+    {
+        1 or 2 => GraphFailureKind.Transient,
+        4 or 17 or 32 or 341 or 613 or (>= 80001 and <= 80009) => GraphFailureKind.RateLimited,
+        190 or 102 => GraphFailureKind.TokenInvalid,
+        10 when subcode == OutsideMessagingWindowSubcode => GraphFailureKind.OutsideMessagingWindow,
+        551 => GraphFailureKind.RecipientUnavailable,
+        10 or (>= 200 and <= 299) => GraphFailureKind.PermissionMissing,
+        100 => GraphFailureKind.InvalidRequest,
+        368 => GraphFailureKind.Blocked,
+        _ when subcode is 458 or 459 or 460 or 463 or 464 or 467 => GraphFailureKind.TokenInvalid,
+        not null when isTransient == true => GraphFailureKind.Transient,
+        not null => httpStatus >= 500 ? GraphFailureKind.Transient : GraphFailureKind.Unknown,
+        null => KindOfStatus(httpStatus),
+    };
+
+    /// <summary>The permission named in messages like "(#200) Requires leads_retrieval permission to manage the object".</summary>
+    public static string? ExtractPermission(string? message)
+    {
+        if (string.IsNullOrEmpty(message))
+        {
+            return null;
+        }
+
+        var match = RequiresPermission().Match(message);
+        if (!match.Success)
+        {
+            match = NamedPermission().Match(message);
+        }
+
+        return match.Success ? match.Groups["permission"].Value.ToLowerInvariant() : null;
+    }
+
+    /// <summary>No Graph error body: 5xx, 408 and 429 are worth another try, anything else is not understood.</summary>
+    private static GraphFailureKind KindOfStatus(int? httpStatus) => httpStatus switch
+    {
+        null or 408 or >= 500 => GraphFailureKind.Transient,
+        429 => GraphFailureKind.RateLimited,
+        _ => GraphFailureKind.Unknown,
+    };
+
+    private static string DescribeWithoutBody(int? httpStatus) =>
+        httpStatus is { } status ? $"HTTP {status} without a Graph error body" : "No answer from Graph";
+
+    [GeneratedRegex(@"\brequires?\s+(?:the\s+)?['""]?(?<permission>[a-z][a-z0-9]*(?:_[a-z0-9]+)+)['""]?\s+permission", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RequiresPermission();
+
+    [GeneratedRegex(@"\b(?<permission>[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s+permission", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NamedPermission();
+}

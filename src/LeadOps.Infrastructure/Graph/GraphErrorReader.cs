@@ -1,0 +1,57 @@
+using System.Text.Json;
+using LeadOps.Application.Common.Graph;
+using LeadOps.Infrastructure.Graph.Dtos;
+using LeadOps.Infrastructure.Graph.Json;
+
+namespace LeadOps.Infrastructure.Graph;
+
+/// <summary>Reads a failed Graph response (body, usage headers, Retry-After) into a classified <see cref="GraphFailure"/>.</summary>
+internal static class GraphErrorReader
+{
+    /// <summary>Graph error bodies are small; anything bigger is not one.</summary>
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    public static async Task<GraphFailure> ReadAsync(
+        HttpResponseMessage response,
+        GraphUsage usage,
+        string? accessToken,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var error = await TryReadErrorAsync(response, cancellationToken);
+        var failure = GraphErrorClassifier.Classify(error, (int)response.StatusCode, usage, RetryAfter(response, now), now);
+        return Redact(failure, accessToken);
+    }
+
+    /// <summary>Some Graph messages echo what they were given; make sure the token is never one of those things.</summary>
+    public static GraphFailure Redact(GraphFailure failure, string? accessToken) =>
+        !string.IsNullOrEmpty(accessToken) && failure.Message.Contains(accessToken, StringComparison.Ordinal)
+            ? failure with { Message = failure.Message.Replace(accessToken, "[token]", StringComparison.Ordinal) }
+            : failure;
+
+    private static async Task<GraphErrorDto?> TryReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength is > MaxErrorBodyBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            await response.Content.LoadIntoBufferAsync(MaxErrorBodyBytes, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return body.Length == 0 ? null : JsonSerializer.Deserialize<GraphErrorEnvelope>(body, GraphJson.Options)?.Error;
+        }
+        catch (Exception ex) when (ex is JsonException or HttpRequestException or IOException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, DateTimeOffset now) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - now,
+        _ => null,
+    };
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace LeadOps.Infrastructure.Graph;
+
+/// <summary>Graph's timestamps: ISO-8601 with a colon-less offset (<c>2026-11-20T10:15:00+0000</c>) or unix seconds.</summary>
+internal static class GraphTime
+{
+    private static readonly string[] Formats =
+    [
+        "yyyy-MM-dd'T'HH:mm:sszzz",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
+        "yyyy-MM-dd'T'HH:mm:ss'Z'",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+    ];
+
+    public static bool TryParse(string? value, out DateTimeOffset result)
+    {
+        result = default;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return false;
+        }
+
+        var text = NormaliseOffset(value.Trim());
+        if (DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out result))
+        {
+            return true;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unix) && unix is > 0 and < 253_402_300_800)
+        {
+            result = DateTimeOffset.FromUnixTimeSeconds(unix);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Unix seconds, inclusive-safe for a lower bound: everything in the same second or later stays in range.</summary>
+    public static long ToUnixSecondsFloor(DateTimeOffset value) => value.ToUnixTimeSeconds();
+
+    /// <summary>Unix seconds rounded up, so that anything earlier than <paramref name="value"/> is below it.</summary>
+    public static long ToUnixSecondsCeiling(DateTimeOffset value)
+    {
+        var seconds = value.ToUnixTimeSeconds();
+        return DateTimeOffset.FromUnixTimeSeconds(seconds) < value ? seconds + 1 : seconds;
+    }
+
+    /// <summary>Turns a trailing <c>+hhmm</c>/<c>-hhmm</c> into <c>+hh:mm</c>, which .NET parses everywhere.</summary>
+    private static string NormaliseOffset(string text)
+    {
+        if (text.Length > 5 && text[^5] is '+' or '-' && text[^4..].All(char.IsAsciiDigit) && text.Contains('T', StringComparison.Ordinal))
+        {
+            return string.Concat(text.AsSpan(0, text.Length - 2), ":", text.AsSpan(text.Length - 2));
+        }
+
+        return text;
+    }
+}

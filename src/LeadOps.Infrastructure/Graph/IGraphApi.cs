@@ -1,0 +1,76 @@
+using LeadOps.Infrastructure.Graph.Dtos;
+using Refit;
+
+namespace LeadOps.Infrastructure.Graph;
+
+/// <summary>
+/// The Graph endpoints LeadOps uses, relative to <c>{Facebook:GraphBaseUrl}/{Facebook:GraphVersion}/</c>.
+/// Every call carries a <see cref="GraphCallContext"/>: the handlers turn it into the Authorization header (the token never
+/// goes into a URL), the appsecret_proof, the circuit-breaker key and the log fields. Failures surface as
+/// <see cref="LeadOps.Application.Common.Graph.GraphApiException"/>.
+/// </summary>
+internal interface IGraphApi
+{
+    [Get("/me")]
+    Task<GraphPageDto> GetMeAsync(
+        string fields,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    [Get("/{pageId}/leadgen_forms")]
+    Task<GraphListResponse<GraphLeadFormDto>> GetLeadFormsAsync(
+        string pageId,
+        string fields,
+        int? limit,
+        string? after,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    /// <summary><paramref name="filtering"/> is the JSON array Graph documents for time_created (see <see cref="GraphLeadFilter"/>).</summary>
+    [Get("/{formId}/leads")]
+    Task<GraphListResponse<GraphLeadDto>> GetLeadsAsync(
+        string formId,
+        string fields,
+        int? limit,
+        string? after,
+        string? filtering,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    [Get("/{leadId}")]
+    Task<GraphLeadDto> GetLeadAsync(
+        string leadId,
+        string fields,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    [Get("/{pageId}/subscribed_apps")]
+    Task<GraphListResponse<GraphSubscribedAppDto>> GetSubscribedAppsAsync(
+        string pageId,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    [Post("/{pageId}/subscribed_apps")]
+    Task<GraphSuccessDto> SubscribeAppAsync(
+        string pageId,
+        [AliasAs("subscribed_fields")] string subscribedFields,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    [Post("/{pageId}/messages")]
+    Task<GraphSendMessageResponse> SendMessageAsync(
+        string pageId,
+        [Body] GraphSendMessageRequest message,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called with the app token (<see cref="GraphCallContext.ForApp"/>). Graph only takes the inspected token as the
+    /// <c>input_token</c> query parameter, so this is the one request whose URL holds a page token; it is never logged.
+    /// </summary>
+    [Get("/debug_token")]
+    Task<GraphDebugTokenResponse> DebugTokenAsync(
+        [AliasAs("input_token")] string inputToken,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+}

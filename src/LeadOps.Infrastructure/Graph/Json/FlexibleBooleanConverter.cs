@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace LeadOps.Infrastructure.Graph.Json;
+
+/// <summary>Reads a boolean sent as true/false, "true"/"false" or 1/0; anything else reads as null.</summary>
+internal sealed class FlexibleBooleanConverter : JsonConverter<bool?>
+{
+    public override bool HandleNull => true;
+
+    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                return true;
+            case JsonTokenType.False:
+                return false;
+            case JsonTokenType.String:
+                return bool.TryParse(reader.GetString(), out var parsed) ? parsed : null;
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out var number) ? number != 0 : null;
+            case JsonTokenType.Null:
+                return null;
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
+    {
+        if (value is { } v)
+        {
+            writer.WriteBooleanValue(v);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}

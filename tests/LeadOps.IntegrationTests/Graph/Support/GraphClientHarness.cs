@@ -1,0 +1,120 @@
+using LeadOps.Application.Conversations;
+using LeadOps.Application.Integrations;
+using LeadOps.Application.Leads;
+using LeadOps.Infrastructure.Graph;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace LeadOps.IntegrationTests.Graph.Support;
+
+/// <summary>
+/// The real Graph client (AddGraphClient) pointed at a <see cref="ScriptedGraphServer"/>, with a <see cref="TestClock"/>
+/// and every log line captured.
+/// </summary>
+public sealed class GraphClientHarness : IAsyncDisposable
+{
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(45);
+    public static readonly TimeSpan TotalTimeout = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
+
+    /// <summary>Guards against a broken test hanging the run; no test relies on it to pass.</summary>
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+
+    private readonly ServiceProvider _services;
+
+    private GraphClientHarness(ServiceProvider services, TestClock clock)
+    {
+        _services = services;
+        Clock = clock;
+    }
+
+    public TestClock Clock { get; }
+
+    public IServiceProvider Services => _services;
+
+    public FakeLogCollector Logs => _services.GetFakeLogCollector();
+
+    public ILeadSource Leads => _services.GetRequiredService<ILeadSource>();
+
+    public IFacebookPageGateway Pages => _services.GetRequiredService<IFacebookPageGateway>();
+
+    public IMessengerGateway Messenger => _services.GetRequiredService<IMessengerGateway>();
+
+    public GraphUsageTracker Usage => _services.GetRequiredService<GraphUsageTracker>();
+
+    public static GraphClientHarness Create(ScriptedGraphServer server, IDictionary<string, string?>? overrides = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Facebook:GraphBaseUrl"] = server.BaseUrl.ToString(),
+            ["Facebook:GraphVersion"] = ScriptedGraphServer.Version,
+            ["Facebook:AppId"] = "app-1",
+            ["Facebook:AppSecret"] = "app-secret-123",
+            ["Facebook:Resilience:MaxAttempts"] = "3",
+            ["Facebook:Resilience:BaseDelay"] = "00:00:02",
+            ["Facebook:Resilience:AttemptTimeout"] = AttemptTimeout.ToString(),
+            ["Facebook:Resilience:TotalTimeout"] = TotalTimeout.ToString(),
+            ["Facebook:Resilience:MaxRetryAfter"] = MaxRetryAfter.ToString(),
+            ["Facebook:Resilience:CircuitBreakerMinimumThroughput"] = "1000",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var clock = new TestClock();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging())
+            .AddSingleton<TimeProvider>(clock)
+            .AddGraphClient(configuration)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return new GraphClientHarness(services, clock);
+    }
+
+    /// <summary>
+    /// Awaits a Graph call, advancing the clock whenever the client starts a backoff, throttle or pacing wait
+    /// (any timer other than the attempt and total timeouts). Returns the waits it advanced through.
+    /// </summary>
+    public async Task<(T Result, IReadOnlyList<TimeSpan> Waits)> RunAsync<T>(Task<T> call)
+    {
+        var waits = new List<TimeSpan>();
+        using var stop = new CancellationTokenSource();
+        while (true)
+        {
+            var timer = Clock.WaitForTimerAsync(IsClientWait, stop.Token);
+            var finished = await Task.WhenAny(call, timer).WaitAsync(Guard);
+            if (finished == call)
+            {
+                await stop.CancelAsync();
+                return (await call, waits);
+            }
+
+            var due = await timer;
+            waits.Add(due);
+            Clock.Advance(due);
+        }
+    }
+
+    public async Task<IReadOnlyList<TimeSpan>> RunAsync(Task call) => (await RunAsync(Completed(call))).Waits;
+
+    /// <summary>Waits until the client schedules a wait of exactly <paramref name="due"/>.</summary>
+    public Task WaitForClientWaitAsync(TimeSpan due) => Clock.WaitForTimerAsync(d => d == due).WaitAsync(Guard);
+
+    public static Task<T> Within<T>(Task<T> task) => task.WaitAsync(Guard);
+
+    public static Task Within(Task task) => task.WaitAsync(Guard);
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+
+    private static async Task<bool> Completed(Task call)
+    {
+        await call;
+        return true;
+    }
+
+    private static bool IsClientWait(TimeSpan due) =>
+        due > TimeSpan.Zero && due != Timeout.InfiniteTimeSpan && due != AttemptTimeout && due != TotalTimeout;
+}

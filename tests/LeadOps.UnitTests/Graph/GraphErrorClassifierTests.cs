@@ -1,0 +1,168 @@
+using LeadOps.Application.Common.Graph;
+using LeadOps.Infrastructure.Graph;
+using LeadOps.Infrastructure.Graph.Dtos;
+
+namespace LeadOps.UnitTests.Graph;
+
+public sealed class GraphErrorClassifierTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    [TestCase(1, null, 500, GraphFailureKind.Transient, TestName = "Code_1_unknown_error_is_transient")]
+    [TestCase(2, null, 503, GraphFailureKind.Transient, TestName = "Code_2_service_down_is_transient")]
+    [TestCase(4, null, 400, GraphFailureKind.RateLimited, TestName = "Code_4_app_limit_is_rate_limited")]
+    [TestCase(17, null, 400, GraphFailureKind.RateLimited, TestName = "Code_17_user_limit_is_rate_limited")]
+    [TestCase(32, null, 400, GraphFailureKind.RateLimited, TestName = "Code_32_page_limit_is_rate_limited")]
+    [TestCase(341, null, 400, GraphFailureKind.RateLimited, TestName = "Code_341_application_limit_is_rate_limited")]
+    [TestCase(613, null, 400, GraphFailureKind.RateLimited, TestName = "Code_613_custom_limit_is_rate_limited")]
+    [TestCase(80001, null, 400, GraphFailureKind.RateLimited, TestName = "Code_80001_page_throttle_is_rate_limited")]
+    [TestCase(80005, null, 400, GraphFailureKind.RateLimited, TestName = "Code_80005_leadgen_throttle_is_rate_limited")]
+    [TestCase(80006, null, 400, GraphFailureKind.RateLimited, TestName = "Code_80006_messenger_throttle_is_rate_limited")]
+    [TestCase(190, 463, 400, GraphFailureKind.TokenInvalid, TestName = "Code_190_expired_token_is_token_invalid")]
+    [TestCase(190, 460, 401, GraphFailureKind.TokenInvalid, TestName = "Code_190_password_changed_is_token_invalid")]
+    [TestCase(190, null, 400, GraphFailureKind.TokenInvalid, TestName = "Code_190_without_subcode_is_token_invalid")]
+    [TestCase(10, 2018278, 400, GraphFailureKind.OutsideMessagingWindow, TestName = "Code_10_subcode_2018278_is_outside_messaging_window")]
+    [TestCase(551, 1545041, 400, GraphFailureKind.RecipientUnavailable, TestName = "Code_551_is_recipient_unavailable")]
+    [TestCase(10, null, 403, GraphFailureKind.PermissionMissing, TestName = "Code_10_is_permission_missing")]
+    [TestCase(200, null, 403, GraphFailureKind.PermissionMissing, TestName = "Code_200_is_permission_missing")]
+    [TestCase(299, null, 403, GraphFailureKind.PermissionMissing, TestName = "Code_299_is_permission_missing")]
+    [TestCase(100, 33, 400, GraphFailureKind.InvalidRequest, TestName = "Code_100_is_invalid_request")]
+    [TestCase(368, 1390008, 400, GraphFailureKind.Blocked, TestName = "Code_368_is_blocked")]
+    [TestCase(12345, null, 400, GraphFailureKind.Unknown, TestName = "Unlisted_code_is_unknown")]
+    public void Classifies_by_error_code(int code, int? subcode, int httpStatus, GraphFailureKind expected)
+    {
+        var failure = GraphErrorClassifier.Classify(Error(code, subcode), httpStatus, GraphUsage.Empty, null, Now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure.Kind, Is.EqualTo(expected));
+            Assert.That(failure.Code, Is.EqualTo(code));
+            Assert.That(failure.Subcode, Is.EqualTo(subcode));
+            Assert.That(failure.HttpStatus, Is.EqualTo(httpStatus));
+        });
+    }
+
+    [Test]
+    public void Code_wins_over_http_status_when_a_throttle_comes_back_as_400()
+    {
+        var failure = GraphErrorClassifier.Classify(Error(613), 400, GraphUsage.Empty, null, Now);
+
+        Assert.That(failure.Kind, Is.EqualTo(GraphFailureKind.RateLimited));
+    }
+
+    [Test]
+    public void Code_wins_over_http_status_when_a_token_error_comes_back_as_500()
+    {
+        var failure = GraphErrorClassifier.Classify(Error(190, 463), 500, GraphUsage.Empty, null, Now);
+
+        Assert.That(failure.Kind, Is.EqualTo(GraphFailureKind.TokenInvalid));
+    }
+
+    [TestCase(500, GraphFailureKind.Transient, TestName = "Http_500_without_body_is_transient")]
+    [TestCase(502, GraphFailureKind.Transient, TestName = "Http_502_without_body_is_transient")]
+    [TestCase(408, GraphFailureKind.Transient, TestName = "Http_408_without_body_is_transient")]
+    [TestCase(429, GraphFailureKind.RateLimited, TestName = "Http_429_without_body_is_rate_limited")]
+    [TestCase(404, GraphFailureKind.Unknown, TestName = "Http_404_without_body_is_unknown")]
+    public void Without_a_body_the_status_decides(int httpStatus, GraphFailureKind expected)
+    {
+        var failure = GraphErrorClassifier.Classify(null, httpStatus, GraphUsage.Empty, null, Now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure.Kind, Is.EqualTo(expected));
+            Assert.That(failure.Message, Does.Contain(httpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        });
+    }
+
+    [Test]
+    public void Unlisted_code_marked_transient_by_graph_is_transient()
+    {
+        var failure = GraphErrorClassifier.Classify(Error(12345) with { IsTransient = true }, 400, GraphUsage.Empty, null, Now);
+
+        Assert.That(failure.Kind, Is.EqualTo(GraphFailureKind.Transient));
+    }
+
+    [Test]
+    public void Rate_limit_takes_its_retry_time_from_estimated_time_to_regain_access_in_minutes()
+    {
+        var usage = GraphUsageParser.Parse(null, null, """{"1234":[{"type":"leadgen","call_count":100,"total_cputime":10,"total_time":10,"estimated_time_to_regain_access":3}]}""");
+
+        var failure = GraphErrorClassifier.Classify(Error(80005), 400, usage, null, Now);
+
+        Assert.That(failure.RetryAfter, Is.EqualTo(Now.AddMinutes(3)));
+    }
+
+    [Test]
+    public void Rate_limit_falls_back_to_the_retry_after_header()
+    {
+        var failure = GraphErrorClassifier.Classify(Error(4), 400, GraphUsage.Empty, TimeSpan.FromSeconds(20), Now);
+
+        Assert.That(failure.RetryAfter, Is.EqualTo(Now.AddSeconds(20)));
+    }
+
+    [Test]
+    public void Rate_limit_without_any_hint_has_no_retry_time()
+    {
+        var failure = GraphErrorClassifier.Classify(Error(4), 400, GraphUsage.Empty, null, Now);
+
+        Assert.That(failure.RetryAfter, Is.Null);
+    }
+
+    [Test]
+    public void Token_error_never_gets_a_retry_time()
+    {
+        var usage = GraphUsageParser.Parse(null, null, """{"1234":[{"type":"pages","call_count":100,"estimated_time_to_regain_access":3}]}""");
+
+        var failure = GraphErrorClassifier.Classify(Error(190, 463), 400, usage, null, Now);
+
+        Assert.That(failure.RetryAfter, Is.Null);
+    }
+
+    [TestCase("(#200) Requires leads_retrieval permission to manage the object", "leads_retrieval")]
+    [TestCase("(#10) Requires pages_messaging permission to manage the object", "pages_messaging")]
+    [TestCase("(#200) The pages_manage_metadata permission(s) must be granted before impersonating a user's page.", "pages_manage_metadata")]
+    [TestCase("(#200) Requires the 'ads_management' permission", "ads_management")]
+    [TestCase("(#200) Permissions error", null)]
+    public void Permission_missing_names_the_permission(string message, string? expected)
+    {
+        var failure = GraphErrorClassifier.Classify(Error(200) with { Message = message }, 403, GraphUsage.Empty, null, Now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure.Kind, Is.EqualTo(GraphFailureKind.PermissionMissing));
+            Assert.That(failure.MissingPermission, Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
+    public void Keeps_every_field_of_the_error_body()
+    {
+        var error = new GraphErrorDto
+        {
+            Message = "Error validating access token: Session has expired",
+            Type = "OAuthException",
+            Code = 190,
+            ErrorSubcode = 463,
+            FbtraceId = "AbCdEf123",
+            IsTransient = false,
+        };
+
+        var failure = GraphErrorClassifier.Classify(error, 400, GraphUsage.Empty, null, Now);
+
+        Assert.That(failure, Is.EqualTo(new GraphFailure(
+            GraphFailureKind.TokenInvalid, 190, 463, "OAuthException", "Error validating access token: Session has expired", "AbCdEf123", false, 400)));
+    }
+
+    [Test]
+    public void Token_echoed_in_a_message_is_redacted()
+    {
+        var failure = GraphErrorClassifier.Classify(Error(190) with { Message = "Malformed access token EAABsecret" }, 400, GraphUsage.Empty, null, Now);
+
+        var redacted = GraphErrorReader.Redact(failure, "EAABsecret");
+
+        Assert.That(redacted.Message, Is.EqualTo("Malformed access token [token]"));
+    }
+
+    private static GraphErrorDto Error(int code, int? subcode = null) =>
+        new() { Message = $"(#{code}) something", Type = "OAuthException", Code = code, ErrorSubcode = subcode, FbtraceId = "trace" };
+}

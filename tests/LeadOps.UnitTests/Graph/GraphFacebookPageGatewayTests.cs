@@ -1,0 +1,124 @@
+using LeadOps.Application.Common.Graph;
+using LeadOps.Infrastructure.Graph;
+using LeadOps.Infrastructure.Graph.Dtos;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace LeadOps.UnitTests.Graph;
+
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public sealed class GraphFacebookPageGatewayTests
+{
+    private static readonly GraphCredentials Credentials = new("page-1", "page-token");
+
+    private readonly Mock<IGraphApi> _api = new(MockBehavior.Strict);
+
+    [Test]
+    public async Task Debug_token_is_skipped_when_no_app_id_and_secret_are_configured()
+    {
+        var gateway = Gateway(new FacebookOptions { AppSecret = "secret" });
+
+        var info = await gateway.DebugTokenAsync("page-token", CancellationToken.None);
+
+        Assert.That(info, Is.Null);
+        _api.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Debug_token_is_called_with_the_app_token_and_maps_the_answer()
+    {
+        GraphCallContext? sent = null;
+        _api.Setup(a => a.DebugTokenAsync("page-token", It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, GraphCallContext context, CancellationToken _) => sent = context)
+            .ReturnsAsync(new GraphDebugTokenResponse
+            {
+                Data = new GraphDebugTokenDto
+                {
+                    Type = "PAGE",
+                    IsValid = true,
+                    ExpiresAt = 0,
+                    DataAccessExpiresAt = 1_800_000_000,
+                    Scopes = ["leads_retrieval", "pages_show_list"],
+                    ProfileId = "page-1",
+                },
+            });
+        var gateway = Gateway(new FacebookOptions { AppId = "app-1", AppSecret = "secret" });
+
+        var info = await gateway.DebugTokenAsync("page-token", CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent!.AccessToken, Is.EqualTo("app-1|secret"));
+            Assert.That(sent.IsAppToken, Is.True);
+            Assert.That(info!.IsValid, Is.True);
+            Assert.That(info.ExpiresAt, Is.Null, "0 means the token does not expire");
+            Assert.That(info.DataAccessExpiresAt, Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1_800_000_000)));
+            Assert.That(info.Scopes, Is.EqualTo(new[] { "leads_retrieval", "pages_show_list" }));
+            Assert.That(info.ProfileId, Is.EqualTo("page-1"));
+        });
+    }
+
+    [Test]
+    public async Task Lead_forms_are_read_across_pages()
+    {
+        _api.Setup(a => a.GetLeadFormsAsync("page-1", It.IsAny<string>(), It.IsAny<int?>(), null, It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new GraphListResponse<GraphLeadFormDto>
+            {
+                Data = [new GraphLeadFormDto { Id = "f1", Name = "Quote", Status = "ACTIVE", CreatedTime = "2026-01-02T03:04:05+0000", LeadsCount = 12 }],
+                Paging = new GraphPagingDto { Cursors = new GraphCursorsDto { After = "c1" }, Next = "https://graph.facebook.com/next" },
+            });
+        _api.Setup(a => a.GetLeadFormsAsync("page-1", It.IsAny<string>(), It.IsAny<int?>(), "c1", It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new GraphListResponse<GraphLeadFormDto> { Data = [new GraphLeadFormDto { Id = "f2", Name = "Old", Status = "ARCHIVED" }] });
+
+        var forms = await Gateway(new FacebookOptions()).GetLeadFormsAsync(Credentials, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(forms.Select(f => f.Id), Is.EqualTo(new[] { "f1", "f2" }));
+            Assert.That(forms[0].CreatedTime, Is.EqualTo(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero)));
+            Assert.That(forms[0].LeadsCount, Is.EqualTo(12));
+            Assert.That(forms[1].Status, Is.EqualTo("ARCHIVED"));
+        });
+    }
+
+    [Test]
+    public async Task Subscribed_fields_are_those_of_this_app()
+    {
+        _api.Setup(a => a.GetSubscribedAppsAsync("page-1", It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new GraphListResponse<GraphSubscribedAppDto>
+            {
+                Data =
+                [
+                    new GraphSubscribedAppDto { Id = "other-app", SubscribedFields = ["feed"] },
+                    new GraphSubscribedAppDto { Id = "app-1", SubscribedFields = ["leadgen", "messages"] },
+                ],
+            });
+
+        var fields = await Gateway(new FacebookOptions { AppId = "app-1" }).GetSubscribedFieldsAsync(Credentials, CancellationToken.None);
+
+        Assert.That(fields, Is.EqualTo(new[] { "leadgen", "messages" }));
+    }
+
+    [Test]
+    public async Task Subscribe_sends_the_fields_comma_separated()
+    {
+        _api.Setup(a => a.SubscribeAppAsync("page-1", "leadgen,messages", It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new GraphSuccessDto { Success = true });
+
+        await Gateway(new FacebookOptions()).SubscribeAsync(Credentials, ["leadgen", "messages"], CancellationToken.None);
+
+        _api.VerifyAll();
+    }
+
+    [Test]
+    public void Subscribe_that_graph_does_not_confirm_fails()
+    {
+        _api.Setup(a => a.SubscribeAppAsync("page-1", "leadgen", It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new GraphSuccessDto { Success = false });
+
+        Assert.ThrowsAsync<GraphApiException>(() => Gateway(new FacebookOptions()).SubscribeAsync(Credentials, ["leadgen"], CancellationToken.None));
+    }
+
+    private GraphFacebookPageGateway Gateway(FacebookOptions options) =>
+        new(_api.Object, Mock.Of<IOptionsMonitor<FacebookOptions>>(m => m.CurrentValue == options));
+}

@@ -1,0 +1,44 @@
+using LeadOps.Application.Common.Graph;
+using LeadOps.Application.Conversations;
+using LeadOps.Infrastructure.Graph;
+using LeadOps.Infrastructure.Graph.Dtos;
+using Moq;
+
+namespace LeadOps.UnitTests.Graph;
+
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+public sealed class GraphMessengerGatewayTests
+{
+    private static readonly GraphCredentials Credentials = new("page-1", "page-token");
+
+    private readonly Mock<IGraphApi> _api = new(MockBehavior.Strict);
+    private GraphSendMessageRequest? _sent;
+
+    [SetUp]
+    public void Answer()
+    {
+        _api.Setup(a => a.SendMessageAsync("page-1", It.IsAny<GraphSendMessageRequest>(), It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, GraphSendMessageRequest message, GraphCallContext _, CancellationToken _) => _sent = message)
+            .ReturnsAsync(new GraphSendMessageResponse { RecipientId = "psid-1", MessageId = "m_1" });
+    }
+
+    [Test]
+    public async Task Response_is_sent_as_messaging_type_response_without_a_tag()
+    {
+        var result = await new GraphMessengerGateway(_api.Object).SendTextAsync(Credentials, "psid-1", "Hello", MessengerMessagingType.Response, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_sent, Is.EqualTo(new GraphSendMessageRequest(new GraphRecipientDto("psid-1"), "RESPONSE", new GraphMessageDto("Hello"), null)));
+            Assert.That(result, Is.EqualTo(new MessengerSendResult("psid-1", "m_1")));
+        });
+    }
+
+    [Test]
+    public async Task Human_agent_reply_is_sent_as_message_tag_human_agent()
+    {
+        await new GraphMessengerGateway(_api.Object).SendTextAsync(Credentials, "psid-1", "Hello", MessengerMessagingType.HumanAgentTag, CancellationToken.None);
+
+        Assert.That(_sent, Is.EqualTo(new GraphSendMessageRequest(new GraphRecipientDto("psid-1"), "MESSAGE_TAG", new GraphMessageDto("Hello"), "HUMAN_AGENT")));
+    }
+}
