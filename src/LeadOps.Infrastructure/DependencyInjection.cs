@@ -1,6 +1,7 @@
 using LeadOps.Application.Account;
 using LeadOps.Application.Common;
 using LeadOps.Infrastructure.Common;
+using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Identity;
 using LeadOps.Infrastructure.Integrations;
 using LeadOps.Infrastructure.Security;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddHostedService<StartupTaskRunner>();
 
         services.AddPersistence(configuration, contentRootPath);
+        services.AddGraphClient(configuration);
         services.AddIdentityStores();
 
         services.AddTokenProtection(configuration, contentRootPath);

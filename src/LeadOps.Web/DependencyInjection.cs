@@ -67,6 +67,12 @@ public static class DependencyInjection
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddStatusChecks();
+        if (configuration.GetValue("Sandbox:Enabled", false))
+        {
+            services.AddSingleton<InProcessSandbox>();
+            services.AddHostedService(sp => sp.GetRequiredService<InProcessSandbox>());
+        }
+
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
         return services;
     }

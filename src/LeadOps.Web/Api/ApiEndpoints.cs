@@ -7,5 +7,6 @@ internal static class ApiEndpoints
     {
         endpoints.MapAccountApi();
         endpoints.MapIntegrationsApi();
+        endpoints.MapWebhook();
     }
 }

@@ -137,6 +137,90 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Leads",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    FacebookLeadId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IntegrationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FormId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FormName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AdId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AdName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    AdsetId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AdsetName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CampaignName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    IsOrganic = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Platform = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CreatedTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    WelcomeStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetrievalRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    IntegrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FormId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FormName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Since = table.Column<long>(type: "INTEGER", nullable: true),
+                    Until = table.Column<long>(type: "INTEGER", nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Retrieved = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<int>(type: "INTEGER", nullable: false),
+                    Existing = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ItemsJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetrievalRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UnknownPageIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -271,6 +355,36 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    LeadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_OwnerId",
                 table: "ApiKeys",
@@ -354,6 +468,63 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Integrations_PageId",
                 table: "Integrations",
                 column: "PageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId",
+                table: "Leads",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_CreatedTime",
+                table: "Leads",
+                columns: new[] { "OwnerId", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_FacebookLeadId",
+                table: "Leads",
+                columns: new[] { "OwnerId", "FacebookLeadId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_FirstSeenAt",
+                table: "Leads",
+                columns: new[] { "OwnerId", "FirstSeenAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_FormId_CreatedTime",
+                table: "Leads",
+                columns: new[] { "OwnerId", "FormId", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_LeadId_Kind",
+                table: "OutboxMessages",
+                columns: new[] { "LeadId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_OwnerId",
+                table: "OutboxMessages",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetrievalRuns_OwnerId",
+                table: "RetrievalRuns",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetrievalRuns_OwnerId_StartedAt",
+                table: "RetrievalRuns",
+                columns: new[] { "OwnerId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_Status_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
         }
 
         /// <inheritdoc />
@@ -387,6 +558,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IntegrationForms");
 
             migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "RetrievalRuns");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -394,6 +574,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Integrations");
+
+            migrationBuilder.DropTable(
+                name: "Leads");
         }
     }
 }

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LeadOps.Application.Leads;
+using LeadOps.Infrastructure.Graph;
+using LeadOps.Infrastructure.Webhooks;
+using LeadOps.Web.Security;
+using Microsoft.Extensions.Options;
+
+namespace LeadOps.Web.Api;
+
+/// <summary>
+/// Meta's webhook (leadgen and Messenger share it): GET verifies the subscription, POST checks the signature over the
+/// raw bytes, stores the delivery durably and answers 200 at once; a worker does the rest.
+/// </summary>
+internal static class WebhookEndpoints
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public static void MapWebhook(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/webhook", Verify).AllowAnonymous();
+        endpoints.MapPost("/webhook", ReceiveAsync).AllowAnonymous().DisableAntiforgery();
+    }
+
+    private static IResult Verify(HttpRequest request, IOptionsMonitor<FacebookOptions> options)
+    {
+        var expected = options.CurrentValue.VerifyToken;
+        var mode = request.Query["hub.mode"].ToString();
+        var token = request.Query["hub.verify_token"].ToString();
+        var challenge = request.Query["hub.challenge"].ToString();
+        return mode == "subscribe" && !string.IsNullOrEmpty(expected) && ApiKeyAuthenticationHandler.FixedTimeEquals(token, expected)
+            ? Results.Text(challenge, "text/plain")
+            : Results.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task<IResult> ReceiveAsync(HttpContext context, IOptionsMonitor<FacebookOptions> options, WebhookInbox inbox, LeadMetrics metrics)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            return Reject(metrics, StatusCodes.Status413PayloadTooLarge, "too_large");
+        }
+
+        var body = await ReadAtMostAsync(context.Request.Body, MaxBodyBytes, context.RequestAborted);
+        if (body is null)
+        {
+            return Reject(metrics, StatusCodes.Status413PayloadTooLarge, "too_large");
+        }
+
+        if (!SignatureMatches(context.Request.Headers["X-Hub-Signature-256"].ToString(), body, options.CurrentValue.AppSecret))
+        {
+            return Reject(metrics, StatusCodes.Status401Unauthorized, "signature");
+        }
+
+        string json;
+        try
+        {
+            json = new UTF8Encoding(false, true).GetString(body);
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Reject(metrics, StatusCodes.Status400BadRequest, "json");
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or DecoderFallbackException)
+        {
+            return Reject(metrics, StatusCodes.Status400BadRequest, "json");
+        }
+
+        await inbox.StoreAsync(json, context.RequestAborted);
+        metrics.WebhookAccepted();
+        return Results.Text("EVENT_RECEIVED", "text/plain");
+    }
+
+    /// <summary><c>sha256=&lt;hex HMAC-SHA256 of the raw body keyed with the app secret&gt;</c>, compared in constant time.</summary>
+    internal static bool SignatureMatches(string header, byte[] body, string? appSecret)
+    {
+        const string prefix = "sha256=";
+        if (string.IsNullOrEmpty(appSecret) || !header.StartsWith(prefix, StringComparison.Ordinal) || header.Length != prefix.Length + 64)
+        {
+            return false;
+        }
+
+        byte[] presented;
+        try
+        {
+            presented = Convert.FromHexString(header.AsSpan(prefix.Length));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body);
+        return CryptographicOperations.FixedTimeEquals(presented, expected);
+    }
+
+    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, int limit, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static IResult Reject(LeadMetrics metrics, int status, string reason)
+    {
+        metrics.WebhookRejected(reason);
+        return Results.StatusCode(status);
+    }
+}

@@ -1,0 +1,72 @@
+using LeadOps.Application.Common.Security;
+using LeadOps.Application.Integrations.Commands;
+using LeadOps.Application.Integrations.Queries;
+using LeadOps.GraphSandbox;
+using LeadOps.Infrastructure.Identity;
+using Mediator;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace LeadOps.Web.Common;
+
+/// <summary>
+/// <c>Sandbox:Enabled</c> (default only in Development): runs the Graph sandbox inside the web process on
+/// <c>Sandbox:Port</c> and gives the demo user an integration for the sandbox's main page, so the zero-setup demo has
+/// pages, forms and leads to retrieve. Facebook:GraphBaseUrl and the app credentials point at it (appsettings.Development.json).
+/// </summary>
+internal sealed class InProcessSandbox(IConfiguration configuration, IServiceScopeFactory scopes, IOptions<DemoOptions> demo, ILogger<InProcessSandbox> logger) : IHostedService, IAsyncDisposable
+{
+    private GraphSandboxServer? _server;
+
+    public GraphSandboxServer? Server => _server;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = SandboxOptions.FromConfiguration(configuration);
+        _server = await GraphSandboxServer.StartAsync(options, configuration.GetValue("Sandbox:Port", 5081), cancellationToken);
+        logger.LogInformation("Graph sandbox running at {Address} (control page {Address}_sandbox)", _server.BaseAddress, _server.BaseAddress);
+        await ConnectDemoPageAsync(cancellationToken);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_server is not null)
+        {
+            await _server.StopAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    private async Task ConnectDemoPageAsync(CancellationToken ct)
+    {
+        if (!demo.Value.Enabled)
+        {
+            return;
+        }
+
+        await using var lookup = scopes.CreateAsyncScope();
+        var user = await lookup.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(demo.Value.Email);
+        if (user is null)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ExplicitOwner>().OwnerId = user.Id;
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        if ((await mediator.Send(new ListIntegrations(), ct)).Count > 0)
+        {
+            return;
+        }
+
+        var result = await mediator.Send(new ConnectIntegration(SandboxSeed.MainPageToken, "Demo page (sandbox)"), ct);
+        logger.LogInformation("Demo integration: {Status}", result.Value?.StatusText ?? result.Error);
+    }
+}
