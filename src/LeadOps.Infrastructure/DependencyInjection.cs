@@ -4,6 +4,7 @@ using LeadOps.Infrastructure.Common;
 using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Identity;
 using LeadOps.Infrastructure.Integrations;
+using LeadOps.Infrastructure.Leads;
 using LeadOps.Infrastructure.Security;
 using LeadOps.Infrastructure.Webhooks;
 using LeadOps.Application.Common.Security;
@@ -50,6 +51,9 @@ public static class DependencyInjection
         services.AddScoped<WebhookInbox>();
         services.AddSingleton<WebhookProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookProcessor>());
+        services.AddSingleton<RetrievalWorker>();
+        services.AddSingleton<LeadOps.Application.Leads.Commands.IRetrievalQueue>(sp => sp.GetRequiredService<RetrievalWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<RetrievalWorker>());
         return services;
     }
 
@@ -85,6 +89,7 @@ public static class DependencyInjection
         services.AddScoped<IIntegrationRepository, IntegrationRepository>();
         services.AddScoped<ILeadRepository, LeadRepository>();
         services.AddScoped<IRetrievalRunRepository, RetrievalRunRepository>();
+        services.AddScoped<LeadOps.Application.Leads.Queries.ILeadQueries, LeadQueries>();
     }
 
     /// <summary>

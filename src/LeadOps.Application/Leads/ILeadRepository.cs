@@ -5,17 +5,17 @@ namespace LeadOps.Application.Leads;
 /// <summary>The current user's leads (owner filtering is applied by the data layer).</summary>
 public interface ILeadRepository
 {
-    /// <summary>Which of these Facebook lead ids are already stored (one query).</summary>
-    Task<IReadOnlySet<string>> GetExistingFacebookLeadIdsAsync(IReadOnlyCollection<string> facebookLeadIds, CancellationToken cancellationToken);
+    /// <summary>Which of these Facebook lead ids are already stored, with their lead id and name (one query).</summary>
+    Task<IReadOnlyDictionary<string, ExistingLead>> GetExistingFacebookLeadIdsAsync(IReadOnlyCollection<string> facebookLeadIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Inserts the leads, each with its welcome outbox row, in one transaction. A lead that another run stored first
     /// (the unique index on owner and Facebook lead id) is skipped, not an error: the ids actually inserted are returned.
     /// </summary>
     Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<Lead> leads, DateTimeOffset now, CancellationToken cancellationToken);
-
-    Task<Lead?> FindByFacebookIdAsync(string facebookLeadId, CancellationToken cancellationToken);
 }
+
+public sealed record ExistingLead(long Id, string Name);
 
 /// <summary>Sync history.</summary>
 public interface IRetrievalRunRepository

@@ -140,9 +140,9 @@ internal sealed class LeadRetriever(
         var toInsert = new List<Lead>();
         foreach (var data in unique)
         {
-            if (existing.Contains(data.Id))
+            if (existing.TryGetValue(data.Id, out var stored))
             {
-                processed.Add(new ProcessedLead(data.Id, ProcessedLeadStatus.Existing, null, null));
+                processed.Add(new ProcessedLead(data.Id, ProcessedLeadStatus.Existing, stored.Id, stored.Name));
                 continue;
             }
 

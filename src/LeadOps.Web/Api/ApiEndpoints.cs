@@ -8,5 +8,6 @@ internal static class ApiEndpoints
         endpoints.MapAccountApi();
         endpoints.MapIntegrationsApi();
         endpoints.MapWebhook();
+        endpoints.MapLeadsApi();
     }
 }

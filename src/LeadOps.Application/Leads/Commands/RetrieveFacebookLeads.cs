@@ -18,11 +18,26 @@ public sealed record RetrieveFacebookLeads(
     DateTimeOffset? Since = null,
     DateTimeOffset? Until = null,
     RetrievalTrigger Trigger = RetrievalTrigger.Manual,
-    long? RunId = null) : ICommand<Result<RetrievalSummary>>;
+    long? RunId = null) : ICommand<Result<RetrievalSummary>>, IRetrievalRequest;
 
-public sealed class RetrieveFacebookLeadsValidator : AbstractValidator<RetrieveFacebookLeads>
+/// <summary>What every single-form retrieval request carries.</summary>
+public interface IRetrievalRequest
 {
-    public RetrieveFacebookLeadsValidator()
+    int IntegrationId { get; }
+
+    string FormId { get; }
+
+    DateTimeOffset? Since { get; }
+
+    DateTimeOffset? Until { get; }
+}
+
+public sealed class RetrieveFacebookLeadsValidator : RetrievalRequestValidator<RetrieveFacebookLeads>;
+
+public abstract class RetrievalRequestValidator<T> : AbstractValidator<T>
+    where T : IRetrievalRequest
+{
+    protected RetrievalRequestValidator()
     {
         RuleFor(c => c.IntegrationId).GreaterThan(0).WithMessage("integration_id is required.");
         RuleFor(c => c.FormId).NotEmpty().WithMessage("form_id is required.")

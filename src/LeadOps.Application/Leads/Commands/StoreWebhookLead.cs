@@ -33,10 +33,10 @@ internal sealed class StoreWebhookLeadHandler(
 
         var now = clock.GetUtcNow();
         integration.LastWebhookAt = now;
-        if ((await leads.GetExistingFacebookLeadIdsAsync([command.LeadgenId], cancellationToken)).Count > 0)
+        if ((await leads.GetExistingFacebookLeadIdsAsync([command.LeadgenId], cancellationToken)).TryGetValue(command.LeadgenId, out var stored))
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
-            return Result<ProcessedLead>.Ok(new ProcessedLead(command.LeadgenId, ProcessedLeadStatus.Existing, null, null));
+            return Result<ProcessedLead>.Ok(new ProcessedLead(command.LeadgenId, ProcessedLeadStatus.Existing, stored.Id, stored.Name));
         }
 
         FacebookLeadData data;

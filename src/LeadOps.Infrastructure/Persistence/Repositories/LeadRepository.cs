@@ -10,18 +10,18 @@ internal sealed class LeadRepository(LeadOpsDbContext db) : ILeadRepository
 {
     private const int MaxRaceRetries = 3;
 
-    public async Task<IReadOnlySet<string>> GetExistingFacebookLeadIdsAsync(IReadOnlyCollection<string> facebookLeadIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, ExistingLead>> GetExistingFacebookLeadIdsAsync(IReadOnlyCollection<string> facebookLeadIds, CancellationToken cancellationToken)
     {
         if (facebookLeadIds.Count == 0)
         {
-            return new HashSet<string>();
+            return new Dictionary<string, ExistingLead>();
         }
 
         var found = await db.Leads.AsNoTracking()
             .Where(l => facebookLeadIds.Contains(l.FacebookLeadId))
-            .Select(l => l.FacebookLeadId)
+            .Select(l => new { l.FacebookLeadId, l.Id, Name = l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId })
             .ToListAsync(cancellationToken);
-        return found.ToHashSet(StringComparer.Ordinal);
+        return found.ToDictionary(l => l.FacebookLeadId, l => new ExistingLead(l.Id, l.Name), StringComparer.Ordinal);
     }
 
     public async Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<Lead> leads, DateTimeOffset now, CancellationToken cancellationToken)
@@ -46,7 +46,7 @@ internal sealed class LeadRepository(LeadOpsDbContext db) : ILeadRepository
                 }
 
                 var taken = await GetExistingFacebookLeadIdsAsync([.. pending.Select(l => l.FacebookLeadId)], cancellationToken);
-                pending = [.. pending.Where(l => !taken.Contains(l.FacebookLeadId))];
+                pending = [.. pending.Where(l => !taken.ContainsKey(l.FacebookLeadId))];
                 foreach (var lead in pending)
                 {
                     lead.Id = 0;
@@ -59,9 +59,6 @@ internal sealed class LeadRepository(LeadOpsDbContext db) : ILeadRepository
             }
         }
     }
-
-    public Task<Lead?> FindByFacebookIdAsync(string facebookLeadId, CancellationToken cancellationToken) =>
-        db.Leads.FirstOrDefaultAsync(l => l.FacebookLeadId == facebookLeadId, cancellationToken);
 
     private static OutboxMessage Welcome(Lead lead, DateTimeOffset now) => new()
     {

@@ -1,10 +1,77 @@
+using LeadOps.Application.Common;
+using LeadOps.Application.Integrations;
+using LeadOps.Application.Integrations.Queries;
+using LeadOps.Application.Leads.Commands;
+using LeadOps.Application.Leads.Queries;
+using LeadOps.Web.Api;
+using LeadOps.Web.Common;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Leads;
 
-public sealed class IndexModel : PageModel
+/// <summary>The lead list (newest first, search, filters, keyset paging) and the brief's Retrieve Facebook Leads flow.</summary>
+public sealed class IndexModel(IMediator mediator) : PageModel
 {
-    public void OnGet()
+    public IReadOnlyList<IntegrationView> Integrations { get; private set; } = [];
+
+    public LeadPage Leads { get; private set; } = new([], null);
+
+    public string? FilterError { get; private set; }
+
+    [BindProperty]
+    public RetrieveInput Retrieve { get; set; } = new();
+
+    public bool ShowRetrieve { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostRetrieveAsync(CancellationToken ct)
     {
+        try
+        {
+            var result = await mediator.Send(new StartRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, Utc(Retrieve.Since), Utc(Retrieve.Until)), ct);
+            if (result.Status == ResultStatus.Ok)
+            {
+                return RedirectToPage("Run", new { id = result.Value });
+            }
+
+            ModelState.AddModelError(string.Empty, result.Detail is null ? result.Error! : $"{result.Error}: {result.Detail}");
+        }
+        catch (ValidationException ex)
+        {
+            ModelState.AddValidationErrors(ex, nameof(Retrieve));
+        }
+
+        ShowRetrieve = true;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Integrations = await mediator.Send(new ListIntegrations(), ct);
+        if (!LeadFilterBinder.TryBind(Request.Query, out var filter, out var error))
+        {
+            FilterError = error;
+            filter = new LeadFilter();
+        }
+
+        Leads = await mediator.Send(new ListLeads(filter, Request.Query["cursor"], 50), ct);
+    }
+
+    /// <summary>Dates picked on the page are whole days in UTC; "until" includes its day.</summary>
+    private static DateTimeOffset? Utc(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    public sealed class RetrieveInput
+    {
+        public int IntegrationId { get; set; }
+
+        public string? FormId { get; set; }
+
+        public DateOnly? Since { get; set; }
+
+        public DateOnly? Until { get; set; }
     }
 }

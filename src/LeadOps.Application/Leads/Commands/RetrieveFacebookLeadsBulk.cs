@@ -1,0 +1,82 @@
+using FluentValidation;
+using LeadOps.Application.Common;
+using LeadOps.Application.Common.Graph;
+using LeadOps.Application.Integrations;
+using LeadOps.Domain.Leads;
+using Mediator;
+
+namespace LeadOps.Application.Leads.Commands;
+
+/// <summary>Retrieves several forms of one integration (or all of them); a failing form never stops the others.</summary>
+public sealed record RetrieveFacebookLeadsBulk(int IntegrationId, IReadOnlyList<string>? FormIds, RetrievalTrigger Trigger = RetrievalTrigger.Manual)
+    : ICommand<Result<BulkRetrievalSummary>>;
+
+public sealed record FormRetrievalResult(string FormId, string? FormName, bool Success, string? Error, string? Detail, RetrievalSummary? Summary);
+
+public sealed record BulkRetrievalSummary(IReadOnlyList<FormRetrievalResult> Forms)
+{
+    public int NewLeads => Forms.Sum(f => f.Summary?.NewLeads ?? 0);
+
+    public int ExistingLeads => Forms.Sum(f => f.Summary?.ExistingLeads ?? 0);
+
+    public int FailedLeads => Forms.Sum(f => f.Summary?.FailedLeads ?? 0);
+
+    public int TotalProcessed => Forms.Sum(f => f.Summary?.TotalProcessed ?? 0);
+
+    public int FailedForms => Forms.Count(f => !f.Success);
+}
+
+public sealed class RetrieveFacebookLeadsBulkValidator : AbstractValidator<RetrieveFacebookLeadsBulk>
+{
+    public RetrieveFacebookLeadsBulkValidator()
+    {
+        RuleFor(c => c.IntegrationId).GreaterThan(0).WithMessage("integration_id is required.");
+        RuleForEach(c => c.FormIds).NotEmpty().MaximumLength(64).Matches("^[0-9A-Za-z_-]+$").WithMessage("Each form id must be a Facebook form id.");
+        RuleFor(c => c.FormIds).Must(f => f is null || f.Count <= 100).WithMessage("At most 100 forms per bulk retrieval.");
+    }
+}
+
+internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository integrations, IFacebookPageGateway pages, LeadRetriever retriever)
+    : ICommandHandler<RetrieveFacebookLeadsBulk, Result<BulkRetrievalSummary>>
+{
+    public async ValueTask<Result<BulkRetrievalSummary>> Handle(RetrieveFacebookLeadsBulk command, CancellationToken cancellationToken)
+    {
+        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
+        if (integration is null)
+        {
+            return Result<BulkRetrievalSummary>.NotFound(RetrieveFacebookLeadsHandler.IntegrationNotFound);
+        }
+
+        if (string.IsNullOrEmpty(integration.ProtectedToken) || string.IsNullOrEmpty(integration.PageId))
+        {
+            return Result<BulkRetrievalSummary>.Invalid(RetrieveFacebookLeadsHandler.TokenNotFound, "Reconnect the page with a valid page access token.");
+        }
+
+        var wanted = command.FormIds?.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted is null || wanted.Any(id => integration.Forms.All(f => f.FormId != id)))
+        {
+            if (await retriever.RefreshFormsAsync(integration, pages, cancellationToken) is { } failure && integration.Forms.Count == 0)
+            {
+                return Result<BulkRetrievalSummary>.Failed(RetrieveFacebookLeadsHandler.FetchFailed, GraphFailureText.Describe(failure));
+            }
+        }
+
+        var results = new List<FormRetrievalResult>();
+        foreach (var formId in wanted ?? [.. integration.Forms.Where(f => f.Status != "DELETED").Select(f => f.FormId)])
+        {
+            var form = integration.Forms.FirstOrDefault(f => f.FormId == formId);
+            if (form is null)
+            {
+                results.Add(new FormRetrievalResult(formId, null, false, RetrieveFacebookLeadsHandler.IntegrationNotFound, "The form is not on this integration's page.", null));
+                continue;
+            }
+
+            var summary = await retriever.RetrieveAsync(integration, form, null, null, command.Trigger, null, cancellationToken);
+            results.Add(summary.Failure is { } f
+                ? new FormRetrievalResult(formId, form.Name, false, RetrieveFacebookLeadsHandler.FetchFailed, GraphFailureText.Describe(f), summary)
+                : new FormRetrievalResult(formId, form.Name, true, null, null, summary));
+        }
+
+        return Result<BulkRetrievalSummary>.Ok(new BulkRetrievalSummary(results));
+    }
+}

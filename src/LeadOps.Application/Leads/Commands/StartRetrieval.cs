@@ -1,0 +1,59 @@
+using LeadOps.Application.Common;
+using LeadOps.Application.Common.Security;
+using LeadOps.Application.Integrations;
+using LeadOps.Domain.Leads;
+using Mediator;
+
+namespace LeadOps.Application.Leads.Commands;
+
+/// <summary>
+/// Starts a retrieval in the background for the Leads page: the run is recorded at once and the page follows its
+/// progress, so a long backfill never hangs on a request that may time out.
+/// </summary>
+public sealed record StartRetrieval(int IntegrationId, string FormId, DateTimeOffset? Since, DateTimeOffset? Until) : ICommand<Result<long>>, IRetrievalRequest;
+
+/// <summary>Runs queued retrievals in the background as their owner.</summary>
+public interface IRetrievalQueue
+{
+    void Enqueue(string ownerId, RetrieveFacebookLeads command);
+}
+
+public sealed class StartRetrievalValidator : RetrievalRequestValidator<StartRetrieval>;
+
+internal sealed class StartRetrievalHandler(
+    IIntegrationRepository integrations,
+    IRetrievalRunRepository runs,
+    IRetrievalQueue queue,
+    ICurrentUser currentUser,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : ICommandHandler<StartRetrieval, Result<long>>
+{
+    public async ValueTask<Result<long>> Handle(StartRetrieval command, CancellationToken cancellationToken)
+    {
+        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
+        if (integration is null || integration.Forms.All(f => f.FormId != command.FormId))
+        {
+            return Result<long>.NotFound(RetrieveFacebookLeadsHandler.IntegrationNotFound);
+        }
+
+        if (string.IsNullOrEmpty(integration.ProtectedToken) || string.IsNullOrEmpty(integration.PageId))
+        {
+            return Result<long>.Invalid(RetrieveFacebookLeadsHandler.TokenNotFound, "Reconnect the page with a valid page access token.");
+        }
+
+        var run = new RetrievalRun
+        {
+            IntegrationId = integration.Id,
+            FormId = command.FormId,
+            FormName = integration.Forms.First(f => f.FormId == command.FormId).Name,
+            Trigger = RetrievalTrigger.Manual,
+            Since = command.Since,
+            Until = command.Until,
+            StartedAt = clock.GetUtcNow(),
+        };
+        runs.Add(run);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        queue.Enqueue(currentUser.RequiredUserId, new RetrieveFacebookLeads(integration.Id, command.FormId, command.Since, command.Until, RetrievalTrigger.Manual, run.Id));
+        return Result<long>.Ok(run.Id);
+    }
+}

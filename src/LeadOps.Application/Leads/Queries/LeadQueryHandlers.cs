@@ -1,0 +1,68 @@
+using LeadOps.Application.Common;
+using LeadOps.Application.Integrations;
+using LeadOps.Domain.Leads;
+using Mediator;
+
+namespace LeadOps.Application.Leads.Queries;
+
+public sealed record ListLeads(LeadFilter Filter, string? Cursor = null, int PageSize = 50) : IQuery<LeadPage>;
+
+public sealed record GetLead(long LeadId) : IQuery<Result<LeadDetails>>;
+
+public sealed record ListRetrievalRuns(int Take = 50) : IQuery<IReadOnlyList<RetrievalRunView>>;
+
+public sealed record GetRetrievalRun(long RunId) : IQuery<Result<RetrievalRunView>>;
+
+public sealed record GetWebhookHealth : IQuery<IReadOnlyList<WebhookHealth>>;
+
+internal sealed class LeadQueryHandlers(ILeadQueries leads, IIntegrationRepository integrations, TimeProvider clock)
+    : IQueryHandler<ListLeads, LeadPage>,
+      IQueryHandler<GetLead, Result<LeadDetails>>,
+      IQueryHandler<ListRetrievalRuns, IReadOnlyList<RetrievalRunView>>,
+      IQueryHandler<GetRetrievalRun, Result<RetrievalRunView>>,
+      IQueryHandler<GetWebhookHealth, IReadOnlyList<WebhookHealth>>
+{
+    public async ValueTask<LeadPage> Handle(ListLeads query, CancellationToken cancellationToken) =>
+        await leads.ListAsync(query.Filter, query.Cursor, Math.Clamp(query.PageSize, 1, 200), cancellationToken);
+
+    public async ValueTask<Result<LeadDetails>> Handle(GetLead query, CancellationToken cancellationToken) =>
+        await leads.GetAsync(query.LeadId, cancellationToken) is { } lead ? Result<LeadDetails>.Ok(lead) : Result<LeadDetails>.NotFound("Lead not found");
+
+    public async ValueTask<IReadOnlyList<RetrievalRunView>> Handle(ListRetrievalRuns query, CancellationToken cancellationToken) =>
+        await leads.ListRunsAsync(Math.Clamp(query.Take, 1, 500), cancellationToken);
+
+    public async ValueTask<Result<RetrievalRunView>> Handle(GetRetrievalRun query, CancellationToken cancellationToken) =>
+        await leads.GetRunAsync(query.RunId, cancellationToken) is { } run ? Result<RetrievalRunView>.Ok(run) : Result<RetrievalRunView>.NotFound("Retrieval run not found");
+
+    /// <summary>
+    /// Per integration: last webhook, and of the leads first seen in the last 7 and 30 days, how many retrieval found
+    /// first (the webhook miss rate). Warns when that is above zero, or when no webhook came for a day while retrieval found leads.
+    /// </summary>
+    public async ValueTask<IReadOnlyList<WebhookHealth>> Handle(GetWebhookHealth query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var counts = await leads.CountBySourceAsync(now, cancellationToken);
+        var result = new List<WebhookHealth>();
+        foreach (var integration in await integrations.ListAsync(cancellationToken))
+        {
+            var mine = counts.Where(c => c.IntegrationId == integration.Id).ToList();
+            var byRetrieval = mine.Where(c => c.Source != LeadSource.Webhook).ToList();
+            var leads7 = mine.Sum(c => c.Last7Days);
+            var retrieval7 = byRetrieval.Sum(c => c.Last7Days);
+            var warnings = new List<string>();
+            if (retrieval7 > 0)
+            {
+                warnings.Add($"The webhook missed {retrieval7} of {leads7} leads in the last 7 days; retrieval found them.");
+            }
+
+            if (byRetrieval.Sum(c => c.LastDay) > 0 && (integration.LastWebhookAt is null || integration.LastWebhookAt < now.AddDays(-1)))
+            {
+                warnings.Add("No webhook arrived in the last day while retrieval found leads: check the page's webhook subscription.");
+            }
+
+            result.Add(new WebhookHealth(integration.Id, integration.Name, integration.LastWebhookAt, leads7, retrieval7, mine.Sum(c => c.Last30Days), byRetrieval.Sum(c => c.Last30Days), warnings));
+        }
+
+        return result;
+    }
+}

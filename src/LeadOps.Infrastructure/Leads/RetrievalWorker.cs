@@ -1,0 +1,86 @@
+using System.Threading.Channels;
+using LeadOps.Application.Common.Security;
+using LeadOps.Application.Leads.Commands;
+using LeadOps.Domain.Leads;
+using LeadOps.Infrastructure.Common;
+using LeadOps.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LeadOps.Infrastructure.Leads;
+
+/// <summary>Runs retrievals started from the Leads page, one at a time, each as its owner.</summary>
+internal sealed class RetrievalWorker(
+    IOwnerScopeFactory ownerScopes,
+    IServiceScopeFactory scopes,
+    WorkerHealth health,
+    TimeProvider clock,
+    ILogger<RetrievalWorker> logger) : BackgroundService, IRetrievalQueue
+{
+    public const string WorkerName = "retrieval";
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
+    private readonly Channel<(string OwnerId, RetrieveFacebookLeads Command)> _queue = Channel.CreateUnbounded<(string, RetrieveFacebookLeads)>();
+
+    public void Enqueue(string ownerId, RetrieveFacebookLeads command) => _queue.Writer.TryWrite((ownerId, command));
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await MarkInterruptedRunsAsync(stoppingToken);
+        health.Beat(WorkerName, Idle);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            idle.CancelAfter(Idle);
+            (string OwnerId, RetrieveFacebookLeads Command) item;
+            try
+            {
+                item = await _queue.Reader.ReadAsync(idle.Token);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                health.Beat(WorkerName, Idle);
+                continue;
+            }
+
+            try
+            {
+                await using var scope = ownerScopes.CreateScope(item.OwnerId);
+                await scope.ServiceProvider.GetRequiredService<ISender>().Send(item.Command, stoppingToken);
+                health.Beat(WorkerName, Idle);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                health.Failed(WorkerName, Idle, ex.GetType().Name);
+                logger.LogError(ex, "Background retrieval run {RunId} failed", item.Command.RunId);
+                await MarkFailedAsync(item.OwnerId, item.Command.RunId, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Runs left "Running" by a stopped process are marked failed, so the history never shows a run that will not end.</summary>
+    private async Task MarkInterruptedRunsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+        var cutoff = clock.GetUtcNow().AddHours(-1);
+        await db.RetrievalRuns.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter])
+            .Where(r => r.Outcome == RetrievalOutcome.Running && r.StartedAt < cutoff)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, RetrievalOutcome.Failed).SetProperty(r => r.Error, "Interrupted: the app stopped during the run."), ct);
+    }
+
+    private async Task MarkFailedAsync(string ownerId, long? runId, CancellationToken ct)
+    {
+        if (runId is null)
+        {
+            return;
+        }
+
+        await using var scope = ownerScopes.CreateScope(ownerId);
+        var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+        await db.RetrievalRuns.Where(r => r.Id == runId && r.Outcome == RetrievalOutcome.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, RetrievalOutcome.Failed).SetProperty(r => r.FinishedAt, clock.GetUtcNow()).SetProperty(r => r.Error, "The run stopped on an unexpected error."), ct);
+    }
+}

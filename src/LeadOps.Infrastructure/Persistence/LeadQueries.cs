@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using LeadOps.Application.Leads;
+using LeadOps.Application.Leads.Queries;
+using LeadOps.Domain.Leads;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadOps.Infrastructure.Persistence;
+
+/// <summary>The Leads read side: keyset paging (newest first) over indexed columns, projections, no N+1.</summary>
+internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
+{
+    public async Task<LeadPage> ListAsync(LeadFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken)
+    {
+        var query = db.Leads.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.FormId))
+        {
+            query = query.Where(l => l.FormId == filter.FormId);
+        }
+
+        if (filter.IntegrationId is { } integrationId)
+        {
+            query = query.Where(l => l.IntegrationId == integrationId);
+        }
+
+        if (filter.Source is { } source)
+        {
+            query = query.Where(l => l.Source == source);
+        }
+
+        if (filter.Welcome is { } welcome)
+        {
+            query = query.Where(l => l.WelcomeStatus == welcome);
+        }
+
+        if (filter.Since is { } since)
+        {
+            query = query.Where(l => l.CreatedTime >= since);
+        }
+
+        if (filter.Until is { } until)
+        {
+            query = query.Where(l => l.CreatedTime < until);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim();
+            query = query.Where(l => l.FullName!.Contains(text) || l.Email!.Contains(text) || l.Phone!.Contains(text));
+        }
+
+        if (ParseCursor(cursor) is { } after)
+        {
+            query = query.Where(l => l.CreatedTime < after.Created || (l.CreatedTime == after.Created && l.Id < after.Id));
+        }
+
+        var items = await query
+            .OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id)
+            .Take(pageSize + 1)
+            .Select(l => new LeadListItem(l.Id, l.FacebookLeadId, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.Email, l.Phone, l.FormId, l.FormName, l.Source, l.WelcomeStatus, l.CreatedTime, l.FirstSeenAt))
+            .ToListAsync(cancellationToken);
+        var next = items.Count > pageSize ? Cursor(items[pageSize - 1]) : null;
+        return new LeadPage(items.Take(pageSize).ToList(), next);
+    }
+
+    public async Task<LeadDetails?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        var l = await db.Leads.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        return l is null
+            ? null
+            : new LeadDetails(
+                l.Id, l.FacebookLeadId, l.IntegrationId, l.PageId, l.FormId, l.FormName, l.FullName, l.FirstName, l.LastName, l.Email, l.Phone,
+                l.AdId, l.AdName, l.AdsetId, l.AdsetName, l.CampaignId, l.CampaignName, l.IsOrganic, l.Platform, l.CreatedTime, l.FirstSeenAt,
+                l.Source, l.WelcomeStatus, JsonSerializer.Deserialize<List<LeadAnswer>>(l.AnswersJson, JsonSerializerOptions.Web) ?? []);
+    }
+
+    public async Task<IReadOnlyList<RetrievalRunView>> ListRunsAsync(int take, CancellationToken cancellationToken) =>
+        (await db.RetrievalRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(take).ToListAsync(cancellationToken))
+            .Select(r => View(r, withItems: false)).ToList();
+
+    public async Task<RetrievalRunView?> GetRunAsync(long id, CancellationToken cancellationToken) =>
+        await db.RetrievalRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken) is { } run ? View(run, withItems: true) : null;
+
+    public async Task<IReadOnlyList<LeadSourceCount>> CountBySourceAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since30 = now.AddDays(-30);
+        var since7 = now.AddDays(-7);
+        var since1 = now.AddDays(-1);
+        return await db.Leads.AsNoTracking()
+            .Where(l => l.FirstSeenAt >= since30 && l.IntegrationId != null)
+            .GroupBy(l => new { l.IntegrationId, l.Source })
+            .Select(g => new LeadSourceCount(g.Key.IntegrationId!.Value, g.Key.Source, g.Count(), g.Count(l => l.FirstSeenAt >= since7), g.Count(l => l.FirstSeenAt >= since1)))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<WelcomeCounts> WelcomeCountsAsync(CancellationToken cancellationToken)
+    {
+        var counts = await db.Leads.AsNoTracking().GroupBy(l => l.WelcomeStatus).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        int Of(WelcomeStatus s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
+        return new WelcomeCounts(Of(WelcomeStatus.Pending), Of(WelcomeStatus.Sent), Of(WelcomeStatus.Failed), Of(WelcomeStatus.Skipped));
+    }
+
+    private static RetrievalRunView View(RetrievalRun r, bool withItems) => new(
+        r.Id, r.IntegrationId, r.FormId, r.FormName, r.Trigger, r.Since, r.Until, r.StartedAt, r.FinishedAt, r.Retrieved, r.Created, r.Existing, r.Failed,
+        r.Outcome, r.Error, withItems ? JsonSerializer.Deserialize<List<ProcessedLead>>(r.ItemsJson, JsonSerializerOptions.Web) : null);
+
+    private static string Cursor(LeadListItem item) => $"{item.CreatedTime.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{item.Id.ToString(CultureInfo.InvariantCulture)}";
+
+    private static (DateTimeOffset Created, long Id)? ParseCursor(string? cursor)
+    {
+        var parts = cursor?.Split('.');
+        return parts is [var ticks, var id] && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t >= 0 && t <= DateTimeOffset.MaxValue.UtcTicks &&
+               long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+            ? (new DateTimeOffset(t, TimeSpan.Zero), i)
+            : null;
+    }
+}

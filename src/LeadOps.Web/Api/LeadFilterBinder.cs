@@ -1,0 +1,91 @@
+using System.Globalization;
+using LeadOps.Application.Leads.Queries;
+using LeadOps.Domain.Leads;
+
+namespace LeadOps.Web.Api;
+
+/// <summary>Reads the lead list filters from a query string (API and page share it); a bad value is a clear error.</summary>
+internal static class LeadFilterBinder
+{
+    public static string SourceName(LeadSource source) => source switch
+    {
+        LeadSource.Webhook => "webhook",
+        LeadSource.ManualRetrieval => "manual_retrieval",
+        _ => "scheduled_retrieval",
+    };
+
+    public static bool TryBind(IQueryCollection query, out LeadFilter filter, out string? error)
+    {
+        filter = new LeadFilter();
+        error = null;
+        LeadSource? source = null;
+        if (query["source"].ToString() is { Length: > 0 } s)
+        {
+            source = s switch
+            {
+                "webhook" => LeadSource.Webhook,
+                "manual_retrieval" => LeadSource.ManualRetrieval,
+                "scheduled_retrieval" => LeadSource.ScheduledRetrieval,
+                _ => null,
+            };
+            if (source is null)
+            {
+                error = "source must be webhook, manual_retrieval or scheduled_retrieval.";
+                return false;
+            }
+        }
+
+        WelcomeStatus? welcome = null;
+        if (query["welcome_status"].ToString() is { Length: > 0 } w)
+        {
+            if (!Enum.TryParse<WelcomeStatus>(w, ignoreCase: true, out var parsed) || int.TryParse(w, out _))
+            {
+                error = "welcome_status must be pending, sent, failed or skipped.";
+                return false;
+            }
+
+            welcome = parsed;
+        }
+
+        if (!TryDate(query["since"], out var since) || !TryDate(query["until"], out var until))
+        {
+            error = "since and until must be ISO-8601 dates, e.g. 2026-11-20 or 2026-11-20T10:15:00Z.";
+            return false;
+        }
+
+        int? integrationId = null;
+        if (query["integration_id"].ToString() is { Length: > 0 } i)
+        {
+            if (!int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedId))
+            {
+                error = "integration_id must be a number.";
+                return false;
+            }
+
+            integrationId = parsedId;
+        }
+
+        var text = query["q"].ToString();
+        filter = new LeadFilter(NullIfEmpty(query["form_id"]), source, since, until, text.Length is > 0 and <= 200 ? text : null, welcome, integrationId);
+        return true;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static bool TryDate(string? value, out DateTimeOffset? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,25 @@
+using LeadOps.Application.Common;
+using LeadOps.Application.Leads.Queries;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LeadOps.Web.Pages.Leads;
+
+/// <summary>One retrieval: progress while it runs (the page refreshes itself), then the summary and each processed lead.</summary>
+public sealed class RunModel(IMediator mediator) : PageModel
+{
+    public RetrievalRunView Run { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var result = await mediator.Send(new GetRetrievalRun(id), ct);
+        if (result.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        Run = result.Value!;
+        return Page();
+    }
+}
