@@ -65,6 +65,7 @@ public static class DependencyInjection
             o.Conventions.AllowAnonymousToPage("/Error");
         });
         services.AddProblemDetails();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddStatusChecks();
         if (configuration.GetValue("Sandbox:Enabled", false))

@@ -25,7 +25,7 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
         var problem = exception switch
         {
             ValidationException v => Validation(v),
-            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Extensions = { ["error"] = "The request could not be read." } },
+            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "Bad request", Extensions = { ["error"] = "The request could not be read: send valid JSON with the documented fields and types (unknown fields are refused)." } },
             _ => new ProblemDetails { Status = 500, Title = "Something went wrong", Detail = "The error was logged; quote the correlation id when you report it." },
         };
         problem.Extensions["correlation_id"] = Activity.Current?.TraceId.ToString() ?? httpContext.TraceIdentifier;

@@ -37,7 +37,7 @@ public static partial class TestUsers
     /// <summary>A client that calls the JSON APIs with the user's personal API key.</summary>
     public static HttpClient ApiClient(this LeadOpsFactory factory, TestUser user)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = factory.NewClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.ApiKey);
         return client;
     }
@@ -45,13 +45,13 @@ public static partial class TestUsers
     /// <summary>A browser-like client (cookies, antiforgery) signed in through the real sign-in page.</summary>
     public static async Task<HttpClient> SignedInClientAsync(this LeadOpsFactory factory, TestUser user)
     {
-        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = factory.NewClient(cookies: true);
         var response = await client.PostFormAsync("/Account/Login", new Dictionary<string, string>
         {
             ["Input.Email"] = user.Email,
             ["Input.Password"] = Password,
         });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "sign-in should redirect");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "sign-in should redirect: " + System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "text-danger[^>]*>(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value);
         return client;
     }
 
