@@ -1,0 +1,36 @@
+using LeadOps.Domain.Common;
+using LeadOps.Infrastructure.Persistence;
+using LeadOps.Infrastructure.Webhooks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadOps.IntegrationTests.Infrastructure;
+
+public static class Webhooks
+{
+    /// <summary>
+    /// Processes every stored webhook delivery that is due, alongside the app's own worker, until none is pending
+    /// and due. Waits on the condition (bounded), never on a fixed sleep.
+    /// </summary>
+    public static async Task DrainAsync(this LeadOpsFactory factory, TimeSpan? timeout = null)
+    {
+        var processor = factory.Services.GetRequiredService<WebhookProcessor>();
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            while (await processor.ProcessNextAsync(cts.Token))
+            {
+            }
+
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+            var horizon = DateTimeOffset.UtcNow.AddMinutes(5);
+            if (!await db.WebhookDeliveries.AnyAsync(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt < horizon, cts.Token))
+            {
+                return;
+            }
+
+            await Task.Delay(25, cts.Token);
+        }
+    }
+}

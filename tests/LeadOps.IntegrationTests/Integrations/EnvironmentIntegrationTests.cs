@@ -1,0 +1,56 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Infrastructure;
+
+namespace LeadOps.IntegrationTests.Integrations;
+
+/// <summary>FACEBOOK_PAGE_ACCESS_TOKEN at start creates the admin's environment integration once, however often the app starts.</summary>
+public sealed class EnvironmentIntegrationTests
+{
+    [Test]
+    public async Task Starting_twice_with_the_page_token_creates_one_environment_integration()
+    {
+        await using var sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions());
+        var connectionString = await LeadOpsFactory.NewDatabaseAsync(DatabaseKind.Sqlite);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Facebook:GraphBaseUrl"] = sandbox.BaseAddress.ToString().TrimEnd('/'),
+            ["Facebook:PageAccessToken"] = SandboxSeed.MainPageToken,
+        };
+
+        for (var start = 1; start <= 2; start++)
+        {
+            await using var factory = new LeadOpsFactory(DatabaseKind.Sqlite, connectionString, settings);
+            using var admin = factory.NewClient();
+            admin.DefaultRequestHeaders.Authorization = new("Bearer", LeadOpsFactory.AdminApiKey);
+            admin.DefaultRequestHeaders.Add("X-Admin-User-ID", LeadOpsFactory.AdminUserId);
+
+            var list = await admin.GetFromJsonAsync<JsonElement>("/api/integrations");
+            var integrations = list.GetProperty("integrations").EnumerateArray().ToList();
+            Assert.That(integrations, Has.Count.EqualTo(1), $"start {start}");
+            Assert.That(integrations[0].GetProperty("name").GetString(), Is.EqualTo("Facebook page (from environment)"));
+            Assert.That(integrations[0].GetProperty("page_id").GetString(), Is.EqualTo(SandboxSeed.MainPageId));
+            Assert.That(integrations[0].GetProperty("status").GetString(), Is.EqualTo("active"));
+        }
+    }
+
+    [Test]
+    public async Task Without_app_credentials_testing_falls_back_to_me_and_a_probe_of_the_forms()
+    {
+        await using var sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions());
+        await using var factory = await LeadOpsFactory.CreateAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>
+        {
+            ["Facebook:GraphBaseUrl"] = sandbox.BaseAddress.ToString().TrimEnd('/'),
+        });
+        var user = await factory.CreateAsync();
+        using var api = factory.ApiClient(user);
+        var id = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NoLeadsPermissionPageToken)).GetProperty("id").GetInt32();
+
+        var result = await (await api.PostAsync($"/api/integrations/{id}/test", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.That(result.GetProperty("method").GetString(), Is.EqualTo("probe"));
+        Assert.That(result.GetProperty("granted_scopes").ValueKind, Is.EqualTo(JsonValueKind.Null), "scopes are unknown without debug_token");
+        Assert.That(result.GetProperty("missing_permissions").EnumerateArray().Select(p => p.GetString()), Does.Contain("leads_retrieval"), "the forms probe names it");
+    }
+}
