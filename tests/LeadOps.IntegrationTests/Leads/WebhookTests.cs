@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LeadOps.Domain.Common;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Infrastructure;
+using LeadOps.IntegrationTests.Integrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadOps.IntegrationTests.Leads;
+
+public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(database)
+{
+    protected override SandboxOptions SandboxOptions => new() { InitialLeadsPerForm = 0 };
+
+    [Test]
+    public async Task Verification_echoes_the_challenge_only_for_the_right_token()
+    {
+        using var client = Factory.NewClient();
+        var ok = await client.GetAsync("/webhook?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=12345");
+        Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await ok.Content.ReadAsStringAsync(), Is.EqualTo("12345"));
+        Assert.That(ok.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/plain"));
+
+        var wrong = await client.GetAsync("/webhook?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=12345");
+        Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task A_lead_submitted_on_facebook_arrives_by_webhook_once_even_when_delivered_twice()
+    {
+        var user = await Factory.CreateAsync();
+        using var api = Factory.ApiClient(user);
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+
+        var ids = Graph.SubmitLeads(SandboxSeed.MainTestRideFormId, 1);
+        await Graph.WhenWebhooksDrainedAsync();
+        await Factory.DrainAsync();
+        var body = Graph.WebhookDeliveries[^1].Body;
+        using var client = Factory.NewClient();
+        Assert.That((await PostSignedAsync(client, body, Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await Factory.DrainAsync();
+
+        var leads = await api.GetFromJsonAsync<JsonElement>("/api/leads?source=webhook");
+        var matching = leads.GetProperty("leads").EnumerateArray().Where(l => l.GetProperty("facebook_lead_id").GetString() == ids[0]).ToList();
+        Assert.That(matching, Has.Count.EqualTo(1));
+        Assert.That(matching[0].GetProperty("source").GetString(), Is.EqualTo("webhook"));
+    }
+
+    [Test]
+    public async Task Ids_sent_as_numbers_and_several_changes_per_delivery_are_all_stored()
+    {
+        var user = await Factory.CreateAsync();
+        using var api = Factory.ApiClient(user);
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        var leadIds = Graph.SubmitLeads(SandboxSeed.MainServiceFormId, 2);
+        await Graph.WhenWebhooksDrainedAsync();
+        var page = SandboxSeed.MainPageId;
+        var form = SandboxSeed.MainServiceFormId;
+        var json =
+            "{\"object\":\"page\",\"entry\":[{\"id\":" + page + ",\"time\":1438292065,\"changes\":[" +
+            "{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":" + leadIds[0] + ",\"page_id\":" + page + ",\"form_id\":" + form + ",\"created_time\":1440120384}}," +
+            "{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" + leadIds[1] + "\",\"page_id\":\"" + page + "\",\"form_id\":\"" + form + "\"}}]}]}";
+        using var client = Factory.NewClient();
+        Assert.That((await PostSignedAsync(client, json, Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await Factory.DrainAsync();
+
+        var stored = (await api.GetFromJsonAsync<JsonElement>($"/api/leads?form_id={SandboxSeed.MainServiceFormId}")).GetProperty("leads").EnumerateArray()
+            .Select(l => l.GetProperty("facebook_lead_id").GetString()).ToList();
+        Assert.That(stored, Is.SupersetOf(leadIds));
+        Assert.That(stored.Count(id => id == leadIds[0]), Is.EqualTo(1));
+    }
+
+    [TestCase("sha256=0000000000000000000000000000000000000000000000000000000000000000")]
+    [TestCase("")]
+    [TestCase("sha1=abc")]
+    public async Task A_bad_signature_is_401_and_nothing_is_stored(string signature)
+    {
+        var before = await DeliveryCountAsync();
+        using var client = Factory.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StringContent("{\"object\":\"page\",\"entry\":[]}", Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", signature);
+        Assert.That((await client.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await DeliveryCountAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_tampered_body_is_401()
+    {
+        var before = await DeliveryCountAsync();
+        using var client = Factory.NewClient();
+        var body = "{\"object\":\"page\",\"entry\":[]}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StringContent(body.Replace("[]", "[{}]", StringComparison.Ordinal), Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", Sign(body, Graph.Options.AppSecret));
+        Assert.That((await client.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await DeliveryCountAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Malformed_json_is_400_and_a_body_over_1_MB_is_413_and_nothing_is_stored()
+    {
+        var before = await DeliveryCountAsync();
+        using var client = Factory.NewClient();
+        Assert.That((await PostSignedAsync(client, "{\"object\":\"page\",", Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var huge = "{\"object\":\"page\",\"pad\":\"" + new string('x', 1024 * 1024) + "\"}";
+        Assert.That((await PostSignedAsync(client, huge, Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        Assert.That(await DeliveryCountAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_page_no_integration_knows_is_kept_and_reported_not_retried()
+    {
+        var json = """{"object":"page","entry":[{"id":"999000111","time":1,"changes":[{"field":"leadgen","value":{"leadgen_id":"42","page_id":"999000111","form_id":"7"}}]}]}""";
+        using var client = Factory.NewClient();
+        Assert.That((await PostSignedAsync(client, json, Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await Factory.DrainAsync();
+
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadOps.Infrastructure.Persistence.LeadOpsDbContext>();
+        var delivery = await db.WebhookDeliveries.OrderByDescending(d => d.Id).FirstAsync(d => d.UnknownPageIds != null);
+        Assert.That(delivery.Status, Is.EqualTo(LeadOps.Domain.Common.WebhookDeliveryStatus.Unroutable));
+        Assert.That(delivery.UnknownPageIds, Is.EqualTo("999000111"));
+        Assert.That(delivery.Attempts, Is.EqualTo(1));
+    }
+
+    internal static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string body, string secret)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", Sign(body, secret));
+        return client.SendAsync(request);
+    }
+
+    private static string Sign(string body, string secret) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+
+    private async Task<int> DeliveryCountAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<LeadOps.Infrastructure.Persistence.LeadOpsDbContext>().WebhookDeliveries.CountAsync();
+    }
+}
