@@ -13,6 +13,7 @@ using LeadOps.Application.Leads;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using LeadOps.Infrastructure.Persistence;
 using LeadOps.Infrastructure.Persistence.Repositories;
+using LeadOps.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -84,6 +85,7 @@ public static class DependencyInjection
                 break;
         }
 
+        services.AddScheduledRetrieval(configuration, options.Provider, connectionString);
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IIntegrationRepository, IntegrationRepository>();

@@ -80,4 +80,12 @@ public sealed class SqliteLeadOpsDbContext(DbContextOptions<SqliteLeadOpsDbConte
 }
 
 public sealed class SqlServerLeadOpsDbContext(DbContextOptions<SqlServerLeadOpsDbContext> options, ICurrentUser currentUser)
-    : LeadOpsDbContext(options, currentUser);
+    : LeadOpsDbContext(options, currentUser)
+{
+    /// <summary>On SQL Server the Quartz job store's tables are part of the model, so the migrations create them.</summary>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        Scheduling.QuartzSqlServerSchema.Configure(builder);
+    }
+}

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261122215830_InitialCreate")]
+    [Migration("20261122221702_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

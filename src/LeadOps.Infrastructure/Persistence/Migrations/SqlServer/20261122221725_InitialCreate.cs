@@ -173,6 +173,100 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "QRTZ_CALENDARS",
+                columns: table => new
+                {
+                    SCHED_NAME = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    CALENDAR_NAME = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CALENDAR = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QRTZ_CALENDARS", x => new { x.SCHED_NAME, x.CALENDAR_NAME });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QRTZ_FIRED_TRIGGERS",
+                columns: table => new
+                {
+                    SCHED_NAME = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    ENTRY_ID = table.Column<string>(type: "nvarchar(140)", maxLength: 140, nullable: false),
+                    FIRED_TIME = table.Column<long>(type: "bigint", nullable: false),
+                    INSTANCE_NAME = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IS_NONCONCURRENT = table.Column<bool>(type: "bit", nullable: true),
+                    JOB_GROUP = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true),
+                    JOB_NAME = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true),
+                    PRIORITY = table.Column<int>(type: "int", nullable: false),
+                    REQUESTS_RECOVERY = table.Column<bool>(type: "bit", nullable: true),
+                    SCHED_TIME = table.Column<long>(type: "bigint", nullable: false),
+                    STATE = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    TRIGGER_GROUP = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    TRIGGER_NAME = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QRTZ_FIRED_TRIGGERS", x => new { x.SCHED_NAME, x.ENTRY_ID });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QRTZ_JOB_DETAILS",
+                columns: table => new
+                {
+                    SCHED_NAME = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    JOB_NAME = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    JOB_GROUP = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    DESCRIPTION = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: true),
+                    IS_DURABLE = table.Column<bool>(type: "bit", nullable: false),
+                    IS_NONCONCURRENT = table.Column<bool>(type: "bit", nullable: false),
+                    IS_UPDATE_DATA = table.Column<bool>(type: "bit", nullable: false),
+                    JOB_CLASS_NAME = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: false),
+                    JOB_DATA = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    REQUESTS_RECOVERY = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QRTZ_JOB_DETAILS", x => new { x.SCHED_NAME, x.JOB_NAME, x.JOB_GROUP });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QRTZ_LOCKS",
+                columns: table => new
+                {
+                    SCHED_NAME = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    LOCK_NAME = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QRTZ_LOCKS", x => new { x.SCHED_NAME, x.LOCK_NAME });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QRTZ_PAUSED_TRIGGER_GRPS",
+                columns: table => new
+                {
+                    SCHED_NAME = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    TRIGGER_GROUP = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QRTZ_PAUSED_TRIGGER_GRPS", x => new { x.SCHED_NAME, x.TRIGGER_GROUP });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QRTZ_SCHEDULER_STATE",
+                columns: table => new
+                {
+                    SCHED_NAME = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    INSTANCE_NAME = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CHECKIN_INTERVAL = table.Column<long>(type: "bigint", nullable: false),
+                    LAST_CHECKIN_TIME = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QRTZ_SCHEDULER_STATE", x => new { x.SCHED_NAME, x.INSTANCE_NAME });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RetrievalRuns",
                 columns: table => new
                 {
@@ -385,6 +479,131 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "QRTZ_TRIGGERS",
+                columns: table => new
+                {
+                    SCHED_NAME = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    TRIGGER_NAME = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    TRIGGER_GROUP = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    CALENDAR_NAME = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    DESCRIPTION = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: true),
+                    END_TIME = table.Column<long>(type: "bigint", nullable: true),
+                    JOB_DATA = table.Column<byte[]>(type: "varbinary(max)", nullable: true),
+                    JOB_GROUP = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    JOB_NAME = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    MISFIRE_INSTR = table.Column<int>(type: "int", nullable: true),
+                    NEXT_FIRE_TIME = table.Column<long>(type: "bigint", nullable: true),
+                    PREV_FIRE_TIME = table.Column<long>(type: "bigint", nullable: true),
+                    PRIORITY = table.Column<int>(type: "int", nullable: true),
+                    START_TIME = table.Column<long>(type: "bigint", nullable: false),
+                    TRIGGER_STATE = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    TRIGGER_TYPE = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QRTZ_TRIGGERS", x => new { x.SCHED_NAME, x.TRIGGER_NAME, x.TRIGGER_GROUP });
+                    table.ForeignKey(
+                        name: "FK_QRTZ_TRIGGERS_QRTZ_JOB_DETAILS_SCHED_NAME_JOB_NAME_JOB_GROUP",
+                        columns: x => new { x.SCHED_NAME, x.JOB_NAME, x.JOB_GROUP },
+                        principalTable: "QRTZ_JOB_DETAILS",
+                        principalColumns: new[] { "SCHED_NAME", "JOB_NAME", "JOB_GROUP" });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QRTZ_BLOB_TRIGGERS",
+                columns: table => new
+                {
+                    SCHED_NAME = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    TRIGGER_NAME = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    TRIGGER_GROUP = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    BLOB_DATA = table.Column<byte[]>(type: "varbinary(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QRTZ_BLOB_TRIGGERS", x => new { x.SCHED_NAME, x.TRIGGER_NAME, x.TRIGGER_GROUP });
+                    table.ForeignKey(
+                        name: "FK_QRTZ_BLOB_TRIGGERS_QRTZ_TRIGGERS_SCHED_NAME_TRIGGER_NAME_TRIGGER_GROUP",
+                        columns: x => new { x.SCHED_NAME, x.TRIGGER_NAME, x.TRIGGER_GROUP },
+                        principalTable: "QRTZ_TRIGGERS",
+                        principalColumns: new[] { "SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QRTZ_CRON_TRIGGERS",
+                columns: table => new
+                {
+                    SCHED_NAME = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    TRIGGER_NAME = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    TRIGGER_GROUP = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    CRON_EXPRESSION = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    TIME_ZONE_ID = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QRTZ_CRON_TRIGGERS", x => new { x.SCHED_NAME, x.TRIGGER_NAME, x.TRIGGER_GROUP });
+                    table.ForeignKey(
+                        name: "FK_QRTZ_CRON_TRIGGERS_QRTZ_TRIGGERS_SCHED_NAME_TRIGGER_NAME_TRIGGER_GROUP",
+                        columns: x => new { x.SCHED_NAME, x.TRIGGER_NAME, x.TRIGGER_GROUP },
+                        principalTable: "QRTZ_TRIGGERS",
+                        principalColumns: new[] { "SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QRTZ_SIMPLE_TRIGGERS",
+                columns: table => new
+                {
+                    SCHED_NAME = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    TRIGGER_NAME = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    TRIGGER_GROUP = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    REPEAT_COUNT = table.Column<int>(type: "int", nullable: false),
+                    REPEAT_INTERVAL = table.Column<long>(type: "bigint", nullable: false),
+                    TIMES_TRIGGERED = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QRTZ_SIMPLE_TRIGGERS", x => new { x.SCHED_NAME, x.TRIGGER_NAME, x.TRIGGER_GROUP });
+                    table.ForeignKey(
+                        name: "FK_QRTZ_SIMPLE_TRIGGERS_QRTZ_TRIGGERS_SCHED_NAME_TRIGGER_NAME_TRIGGER_GROUP",
+                        columns: x => new { x.SCHED_NAME, x.TRIGGER_NAME, x.TRIGGER_GROUP },
+                        principalTable: "QRTZ_TRIGGERS",
+                        principalColumns: new[] { "SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "QRTZ_SIMPROP_TRIGGERS",
+                columns: table => new
+                {
+                    SCHED_NAME = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    TRIGGER_NAME = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    TRIGGER_GROUP = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    BOOL_PROP_1 = table.Column<bool>(type: "bit", nullable: true),
+                    BOOL_PROP_2 = table.Column<bool>(type: "bit", nullable: true),
+                    DEC_PROP_1 = table.Column<decimal>(type: "decimal(13,4)", precision: 13, scale: 4, nullable: true),
+                    DEC_PROP_2 = table.Column<decimal>(type: "decimal(13,4)", precision: 13, scale: 4, nullable: true),
+                    INT_PROP_1 = table.Column<int>(type: "int", nullable: true),
+                    INT_PROP_2 = table.Column<int>(type: "int", nullable: true),
+                    LONG_PROP_1 = table.Column<long>(type: "bigint", nullable: true),
+                    LONG_PROP_2 = table.Column<long>(type: "bigint", nullable: true),
+                    STR_PROP_1 = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    STR_PROP_2 = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    STR_PROP_3 = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    TIME_ZONE_ID = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QRTZ_SIMPROP_TRIGGERS", x => new { x.SCHED_NAME, x.TRIGGER_NAME, x.TRIGGER_GROUP });
+                    table.ForeignKey(
+                        name: "FK_QRTZ_SIMPROP_TRIGGERS_QRTZ_TRIGGERS_SCHED_NAME_TRIGGER_NAME_TRIGGER_GROUP",
+                        columns: x => new { x.SCHED_NAME, x.TRIGGER_NAME, x.TRIGGER_GROUP },
+                        principalTable: "QRTZ_TRIGGERS",
+                        principalColumns: new[] { "SCHED_NAME", "TRIGGER_NAME", "TRIGGER_GROUP" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_OwnerId",
                 table: "ApiKeys",
@@ -514,6 +733,46 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_QRTZ_FIRED_TRIGGERS_SCHED_NAME_INSTANCE_NAME_REQUESTS_RECOVERY",
+                table: "QRTZ_FIRED_TRIGGERS",
+                columns: new[] { "SCHED_NAME", "INSTANCE_NAME", "REQUESTS_RECOVERY" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QRTZ_FIRED_TRIGGERS_SCHED_NAME_JOB_GROUP_JOB_NAME",
+                table: "QRTZ_FIRED_TRIGGERS",
+                columns: new[] { "SCHED_NAME", "JOB_GROUP", "JOB_NAME" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QRTZ_FIRED_TRIGGERS_SCHED_NAME_TRIGGER_GROUP_TRIGGER_NAME",
+                table: "QRTZ_FIRED_TRIGGERS",
+                columns: new[] { "SCHED_NAME", "TRIGGER_GROUP", "TRIGGER_NAME" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QRTZ_TRIGGERS_SCHED_NAME_CALENDAR_NAME",
+                table: "QRTZ_TRIGGERS",
+                columns: new[] { "SCHED_NAME", "CALENDAR_NAME" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QRTZ_TRIGGERS_SCHED_NAME_JOB_NAME_JOB_GROUP",
+                table: "QRTZ_TRIGGERS",
+                columns: new[] { "SCHED_NAME", "JOB_NAME", "JOB_GROUP" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QRTZ_TRIGGERS_SCHED_NAME_MISFIRE_INSTR_NEXT_FIRE_TIME_TRIGGER_STATE",
+                table: "QRTZ_TRIGGERS",
+                columns: new[] { "SCHED_NAME", "MISFIRE_INSTR", "NEXT_FIRE_TIME", "TRIGGER_STATE" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QRTZ_TRIGGERS_SCHED_NAME_TRIGGER_GROUP_TRIGGER_STATE",
+                table: "QRTZ_TRIGGERS",
+                columns: new[] { "SCHED_NAME", "TRIGGER_GROUP", "TRIGGER_STATE" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QRTZ_TRIGGERS_SCHED_NAME_TRIGGER_STATE_NEXT_FIRE_TIME",
+                table: "QRTZ_TRIGGERS",
+                columns: new[] { "SCHED_NAME", "TRIGGER_STATE", "NEXT_FIRE_TIME" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RetrievalRuns_OwnerId",
                 table: "RetrievalRuns",
                 column: "OwnerId");
@@ -563,6 +822,33 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "QRTZ_BLOB_TRIGGERS");
+
+            migrationBuilder.DropTable(
+                name: "QRTZ_CALENDARS");
+
+            migrationBuilder.DropTable(
+                name: "QRTZ_CRON_TRIGGERS");
+
+            migrationBuilder.DropTable(
+                name: "QRTZ_FIRED_TRIGGERS");
+
+            migrationBuilder.DropTable(
+                name: "QRTZ_LOCKS");
+
+            migrationBuilder.DropTable(
+                name: "QRTZ_PAUSED_TRIGGER_GRPS");
+
+            migrationBuilder.DropTable(
+                name: "QRTZ_SCHEDULER_STATE");
+
+            migrationBuilder.DropTable(
+                name: "QRTZ_SIMPLE_TRIGGERS");
+
+            migrationBuilder.DropTable(
+                name: "QRTZ_SIMPROP_TRIGGERS");
+
+            migrationBuilder.DropTable(
                 name: "RetrievalRuns");
 
             migrationBuilder.DropTable(
@@ -579,6 +865,12 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Leads");
+
+            migrationBuilder.DropTable(
+                name: "QRTZ_TRIGGERS");
+
+            migrationBuilder.DropTable(
+                name: "QRTZ_JOB_DETAILS");
         }
     }
 }

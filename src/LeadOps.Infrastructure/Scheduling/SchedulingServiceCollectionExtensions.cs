@@ -1,0 +1,42 @@
+using LeadOps.Infrastructure.Persistence;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace LeadOps.Infrastructure.Scheduling;
+
+internal static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Quartz.NET: the in-memory store on SQLite (one node); on SQL Server the clustered ADO.NET job store, whose
+    /// tables come with the SQL Server migrations, so several web nodes never run the same sync twice.
+    /// </summary>
+    public static IServiceCollection AddScheduledRetrieval(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string? connectionString)
+    {
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
+        services.AddSingleton<ScheduledRetrieval>();
+        var options = configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions();
+        if (!options.Enabled)
+        {
+            return services;
+        }
+
+        services.AddQuartz(q =>
+        {
+            q.ScheduleJob<ScheduledRetrievalJob>(
+                trigger => trigger.WithIdentity("scheduled-retrieval-trigger", "leads").StartNow().WithSimpleSchedule(options.PollInterval),
+                job => job.WithIdentity(ScheduledRetrievalJob.Key));
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                q.UsePersistentStore(store =>
+                {
+                    store.UseClustering();
+                    store.UseSqlServer(connectionString!);
+                    store.UseSystemTextJsonSerializer();
+                });
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return services;
+    }
+}
