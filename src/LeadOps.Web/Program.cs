@@ -3,6 +3,7 @@ using LeadOps.Infrastructure;
 using LeadOps.Web;
 using LeadOps.Web.Api;
 using LeadOps.Web.Common;
+using Prometheus;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -31,6 +32,9 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStatus();
+app.MapMetrics("/metrics"); // Prometheus text: the LeadOps meter and runtime metrics; signed-in user or API key
+// prometheus-net starts listening to .NET meters on its first collection: collect once at start so nothing is missed.
+app.Lifetime.ApplicationStarted.Register(() => _ = Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null));
 app.MapRazorPages();
 app.MapLeadOpsApi();
 

@@ -126,6 +126,25 @@ public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(data
         Assert.That(delivery.Attempts, Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Metrics_are_exposed_in_prometheus_text_to_signed_in_callers_only()
+    {
+        using var anonymous = Factory.NewClient();
+        Assert.That((await anonymous.GetAsync("/metrics")).StatusCode, Is.Not.EqualTo(HttpStatusCode.OK));
+
+        var user = await Factory.CreateAsync();
+        using var api = Factory.ApiClient(user);
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        Assert.That(await api.GetStringAsync("/metrics"), Does.Contain("# TYPE"), "the exporter answers (and starts listening to the meters)");
+        Graph.SubmitLeads(SandboxSeed.MainArchivedFormId, 1);
+        await Graph.WhenWebhooksDrainedAsync();
+        await Factory.DrainAsync();
+        await api.PostAsJsonAsync("/api/facebook-lead-retrieval", new { form_id = SandboxSeed.MainArchivedFormId, integration_id = 1 });
+
+        var text = await api.GetStringAsync("/metrics");
+        Assert.That(text, Does.Contain("leadops_webhook_events").And.Contain("leadops_leads_created").And.Contain("leadops_leads_existing"));
+    }
+
     internal static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string body, string secret)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
