@@ -1,0 +1,74 @@
+using LeadOps.GraphSandbox;
+using Microsoft.Playwright;
+
+namespace LeadOps.BrowserTests;
+
+/// <summary>Staff connect the sandbox page from the UI, test it, see its forms, and run the brief's Retrieve Facebook Leads flow.</summary>
+public sealed class LeadsFlowTests
+{
+    private GraphSandboxServer _sandbox = null!;
+    private BrowserApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        BrowserApp.RequireChromium();
+        _sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions { InitialLeadsPerForm = 12 });
+        _app = new BrowserApp(new Dictionary<string, string?>
+        {
+            ["Facebook:GraphBaseUrl"] = _sandbox.BaseAddress.ToString().TrimEnd('/'),
+            ["Facebook:AppId"] = _sandbox.State.Options.AppId,
+            ["Facebook:AppSecret"] = _sandbox.State.Options.AppSecret,
+        });
+        await _app.StartAsync();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_sandbox is not null)
+        {
+            await _sandbox.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Connect_test_and_retrieve_from_the_pages()
+    {
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+
+        await page.Locator("[data-nav=integrations]").ClickAsync();
+        await Assertions.Expect(page.GetByText("No integrations yet.")).ToBeVisibleAsync();
+        await page.GetByLabel("Page access token").FillAsync(SandboxSeed.MainPageToken);
+        await page.Locator("[data-test=connect]").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = SandboxSeed.MainPageName })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-test=integration-status]")).ToHaveTextAsync("Active");
+        await Assertions.Expect(page.Locator("[data-test=forms]")).ToContainTextAsync("Test ride booking");
+
+        await page.Locator("[data-test=test]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=token-valid]")).ToHaveTextAsync("Valid");
+        await Assertions.Expect(page.Locator("[data-test=webhooks]")).ToContainTextAsync("Subscribed");
+        await BrowserApp.ScreenshotAsync(page, "integration");
+
+        await page.Locator("[data-nav=leads]").ClickAsync();
+        await page.Locator("[data-test=open-retrieve]").ClickAsync();
+        await page.Locator("[data-test=retrieve-form]").SelectOptionAsync(SandboxSeed.MainTestRideFormId);
+        await page.Locator("[data-test=retrieve-submit]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-test=run-summary]")).ToContainTextAsync("Retrieved 12 new leads and found 0 existing leads", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-test=run-items] tbody tr")).ToHaveCountAsync(12);
+        await BrowserApp.ScreenshotAsync(page, "retrieval-results");
+
+        await page.Locator("[data-test=run-items] tbody tr a").First.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=answers]")).ToBeVisibleAsync();
+
+        await page.Locator("[data-nav=leads]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=leads] tbody tr")).ToHaveCountAsync(12);
+    }
+}
