@@ -2,6 +2,7 @@ using LeadOps.Infrastructure.Persistence;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Infrastructure;
@@ -17,6 +18,9 @@ public sealed class LeadOpsFactory(DatabaseKind database, string connectionStrin
     public const string AdminApiKey = "admin-key-for-tests-0123456789abcdef";
 
     public DatabaseKind Database { get; } = database;
+
+    /// <summary>Service replacements for one fixture (a fake clock, a wrapped channel); applied after the app's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
 
     public static async Task<LeadOpsFactory> CreateAsync(DatabaseKind database, IReadOnlyDictionary<string, string?>? settings = null)
     {
@@ -39,6 +43,11 @@ public sealed class LeadOpsFactory(DatabaseKind database, string connectionStrin
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 
