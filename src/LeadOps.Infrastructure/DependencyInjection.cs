@@ -7,9 +7,11 @@ using LeadOps.Infrastructure.Integrations;
 using LeadOps.Infrastructure.Leads;
 using LeadOps.Infrastructure.Security;
 using LeadOps.Infrastructure.Webhooks;
+using LeadOps.Infrastructure.Welcome;
 using LeadOps.Application.Common.Security;
 using LeadOps.Application.Integrations;
 using LeadOps.Application.Leads;
+using LeadOps.Application.Leads.Welcome;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using LeadOps.Infrastructure.Persistence;
 using LeadOps.Infrastructure.Persistence.Repositories;
@@ -21,6 +23,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace LeadOps.Infrastructure;
 
@@ -55,7 +58,27 @@ public static class DependencyInjection
         services.AddSingleton<RetrievalWorker>();
         services.AddSingleton<LeadOps.Application.Leads.Commands.IRetrievalQueue>(sp => sp.GetRequiredService<RetrievalWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<RetrievalWorker>());
+        services.AddWelcomeMessages(configuration);
         return services;
+    }
+
+    /// <summary>Welcome messages: the e-mail channel (<c>Smtp</c>) and the outbox worker (<c>Welcome</c>).</summary>
+    private static void AddWelcomeMessages(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<WelcomeOptions>().Bind(configuration.GetSection(WelcomeOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, WelcomeOptionsValidator>();
+        services.AddSingleton<IValidateOptions<WelcomeOptions>, WelcomeOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<WelcomeOptions>>().Value.RetryPolicy);
+        services.AddSingleton<MailPickupFolder>();
+        services.AddSingleton<SmtpWelcomeChannel>();
+        services.AddSingleton<IWelcomeChannel>(sp => sp.GetRequiredService<SmtpWelcomeChannel>());
+        services.AddScoped<IWelcomeOutbox, WelcomeOutboxRepository>();
+        services.AddScoped<WelcomeBacklog>();
+        services.AddSingleton<WelcomeSignal>();
+        services.AddSingleton<WelcomeWakeInterceptor>();
+        services.AddSingleton<WelcomeOutboxWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<WelcomeOutboxWorker>());
     }
 
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
@@ -74,14 +97,14 @@ public static class DependencyInjection
 
                 services.AddDbContext<LeadOpsDbContext, SqlServerLeadOpsDbContext>((sp, o) => o
                     .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<OwnershipInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<OwnershipInterceptor>(), sp.GetRequiredService<WelcomeWakeInterceptor>()));
                 break;
             default:
                 var sqlite = PrepareSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, contentRootPath);
                 var pragmas = new SqlitePragmaInterceptor(options.SqliteBusyTimeoutMs);
                 services.AddDbContext<LeadOpsDbContext, SqliteLeadOpsDbContext>((sp, o) => o
                     .UseSqlite(sqlite)
-                    .AddInterceptors(sp.GetRequiredService<OwnershipInterceptor>(), pragmas));
+                    .AddInterceptors(sp.GetRequiredService<OwnershipInterceptor>(), sp.GetRequiredService<WelcomeWakeInterceptor>(), pragmas));
                 break;
         }
 

@@ -47,4 +47,68 @@ public sealed class OutboxMessage : IOwnedByUser
 
     /// <summary>The message's id on the wire (derived from the lead), so a resend after a crash is recognisable.</summary>
     public string? MessageId { get; set; }
+
+    /// <summary>Delivered: the row and its lead say Sent.</summary>
+    public void MarkSent(DateTimeOffset at, string messageId)
+    {
+        Status = OutboxStatus.Sent;
+        SentAt = at;
+        MessageId = messageId;
+        LastError = null;
+        Release();
+    }
+
+    /// <summary>Not to be sent at all (no address, switched off, integration gone); the reason is shown as it is.</summary>
+    public void MarkSkipped(string reason)
+    {
+        Status = OutboxStatus.Skipped;
+        LastError = reason;
+        Release();
+    }
+
+    /// <summary>Given up on: staff see the reason and may retry.</summary>
+    public void MarkFailed(string reason)
+    {
+        Status = OutboxStatus.Failed;
+        LastError = reason;
+        Release();
+    }
+
+    /// <summary>A failed attempt that will be tried again at <paramref name="next"/>; still Pending.</summary>
+    public void RetryAt(DateTimeOffset next, string error)
+    {
+        Status = OutboxStatus.Pending;
+        NextAttemptAt = next;
+        LastError = error;
+        Release();
+    }
+
+    /// <summary>Staff asked to send a failed message again: a fresh round of attempts, due now.</summary>
+    public void Requeue(DateTimeOffset now)
+    {
+        if (Status != OutboxStatus.Failed)
+        {
+            throw new InvalidOperationException("Only a failed message can be queued again.");
+        }
+
+        Status = OutboxStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        Release();
+    }
+
+    /// <summary>Ends the claim and brings the lead's welcome status in step with this row (the lead list filters on it).</summary>
+    private void Release()
+    {
+        ClaimedBy = null;
+        ClaimedUntil = null;
+        var lead = Lead ?? throw new InvalidOperationException("Load the lead with its outbox message: its welcome status must change with it.");
+        lead.WelcomeStatus = Status switch
+        {
+            OutboxStatus.Sent => WelcomeStatus.Sent,
+            OutboxStatus.Failed => WelcomeStatus.Failed,
+            OutboxStatus.Skipped => WelcomeStatus.Skipped,
+            _ => WelcomeStatus.Pending,
+        };
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LeadOps.Infrastructure.Common;
 using LeadOps.Infrastructure.Persistence;
+using LeadOps.Infrastructure.Welcome;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -13,7 +14,8 @@ internal static class StatusEndpoint
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
-            .AddCheck<WorkersHealthCheck>("workers");
+            .AddCheck<WorkersHealthCheck>("workers")
+            .AddCheck<WelcomeOutboxHealthCheck>("welcome_outbox");
         return services;
     }
 
@@ -73,5 +75,23 @@ internal sealed class WorkersHealthCheck(WorkerHealth workers) : IHealthCheck
         return Task.FromResult(late.Count == 0
             ? HealthCheckResult.Healthy($"{beats.Count} workers running", data)
             : HealthCheckResult.Unhealthy("Late: " + string.Join(", ", late), data: data));
+    }
+}
+
+/// <summary>The welcome outbox backlog: Degraded (still 200) when the oldest pending message is older than <c>Welcome:BacklogWarningAge</c>.</summary>
+internal sealed class WelcomeOutboxHealthCheck(WelcomeBacklog backlog, Microsoft.Extensions.Options.IOptions<WelcomeOptions> options) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await backlog.ReadAsync(cancellationToken);
+        var data = new Dictionary<string, object>
+        {
+            ["pending"] = snapshot.Pending,
+            ["failed"] = snapshot.Failed,
+            ["oldest_pending_age_seconds"] = snapshot.OldestPendingAge is { } age ? Math.Round(age.TotalSeconds) : 0,
+        };
+        return snapshot.OldestPendingAge > options.Value.BacklogWarningAge
+            ? HealthCheckResult.Degraded($"{snapshot.Pending} pending; the oldest is older than {options.Value.BacklogWarningAge}", data: data)
+            : HealthCheckResult.Healthy($"{snapshot.Pending} pending", data);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace LeadOps.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -14,10 +16,20 @@ public abstract class DatabaseFixture(DatabaseKind database)
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Runs before the app is created: start what the settings point at (a mail server, the Graph sandbox).</summary>
+    protected virtual Task BeforeAppStartsAsync() => Task.CompletedTask;
+
+    /// <summary>Replaces app services for this fixture (applied after the app's own registrations).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     [OneTimeSetUp]
     public async Task StartAppAsync()
     {
+        await BeforeAppStartsAsync();
         Factory = await LeadOpsFactory.CreateAsync(Database, Settings);
+        Factory.TestServices = ConfigureServices;
         _ = Factory.Server; // start the host: migrations and bootstrap run now
     }
 

@@ -2,6 +2,7 @@ using LeadOps.Infrastructure.Persistence;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Infrastructure;
@@ -36,6 +37,9 @@ public sealed class LeadOpsFactory : WebApplicationFactory<Program>
     public DatabaseKind Database { get; }
 
     public string ConnectionString { get; }
+
+    /// <summary>Service replacements for one fixture (a fake clock, a wrapped channel); applied after the app's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
 
     /// <summary>The Kestrel address when started with <c>kestrel: true</c>.</summary>
     public Uri ServerAddress => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
@@ -78,6 +82,11 @@ public sealed class LeadOpsFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (TestServices is { } testServices)
+        {
+            builder.ConfigureTestServices(testServices);
         }
     }
 

@@ -47,7 +47,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Kind).HasMaxLength(20).IsRequired();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(o => o.ClaimedBy).HasMaxLength(100);
+        // Recording an outcome updates the row only while the claim it was sent under still holds (ADR 0004).
+        builder.Property(o => o.ClaimedBy).HasMaxLength(100).IsConcurrencyToken();
         builder.Property(o => o.LastError).HasMaxLength(1000);
         builder.Property(o => o.MessageId).HasMaxLength(200);
         builder.HasOne(o => o.Lead).WithMany().HasForeignKey(o => o.LeadId).OnDelete(DeleteBehavior.Cascade);

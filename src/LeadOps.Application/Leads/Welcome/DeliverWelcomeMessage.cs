@@ -1,0 +1,91 @@
+using LeadOps.Application.Common;
+using LeadOps.Application.Integrations;
+using LeadOps.Domain.Leads;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace LeadOps.Application.Leads.Welcome;
+
+/// <summary>
+/// Delivers one welcome message that <paramref name="Worker"/> has claimed, as the message's owner: skips it when the
+/// lead cannot be reached, the integration is gone or its welcome switch is off; otherwise renders and sends it, and
+/// records the outcome with the lead's welcome status in one save. A failed send is retried with backoff, then Failed.
+/// </summary>
+public sealed record DeliverWelcomeMessage(long OutboxMessageId, string Worker) : ICommand<WelcomeDeliveryOutcome>;
+
+public enum WelcomeDeliveryOutcome
+{
+    /// <summary>Another worker holds the row now (this claim lapsed); nothing was done.</summary>
+    ClaimLost,
+    Sent,
+    RetryScheduled,
+    Failed,
+    Skipped,
+}
+
+internal sealed class DeliverWelcomeMessageHandler(
+    IWelcomeOutbox outbox,
+    IIntegrationRepository integrations,
+    IWelcomeChannel channel,
+    WelcomeRetryPolicy policy,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock,
+    ILogger<DeliverWelcomeMessageHandler> logger) : ICommandHandler<DeliverWelcomeMessage, WelcomeDeliveryOutcome>
+{
+    public const string SkippedIntegrationDeleted = "Skipped (integration deleted)";
+    public const string SkippedDisabled = "Skipped (disabled)";
+
+    public async ValueTask<WelcomeDeliveryOutcome> Handle(DeliverWelcomeMessage command, CancellationToken cancellationToken)
+    {
+        var message = await outbox.GetClaimedAsync(command.OutboxMessageId, command.Worker, cancellationToken);
+        if (message?.Lead is not { } lead)
+        {
+            return WelcomeDeliveryOutcome.ClaimLost;
+        }
+
+        var integration = lead.IntegrationId is { } integrationId ? await integrations.GetAsync(integrationId, cancellationToken) : null;
+        var skip = channel.Unreachable(WelcomeRenderer.RecipientOf(lead))
+            ?? (integration is null ? SkippedIntegrationDeleted : integration.WelcomeEnabled ? null : SkippedDisabled);
+        if (skip is not null || integration is null)
+        {
+            message.MarkSkipped(skip ?? SkippedIntegrationDeleted);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Welcome message {OutboxMessageId} for lead {LeadId}: {Reason}", message.Id, lead.Id, skip);
+            return WelcomeDeliveryOutcome.Skipped;
+        }
+
+        var rendered = WelcomeRenderer.Render(lead, integration);
+        var result = await channel.SendAsync(rendered, cancellationToken);
+        var outcome = Record(message, rendered, result);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        logger.LogInformation(
+            "Welcome message {OutboxMessageId} for lead {LeadId}: {Outcome} after attempt {Attempt}", message.Id, lead.Id, outcome, message.Attempts);
+        return outcome;
+    }
+
+    private WelcomeDeliveryOutcome Record(OutboxMessage message, WelcomeMessage rendered, WelcomeSendResult result)
+    {
+        var now = clock.GetUtcNow();
+        var error = Truncate(result.Error ?? "Unknown error");
+        switch (result.Status)
+        {
+            case WelcomeSendStatus.Sent:
+                message.MarkSent(now, rendered.MessageId);
+                return WelcomeDeliveryOutcome.Sent;
+            case WelcomeSendStatus.Rejected:
+                message.MarkFailed(error);
+                return WelcomeDeliveryOutcome.Failed;
+            default:
+                if (message.Attempts >= policy.MaxAttempts)
+                {
+                    message.MarkFailed(Truncate($"{result.Error} (gave up after {message.Attempts} attempts)"));
+                    return WelcomeDeliveryOutcome.Failed;
+                }
+
+                message.RetryAt(now + policy.DelayAfter(message.Attempts), error);
+                return WelcomeDeliveryOutcome.RetryScheduled;
+        }
+    }
+
+    private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
+}

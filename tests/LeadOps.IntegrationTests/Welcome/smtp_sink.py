@@ -1,0 +1,46 @@
+"""A real SMTP server for the tests: saves every message it accepts into a folder.
+
+Usage: python3 smtp_sink.py HOST PORT FOLDER
+
+For each message, NNNNNN.json (envelope: mail_from, rcpt_tos) is written first, then NNNNNN.eml (the exact bytes
+received) appears by an atomic rename, and only then is the message answered 250 and "saved NNNNNN" printed.
+"ready" is printed once the port accepts connections.
+"""
+import asyncio
+import itertools
+import json
+import os
+import sys
+
+from aiosmtpd.smtp import SMTP
+
+
+class Sink:
+    def __init__(self, folder):
+        self.folder = folder
+        self.counter = itertools.count(1)
+
+    async def handle_DATA(self, server, session, envelope):
+        name = f"{next(self.counter):06d}"
+        with open(os.path.join(self.folder, name + ".json"), "w", encoding="utf-8") as f:
+            json.dump({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos}, f)
+        temporary = os.path.join(self.folder, name + ".tmp")
+        with open(temporary, "wb") as f:
+            f.write(envelope.original_content)
+        os.replace(temporary, os.path.join(self.folder, name + ".eml"))
+        print("saved " + name, flush=True)
+        return "250 OK"
+
+
+async def main(host, port, folder):
+    os.makedirs(folder, exist_ok=True)
+    sink = Sink(folder)
+    loop = asyncio.get_running_loop()
+    server = await loop.create_server(lambda: SMTP(sink, enable_SMTPUTF8=True, hostname="sink.test"), host, port)
+    print("ready", flush=True)
+    async with server:
+        await server.serve_forever()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], int(sys.argv[2]), sys.argv[3]))
