@@ -93,13 +93,6 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<WelcomeCounts> WelcomeCountsAsync(CancellationToken cancellationToken)
-    {
-        var counts = await db.Leads.AsNoTracking().GroupBy(l => l.WelcomeStatus).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        int Of(WelcomeStatus s) => counts.FirstOrDefault(c => c.Key == s)?.Count ?? 0;
-        return new WelcomeCounts(Of(WelcomeStatus.Pending), Of(WelcomeStatus.Sent), Of(WelcomeStatus.Failed), Of(WelcomeStatus.Skipped));
-    }
-
     private static RetrievalRunView View(RetrievalRun r, bool withItems) => new(
         r.Id, r.IntegrationId, r.FormId, r.FormName, r.Trigger, r.Since, r.Until, r.StartedAt, r.FinishedAt, r.Retrieved, r.Created, r.Existing, r.Failed,
         r.Outcome, r.Error, withItems ? JsonSerializer.Deserialize<List<ProcessedLead>>(r.ItemsJson, JsonSerializerOptions.Web) : null);

@@ -86,5 +86,3 @@ public sealed record WebhookHealth(
 
     public double MissRate30Days => Leads30Days == 0 ? 0 : (double)FoundByRetrieval30Days / Leads30Days;
 }
-
-public sealed record WelcomeCounts(int Pending, int Sent, int Failed, int Skipped);
