@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using LeadOps.Domain.Common;
+using LeadOps.Infrastructure.Common;
 using LeadOps.Infrastructure.Persistence;
 
 namespace LeadOps.Infrastructure.Webhooks;
@@ -18,24 +18,5 @@ public sealed class WebhookInbox(LeadOpsDbContext db, WebhookSignal signal, Time
     }
 }
 
-/// <summary>Lets the receiving endpoint wake the worker at once instead of waiting for its next poll.</summary>
-public sealed class WebhookSignal
-{
-    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => _channel.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(timeout);
-        try
-        {
-            await _channel.Reader.ReadAsync(cts.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // poll interval elapsed
-        }
-    }
-}
+/// <summary>Lets the receiving endpoint wake the webhook worker at once instead of waiting for its next poll.</summary>
+public sealed class WebhookSignal : WorkerSignal;

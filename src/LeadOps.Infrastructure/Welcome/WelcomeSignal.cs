@@ -1,31 +1,12 @@
-using System.Threading.Channels;
 using LeadOps.Domain.Leads;
+using LeadOps.Infrastructure.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LeadOps.Infrastructure.Welcome;
 
 /// <summary>Wakes the welcome worker at once when a message becomes due, instead of at its next poll.</summary>
-public sealed class WelcomeSignal
-{
-    private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => _channel.Writer.TryWrite(true);
-
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(timeout);
-        try
-        {
-            await _channel.Reader.ReadAsync(cts.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // poll interval elapsed
-        }
-    }
-}
+public sealed class WelcomeSignal : WorkerSignal;
 
 /// <summary>
 /// After a save that wrote a Pending welcome row (a new lead, a staff retry), wakes this node's worker. Other nodes
