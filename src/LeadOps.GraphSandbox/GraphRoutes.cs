@@ -599,9 +599,11 @@ internal static class GraphRoutes
         return result;
     }
 
+    private static long _emptyPages;
+
     private static GraphReply EmptyPageWithNext(GraphCall call, PageKey? after)
     {
-        var cursor = (after ?? PageKey.Start).Encode();
+        var cursor = (after ?? PageKey.Start).EncodeAgain(Interlocked.Increment(ref _emptyPages));
         var paging = new Paging(new PagingCursors(cursor, cursor), null, PagingUrl(call, "after", cursor));
         var result = new JsonObject
         {
