@@ -33,5 +33,6 @@ app.UseAntiforgery();
 app.MapStatus();
 app.MapRazorPages();
 app.MapLeadOpsApi();
+app.MapHub<LeadOps.Web.Hubs.InboxHub>(LeadOps.Web.Hubs.InboxHub.Path);
 
 app.Run();
