@@ -30,6 +30,12 @@ public interface IConversationRepository
     void AddMessage(MessengerMessage message);
 
     /// <summary>
+    /// Saves everything pending. False when a unique key was taken meanwhile (the same webhook event processed twice at
+    /// once, or the same conversation started twice): nothing is saved, everything is forgotten, and the caller starts over.
+    /// </summary>
+    Task<bool> TrySaveAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Saves a new staff reply together with everything else pending. False when a reply with the same idempotency key
     /// was stored first (a double click racing itself): nothing is saved and the caller answers with the stored one.
     /// </summary>

@@ -31,33 +31,47 @@ internal sealed class RecordMessengerEventHandler(
     IIntegrationRepository integrations,
     IConversationRepository conversations,
     IInboxNotifier notifier,
-    IUnitOfWork unitOfWork,
     TimeProvider clock) : ICommandHandler<RecordMessengerEvent, Result<MessengerEventOutcome>>
 {
+    private const int MaxAttempts = 3;
+
     public async ValueTask<Result<MessengerEventOutcome>> Handle(RecordMessengerEvent command, CancellationToken cancellationToken)
     {
-        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (integration is null)
+        for (var attempt = 1; ; attempt++)
         {
-            return Result<MessengerEventOutcome>.NotFound("Integration not found");
+            var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
+            if (integration is null)
+            {
+                return Result<MessengerEventOutcome>.NotFound("Integration not found");
+            }
+
+            integration.LastWebhookAt = clock.GetUtcNow();
+            var e = command.Event;
+            var change = e.Kind switch
+            {
+                MessengerEventKind.Message => await CustomerMessageAsync(integration.Id, e, cancellationToken),
+                MessengerEventKind.Echo => await EchoAsync(integration.Id, e, cancellationToken),
+                _ => await ReceiptAsync(e, cancellationToken),
+            };
+
+            if (!await conversations.TrySaveAsync(cancellationToken))
+            {
+                // Another worker stored the same event or started the same conversation first: look again.
+                if (attempt < MaxAttempts)
+                {
+                    continue;
+                }
+
+                throw new InvalidOperationException($"Messenger event for integration {command.IntegrationId} kept conflicting with concurrent writes.");
+            }
+
+            if (change.Conversation is { } conversation && change.Outcome is MessengerEventOutcome.Stored or MessengerEventOutcome.Updated)
+            {
+                await notifier.NotifyAsync(new InboxChange(conversation.OwnerId, conversation.Id, change.Kind, change.Message?.Id), CancellationToken.None);
+            }
+
+            return Result<MessengerEventOutcome>.Ok(change.Outcome);
         }
-
-        integration.LastWebhookAt = clock.GetUtcNow();
-        var e = command.Event;
-        var (outcome, conversation, kind, messageId) = e.Kind switch
-        {
-            MessengerEventKind.Message => await CustomerMessageAsync(integration.Id, e, cancellationToken),
-            MessengerEventKind.Echo => await EchoAsync(integration.Id, e, cancellationToken),
-            _ => await ReceiptAsync(e, cancellationToken),
-        };
-
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        if (conversation is not null && outcome is MessengerEventOutcome.Stored or MessengerEventOutcome.Updated)
-        {
-            await notifier.NotifyAsync(new InboxChange(conversation.OwnerId, conversation.Id, kind, messageId), CancellationToken.None);
-        }
-
-        return Result<MessengerEventOutcome>.Ok(outcome);
     }
 
     private async Task<Change> CustomerMessageAsync(int integrationId, MessengerWebhookEvent e, CancellationToken ct)
@@ -72,8 +86,7 @@ internal sealed class RecordMessengerEventHandler(
         var message = MessengerMessage.FromCustomer(conversation.Id, e.Mid, text, e.Timestamp);
         conversation.RecordCustomerMessage(text, e.Timestamp);
         conversations.AddMessage(message);
-        await unitOfWork.SaveChangesAsync(ct);
-        return new Change(MessengerEventOutcome.Stored, conversation, InboxChangeKind.MessageReceived, message.Id);
+        return new Change(MessengerEventOutcome.Stored, conversation, InboxChangeKind.MessageReceived, message);
     }
 
     private async Task<Change> EchoAsync(int integrationId, MessengerWebhookEvent e, CancellationToken ct)
@@ -95,8 +108,7 @@ internal sealed class RecordMessengerEventHandler(
         var sender = e.AppId is null or MessengerWebhookEvent.MetaPageInboxAppId ? MessageSender.PageInbox : MessageSender.Bot;
         var message = MessengerMessage.FromEcho(conversation.Id, sender, e.Mid, text, e.Timestamp);
         conversations.AddMessage(message);
-        await unitOfWork.SaveChangesAsync(ct);
-        return new Change(MessengerEventOutcome.Stored, conversation, InboxChangeKind.MessageSent, message.Id);
+        return new Change(MessengerEventOutcome.Stored, conversation, InboxChangeKind.MessageSent, message);
     }
 
     private async Task<Change> ReceiptAsync(MessengerWebhookEvent e, CancellationToken ct)
@@ -126,7 +138,7 @@ internal sealed class RecordMessengerEventHandler(
         return conversation;
     }
 
-    private sealed record Change(MessengerEventOutcome Outcome, Conversation? Conversation, InboxChangeKind Kind, long? MessageId)
+    private sealed record Change(MessengerEventOutcome Outcome, Conversation? Conversation, InboxChangeKind Kind, MessengerMessage? Message)
     {
         public static Change None(MessengerEventOutcome outcome) => new(outcome, null, InboxChangeKind.ConversationChanged, null);
     }

@@ -28,6 +28,20 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
 
     public void AddMessage(MessengerMessage message) => db.MessengerMessages.Add(message);
 
+    public async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (LeadRepository.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
     public async Task<bool> TryAddReplyAsync(MessengerMessage message, CancellationToken cancellationToken)
     {
         db.MessengerMessages.Add(message);
