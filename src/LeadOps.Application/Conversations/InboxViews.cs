@@ -51,11 +51,12 @@ public sealed record MessageView(
     string? MessagingType,
     string? Tag,
     DateTimeOffset At,
-    bool CanRetry)
+    bool CanRetry,
+    string? Mid)
 {
     public static MessageView From(MessengerMessage m) => new(
         m.Id, m.Direction, m.Sender, InboxText.Sender(m), m.Text, m.Status, InboxText.Status(m.Status), m.FailureKind,
-        m.FailureReason, m.MessagingType, m.Tag, m.At, m.CanRetry);
+        m.FailureReason, m.MessagingType, m.Tag, m.At, m.CanRetry, m.Mid);
 }
 
 /// <summary>Words and codes the pages and the API use.</summary>

@@ -292,6 +292,7 @@ internal static class ConversationsApi
         tag = m.Tag,
         at = m.At,
         can_retry = m.CanRetry,
+        mid = m.Mid,
     };
 
     private static object Json(ReplyOutcome o) => new

@@ -25,6 +25,12 @@ internal sealed class InboxHub : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, OwnerGroup(userId));
         await base.OnConnectedAsync();
     }
+
+    /// <summary>
+    /// Answers once the connection is in its owner's group (calls are handled only after <see cref="OnConnectedAsync"/>),
+    /// so a client that awaited it misses no change from then on.
+    /// </summary>
+    public string Ready() => "ready";
 }
 
 /// <summary>Pushes saved Inbox changes to the owner's open pages (ids and kinds only; pages fetch what they show).</summary>

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace LeadOps.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -17,9 +19,21 @@ public abstract class DatabaseFixture(DatabaseKind database)
     [OneTimeSetUp]
     public async Task StartAppAsync()
     {
-        Factory = await LeadOpsFactory.CreateAsync(Database, Settings);
+        await BeforeAppStartsAsync();
+        Factory = await LeadOpsFactory.CreateAsync(Database, Settings, ConfigureServices);
         _ = Factory.Server; // start the host: migrations and bootstrap run now
+        await AfterAppStartedAsync();
     }
+
+    /// <summary>Runs before the app is built (start what its settings point at here).</summary>
+    protected virtual Task BeforeAppStartsAsync() => Task.CompletedTask;
+
+    /// <summary>Replaces app services for the fixture (a fake clock, say); nothing by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    protected virtual Task AfterAppStartedAsync() => Task.CompletedTask;
 
     [OneTimeTearDown]
     public async Task StopAppAsync()

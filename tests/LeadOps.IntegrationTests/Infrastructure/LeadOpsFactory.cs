@@ -2,6 +2,7 @@ using LeadOps.Infrastructure.Persistence;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Infrastructure;
@@ -10,7 +11,11 @@ namespace LeadOps.IntegrationTests.Infrastructure;
 /// The real app over a real database of its own (a fresh SQLite file, or a fresh SQL Server database), with
 /// settings given per test. Nothing is mocked.
 /// </summary>
-public sealed class LeadOpsFactory(DatabaseKind database, string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class LeadOpsFactory(
+    DatabaseKind database,
+    string connectionString,
+    IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminUserId = "0b9f5e3c-6a52-4c2d-9d4e-3f1f7f0a9a11";
@@ -18,12 +23,15 @@ public sealed class LeadOpsFactory(DatabaseKind database, string connectionStrin
 
     public DatabaseKind Database { get; } = database;
 
-    public static async Task<LeadOpsFactory> CreateAsync(DatabaseKind database, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<LeadOpsFactory> CreateAsync(
+        DatabaseKind database,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var connectionString = database == DatabaseKind.SqlServer
             ? await SqlServerContainer.CreateDatabaseConnectionStringAsync()
             : $"Data Source={Path.Combine(TestPaths.Scratch, $"leadops-{Guid.NewGuid():N}.db")}";
-        return new LeadOpsFactory(database, connectionString, settings);
+        return new LeadOpsFactory(database, connectionString, settings, configureServices);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -39,6 +47,11 @@ public sealed class LeadOpsFactory(DatabaseKind database, string connectionStrin
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (configureServices is not null)
+        {
+            builder.ConfigureTestServices(configureServices);
         }
     }
 

@@ -90,6 +90,7 @@
     connection.onclose(() => setStatus("disconnected", "Live updates stopped: reload the page."));
 
     connection.start()
+        .then(() => connection.invoke("Ready"))
         .then(() => {
             setStatus("connected", "Live");
             // Anything that changed between rendering the page and connecting.
