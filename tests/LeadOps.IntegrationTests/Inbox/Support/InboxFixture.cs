@@ -22,6 +22,7 @@ public sealed record Staff(TestUser User, HttpClient Api, InboxProbe Probe);
 public abstract class InboxFixture(DatabaseKind database) : DatabaseFixture(database)
 {
     private static int _psidCounter;
+    private Staff? _admin;
 
     protected FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -88,6 +89,23 @@ public abstract class InboxFixture(DatabaseKind database) : DatabaseFixture(data
         Assert.That(connect.StatusCode, Is.EqualTo(HttpStatusCode.Created), await connect.Content.ReadAsStringAsync());
         var probe = await InboxProbe.ConnectAsync(Factory, user);
         return new Staff(user, api, probe);
+    }
+
+    /// <summary>The brief's admin (ADMIN_API_KEY + X-Admin-User-ID), with the main page connected once per fixture.</summary>
+    protected async Task<Staff> AdminAsync()
+    {
+        if (_admin is not null)
+        {
+            return _admin;
+        }
+
+        var api = Factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", LeadOpsFactory.AdminApiKey);
+        api.DefaultRequestHeaders.Add("X-Admin-User-ID", LeadOpsFactory.AdminUserId);
+        var connect = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken });
+        Assert.That(connect.StatusCode, Is.EqualTo(HttpStatusCode.Created), await connect.Content.ReadAsStringAsync());
+        var probe = await InboxProbe.ConnectAsync(Factory, LeadOpsFactory.AdminApiKey, LeadOpsFactory.AdminUserId);
+        return _admin = new Staff(new TestUser(LeadOpsFactory.AdminUserId, "admin@leadops.test", LeadOpsFactory.AdminApiKey), api, probe);
     }
 
     /// <summary>The customer writes through the sandbox (a signed Messenger webhook); returns the conversation once LeadOps shows the message.</summary>

@@ -34,14 +34,21 @@ public sealed class InboxProbe : IAsyncDisposable
         }
     }
 
-    public static async Task<InboxProbe> ConnectAsync(LeadOpsFactory factory, TestUser user)
+    public static Task<InboxProbe> ConnectAsync(LeadOpsFactory factory, TestUser user) => ConnectAsync(factory, user.ApiKey);
+
+    /// <summary>Connects with a bearer key; with the admin key, <paramref name="adminUserId"/> goes in X-Admin-User-ID.</summary>
+    public static async Task<InboxProbe> ConnectAsync(LeadOpsFactory factory, string apiKey, string? adminUserId = null)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/inbox"), o =>
             {
                 o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(user.ApiKey);
+                o.AccessTokenProvider = () => Task.FromResult<string?>(apiKey);
+                if (adminUserId is not null)
+                {
+                    o.Headers["X-Admin-User-ID"] = adminUserId;
+                }
             })
             .Build();
         var probe = new InboxProbe(connection);
