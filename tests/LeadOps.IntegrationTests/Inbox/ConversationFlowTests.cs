@@ -116,6 +116,38 @@ public sealed class ConversationFlowTests(DatabaseKind database) : InboxFixture(
 
     [TestCase(1, "RESPONSE", null)]
     [TestCase(72, "MESSAGE_TAG", "HUMAN_AGENT")]
+    [TestCase(192, null, null)]
+    public async Task A_reply_from_the_page_follows_the_window_and_goes_out_at_most_once(int hoursSinceCustomerWrote, string? messagingType, string? tag)
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Still there?");
+        Clock.Advance(TimeSpan.FromHours(hoursSinceCustomerWrote));
+        using var browser = await Factory.SignedInClientAsync(staff.User);
+        var path = $"/Inbox/Conversation/{id}";
+        var page = await browser.GetStringAsync(path);
+        var key = System.Text.RegularExpressions.Regex.Match(page, "name=\"Reply.IdempotencyKey\" value=\"([^\"]+)\"").Groups[1].Value;
+        var callsBefore = SendApiCalls();
+
+        var post = await browser.PostFormAsync($"{path}?handler=Reply", new Dictionary<string, string> { ["Reply.Text"] = "Yes, here.", ["Reply.IdempotencyKey"] = key }, formPage: path);
+
+        Assert.That(post.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        if (messagingType is null)
+        {
+            Assert.That(page, Does.Contain("more than 7 days old"), "the page says why no reply can go out");
+            Assert.That(page, Does.Match("<textarea[^>]*disabled"), "and the reply box is closed");
+            Assert.That(SendApiCalls(), Is.EqualTo(callsBefore), "a forced post is refused before Meta is called");
+            Assert.That(await browser.GetStringAsync(path), Does.Contain("data-status=\"failed\""));
+            return;
+        }
+
+        var sent = SentTo(psid);
+        Assert.That(sent, Has.Count.EqualTo(1));
+        Assert.That((sent[0].MessagingType, sent[0].Tag), Is.EqualTo((messagingType, tag)));
+    }
+
+    [TestCase(1, "RESPONSE", null)]
+    [TestCase(72, "MESSAGE_TAG", "HUMAN_AGENT")]
     public async Task A_reply_goes_out_once_with_the_messaging_type_the_window_allows(int hoursSinceCustomerWrote, string messagingType, string? tag)
     {
         var staff = await NewStaffAsync();

@@ -86,7 +86,7 @@
         }
     });
     connection.onreconnecting(() => setStatus("reconnecting", "Reconnecting…"));
-    connection.onreconnected(() => { setStatus("connected", "Live"); refresh(); });
+    connection.onreconnected(() => connection.invoke("Ready").then(() => { setStatus("connected", "Live"); refresh(); }));
     connection.onclose(() => setStatus("disconnected", "Live updates stopped: reload the page."));
 
     connection.start()
