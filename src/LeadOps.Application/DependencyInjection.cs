@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddSingleton<IOwnerScopeFactory, OwnerScopeFactory>();
         services.AddScoped<Integrations.IntegrationChecker>();
         services.AddScoped<Leads.LeadRetriever>();
+        services.AddScoped<Conversations.ReplySender>();
         services.AddSingleton<Leads.LeadMetrics>();
         return services;
     }

@@ -1,5 +1,7 @@
 using LeadOps.Application.Account;
 using LeadOps.Application.Common;
+using LeadOps.Application.Common.Audit;
+using LeadOps.Application.Conversations;
 using LeadOps.Infrastructure.Common;
 using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Identity;
@@ -35,6 +37,7 @@ public static class DependencyInjection
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.SectionName));
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
+        services.AddSingleton(configuration.GetSection(MessengerOptions.SectionName).Get<MessengerOptions>() ?? new MessengerOptions());
         services.TryAddSingleton(TimeProvider.System);
 
         // First hosted service: migrations and bootstrap finish before anything (the key ring included) reads the database.
@@ -115,6 +118,9 @@ public static class DependencyInjection
         services.AddScoped<ILeadRepository, LeadRepository>();
         services.AddScoped<IRetrievalRunRepository, RetrievalRunRepository>();
         services.AddScoped<LeadOps.Application.Leads.Queries.ILeadQueries, LeadQueries>();
+        services.AddScoped<IConversationRepository, ConversationRepository>();
+        services.AddScoped<IInboxReadModel, InboxReadModel>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
     }
 
     /// <summary>
@@ -164,5 +170,6 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<LeadOpsDbContext>()
             .AddDefaultTokenProviders();
         services.AddScoped<IApiKeyAuthenticator, ApiKeyAuthenticator>();
+        services.AddScoped<IUserNames, UserNames>();
     }
 }

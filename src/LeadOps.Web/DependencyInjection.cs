@@ -1,7 +1,9 @@
 using LeadOps.Application.Common.Behaviours;
 using LeadOps.Application.Common.Security;
+using LeadOps.Application.Conversations;
 using LeadOps.Infrastructure.Common;
 using LeadOps.Web.Common;
+using LeadOps.Web.Hubs;
 using LeadOps.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -55,7 +57,10 @@ public static class DependencyInjection
         });
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(AdminPolicy.ApiKeyName, AdminPolicy.ApiKey)
+            .AddPolicy(AdminPolicy.AdminName, AdminPolicy.Admin);
+        services.AddSingleton<IAuthorizationHandler, AdminPolicy.IsAdminHandler>();
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 
         services.AddRazorPages(o =>
@@ -68,6 +73,7 @@ public static class DependencyInjection
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddStatusChecks();
+        services.AddInboxLiveUpdates(configuration);
         if (configuration.GetValue("Sandbox:Enabled", false))
         {
             services.AddSingleton<InProcessSandbox>();
@@ -76,6 +82,18 @@ public static class DependencyInjection
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
         return services;
+    }
+
+    /// <summary>SignalR for the Inbox; with <c>SignalR:Redis</c> set, a Redis backplane so every web node reaches every browser.</summary>
+    private static void AddInboxLiveUpdates(this IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR();
+        if (configuration["SignalR:Redis"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("LeadOps"));
+        }
+
+        services.AddSingleton<IInboxNotifier, SignalRInboxNotifier>();
     }
 
     /// <summary>APIs answer 401/403 with JSON; people are redirected to the sign-in page.</summary>

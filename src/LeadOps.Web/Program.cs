@@ -37,5 +37,6 @@ app.MapMetrics("/metrics"); // Prometheus text: the LeadOps meter and runtime me
 app.Lifetime.ApplicationStarted.Register(() => _ = Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null));
 app.MapRazorPages();
 app.MapLeadOpsApi();
+app.MapHub<LeadOps.Web.Hubs.InboxHub>(LeadOps.Web.Hubs.InboxHub.Path);
 
 app.Run();

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using LeadOps.Application.Common.Security;
 using LeadOps.Domain.Common;
+using LeadOps.Domain.Conversations;
 using LeadOps.Domain.Integrations;
 using LeadOps.Domain.Leads;
 using LeadOps.Infrastructure.Identity;
@@ -32,6 +33,8 @@ public abstract class LeadOpsDbContext(DbContextOptions options, ICurrentUser cu
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Integration> Integrations => Set<Integration>();
@@ -39,6 +42,8 @@ public abstract class LeadOpsDbContext(DbContextOptions options, ICurrentUser cu
     public DbSet<IntegrationForm> IntegrationForms => Set<IntegrationForm>();
 
     public DbSet<Lead> Leads => Set<Lead>();
+
+    public DbSet<MessengerMessage> MessengerMessages => Set<MessengerMessage>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 

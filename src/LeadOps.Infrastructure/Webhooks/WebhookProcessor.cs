@@ -2,6 +2,7 @@ using System.Text.Json;
 using LeadOps.Application.Common;
 using LeadOps.Application.Common.Graph;
 using LeadOps.Application.Common.Security;
+using LeadOps.Application.Conversations.Commands;
 using LeadOps.Application.Leads.Commands;
 using LeadOps.Domain.Common;
 using LeadOps.Infrastructure.Common;
@@ -111,6 +112,28 @@ internal sealed class WebhookProcessor(
                     {
                         logger.LogWarning("Webhook lead {LeadgenId} for integration {IntegrationId} failed: {Error}", change.LeadgenId, integrationId, result.Detail);
                     }
+                }
+            }
+
+            var messengerRoutes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId)>>(StringComparer.Ordinal);
+            foreach (var messengerEvent in WebhookPayload.MessengerEvents(json.RootElement, delivery.ReceivedAt))
+            {
+                if (!messengerRoutes.TryGetValue(messengerEvent.PageId, out var owners))
+                {
+                    messengerRoutes[messengerEvent.PageId] = owners = await RouteAsync(db, messengerEvent.PageId, ct);
+                }
+
+                if (owners.Count == 0)
+                {
+                    unknownPages.Add(messengerEvent.PageId);
+                    continue;
+                }
+
+                foreach (var (integrationId, ownerId) in owners)
+                {
+                    await using var ownerScope = ownerScopes.CreateScope(ownerId);
+                    await ownerScope.ServiceProvider.GetRequiredService<ISender>().Send(new RecordMessengerEvent(integrationId, messengerEvent), ct);
+                    handled++;
                 }
             }
 

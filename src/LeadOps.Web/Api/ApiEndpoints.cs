@@ -7,6 +7,7 @@ internal static class ApiEndpoints
     {
         endpoints.MapAccountApi();
         endpoints.MapIntegrationsApi();
+        endpoints.MapConversationsApi();
         endpoints.MapWebhook();
         endpoints.MapLeadsApi();
     }

@@ -8,5 +8,6 @@ internal static class AuthSchemes
     public const string ApiKey = "ApiKey";
 
     public static bool IsApiPath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/admin") || path.StartsWithSegments("/test-message");
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/admin") || path.StartsWithSegments("/test-message") ||
+        path.StartsWithSegments("/hubs");
 }

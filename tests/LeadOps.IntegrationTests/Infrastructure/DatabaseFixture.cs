@@ -31,7 +31,11 @@ public abstract class DatabaseFixture(DatabaseKind database)
         Factory = await LeadOpsFactory.CreateAsync(Database, Settings);
         Factory.TestServices = ConfigureServices;
         _ = Factory.Server; // start the host: migrations and bootstrap run now
+        await AfterAppStartedAsync();
     }
+
+    /// <summary>Runs once the app is up (connect a hub client, say).</summary>
+    protected virtual Task AfterAppStartedAsync() => Task.CompletedTask;
 
     [OneTimeTearDown]
     public async Task StopAppAsync()

@@ -1,10 +1,38 @@
+using LeadOps.Application.Conversations;
+using LeadOps.Application.Conversations.Queries;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Inbox;
 
-public sealed class IndexModel : PageModel
+/// <summary>The Inbox list: Needs human first, longest waiting first; filters by state and page; updated live.</summary>
+public sealed class IndexModel(IMediator mediator) : PageModel
 {
-    public void OnGet()
+    [BindProperty(SupportsGet = true, Name = "state")]
+    public string? State { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page_id")]
+    public string? PageId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public ConversationPage List { get; private set; } = null!;
+
+    public bool Filtered => !string.IsNullOrEmpty(State) || !string.IsNullOrEmpty(PageId);
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>The list alone, for the live refresh.</summary>
+    public async Task<IActionResult> OnGetListAsync(CancellationToken ct)
     {
+        await LoadAsync(ct);
+        return Partial("_ConversationList", this);
     }
+
+    public string ListUrl => Url.Page("/Inbox/Index", "List", new { state = State, page_id = PageId, p = PageNumber })!;
+
+    private async Task LoadAsync(CancellationToken ct) =>
+        List = await mediator.Send(new ListConversations(InboxText.ParseState(State), PageId, PageNumber), ct);
 }

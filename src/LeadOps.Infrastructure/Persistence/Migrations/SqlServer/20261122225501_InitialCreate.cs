@@ -90,6 +90,32 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Conversations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    IntegrationId = table.Column<int>(type: "int", nullable: false),
+                    PageId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Psid = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    AssignedToUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    AssignedToName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EscalationReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    EscalatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastCustomerMessageAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    WaitingSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastMessageAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastMessagePreview = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -421,6 +447,43 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "MessengerMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Direction = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Sender = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SenderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    SenderName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Mid = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    MessagingType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Tag = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    FailureKind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessengerMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MessengerMessages_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IntegrationForms",
                 columns: table => new
                 {
@@ -665,6 +728,27 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "OwnerId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId",
+                table: "Conversations",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId_PageId_Psid",
+                table: "Conversations",
+                columns: new[] { "OwnerId", "PageId", "Psid" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId_PageId_State_WaitingSince",
+                table: "Conversations",
+                columns: new[] { "OwnerId", "PageId", "State", "WaitingSince" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId_State_WaitingSince_LastMessageAt",
+                table: "Conversations",
+                columns: new[] { "OwnerId", "State", "WaitingSince", "LastMessageAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntegrationForms_IntegrationId_FormId",
                 table: "IntegrationForms",
                 columns: new[] { "IntegrationId", "FormId" },
@@ -715,6 +799,30 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Leads_OwnerId_FormId_CreatedTime",
                 table: "Leads",
                 columns: new[] { "OwnerId", "FormId", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessengerMessages_ConversationId_At",
+                table: "MessengerMessages",
+                columns: new[] { "ConversationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessengerMessages_OwnerId",
+                table: "MessengerMessages",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessengerMessages_OwnerId_IdempotencyKey",
+                table: "MessengerMessages",
+                columns: new[] { "OwnerId", "IdempotencyKey" },
+                unique: true,
+                filter: "[IdempotencyKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessengerMessages_OwnerId_Mid",
+                table: "MessengerMessages",
+                columns: new[] { "OwnerId", "Mid" },
+                unique: true,
+                filter: "[Mid] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_LeadId_Kind",
@@ -819,6 +927,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IntegrationForms");
 
             migrationBuilder.DropTable(
+                name: "MessengerMessages");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -862,6 +973,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Integrations");
+
+            migrationBuilder.DropTable(
+                name: "Conversations");
 
             migrationBuilder.DropTable(
                 name: "Leads");

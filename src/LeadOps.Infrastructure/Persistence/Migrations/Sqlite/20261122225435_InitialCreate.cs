@@ -90,6 +90,32 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Conversations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    IntegrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Psid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssignedToUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    AssignedToName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EscalationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EscalatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastCustomerMessageAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WaitingSince = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastMessageAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastMessagePreview = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -327,6 +353,43 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MessengerMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Direction = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Sender = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SenderUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    SenderName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    Mid = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    MessagingType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Tag = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    FailureKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessengerMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MessengerMessages_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IntegrationForms",
                 columns: table => new
                 {
@@ -444,6 +507,27 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "OwnerId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId",
+                table: "Conversations",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId_PageId_Psid",
+                table: "Conversations",
+                columns: new[] { "OwnerId", "PageId", "Psid" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId_PageId_State_WaitingSince",
+                table: "Conversations",
+                columns: new[] { "OwnerId", "PageId", "State", "WaitingSince" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId_State_WaitingSince_LastMessageAt",
+                table: "Conversations",
+                columns: new[] { "OwnerId", "State", "WaitingSince", "LastMessageAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntegrationForms_IntegrationId_FormId",
                 table: "IntegrationForms",
                 columns: new[] { "IntegrationId", "FormId" },
@@ -494,6 +578,28 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Leads_OwnerId_FormId_CreatedTime",
                 table: "Leads",
                 columns: new[] { "OwnerId", "FormId", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessengerMessages_ConversationId_At",
+                table: "MessengerMessages",
+                columns: new[] { "ConversationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessengerMessages_OwnerId",
+                table: "MessengerMessages",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessengerMessages_OwnerId_IdempotencyKey",
+                table: "MessengerMessages",
+                columns: new[] { "OwnerId", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessengerMessages_OwnerId_Mid",
+                table: "MessengerMessages",
+                columns: new[] { "OwnerId", "Mid" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_LeadId_Kind",
@@ -558,6 +664,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IntegrationForms");
 
             migrationBuilder.DropTable(
+                name: "MessengerMessages");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
@@ -574,6 +683,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Integrations");
+
+            migrationBuilder.DropTable(
+                name: "Conversations");
 
             migrationBuilder.DropTable(
                 name: "Leads");

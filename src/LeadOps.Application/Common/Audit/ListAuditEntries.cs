@@ -1,0 +1,27 @@
+using LeadOps.Application.Conversations;
+using Mediator;
+
+namespace LeadOps.Application.Common.Audit;
+
+/// <summary>The acting user's audit trail, newest first.</summary>
+public sealed record ListAuditEntries(int Page = 1, int PageSize = 100) : IQuery<AuditPage>;
+
+public sealed record AuditEntryView(long Id, DateTimeOffset At, string ActorId, string ActorName, string Action, string SubjectType, string SubjectId, string Outcome, string? Detail);
+
+public sealed record AuditPage(IReadOnlyList<AuditEntryView> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+internal sealed class ListAuditEntriesHandler(IInboxReadModel readModel) : IQueryHandler<ListAuditEntries, AuditPage>
+{
+    public async ValueTask<AuditPage> Handle(ListAuditEntries query, CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(query.PageSize, 1, 500);
+        var page = Math.Max(1, query.Page);
+        var (items, total) = await readModel.ListAuditAsync(page, size, cancellationToken);
+        return new AuditPage(
+            [.. items.Select(r => new AuditEntryView(r.Entry.Id, r.Entry.At, r.Entry.ActorId, r.ActorName ?? r.Entry.ActorId, r.Entry.Action, r.Entry.SubjectType, r.Entry.SubjectId, r.Entry.Outcome, r.Entry.Detail))],
+            total, page, size);
+    }
+}

@@ -1,0 +1,59 @@
+using FluentValidation;
+using LeadOps.Application.Common;
+using LeadOps.Domain.Conversations;
+using Mediator;
+
+namespace LeadOps.Application.Conversations.Commands;
+
+/// <summary>
+/// A staff member's reply to a conversation (the brief's <c>/admin/send-message</c>, the Inbox's reply box and the API).
+/// <paramref name="RecipientId"/>, when given, must be the conversation's customer. <paramref name="IdempotencyKey"/>
+/// makes a repeated request answer with the first one's outcome instead of sending again.
+/// </summary>
+public sealed record SendAdminMessage(
+    Guid ConversationId,
+    string MessageText,
+    string? RecipientId = null,
+    string? IdempotencyKey = null,
+    string? AuditNote = null) : ICommand<Result<ReplyOutcome>>;
+
+public sealed class SendAdminMessageValidator : AbstractValidator<SendAdminMessage>
+{
+    public SendAdminMessageValidator()
+    {
+        RuleFor(c => c.ConversationId).NotEmpty().WithMessage("conversation_id is required.");
+        RuleFor(c => c.MessageText).MessageText();
+        RuleFor(c => c.RecipientId).MaximumLength(64).WithMessage("recipient_id is too long for a Messenger id.");
+        RuleFor(c => c.IdempotencyKey).MaximumLength(100).WithMessage("The idempotency key can have at most 100 characters.");
+    }
+}
+
+internal static class MessageTextRules
+{
+    /// <summary>Something to send, and no more than Messenger takes (2000 characters).</summary>
+    public static IRuleBuilderOptions<T, string> MessageText<T>(this IRuleBuilderInitial<T, string> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Write a message first: it cannot be empty.")
+            .Must(t => t.Trim().Length <= MessengerMessage.MaxTextLength)
+            .WithMessage(c => $"A Messenger message can have at most {MessengerMessage.MaxTextLength} characters.");
+}
+
+internal sealed class SendAdminMessageHandler(IConversationRepository conversations, ReplySender sender)
+    : ICommandHandler<SendAdminMessage, Result<ReplyOutcome>>
+{
+    public async ValueTask<Result<ReplyOutcome>> Handle(SendAdminMessage command, CancellationToken cancellationToken)
+    {
+        var conversation = await conversations.GetAsync(command.ConversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return Result<ReplyOutcome>.NotFound("Conversation not found");
+        }
+
+        if (command.RecipientId is { } recipient && !string.Equals(recipient.Trim(), conversation.Psid, StringComparison.Ordinal))
+        {
+            return Result<ReplyOutcome>.Unprocessable("recipient_id is not this conversation's customer", "recipient_id");
+        }
+
+        return Result<ReplyOutcome>.Ok(await sender.SendNewAsync(conversation, command.MessageText.Trim(), command.IdempotencyKey, command.AuditNote, cancellationToken));
+    }
+}

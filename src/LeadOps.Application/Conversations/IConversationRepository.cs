@@ -1,0 +1,61 @@
+using LeadOps.Domain.Conversations;
+
+namespace LeadOps.Application.Conversations;
+
+/// <summary>
+/// The current user's conversations and their messages (owner filtering is applied by the data layer). Status moves
+/// that race with webhook receipts (a send completing while its echo or delivery arrives) are single conditional
+/// updates, so neither side can undo the other.
+/// </summary>
+public interface IConversationRepository
+{
+    /// <summary>Tracked; null when unknown or someone else's.</summary>
+    Task<Conversation?> GetAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Tracked; the conversation with this customer on this page, if any.</summary>
+    Task<Conversation?> FindAsync(string pageId, string psid, CancellationToken cancellationToken);
+
+    /// <summary>Tracked; the most recently active conversation with this customer on any page.</summary>
+    Task<Conversation?> FindLatestByPsidAsync(string psid, CancellationToken cancellationToken);
+
+    void Add(Conversation conversation);
+
+    Task<bool> MessageExistsAsync(string mid, CancellationToken cancellationToken);
+
+    /// <summary>Tracked.</summary>
+    Task<MessengerMessage?> GetMessageAsync(long id, CancellationToken cancellationToken);
+
+    Task<MessengerMessage?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken);
+
+    void AddMessage(MessengerMessage message);
+
+    /// <summary>
+    /// Saves everything pending. False when a unique key was taken meanwhile (the same webhook event processed twice at
+    /// once, or the same conversation started twice): nothing is saved, everything is forgotten, and the caller starts over.
+    /// </summary>
+    Task<bool> TrySaveAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves a new staff reply together with everything else pending. False when a reply with the same idempotency key
+    /// was stored first (a double click racing itself): nothing is saved and the caller answers with the stored one.
+    /// </summary>
+    Task<bool> TryAddReplyAsync(MessengerMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Failed → Sending for a retry, with the new plan; false when it is not failed any more (another retry won).</summary>
+    Task<bool> TryClaimRetryAsync(long messageId, ReplyPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>Meta accepted the message: stores its id; Sending/Failed become Sent, a receipt seen first is kept.</summary>
+    Task CompleteSendAsync(long messageId, string mid, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Sending → Failed with the reason.</summary>
+    Task FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// An echo of a message Meta did not tell LeadOps the id of yet: the oldest staff reply of the conversation with
+    /// the same text and no id (sending, or failed although it went out) takes the id and becomes Sent. False when none.
+    /// </summary>
+    Task<bool> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>A delivery or read receipt: outbound messages named by id, or sent up to the watermark, move forward. Returns how many moved.</summary>
+    Task<int> ApplyReceiptAsync(Guid conversationId, MessageStatus receipt, IReadOnlyCollection<string> mids, DateTimeOffset? watermark, DateTimeOffset at, CancellationToken cancellationToken);
+}

@@ -1,0 +1,28 @@
+using LeadOps.Domain.Common;
+using LeadOps.Domain.Conversations;
+
+namespace LeadOps.Application.Conversations;
+
+public sealed record ConversationFilter(ConversationState? State, string? PageId, int Page, int PageSize);
+
+/// <summary>One audit entry with the actor's name.</summary>
+public sealed record AuditRow(AuditEntry Entry, string? ActorName);
+
+/// <summary>
+/// Read side of the Inbox for the current user (untracked; owner filtering applied by the data layer). The list is
+/// ordered Needs human first, then longest waiting first; each query is one round trip whatever the page size.
+/// </summary>
+public interface IInboxReadModel
+{
+    Task<(IReadOnlyList<Conversation> Items, int Total)> ListConversationsAsync(ConversationFilter filter, CancellationToken cancellationToken);
+
+    Task<Conversation?> GetConversationAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>The newest <paramref name="limit"/> messages of a conversation, oldest first, and how many there are in all.</summary>
+    Task<(IReadOnlyList<MessengerMessage> Messages, int Total)> GetThreadAsync(Guid conversationId, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Page ids and names of the user's integrations (for labels and the page filter).</summary>
+    Task<IReadOnlyDictionary<string, string>> GetPageNamesAsync(CancellationToken cancellationToken);
+
+    Task<(IReadOnlyList<AuditRow> Items, int Total)> ListAuditAsync(int page, int pageSize, CancellationToken cancellationToken);
+}

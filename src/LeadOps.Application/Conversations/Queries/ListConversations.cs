@@ -1,0 +1,39 @@
+using LeadOps.Domain.Conversations;
+using Mediator;
+
+namespace LeadOps.Application.Conversations.Queries;
+
+/// <summary>The Inbox list: Needs human first, longest waiting first; filtered by state and page.</summary>
+public sealed record ListConversations(ConversationState? State = null, string? PageId = null, int Page = 1, int PageSize = ListConversations.DefaultPageSize)
+    : IQuery<ConversationPage>
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+}
+
+public sealed record PageOption(string PageId, string PageName);
+
+public sealed record ConversationPage(IReadOnlyList<ConversationView> Items, int Total, int Page, int PageSize, IReadOnlyList<PageOption> Pages)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+internal sealed class ListConversationsHandler(IInboxReadModel readModel, MessengerOptions options, TimeProvider clock)
+    : IQueryHandler<ListConversations, ConversationPage>
+{
+    public async ValueTask<ConversationPage> Handle(ListConversations query, CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(query.PageSize, 1, ListConversations.MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        var pageId = string.IsNullOrWhiteSpace(query.PageId) ? null : query.PageId.Trim();
+        var (items, total) = await readModel.ListConversationsAsync(new ConversationFilter(query.State, pageId, page, size), cancellationToken);
+        var names = await readModel.GetPageNamesAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return new ConversationPage(
+            [.. items.Select(c => ConversationView.From(c, names.GetValueOrDefault(c.PageId), now, options.UseHumanAgentTag))],
+            total,
+            page,
+            size,
+            [.. names.Select(n => new PageOption(n.Key, n.Value)).OrderBy(p => p.PageName, StringComparer.CurrentCultureIgnoreCase)]);
+    }
+}

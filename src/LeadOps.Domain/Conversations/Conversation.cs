@@ -1,0 +1,207 @@
+using LeadOps.Domain.Common;
+
+namespace LeadOps.Domain.Conversations;
+
+/// <summary>
+/// A Messenger conversation between one of the owner's pages and one customer (page-scoped id, PSID). The bot answers
+/// until it escalates; then staff take it, reply from LeadOps, and release or resolve it.
+/// </summary>
+public sealed class Conversation : IOwnedByUser
+{
+    public const int PreviewLength = 200;
+    public const int ReasonLength = 500;
+
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public string OwnerId { get; set; } = string.Empty;
+
+    /// <summary>The integration the conversation arrived through (the page's token is used to answer).</summary>
+    public int IntegrationId { get; set; }
+
+    public string PageId { get; set; } = string.Empty;
+
+    /// <summary>The customer's page-scoped id: the Send API's recipient.</summary>
+    public string Psid { get; set; } = string.Empty;
+
+    public ConversationState State { get; set; } = ConversationState.Bot;
+
+    public string? AssignedToUserId { get; set; }
+
+    public string? AssignedToName { get; set; }
+
+    public string? EscalationReason { get; set; }
+
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    /// <summary>When the customer last wrote (Meta's timestamp): the messaging window counts from here.</summary>
+    public DateTimeOffset? LastCustomerMessageAt { get; set; }
+
+    /// <summary>Since when the customer has been waiting for an answer; null when the last word was the page's.</summary>
+    public DateTimeOffset? WaitingSince { get; set; }
+
+    public DateTimeOffset LastMessageAt { get; set; }
+
+    public string? LastMessagePreview { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>"Customer …0001": LeadOps does not read profiles, so the PSID's end tells customers apart.</summary>
+    public string CustomerLabel => CustomerLabelOf(Psid);
+
+    public static string CustomerLabelOf(string psid) => psid.Length > 4 ? $"Customer …{psid[^4..]}" : $"Customer {psid}";
+
+    public static Conversation Start(int integrationId, string pageId, string psid, DateTimeOffset now) => new()
+    {
+        IntegrationId = integrationId,
+        PageId = pageId,
+        Psid = psid,
+        CreatedAt = now,
+        LastMessageAt = now,
+    };
+
+    public MessagingWindow WindowAt(DateTimeOffset now, bool useHumanAgentTag) =>
+        MessagingWindow.At(LastCustomerMessageAt, now, useHumanAgentTag);
+
+    /// <summary>
+    /// Whether a reply by <paramref name="author"/> may go out now and how. A person may use the HUMAN_AGENT tag from
+    /// 24 hours to 7 days; automated messages never carry it. Beyond that, nothing is sent.
+    /// </summary>
+    public ReplyPlan PlanReply(MessageSender author, DateTimeOffset now, bool useHumanAgentTag)
+    {
+        var person = author is MessageSender.Staff or MessageSender.PageInbox;
+        var window = WindowAt(now, useHumanAgentTag && person);
+        switch (window.Kind)
+        {
+            case WindowKind.Standard:
+                return ReplyPlan.Send(ReplyType.Response);
+            case WindowKind.HumanAgent:
+                return ReplyPlan.Send(ReplyType.HumanAgentTag);
+        }
+
+        if (LastCustomerMessageAt is not { } last)
+        {
+            return ReplyPlan.Refuse("The customer has not written to the page yet: Messenger lets a page answer only after the customer writes.");
+        }
+
+        var age = now - last;
+        if (age >= MessagingWindow.HumanAgentLength)
+        {
+            return ReplyPlan.Refuse("The customer's last message is more than 7 days old: Messenger allows no reply now. The customer has to write again first.");
+        }
+
+        return person
+            ? ReplyPlan.Refuse("The customer's last message is more than 24 hours old and replying with the human agent tag is turned off.")
+            : ReplyPlan.Refuse("The customer's last message is more than 24 hours old: automated messages can only be sent within 24 hours.");
+    }
+
+    /// <summary>The customer wrote. A replayed or late message never moves the window backwards.</summary>
+    public void RecordCustomerMessage(string preview, DateTimeOffset at)
+    {
+        if (LastCustomerMessageAt is null || at > LastCustomerMessageAt)
+        {
+            LastCustomerMessageAt = at;
+        }
+
+        WaitingSince ??= at;
+        if (State == ConversationState.Resolved)
+        {
+            // A resolved conversation that comes back goes to the bot first, as a new one would.
+            State = ConversationState.Bot;
+            ResolvedAt = null;
+        }
+
+        Touch(preview, at);
+    }
+
+    /// <summary>The page answered (staff, bot, or Meta's inbox): the customer is no longer waiting.</summary>
+    public void RecordPageMessage(string preview, DateTimeOffset at)
+    {
+        if (WaitingSince is { } since && at >= since)
+        {
+            WaitingSince = null;
+        }
+
+        Touch(preview, at);
+    }
+
+    /// <summary>The bot (or staff) hands the conversation to a person. Already with a person: nothing changes.</summary>
+    public bool Escalate(string? reason, DateTimeOffset now)
+    {
+        if (State is ConversationState.NeedsHuman or ConversationState.HumanActive)
+        {
+            return false;
+        }
+
+        State = ConversationState.NeedsHuman;
+        EscalationReason = Truncate(reason, ReasonLength);
+        EscalatedAt = now;
+        ResolvedAt = null;
+        WaitingSince ??= now;
+        return true;
+    }
+
+    /// <summary>A staff member takes the conversation (also when they reply).</summary>
+    public bool Take(string userId, string? userName)
+    {
+        if (State == ConversationState.HumanActive && AssignedToUserId == userId)
+        {
+            return false;
+        }
+
+        State = ConversationState.HumanActive;
+        AssignedToUserId = userId;
+        AssignedToName = Truncate(userName, 256);
+        ResolvedAt = null;
+        return true;
+    }
+
+    /// <summary>Back to the bot.</summary>
+    public bool Release()
+    {
+        if (State == ConversationState.Bot)
+        {
+            return false;
+        }
+
+        State = ConversationState.Bot;
+        AssignedToUserId = null;
+        AssignedToName = null;
+        EscalationReason = null;
+        return true;
+    }
+
+    public bool Resolve(DateTimeOffset now)
+    {
+        if (State == ConversationState.Resolved)
+        {
+            return false;
+        }
+
+        State = ConversationState.Resolved;
+        ResolvedAt = now;
+        WaitingSince = null;
+        return true;
+    }
+
+    private void Touch(string preview, DateTimeOffset at)
+    {
+        if (at >= LastMessageAt || LastMessagePreview is null)
+        {
+            LastMessageAt = at > LastMessageAt ? at : LastMessageAt;
+            LastMessagePreview = Truncate(preview, PreviewLength);
+        }
+    }
+
+    private static string? Truncate(string? text, int length)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        text = text.Trim();
+        return text.Length <= length ? text : text[..(length - 1)] + "…";
+    }
+}

@@ -1,0 +1,132 @@
+using LeadOps.Domain.Common;
+
+namespace LeadOps.Domain.Conversations;
+
+/// <summary>
+/// One message of a conversation. Messages Meta knows carry its id (<see cref="Mid"/>), which keeps each stored once
+/// however often a webhook is replayed. A staff reply carries an idempotency key, so a double click or a retry never
+/// sends twice. Never logged: it holds what customers and staff wrote.
+/// </summary>
+public sealed class MessengerMessage : IOwnedByUser
+{
+    /// <summary>Messenger's limit for one text message.</summary>
+    public const int MaxTextLength = 2000;
+
+    public long Id { get; set; }
+
+    public string OwnerId { get; set; } = string.Empty;
+
+    public Guid ConversationId { get; set; }
+
+    public MessageDirection Direction { get; set; }
+
+    public MessageSender Sender { get; set; }
+
+    /// <summary>The staff member who wrote it (staff replies only).</summary>
+    public string? SenderUserId { get; set; }
+
+    public string? SenderName { get; set; }
+
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary>Meta's message id (<c>mid</c> / <c>message_id</c>); null until Meta accepted an outbound message.</summary>
+    public string? Mid { get; set; }
+
+    public MessageStatus Status { get; set; }
+
+    /// <summary>RESPONSE or MESSAGE_TAG, as sent.</summary>
+    public string? MessagingType { get; set; }
+
+    /// <summary>HUMAN_AGENT when the reply went out with the tag.</summary>
+    public string? Tag { get; set; }
+
+    public string? IdempotencyKey { get; set; }
+
+    public SendFailure? FailureKind { get; set; }
+
+    /// <summary>Why the send failed, in plain words.</summary>
+    public string? FailureReason { get; set; }
+
+    /// <summary>When it was written (Meta's timestamp for webhook events, LeadOps' clock for staff replies).</summary>
+    public DateTimeOffset At { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public DateTimeOffset? DeliveredAt { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>How many times LeadOps called the Send API for it.</summary>
+    public int Attempts { get; set; }
+
+    public bool CanRetry => Status == MessageStatus.Failed && Direction == MessageDirection.Outbound && Sender == MessageSender.Staff;
+
+    public static MessengerMessage FromCustomer(Guid conversationId, string mid, string text, DateTimeOffset at) => new()
+    {
+        ConversationId = conversationId,
+        Direction = MessageDirection.Inbound,
+        Sender = MessageSender.Customer,
+        Mid = mid,
+        Text = text,
+        Status = MessageStatus.Received,
+        At = at,
+    };
+
+    /// <summary>An echo of a message the page sent that LeadOps did not send (the bot, or Meta's inbox).</summary>
+    public static MessengerMessage FromEcho(Guid conversationId, MessageSender sender, string mid, string text, DateTimeOffset at) => new()
+    {
+        ConversationId = conversationId,
+        Direction = MessageDirection.Outbound,
+        Sender = sender,
+        Mid = mid,
+        Text = text,
+        Status = MessageStatus.Sent,
+        At = at,
+        SentAt = at,
+    };
+
+    /// <summary>A staff member's reply, about to be sent (or refused, see <see cref="Fail"/>).</summary>
+    public static MessengerMessage StaffReply(Guid conversationId, string userId, string? userName, string text, string idempotencyKey, DateTimeOffset now) => new()
+    {
+        ConversationId = conversationId,
+        Direction = MessageDirection.Outbound,
+        Sender = MessageSender.Staff,
+        SenderUserId = userId,
+        SenderName = userName,
+        Text = text,
+        IdempotencyKey = idempotencyKey,
+        Status = MessageStatus.Sending,
+        At = now,
+    };
+
+    /// <summary>Records the plan a send is made with (or the refusal that stops it before Meta is called).</summary>
+    public void Plan(ReplyPlan plan)
+    {
+        if (plan.Allowed)
+        {
+            MessagingType = plan.MessagingType;
+            Tag = plan.Tag;
+            Status = MessageStatus.Sending;
+            FailureKind = null;
+            FailureReason = null;
+            Attempts++;
+        }
+        else
+        {
+            Fail(SendFailure.WindowClosed, plan.Refusal!);
+        }
+    }
+
+    public void Fail(SendFailure kind, string reason)
+    {
+        Status = MessageStatus.Failed;
+        FailureKind = kind;
+        FailureReason = reason.Length <= 1000 ? reason : reason[..1000];
+    }
+
+    /// <summary>Whether a receipt (delivered, read) moves this message forward: outbound, not failed, and only forward.</summary>
+    public static bool MovesForward(MessageStatus current, MessageStatus receipt) =>
+        receipt is MessageStatus.Delivered or MessageStatus.Read &&
+        current is MessageStatus.Sending or MessageStatus.Sent or MessageStatus.Delivered &&
+        current < receipt;
+}

@@ -1,0 +1,11 @@
+using LeadOps.Application.Common.Security;
+using LeadOps.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadOps.Infrastructure.Identity;
+
+internal sealed class UserNames(LeadOpsDbContext db) : IUserNames
+{
+    public Task<string?> GetNameAsync(string userId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email ?? u.UserName).FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,180 @@
+using LeadOps.Application.Conversations;
+using LeadOps.Domain.Conversations;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadOps.Infrastructure.Persistence.Repositories;
+
+internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversationRepository
+{
+    public Task<Conversation?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public Task<Conversation?> FindAsync(string pageId, string psid, CancellationToken cancellationToken) =>
+        db.Conversations.FirstOrDefaultAsync(c => c.PageId == pageId && c.Psid == psid, cancellationToken);
+
+    public Task<Conversation?> FindLatestByPsidAsync(string psid, CancellationToken cancellationToken) =>
+        db.Conversations.Where(c => c.Psid == psid).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken);
+
+    public void Add(Conversation conversation) => db.Conversations.Add(conversation);
+
+    public Task<bool> MessageExistsAsync(string mid, CancellationToken cancellationToken) =>
+        db.MessengerMessages.AnyAsync(m => m.Mid == mid, cancellationToken);
+
+    public Task<MessengerMessage?> GetMessageAsync(long id, CancellationToken cancellationToken) =>
+        db.MessengerMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    public Task<MessengerMessage?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken) =>
+        db.MessengerMessages.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == key, cancellationToken);
+
+    public void AddMessage(MessengerMessage message) => db.MessengerMessages.Add(message);
+
+    public async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (LeadRepository.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    public async Task<bool> TryAddReplyAsync(MessengerMessage message, CancellationToken cancellationToken)
+    {
+        db.MessengerMessages.Add(message);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (LeadRepository.IsUniqueViolation(ex))
+        {
+            // The same idempotency key was stored first by a twin request: forget this attempt entirely.
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
+            {
+                entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged;
+            }
+
+            return false;
+        }
+    }
+
+    public async Task<bool> TryClaimRetryAsync(long messageId, ReplyPlan plan, CancellationToken cancellationToken) =>
+        await db.MessengerMessages
+            .Where(m => m.Id == messageId && m.Status == MessageStatus.Failed)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Status, MessageStatus.Sending)
+                    .SetProperty(m => m.MessagingType, plan.MessagingType)
+                    .SetProperty(m => m.Tag, plan.Tag)
+                    .SetProperty(m => m.FailureKind, (SendFailure?)null)
+                    .SetProperty(m => m.FailureReason, (string?)null)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1),
+                cancellationToken) == 1;
+
+    public async Task CompleteSendAsync(long messageId, string mid, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.MessengerMessages.Where(m => m.Id == messageId).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Mid, m => m.Mid ?? mid)
+                    .SetProperty(m => m.SentAt, m => m.SentAt ?? at)
+                    .SetProperty(m => m.FailureKind, (SendFailure?)null)
+                    .SetProperty(m => m.FailureReason, (string?)null)
+                    .SetProperty(m => m.Status, m => m.Status == MessageStatus.Sending || m.Status == MessageStatus.Failed ? MessageStatus.Sent : m.Status),
+                cancellationToken);
+        }
+        catch (Exception ex) when (IsUniqueViolation(ex))
+        {
+            // Meta's id is already on another row (an echo matched the wrong one of two identical texts): keep the status right.
+            await db.MessengerMessages.Where(m => m.Id == messageId).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.SentAt, m => m.SentAt ?? at)
+                    .SetProperty(m => m.FailureKind, (SendFailure?)null)
+                    .SetProperty(m => m.FailureReason, (string?)null)
+                    .SetProperty(m => m.Status, m => m.Status == MessageStatus.Sending || m.Status == MessageStatus.Failed ? MessageStatus.Sent : m.Status),
+                cancellationToken);
+        }
+    }
+
+    public Task FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken)
+    {
+        var text = reason.Length <= 1000 ? reason : reason[..1000];
+        return db.MessengerMessages
+            .Where(m => m.Id == messageId && m.Status == MessageStatus.Sending)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Status, MessageStatus.Failed)
+                    .SetProperty(m => m.FailureKind, kind)
+                    .SetProperty(m => m.FailureReason, text),
+                cancellationToken);
+    }
+
+    public async Task<bool> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var candidate = await db.MessengerMessages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outbound && m.Sender == MessageSender.Staff &&
+                        m.Mid == null && (m.Status == MessageStatus.Sending || m.Status == MessageStatus.Failed) && m.Text == text)
+            .OrderBy(m => m.Id)
+            .Select(m => (long?)m.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (candidate is not { } id)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await db.MessengerMessages.Where(m => m.Id == id && m.Mid == null).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.Mid, mid)
+                    .SetProperty(m => m.SentAt, m => m.SentAt ?? at)
+                    .SetProperty(m => m.FailureKind, (SendFailure?)null)
+                    .SetProperty(m => m.FailureReason, (string?)null)
+                    .SetProperty(m => m.Status, MessageStatus.Sent),
+                cancellationToken) == 1;
+        }
+        catch (Exception ex) when (IsUniqueViolation(ex))
+        {
+            return false;
+        }
+    }
+
+    public async Task<int> ApplyReceiptAsync(Guid conversationId, MessageStatus receipt, IReadOnlyCollection<string> mids, DateTimeOffset? watermark, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (receipt is not (MessageStatus.Delivered or MessageStatus.Read) || (mids.Count == 0 && watermark is null))
+        {
+            return 0;
+        }
+
+        // Only messages Meta accepted (Sent or later) move: one still sending may yet fail.
+        var query = db.MessengerMessages.Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outbound &&
+                                                    (m.Status == MessageStatus.Sent || m.Status == MessageStatus.Delivered) && m.Status < receipt);
+        var ids = mids.ToList();
+        query = (ids.Count, watermark) switch
+        {
+            ( > 0, { } w) => query.Where(m => (m.Mid != null && ids.Contains(m.Mid)) || m.At <= w),
+            ( > 0, null) => query.Where(m => m.Mid != null && ids.Contains(m.Mid)),
+            (_, { } w) => query.Where(m => m.At <= w),
+            _ => query,
+        };
+
+        var read = receipt == MessageStatus.Read;
+        return await query.ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Status, receipt)
+                .SetProperty(m => m.DeliveredAt, m => m.DeliveredAt ?? at)
+                .SetProperty(m => m.ReadAt, m => read ? m.ReadAt ?? at : m.ReadAt),
+            cancellationToken);
+    }
+
+    private static bool IsUniqueViolation(Exception ex) =>
+        ex is DbUpdateException update
+            ? LeadRepository.IsUniqueViolation(update)
+            : IsUniqueViolationCore(ex) || (ex.InnerException is { } inner && IsUniqueViolationCore(inner));
+
+    private static bool IsUniqueViolationCore(Exception ex) => ex switch
+    {
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
+}

@@ -1,0 +1,100 @@
+// Live Inbox: listens on the SignalR hub and re-renders the server's own partial (list, or header and thread) when
+// something changes for the signed-in user. Also the reply box's character counter and a guard against double submits.
+(function () {
+    "use strict";
+
+    const status = document.querySelectorAll("[data-live-status]");
+    const setStatus = (state, text) => status.forEach(s => { s.textContent = text; s.dataset.liveState = state; });
+
+    // Reply box: counter, and one submit per page view (the idempotency key makes a second one harmless anyway).
+    document.querySelectorAll("[data-counter]").forEach(area => {
+        const counter = document.getElementById(area.dataset.counter);
+        const update = () => { if (counter) { counter.textContent = String(area.value.length); } };
+        area.addEventListener("input", update);
+        update();
+    });
+    document.addEventListener("submit", event => {
+        const form = event.target;
+        if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "post") {
+            return;
+        }
+        if (form.dataset.submitted === "true") {
+            event.preventDefault();
+            return;
+        }
+        form.dataset.submitted = "true";
+        form.querySelectorAll("button[type=submit], button:not([type])").forEach(b => b.classList.add("disabled"));
+    });
+
+    const live = document.querySelector("[data-inbox-live]");
+    if (!live || !window.signalR) {
+        return;
+    }
+
+    const url = live.dataset.inboxLive;
+    const conversationId = live.dataset.conversationId || null;
+    let running = false;
+    let again = false;
+
+    // After a refresh, the reply box follows what the server says about the window.
+    const syncReplyBox = () => {
+        const header = live.querySelector("[data-can-reply]");
+        const form = document.querySelector("[data-reply-form]");
+        if (!header || !form) {
+            return;
+        }
+        const canReply = header.dataset.canReply === "true";
+        form.querySelectorAll("textarea, button[type=submit]").forEach(el => { el.disabled = !canReply; });
+        const note = form.querySelector("[data-reply-note]");
+        if (note) {
+            note.textContent = header.dataset.replyNote || "";
+        }
+    };
+
+    const refresh = async () => {
+        if (running) {
+            again = true;
+            return;
+        }
+        running = true;
+        try {
+            const response = await fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } });
+            if (response.ok) {
+                live.innerHTML = await response.text();
+                syncReplyBox();
+                live.dispatchEvent(new CustomEvent("inbox:refreshed", { bubbles: true }));
+            }
+        } catch {
+            // The next change or reconnect refreshes again.
+        } finally {
+            running = false;
+            if (again) {
+                again = false;
+                refresh();
+            }
+        }
+    };
+
+    const connection = new signalR.HubConnectionBuilder()
+        .withUrl("/hubs/inbox")
+        .withAutomaticReconnect()
+        .build();
+
+    connection.on("inboxChanged", change => {
+        if (!conversationId || change.conversationId === conversationId) {
+            refresh();
+        }
+    });
+    connection.onreconnecting(() => setStatus("reconnecting", "Reconnecting…"));
+    connection.onreconnected(() => connection.invoke("Ready").then(() => { setStatus("connected", "Live"); refresh(); }));
+    connection.onclose(() => setStatus("disconnected", "Live updates stopped: reload the page."));
+
+    connection.start()
+        .then(() => connection.invoke("Ready"))
+        .then(() => {
+            setStatus("connected", "Live");
+            // Anything that changed between rendering the page and connecting.
+            return refresh();
+        })
+        .catch(() => setStatus("disconnected", "Live updates are not available: reload the page to see changes."));
+})();

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Inbox.Support;
+using LeadOps.IntegrationTests.Infrastructure;
+
+namespace LeadOps.IntegrationTests.Inbox;
+
+/// <summary>The Inbox pages: order and filters, the state actions, the audit trail, and that each user sees only their own.</summary>
+public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture(database)
+{
+    [Test]
+    public async Task The_list_puts_needs_human_first_longest_waiting_first_and_shows_each_window()
+    {
+        var staff = await NewStaffAsync();
+        var (old, older, chatting) = (NewPsid(), NewPsid(), NewPsid());
+        var olderId = await CustomerWritesAsync(staff, older, "Waiting the longest");
+        Clock.Advance(TimeSpan.FromHours(30));
+        var oldId = await CustomerWritesAsync(staff, old, "Waiting a while");
+        Clock.Advance(TimeSpan.FromHours(2));
+        var chattingId = await CustomerWritesAsync(staff, chatting, "Just chatting with the bot");
+        foreach (var psid in new[] { old, older })
+        {
+            var escalate = await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = SandboxSeed.MainPageId, psid });
+            Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        var list = await staff.Api.GetFromJsonAsync<JsonElement>("/api/conversations");
+        var rows = list.GetProperty("conversations").EnumerateArray().ToList();
+        Assert.That(rows.Select(r => r.GetProperty("id").GetGuid()), Is.EqualTo(new[] { olderId, oldId, chattingId }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows[0].GetProperty("waited").GetString(), Is.EqualTo("1 d 8 h"));
+            Assert.That(rows[0].GetProperty("window").GetProperty("kind").GetString(), Is.EqualTo("human_agent"));
+            Assert.That(rows[0].GetProperty("window").GetProperty("text").GetString(), Does.StartWith("Human agent tag until "));
+            Assert.That(rows[1].GetProperty("window").GetProperty("text").GetString(), Is.EqualTo("22 h left"));
+        });
+
+        using var browser = await Factory.SignedInClientAsync(staff.User);
+        var html = await browser.GetStringAsync("/Inbox");
+        var order = ConversationRow().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
+        Assert.That(order, Is.EqualTo(new[] { olderId, oldId, chattingId }));
+        Assert.That(html, Does.Contain("Human agent tag until ").And.Contain("22 h left").And.Contain("Needs human"));
+
+        var filtered = await browser.GetStringAsync("/Inbox?state=bot");
+        Assert.That(ConversationRow().Matches(filtered).Select(m => Guid.Parse(m.Groups[1].Value)), Is.EqualTo(new[] { chattingId }));
+        var otherPage = await browser.GetStringAsync("/Inbox?page_id=108240000000099");
+        Assert.That(otherPage, Does.Contain("No conversations match these filters."));
+    }
+
+    [Test]
+    public async Task Staff_escalate_take_release_and_resolve_from_the_page_and_every_action_is_audited_for_its_owner_only()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Hello");
+        using var browser = await Factory.SignedInClientAsync(staff.User);
+        var path = $"/Inbox/Conversation/{id}";
+
+        foreach (var (handler, state) in new[] { ("Escalate", "needs_human"), ("Take", "human_active"), ("Release", "bot"), ("Resolve", "resolved") })
+        {
+            var response = await browser.PostFormAsync($"{path}?handler={handler}", new Dictionary<string, string> { ["Reason"] = "checking" }, formPage: path);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), handler);
+            Assert.That((await ConversationAsync(staff, id)).GetProperty("state").GetString(), Is.EqualTo(state), handler);
+        }
+
+        var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "Anything else?" });
+        Assert.That(reply.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var audit = await browser.GetStringAsync("/Audit");
+        var actions = AuditAction().Matches(audit).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.That(actions, Is.EqualTo(new[]
+        {
+            ("send_message", "sent"), ("resolve", "ok"), ("release", "ok"), ("take", "ok"), ("escalate", "ok"),
+        }), "newest first: who did what, and how it ended");
+        Assert.That(audit, Does.Contain(staff.User.Email).And.Contain(id.ToString()[..8]));
+        Assert.That(audit, Does.Not.Contain("Anything else?"), "the audit trail never holds message text");
+
+        var bob = await Factory.CreateAsync();
+        using var bobBrowser = await Factory.SignedInClientAsync(bob);
+        Assert.That(await bobBrowser.GetStringAsync("/Audit"), Does.Not.Contain("data-test=\"audit-entry\""));
+    }
+
+    [Test]
+    public async Task Another_users_conversation_is_invisible_404_everywhere_and_its_changes_are_not_pushed_to_them()
+    {
+        var alice = await NewStaffAsync();
+        var bobUser = await Factory.CreateAsync();
+        using var bobApi = Factory.ApiClient(bobUser);
+        await using var bobProbe = await InboxProbe.ConnectAsync(Factory, bobUser);
+        var id = await CustomerWritesAsync(alice, NewPsid(), "Private question");
+        using var bobBrowser = await Factory.SignedInClientAsync(bobUser);
+
+        var list = await bobApi.GetFromJsonAsync<JsonElement>("/api/conversations");
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(list.GetProperty("total").GetInt32(), Is.Zero);
+            Assert.That((await bobApi.GetAsync($"/api/conversations/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((await bobApi.GetAsync($"/api/conversations/{id}/messages")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((await bobApi.PostAsync($"/api/conversations/{id}/take", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((await bobApi.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "hi" })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((await bobBrowser.GetAsync($"/Inbox/Conversation/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(await bobBrowser.GetStringAsync("/Inbox"), Does.Not.Contain(id.ToString()));
+        });
+
+        // Alice's next change reaches her; by then Bob would have had it too if it were sent to him.
+        await alice.Api.PostAsync($"/api/conversations/{id}/take", null);
+        await alice.Probe.WaitUntilAsync("Alice's take", () => Task.FromResult(alice.Probe.Changes.Any(c => c.ConversationId == id && c.Kind == "conversation")));
+        Assert.That(bobProbe.Changes, Is.Empty);
+    }
+
+    [Test]
+    public async Task The_hub_refuses_a_connection_without_a_signed_in_user()
+    {
+        using var client = Factory.CreateClient();
+        var negotiate = await client.PostAsync("/hubs/inbox/negotiate?negotiateVersion=1", null);
+        Assert.That(negotiate.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [GeneratedRegex("data-test=\"conversation-row\" data-conversation-id=\"([0-9a-f-]{36})\"")]
+    private static partial Regex ConversationRow();
+
+    [GeneratedRegex("data-test=\"audit-entry\" data-action=\"([a-z_]+)\" data-outcome=\"([a-z_]+)\"")]
+    private static partial Regex AuditAction();
+}

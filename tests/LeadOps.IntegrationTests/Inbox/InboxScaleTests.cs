@@ -1,0 +1,209 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeadOps.IntegrationTests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadOps.IntegrationTests.Inbox;
+
+/// <summary>
+/// 20,000 conversations and 200,000 messages for one user: the list and a thread each take a fixed number of queries
+/// whatever the page size (no query per row), and SQLite answers them from the list and thread indexes.
+/// </summary>
+public sealed class InboxScaleTests(DatabaseKind database) : DatabaseFixture(database)
+{
+    private const int Conversations = 20_000;
+    private const int MessagesPerConversation = 10;
+
+    [Test]
+    public async Task The_list_and_a_thread_use_their_indexes_and_a_fixed_number_of_queries_at_20000_conversations()
+    {
+        if (Database != DatabaseKind.Sqlite)
+        {
+            Assert.Ignore("The bulk seeding and EXPLAIN QUERY PLAN here are SQLite's; SQL Server uses the same indexes from the same model.");
+        }
+
+        var user = await Factory.CreateAsync();
+        using var api = Factory.ApiClient(user);
+        await SeedAsync(user.Id);
+
+        using var capture = new SqlCapture();
+        var firstPage = await TimedAsync(capture, () => api.GetFromJsonAsync<JsonElement>("/api/conversations?state=needs_human&page_size=200"));
+        var listSql = capture.Take();
+        await api.GetFromJsonAsync<JsonElement>("/api/conversations?state=needs_human&page_size=5");
+        var smallListSql = capture.Take();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(firstPage.Json.GetProperty("total").GetInt32(), Is.EqualTo(Conversations / 4));
+            Assert.That(firstPage.Json.GetProperty("conversations").GetArrayLength(), Is.EqualTo(200));
+            Assert.That(listSql, Has.Count.EqualTo(smallListSql.Count), "the same queries for 5 rows as for 200: none per row");
+            Assert.That(firstPage.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "the first page of 5,000 waiting conversations");
+        });
+
+        var waiting = firstPage.Json.GetProperty("conversations").EnumerateArray().Select(c => c.GetProperty("waiting_since").GetDateTimeOffset()).ToList();
+        Assert.That(waiting, Is.Ordered, "longest waiting first");
+
+        var id = firstPage.Json.GetProperty("conversations")[0].GetProperty("id").GetGuid();
+        var thread = await TimedAsync(capture, () => api.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}/messages"));
+        var threadSql = capture.Take();
+        Assert.Multiple(() =>
+        {
+            Assert.That(thread.Json.GetProperty("messages").GetArrayLength(), Is.EqualTo(MessagesPerConversation));
+            Assert.That(thread.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
+        });
+
+        var listPlan = await PlanAsync(listSql.Single(s => s.Contains("ORDER BY", StringComparison.Ordinal) && s.Contains("\"Conversations\"", StringComparison.Ordinal)));
+        var threadPlan = await PlanAsync(threadSql.Single(s => s.Contains("ORDER BY", StringComparison.Ordinal) && s.Contains("\"MessengerMessages\"", StringComparison.Ordinal)));
+        await TestContext.Out.WriteLineAsync($"list: {firstPage.Elapsed.TotalMilliseconds:0} ms, {listPlan}");
+        await TestContext.Out.WriteLineAsync($"thread: {thread.Elapsed.TotalMilliseconds:0} ms, {threadPlan}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(listPlan, Does.Contain("IX_Conversations_OwnerId_State_WaitingSince_LastMessageAt"), listPlan);
+            Assert.That(threadPlan, Does.Contain("IX_MessengerMessages_ConversationId_At"), threadPlan);
+            Assert.That(threadPlan, Does.Not.Contain("SCAN \"MessengerMessages\"").And.Not.Contain("SCAN m"), threadPlan);
+        });
+    }
+
+    private static async Task<(T Json, TimeSpan Elapsed)> TimedAsync<T>(SqlCapture capture, Func<Task<T>> call)
+    {
+        await call(); // warm: compiled queries, connection pool
+        capture.Take();
+        var watch = Stopwatch.StartNew();
+        var result = await call();
+        return (result, watch.Elapsed);
+    }
+
+    /// <summary>Bulk rows straight into SQLite (EF would take minutes): a quarter of the conversations wait for a person.</summary>
+    private async Task SeedAsync(string ownerId)
+    {
+        var converter = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter();
+        var start = (long)converter.ConvertToProvider(DateTimeOffset.UtcNow.AddDays(-1))!;
+        const long second = 10_000L << 11; // one second in the stored form ((ticks / 1000) << 11 | offset)
+        await using var connection = new SqliteConnection(ConnectionString());
+        await connection.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        var conversations = connection.CreateCommand();
+        conversations.Transaction = transaction;
+        conversations.CommandText = """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)
+            INSERT INTO "Conversations" ("Id", "OwnerId", "IntegrationId", "PageId", "Psid", "State", "AssignedToUserId", "AssignedToName",
+                "EscalationReason", "EscalatedAt", "LastCustomerMessageAt", "WaitingSince", "LastMessageAt", "LastMessagePreview", "CreatedAt", "ResolvedAt")
+            SELECT printf('%08X-0000-4000-8000-%012X', i, i), $owner, 1, '108240000000001', printf('79%014d', i), i % 4, NULL, NULL,
+                NULL, NULL, $start + i * $second, CASE WHEN i % 4 IN (0, 2) THEN $start + i * $second ELSE NULL END, $start + i * $second,
+                'message ' || i, $start, NULL
+            FROM n;
+            """;
+        conversations.Parameters.AddWithValue("$count", Conversations);
+        conversations.Parameters.AddWithValue("$owner", ownerId);
+        conversations.Parameters.AddWithValue("$start", start);
+        conversations.Parameters.AddWithValue("$second", second);
+        await conversations.ExecuteNonQueryAsync();
+
+        var messages = connection.CreateCommand();
+        messages.Transaction = transaction;
+        messages.CommandText = """
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $total - 1)
+            INSERT INTO "MessengerMessages" ("OwnerId", "ConversationId", "Direction", "Sender", "SenderUserId", "SenderName", "Text", "Mid", "Status",
+                "MessagingType", "Tag", "IdempotencyKey", "FailureKind", "FailureReason", "At", "SentAt", "DeliveredAt", "ReadAt", "Attempts")
+            SELECT $owner, printf('%08X-0000-4000-8000-%012X', i / $per + 1, i / $per + 1),
+                CASE WHEN i % 2 = 0 THEN 'Inbound' ELSE 'Outbound' END, CASE WHEN i % 2 = 0 THEN 'Customer' ELSE 'Bot' END, NULL, NULL,
+                'text ' || i, 'm_seed_' || i, CASE WHEN i % 2 = 0 THEN 0 ELSE 3 END, NULL, NULL, NULL, NULL, NULL,
+                $start + i * $second, NULL, NULL, NULL, 0
+            FROM n;
+            """;
+        messages.Parameters.AddWithValue("$total", Conversations * MessagesPerConversation);
+        messages.Parameters.AddWithValue("$per", MessagesPerConversation);
+        messages.Parameters.AddWithValue("$owner", ownerId);
+        messages.Parameters.AddWithValue("$start", start);
+        messages.Parameters.AddWithValue("$second", second);
+        await messages.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+
+        var analyze = connection.CreateCommand();
+        analyze.CommandText = "ANALYZE;";
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private async Task<string> PlanAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString());
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(3));
+        }
+
+        return string.Join(" | ", lines);
+    }
+
+    private string ConnectionString()
+    {
+        using var scope = Factory.Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<LeadOps.Infrastructure.Persistence.LeadOpsDbContext>().Database.GetConnectionString()!;
+    }
+
+    /// <summary>Every SQL command EF runs in this process while it is alive (EF's diagnostic events).</summary>
+    private sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly ConcurrentQueue<string> _commands = new();
+        private readonly List<IDisposable> _subscriptions = [];
+
+        public SqlCapture() => _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
+
+        public List<string> Take()
+        {
+            var taken = new List<string>();
+            while (_commands.TryDequeue(out var sql))
+            {
+                taken.Add(sql);
+            }
+
+            return taken;
+        }
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data &&
+                data.Command.CommandText.Contains("\"Conversations\"", StringComparison.Ordinal) | data.Command.CommandText.Contains("\"MessengerMessages\"", StringComparison.Ordinal))
+            {
+                _commands.Enqueue(data.Command.CommandText);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
+}

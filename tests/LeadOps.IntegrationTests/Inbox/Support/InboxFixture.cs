@@ -1,0 +1,209 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Infrastructure;
+using LeadOps.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadOps.IntegrationTests.Inbox.Support;
+
+/// <summary>A staff member with the sandbox's main page connected: their API client and their live Inbox connection.</summary>
+public sealed record Staff(TestUser User, HttpClient Api, InboxProbe Probe);
+
+/// <summary>
+/// The real app and the Graph sandbox on one fake clock: the app's Graph client talks to the sandbox over loopback, the
+/// sandbox's signed webhooks reach the app through a loopback relay, and messaging windows are crossed by moving the
+/// clock, never by waiting.
+/// </summary>
+public abstract class InboxFixture(DatabaseKind database) : DatabaseFixture(database)
+{
+    private static int _psidCounter;
+    private Staff? _admin;
+
+    protected FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected GraphSandboxServer Sandbox { get; private set; } = null!;
+
+    protected SandboxState Meta => Sandbox.State;
+
+    protected WebhookRelay Relay { get; private set; } = null!;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Facebook:GraphBaseUrl"] = Sandbox.BaseAddress.ToString(),
+        ["Facebook:AppId"] = Sandbox.State.Options.AppId,
+        ["Facebook:AppSecret"] = Sandbox.State.Options.AppSecret,
+        ["Facebook:VerifyToken"] = "inbox-tests-verify-token",
+    };
+
+    protected override async Task BeforeAppStartsAsync()
+    {
+        Relay = await WebhookRelay.StartAsync();
+        Sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions
+        {
+            TimeProvider = Clock,
+            WebhookCallbackUrl = Relay.Url.ToString(),
+            InitialLeadsPerForm = 0,
+        });
+    }
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+
+    protected override Task AfterAppStartedAsync()
+    {
+        Relay.Target = Factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    [OneTimeTearDown]
+    public async Task StopSandboxAsync()
+    {
+        if (Sandbox is not null)
+        {
+            await Sandbox.DisposeAsync();
+        }
+
+        if (Relay is not null)
+        {
+            await Relay.DisposeAsync();
+        }
+    }
+
+    [TearDown]
+    public void ClearFaults() => Sandbox?.State.ClearFaults();
+
+    /// <summary>A customer the sandbox has never seen (page-scoped ids are per test).</summary>
+    protected static string NewPsid() => "72" + (Environment.ProcessId % 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) +
+        Interlocked.Increment(ref _psidCounter).ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A staff member who connected the sandbox's main page, with a live Inbox connection.</summary>
+    protected async Task<Staff> NewStaffAsync()
+    {
+        var user = await Factory.CreateAsync();
+        var api = Factory.ApiClient(user);
+        var connect = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken });
+        Assert.That(connect.StatusCode, Is.EqualTo(HttpStatusCode.Created), await connect.Content.ReadAsStringAsync());
+        var probe = await InboxProbe.ConnectAsync(Factory, user);
+        return new Staff(user, api, probe);
+    }
+
+    /// <summary>The brief's admin (ADMIN_API_KEY + X-Admin-User-ID), with the main page connected once per fixture.</summary>
+    protected async Task<Staff> AdminAsync()
+    {
+        if (_admin is not null)
+        {
+            return _admin;
+        }
+
+        var api = Factory.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", LeadOpsFactory.AdminApiKey);
+        api.DefaultRequestHeaders.Add("X-Admin-User-ID", LeadOpsFactory.AdminUserId);
+        var connect = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken });
+        Assert.That(connect.StatusCode, Is.EqualTo(HttpStatusCode.Created), await connect.Content.ReadAsStringAsync());
+        var probe = await InboxProbe.ConnectAsync(Factory, LeadOpsFactory.AdminApiKey, LeadOpsFactory.AdminUserId);
+        return _admin = new Staff(new TestUser(LeadOpsFactory.AdminUserId, "admin@leadops.test", LeadOpsFactory.AdminApiKey), api, probe);
+    }
+
+    /// <summary>The customer writes through the sandbox (a signed Messenger webhook); returns the conversation once LeadOps shows the message.</summary>
+    protected async Task<Guid> CustomerWritesAsync(Staff staff, string psid, string text)
+    {
+        var mid = Meta.CustomerSendsMessage(SandboxSeed.MainPageId, psid, text);
+        return await WaitForMessageAsync(staff, psid, mid);
+    }
+
+    /// <summary>Waits until the staff member's Inbox has the message <paramref name="mid"/> from <paramref name="psid"/>; returns its conversation.</summary>
+    protected async Task<Guid> WaitForMessageAsync(Staff staff, string psid, string mid)
+    {
+        var id = await staff.Probe.WaitForAsync($"message {mid} from {psid}", async () =>
+        {
+            if (await FindConversationAsync(staff, psid) is not { } conversationId)
+            {
+                return null;
+            }
+
+            var messages = await MessagesAsync(staff, conversationId);
+            return messages.Any(m => m.GetProperty("mid").GetString() == mid) ? (object)conversationId : null;
+        });
+        return (Guid)id;
+    }
+
+    protected static async Task<Guid?> FindConversationAsync(Staff staff, string psid)
+    {
+        var list = await staff.Api.GetFromJsonAsync<JsonElement>($"/api/conversations?page_id={SandboxSeed.MainPageId}&page_size=200");
+        return list.GetProperty("conversations").EnumerateArray()
+            .Where(c => c.GetProperty("psid").GetString() == psid)
+            .Select(c => (Guid?)c.GetProperty("id").GetGuid())
+            .FirstOrDefault();
+    }
+
+    protected static async Task<JsonElement> ConversationAsync(Staff staff, Guid id) =>
+        (await staff.Api.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}")).GetProperty("conversation");
+
+    protected static async Task<IReadOnlyList<JsonElement>> MessagesAsync(Staff staff, Guid id) =>
+        [.. (await staff.Api.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}/messages")).GetProperty("messages").EnumerateArray()];
+
+    /// <summary>The messages sent to this customer through the Send API, as the sandbox recorded them.</summary>
+    protected IReadOnlyList<SentMessage> SentTo(string psid) => [.. Meta.SentMessages.Where(m => m.Psid == psid)];
+
+    /// <summary>How many Send API calls reached the sandbox at all (accepted or refused).</summary>
+    protected int SendApiCalls() => Meta.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
+
+    /// <summary>POSTs a body to /webhook signed with the app secret, as Meta would (for replays and for events the sandbox does not make).</summary>
+    protected async Task PostSignedWebhookAsync(string body)
+    {
+        using var client = Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Meta.Options.AppSecret), Encoding.UTF8.GetBytes(body)));
+        request.Headers.Add("X-Hub-Signature-256", "sha256=" + signature);
+        using var response = await client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    /// <summary>Replays a delivery exactly as the sandbox sent it (same bytes, same signature).</summary>
+    protected async Task ReplayAsync(WebhookDelivery delivery)
+    {
+        using var client = Factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Hub-Signature-256", delivery.Signature);
+        using var response = await client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    protected static string CustomerMessageBody(string psid, string mid, string text, DateTimeOffset at) => JsonSerializer.Serialize(new
+    {
+        @object = "page",
+        entry = new[]
+        {
+            new
+            {
+                id = SandboxSeed.MainPageId,
+                time = at.ToUnixTimeMilliseconds(),
+                messaging = new[]
+                {
+                    new { sender = new { id = psid }, recipient = new { id = SandboxSeed.MainPageId }, timestamp = at.ToUnixTimeMilliseconds(), message = new { mid, text } },
+                },
+            },
+        },
+    });
+
+    protected static string EchoBody(string psid, string mid, string text, DateTimeOffset at) => JsonSerializer.Serialize(new
+    {
+        @object = "page",
+        entry = new[]
+        {
+            new
+            {
+                id = SandboxSeed.MainPageId,
+                time = at.ToUnixTimeMilliseconds(),
+                messaging = new[]
+                {
+                    new { sender = new { id = SandboxSeed.MainPageId }, recipient = new { id = psid }, timestamp = at.ToUnixTimeMilliseconds(), message = new { is_echo = true, mid, text } },
+                },
+            },
+        },
+    });
+}

@@ -1,0 +1,115 @@
+using LeadOps.Domain.Conversations;
+
+namespace LeadOps.UnitTests.Conversations;
+
+public sealed class ConversationTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    private static Conversation WroteAgo(TimeSpan age)
+    {
+        var conversation = Conversation.Start(1, "page", "7001", Now - age);
+        conversation.RecordCustomerMessage("hello", Now - age);
+        return conversation;
+    }
+
+    [Test]
+    public void A_staff_reply_within_24_hours_is_a_standard_response()
+    {
+        var plan = WroteAgo(TimeSpan.FromHours(1)).PlanReply(MessageSender.Staff, Now, useHumanAgentTag: true);
+        Assert.That((plan.MessagingType, plan.Tag), Is.EqualTo(("RESPONSE", (string?)null)));
+    }
+
+    [Test]
+    public void A_staff_reply_after_24_hours_carries_the_human_agent_tag()
+    {
+        var plan = WroteAgo(TimeSpan.FromDays(3)).PlanReply(MessageSender.Staff, Now, useHumanAgentTag: true);
+        Assert.That((plan.MessagingType, plan.Tag), Is.EqualTo(("MESSAGE_TAG", "HUMAN_AGENT")));
+    }
+
+    [Test]
+    public void The_bot_never_gets_the_human_agent_tag()
+    {
+        var plan = WroteAgo(TimeSpan.FromDays(3)).PlanReply(MessageSender.Bot, Now, useHumanAgentTag: true);
+        Assert.That(plan.Allowed, Is.False);
+        Assert.That(plan.Refusal, Does.Contain("automated"));
+    }
+
+    [Test]
+    public void Beyond_7_days_a_reply_is_refused_with_the_reason()
+    {
+        var plan = WroteAgo(TimeSpan.FromDays(8)).PlanReply(MessageSender.Staff, Now, useHumanAgentTag: true);
+        Assert.That(plan.Allowed, Is.False);
+        Assert.That(plan.Refusal, Does.Contain("more than 7 days old"));
+    }
+
+    [Test]
+    public void With_the_tag_turned_off_a_reply_after_24_hours_is_refused()
+    {
+        var plan = WroteAgo(TimeSpan.FromDays(3)).PlanReply(MessageSender.Staff, Now, useHumanAgentTag: false);
+        Assert.That(plan.Refusal, Does.Contain("human agent tag is turned off"));
+    }
+
+    [Test]
+    public void A_late_replayed_customer_message_does_not_move_the_window_back()
+    {
+        var conversation = WroteAgo(TimeSpan.FromHours(1));
+        conversation.RecordCustomerMessage("old one", Now.AddDays(-5));
+        Assert.That(conversation.LastCustomerMessageAt, Is.EqualTo(Now.AddHours(-1)));
+    }
+
+    [Test]
+    public void Waiting_starts_with_the_first_unanswered_message_and_ends_with_a_reply()
+    {
+        var conversation = WroteAgo(TimeSpan.FromHours(2));
+        conversation.RecordCustomerMessage("still there?", Now.AddHours(-1));
+        Assert.That(conversation.WaitingSince, Is.EqualTo(Now.AddHours(-2)));
+
+        conversation.RecordPageMessage("yes!", Now);
+        Assert.That(conversation.WaitingSince, Is.Null);
+        Assert.That(conversation.LastMessagePreview, Is.EqualTo("yes!"));
+    }
+
+    [Test]
+    public void Escalate_take_release_resolve_move_the_state_and_say_whether_anything_changed()
+    {
+        var conversation = WroteAgo(TimeSpan.FromMinutes(5));
+        Assert.Multiple(() =>
+        {
+            Assert.That(conversation.Escalate("wants a person", Now), Is.True);
+            Assert.That(conversation.State, Is.EqualTo(ConversationState.NeedsHuman));
+            Assert.That(conversation.Escalate("again", Now), Is.False, "escalating twice changes nothing");
+            Assert.That(conversation.EscalationReason, Is.EqualTo("wants a person"));
+
+            Assert.That(conversation.Take("u1", "ana@shop.test"), Is.True);
+            Assert.That((conversation.State, conversation.AssignedToUserId), Is.EqualTo((ConversationState.HumanActive, (string?)"u1")));
+            Assert.That(conversation.Take("u1", "ana@shop.test"), Is.False);
+
+            Assert.That(conversation.Release(), Is.True);
+            Assert.That((conversation.State, conversation.AssignedToUserId), Is.EqualTo((ConversationState.Bot, (string?)null)));
+
+            Assert.That(conversation.Resolve(Now), Is.True);
+            Assert.That(conversation.State, Is.EqualTo(ConversationState.Resolved));
+        });
+    }
+
+    [Test]
+    public void A_resolved_conversation_goes_back_to_the_bot_when_the_customer_writes_again()
+    {
+        var conversation = WroteAgo(TimeSpan.FromDays(1));
+        conversation.Resolve(Now.AddHours(-1));
+        conversation.RecordCustomerMessage("one more question", Now);
+        Assert.That(conversation.State, Is.EqualTo(ConversationState.Bot));
+    }
+
+    [Test]
+    public void Receipts_move_a_message_forward_only() =>
+        Assert.Multiple(() =>
+        {
+            Assert.That(MessengerMessage.MovesForward(MessageStatus.Sent, MessageStatus.Delivered), Is.True);
+            Assert.That(MessengerMessage.MovesForward(MessageStatus.Delivered, MessageStatus.Read), Is.True);
+            Assert.That(MessengerMessage.MovesForward(MessageStatus.Read, MessageStatus.Delivered), Is.False);
+            Assert.That(MessengerMessage.MovesForward(MessageStatus.Failed, MessageStatus.Delivered), Is.False);
+            Assert.That(MessengerMessage.MovesForward(MessageStatus.Received, MessageStatus.Read), Is.False);
+        });
+}
