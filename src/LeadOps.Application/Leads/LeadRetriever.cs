@@ -28,6 +28,9 @@ internal sealed class LeadRetriever(
     /// <summary>Processed leads kept on the run for the results page; the API answer carries them all.</summary>
     private const int StoredItemsCap = 1000;
 
+    /// <summary>How many times a form's walk is started when transient faults stop it.</summary>
+    private const int MaxWalks = 2;
+
     public async Task<GraphFailure?> RefreshFormsAsync(Integration integration, IFacebookPageGateway pages, CancellationToken ct)
     {
         try
@@ -73,20 +76,38 @@ internal sealed class LeadRetriever(
         var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
         await unitOfWork.SaveChangesAsync(ct);
 
-        try
+        // A walk that a transient fault stops (after the client's own retries) is walked once more; leads this run
+        // already handled are skipped, so nothing is counted twice.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var walk = 1; ; walk++)
         {
-            await foreach (var page in source.GetLeadPagesAsync(credentials, form.FormId, since, until, ct))
+            try
             {
-                var pageFailure = await StorePageAsync(page, integration, form, leadSource, processed, run, ct);
-                earliestFailure = Min(earliestFailure, pageFailure);
+                await foreach (var page in source.GetLeadPagesAsync(credentials, form.FormId, since, until, ct))
+                {
+                    var pageFailure = await StorePageAsync([.. page.Where(l => seen.Add(l.Id))], integration, form, leadSource, processed, run, ct);
+                    earliestFailure = Min(earliestFailure, pageFailure);
+                }
+
+                failure = null;
+                break;
+            }
+            catch (GraphApiException ex) when (walk < MaxWalks && WorthAnotherWalk(ex.Failure))
+            {
+                logger.LogInformation("Retrieval of form {FormId} hit {FailureKind}; walking it once more", form.FormId, ex.Failure.Kind);
+            }
+            catch (GraphApiException ex)
+            {
+                failure = ex.Failure;
+                break;
             }
         }
-        catch (GraphApiException ex)
+
+        if (failure is not null)
         {
-            failure = ex.Failure;
-            IntegrationChecker.RecordFailure(integration, ex.Failure);
-            run.Error = GraphFailureText.Describe(ex.Failure);
-            logger.LogWarning("Retrieval of form {FormId} on integration {IntegrationId} stopped: {FailureKind} (code {Code})", form.FormId, integration.Id, ex.Failure.Kind, ex.Failure.Code);
+            IntegrationChecker.RecordFailure(integration, failure);
+            run.Error = GraphFailureText.Describe(failure);
+            logger.LogWarning("Retrieval of form {FormId} on integration {IntegrationId} stopped: {FailureKind} (code {Code})", form.FormId, integration.Id, failure.Kind, failure.Code);
         }
 
         var now = clock.GetUtcNow();
@@ -177,6 +198,10 @@ internal sealed class LeadRetriever(
         await unitOfWork.SaveChangesAsync(ct);
         return earliestFailure;
     }
+
+    /// <summary>Transient faults, and throttles that named no time to wait, may clear on another walk.</summary>
+    private static bool WorthAnotherWalk(GraphFailure failure) =>
+        failure.Kind == GraphFailureKind.Transient || (failure.Kind == GraphFailureKind.RateLimited && failure.RetryAfter is null);
 
     private static DateTimeOffset? Min(DateTimeOffset? a, DateTimeOffset? b) =>
         a is null ? b : b is null ? a : (a < b ? a : b);

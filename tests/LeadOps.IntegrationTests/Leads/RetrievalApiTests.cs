@@ -78,6 +78,34 @@ public sealed class RetrievalApiTests(DatabaseKind database) : SandboxAppFixture
     }
 
     [Test]
+    public async Task Another_users_leads_and_runs_are_404_on_every_api_and_page()
+    {
+        var (aliceApi, integrationId) = await ConnectedUserAsync();
+        Graph.AddLeads(SandboxSeed.MainArchivedFormId, 3);
+        var retrieved = await RetrieveAsync(aliceApi, SandboxSeed.MainArchivedFormId, integrationId);
+        var leadId = retrieved.GetProperty("data").GetProperty("processed_leads")[0].GetProperty("lead_id").GetInt64();
+        var runId = (await aliceApi.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs")[0].GetProperty("id").GetInt64();
+
+        var bob = await Factory.CreateAsync();
+        using var bobApi = Factory.ApiClient(bob);
+        using var bobBrowser = await Factory.SignedInClientAsync(bob);
+        foreach (var path in new[] { $"/api/leads/{leadId}", $"/api/facebook-lead-retrieval/runs/{runId}" })
+        {
+            Assert.That((await bobApi.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
+        }
+
+        foreach (var path in new[] { $"/Leads/{leadId}", $"/Leads/Runs/{runId}" })
+        {
+            Assert.That((await bobBrowser.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
+        }
+
+        Assert.That((await bobApi.GetFromJsonAsync<JsonElement>("/api/leads")).GetProperty("leads").GetArrayLength(), Is.Zero);
+        Assert.That((await bobApi.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs").GetArrayLength(), Is.Zero);
+        Assert.That((await bobApi.GetFromJsonAsync<JsonElement>("/api/facebook-lead-forms")).GetProperty("forms").GetArrayLength(), Is.Zero);
+        Assert.That((await aliceApi.GetAsync($"/api/leads/{leadId}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "still there for its owner");
+    }
+
+    [Test]
     public async Task A_form_not_on_the_integrations_page_is_404()
     {
         var (api, integrationId) = await ConnectedUserAsync();

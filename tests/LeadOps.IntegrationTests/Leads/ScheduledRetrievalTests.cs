@@ -32,7 +32,7 @@ public sealed class ScheduledRetrievalTests(DatabaseKind database) : SandboxAppF
 
         Graph.AddLeads(SandboxSeed.MainTestRideFormId, 30);
         Graph.AddLeads(SandboxSeed.MainServiceFormId, 20);
-        Graph.SetFault(new FaultRule { Route = "leads", FormId = SandboxSeed.MainTestRideFormId, Kind = FaultKind.Transient, Times = 3 }); // every attempt of the first run
+        Graph.SetFault(new FaultRule { Route = "leads", FormId = SandboxSeed.MainTestRideFormId, Kind = FaultKind.Transient, Times = 6 }); // every attempt of both walks of the first run
         var scheduler = Factory.Services.GetRequiredService<ScheduledRetrieval>();
 
         Assert.That(await scheduler.RunDueAsync(CancellationToken.None), Is.EqualTo(2));
