@@ -102,6 +102,54 @@ public sealed class GraphSandboxContractTests
         Assert.That(logs.Select(l => l.Message + string.Join(",", l.StructuredState?.Select(kv => kv.Value) ?? [])), Has.None.Contains(SandboxSeed.MainPageToken));
     }
 
+    [TestCase(FaultKind.Transient, 2, GraphFailureKind.Transient, 3)]
+    [TestCase(FaultKind.Http500, null, GraphFailureKind.Transient, 3)]
+    [TestCase(FaultKind.Throttle, 80005, GraphFailureKind.RateLimited, 3)]
+    [TestCase(FaultKind.Throttle, 613, GraphFailureKind.RateLimited, 3)]
+    [TestCase(FaultKind.TokenExpired, null, GraphFailureKind.TokenInvalid, 1)]
+    [TestCase(FaultKind.PermissionMissing, null, GraphFailureKind.PermissionMissing, 1)]
+    public void Each_error_class_is_retried_or_not_and_the_caller_sees_its_kind(FaultKind fault, int? code, GraphFailureKind expected, int attempts)
+    {
+        _sandbox.State.SetFault(new FaultRule { Route = "leadgen_forms", Kind = fault, Code = code, Permission = "pages_manage_ads", EstimatedMinutesToRegainAccess = 0 });
+
+        var ex = Assert.ThrowsAsync<GraphApiException>(() => _services.GetRequiredService<IFacebookPageGateway>().GetLeadFormsAsync(Main, CancellationToken.None));
+
+        Assert.That(ex!.Failure.Kind, Is.EqualTo(expected));
+        Assert.That(_sandbox.State.Requests.Count(r => r.Path.EndsWith("/leadgen_forms", StringComparison.Ordinal)), Is.EqualTo(attempts));
+        if (expected == GraphFailureKind.PermissionMissing)
+        {
+            Assert.That(ex.Failure.MissingPermission, Is.EqualTo("pages_manage_ads"));
+        }
+    }
+
+    [Test]
+    public void An_unknown_form_is_an_invalid_request_and_is_not_retried()
+    {
+        var ex = Assert.ThrowsAsync<GraphApiException>(async () =>
+        {
+            await foreach (var _ in _services.GetRequiredService<ILeadSource>().GetLeadPagesAsync(Main, "999999999", null, null, CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.That(ex!.Failure.Kind, Is.EqualTo(GraphFailureKind.InvalidRequest));
+        Assert.That(ex.Failure.Code, Is.EqualTo(100));
+        Assert.That(_sandbox.State.Requests.Count(r => r.Path.EndsWith("/999999999/leads", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [TestCase("7009000000000002", MessengerMessagingType.Response, GraphFailureKind.OutsideMessagingWindow)]
+    [TestCase("7009000000000003", MessengerMessagingType.HumanAgentTag, GraphFailureKind.OutsideMessagingWindow)]
+    [TestCase("7009000000000004", MessengerMessagingType.Response, GraphFailureKind.RecipientUnavailable)]
+    public void Messenger_refusals_are_not_retried_and_nothing_is_sent(string psid, MessengerMessagingType type, GraphFailureKind expected)
+    {
+        var ex = Assert.ThrowsAsync<GraphApiException>(() =>
+            _services.GetRequiredService<IMessengerGateway>().SendTextAsync(Main, psid, "Hello", type, CancellationToken.None));
+
+        Assert.That(ex!.Failure.Kind, Is.EqualTo(expected));
+        Assert.That(_sandbox.State.Requests.Count(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(_sandbox.State.SentMessages, Is.Empty);
+    }
+
     [Test]
     public void A_token_expiring_mid_pagination_surfaces_as_token_invalid()
     {
