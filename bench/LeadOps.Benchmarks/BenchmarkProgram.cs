@@ -50,7 +50,7 @@ internal static class BenchmarkProgram
         if (write && size == BenchmarkSize.Full)
         {
             var command = "dotnet run -c Release --project bench/LeadOps.Benchmarks -- " + string.Join(' ', args);
-            var docs = Path.Combine(FindRepositoryRoot(), "docs", "benchmarks.md");
+            var docs = Path.Combine(BenchApp.RepositoryRoot, "docs", "benchmarks.md");
             var observations = File.Exists(ObservationsPath(docs)) ? await File.ReadAllTextAsync(ObservationsPath(docs)) : null;
             await File.WriteAllTextAsync(docs, BenchmarkReportWriter.Markdown(report, command, observations));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"written: {docs}"));
@@ -61,17 +61,4 @@ internal static class BenchmarkProgram
 
     /// <summary>Hand-written notes (causes, fixes, caveats) appended under the generated table.</summary>
     private static string ObservationsPath(string docs) => Path.Combine(Path.GetDirectoryName(docs)!, "benchmarks-notes.md");
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LeadOps.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
 }

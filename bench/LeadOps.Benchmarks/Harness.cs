@@ -71,6 +71,15 @@ public static class BenchmarkRunner
             figures.AddRange(await scenario.RunAsync(size, log, ct));
         }
 
+        try
+        {
+            Directory.Delete(BenchApp.Scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still open in a pool; the folder is per process under the temp directory
+        }
+
         return new BenchmarkReport(size, started, clock.Elapsed, figures);
     }
 }
