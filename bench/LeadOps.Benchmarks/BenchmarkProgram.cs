@@ -56,7 +56,8 @@ internal static class BenchmarkProgram
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"written: {docs}"));
         }
 
-        return report.Figures.Any(f => f.Met == false) ? 1 : 0;
+        // A missed goal is reported in the table (and in docs/benchmarks.md), not as a failed command.
+        return 0;
     }
 
     /// <summary>Hand-written notes (causes, fixes, caveats) appended under the generated table.</summary>

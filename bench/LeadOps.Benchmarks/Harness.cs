@@ -117,6 +117,7 @@ internal sealed class WorkingSetSampler : IDisposable
     private readonly Process _process = Process.GetCurrentProcess();
     private readonly Timer _timer;
     private long _peak;
+    private bool _disposed;
 
     public WorkingSetSampler(TimeSpan interval)
     {
@@ -144,6 +145,11 @@ internal sealed class WorkingSetSampler : IDisposable
     {
         lock (_process)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _process.Refresh();
             var current = _process.WorkingSet64;
             if (current > Interlocked.Read(ref _peak))
@@ -156,6 +162,11 @@ internal sealed class WorkingSetSampler : IDisposable
     public void Dispose()
     {
         _timer.Dispose();
-        _process.Dispose();
+        lock (_process)
+        {
+            // a timer callback may still be running or queued: it sees the flag and does nothing
+            _disposed = true;
+            _process.Dispose();
+        }
     }
 }
