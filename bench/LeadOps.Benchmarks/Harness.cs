@@ -122,8 +122,12 @@ internal sealed class WorkingSetSampler : IDisposable
     public WorkingSetSampler(TimeSpan interval)
     {
         Sample();
+        StartBytes = Interlocked.Read(ref _peak);
         _timer = new Timer(_ => Sample(), null, interval, interval);
     }
+
+    /// <summary>The working set when sampling started.</summary>
+    public long StartBytes { get; }
 
     public long PeakBytes
     {
