@@ -55,7 +55,7 @@ public static class DependencyInjection
 
         services.AddSingleton<WorkerHealth>();
         services.AddSingleton<WebhookSignal>();
-        services.AddScoped<WebhookInbox>();
+        services.AddSingleton<WebhookInbox>();
         services.AddSingleton<WebhookProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookProcessor>());
         services.AddSingleton<RetrievalWorker>();

@@ -1,21 +1,96 @@
 using LeadOps.Domain.Common;
 using LeadOps.Infrastructure.Common;
 using LeadOps.Infrastructure.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace LeadOps.Infrastructure.Webhooks;
 
-/// <summary>Stores a verified delivery durably (before Meta gets its 200) and wakes the worker.</summary>
-public sealed class WebhookInbox(LeadOpsDbContext db, WebhookSignal signal, TimeProvider clock)
+/// <summary>
+/// Stores a verified delivery durably (before Meta gets its 200) and wakes the worker. Deliveries that arrive
+/// together are written together: one writer takes whatever is queued (up to <see cref="MaxBatch"/>) and stores it
+/// in one SaveChanges, and each caller returns only once its row is committed. Many concurrent requests then cost a
+/// few commits instead of one each, and they never queue on the database's write lock (SQLite) one by one.
+/// </summary>
+public sealed class WebhookInbox(IServiceScopeFactory scopes, WebhookSignal signal, TimeProvider clock, ILogger<WebhookInbox> logger) : IAsyncDisposable
 {
-    public async Task<long> StoreAsync(string body, CancellationToken cancellationToken)
+    public const int MaxBatch = 256;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private Task? _writer;
+
+    public Task<long> StoreAsync(string body, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var delivery = new WebhookDelivery { Body = body, ReceivedAt = now, NextAttemptAt = now };
-        db.WebhookDeliveries.Add(delivery);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Wake();
-        return delivery.Id;
+        var pending = new Pending(body, new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
+
+        EnsureWriter();
+        // A caller that gives up still gets its delivery stored: a later retry from Meta is deduplicated by lead id.
+        return pending.Stored.Task.WaitAsync(cancellationToken);
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer is { } writer)
+        {
+            await writer;
+        }
+    }
+
+    private void EnsureWriter()
+    {
+        if (_writer is not null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _writer ??= Task.Run(WriteAsync);
+        }
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+                var now = clock.GetUtcNow();
+                var rows = batch.Select(p => new WebhookDelivery { Body = p.Body, ReceivedAt = now, NextAttemptAt = now }).ToList();
+                db.WebhookDeliveries.AddRange(rows);
+                await db.SaveChangesAsync();
+                signal.Wake();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Stored.TrySetResult(rows[i].Id);
+                }
+            }
+            catch (Exception ex)
+            {
+                // Nothing of the batch was committed: every caller answers an error and Meta delivers again.
+                logger.LogError(ex, "Storing {Count} webhook deliveries failed", batch.Count);
+                foreach (var pending in batch)
+                {
+                    pending.Stored.TrySetException(ex);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private sealed record Pending(string Body, TaskCompletionSource<long> Stored);
 }
 
 /// <summary>Lets the receiving endpoint wake the webhook worker at once instead of waiting for its next poll.</summary>

@@ -35,6 +35,19 @@ internal sealed class LeadRepository(LeadOpsDbContext db) : ILeadRepository
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+
+                // Stored: stop tracking the batch, so each later page of a long retrieval does not scan (and keep
+                // in memory) every lead stored before it. Ids stay set on the objects.
+                foreach (var message in outbox)
+                {
+                    db.Entry(message).State = EntityState.Detached;
+                }
+
+                foreach (var lead in pending)
+                {
+                    db.Entry(lead).State = EntityState.Detached;
+                }
+
                 return pending.Select(l => l.FacebookLeadId).ToHashSet(StringComparer.Ordinal);
             }
             catch (DbUpdateException ex) when (IsUniqueViolation(ex) && attempt < MaxRaceRetries)

@@ -1,0 +1,454 @@
+using System.Diagnostics;
+using System.Globalization;
+using LeadOps.Application.Common.Graph;
+using LeadOps.Application.Integrations.Commands;
+using LeadOps.Application.Leads;
+using LeadOps.Application.Leads.Commands;
+using LeadOps.Domain.Leads;
+using LeadOps.GraphSandbox;
+using LeadOps.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadOps.Benchmarks;
+
+/// <summary>
+/// Scenario 1, Retrieval: one sandbox form with many leads (limit 100 per Graph page) into a SQLite database that
+/// already holds many leads of the same owner, some of them the form's. The product (<see cref="RetrieveFacebookLeads"/>
+/// through the mediator) against a naive peer (per lead: lookup, insert, SaveChanges) and against the floor (the
+/// same Graph pages, raw prepared statements, one transaction per page).
+/// </summary>
+internal sealed class RetrievalScenario : IBenchmarkScenario
+{
+    private const string FormId = SandboxSeed.MainTestRideFormId;
+    private static readonly ValueConverter<DateTimeOffset, long> Binary = new DateTimeOffsetToBinaryConverter();
+
+    public string Name => "retrieval";
+
+    public string Title => "Scenario 1: Retrieval";
+
+    private sealed record Plan(int FormLeads, int SliceLeads, int NaiveLeads, int ExistingLeads, int OverlapEvery, int Runs);
+
+    private sealed record Measured(TimeSpan Elapsed, long PeakBytes, int Processed, int Created, int Existing, TimeSpan DbTime = default, long StartBytes = 0)
+    {
+        public long GrowthBytes => PeakBytes - StartBytes;
+    }
+
+    public async Task<IReadOnlyList<Figure>> RunAsync(BenchmarkSize size, TextWriter log, CancellationToken ct)
+    {
+        var plan = size == BenchmarkSize.Small
+            ? new Plan(FormLeads: 500, SliceLeads: 50, NaiveLeads: 20, ExistingLeads: 2_000, OverlapEvery: 5, Runs: 1)
+            : new Plan(FormLeads: 50_000, SliceLeads: 5_000, NaiveLeads: 500, ExistingLeads: 200_000, OverlapEvery: 5, Runs: 3);
+
+        await using var sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions { InitialLeadsPerForm = 0, LeadsLimitCap = 100 }, 0, ct);
+        // Three time bands, oldest first: the naive peer's window (NaiveLeads), the rest of the growth scenario's small
+        // run (SliceLeads in all), then all the others. A since/until window selects exactly a prefix of bands.
+        // Lead ids are the sandbox's sequence numbers, 1..FormLeads, in the order added.
+        var now = DateTimeOffset.UtcNow;
+        var naiveFrom = now.AddDays(-50);
+        var naiveTo = now.AddDays(-45);
+        var sliceTo = now.AddDays(-30);
+        sandbox.State.AddLeads(FormId, plan.NaiveLeads, naiveFrom, naiveTo);
+        sandbox.State.AddLeads(FormId, plan.SliceLeads - plan.NaiveLeads, naiveTo.AddHours(1), sliceTo);
+        sandbox.State.AddLeads(FormId, plan.FormLeads - plan.SliceLeads, sliceTo.AddHours(1), now.AddHours(-1));
+        var slice = (Since: naiveFrom.AddSeconds(-1), Until: sliceTo.AddSeconds(1));
+        var naiveWindow = (Since: naiveFrom.AddSeconds(-1), Until: naiveTo.AddSeconds(1));
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Facebook:GraphBaseUrl"] = sandbox.BaseAddress.ToString().TrimEnd('/'),
+            ["Facebook:AppId"] = sandbox.State.Options.AppId,
+            ["Facebook:AppSecret"] = sandbox.State.Options.AppSecret,
+        };
+
+        var clock = Stopwatch.StartNew();
+        var (template, integrationId) = await BuildTemplateAsync(settings, plan, ct);
+        log.WriteLine($"  template database: {plan.ExistingLeads:N0} leads ({plan.FormLeads / plan.OverlapEvery:N0} of them the form's) in {clock.Elapsed.TotalSeconds:F1} s");
+
+        try
+        {
+            // Warm-up: every path once on the peer's window (JIT, EF model, HTTP connections), not measured.
+            log.WriteLine("  warm-up");
+            await ProductAsync(template, settings, integrationId, naiveWindow, ct);
+            await NaiveAsync(template, settings, integrationId, naiveWindow, ct);
+            await FloorAsync(template, settings, integrationId, naiveWindow, ct);
+
+            var sliceRuns = new List<Measured>();
+            var fullRuns = new List<Measured>();
+            var naiveRuns = new List<Measured>();
+            var floorRuns = new List<Measured>();
+            // The big runs first: every app host started in this process leaves a little behind (EF keeps one
+            // internal service provider per host), so the process's working set creeps up run after run.
+            for (var run = 1; run <= plan.Runs; run++)
+            {
+                fullRuns.Add(Report(log, $"product {plan.FormLeads:N0}", run, await ProductAsync(template, settings, integrationId, null, ct)));
+                floorRuns.Add(Report(log, $"floor {plan.FormLeads:N0}", run, await FloorAsync(template, settings, integrationId, null, ct)));
+            }
+
+            for (var run = 1; run <= plan.Runs; run++)
+            {
+                sliceRuns.Add(Report(log, $"product {plan.SliceLeads:N0}", run, await ProductAsync(template, settings, integrationId, slice, ct)));
+                naiveRuns.Add(Report(log, $"naive peer {plan.SliceLeads:N0}", run, await NaiveAsync(template, settings, integrationId, slice, ct)));
+            }
+
+            Check(fullRuns.Concat(floorRuns), plan.FormLeads, plan.FormLeads / plan.OverlapEvery);
+            Check(sliceRuns, plan.SliceLeads, plan.SliceLeads / plan.OverlapEvery);
+            Check(naiveRuns, plan.SliceLeads, plan.SliceLeads / plan.OverlapEvery);
+
+            double Rate(List<Measured> runs, int leads) => leads / Stats.Median([.. runs.Select(r => r.Elapsed.TotalSeconds)]);
+            double Seconds(List<Measured> runs) => Stats.Median([.. runs.Select(r => r.Elapsed.TotalSeconds)]);
+            double PeakMb(List<Measured> runs) => runs.Max(r => r.PeakBytes) / (1024.0 * 1024.0);
+            double GrowthMb(List<Measured> runs) => Stats.Median([.. runs.Select(r => r.GrowthBytes / (1024.0 * 1024.0))]);
+
+            var productFull = Rate(fullRuns, plan.FormLeads);
+            var productSlice = Rate(sliceRuns, plan.SliceLeads);
+            var naive = Rate(naiveRuns, plan.SliceLeads);
+            var floor = Rate(floorRuns, plan.FormLeads);
+            var insertOnly = plan.FormLeads / Stats.Median([.. floorRuns.Select(r => r.DbTime.TotalSeconds)]);
+            var growth = Seconds(fullRuns) / Seconds(sliceRuns);
+            var growthGoal = 11.0 * plan.FormLeads / plan.SliceLeads / 10.0;
+            var peakFull = PeakMb(fullRuns);
+            var peakSlice = PeakMb(sliceRuns);
+            const string S = "Retrieval";
+            return
+            [
+                new(S, $"Leads/s end to end, {plan.FormLeads:N0} leads (floor: same pages, raw SQL)", productFull, "leads/s", floor, "≥ 0.25 × floor", productFull >= 0.25 * floor,
+                    "floor fetches the same Graph pages with the same client, then one prepared lookup and two prepared inserts per lead, one transaction per page"),
+                new(S, $"Leads/s end to end vs raw inserts only, {plan.FormLeads:N0} leads", productFull, "leads/s", insertOnly, "≥ 0.25 × floor", productFull >= 0.25 * insertOnly,
+                    "floor: the time the floor spent in SQLite only (lookups, inserts, commits), no Graph fetch"),
+                new(S, $"Leads/s vs naive peer, {plan.SliceLeads:N0} leads", productSlice, "leads/s", naive, "≥ 10 × peer", productSlice >= 10 * naive,
+                    "peer: per lead one lookup, one insert, one SaveChanges (EF, one context), same Graph client and leads; the floor column holds the peer"),
+                new(S, $"Time {plan.FormLeads:N0} / {plan.SliceLeads:N0} leads", growth, "×", null, $"≤ {growthGoal:0.#}", growth <= growthGoal),
+                new(S, $"Peak working set, {plan.FormLeads:N0} leads (floor column: {plan.SliceLeads:N0} leads)", peakFull, "MB", peakSlice, "< 300 MB", peakFull < 300,
+                    "whole process: harness, Graph sandbox and app, highest of the runs"),
+                new(S, $"Working-set growth during the run, {plan.FormLeads:N0} leads (floor column: {plan.SliceLeads:N0} leads)", GrowthMb(fullRuns), "MB", GrowthMb(sliceRuns), "flat: ≤ 2 × (or ≤ 20 MB more)",
+                    GrowthMb(fullRuns) <= Math.Max(2 * GrowthMb(sliceRuns), GrowthMb(sliceRuns) + 20),
+                    "peak minus the working set when the measured call started (after a full GC), median of the runs: what the retrieval itself holds"),
+            ];
+        }
+        finally
+        {
+            BenchApp.DeleteDatabase(template);
+        }
+    }
+
+    private static Measured Report(TextWriter log, string what, int run, Measured m)
+    {
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {what,-22} run {run}: {m.Elapsed.TotalSeconds,7:F2} s, {m.Processed:N0} processed ({m.Created:N0} new, {m.Existing:N0} existing), peak {m.PeakBytes / 1048576.0:F0} MB (+{m.GrowthBytes / 1048576.0:F0} MB)"));
+        return m;
+    }
+
+    private static void Check(IEnumerable<Measured> runs, int processed, int existing)
+    {
+        foreach (var run in runs)
+        {
+            if (run.Processed != processed || run.Existing != existing || run.Created != processed - existing)
+            {
+                throw new InvalidOperationException($"A run processed {run.Processed} ({run.Created} new, {run.Existing} existing); expected {processed} ({processed - existing} new, {existing} existing).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A database the app has migrated, with the owner, an integration of the sandbox's main page, and
+    /// <see cref="Plan.ExistingLeads"/> leads (each with its outbox row) of which every OverlapEvery-th of the
+    /// form's lead ids is one. Each run works on a copy.
+    /// </summary>
+    private static async Task<(string Path, int IntegrationId)> BuildTemplateAsync(IReadOnlyDictionary<string, string?> settings, Plan plan, CancellationToken ct)
+    {
+        var path = Path.Combine(BenchApp.Scratch, $"retrieval-template-{Guid.NewGuid():N}.db");
+        int integrationId;
+        await using (var app = new BenchApp(path, settings))
+        {
+            app.Start();
+            await using var scope = app.OwnerScope();
+            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ConnectIntegration(SandboxSeed.MainPageToken, "Benchmark"), ct);
+            integrationId = result.Value?.Id ?? throw new InvalidOperationException("Could not connect the sandbox page: " + result.Error + " " + result.Detail);
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var connection = new SqliteConnection(BenchApp.ConnectionString(path));
+        await connection.OpenAsync(ct);
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
+        {
+            using var writer = new RawLeadWriter(connection, transaction);
+            var firstSeen = DateTimeOffset.UtcNow.AddDays(-90);
+            var overlap = plan.FormLeads / plan.OverlapEvery;
+            for (var i = 1; i <= plan.ExistingLeads; i++)
+            {
+                // The form's lead ids are 1500000000000000 + sequence; the others are of another form, long ago.
+                var facebookId = i <= overlap
+                    ? (1_500_000_000_000_000L + (i * plan.OverlapEvery)).ToString(CultureInfo.InvariantCulture)
+                    : (2_600_000_000_000_000L + i).ToString(CultureInfo.InvariantCulture);
+                var formId = i <= overlap ? FormId : "206170000000099";
+                var created = firstSeen.AddMinutes(-i);
+                writer.Insert(new Lead
+                {
+                    OwnerId = BenchApp.OwnerId,
+                    FacebookLeadId = facebookId,
+                    IntegrationId = integrationId,
+                    PageId = SandboxSeed.MainPageId,
+                    FormId = formId,
+                    FormName = "Test ride",
+                    FullName = $"Existing Person {i}",
+                    Email = $"person{i}@example.test",
+                    Phone = $"+3519{i:D8}",
+                    CreatedTime = created,
+                    FirstSeenAt = created,
+                    Source = LeadSource.ManualRetrieval,
+                    AnswersJson = $$"""[{"name":"full_name","values":["Existing Person {{i}}"]},{"name":"email","values":["person{{i}}@example.test"]},{"name":"city","values":["Lisboa"]}]""",
+                    WelcomeStatus = WelcomeStatus.Skipped,
+                }, created);
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        await using (var checkpoint = connection.CreateCommand())
+        {
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await checkpoint.ExecuteNonQueryAsync(ct);
+        }
+
+        return (path, integrationId);
+    }
+
+    private static async Task<T> OnCopyAsync<T>(string template, IReadOnlyDictionary<string, string?> settings, Func<BenchApp, Task<T>> work)
+    {
+        var path = Path.Combine(BenchApp.Scratch, $"retrieval-{Guid.NewGuid():N}.db");
+        File.Copy(template, path);
+        try
+        {
+            await using var app = new BenchApp(path, settings);
+            app.Start();
+            return await work(app);
+        }
+        finally
+        {
+            BenchApp.DeleteDatabase(path);
+        }
+    }
+
+    /// <summary>The product: <see cref="RetrieveFacebookLeads"/> through the mediator, as the owner.</summary>
+    private static Task<Measured> ProductAsync(string template, IReadOnlyDictionary<string, string?> settings, int integrationId, (DateTimeOffset Since, DateTimeOffset Until)? window, CancellationToken ct) =>
+        OnCopyAsync(template, settings, async app =>
+        {
+            await using var scope = app.OwnerScope();
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            WorkingSetSampler.Settle();
+            using var memory = new WorkingSetSampler(TimeSpan.FromMilliseconds(20));
+            var clock = Stopwatch.StartNew();
+            var result = await mediator.Send(new RetrieveFacebookLeads(integrationId, FormId, window?.Since, window?.Until), ct);
+            var elapsed = clock.Elapsed;
+            var summary = result.Value ?? throw new InvalidOperationException("Retrieval failed: " + result.Error + " " + result.Detail);
+            return new Measured(elapsed, memory.PeakBytes, summary.TotalProcessed, summary.NewLeads, summary.ExistingLeads, StartBytes: memory.StartBytes);
+        });
+
+    /// <summary>The brief's naive design: per lead one lookup, one insert (lead and outbox row), one SaveChanges.</summary>
+    private static Task<Measured> NaiveAsync(string template, IReadOnlyDictionary<string, string?> settings, int integrationId, (DateTimeOffset Since, DateTimeOffset Until)? window, CancellationToken ct) =>
+        OnCopyAsync(template, settings, async app =>
+        {
+            await using var scope = app.OwnerScope();
+            var source = scope.ServiceProvider.GetRequiredService<ILeadSource>();
+            var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+            WorkingSetSampler.Settle();
+            using var memory = new WorkingSetSampler(TimeSpan.FromMilliseconds(20));
+            var clock = Stopwatch.StartNew();
+            int processed = 0, created = 0, existing = 0;
+            var credentials = new GraphCredentials(SandboxSeed.MainPageId, SandboxSeed.MainPageToken);
+            await foreach (var page in source.GetLeadPagesAsync(credentials, FormId, window?.Since, window?.Until, ct))
+            {
+                foreach (var data in page)
+                {
+                    processed++;
+                    if (await db.Leads.AnyAsync(l => l.FacebookLeadId == data.Id, ct))
+                    {
+                        existing++;
+                        continue;
+                    }
+
+                    var now = DateTimeOffset.UtcNow;
+                    var (lead, _) = LeadMapping.FromFacebook(data, integrationId, SandboxSeed.MainPageId, FormId, "Test ride", LeadSource.ManualRetrieval, now);
+                    lead!.WelcomeStatus = WelcomeStatus.Skipped;
+                    db.Leads.Add(lead);
+                    db.OutboxMessages.Add(new OutboxMessage { Lead = lead, CreatedAt = now, NextAttemptAt = now, Status = OutboxStatus.Skipped });
+                    await db.SaveChangesAsync(ct);
+                    created++;
+                }
+            }
+
+            return new Measured(clock.Elapsed, memory.PeakBytes, processed, created, existing, StartBytes: memory.StartBytes);
+        });
+
+    /// <summary>
+    /// The floor: the same Graph pages through the same client and mapping, then raw prepared statements, one
+    /// transaction per page (a lookup per lead, and the lead and its outbox row when new). No EF.
+    /// </summary>
+    private static Task<Measured> FloorAsync(string template, IReadOnlyDictionary<string, string?> settings, int integrationId, (DateTimeOffset Since, DateTimeOffset Until)? window, CancellationToken ct) =>
+        OnCopyAsync(template, settings, async app =>
+        {
+            await using var scope = app.OwnerScope();
+            var source = scope.ServiceProvider.GetRequiredService<ILeadSource>();
+            await using var connection = new SqliteConnection(BenchApp.ConnectionString(app.DatabasePath));
+            await connection.OpenAsync(ct);
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+                await pragma.ExecuteNonQueryAsync(ct);
+            }
+
+            WorkingSetSampler.Settle();
+            using var memory = new WorkingSetSampler(TimeSpan.FromMilliseconds(20));
+            var clock = Stopwatch.StartNew();
+            var dbTime = TimeSpan.Zero;
+            int processed = 0, created = 0, existing = 0;
+            var credentials = new GraphCredentials(SandboxSeed.MainPageId, SandboxSeed.MainPageToken);
+            await foreach (var page in source.GetLeadPagesAsync(credentials, FormId, window?.Since, window?.Until, ct))
+            {
+                var now = DateTimeOffset.UtcNow;
+                var leads = new List<Lead>(page.Count);
+                foreach (var data in page)
+                {
+                    var (lead, _) = LeadMapping.FromFacebook(data, integrationId, SandboxSeed.MainPageId, FormId, "Test ride", LeadSource.ManualRetrieval, now);
+                    lead!.OwnerId = BenchApp.OwnerId;
+                    lead.WelcomeStatus = WelcomeStatus.Skipped;
+                    leads.Add(lead);
+                }
+
+                var dbStarted = Stopwatch.GetTimestamp();
+                using (var transaction = connection.BeginTransaction())
+                using (var writer = new RawLeadWriter(connection, transaction))
+                {
+                    foreach (var lead in leads)
+                    {
+                        processed++;
+                        if (writer.Exists(lead.FacebookLeadId))
+                        {
+                            existing++;
+                            continue;
+                        }
+
+                        writer.Insert(lead, now);
+                        created++;
+                    }
+
+                    transaction.Commit();
+                }
+
+                dbTime += Stopwatch.GetElapsedTime(dbStarted);
+            }
+
+            return new Measured(clock.Elapsed, memory.PeakBytes, processed, created, existing, dbTime, memory.StartBytes);
+        });
+
+    /// <summary>Prepared statements for a lead and its welcome outbox row, columns as the SQLite migration has them.</summary>
+    private sealed class RawLeadWriter : IDisposable
+    {
+        private readonly SqliteCommand _exists;
+        private readonly SqliteCommand _lead;
+        private readonly SqliteCommand _outbox;
+
+        public RawLeadWriter(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            _exists = connection.CreateCommand();
+            _exists.Transaction = transaction;
+            _exists.CommandText = "SELECT 1 FROM Leads WHERE OwnerId = $owner AND FacebookLeadId = $id";
+            _exists.Parameters.AddWithValue("$owner", BenchApp.OwnerId);
+            _exists.Parameters.Add("$id", SqliteType.Text);
+            _exists.Prepare();
+
+            _lead = connection.CreateCommand();
+            _lead.Transaction = transaction;
+            _lead.CommandText = """
+                INSERT INTO Leads (OwnerId, FacebookLeadId, IntegrationId, PageId, FormId, FormName, FullName, FirstName, LastName,
+                    Email, Phone, AdId, AdName, AdsetId, AdsetName, CampaignId, CampaignName, IsOrganic, Platform, CreatedTime,
+                    FirstSeenAt, Source, AnswersJson, WelcomeStatus)
+                VALUES ($owner, $fb, $integration, $page, $form, $formName, $fullName, $firstName, $lastName, $email, $phone, $adId,
+                    $adName, $adsetId, $adsetName, $campaignId, $campaignName, $organic, $platform, $created, $firstSeen, $source,
+                    $answers, $welcome)
+                RETURNING Id
+                """;
+            foreach (var name in new[]
+            {
+                "$owner", "$fb", "$integration", "$page", "$form", "$formName", "$fullName", "$firstName", "$lastName", "$email", "$phone",
+                "$adId", "$adName", "$adsetId", "$adsetName", "$campaignId", "$campaignName", "$organic", "$platform", "$created",
+                "$firstSeen", "$source", "$answers", "$welcome",
+            })
+            {
+                _lead.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            _lead.Prepare();
+
+            _outbox = connection.CreateCommand();
+            _outbox.Transaction = transaction;
+            _outbox.CommandText = """
+                INSERT INTO OutboxMessages (OwnerId, LeadId, Kind, Status, Attempts, CreatedAt, NextAttemptAt, LastError)
+                VALUES ($owner, $lead, $kind, $status, 0, $created, $next, $error)
+                """;
+            foreach (var name in new[] { "$owner", "$lead", "$kind", "$status", "$created", "$next", "$error" })
+            {
+                _outbox.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            _outbox.Prepare();
+        }
+
+        public bool Exists(string facebookLeadId)
+        {
+            _exists.Parameters["$id"].Value = facebookLeadId;
+            return _exists.ExecuteScalar() is not null;
+        }
+
+        public void Insert(Lead lead, DateTimeOffset now)
+        {
+            var p = _lead.Parameters;
+            p["$owner"].Value = BenchApp.OwnerId;
+            p["$fb"].Value = lead.FacebookLeadId;
+            p["$integration"].Value = (object?)lead.IntegrationId ?? DBNull.Value;
+            p["$page"].Value = lead.PageId;
+            p["$form"].Value = lead.FormId;
+            p["$formName"].Value = (object?)lead.FormName ?? DBNull.Value;
+            p["$fullName"].Value = (object?)lead.FullName ?? DBNull.Value;
+            p["$firstName"].Value = (object?)lead.FirstName ?? DBNull.Value;
+            p["$lastName"].Value = (object?)lead.LastName ?? DBNull.Value;
+            p["$email"].Value = (object?)lead.Email ?? DBNull.Value;
+            p["$phone"].Value = (object?)lead.Phone ?? DBNull.Value;
+            p["$adId"].Value = (object?)lead.AdId ?? DBNull.Value;
+            p["$adName"].Value = (object?)lead.AdName ?? DBNull.Value;
+            p["$adsetId"].Value = (object?)lead.AdsetId ?? DBNull.Value;
+            p["$adsetName"].Value = (object?)lead.AdsetName ?? DBNull.Value;
+            p["$campaignId"].Value = (object?)lead.CampaignId ?? DBNull.Value;
+            p["$campaignName"].Value = (object?)lead.CampaignName ?? DBNull.Value;
+            p["$organic"].Value = lead.IsOrganic is { } organic ? (organic ? 1 : 0) : DBNull.Value;
+            p["$platform"].Value = (object?)lead.Platform ?? DBNull.Value;
+            p["$created"].Value = Binary.ConvertToProvider(lead.CreatedTime);
+            p["$firstSeen"].Value = Binary.ConvertToProvider(lead.FirstSeenAt);
+            p["$source"].Value = lead.Source.ToString();
+            p["$answers"].Value = lead.AnswersJson;
+            p["$welcome"].Value = lead.WelcomeStatus.ToString();
+            var id = (long)_lead.ExecuteScalar()!;
+
+            var o = _outbox.Parameters;
+            o["$owner"].Value = BenchApp.OwnerId;
+            o["$lead"].Value = id;
+            o["$kind"].Value = OutboxMessage.WelcomeKind;
+            o["$status"].Value = lead.WelcomeStatus == WelcomeStatus.Skipped ? nameof(OutboxStatus.Skipped) : nameof(OutboxStatus.Pending);
+            o["$created"].Value = Binary.ConvertToProvider(now);
+            o["$next"].Value = Binary.ConvertToProvider(now);
+            o["$error"].Value = lead.WelcomeStatus == WelcomeStatus.Skipped ? "Skipped (disabled)" : DBNull.Value;
+            _outbox.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            _exists.Dispose();
+            _lead.Dispose();
+            _outbox.Dispose();
+        }
+    }
+}
