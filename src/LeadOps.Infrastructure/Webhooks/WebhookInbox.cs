@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using LeadOps.Domain.Common;
 using LeadOps.Infrastructure.Common;
 using LeadOps.Infrastructure.Persistence;
