@@ -6,6 +6,7 @@ using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Webhooks;
 using LeadOps.Web.Security;
 using Microsoft.Extensions.Options;
+using LeadOps.Application.Common.Security;
 
 namespace LeadOps.Web.Api;
 
@@ -29,7 +30,7 @@ internal static class WebhookEndpoints
         var mode = request.Query["hub.mode"].ToString();
         var token = request.Query["hub.verify_token"].ToString();
         var challenge = request.Query["hub.challenge"].ToString();
-        return mode == "subscribe" && !string.IsNullOrEmpty(expected) && ApiKeyAuthenticationHandler.FixedTimeEquals(token, expected)
+        return mode == "subscribe" && !string.IsNullOrEmpty(expected) && Secrets.FixedTimeEquals(token, expected)
             ? Results.Text(challenge, "text/plain")
             : Results.StatusCode(StatusCodes.Status403Forbidden);
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
+using LeadOps.Application.Common.Security;
 
 namespace LeadOps.Web.Security;
 
@@ -31,7 +32,7 @@ internal static class AdminPolicy
         {
             var adminId = admin.CurrentValue.UserId;
             var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-            if (!string.IsNullOrEmpty(adminId) && userId is not null && ApiKeyAuthenticationHandler.FixedTimeEquals(userId, adminId))
+            if (!string.IsNullOrEmpty(adminId) && userId is not null && Secrets.FixedTimeEquals(userId, adminId))
             {
                 context.Succeed(requirement);
             }

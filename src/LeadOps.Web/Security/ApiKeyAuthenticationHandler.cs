@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using LeadOps.Application.Account;
+using LeadOps.Application.Common.Security;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -36,10 +35,10 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         var token = header[7..].Trim();
         var adminOptions = admin.CurrentValue;
-        if (!string.IsNullOrEmpty(adminOptions.ApiKey) && FixedTimeEquals(token, adminOptions.ApiKey))
+        if (!string.IsNullOrEmpty(adminOptions.ApiKey) && Secrets.FixedTimeEquals(token, adminOptions.ApiKey))
         {
             var presentedUser = Request.Headers["X-Admin-User-ID"].ToString();
-            if (string.IsNullOrEmpty(adminOptions.UserId) || !FixedTimeEquals(presentedUser, adminOptions.UserId))
+            if (string.IsNullOrEmpty(adminOptions.UserId) || !Secrets.FixedTimeEquals(presentedUser, adminOptions.UserId))
             {
                 return Fail(InvalidAdminUserId);
             }
@@ -63,12 +62,6 @@ internal sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status403Forbidden;
         await Response.WriteAsJsonAsync(new { detail = "Forbidden" });
     }
-
-    /// <summary>Compares two secrets in constant time whatever their lengths (hashing first hides the length).</summary>
-    internal static bool FixedTimeEquals(string presented, string expected) =>
-        CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
     private AuthenticateResult Fail(string detail)
     {

@@ -134,14 +134,22 @@ public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(data
 
         var user = await Factory.CreateAsync();
         using var api = Factory.ApiClient(user);
-        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
         Assert.That(await api.GetStringAsync("/metrics"), Does.Contain("# TYPE"), "the exporter answers (and starts listening to the meters)");
         Graph.SubmitLeads(SandboxSeed.MainArchivedFormId, 1);
         await Graph.WhenWebhooksDrainedAsync();
         await Factory.DrainAsync();
-        await api.PostAsJsonAsync("/api/facebook-lead-retrieval", new { form_id = SandboxSeed.MainArchivedFormId, integration_id = 1 });
+        await api.PostAsJsonAsync("/api/facebook-lead-retrieval", new { form_id = SandboxSeed.MainArchivedFormId, integration_id = integrationId });
 
-        var text = await api.GetStringAsync("/metrics");
+        // The exporter turns meter measurements into Prometheus series on its own thread: wait (bounded) for them.
+        var text = string.Empty;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!timeout.IsCancellationRequested && !(text.Contains("leadops_webhook_events", StringComparison.Ordinal) && text.Contains("leadops_leads_existing", StringComparison.Ordinal)))
+        {
+            text = await api.GetStringAsync("/metrics");
+            await Task.Delay(100, CancellationToken.None);
+        }
+
         Assert.That(text, Does.Contain("leadops_webhook_events").And.Contain("leadops_leads_created").And.Contain("leadops_leads_existing"));
     }
 

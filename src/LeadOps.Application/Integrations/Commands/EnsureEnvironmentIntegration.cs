@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using LeadOps.Application.Common;
 using LeadOps.Application.Common.Graph;
 using LeadOps.Application.Common.Security;
@@ -28,7 +26,7 @@ internal sealed class EnsureEnvironmentIntegrationHandler(
     {
         var token = command.PageAccessToken.Trim();
         var integration = await integrations.FindFromEnvironmentAsync(cancellationToken);
-        if (integration is not null && SameSecret(protector.Unprotect(integration.ProtectedToken), token))
+        if (integration is not null && Secrets.FixedTimeEquals(protector.Unprotect(integration.ProtectedToken), token))
         {
             return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));
         }
@@ -56,7 +54,4 @@ internal sealed class EnsureEnvironmentIntegrationHandler(
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));
     }
-
-    private static bool SameSecret(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(a)), SHA256.HashData(Encoding.UTF8.GetBytes(b)));
 }
