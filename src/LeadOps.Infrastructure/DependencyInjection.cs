@@ -6,6 +6,7 @@ using LeadOps.Infrastructure.Common;
 using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Identity;
 using LeadOps.Infrastructure.Integrations;
+using LeadOps.Infrastructure.Conversations;
 using LeadOps.Infrastructure.Leads;
 using LeadOps.Infrastructure.Security;
 using LeadOps.Infrastructure.Webhooks;

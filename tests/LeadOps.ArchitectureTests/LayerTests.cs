@@ -47,7 +47,7 @@ public sealed class LayerTests
     [Test]
     public void Module_folders_exist_in_every_layer()
     {
-        foreach (var (assembly, name) in new[] { (Application, "LeadOps.Application") })
+        foreach (var (assembly, name) in new[] { (Domain, "LeadOps.Domain"), (Application, "LeadOps.Application"), (Infrastructure, "LeadOps.Infrastructure") })
         {
             var namespaces = assembly.GetTypes().Select(t => t.Namespace ?? string.Empty).Distinct().ToList();
             foreach (var module in new[] { "Leads", "Conversations", "Integrations" })

@@ -59,6 +59,19 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, ITokenProte
         }
     }
 
+    /// <summary>GET /me with a pasted token: the page it belongs to, or why Facebook refused it.</summary>
+    public async Task<(FacebookPageInfo? Page, string? Refusal)> IdentifyPageAsync(string token, CancellationToken ct)
+    {
+        try
+        {
+            return (await graph.GetPageAsync(token, ct), null);
+        }
+        catch (GraphApiException ex)
+        {
+            return (null, GraphFailureText.Describe(ex.Failure));
+        }
+    }
+
     /// <summary>Turns a Graph failure into the integration's visible state (Needs reconnect, Missing permission).</summary>
     public static void RecordFailure(Integration integration, GraphFailure failure)
     {

@@ -65,6 +65,9 @@ public sealed class Integration : IOwnedByUser
 
     public List<IntegrationForm> Forms { get; set; } = [];
 
+    /// <summary>Whether Graph can be called for this page at all (a token and the page it belongs to are known).</summary>
+    public bool HasUsableToken => !string.IsNullOrEmpty(ProtectedToken) && !string.IsNullOrEmpty(PageId);
+
     public IReadOnlyList<string> MissingPermissionList =>
         MissingPermissions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -20,7 +20,6 @@ public sealed class ConnectIntegrationValidator : AbstractValidator<ConnectInteg
 }
 
 internal sealed class ConnectIntegrationHandler(
-    IFacebookPageGateway graph,
     IIntegrationRepository integrations,
     IntegrationChecker checker,
     ITokenProtector protector,
@@ -30,14 +29,10 @@ internal sealed class ConnectIntegrationHandler(
     public async ValueTask<Result<IntegrationView>> Handle(ConnectIntegration command, CancellationToken cancellationToken)
     {
         var token = command.PageAccessToken.Trim();
-        FacebookPageInfo page;
-        try
+        var (page, refusal) = await checker.IdentifyPageAsync(token, cancellationToken);
+        if (page is null)
         {
-            page = await graph.GetPageAsync(token, cancellationToken);
-        }
-        catch (GraphApiException ex)
-        {
-            return Result<IntegrationView>.Unprocessable("Facebook rejected the page access token", GraphFailureText.Describe(ex.Failure));
+            return Result<IntegrationView>.Unprocessable("Facebook rejected the page access token", refusal);
         }
 
         var integration = new Integration

@@ -16,7 +16,6 @@ public sealed class ReconnectIntegrationValidator : AbstractValidator<ReconnectI
 
 internal sealed class ReconnectIntegrationHandler(
     IIntegrationRepository integrations,
-    IFacebookPageGateway graph,
     IntegrationChecker checker,
     ITokenProtector protector,
     IUnitOfWork unitOfWork,
@@ -31,14 +30,10 @@ internal sealed class ReconnectIntegrationHandler(
         }
 
         var token = command.PageAccessToken.Trim();
-        FacebookPageInfo page;
-        try
+        var (page, refusal) = await checker.IdentifyPageAsync(token, cancellationToken);
+        if (page is null)
         {
-            page = await graph.GetPageAsync(token, cancellationToken);
-        }
-        catch (GraphApiException ex)
-        {
-            return Result<IntegrationView>.Unprocessable("Facebook rejected the page access token", GraphFailureText.Describe(ex.Failure));
+            return Result<IntegrationView>.Unprocessable("Facebook rejected the page access token", refusal);
         }
 
         if (!string.IsNullOrEmpty(integration.PageId) && page.Id != integration.PageId)

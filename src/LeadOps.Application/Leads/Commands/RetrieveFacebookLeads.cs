@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using LeadOps.Application.Common;
 using LeadOps.Application.Common.Graph;
@@ -57,17 +58,23 @@ internal sealed class RetrieveFacebookLeadsHandler(
     public const string TokenNotFound = "Facebook access token not found";
     public const string FetchFailed = "Failed to fetch leads from Facebook";
 
+    /// <summary>The brief's two refusals before any Graph call: an unknown integration, or one with no usable token.</summary>
+    public static bool Refuses<T>(
+        [NotNullWhen(false)] Domain.Integrations.Integration? integration,
+        [NotNullWhen(true)] out Result<T>? refusal)
+    {
+        refusal = integration is null ? Result<T>.NotFound(IntegrationNotFound)
+            : !integration.HasUsableToken ? Result<T>.Invalid(TokenNotFound, "Reconnect the page with a valid page access token.")
+            : null;
+        return refusal is not null;
+    }
+
     public async ValueTask<Result<RetrievalSummary>> Handle(RetrieveFacebookLeads command, CancellationToken cancellationToken)
     {
         var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (integration is null)
+        if (Refuses(integration, out Result<RetrievalSummary>? refusal))
         {
-            return Result<RetrievalSummary>.NotFound(IntegrationNotFound);
-        }
-
-        if (string.IsNullOrEmpty(integration.ProtectedToken) || string.IsNullOrEmpty(integration.PageId))
-        {
-            return Result<RetrievalSummary>.Invalid(TokenNotFound, "Reconnect the page with a valid page access token.");
+            return refusal;
         }
 
         var form = integration.Forms.FirstOrDefault(f => f.FormId == command.FormId);

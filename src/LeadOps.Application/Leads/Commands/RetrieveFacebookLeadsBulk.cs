@@ -42,14 +42,9 @@ internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository in
     public async ValueTask<Result<BulkRetrievalSummary>> Handle(RetrieveFacebookLeadsBulk command, CancellationToken cancellationToken)
     {
         var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (integration is null)
+        if (RetrieveFacebookLeadsHandler.Refuses(integration, out Result<BulkRetrievalSummary>? refusal))
         {
-            return Result<BulkRetrievalSummary>.NotFound(RetrieveFacebookLeadsHandler.IntegrationNotFound);
-        }
-
-        if (string.IsNullOrEmpty(integration.ProtectedToken) || string.IsNullOrEmpty(integration.PageId))
-        {
-            return Result<BulkRetrievalSummary>.Invalid(RetrieveFacebookLeadsHandler.TokenNotFound, "Reconnect the page with a valid page access token.");
+            return refusal;
         }
 
         var wanted = command.FormIds?.Distinct(StringComparer.Ordinal).ToList();

@@ -31,14 +31,14 @@ internal sealed class StartRetrievalHandler(
     public async ValueTask<Result<long>> Handle(StartRetrieval command, CancellationToken cancellationToken)
     {
         var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (integration is null || integration.Forms.All(f => f.FormId != command.FormId))
+        if (RetrieveFacebookLeadsHandler.Refuses(integration, out Result<long>? refusal))
         {
-            return Result<long>.NotFound(RetrieveFacebookLeadsHandler.IntegrationNotFound);
+            return refusal;
         }
 
-        if (string.IsNullOrEmpty(integration.ProtectedToken) || string.IsNullOrEmpty(integration.PageId))
+        if (integration.Forms.All(f => f.FormId != command.FormId))
         {
-            return Result<long>.Invalid(RetrieveFacebookLeadsHandler.TokenNotFound, "Reconnect the page with a valid page access token.");
+            return Result<long>.NotFound(RetrieveFacebookLeadsHandler.IntegrationNotFound);
         }
 
         var run = new RetrievalRun

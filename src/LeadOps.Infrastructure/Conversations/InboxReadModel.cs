@@ -1,8 +1,9 @@
 using LeadOps.Application.Conversations;
 using LeadOps.Domain.Conversations;
 using Microsoft.EntityFrameworkCore;
+using LeadOps.Infrastructure.Persistence;
 
-namespace LeadOps.Infrastructure.Persistence;
+namespace LeadOps.Infrastructure.Conversations;
 
 /// <summary>
 /// The Inbox's queries, untracked and owner-filtered. The list uses the (owner, state, waiting since) index; the thread

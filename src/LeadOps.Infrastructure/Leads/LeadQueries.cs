@@ -4,8 +4,9 @@ using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Queries;
 using LeadOps.Domain.Leads;
 using Microsoft.EntityFrameworkCore;
+using LeadOps.Infrastructure.Persistence;
 
-namespace LeadOps.Infrastructure.Persistence;
+namespace LeadOps.Infrastructure.Leads;
 
 /// <summary>The Leads read side: keyset paging (newest first) over indexed columns, projections, no N+1.</summary>
 internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
