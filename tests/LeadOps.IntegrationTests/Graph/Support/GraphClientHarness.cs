@@ -110,7 +110,22 @@ public sealed class GraphClientHarness : IAsyncDisposable
 
     public static Task Within(Task task) => task.WaitAsync(Guard);
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    /// <summary>
+    /// Disposes the client. A call still pending (a test that failed while the client was waiting) holds the resilience
+    /// pipeline, whose disposal waits on the fake clock: the clock is moved on until the pending call has given up.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        var disposing = _services.DisposeAsync().AsTask();
+        using var guard = new CancellationTokenSource(Guard);
+        while (!disposing.IsCompleted && !guard.IsCancellationRequested)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromMilliseconds(10), CancellationToken.None));
+        }
+
+        await disposing.WaitAsync(Guard);
+    }
 
     private static async Task<bool> Completed(Task call)
     {
