@@ -15,7 +15,10 @@ public enum FaultKind
     /// <summary>Error 190 / 463, as if the page token had just expired.</summary>
     TokenExpired,
 
-    /// <summary>Error 200 naming <see cref="FaultRule.Permission"/> (default leads_retrieval).</summary>
+    /// <summary>
+    /// Error 200 naming <see cref="FaultRule.Permission"/> (default leads_retrieval), or with <see cref="FaultRule.Code"/> 10
+    /// Graph's "Application does not have permission for this action".
+    /// </summary>
     PermissionMissing,
 
     /// <summary>On an edge (leads, leadgen_forms): an empty page that still has <c>paging.next</c>.</summary>
@@ -26,6 +29,28 @@ public enum FaultKind
 
     /// <summary>Hangs until the client gives up or <see cref="FaultRule.Delay"/> (default 5 min) passes, then answers normally.</summary>
     Timeout,
+
+    /// <summary>
+    /// <see cref="FaultRule.Status"/> (default 502) with an empty body and no Graph error, as a load balancer or proxy in
+    /// front of Graph answers (a bare 502/503, or a 404 from a misrouted request).
+    /// </summary>
+    ProxyError,
+
+    /// <summary>Error 190 / 460: the token was invalidated because the user changed their password.</summary>
+    TokenInvalidated,
+
+    /// <summary>Error 190 "Malformed access token …", which echoes the token the call carried, as Graph does.</summary>
+    MalformedToken,
+
+    /// <summary>Error 368: the action was deemed abusive or is otherwise disallowed (a policy block).</summary>
+    PolicyBlock,
+
+    /// <summary>
+    /// On an edge (leads, leadgen_forms) called with an <c>after</c> cursor: the page's <c>cursors.after</c> and
+    /// <c>paging.next</c> give back the cursor the call was made with, so a client that follows them loops. Only calls
+    /// that carry an <c>after</c> cursor match (and count towards <see cref="FaultRule.AfterCalls"/>); a first page does not.
+    /// </summary>
+    RepeatedCursor,
 }
 
 /// <summary>Route names a <see cref="FaultRule"/> can match.</summary>
@@ -73,8 +98,14 @@ public sealed record FaultRule
 
     public FaultKind Kind { get; init; }
 
-    /// <summary>Graph error code for <see cref="FaultKind.Transient"/> (1 or 2) and <see cref="FaultKind.Throttle"/>.</summary>
+    /// <summary>
+    /// Graph error code for <see cref="FaultKind.Transient"/> (1 or 2), <see cref="FaultKind.Throttle"/> and
+    /// <see cref="FaultKind.PermissionMissing"/> (10 or 200).
+    /// </summary>
     public int? Code { get; init; }
+
+    /// <summary>HTTP status of a <see cref="FaultKind.ProxyError"/> (400–599, default 502).</summary>
+    public int? Status { get; init; }
 
     /// <summary>The permission named by <see cref="FaultKind.PermissionMissing"/>.</summary>
     public string? Permission { get; init; }
@@ -126,16 +157,31 @@ public sealed record FaultRule
         {
             throw new ArgumentException($"A throttle has one of the codes {string.Join(", ", ThrottleCodes)}.", nameof(Code));
         }
+
+        if (Kind == FaultKind.PermissionMissing && Code is not (null or 10 or 200))
+        {
+            throw new ArgumentException("A missing permission has code 10 or 200.", nameof(Code));
+        }
+
+        if (Status is { } status && (Kind != FaultKind.ProxyError || status is < 400 or > 599))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Status), status, "Status is for a proxy error, between 400 and 599.");
+        }
     }
 
-    internal bool Matches(string route, string? pageId, string? formId)
+    internal bool Matches(string route, string? pageId, string? formId, bool hasAfterCursor)
     {
         if (Route != FaultRoutes.Any && Route != route)
         {
             return false;
         }
 
-        if (Kind == FaultKind.EmptyPageWithNext && !FaultRoutes.IsEdge(route))
+        if (Kind is FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor && !FaultRoutes.IsEdge(route))
+        {
+            return false;
+        }
+
+        if (Kind == FaultKind.RepeatedCursor && !hasAfterCursor)
         {
             return false;
         }
@@ -144,12 +190,16 @@ public sealed record FaultRule
     }
 
     /// <summary>The error this rule answers with, or null for the kinds that shape the response instead.</summary>
-    internal GraphError? ToError(string route, DateTimeOffset now) => Kind switch
+    internal GraphError? ToError(string route, DateTimeOffset now, string token) => Kind switch
     {
         FaultKind.Transient => Code == 1 ? GraphErrors.Unknown() : GraphErrors.Unexpected(),
         FaultKind.Throttle => GraphErrors.Throttled(Code ?? DefaultThrottleCode(route), FaultRoutes.UseCaseOf(route), EstimatedMinutesToRegainAccess),
         FaultKind.TokenExpired => GraphErrors.SessionExpired(now.AddMinutes(-1), now),
+        FaultKind.TokenInvalidated => GraphErrors.SessionInvalidated(),
+        FaultKind.MalformedToken => GraphErrors.MalformedToken(token),
+        FaultKind.PermissionMissing when Code == 10 => GraphErrors.ApplicationPermissionDenied(),
         FaultKind.PermissionMissing => GraphErrors.PermissionMissing(Permission ?? SandboxSeed.ScopeLeadsRetrieval),
+        FaultKind.PolicyBlock => GraphErrors.PolicyBlocked(),
         _ => null,
     };
 
@@ -221,14 +271,14 @@ internal sealed class FaultBook
     }
 
     /// <summary>The rule that fires for this call, counting the call against every rule it matches.</summary>
-    public FaultRule? Next(string route, string? pageId, string? formId)
+    public FaultRule? Next(string route, string? pageId, string? formId, bool hasAfterCursor = false)
     {
         lock (_gate)
         {
             FaultRule? firing = null;
             foreach (var entry in _rules)
             {
-                if (!entry.Rule.Matches(route, pageId, formId))
+                if (!entry.Rule.Matches(route, pageId, formId, hasAfterCursor))
                 {
                     continue;
                 }

@@ -37,6 +37,14 @@ internal static class GraphErrors
     public static GraphError SessionExpired(DateTimeOffset expiredAt, DateTimeOffset now) =>
         new(400, 190, $"Error validating access token: Session has expired on {Pacific(expiredAt)}. The current time is {Pacific(now)}.", 463);
 
+    public static GraphError SessionInvalidated() =>
+        new(400, 190,
+            "Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.",
+            460);
+
+    /// <summary>Graph's answer to a token it cannot read; like Graph, it repeats the token it was given.</summary>
+    public static GraphError MalformedToken(string token) => new(400, 190, $"Malformed access token {token}");
+
     public static GraphError InvalidAppSecretProof() =>
         new(400, 100, "Invalid appsecret_proof provided in the API argument");
 
@@ -61,6 +69,12 @@ internal static class GraphErrors
 
     public static GraphError PermissionMissing(string permission) =>
         new(403, 200, $"(#200) Requires {permission} permission");
+
+    public static GraphError ApplicationPermissionDenied() =>
+        new(403, 10, "(#10) Application does not have permission for this action");
+
+    public static GraphError PolicyBlocked() =>
+        new(400, 368, "(#368) The action attempted has been deemed abusive or is otherwise disallowed");
 
     public static GraphError AppTokenRequired() =>
         new(400, 100, "(#100) You must provide an app access token, or a user access token that is an owner or developer of the app");

@@ -31,6 +31,9 @@ internal sealed class GraphCall(HttpContext http, SandboxState state, string ver
     /// <summary>Set by an <see cref="FaultKind.EmptyPageWithNext"/> fault.</summary>
     public bool EmptyPageWithNext { get; set; }
 
+    /// <summary>Set by a <see cref="FaultKind.RepeatedCursor"/> fault.</summary>
+    public bool RepeatedCursor { get; set; }
+
     /// <summary>A query or form parameter.</summary>
     public string? Param(string name)
     {
@@ -59,6 +62,9 @@ internal sealed record GraphReply(int Status, string Body, string ContentType, G
 
     public static GraphReply ProxyError() =>
         new(500, "<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>", "text/html; charset=utf-8");
+
+    /// <summary>A status with no body at all, as a load balancer answers.</summary>
+    public static GraphReply Bare(int status) => new(status, "", "");
 }
 
 /// <summary>
@@ -70,6 +76,21 @@ internal static class GraphPipeline
     private static readonly TimeSpan DefaultSlowDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan DefaultTimeoutDelay = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan AppSecretTimeTolerance = TimeSpan.FromMinutes(5);
+    private const int DefaultProxyStatus = 502;
+    private const string TraceIdItem = "LeadOps.GraphSandbox.TraceId";
+
+    /// <summary>The fbtrace_id of this request, the same one <see cref="RecordedRequest.FbTraceId"/> shows.</summary>
+    public static string TraceIdOf(HttpContext http)
+    {
+        if (http.Items.TryGetValue(TraceIdItem, out var value) && value is string traceId)
+        {
+            return traceId;
+        }
+
+        traceId = http.RequestServices.GetRequiredService<SandboxState>().NextTraceId();
+        http.Items[TraceIdItem] = traceId;
+        return traceId;
+    }
 
     /// <summary>Runs a Graph route whose node (page, form, lead) is resolved by <paramref name="resolve"/>.</summary>
     public static async Task RunAsync(
@@ -247,15 +268,20 @@ internal static class GraphPipeline
 
     private static async Task<GraphReply?> ApplyFaultsAsync(GraphCall call, CancellationToken ct)
     {
-        var rule = call.State.FaultBook.Next(call.Route, call.Page?.Id, call.Form?.Id);
+        var rule = call.State.FaultBook.Next(call.Route, call.Page?.Id, call.Form?.Id, call.Param("after") is not null);
         if (rule is not null)
         {
             switch (rule.Kind)
             {
                 case FaultKind.Http500:
                     return GraphReply.ProxyError();
+                case FaultKind.ProxyError:
+                    return GraphReply.Bare(rule.Status ?? DefaultProxyStatus);
                 case FaultKind.EmptyPageWithNext:
                     call.EmptyPageWithNext = true;
+                    break;
+                case FaultKind.RepeatedCursor:
+                    call.RepeatedCursor = true;
                     break;
                 case FaultKind.Slow:
                     await Task.Delay(rule.Delay ?? DefaultSlowDelay, ct);
@@ -264,7 +290,7 @@ internal static class GraphPipeline
                     await Task.Delay(rule.Delay ?? DefaultTimeoutDelay, ct);
                     break;
                 default:
-                    if (rule.ToError(call.Route, call.State.Now) is { } error)
+                    if (rule.ToError(call.Route, call.State.Now, call.Token) is { } error)
                     {
                         return GraphReply.Fail(error);
                     }
@@ -346,7 +372,7 @@ internal static class GraphPipeline
     {
         var http = call.Http;
         var state = call.State;
-        var traceId = state.NextTraceId();
+        var traceId = TraceIdOf(http);
         var usage = state.CountCall(call.Page?.Id, FaultRoutes.UseCaseOf(call.Route));
         var throttle = reply.Error?.Throttle;
         var headers = http.Response.Headers;
@@ -357,6 +383,10 @@ internal static class GraphPipeline
         if (usage.PageId is not null)
         {
             headers["X-Business-Use-Case-Usage"] = BusinessUseCaseHeader(usage, throttle);
+            if (state.Options.SendPageUsageHeader)
+            {
+                headers["X-Page-Usage"] = AppUsageHeader(throttle is { AppLevel: false } ? 100 : usage.PageTotalPercent);
+            }
         }
 
         var body = reply.Body;
@@ -371,10 +401,16 @@ internal static class GraphPipeline
         }
 
         http.Response.StatusCode = reply.Status;
+        if (body.Length == 0)
+        {
+            return;
+        }
+
         http.Response.ContentType = reply.ContentType;
         await http.Response.WriteAsync(body, http.RequestAborted);
     }
 
+    /// <summary>X-App-Usage and X-Page-Usage share one shape.</summary>
     private static string AppUsageHeader(int percent) =>
         new JsonObject
         {

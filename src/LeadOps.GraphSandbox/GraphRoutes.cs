@@ -586,6 +586,17 @@ internal static class GraphRoutes
     {
         var data = new JsonArray([.. items]);
         var result = new JsonObject { ["data"] = data };
+        if (call.RepeatedCursor && call.Param("after") is { } repeated)
+        {
+            // A stuck cursor: the next page is announced at the very cursor this page was asked with.
+            var stuck = new Paging(
+                new PagingCursors(page.First?.Encode() ?? repeated, repeated),
+                page.HasPrevious && page.First is { } start ? PagingUrl(call, "before", start.Encode()) : null,
+                PagingUrl(call, "after", repeated));
+            result["paging"] = JsonSerializer.SerializeToNode(stuck, GraphJson.Options);
+            return result;
+        }
+
         if (items.Count == 0 || page.First is not { } first || page.Last is not { } last)
         {
             return result;

@@ -97,7 +97,7 @@ internal static class SandboxApp
         app.MapFallback((HttpContext http) =>
         {
             var error = GraphErrors.UnknownPath(http.Request.Path.ToString());
-            return Results.Text(GraphJson.Serialize(error.ToEnvelope(http.RequestServices.GetRequiredService<SandboxState>().NextTraceId())),
+            return Results.Text(GraphJson.Serialize(error.ToEnvelope(GraphPipeline.TraceIdOf(http))),
                 GraphReply.JsonContentType, statusCode: error.HttpStatus);
         });
     }
@@ -123,10 +123,24 @@ internal static class SandboxApp
                 request.Headers.Authorization.Count > 0,
                 request.Query.ContainsKey("access_token") || (request.HasFormContentType && request.Form.ContainsKey("access_token")),
                 Param(request, "appsecret_proof"),
-                Param(request, "appsecret_time")));
+                Param(request, "appsecret_time"),
+                AuthorizationScheme(request),
+                GraphPipeline.TraceIdOf(http)));
         }
 
         await next(http);
+    }
+
+    private static string? AuthorizationScheme(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString().Trim();
+        if (header.Length == 0)
+        {
+            return null;
+        }
+
+        var space = header.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? "(none)" : header[..space];
     }
 
     private static string? Param(HttpRequest request, string name)

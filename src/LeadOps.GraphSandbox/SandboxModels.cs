@@ -7,6 +7,8 @@ public sealed record SentMessage(
 /// <summary>
 /// A Graph request as it reached the sandbox. Tests use it to prove that no token travelled in a URL
 /// (<see cref="QueryString"/>) and that parameters such as the date filter had the documented form.
+/// <see cref="AuthorizationScheme"/> is the scheme of the Authorization header (e.g. <c>Bearer</c>), never the token;
+/// <see cref="FbTraceId"/> is the <c>fbtrace_id</c> the answer carried (header and error body).
 /// </summary>
 public sealed record RecordedRequest(
     DateTimeOffset Time,
@@ -16,7 +18,9 @@ public sealed record RecordedRequest(
     bool HasAuthorizationHeader,
     bool HasAccessTokenParameter,
     string? AppSecretProof,
-    string? AppSecretTime);
+    string? AppSecretTime,
+    string? AuthorizationScheme = null,
+    string? FbTraceId = null);
 
 /// <summary>A message in a conversation between a page and a customer.</summary>
 public sealed record ConversationMessage(string Mid, bool FromPage, string Text, DateTimeOffset Time);
@@ -147,4 +151,5 @@ internal enum TokenKind
 }
 
 /// <summary>Usage as a percentage of the hourly budgets, for the usage headers.</summary>
-internal sealed record UsageSnapshot(int AppPercent, string? PageId, string UseCase, int PagePercent);
+/// <summary>Usage after a call: the app's, the page's for the call's use case, and the page's over every use case.</summary>
+internal sealed record UsageSnapshot(int AppPercent, string? PageId, string UseCase, int PagePercent, int PageTotalPercent = 0);

@@ -55,6 +55,12 @@ public sealed class SandboxOptions
     /// <summary>Calls per page, use case and hour that make <c>X-Business-Use-Case-Usage</c> read 100 %.</summary>
     public int PageCallsPerHourBudget { get; set; } = 10_000;
 
+    /// <summary>
+    /// Also send <c>X-Page-Usage</c> (Graph's page-level header, same shape as <c>X-App-Usage</c>) on page-scoped calls:
+    /// the page's calls of every use case against <see cref="PageCallsPerHourBudget"/>. Off by default.
+    /// </summary>
+    public bool SendPageUsageHeader { get; set; }
+
     /// <summary>How many recent Graph requests <see cref="SandboxState.Requests"/> keeps.</summary>
     public int MaxRecordedRequests { get; set; } = 20_000;
 

@@ -461,7 +461,9 @@ public sealed class SandboxState
             var key = (pageId, useCase);
             var calls = _pageCalls.GetValueOrDefault(key) + 1;
             _pageCalls[key] = calls;
-            return new UsageSnapshot(appPercent, pageId, useCase, Percent(calls, _options.PageCallsPerHourBudget));
+            var pageTotal = _pageCalls.Where(c => c.Key.PageId == pageId).Sum(c => c.Value);
+            return new UsageSnapshot(
+                appPercent, pageId, useCase, Percent(calls, _options.PageCallsPerHourBudget), Percent(pageTotal, _options.PageCallsPerHourBudget));
         }
     }
 

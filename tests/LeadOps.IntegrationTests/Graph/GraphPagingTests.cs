@@ -1,72 +1,67 @@
-using System.Globalization;
 using System.Text.Json;
 using LeadOps.Application.Common.Graph;
 using LeadOps.Application.Leads;
+using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Graph.Support;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace LeadOps.IntegrationTests.Graph;
 
-/// <summary>Lead paging as it happens on the wire.</summary>
-public sealed class GraphPagingTests : GraphServerFixture
+/// <summary>Lead paging as it happens on the wire, against the Graph sandbox (which caps the page size at 25).</summary>
+public sealed class GraphPagingTests : GraphSandboxFixture
 {
-    private static readonly GraphCredentials Page = new("page-1", "EAAB-page-token-1");
+    private const string Form = SandboxSeed.MainTestRideFormId;
 
     [Test]
     public async Task Capped_limit_still_pages_through_every_lead_once()
     {
         const int total = 1000;
         const int cap = 25;
-        Server.Respond("GET", "/form-1/leads", request =>
-        {
-            var offset = int.Parse(request.QueryValue("after") ?? "0", CultureInfo.InvariantCulture);
-            var size = Math.Min(int.Parse(request.QueryValue("limit") ?? "25", CultureInfo.InvariantCulture), cap);
-            var leads = Enumerable.Range(offset, Math.Min(size, total - offset)).Select(i => GraphPayloads.LeadObject($"lead-{i}"));
-            var end = offset + size;
-            return GraphPayloads.LeadPage(leads, end < total ? end.ToString(CultureInfo.InvariantCulture) : null, Server.BaseUrl.ToString());
-        });
+        Graph.AddLeads(Form, total);
 
         var pages = await ReadAllAsync();
 
         var ids = pages.SelectMany(p => p).Select(l => l.Id).ToList();
+        var requests = LeadsRequests();
         Assert.Multiple(() =>
         {
-            Assert.That(Server.CountRequests("GET", "/form-1/leads"), Is.EqualTo(total / cap));
+            Assert.That(requests, Has.Count.EqualTo(total / cap));
             Assert.That(ids, Has.Count.EqualTo(total));
             Assert.That(ids, Is.Unique);
-            Assert.That(Server.Requests.Select(r => r.QueryValue("limit")), Is.All.EqualTo("100"), "LeadOps asks for 100; the server gives 25");
+            Assert.That(requests.Select(r => Query(r, "limit")), Is.All.EqualTo("100"), "LeadOps asks for 100; the server gives 25");
         });
     }
 
     [Test]
     public async Task Empty_page_that_still_has_next_is_followed()
     {
-        Server.Enqueue(
-            "GET",
-            "/form-1/leads",
-            GraphPayloads.LeadPage([], after: "cursor-1"),
-            GraphPayloads.LeadPage([GraphPayloads.LeadObject("lead-7")], after: null));
+        var leadId = NewLead();
+        FaultsInOrder(FaultRoutes.Leads, new FaultRule { Kind = FaultKind.EmptyPageWithNext });
 
         var pages = await ReadAllAsync();
 
+        var requests = LeadsRequests();
         Assert.Multiple(() =>
         {
             Assert.That(pages.Select(p => p.Count), Is.EqualTo(new[] { 0, 1 }));
-            Assert.That(pages[1][0].Id, Is.EqualTo("lead-7"));
-            Assert.That(Server.Requests.Select(r => r.QueryValue("after")), Is.EqualTo(new[] { null, "cursor-1" }));
+            Assert.That(pages[1][0].Id, Is.EqualTo(leadId));
+            Assert.That(requests, Has.Count.EqualTo(2));
+            Assert.That(Query(requests[0], "after"), Is.Null);
+            Assert.That(Query(requests[1], "after"), Is.Not.Null.And.Not.Empty, "the second call follows the empty page's cursor");
+            Assert.That(Query(requests[1], "before"), Is.Null);
         });
     }
 
     [Test]
     public async Task Date_filter_is_sent_in_the_documented_form()
     {
-        Server.Enqueue("GET", "/form-1/leads", GraphPayloads.LeadPage([], after: null));
         var since = DateTimeOffset.FromUnixTimeSeconds(1_795_000_000);
         var until = DateTimeOffset.FromUnixTimeSeconds(1_795_086_400);
 
         await ReadAllAsync(since, until);
 
-        var request = Server.Requests.Single();
-        using var filtering = JsonDocument.Parse(request.QueryValue("filtering")!);
+        var request = LeadsRequests().Single();
+        using var filtering = JsonDocument.Parse(Query(request, "filtering")!);
         var filters = filtering.RootElement.EnumerateArray()
             .Select(f => (Field: f.GetProperty("field").GetString(), Operator: f.GetProperty("operator").GetString(), Value: f.GetProperty("value").GetInt64()))
             .ToList();
@@ -77,63 +72,83 @@ public sealed class GraphPagingTests : GraphServerFixture
                 ("time_created", "GREATER_THAN", 1_794_999_999L),
                 ("time_created", "LESS_THAN", 1_795_086_400L),
             }));
-            Assert.That(request.PathAndQuery, Does.Contain("filtering=%5B%7B%22field%22"), "the JSON is URL-encoded");
-            Assert.That(request.QueryValue("fields")!.Split(','), Does.Contain("field_data").And.Contain("created_time"));
+            Assert.That(request.QueryString, Does.Contain("filtering=%5B%7B%22field%22"), "the JSON is URL-encoded");
+            Assert.That(Query(request, "fields")!.Split(','), Does.Contain("field_data").And.Contain("created_time"));
         });
     }
 
     [Test]
-    public async Task Ids_sent_as_numbers_and_an_unreadable_created_time_still_reach_the_caller()
+    public async Task Date_filter_returns_only_the_leads_of_the_window()
     {
-        Server.Enqueue("GET", "/form-1/leads", ScriptedResponse.Json("""
-            {"data":[
-              {"id":120000000000000001,"created_time":"2026-11-20T10:15:00+0000","form_id":42,"field_data":[{"name":"email","values":["a@b.c"]}]},
-              {"id":"120000000000000002","created_time":"20/11/2026","field_data":[]}
-            ],"paging":{"cursors":{"before":"x","after":"y"}}}
-            """));
+        var now = Clock.GetUtcNow();
+        Graph.AddLeads(Form, 10, oldest: now.AddDays(-30), newest: now.AddDays(-20));
+        var recent = Graph.SubmitLeads(Form, 3, now.AddHours(-1));
 
-        var leads = (await ReadAllAsync()).SelectMany(p => p).ToList();
+        var leads = (await ReadAllAsync(now.AddDays(-1), now)).SelectMany(p => p).Select(l => l.Id).ToList();
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(leads.Select(l => l.Id), Is.EqualTo(new[] { "120000000000000001", "120000000000000002" }));
-            Assert.That(leads[0].FormId, Is.EqualTo("42"));
-            Assert.That(leads[0].Problem, Is.Null);
-            Assert.That(leads[1].CreatedTime, Is.Null);
-            Assert.That(leads[1].Problem, Does.Contain("created_time"));
-        });
+        Assert.That(leads, Is.EquivalentTo(recent));
     }
 
     [Test]
     public void Token_that_expires_mid_pagination_stops_with_token_invalid_after_the_pages_already_read()
     {
-        Server.Enqueue(
-            "GET",
-            "/form-1/leads",
-            GraphPayloads.LeadPage([GraphPayloads.LeadObject("lead-1")], after: "c1"),
-            ScriptedResponse.GraphError(190, 463));
-
+        Graph.AddLeads(Form, 60);
         var pages = new List<IReadOnlyList<FacebookLeadData>>();
+
         var ex = Assert.ThrowsAsync<GraphApiException>(async () =>
         {
-            await foreach (var page in Client.Leads.GetLeadPagesAsync(Page, "form-1", null, null, CancellationToken.None))
+            await foreach (var page in Client.Leads.GetLeadPagesAsync(MainPage, Form, null, null, CancellationToken.None))
             {
                 pages.Add(page);
+                Graph.SetTokenExpired(SandboxSeed.MainPageId);
             }
         });
 
         Assert.Multiple(() =>
         {
             Assert.That(ex!.Failure.Kind, Is.EqualTo(GraphFailureKind.TokenInvalid));
-            Assert.That(pages.SelectMany(p => p).Single().Id, Is.EqualTo("lead-1"));
-            Assert.That(Server.CountRequests("GET", "/form-1/leads"), Is.EqualTo(2));
+            Assert.That((ex.Failure.Code, ex.Failure.Subcode), Is.EqualTo((190, (int?)463)));
+            Assert.That(pages.SelectMany(p => p).Select(l => l.Id).ToList(), Is.Unique.And.Count.EqualTo(25), "the first page reached the caller");
+            Assert.That(LeadsRequests(), Has.Count.EqualTo(2));
         });
     }
+
+    [Test]
+    public async Task A_cursor_graph_repeats_stops_paging_instead_of_looping()
+    {
+        Graph.AddLeads(Form, 60);
+        // From the second page on (every call with a cursor), Graph announces the next page at the cursor it was just asked with.
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.RepeatedCursor });
+        var pages = new List<IReadOnlyList<FacebookLeadData>>();
+
+        var ex = await CallerSeesAsync(Task.Run(async () =>
+        {
+            await foreach (var page in Client.Leads.GetLeadPagesAsync(MainPage, Form, null, null, CancellationToken.None))
+            {
+                pages.Add(page);
+            }
+        }));
+
+        var requests = LeadsRequests();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Failure.Kind, Is.EqualTo(GraphFailureKind.Unknown));
+            Assert.That(ex.Failure.Message, Does.Contain("same 'after' cursor"));
+            Assert.That(pages.Select(p => p.Count), Is.EqualTo(new[] { 25, 25 }), "both pages read before the repeat reached the caller");
+            Assert.That(requests, Has.Count.EqualTo(2), "the repeated cursor was not called again");
+            Assert.That(Query(requests[1], "after"), Is.Not.Null);
+        });
+    }
+
+    private List<RecordedRequest> LeadsRequests() => [.. RequestsTo("GET", $"/{Form}/leads")];
+
+    private static string? Query(RecordedRequest request, string name) =>
+        QueryHelpers.ParseQuery(request.QueryString).TryGetValue(name, out var value) ? value.ToString() : null;
 
     private async Task<List<IReadOnlyList<FacebookLeadData>>> ReadAllAsync(DateTimeOffset? since = null, DateTimeOffset? until = null)
     {
         var pages = new List<IReadOnlyList<FacebookLeadData>>();
-        await foreach (var page in Client.Leads.GetLeadPagesAsync(Page, "form-1", since, until, CancellationToken.None))
+        await foreach (var page in Client.Leads.GetLeadPagesAsync(MainPage, Form, since, until, CancellationToken.None))
         {
             pages.Add(page);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using LeadOps.GraphSandbox;
 using Microsoft.Extensions.Time.Testing;
 
@@ -207,6 +208,47 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
             Assert.That(request.HasAccessTokenParameter, Is.False);
             Assert.That(request.Path + request.QueryString, Does.Not.Contain(SandboxSeed.MainPageToken));
             Assert.That(request.Path, Is.EqualTo("/v25.0/me"));
+        }
+    }
+
+    [Test]
+    public async Task A_recorded_request_names_the_authorization_scheme_and_the_fbtrace_id_of_its_answer()
+    {
+        var ok = await Client.GetAsync("me");
+        var failed = await Client.GetAsync("999999999/leads");
+        await Client.Http.GetAsync(new Uri(Server.BaseAddress, $"v25.0/me?access_token={SandboxSeed.MainPageToken}"));
+
+        var requests = State.Requests;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(requests.Select(r => r.AuthorizationScheme), Is.EqualTo(new[] { "Bearer", "Bearer", null }));
+            Assert.That(requests[0].FbTraceId, Is.EqualTo(ok.Header("x-fb-trace-id")).And.Not.Empty);
+            Assert.That(requests[1].FbTraceId, Is.EqualTo(failed.Json.GetProperty("error").GetProperty("fbtrace_id").GetString()));
+            Assert.That(requests[1].FbTraceId, Is.EqualTo(failed.Header("x-fb-trace-id")));
+            Assert.That(requests.Select(r => r.FbTraceId), Is.Unique);
+        }
+    }
+
+    [Test]
+    public async Task Page_usage_header_counts_every_use_case_of_the_page_when_switched_on()
+    {
+        await using var server = await GraphSandboxServer.StartAsync(new SandboxOptions { SendPageUsageHeader = true, PageCallsPerHourBudget = 10 });
+        using var client = new SandboxClient(server.BaseAddress);
+
+        await client.GetAsync("me");
+        var leads = await client.GetAsync($"{SandboxSeed.MainTestRideFormId}/leads");
+        var debug = await client.GetAsync(
+            $"debug_token?input_token={Uri.EscapeDataString(SandboxSeed.MainPageToken)}", SandboxSeed.AppAccessToken(server.State.Options));
+        var off = await Client.GetAsync("me");
+
+        using var page = JsonDocument.Parse(leads.Header("X-Page-Usage")!);
+        using var business = JsonDocument.Parse(leads.Header("X-Business-Use-Case-Usage")!);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(page.RootElement.GetProperty("call_count").GetInt32(), Is.EqualTo(20), "2 calls of the page, any use case, of 10");
+            Assert.That(business.RootElement.GetProperty(SandboxSeed.MainPageId)[0].GetProperty("call_count").GetInt32(), Is.EqualTo(10), "1 leadgen call of 10");
+            Assert.That(debug.Header("X-Page-Usage"), Is.Null, "not a page call");
+            Assert.That(off.Header("X-Page-Usage"), Is.Null, "off by default");
         }
     }
 

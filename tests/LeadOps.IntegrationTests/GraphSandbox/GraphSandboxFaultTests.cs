@@ -96,6 +96,112 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
     }
 
+    [TestCase(null, 502)]
+    [TestCase(503, 503)]
+    [TestCase(404, 404)]
+    public async Task A_proxy_error_answers_its_status_with_no_body_at_all(int? status, int expected)
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.ProxyError, Status = status, Times = 1 });
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Server.BaseAddress, "v25.0/me"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SandboxSeed.MainPageToken);
+        using var response = await Client.Http.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var next = await Client.GetAsync("me");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(expected));
+            Assert.That(body, Is.Empty);
+            Assert.That(response.Content.Headers.ContentType, Is.Null);
+            Assert.That(next.IsError, Is.False);
+        }
+    }
+
+    [Test]
+    public async Task Token_invalidated_malformed_token_and_policy_block_faults_answer_190_460_190_and_368()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.TokenInvalidated, Times = 1 });
+        State.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.MalformedToken, Times = 1 });
+        State.SetFault(new FaultRule { Route = FaultRoutes.Messages, Kind = FaultKind.PolicyBlock, Times = 1 });
+
+        var leads = await Client.GetAsync($"{Form}/leads");
+        var me = await Client.GetAsync("me");
+        var send = await Client.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((leads.Status, leads.ErrorCode, leads.ErrorSubcode), Is.EqualTo((HttpStatusCode.BadRequest, 190, (int?)460)));
+            Assert.That(leads.ErrorMessage, Does.Contain("changed their password"));
+            Assert.That((me.Status, me.ErrorCode, me.ErrorSubcode), Is.EqualTo((HttpStatusCode.BadRequest, 190, (int?)null)));
+            Assert.That(me.ErrorMessage, Is.EqualTo($"Malformed access token {SandboxSeed.MainPageToken}"), "Graph repeats the token it was given");
+            Assert.That((send.Status, send.ErrorCode), Is.EqualTo((HttpStatusCode.BadRequest, 368)));
+            Assert.That(State.SentMessages, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task A_permission_fault_with_code_10_answers_the_application_permission_error()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.PermissionMissing, Code = 10, Times = 1 });
+
+        var answer = await Client.GetAsync($"{Form}/leads");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.Forbidden));
+            Assert.That(answer.ErrorCode, Is.EqualTo(10));
+            Assert.That(answer.ErrorMessage, Is.EqualTo("(#10) Application does not have permission for this action"));
+        }
+    }
+
+    [Test]
+    public async Task A_repeated_cursor_announces_the_next_page_at_the_cursor_the_call_was_made_with()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.RepeatedCursor, Times = 1 });
+
+        var first = await Client.GetAsync($"{Form}/leads?limit=10");
+        var cursor = first.Json.GetProperty("paging").GetProperty("cursors").GetProperty("after").GetString()!;
+        var second = await Client.GetAsync($"{Form}/leads?limit=10&after={cursor}");
+        var paging = second.Json.GetProperty("paging");
+        var next = paging.GetProperty("next").GetString()!;
+        var third = await Client.GetAsync($"{Form}/leads?limit=10&after={cursor}");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.Json.GetProperty("data").GetArrayLength(), Is.EqualTo(10), "the page itself is answered");
+            Assert.That(paging.GetProperty("cursors").GetProperty("after").GetString(), Is.EqualTo(cursor));
+            Assert.That(next, Does.Contain($"after={cursor}"));
+            Assert.That(third.Json.GetProperty("paging").GetProperty("cursors").GetProperty("after").GetString(), Is.Not.EqualTo(cursor), "fired once");
+        }
+    }
+
+    [Test]
+    public async Task A_repeated_cursor_leaves_a_first_page_alone()
+    {
+        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.RepeatedCursor });
+
+        var first = await Client.GetAsync($"{Form}/leads?limit=10");
+        var cursor = first.Json.GetProperty("paging").GetProperty("cursors").GetProperty("after").GetString()!;
+        var second = await Client.GetAsync(first.Json.GetProperty("paging").GetProperty("next").GetString()!);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Json.GetProperty("data").GetArrayLength(), Is.EqualTo(10));
+            Assert.That(second.Json.GetProperty("paging").GetProperty("cursors").GetProperty("after").GetString(), Is.EqualTo(cursor));
+            Assert.That(State.Faults.Single().MatchingCalls, Is.EqualTo(1), "only the call with a cursor matched");
+            Assert.That(State.Faults.Single().Fired, Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public void A_status_is_only_for_a_proxy_error_and_a_permission_code_is_10_or_200()
+    {
+        Assert.That(() => State.SetFault(new FaultRule { Kind = FaultKind.ProxyError, Status = 200 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => State.SetFault(new FaultRule { Kind = FaultKind.Transient, Status = 503 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => State.SetFault(new FaultRule { Kind = FaultKind.PermissionMissing, Code = 190 }), Throws.ArgumentException);
+    }
+
     [Test]
     public async Task Token_expired_and_permission_missing_faults_answer_190_463_and_200()
     {

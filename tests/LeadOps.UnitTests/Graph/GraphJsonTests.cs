@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Graph.Dtos;
 using LeadOps.Infrastructure.Graph.Json;
 
@@ -16,6 +17,31 @@ public sealed class GraphJsonTests
             Assert.That(fromNumbers.Id, Is.EqualTo("123456789012345678"));
             Assert.That(fromNumbers.FormId, Is.EqualTo("42"));
             Assert.That(fromNumbers.AdId, Is.EqualTo("7"));
+        });
+    }
+
+    [Test]
+    public void A_leads_page_with_ids_sent_as_numbers_and_an_unreadable_created_time_still_maps_every_lead()
+    {
+        // Graph sends ids as strings; a client that also reads numbers and odd times loses no lead if that ever changes.
+        const string json = """
+            {"data":[
+              {"id":120000000000000001,"created_time":"2026-11-20T10:15:00+0000","form_id":42,"field_data":[{"name":"email","values":["a@b.c"]}]},
+              {"id":"120000000000000002","created_time":"20/11/2026","field_data":[]}
+            ],"paging":{"cursors":{"before":"x","after":"y"}}}
+            """;
+
+        var page = JsonSerializer.Deserialize<GraphListResponse<GraphLeadDto>>(json, GraphJson.Options)!;
+        var leads = page.Data!.Select(GraphLeadMapper.ToLead).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(leads.Select(l => l.Id), Is.EqualTo(new[] { "120000000000000001", "120000000000000002" }));
+            Assert.That(leads[0].FormId, Is.EqualTo("42"));
+            Assert.That(leads[0].Problem, Is.Null);
+            Assert.That(leads[1].CreatedTime, Is.Null);
+            Assert.That(leads[1].Problem, Does.Contain("created_time"));
+            Assert.That(GraphPagingCursor.NextAfter(page.Paging, null), Is.Null, "no next: the last page");
         });
     }
 

@@ -1,6 +1,7 @@
 using LeadOps.Application.Conversations;
 using LeadOps.Application.Integrations;
 using LeadOps.Application.Leads;
+using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Graph;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,11 +11,13 @@ using Microsoft.Extensions.Logging.Testing;
 namespace LeadOps.IntegrationTests.Graph.Support;
 
 /// <summary>
-/// The real Graph client (AddGraphClient) pointed at a <see cref="ScriptedGraphServer"/>, with a <see cref="TestClock"/>
-/// and every log line captured.
+/// The real Graph client (AddGraphClient) pointed at a Graph sandbox, with a <see cref="TestClock"/> (the sandbox's clock
+/// too) and every log line captured.
 /// </summary>
 public sealed class GraphClientHarness : IAsyncDisposable
 {
+    public const string Version = "v25.0";
+
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(45);
     public static readonly TimeSpan TotalTimeout = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
@@ -44,14 +47,15 @@ public sealed class GraphClientHarness : IAsyncDisposable
 
     public GraphUsageTracker Usage => _services.GetRequiredService<GraphUsageTracker>();
 
-    public static GraphClientHarness Create(ScriptedGraphServer server, IDictionary<string, string?>? overrides = null)
+    /// <param name="clock">The clock the sandbox was started with, so both sides agree on appsecret_time and usage hours.</param>
+    public static GraphClientHarness Create(GraphSandboxServer sandbox, TestClock clock, IDictionary<string, string?>? overrides = null)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["Facebook:GraphBaseUrl"] = server.BaseUrl.ToString(),
-            ["Facebook:GraphVersion"] = ScriptedGraphServer.Version,
-            ["Facebook:AppId"] = "app-1",
-            ["Facebook:AppSecret"] = "app-secret-123",
+            ["Facebook:GraphBaseUrl"] = sandbox.BaseAddress.ToString(),
+            ["Facebook:GraphVersion"] = Version,
+            ["Facebook:AppId"] = sandbox.State.Options.AppId,
+            ["Facebook:AppSecret"] = sandbox.State.Options.AppSecret,
             ["Facebook:Resilience:MaxAttempts"] = "3",
             ["Facebook:Resilience:BaseDelay"] = "00:00:02",
             ["Facebook:Resilience:AttemptTimeout"] = AttemptTimeout.ToString(),
@@ -65,7 +69,6 @@ public sealed class GraphClientHarness : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var clock = new TestClock();
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging())
             .AddSingleton<TimeProvider>(clock)
@@ -107,7 +110,22 @@ public sealed class GraphClientHarness : IAsyncDisposable
 
     public static Task Within(Task task) => task.WaitAsync(Guard);
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    /// <summary>
+    /// Disposes the client. A call still pending (a test that failed while the client was waiting) holds the resilience
+    /// pipeline, whose disposal waits on the fake clock: the clock is moved on until the pending call has given up.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        var disposing = _services.DisposeAsync().AsTask();
+        using var guard = new CancellationTokenSource(Guard);
+        while (!disposing.IsCompleted && !guard.IsCancellationRequested)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(disposing, Task.Delay(TimeSpan.FromMilliseconds(10), CancellationToken.None));
+        }
+
+        await disposing.WaitAsync(Guard);
+    }
 
     private static async Task<bool> Completed(Task call)
     {

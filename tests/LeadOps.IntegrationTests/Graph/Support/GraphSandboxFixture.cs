@@ -1,0 +1,113 @@
+using LeadOps.Application.Common.Graph;
+using LeadOps.GraphSandbox;
+
+namespace LeadOps.IntegrationTests.Graph.Support;
+
+/// <summary>
+/// Base for Graph transport tests: per test, a fresh Graph sandbox on loopback and a fresh client, both on one
+/// <see cref="TestClock"/>. Faults, budgets and leads are set on <see cref="Graph"/>; what reached the wire is
+/// <see cref="SandboxState.Requests"/>.
+/// </summary>
+public abstract class GraphSandboxFixture
+{
+    /// <summary>Guards against a broken test hanging the run; no test relies on it to pass.</summary>
+    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
+
+    protected GraphSandboxServer Sandbox { get; private set; } = null!;
+
+    protected GraphClientHarness Client { get; private set; } = null!;
+
+    protected SandboxState Graph => Sandbox.State;
+
+    protected TestClock Clock => Client.Clock;
+
+    protected static GraphCredentials MainPage { get; } = new(SandboxSeed.MainPageId, SandboxSeed.MainPageToken);
+
+    /// <summary>A second page with a valid token and every permission.</summary>
+    protected static GraphCredentials OtherPage { get; } = new(SandboxSeed.NotSubscribedPageId, SandboxSeed.NotSubscribedPageToken);
+
+    [SetUp]
+    public Task StartAsync() => StartAsync(SandboxOptions(), Overrides());
+
+    [TearDown]
+    public async Task StopAsync()
+    {
+        await Client.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+
+    /// <summary>The sandbox's options for every test of the fixture (its clock is set by the fixture).</summary>
+    protected virtual SandboxOptions SandboxOptions() => new() { InitialLeadsPerForm = 0 };
+
+    /// <summary>The client's settings that differ from <see cref="GraphClientHarness"/>'s defaults.</summary>
+    protected virtual IDictionary<string, string?>? Overrides() => null;
+
+    /// <summary>A fresh sandbox and client with other settings, for a test that needs them.</summary>
+    protected async Task RestartAsync(SandboxOptions? options = null, IDictionary<string, string?>? overrides = null)
+    {
+        await StopAsync();
+        await StartAsync(options ?? SandboxOptions(), overrides ?? Overrides());
+    }
+
+    /// <summary>A fresh client with other settings against the same sandbox and clock.</summary>
+    protected async Task<GraphClientHarness> ReplaceClientAsync(IDictionary<string, string?> overrides)
+    {
+        var clock = Client.Clock;
+        await Client.DisposeAsync();
+        Client = GraphClientHarness.Create(Sandbox, clock, overrides);
+        return Client;
+    }
+
+    /// <summary>The next calls on <paramref name="route"/> get these faults, one each and in order; later calls are answered normally.</summary>
+    protected void FaultsInOrder(string route, params FaultRule[] faults)
+    {
+        for (var i = 0; i < faults.Length; i++)
+        {
+            Graph.SetFault(faults[i] with { Route = route, AfterCalls = i, Times = 1 });
+        }
+    }
+
+    /// <summary>The caller gets a GraphApiException — never Refit's ApiException, an HttpRequestException or a status code.</summary>
+    protected static async Task<GraphApiException> CallerSeesAsync(Task call)
+    {
+        try
+        {
+            await GraphClientHarness.Within(call);
+        }
+        catch (Exception ex)
+        {
+            Assert.That(ex, Is.TypeOf<GraphApiException>());
+            return (GraphApiException)ex;
+        }
+
+        Assert.Fail("The call succeeded; a GraphApiException was expected.");
+        throw new InvalidOperationException();
+    }
+
+    /// <summary>A new lead on a form of the main page (or another), as if someone had just filled the form in.</summary>
+    protected string NewLead(string formId = SandboxSeed.MainTestRideFormId) => Graph.SubmitLeads(formId, 1).Single();
+
+    /// <summary>Requests that reached the sandbox for <paramref name="path"/> (without the version), e.g. "/123/leads".</summary>
+    protected IReadOnlyList<RecordedRequest> RequestsTo(string method, string path) =>
+        [.. Graph.Requests.Where(r => r.Method == method && r.Path == $"/{GraphClientHarness.Version}{path}")];
+
+    protected int CountRequests(string method, string path) => RequestsTo(method, path).Count;
+
+    /// <summary>Completes once the sandbox has received at least <paramref name="count"/> requests.</summary>
+    protected async Task WaitForRequestsAsync(int count)
+    {
+        using var guard = new CancellationTokenSource(Guard);
+        while (Graph.Requests.Count < count)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(5), guard.Token);
+        }
+    }
+
+    private async Task StartAsync(SandboxOptions options, IDictionary<string, string?>? overrides)
+    {
+        var clock = new TestClock();
+        options.TimeProvider = clock;
+        Sandbox = await GraphSandboxServer.StartAsync(options);
+        Client = GraphClientHarness.Create(Sandbox, clock, overrides);
+    }
+}
