@@ -36,7 +36,7 @@ internal static class BenchmarkProgram
 
         if (names.Count == 0)
         {
-            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/LeadOps.Benchmarks -- <retrieval|webhook|all> [--size small|full] [--no-write]");
+            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/LeadOps.Benchmarks -- <retrieval|webhook|inbox|send|all> [--size small|full] [--no-write]");
             return 2;
         }
 

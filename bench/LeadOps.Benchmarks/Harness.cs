@@ -41,14 +41,13 @@ public sealed record BenchmarkReport(BenchmarkSize Size, DateTimeOffset StartedA
 
 public static class BenchmarkRunner
 {
-    /// <summary>
-    /// Every scenario the harness knows. Scenarios 3 (Inbox) and 4 (Send path) are added here as their own classes
-    /// once the Inbox exists.
-    /// </summary>
+    /// <summary>Every scenario the harness knows, in the order <c>all</c> runs them.</summary>
     public static IReadOnlyList<IBenchmarkScenario> Scenarios { get; } =
     [
         new RetrievalScenario(),
         new WebhookScenario(),
+        new InboxScenario(),
+        new SendScenario(),
     ];
 
     public static async Task<BenchmarkReport> RunAsync(IEnumerable<string> names, BenchmarkSize size, TextWriter log, CancellationToken ct = default)

@@ -62,6 +62,9 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             ["Facebook:GraphBaseUrl"] = sandbox.BaseAddress.ToString().TrimEnd('/'),
             ["Facebook:AppId"] = sandbox.State.Options.AppId,
             ["Facebook:AppSecret"] = sandbox.State.Options.AppSecret,
+            // The welcome outbox rows are written (that is part of retrieval); sending them is the worker's job, measured
+            // apart. Left on, the worker would deliver the new leads' welcomes during the measured call.
+            ["Welcome:WorkerEnabled"] = "false",
         };
 
         var clock = Stopwatch.StartNew();
@@ -273,9 +276,16 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
 
                     var now = DateTimeOffset.UtcNow;
                     var (lead, _) = LeadMapping.FromFacebook(data, integrationId, SandboxSeed.MainPageId, FormId, "Test ride", LeadSource.ManualRetrieval, now);
-                    lead!.WelcomeStatus = WelcomeStatus.Skipped;
+                    lead!.WelcomeStatus = WelcomeFor(lead);
                     db.Leads.Add(lead);
-                    db.OutboxMessages.Add(new OutboxMessage { Lead = lead, CreatedAt = now, NextAttemptAt = now, Status = OutboxStatus.Skipped });
+                    db.OutboxMessages.Add(new OutboxMessage
+                    {
+                        Lead = lead,
+                        CreatedAt = now,
+                        NextAttemptAt = now,
+                        Status = lead.WelcomeStatus == WelcomeStatus.Skipped ? OutboxStatus.Skipped : OutboxStatus.Pending,
+                        LastError = lead.WelcomeStatus == WelcomeStatus.Skipped ? "Skipped (no e-mail)" : null,
+                    });
                     await db.SaveChangesAsync(ct);
                     created++;
                 }
@@ -315,7 +325,7 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
                 {
                     var (lead, _) = LeadMapping.FromFacebook(data, integrationId, SandboxSeed.MainPageId, FormId, "Test ride", LeadSource.ManualRetrieval, now);
                     lead!.OwnerId = BenchApp.OwnerId;
-                    lead.WelcomeStatus = WelcomeStatus.Skipped;
+                    lead.WelcomeStatus = WelcomeFor(lead);
                     leads.Add(lead);
                 }
 
@@ -344,6 +354,9 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
 
             return new Measured(clock.Elapsed, memory.PeakBytes, processed, created, existing, dbTime, memory.StartBytes);
         });
+
+    /// <summary>What the product decides for a new lead of an integration with welcome messages on.</summary>
+    private static WelcomeStatus WelcomeFor(Lead lead) => lead.Email is null ? WelcomeStatus.Skipped : WelcomeStatus.Pending;
 
     /// <summary>Prepared statements for a lead and its welcome outbox row, columns as the SQLite migration has them.</summary>
     private sealed class RawLeadWriter : IDisposable
@@ -440,7 +453,7 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             o["$status"].Value = lead.WelcomeStatus == WelcomeStatus.Skipped ? nameof(OutboxStatus.Skipped) : nameof(OutboxStatus.Pending);
             o["$created"].Value = Binary.ConvertToProvider(now);
             o["$next"].Value = Binary.ConvertToProvider(now);
-            o["$error"].Value = lead.WelcomeStatus == WelcomeStatus.Skipped ? "Skipped (disabled)" : DBNull.Value;
+            o["$error"].Value = lead.WelcomeStatus == WelcomeStatus.Skipped ? "Skipped (no e-mail)" : DBNull.Value;
             _outbox.ExecuteNonQuery();
         }
 
