@@ -65,6 +65,13 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
 
     public static string Scratch { get; } = CreateScratch();
 
+    /// <summary>Names the key-encryption key file a measuring child process shares with the harness that made its database.</summary>
+    public const string KeyFileVariable = "LEADOPS_BENCH_KEY_FILE";
+
+    public static string KeyFile { get; } = Environment.GetEnvironmentVariable(KeyFileVariable) is { Length: > 0 } shared
+        ? shared
+        : Path.Combine(Scratch, "keyring.kek");
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     private static string WebContentRoot => Path.Combine(RepositoryRoot, "src", "LeadOps.Web");
@@ -87,7 +94,7 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:LeadOps", ConnectionString(DatabasePath));
-        builder.UseSetting("DataProtection:KeyEncryptionKeyFile", Path.Combine(Scratch, "keyring.kek"));
+        builder.UseSetting("DataProtection:KeyEncryptionKeyFile", KeyFile);
         builder.UseSetting("Admin:UserId", OwnerId);
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);

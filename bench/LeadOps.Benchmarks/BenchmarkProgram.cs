@@ -10,6 +10,18 @@ internal static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is [RetrievalScenario.ChildArgument, .. var childArgs])
+        {
+            try
+            {
+                return await RetrievalScenario.RunChildAsync(childArgs, CancellationToken.None);
+            }
+            finally
+            {
+                BenchmarkRunner.DeleteScratch();
+            }
+        }
+
         var size = BenchmarkSize.Full;
         var write = true;
         var names = new List<string>();

@@ -70,6 +70,12 @@ public static class BenchmarkRunner
             figures.AddRange(await scenario.RunAsync(size, log, ct));
         }
 
+        DeleteScratch();
+        return new BenchmarkReport(size, started, clock.Elapsed, figures);
+    }
+
+    public static void DeleteScratch()
+    {
         try
         {
             Directory.Delete(BenchApp.Scratch, recursive: true);
@@ -78,8 +84,6 @@ public static class BenchmarkRunner
         {
             // a file still open in a pool; the folder is per process under the temp directory
         }
-
-        return new BenchmarkReport(size, started, clock.Elapsed, figures);
     }
 }
 
