@@ -18,6 +18,8 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
 {
     public const string OwnerId = "7c1d2f0e-3b4a-4e59-9d8c-5a6b7c8d9e01";
     public const string NoopPath = "/bench/noop";
+    public const string AdminEmail = "bench@leadops.test";
+    public const string AdminPassword = "Bench-Password-42";
     public const string AppSecret = "bench-app-secret-0123456789abcdef";
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
@@ -37,6 +39,9 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Server time of every request, measured in front of the app's pipeline.</summary>
+    public ServerTimings Timings { get; } = new();
 
     public Uri ServerAddress => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
         .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
@@ -60,6 +65,13 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
 
     public static string Scratch { get; } = CreateScratch();
 
+    /// <summary>Names the key-encryption key file a measuring child process shares with the harness that made its database.</summary>
+    public const string KeyFileVariable = "LEADOPS_BENCH_KEY_FILE";
+
+    public static string KeyFile { get; } = Environment.GetEnvironmentVariable(KeyFileVariable) is { Length: > 0 } shared
+        ? shared
+        : Path.Combine(Scratch, "keyring.kek");
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     private static string WebContentRoot => Path.Combine(RepositoryRoot, "src", "LeadOps.Web");
@@ -82,10 +94,10 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:LeadOps", ConnectionString(DatabasePath));
-        builder.UseSetting("DataProtection:KeyEncryptionKeyFile", Path.Combine(Scratch, "keyring.kek"));
+        builder.UseSetting("DataProtection:KeyEncryptionKeyFile", KeyFile);
         builder.UseSetting("Admin:UserId", OwnerId);
-        builder.UseSetting("Bootstrap:AdminEmail", "bench@leadops.test");
-        builder.UseSetting("Bootstrap:AdminPassword", "Bench-Password-42");
+        builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("Scheduling:Enabled", "false");
         builder.UseSetting("Facebook:AppSecret", AppSecret);
         builder.UseSetting("Facebook:VerifyToken", "bench-verify");
@@ -98,7 +110,12 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddTransient<IStartupFilter, NoopRouteFilter>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton(Timings);
+            services.AddTransient<IStartupFilter, ServerTimingFilter>();
+            services.AddTransient<IStartupFilter, NoopRouteFilter>();
+        });
     }
 
     private static string CreateScratch()
@@ -122,6 +139,21 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
                 // a leftover scratch file is harmless
             }
         }
+    }
+
+    /// <summary>Times each request from the start of the pipeline to the end of the app's response (body written).</summary>
+    private sealed class ServerTimingFilter(ServerTimings timings) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, following) =>
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                await following(context);
+                timings.Add(context.Request.Path, context.Response.StatusCode, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            });
+            next(app);
+        };
     }
 
     /// <summary>Answers 200 on <see cref="NoopPath"/> before the app's own pipeline runs.</summary>

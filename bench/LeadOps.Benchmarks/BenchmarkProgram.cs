@@ -10,6 +10,18 @@ internal static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is [RetrievalScenario.ChildArgument, .. var childArgs])
+        {
+            try
+            {
+                return await RetrievalScenario.RunChildAsync(childArgs, CancellationToken.None);
+            }
+            finally
+            {
+                BenchmarkRunner.DeleteScratch();
+            }
+        }
+
         var size = BenchmarkSize.Full;
         var write = true;
         var names = new List<string>();
@@ -36,7 +48,7 @@ internal static class BenchmarkProgram
 
         if (names.Count == 0)
         {
-            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/LeadOps.Benchmarks -- <retrieval|webhook|all> [--size small|full] [--no-write]");
+            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/LeadOps.Benchmarks -- <retrieval|webhook|inbox|send|all> [--size small|full] [--no-write]");
             return 2;
         }
 

@@ -69,7 +69,7 @@ internal sealed class LeadRetriever(
         run.Since = since;
         run.Until = until;
         var walkStartedAt = clock.GetUtcNow();
-        var processed = new List<ProcessedLead>();
+        var processed = new ProcessedLeadList();
         DateTimeOffset? earliestFailure = null;
         GraphFailure? failure = null;
         var leadSource = trigger == RetrievalTrigger.Scheduled ? LeadSource.ScheduledRetrieval : LeadSource.ManualRetrieval;
@@ -78,14 +78,13 @@ internal sealed class LeadRetriever(
 
         // A walk that a transient fault stops (after the client's own retries) is walked once more; leads this run
         // already handled are skipped, so nothing is counted twice.
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var walk = 1; ; walk++)
         {
             try
             {
                 await foreach (var page in source.GetLeadPagesAsync(credentials, form.FormId, since, until, ct))
                 {
-                    var pageFailure = await StorePageAsync([.. page.Where(l => seen.Add(l.Id))], integration, form, leadSource, processed, run, ct);
+                    var pageFailure = await StorePageAsync([.. page.Where(l => !processed.Contains(l.Id))], integration, form, leadSource, processed, run, ct);
                     earliestFailure = Min(earliestFailure, pageFailure);
                 }
 
@@ -145,7 +144,7 @@ internal sealed class LeadRetriever(
         Integration integration,
         IntegrationForm form,
         LeadSource leadSource,
-        List<ProcessedLead> processed,
+        ProcessedLeadList processed,
         RetrievalRun run,
         CancellationToken ct)
     {
@@ -163,14 +162,14 @@ internal sealed class LeadRetriever(
         {
             if (existing.TryGetValue(data.Id, out var stored))
             {
-                processed.Add(new ProcessedLead(data.Id, ProcessedLeadStatus.Existing, stored.Id, stored.Name));
+                processed.Add(data.Id, ProcessedLeadStatus.Existing, stored.Id, stored.Name);
                 continue;
             }
 
             var (lead, error) = LeadMapping.FromFacebook(data, integration.Id, integration.PageId, form.FormId, form.Name, leadSource, now);
             if (lead is null || error is not null)
             {
-                processed.Add(new ProcessedLead(data.Id, ProcessedLeadStatus.Failed, null, null, error));
+                processed.Add(data.Id, ProcessedLeadStatus.Failed, null, null, error);
                 earliestFailure = Min(earliestFailure, data.CreatedTime ?? DateTimeOffset.MinValue);
                 continue;
             }
@@ -182,9 +181,14 @@ internal sealed class LeadRetriever(
         var inserted = toInsert.Count > 0 ? await leads.InsertNewAsync(toInsert, now, ct) : new HashSet<string>();
         foreach (var lead in toInsert)
         {
-            processed.Add(inserted.Contains(lead.FacebookLeadId)
-                ? new ProcessedLead(lead.FacebookLeadId, ProcessedLeadStatus.Created, lead.Id, lead.DisplayName)
-                : new ProcessedLead(lead.FacebookLeadId, ProcessedLeadStatus.Existing, null, null));
+            if (inserted.Contains(lead.FacebookLeadId))
+            {
+                processed.Add(lead.FacebookLeadId, ProcessedLeadStatus.Created, lead.Id, lead.DisplayName);
+            }
+            else
+            {
+                processed.Add(lead.FacebookLeadId, ProcessedLeadStatus.Existing, null, null);
+            }
         }
 
         var created = inserted.Count;

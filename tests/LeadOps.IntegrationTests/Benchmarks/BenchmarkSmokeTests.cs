@@ -17,7 +17,7 @@ public sealed class BenchmarkSmokeTests
 
         var report = await BenchmarkRunner.RunAsync(["all"], BenchmarkSize.Small, log, ct);
 
-        foreach (var scenario in new[] { "Retrieval", "Webhook" })
+        foreach (var scenario in new[] { "Retrieval", "Webhook", "Inbox", "Send path" })
         {
             var figures = report.Figures.Where(f => f.Scenario == scenario).ToList();
             Assert.That(figures, Is.Not.Empty, $"{scenario} produced no figures; log:\n{log}");

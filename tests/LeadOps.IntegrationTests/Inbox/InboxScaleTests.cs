@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LeadOps.Benchmarks;
 using LeadOps.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -78,56 +79,9 @@ public sealed class InboxScaleTests(DatabaseKind database) : DatabaseFixture(dat
         return (result, watch.Elapsed);
     }
 
-    /// <summary>Bulk rows straight into SQLite (EF would take minutes): a quarter of the conversations wait for a person.</summary>
-    private async Task SeedAsync(string ownerId)
-    {
-        var converter = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter();
-        var start = (long)converter.ConvertToProvider(DateTimeOffset.UtcNow.AddDays(-1))!;
-        const long second = 10_000L << 11; // one second in the stored form ((ticks / 1000) << 11 | offset)
-        await using var connection = new SqliteConnection(ConnectionString());
-        await connection.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
-        var conversations = connection.CreateCommand();
-        conversations.Transaction = transaction;
-        conversations.CommandText = """
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $count)
-            INSERT INTO "Conversations" ("Id", "OwnerId", "IntegrationId", "PageId", "Psid", "State", "AssignedToUserId", "AssignedToName",
-                "EscalationReason", "EscalatedAt", "LastCustomerMessageAt", "WaitingSince", "LastMessageAt", "LastMessagePreview", "CreatedAt", "ResolvedAt")
-            SELECT printf('%08X-0000-4000-8000-%012X', i, i), $owner, 1, '108240000000001', printf('79%014d', i), i % 4, NULL, NULL,
-                NULL, NULL, $start + i * $second, CASE WHEN i % 4 IN (0, 2) THEN $start + i * $second ELSE NULL END, $start + i * $second,
-                'message ' || i, $start, NULL
-            FROM n;
-            """;
-        conversations.Parameters.AddWithValue("$count", Conversations);
-        conversations.Parameters.AddWithValue("$owner", ownerId);
-        conversations.Parameters.AddWithValue("$start", start);
-        conversations.Parameters.AddWithValue("$second", second);
-        await conversations.ExecuteNonQueryAsync();
-
-        var messages = connection.CreateCommand();
-        messages.Transaction = transaction;
-        messages.CommandText = """
-            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < $total - 1)
-            INSERT INTO "MessengerMessages" ("OwnerId", "ConversationId", "Direction", "Sender", "SenderUserId", "SenderName", "Text", "Mid", "Status",
-                "MessagingType", "Tag", "IdempotencyKey", "FailureKind", "FailureReason", "At", "SentAt", "DeliveredAt", "ReadAt", "Attempts")
-            SELECT $owner, printf('%08X-0000-4000-8000-%012X', i / $per + 1, i / $per + 1),
-                CASE WHEN i % 2 = 0 THEN 'Inbound' ELSE 'Outbound' END, CASE WHEN i % 2 = 0 THEN 'Customer' ELSE 'Bot' END, NULL, NULL,
-                'text ' || i, 'm_seed_' || i, CASE WHEN i % 2 = 0 THEN 0 ELSE 3 END, NULL, NULL, NULL, NULL, NULL,
-                $start + i * $second, NULL, NULL, NULL, 0
-            FROM n;
-            """;
-        messages.Parameters.AddWithValue("$total", Conversations * MessagesPerConversation);
-        messages.Parameters.AddWithValue("$per", MessagesPerConversation);
-        messages.Parameters.AddWithValue("$owner", ownerId);
-        messages.Parameters.AddWithValue("$start", start);
-        messages.Parameters.AddWithValue("$second", second);
-        await messages.ExecuteNonQueryAsync();
-        await transaction.CommitAsync();
-
-        var analyze = connection.CreateCommand();
-        analyze.CommandText = "ANALYZE;";
-        await analyze.ExecuteNonQueryAsync();
-    }
+    /// <summary>Bulk rows straight into SQLite (the benchmark harness's seeding): a quarter of the conversations wait for a person.</summary>
+    private Task SeedAsync(string ownerId) =>
+        InboxSeed.SeedAsync(ConnectionString(), ownerId, integrationId: 1, pageId: "108240000000001", Conversations, MessagesPerConversation);
 
     private async Task<string> PlanAsync(string sql)
     {

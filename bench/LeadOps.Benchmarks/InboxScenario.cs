@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using LeadOps.Application.Integrations.Commands;
+using LeadOps.GraphSandbox;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadOps.Benchmarks;
+
+/// <summary>
+/// Scenario 3, Inbox: the real Inbox pages on Kestrel (127.0.0.1), signed in through the sign-in page, over a SQLite
+/// database of many conversations and messages. Server time (measured in front of the app's pipeline) of the list
+/// and of a 200-message thread, against the same pages on a tenth of the data.
+/// </summary>
+internal sealed partial class InboxScenario : IBenchmarkScenario
+{
+    private const int ListRows = 50; // the Inbox's page size
+
+    public string Name => "inbox";
+
+    public string Title => "Scenario 3: Inbox";
+
+    private sealed record Plan(int Conversations, int MessagesPerConversation, int ThreadMessages, int Requests, int Runs)
+    {
+        public int Messages => Conversations * MessagesPerConversation + ThreadMessages;
+
+        public string Label => string.Create(CultureInfo.InvariantCulture, $"{Conversations + 1:N0} conversations / {Messages:N0} messages");
+    }
+
+    private sealed record Measured(double ListP50, double ListP95, double ThreadP50, double ThreadP95);
+
+    public async Task<IReadOnlyList<Figure>> RunAsync(BenchmarkSize size, TextWriter log, CancellationToken ct)
+    {
+        // The long thread is one conversation more than the bulk: 20,000 conversations and 200,190 messages in all.
+        var (full, tenth) = size == BenchmarkSize.Small
+            ? (new Plan(1_000, 10, 200, Requests: 20, Runs: 1), new Plan(100, 10, 200, Requests: 20, Runs: 1))
+            : (new Plan(19_999, 10, 200, Requests: 300, Runs: 3), new Plan(1_999, 10, 200, Requests: 300, Runs: 3));
+
+        await using var sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions { InitialLeadsPerForm = 0 }, 0, ct);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Facebook:GraphBaseUrl"] = sandbox.BaseAddress.ToString().TrimEnd('/'),
+            ["Facebook:AppId"] = sandbox.State.Options.AppId,
+            ["Facebook:AppSecret"] = sandbox.State.Options.AppSecret,
+        };
+
+        var large = await MeasureAsync(full, settings, log, ct);
+        var small = await MeasureAsync(tenth, settings, log, ct);
+
+        const string S = "Inbox";
+        return
+        [
+            new(S, $"List page p95 server time, {full.Label} (floor column: a tenth)", large.ListP95, "ms", small.ListP95, "< 50 ms and ≤ 2 × a tenth",
+                large.ListP95 < 50 && large.ListP95 <= 2 * small.ListP95,
+                $"GET /Inbox, the first {ListRows} rows (Needs human first, longest waiting first), as a signed-in user; {full.Runs} runs of {full.Requests} requests, median of the runs' p95"),
+            new(S, "List page p50 server time", large.ListP50, "ms", small.ListP50, "(none)", null),
+            new(S, $"Thread page p95 server time, {full.ThreadMessages} messages", large.ThreadP95, "ms", small.ThreadP95, "< 50 ms and ≤ 2 × a tenth",
+                large.ThreadP95 < 50 && large.ThreadP95 <= 2 * small.ThreadP95,
+                "GET /Inbox/Conversation/{id}: the header, the whole thread and the reply box"),
+            new(S, "Thread page p50 server time", large.ThreadP50, "ms", small.ThreadP50, "(none)", null),
+        ];
+    }
+
+    private static async Task<Measured> MeasureAsync(Plan plan, IReadOnlyDictionary<string, string?> settings, TextWriter log, CancellationToken ct)
+    {
+        var path = Path.Combine(BenchApp.Scratch, $"inbox-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var app = new BenchApp(path, settings, kestrel: true);
+            app.Start();
+            int integrationId;
+            await using (var scope = app.OwnerScope())
+            {
+                var connected = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ConnectIntegration(SandboxSeed.MainPageToken, "Benchmark"), ct);
+                integrationId = connected.Value?.Id ?? throw new InvalidOperationException("Could not connect the sandbox page: " + connected.Error + " " + connected.Detail);
+            }
+
+            await InboxSeed.SeedAsync(BenchApp.ConnectionString(path), BenchApp.OwnerId, integrationId, SandboxSeed.MainPageId,
+                plan.Conversations, plan.MessagesPerConversation, plan.ThreadMessages, ct);
+            log.WriteLine($"  seeded {plan.Label}");
+
+            using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseProxy = false };
+            using var client = new HttpClient(handler) { BaseAddress = app.ServerAddress };
+            await SignInAsync(client, ct);
+
+            const string listUrl = "/Inbox";
+            var threadUrl = $"/Inbox/Conversation/{InboxSeed.LongThreadId(plan.Conversations)}";
+            await CheckAsync(client, listUrl, ConversationRow(), ListRows, ct);
+            await CheckAsync(client, threadUrl, ThreadMessage(), plan.ThreadMessages, ct);
+
+            // Warm-up: compiled views and queries, the connection pool.
+            for (var i = 0; i < 50; i++)
+            {
+                await GetAsync(client, listUrl, ct);
+                await GetAsync(client, threadUrl, ct);
+            }
+
+            var runs = new List<Measured>();
+            for (var run = 1; run <= plan.Runs; run++)
+            {
+                await app.Timings.TakeAsync(0, ct);
+                for (var i = 0; i < plan.Requests; i++)
+                {
+                    await GetAsync(client, listUrl, ct);
+                    await GetAsync(client, threadUrl, ct);
+                }
+
+                var samples = await app.Timings.TakeAsync(2 * plan.Requests, ct);
+                if (samples.Any(s => s.Status != Microsoft.AspNetCore.Http.StatusCodes.Status200OK))
+                {
+                    throw new InvalidOperationException("An Inbox page did not answer 200 during the run.");
+                }
+
+                var list = Sorted(samples.Where(s => s.Path == listUrl));
+                var thread = Sorted(samples.Where(s => s.Path == threadUrl));
+                var measured = new Measured(Stats.Percentile(list, 50), Stats.Percentile(list, 95), Stats.Percentile(thread, 50), Stats.Percentile(thread, 95));
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {plan.Conversations + 1,6:N0} conversations run {run}: list p50 {measured.ListP50:F2} ms p95 {measured.ListP95:F2} ms; thread p50 {measured.ThreadP50:F2} ms p95 {measured.ThreadP95:F2} ms"));
+                runs.Add(measured);
+            }
+
+            return new Measured(
+                Stats.Median([.. runs.Select(r => r.ListP50)]),
+                Stats.Median([.. runs.Select(r => r.ListP95)]),
+                Stats.Median([.. runs.Select(r => r.ThreadP50)]),
+                Stats.Median([.. runs.Select(r => r.ThreadP95)]));
+        }
+        finally
+        {
+            BenchApp.DeleteDatabase(path);
+        }
+    }
+
+    private static double[] Sorted(IEnumerable<ServerTiming> samples) => [.. samples.Select(s => s.Elapsed.TotalMilliseconds).Order()];
+
+    private static async Task GetAsync(HttpClient client, string url, CancellationToken ct)
+    {
+        using var response = await client.GetAsync(url, ct);
+        await response.Content.LoadIntoBufferAsync(ct);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"GET {url} answered {(int)response.StatusCode}.");
+        }
+    }
+
+    /// <summary>The page must show what is measured (the rows, the whole thread), not an error or an empty state.</summary>
+    private static async Task CheckAsync(HttpClient client, string url, Regex item, int expected, CancellationToken ct)
+    {
+        var html = await client.GetStringAsync(url, ct);
+        var found = item.Count(html);
+        if (found != expected)
+        {
+            throw new InvalidOperationException($"GET {url} showed {found} items; expected {expected}.");
+        }
+    }
+
+    /// <summary>Signs in as the benchmark's user through the real sign-in page (antiforgery token and cookie).</summary>
+    private static async Task SignInAsync(HttpClient client, CancellationToken ct)
+    {
+        var page = await client.GetStringAsync("/Account/Login", ct);
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success)
+        {
+            throw new InvalidOperationException("The sign-in page has no antiforgery token.");
+        }
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Email"] = BenchApp.AdminEmail,
+            ["Input.Password"] = BenchApp.AdminPassword,
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        });
+        using var response = await client.PostAsync("/Account/Login", form, ct);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in answered {(int)response.StatusCode}, not a redirect.");
+        }
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("data-test=\"conversation-row\"")]
+    private static partial Regex ConversationRow();
+
+    [GeneratedRegex("data-test=\"message\"")]
+    private static partial Regex ThreadMessage();
+}

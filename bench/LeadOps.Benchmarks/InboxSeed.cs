@@ -1,0 +1,106 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace LeadOps.Benchmarks;
+
+/// <summary>
+/// Bulk Inbox rows straight into a migrated SQLite database (EF would take minutes): <c>Conversations</c>
+/// conversations of one owner, a quarter of each state, each with <c>MessagesPerConversation</c> messages, and
+/// optionally one more conversation waiting for a person with a long thread. Ids are deterministic: conversation
+/// <c>n</c> is <see cref="ConversationId"/>(n).
+/// </summary>
+public static class InboxSeed
+{
+    private const long Second = 10_000L << 11; // one second in EF's stored DateTimeOffset form ((ticks / 1000) << 11 | offset)
+
+    public static Guid ConversationId(int n) => Guid.Parse($"{n:X8}-0000-4000-8000-{n:X12}");
+
+    /// <summary>The long thread's conversation (waiting for a person longer than any other), when one was seeded.</summary>
+    public static Guid LongThreadId(int conversations) => ConversationId(conversations + 1);
+
+    public static async Task SeedAsync(
+        string connectionString,
+        string ownerId,
+        int integrationId,
+        string pageId,
+        int conversations,
+        int messagesPerConversation,
+        int longThreadMessages = 0,
+        CancellationToken ct = default)
+    {
+        var converter = new DateTimeOffsetToBinaryConverter();
+        var start = (long)converter.ConvertToProvider(DateTimeOffset.UtcNow.AddDays(-1))!;
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var transaction = connection.BeginTransaction();
+
+        await InsertConversationsAsync(1, conversations, "$start + i * $second");
+        await InsertMessagesAsync(1, conversations, messagesPerConversation);
+        if (longThreadMessages > 0)
+        {
+            // Waiting since before everyone else: the first row of the Inbox.
+            var longThread = conversations + 1;
+            await InsertConversationsAsync(longThread, longThread, "$start - $second");
+            await InsertMessagesAsync(longThread, longThread, longThreadMessages);
+        }
+
+        await transaction.CommitAsync(ct);
+
+        await using var analyze = connection.CreateCommand();
+        analyze.CommandText = "ANALYZE;";
+        await analyze.ExecuteNonQueryAsync(ct);
+
+        // States by i % 4 (NeedsHuman, HumanActive, Bot, Resolved); the customer's last message is unanswered in states 0 and 2.
+        async Task InsertConversationsAsync(int first, int last, string lastCustomerMessageAt)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"""
+                WITH RECURSIVE n(i) AS (SELECT $first UNION ALL SELECT i + 1 FROM n WHERE i < $last)
+                INSERT INTO "Conversations" ("Id", "OwnerId", "IntegrationId", "PageId", "Psid", "State", "AssignedToUserId", "AssignedToName",
+                    "EscalationReason", "EscalatedAt", "LastCustomerMessageAt", "WaitingSince", "LastMessageAt", "LastMessagePreview", "CreatedAt", "ResolvedAt")
+                SELECT printf('%08X-0000-4000-8000-%012X', i, i), $owner, $integration, $page, printf('79%014d', i),
+                    CASE WHEN i = $longThread THEN 0 ELSE i % 4 END, NULL, NULL, NULL, NULL, {lastCustomerMessageAt},
+                    CASE WHEN i = $longThread OR i % 4 IN (0, 2) THEN {lastCustomerMessageAt} ELSE NULL END, {lastCustomerMessageAt},
+                    'message ' || i, $start, NULL
+                FROM n;
+                """;
+            Bind(command);
+            command.Parameters.AddWithValue("$first", first);
+            command.Parameters.AddWithValue("$last", last);
+            command.Parameters.AddWithValue("$longThread", longThreadMessages > 0 ? conversations + 1 : -1);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        // Customer and bot take turns; message k of conversation c is at start + (c * per + k) seconds.
+        async Task InsertMessagesAsync(int firstConversation, int lastConversation, int per)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                WITH RECURSIVE n(i) AS (SELECT $firstConversation * $per UNION ALL SELECT i + 1 FROM n WHERE i < ($lastConversation + 1) * $per - 1)
+                INSERT INTO "MessengerMessages" ("OwnerId", "ConversationId", "Direction", "Sender", "SenderUserId", "SenderName", "Text", "Mid", "Status",
+                    "MessagingType", "Tag", "IdempotencyKey", "FailureKind", "FailureReason", "At", "SentAt", "DeliveredAt", "ReadAt", "Attempts")
+                SELECT $owner, printf('%08X-0000-4000-8000-%012X', i / $per, i / $per),
+                    CASE WHEN i % 2 = 0 THEN 'Inbound' ELSE 'Outbound' END, CASE WHEN i % 2 = 0 THEN 'Customer' ELSE 'Bot' END, NULL, NULL,
+                    'text ' || i, 'm_seed_' || (i / $per) || '_' || (i % $per), CASE WHEN i % 2 = 0 THEN 0 ELSE 3 END, NULL, NULL, NULL, NULL, NULL,
+                    $start + i * $second, NULL, NULL, NULL, 0
+                FROM n;
+                """;
+            Bind(command);
+            command.Parameters.AddWithValue("$firstConversation", firstConversation);
+            command.Parameters.AddWithValue("$lastConversation", lastConversation);
+            command.Parameters.AddWithValue("$per", per);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        void Bind(SqliteCommand command)
+        {
+            command.Parameters.AddWithValue("$owner", ownerId);
+            command.Parameters.AddWithValue("$integration", integrationId);
+            command.Parameters.AddWithValue("$page", pageId);
+            command.Parameters.AddWithValue("$start", start);
+            command.Parameters.AddWithValue("$second", Second);
+        }
+    }
+}
