@@ -29,18 +29,19 @@ public static class InboxSeed
         CancellationToken ct = default)
     {
         var converter = new DateTimeOffsetToBinaryConverter();
-        var start = (long)converter.ConvertToProvider(DateTimeOffset.UtcNow.AddDays(-1))!;
+        var startTime = DateTimeOffset.UtcNow.AddDays(-1);
+        var start = (long)converter.ConvertToProvider(startTime)!;
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var transaction = connection.BeginTransaction();
 
-        await InsertConversationsAsync(1, conversations, "$start + i * $second");
+        await InsertConversationsAsync(1, conversations, "$start + i * $second", "$startTicks + i * $secondTicks");
         await InsertMessagesAsync(1, conversations, messagesPerConversation);
         if (longThreadMessages > 0)
         {
             // Waiting since before everyone else: the first row of the Inbox.
             var longThread = conversations + 1;
-            await InsertConversationsAsync(longThread, longThread, "$start - $second");
+            await InsertConversationsAsync(longThread, longThread, "$start - $second", "$startTicks - $secondTicks");
             await InsertMessagesAsync(longThread, longThread, longThreadMessages);
         }
 
@@ -51,24 +52,29 @@ public static class InboxSeed
         await analyze.ExecuteNonQueryAsync(ct);
 
         // States by i % 4 (NeedsHuman, HumanActive, Bot, Resolved); the customer's last message is unanswered in states 0 and 2.
-        async Task InsertConversationsAsync(int first, int last, string lastCustomerMessageAt)
+        // InboxOrder is Conversation.InboxOrderOf: the UTC ticks of WaitingSince, or the not-waiting base minus those of LastMessageAt.
+        async Task InsertConversationsAsync(int first, int last, string lastCustomerMessageAt, string ticks)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = $"""
                 WITH RECURSIVE n(i) AS (SELECT $first UNION ALL SELECT i + 1 FROM n WHERE i < $last)
                 INSERT INTO "Conversations" ("Id", "OwnerId", "IntegrationId", "PageId", "Psid", "State", "AssignedToUserId", "AssignedToName",
-                    "EscalationReason", "EscalatedAt", "LastCustomerMessageAt", "WaitingSince", "LastMessageAt", "LastMessagePreview", "CreatedAt", "ResolvedAt")
+                    "EscalationReason", "EscalatedAt", "LastCustomerMessageAt", "WaitingSince", "LastMessageAt", "LastMessagePreview", "CreatedAt", "ResolvedAt", "InboxOrder")
                 SELECT printf('%08X-0000-4000-8000-%012X', i, i), $owner, $integration, $page, printf('79%014d', i),
                     CASE WHEN i = $longThread THEN 0 ELSE i % 4 END, NULL, NULL, NULL, NULL, {lastCustomerMessageAt},
                     CASE WHEN i = $longThread OR i % 4 IN (0, 2) THEN {lastCustomerMessageAt} ELSE NULL END, {lastCustomerMessageAt},
-                    'message ' || i, $start, NULL
+                    'message ' || i, $start, NULL,
+                    CASE WHEN i = $longThread OR i % 4 IN (0, 2) THEN {ticks} ELSE $notWaitingBase - ({ticks}) END
                 FROM n;
                 """;
             Bind(command);
             command.Parameters.AddWithValue("$first", first);
             command.Parameters.AddWithValue("$last", last);
             command.Parameters.AddWithValue("$longThread", longThreadMessages > 0 ? conversations + 1 : -1);
+            command.Parameters.AddWithValue("$startTicks", startTime.UtcTicks);
+            command.Parameters.AddWithValue("$secondTicks", TimeSpan.TicksPerSecond);
+            command.Parameters.AddWithValue("$notWaitingBase", Domain.Conversations.Conversation.InboxOrderOf(null, DateTimeOffset.MinValue));
             await command.ExecuteNonQueryAsync(ct);
         }
 

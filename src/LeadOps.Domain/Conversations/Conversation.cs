@@ -41,6 +41,24 @@ public sealed class Conversation : IOwnedByUser
 
     public DateTimeOffset LastMessageAt { get; set; }
 
+    /// <summary>
+    /// The Inbox's order within a state, as one stored number so that the list reads its index in order and stops at
+    /// the page: customers waiting for an answer first, longest waiting first (the tick of <see cref="WaitingSince"/>),
+    /// then the others, latest message first (above every waiting key, falling as <see cref="LastMessageAt"/> rises).
+    /// Derived from those two; the setter exists only for the store to materialize it.
+    /// </summary>
+    public long InboxOrder
+    {
+        get => InboxOrderOf(WaitingSince, LastMessageAt);
+        private set => _ = value;
+    }
+
+    public static long InboxOrderOf(DateTimeOffset? waitingSince, DateTimeOffset lastMessageAt) =>
+        waitingSince is { } since ? since.UtcTicks : NotWaitingBase - lastMessageAt.UtcTicks;
+
+    /// <summary>Twice the largest tick count: every not-waiting key is above every waiting one.</summary>
+    private static readonly long NotWaitingBase = 2 * DateTimeOffset.MaxValue.UtcTicks;
+
     public string? LastMessagePreview { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

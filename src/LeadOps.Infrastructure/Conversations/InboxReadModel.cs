@@ -6,7 +6,7 @@ using LeadOps.Infrastructure.Persistence;
 namespace LeadOps.Infrastructure.Conversations;
 
 /// <summary>
-/// The Inbox's queries, untracked and owner-filtered. The list uses the (owner, state, waiting since) index; the thread
+/// The Inbox's queries, untracked and owner-filtered. The list reads the (owner, state, Inbox order) index in order; the thread
 /// the (conversation, time) index; every page is a count and one query, never one query per row.
 /// </summary>
 internal sealed class InboxReadModel(LeadOpsDbContext db) : IInboxReadModel
@@ -27,9 +27,7 @@ internal sealed class InboxReadModel(LeadOpsDbContext db) : IInboxReadModel
         var total = await query.CountAsync(cancellationToken);
         var items = await query
             .OrderBy(c => c.State)
-            .ThenBy(c => c.WaitingSince == null)
-            .ThenBy(c => c.WaitingSince)
-            .ThenByDescending(c => c.LastMessageAt)
+            .ThenBy(c => c.InboxOrder)
             .ThenBy(c => c.Id)
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)

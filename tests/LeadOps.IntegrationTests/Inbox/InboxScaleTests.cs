@@ -58,13 +58,21 @@ public sealed class InboxScaleTests(DatabaseKind database) : DatabaseFixture(dat
             Assert.That(thread.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
         });
 
+        await api.GetFromJsonAsync<JsonElement>("/api/conversations");
+        var defaultListSql = capture.Take();
+
         var listPlan = await PlanAsync(listSql.Single(s => s.Contains("ORDER BY", StringComparison.Ordinal) && s.Contains("\"Conversations\"", StringComparison.Ordinal)));
+        var defaultListPlan = await PlanAsync(defaultListSql.Single(s => s.Contains("ORDER BY", StringComparison.Ordinal) && s.Contains("\"Conversations\"", StringComparison.Ordinal)));
         var threadPlan = await PlanAsync(threadSql.Single(s => s.Contains("ORDER BY", StringComparison.Ordinal) && s.Contains("\"MessengerMessages\"", StringComparison.Ordinal)));
         await TestContext.Out.WriteLineAsync($"list: {firstPage.Elapsed.TotalMilliseconds:0} ms, {listPlan}");
+        await TestContext.Out.WriteLineAsync($"default list: {defaultListPlan}");
         await TestContext.Out.WriteLineAsync($"thread: {thread.Elapsed.TotalMilliseconds:0} ms, {threadPlan}");
         Assert.Multiple(() =>
         {
-            Assert.That(listPlan, Does.Contain("IX_Conversations_OwnerId_State_WaitingSince_LastMessageAt"), listPlan);
+            Assert.That(listPlan, Does.Contain("IX_Conversations_OwnerId_State_InboxOrder_Id"), listPlan);
+            Assert.That(listPlan, Does.Not.Contain("TEMP B-TREE"), "the page is read off the index in order: " + listPlan);
+            Assert.That(defaultListPlan, Does.Contain("IX_Conversations_OwnerId_State_InboxOrder_Id"), defaultListPlan);
+            Assert.That(defaultListPlan, Does.Not.Contain("TEMP B-TREE"), "all states, still no sort of the owner's conversations: " + defaultListPlan);
             Assert.That(threadPlan, Does.Contain("IX_MessengerMessages_ConversationId_At"), threadPlan);
             Assert.That(threadPlan, Does.Not.Contain("SCAN \"MessengerMessages\"").And.Not.Contain("SCAN m"), threadPlan);
         });

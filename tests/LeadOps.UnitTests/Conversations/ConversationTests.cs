@@ -112,4 +112,20 @@ public sealed class ConversationTests
             Assert.That(MessengerMessage.MovesForward(MessageStatus.Failed, MessageStatus.Delivered), Is.False);
             Assert.That(MessengerMessage.MovesForward(MessageStatus.Received, MessageStatus.Read), Is.False);
         });
+
+    [Test]
+    public void Inbox_order_puts_the_longest_waiting_first_then_the_latest_message()
+    {
+        var waitingLong = WroteAgo(TimeSpan.FromHours(5));
+        var waitingShort = WroteAgo(TimeSpan.FromMinutes(5));
+        var answeredRecently = WroteAgo(TimeSpan.FromHours(1));
+        answeredRecently.RecordPageMessage("on our way", Now.AddMinutes(-1));
+        var answeredLongAgo = WroteAgo(TimeSpan.FromDays(2));
+        answeredLongAgo.RecordPageMessage("thanks", Now.AddDays(-2).AddMinutes(1));
+
+        var ordered = new[] { answeredLongAgo, waitingShort, answeredRecently, waitingLong }.OrderBy(c => c.InboxOrder).ToList();
+
+        Assert.That(ordered, Is.EqualTo(new[] { waitingLong, waitingShort, answeredRecently, answeredLongAgo }));
+        Assert.That(answeredRecently.WaitingSince, Is.Null);
+    }
 }

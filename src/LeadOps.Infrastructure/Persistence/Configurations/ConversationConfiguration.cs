@@ -24,9 +24,11 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         // One conversation per customer and page for each owner: webhook replays and concurrent events meet here.
         builder.HasIndex(c => new { c.OwnerId, c.PageId, c.Psid }).IsUnique();
 
-        // The Inbox list: by state, then longest waiting; filtered by page.
-        builder.HasIndex(c => new { c.OwnerId, c.State, c.WaitingSince, c.LastMessageAt });
-        builder.HasIndex(c => new { c.OwnerId, c.PageId, c.State, c.WaitingSince });
+        // The Inbox list: by state, then InboxOrder (longest waiting, then latest message); filtered by page. The list's
+        // ORDER BY is exactly these columns, so a page is read off the index without sorting the owner's conversations.
+        builder.Property(c => c.InboxOrder);
+        builder.HasIndex(c => new { c.OwnerId, c.State, c.InboxOrder, c.Id });
+        builder.HasIndex(c => new { c.OwnerId, c.PageId, c.State, c.InboxOrder, c.Id });
 
         builder.HasMany<MessengerMessage>().WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }

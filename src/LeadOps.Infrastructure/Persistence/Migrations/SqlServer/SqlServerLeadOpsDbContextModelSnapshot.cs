@@ -188,6 +188,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<long>("InboxOrder")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("IntegrationId")
                         .HasColumnType("int");
 
@@ -232,9 +235,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("OwnerId", "PageId", "Psid")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "PageId", "State", "WaitingSince");
+                    b.HasIndex("OwnerId", "State", "InboxOrder", "Id");
 
-                    b.HasIndex("OwnerId", "State", "WaitingSince", "LastMessageAt");
+                    b.HasIndex("OwnerId", "PageId", "State", "InboxOrder", "Id");
 
                     b.ToTable("Conversations");
                 });

@@ -179,6 +179,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("InboxOrder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("IntegrationId")
                         .HasColumnType("INTEGER");
 
@@ -223,9 +226,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId", "PageId", "Psid")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "PageId", "State", "WaitingSince");
+                    b.HasIndex("OwnerId", "State", "InboxOrder", "Id");
 
-                    b.HasIndex("OwnerId", "State", "WaitingSince", "LastMessageAt");
+                    b.HasIndex("OwnerId", "PageId", "State", "InboxOrder", "Id");
 
                     b.ToTable("Conversations");
                 });

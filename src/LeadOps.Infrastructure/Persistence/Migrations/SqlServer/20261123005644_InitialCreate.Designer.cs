@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLeadOpsDbContext))]
-    [Migration("20261122225501_InitialCreate")]
+    [Migration("20261123005644_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -191,6 +191,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<long>("InboxOrder")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("IntegrationId")
                         .HasColumnType("int");
 
@@ -235,9 +238,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("OwnerId", "PageId", "Psid")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "PageId", "State", "WaitingSince");
+                    b.HasIndex("OwnerId", "State", "InboxOrder", "Id");
 
-                    b.HasIndex("OwnerId", "State", "WaitingSince", "LastMessageAt");
+                    b.HasIndex("OwnerId", "PageId", "State", "InboxOrder", "Id");
 
                     b.ToTable("Conversations");
                 });

@@ -106,6 +106,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     LastCustomerMessageAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     WaitingSince = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     LastMessageAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InboxOrder = table.Column<long>(type: "bigint", nullable: false),
                     LastMessagePreview = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
@@ -739,14 +740,14 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Conversations_OwnerId_PageId_State_WaitingSince",
+                name: "IX_Conversations_OwnerId_PageId_State_InboxOrder_Id",
                 table: "Conversations",
-                columns: new[] { "OwnerId", "PageId", "State", "WaitingSince" });
+                columns: new[] { "OwnerId", "PageId", "State", "InboxOrder", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Conversations_OwnerId_State_WaitingSince_LastMessageAt",
+                name: "IX_Conversations_OwnerId_State_InboxOrder_Id",
                 table: "Conversations",
-                columns: new[] { "OwnerId", "State", "WaitingSince", "LastMessageAt" });
+                columns: new[] { "OwnerId", "State", "InboxOrder", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IntegrationForms_IntegrationId_FormId",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261122225435_InitialCreate")]
+    [Migration("20261123005631_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -182,6 +182,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("InboxOrder")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("IntegrationId")
                         .HasColumnType("INTEGER");
 
@@ -226,9 +229,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId", "PageId", "Psid")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId", "PageId", "State", "WaitingSince");
+                    b.HasIndex("OwnerId", "State", "InboxOrder", "Id");
 
-                    b.HasIndex("OwnerId", "State", "WaitingSince", "LastMessageAt");
+                    b.HasIndex("OwnerId", "PageId", "State", "InboxOrder", "Id");
 
                     b.ToTable("Conversations");
                 });

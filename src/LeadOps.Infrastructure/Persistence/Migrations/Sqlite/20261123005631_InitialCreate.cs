@@ -106,6 +106,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     LastCustomerMessageAt = table.Column<long>(type: "INTEGER", nullable: true),
                     WaitingSince = table.Column<long>(type: "INTEGER", nullable: true),
                     LastMessageAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InboxOrder = table.Column<long>(type: "INTEGER", nullable: false),
                     LastMessagePreview = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
@@ -518,14 +519,14 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Conversations_OwnerId_PageId_State_WaitingSince",
+                name: "IX_Conversations_OwnerId_PageId_State_InboxOrder_Id",
                 table: "Conversations",
-                columns: new[] { "OwnerId", "PageId", "State", "WaitingSince" });
+                columns: new[] { "OwnerId", "PageId", "State", "InboxOrder", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Conversations_OwnerId_State_WaitingSince_LastMessageAt",
+                name: "IX_Conversations_OwnerId_State_InboxOrder_Id",
                 table: "Conversations",
-                columns: new[] { "OwnerId", "State", "WaitingSince", "LastMessageAt" });
+                columns: new[] { "OwnerId", "State", "InboxOrder", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_IntegrationForms_IntegrationId_FormId",
