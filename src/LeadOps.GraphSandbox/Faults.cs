@@ -271,7 +271,7 @@ internal sealed class FaultBook
     }
 
     /// <summary>The rule that fires for this call, counting the call against every rule it matches.</summary>
-    public FaultRule? Next(string route, string? pageId, string? formId, bool hasAfterCursor = false)
+    public FaultRule? Next(string route, string? pageId, string? formId, bool hasAfterCursor)
     {
         lock (_gate)
         {

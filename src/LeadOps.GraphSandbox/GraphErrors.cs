@@ -5,9 +5,6 @@ namespace LeadOps.GraphSandbox;
 /// <summary>A Graph error as the sandbox answers it, with the HTTP status Graph uses for it.</summary>
 internal sealed record GraphError(int HttpStatus, int Code, string Message, int? Subcode = null, bool? IsTransient = null)
 {
-    /// <summary>Extra response headers (usage, WWW-Authenticate) that go with this error.</summary>
-    public IReadOnlyDictionary<string, string>? Headers { get; init; }
-
     /// <summary>Overrides the usage headers with a throttled use case.</summary>
     public ThrottleInfo? Throttle { get; init; }
 

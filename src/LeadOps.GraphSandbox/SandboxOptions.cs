@@ -100,7 +100,7 @@ public sealed class SandboxOptions
         }
     }
 
-    private static void CheckRate(double value, string name)
+    internal static void CheckRate(double value, string name)
     {
         if (double.IsNaN(value) || value < 0 || value > 1)
         {

@@ -50,11 +50,7 @@ public sealed class SandboxState
         get => _faults.TransientFaultRate;
         set
         {
-            if (double.IsNaN(value) || value is < 0 or > 1)
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), value, "A rate must be between 0 and 1.");
-            }
-
+            SandboxOptions.CheckRate(value, nameof(value));
             _faults.TransientFaultRate = value;
         }
     }

@@ -191,12 +191,12 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private int _pending;
     private TaskCompletionSource? _drained;
 
-    public WebhookDispatcher(SandboxOptions options, HttpMessageHandler? handler = null)
+    public WebhookDispatcher(SandboxOptions options)
     {
         _options = options;
         _callbackUrl = options.WebhookCallbackUrl;
         _random = SeededRandom.For(options.Seed, 4);
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _http = new HttpClient();
         _http.Timeout = TimeSpan.FromSeconds(10);
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("facebookexternalua");
         _worker = Task.Run(RunAsync);

@@ -176,8 +176,7 @@ internal sealed partial class ReplySender(
         }
 
         // The integration it came through was deleted or disabled: another of the owner's integrations for the page will do.
-        var other = (await integrations.ListAsync(ct)).FirstOrDefault(i => i.PageId == conversation.PageId && !i.IsDisabled);
-        return other is null ? integration : await integrations.GetAsync(other.Id, ct);
+        return await integrations.FindEnabledForPageAsync(conversation.PageId, ct) ?? integration;
     }
 
     private async Task NotifyAsync(Conversation conversation, InboxChangeKind kind, long? messageId) =>

@@ -12,6 +12,9 @@ public interface IIntegrationRepository
 
     Task<Integration?> FindFromEnvironmentAsync(CancellationToken cancellationToken);
 
+    /// <summary>The first enabled integration (by name) for a page, tracked for changes; null when there is none.</summary>
+    Task<Integration?> FindEnabledForPageAsync(string pageId, CancellationToken cancellationToken);
+
     void Add(Integration integration);
 
     void Remove(Integration integration);

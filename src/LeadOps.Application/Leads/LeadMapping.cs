@@ -48,8 +48,9 @@ internal static class LeadMapping
         return (lead, Truncated(lead));
     }
 
-    public static IReadOnlyList<LeadAnswer> Answers(Lead lead) =>
-        JsonSerializer.Deserialize<List<LeadAnswer>>(lead.AnswersJson, JsonOptions) ?? [];
+    /// <summary>A new lead's welcome: pending when its integration sends welcomes and the lead left an e-mail, else skipped.</summary>
+    public static WelcomeStatus InitialWelcomeStatus(Domain.Integrations.Integration integration, Lead lead) =>
+        integration.WelcomeEnabled && lead.Email is not null ? WelcomeStatus.Pending : WelcomeStatus.Skipped;
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 

@@ -42,7 +42,9 @@ internal sealed class LeadRetriever(
         }
         catch (GraphApiException ex)
         {
+            // Saved here, so that every caller keeps what Graph said (e.g. "needs reconnect").
             IntegrationChecker.RecordFailure(integration, ex.Failure);
+            await unitOfWork.SaveChangesAsync(ct);
             return ex.Failure;
         }
     }
@@ -174,7 +176,7 @@ internal sealed class LeadRetriever(
                 continue;
             }
 
-            lead.WelcomeStatus = integration.WelcomeEnabled && lead.Email is not null ? WelcomeStatus.Pending : WelcomeStatus.Skipped;
+            lead.WelcomeStatus = LeadMapping.InitialWelcomeStatus(integration, lead);
             toInsert.Add(lead);
         }
 

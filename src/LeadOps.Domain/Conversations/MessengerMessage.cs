@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LeadOps.Domain.Common;
 
 namespace LeadOps.Domain.Conversations;
@@ -124,9 +125,21 @@ public sealed class MessengerMessage : IOwnedByUser
         FailureReason = reason.Length <= 1000 ? reason : reason[..1000];
     }
 
-    /// <summary>Whether a receipt (delivered, read) moves this message forward: outbound, not failed, and only forward.</summary>
-    public static bool MovesForward(MessageStatus current, MessageStatus receipt) =>
-        receipt is MessageStatus.Delivered or MessageStatus.Read &&
-        current is MessageStatus.Sending or MessageStatus.Sent or MessageStatus.Delivered &&
-        current < receipt;
+    /// <summary>
+    /// The messages a receipt (delivered, read) moves forward: only those Meta accepted (Sent or later; one still
+    /// sending may yet fail) and only forward. The store applies it as a query; <see cref="MovesForward"/> is the same rule.
+    /// </summary>
+    public static Expression<Func<MessengerMessage, bool>> MovedForwardBy(MessageStatus receipt) =>
+        m => (m.Status == MessageStatus.Sent || m.Status == MessageStatus.Delivered) && m.Status < receipt;
+
+    private static readonly Func<MessengerMessage, bool> MovedByDelivered = MovedForwardBy(MessageStatus.Delivered).Compile();
+    private static readonly Func<MessengerMessage, bool> MovedByRead = MovedForwardBy(MessageStatus.Read).Compile();
+
+    /// <summary>Whether a receipt moves a message in status <paramref name="current"/> forward.</summary>
+    public static bool MovesForward(MessageStatus current, MessageStatus receipt) => receipt switch
+    {
+        MessageStatus.Delivered => MovedByDelivered(new MessengerMessage { Status = current }),
+        MessageStatus.Read => MovedByRead(new MessengerMessage { Status = current }),
+        _ => false,
+    };
 }

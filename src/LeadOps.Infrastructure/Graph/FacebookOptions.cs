@@ -1,8 +1,8 @@
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>
-/// The <c>Facebook</c> configuration section. <see cref="AppSecret"/> and <see cref="VerifyToken"/> fall back to the
-/// flat <c>FACEBOOK_APP_SECRET</c> / <c>FACEBOOK_VERIFY_TOKEN</c> settings when the section leaves them empty.
+/// The <c>Facebook</c> configuration section. The web host maps the brief's flat <c>FACEBOOK_APP_ID</c>,
+/// <c>FACEBOOK_APP_SECRET</c> and <c>FACEBOOK_VERIFY_TOKEN</c> onto it when the section leaves them empty.
 /// </summary>
 public sealed class FacebookOptions
 {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadOps.Infrastructure.Graph.Json;
 
 namespace LeadOps.Infrastructure.Graph;
 
@@ -31,10 +32,8 @@ internal static class GraphLeadFilter
             filters.Add(new TimeCreatedFilter("time_created", "LESS_THAN", GraphTime.ToUnixSecondsCeiling(to)));
         }
 
-        return JsonSerializer.Serialize(filters, FilterJsonOptions);
+        return JsonSerializer.Serialize(filters, GraphJson.Options);
     }
-
-    private static readonly JsonSerializerOptions FilterJsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private sealed record TimeCreatedFilter(string Field, string Operator, long Value);
 }

@@ -21,12 +21,12 @@ internal static class GraphPagingCursor
 
         if (string.IsNullOrEmpty(after))
         {
-            throw new GraphApiException(Unreadable("Graph announced a next page without an 'after' cursor"));
+            throw new GraphApiException(GraphCall.Unreadable(null, "Graph announced a next page without an 'after' cursor"));
         }
 
         if (after == currentAfter)
         {
-            throw new GraphApiException(Unreadable("Graph returned the same 'after' cursor twice; paging stopped to avoid a loop"));
+            throw new GraphApiException(GraphCall.Unreadable(null, "Graph returned the same 'after' cursor twice; paging stopped to avoid a loop"));
         }
 
         return after;
@@ -50,7 +50,4 @@ internal static class GraphPagingCursor
 
         return null;
     }
-
-    private static GraphFailure Unreadable(string message) =>
-        new(GraphFailureKind.Unknown, null, null, null, message, null, null, null);
 }

@@ -36,7 +36,6 @@ public static class GraphServiceCollectionExtensions
 
         services.AddOptions<FacebookOptions>()
             .Bind(configuration.GetSection(FacebookOptions.SectionName))
-            .PostConfigure(options => FacebookOptionsFallbacks.Apply(options, configuration))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FacebookOptions>, FacebookOptionsValidator>());
 

@@ -93,9 +93,20 @@ internal sealed class WebhookProcessor(
             using var json = JsonDocument.Parse(delivery.Body);
             var unknownPages = new HashSet<string>(StringComparer.Ordinal);
             var handled = 0;
+            var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId)>>(StringComparer.Ordinal);
+            async Task<IReadOnlyList<(int IntegrationId, string OwnerId)>> RouteOnceAsync(string pageId)
+            {
+                if (!routes.TryGetValue(pageId, out var owners))
+                {
+                    routes[pageId] = owners = await RouteAsync(db, pageId, ct);
+                }
+
+                return owners;
+            }
+
             foreach (var change in WebhookPayload.LeadgenChanges(json.RootElement))
             {
-                var owners = await RouteAsync(db, change.PageId, ct);
+                var owners = await RouteOnceAsync(change.PageId);
                 if (owners.Count == 0)
                 {
                     unknownPages.Add(change.PageId);
@@ -115,14 +126,9 @@ internal sealed class WebhookProcessor(
                 }
             }
 
-            var messengerRoutes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId)>>(StringComparer.Ordinal);
             foreach (var messengerEvent in WebhookPayload.MessengerEvents(json.RootElement, delivery.ReceivedAt))
             {
-                if (!messengerRoutes.TryGetValue(messengerEvent.PageId, out var owners))
-                {
-                    messengerRoutes[messengerEvent.PageId] = owners = await RouteAsync(db, messengerEvent.PageId, ct);
-                }
-
+                var owners = await RouteOnceAsync(messengerEvent.PageId);
                 if (owners.Count == 0)
                 {
                     unknownPages.Add(messengerEvent.PageId);

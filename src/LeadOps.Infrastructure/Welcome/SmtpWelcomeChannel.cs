@@ -19,7 +19,7 @@ internal sealed class SmtpWelcomeChannel(
     TimeProvider clock,
     ILogger<SmtpWelcomeChannel> logger) : IWelcomeChannel
 {
-    public const string SkippedNoEmail = "Skipped (no e-mail)";
+    public const string SkippedNoEmail = WelcomeSkipReasons.NoEmail;
 
     public string? Unreachable(WelcomeRecipient to) => string.IsNullOrWhiteSpace(to.Email) ? SkippedNoEmail : null;
 

@@ -122,7 +122,7 @@ internal static class ConversationsApi
         }
         catch (Application.Common.ValidationException ex)
         {
-            return Unprocessable([.. ex.Errors.SelectMany(e => e.Value.Select(m => new FieldProblem(FieldName(e.Key), m, "value_error")))]);
+            return Unprocessable([.. ex.Errors.SelectMany(e => e.Value.Select(m => new FieldProblem(ApiExceptionHandler.SnakeCase(e.Key), m, "value_error")))]);
         }
 
         return result.Status switch
@@ -163,7 +163,7 @@ internal static class ConversationsApi
         }
         catch (Application.Common.ValidationException ex)
         {
-            return Unprocessable([.. ex.Errors.SelectMany(e => e.Value.Select(msg => new FieldProblem(FieldName(e.Key), msg, "value_error", "query")))]);
+            return Unprocessable([.. ex.Errors.SelectMany(e => e.Value.Select(msg => new FieldProblem(ApiExceptionHandler.SnakeCase(e.Key), msg, "value_error", "query")))]);
         }
 
         if (result.Status == ResultStatus.NotFound)
@@ -228,13 +228,6 @@ internal static class ConversationsApi
 
         return id;
     }
-
-    private static string FieldName(string property) => property switch
-    {
-        nameof(SendAdminMessage.MessageText) => "message_text",
-        nameof(SendTestMessage.Message) => "message",
-        _ => ApiExceptionHandler.SnakeCase(property),
-    };
 
     /// <summary>422 in FastAPI's shape (<c>detail[].loc/msg/type</c>), plus the house <c>error</c> and <c>errors</c>.</summary>
     private static IResult Unprocessable(IReadOnlyList<FieldProblem> problems) => Results.Json(

@@ -2,7 +2,7 @@ namespace LeadOps.Web.Common;
 
 /// <summary>
 /// The brief's environment variables, accepted as they are and mapped onto configuration keys. A value set the
-/// usual way (appsettings, <c>Section__Key</c>) wins over the brief's name.
+/// usual way (appsettings, <c>Section__Key</c>) wins over the brief's name; an empty or blank one does not.
 /// </summary>
 internal static class BriefEnvironmentNames
 {
@@ -11,6 +11,7 @@ internal static class BriefEnvironmentNames
         ["ADMIN_API_KEY"] = "Admin:ApiKey",
         ["ADMIN_USER_ID"] = "Admin:UserId",
         ["FACEBOOK_PAGE_ACCESS_TOKEN"] = "Facebook:PageAccessToken",
+        ["FACEBOOK_APP_ID"] = "Facebook:AppId",
         ["FACEBOOK_VERIFY_TOKEN"] = "Facebook:VerifyToken",
         ["FACEBOOK_APP_SECRET"] = "Facebook:AppSecret",
     };
@@ -20,10 +21,11 @@ internal static class BriefEnvironmentNames
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (variable, key) in Map)
         {
-            var value = Environment.GetEnvironmentVariable(variable);
-            if (!string.IsNullOrEmpty(value) && string.IsNullOrEmpty(configuration[key]))
+            // Environment variables are configuration keys under their own names (the host reads them before this runs).
+            var value = configuration[variable];
+            if (!string.IsNullOrWhiteSpace(value) && string.IsNullOrWhiteSpace(configuration[key]))
             {
-                values[key] = value;
+                values[key] = value.Trim();
             }
         }
 

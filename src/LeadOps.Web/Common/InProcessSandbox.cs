@@ -14,7 +14,7 @@ namespace LeadOps.Web.Common;
 /// <c>Sandbox:Port</c> and gives the demo user an integration for the sandbox's main page, so the zero-setup demo has
 /// pages, forms and leads to retrieve. Facebook:GraphBaseUrl and the app credentials point at it (appsettings.Development.json).
 /// </summary>
-internal sealed class InProcessSandbox(IConfiguration configuration, IServiceScopeFactory scopes, IOptions<DemoOptions> demo, ILogger<InProcessSandbox> logger) : IHostedService, IAsyncDisposable
+internal sealed class InProcessSandbox(IConfiguration configuration, IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, IOptions<DemoOptions> demo, ILogger<InProcessSandbox> logger) : IHostedService, IAsyncDisposable
 {
     private GraphSandboxServer? _server;
 
@@ -58,8 +58,7 @@ internal sealed class InProcessSandbox(IConfiguration configuration, IServiceSco
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ExplicitOwner>().OwnerId = user.Id;
+        await using var scope = ownerScopes.CreateScope(user.Id);
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         if ((await mediator.Send(new ListIntegrations(), ct)).Count > 0)
         {

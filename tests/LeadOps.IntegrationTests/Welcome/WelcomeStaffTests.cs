@@ -122,7 +122,7 @@ public sealed class WelcomeStaffTests(DatabaseKind database) : WelcomeFixture(da
         {
             Assert.That(backlog.GetProperty("pending").GetInt32(), Is.EqualTo(1));
             Assert.That(backlog.GetProperty("oldest_pending_age_seconds").GetDouble(), Is.EqualTo(600));
-            Assert.That(backlog.GetProperty("failed").GetInt32(), Is.GreaterThanOrEqualTo(0));
+            Assert.That(backlog.GetProperty("failed").ValueKind, Is.EqualTo(JsonValueKind.Number), "the failed count is reported (other tests share the database, so its value is theirs too)");
             Assert.That(checks.GetProperty("workers").GetProperty("data").TryGetProperty("welcome", out _), Is.True, "the welcome worker reports to /status");
         });
 

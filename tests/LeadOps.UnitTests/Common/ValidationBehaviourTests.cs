@@ -38,10 +38,12 @@ public sealed class ValidationBehaviourTests
     {
         var extra = new InlineValidator<CreateApiKey>();
         extra.RuleFor(c => c.Name).Must(n => n != "reserved").WithMessage("That name is reserved.");
-        var behaviour = new ValidationBehaviour<CreateApiKey, CreatedApiKey>([new CreateApiKeyValidator(), extra]);
+        var another = new InlineValidator<CreateApiKey>();
+        another.RuleFor(c => c.Name).Must(n => n.Length > 10).WithMessage("Too short.");
+        var behaviour = new ValidationBehaviour<CreateApiKey, CreatedApiKey>([new CreateApiKeyValidator(), extra, another]);
 
         var ex = Assert.ThrowsAsync<ValidationException>(async () =>
             await behaviour.Handle(new CreateApiKey("reserved"), (_, _) => ValueTask.FromResult(new CreatedApiKey(Guid.Empty, "", "")), CancellationToken.None));
-        Assert.That(ex!.Errors["Name"], Is.EqualTo(new[] { "That name is reserved." }));
+        Assert.That(ex!.Errors["Name"], Is.EqualTo(new[] { "That name is reserved.", "Too short." }), "no validator's failures overwrite another's");
     }
 }

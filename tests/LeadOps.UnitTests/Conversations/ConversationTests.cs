@@ -111,6 +111,7 @@ public sealed class ConversationTests
             Assert.That(MessengerMessage.MovesForward(MessageStatus.Read, MessageStatus.Delivered), Is.False);
             Assert.That(MessengerMessage.MovesForward(MessageStatus.Failed, MessageStatus.Delivered), Is.False);
             Assert.That(MessengerMessage.MovesForward(MessageStatus.Received, MessageStatus.Read), Is.False);
+            Assert.That(MessengerMessage.MovesForward(MessageStatus.Sending, MessageStatus.Delivered), Is.False, "still sending: it may yet fail");
         });
 
     [Test]

@@ -44,35 +44,6 @@ public sealed class FacebookOptionsTests
         });
     }
 
-    [Test]
-    public void Flat_environment_names_fill_empty_section_values()
-    {
-        var options = Resolve(new()
-        {
-            ["Facebook:AppSecret"] = "",
-            ["FACEBOOK_APP_SECRET"] = "flat-secret",
-            ["FACEBOOK_VERIFY_TOKEN"] = "flat-verify",
-        });
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(options.AppSecret, Is.EqualTo("flat-secret"));
-            Assert.That(options.VerifyToken, Is.EqualTo("flat-verify"));
-        });
-    }
-
-    [Test]
-    public void Section_values_win_over_flat_environment_names()
-    {
-        var options = Resolve(new()
-        {
-            ["Facebook:VerifyToken"] = "section-verify",
-            ["FACEBOOK_VERIFY_TOKEN"] = "flat-verify",
-        });
-
-        Assert.That(options.VerifyToken, Is.EqualTo("section-verify"));
-    }
-
     [TestCase("Facebook:GraphBaseUrl", "not a url")]
     [TestCase("Facebook:GraphBaseUrl", "ftp://graph.facebook.com")]
     [TestCase("Facebook:GraphVersion", "25")]

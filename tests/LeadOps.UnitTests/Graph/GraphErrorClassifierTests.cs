@@ -43,14 +43,6 @@ public sealed class GraphErrorClassifierTests
     }
 
     [Test]
-    public void Code_wins_over_http_status_when_a_throttle_comes_back_as_400()
-    {
-        var failure = GraphErrorClassifier.Classify(Error(613), 400, GraphUsage.Empty, null, Now);
-
-        Assert.That(failure.Kind, Is.EqualTo(GraphFailureKind.RateLimited));
-    }
-
-    [Test]
     public void Code_wins_over_http_status_when_a_token_error_comes_back_as_500()
     {
         var failure = GraphErrorClassifier.Classify(Error(190, 463), 500, GraphUsage.Empty, null, Now);

@@ -26,5 +26,4 @@ public static class AuditActions
     public const string Sent = "sent";
     public const string Failed = "failed";
     public const string Refused = "refused";
-    public const string Duplicate = "duplicate";
 }

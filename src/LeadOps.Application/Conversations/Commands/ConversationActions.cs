@@ -64,7 +64,7 @@ internal sealed class ConversationActionHandlers(
         if (conversation is null)
         {
             // The bot may escalate before the customer's message reached LeadOps: start the conversation now.
-            var integration = (await integrations.ListAsync(cancellationToken)).FirstOrDefault(i => i.PageId == pageId && !i.IsDisabled);
+            var integration = await integrations.FindEnabledForPageAsync(pageId, cancellationToken);
             if (integration is null)
             {
                 return Result<ConversationView>.NotFound("None of your integrations has this page");

@@ -51,8 +51,7 @@ public abstract class RetrievalRequestValidator<T> : AbstractValidator<T>
 internal sealed class RetrieveFacebookLeadsHandler(
     IIntegrationRepository integrations,
     IFacebookPageGateway pages,
-    LeadRetriever retriever,
-    IUnitOfWork unitOfWork) : ICommandHandler<RetrieveFacebookLeads, Result<RetrievalSummary>>
+    LeadRetriever retriever) : ICommandHandler<RetrieveFacebookLeads, Result<RetrievalSummary>>
 {
     public const string IntegrationNotFound = "Lead form integration not found";
     public const string TokenNotFound = "Facebook access token not found";
@@ -83,7 +82,6 @@ internal sealed class RetrieveFacebookLeadsHandler(
             // The stored list may be stale: ask Graph once before saying the form is not this page's.
             if (await retriever.RefreshFormsAsync(integration, pages, cancellationToken) is { } failure)
             {
-                await unitOfWork.SaveChangesAsync(cancellationToken);
                 return Result<RetrievalSummary>.Failed(FetchFailed, GraphFailureText.Describe(failure));
             }
 

@@ -59,7 +59,7 @@ internal sealed class StoreWebhookLeadHandler(
             return Result<ProcessedLead>.Ok(new ProcessedLead(command.LeadgenId, ProcessedLeadStatus.Failed, null, null, error));
         }
 
-        lead.WelcomeStatus = integration.WelcomeEnabled && lead.Email is not null ? WelcomeStatus.Pending : WelcomeStatus.Skipped;
+        lead.WelcomeStatus = LeadMapping.InitialWelcomeStatus(integration, lead);
         var inserted = await leads.InsertNewAsync([lead], now, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         if (inserted.Count == 0)

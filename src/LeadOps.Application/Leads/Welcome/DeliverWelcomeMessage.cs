@@ -32,8 +32,8 @@ internal sealed class DeliverWelcomeMessageHandler(
     TimeProvider clock,
     ILogger<DeliverWelcomeMessageHandler> logger) : ICommandHandler<DeliverWelcomeMessage, WelcomeDeliveryOutcome>
 {
-    public const string SkippedIntegrationDeleted = "Skipped (integration deleted)";
-    public const string SkippedDisabled = "Skipped (disabled)";
+    public const string SkippedIntegrationDeleted = WelcomeSkipReasons.IntegrationDeleted;
+    public const string SkippedDisabled = WelcomeSkipReasons.Disabled;
 
     public async ValueTask<WelcomeDeliveryOutcome> Handle(DeliverWelcomeMessage command, CancellationToken cancellationToken)
     {

@@ -15,10 +15,7 @@ public interface IWelcomeOutbox
     Task<WelcomeCounts> CountAsync(CancellationToken cancellationToken);
 }
 
-public sealed record WelcomeCounts(int Pending, int Sent, int Failed, int Skipped)
-{
-    public int Total => Pending + Sent + Failed + Skipped;
-}
+public sealed record WelcomeCounts(int Pending, int Sent, int Failed, int Skipped);
 
 /// <summary>What staff see of a lead's welcome message.</summary>
 public sealed record LeadWelcomeView(

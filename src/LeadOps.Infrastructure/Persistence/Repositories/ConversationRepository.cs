@@ -35,7 +35,7 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (LeadRepository.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             db.ChangeTracker.Clear();
             return false;
@@ -50,7 +50,7 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (LeadRepository.IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // The same idempotency key was stored first by a twin request: forget this attempt entirely.
             foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
@@ -86,7 +86,7 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
                     .SetProperty(m => m.Status, m => m.Status == MessageStatus.Sending || m.Status == MessageStatus.Failed ? MessageStatus.Sent : m.Status),
                 cancellationToken);
         }
-        catch (Exception ex) when (IsUniqueViolation(ex))
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // Meta's id is already on another row (an echo matched the wrong one of two identical texts): keep the status right.
             await db.MessengerMessages.Where(m => m.Id == messageId).ExecuteUpdateAsync(
@@ -133,7 +133,7 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
                     .SetProperty(m => m.Status, MessageStatus.Sent),
                 cancellationToken) == 1;
         }
-        catch (Exception ex) when (IsUniqueViolation(ex))
+        catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
             return false;
         }
@@ -146,9 +146,9 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
             return 0;
         }
 
-        // Only messages Meta accepted (Sent or later) move: one still sending may yet fail.
-        var query = db.MessengerMessages.Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outbound &&
-                                                    (m.Status == MessageStatus.Sent || m.Status == MessageStatus.Delivered) && m.Status < receipt);
+        var query = db.MessengerMessages
+            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outbound)
+            .Where(MessengerMessage.MovedForwardBy(receipt));
         var ids = mids.ToList();
         query = (ids.Count, watermark) switch
         {
@@ -165,16 +165,4 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
                 .SetProperty(m => m.ReadAt, m => read ? m.ReadAt ?? at : m.ReadAt),
             cancellationToken);
     }
-
-    private static bool IsUniqueViolation(Exception ex) =>
-        ex is DbUpdateException update
-            ? LeadRepository.IsUniqueViolation(update)
-            : IsUniqueViolationCore(ex) || (ex.InnerException is { } inner && IsUniqueViolationCore(inner));
-
-    private static bool IsUniqueViolationCore(Exception ex) => ex switch
-    {
-        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
-        _ => false,
-    };
 }

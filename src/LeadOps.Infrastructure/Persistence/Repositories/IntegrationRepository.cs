@@ -15,6 +15,10 @@ internal sealed class IntegrationRepository(LeadOpsDbContext db) : IIntegrationR
     public Task<Integration?> FindFromEnvironmentAsync(CancellationToken cancellationToken) =>
         db.Integrations.Include(i => i.Forms).FirstOrDefaultAsync(i => i.IsFromEnvironment, cancellationToken);
 
+    public Task<Integration?> FindEnabledForPageAsync(string pageId, CancellationToken cancellationToken) =>
+        db.Integrations.Include(i => i.Forms).Where(i => i.PageId == pageId && !i.IsDisabled).OrderBy(i => i.Name).ThenBy(i => i.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public void Add(Integration integration) => db.Integrations.Add(integration);
 
     public void Remove(Integration integration) => db.Integrations.Remove(integration);

@@ -1,8 +1,7 @@
 using LeadOps.Application.Common.Security;
 using LeadOps.Application.Leads;
+using LeadOps.Application.Leads.Welcome;
 using LeadOps.Domain.Leads;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,7 +46,7 @@ internal sealed class LeadRepository(LeadOpsDbContext db, IOwnerScopeFactory own
                     await batch.SaveChangesAsync(cancellationToken);
                     return pending.Select(l => l.FacebookLeadId).ToHashSet(StringComparer.Ordinal);
                 }
-                catch (DbUpdateException ex) when (IsUniqueViolation(ex) && attempt < MaxRaceRetries)
+                catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) && attempt < MaxRaceRetries)
                 {
                     // Another run stored some of these first: see below which are now taken, insert the rest.
                 }
@@ -74,14 +73,7 @@ internal sealed class LeadRepository(LeadOpsDbContext db, IOwnerScopeFactory own
         CreatedAt = now,
         NextAttemptAt = now,
         Status = lead.WelcomeStatus == WelcomeStatus.Skipped ? OutboxStatus.Skipped : OutboxStatus.Pending,
-        LastError = lead.WelcomeStatus != WelcomeStatus.Skipped ? null : lead.Email is null ? "Skipped (no e-mail)" : "Skipped (disabled)",
-    };
-
-    internal static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
-    {
-        SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,
-        SqlException sql => sql.Number is 2601 or 2627,
-        _ => false,
+        LastError = lead.WelcomeStatus != WelcomeStatus.Skipped ? null : lead.Email is null ? WelcomeSkipReasons.NoEmail : WelcomeSkipReasons.Disabled,
     };
 }
 

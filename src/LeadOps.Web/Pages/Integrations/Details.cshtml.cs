@@ -28,9 +28,6 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
     [TempData]
     public string? Notice { get; set; }
 
-    [TempData]
-    public string? Problem { get; set; }
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
 
     public async Task<IActionResult> OnPostTestAsync(int id, CancellationToken ct)

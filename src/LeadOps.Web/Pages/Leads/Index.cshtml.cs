@@ -31,7 +31,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         try
         {
-            var result = await mediator.Send(new StartRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, Utc(Retrieve.Since), Utc(Retrieve.Until)), ct);
+            var result = await mediator.Send(new StartRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, Utc(Retrieve.Since), Utc(Retrieve.Until?.AddDays(1))), ct);
             if (result.Status == ResultStatus.Ok)
             {
                 return RedirectToPage("Run", new { id = result.Value });
@@ -61,7 +61,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Leads = await mediator.Send(new ListLeads(filter, Request.Query["cursor"], 50), ct);
     }
 
-    /// <summary>Dates picked on the page are whole days in UTC; "until" includes its day.</summary>
+    /// <summary>Dates picked on the page are whole days in UTC; "until" includes its day (the bound is the next midnight).</summary>
     private static DateTimeOffset? Utc(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     public sealed class RetrieveInput
