@@ -8,7 +8,8 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddValidatorsFromAssemblyContaining<ApplicationAssembly>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        // Validators hold only their rules (no services), so each is built once and shared, as FluentValidation advises.
+        services.AddValidatorsFromAssemblyContaining<ApplicationAssembly>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<ExplicitOwner>();
         services.AddSingleton<IOwnerScopeFactory, OwnerScopeFactory>();
         services.AddScoped<Integrations.IntegrationChecker>();

@@ -85,6 +85,19 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<WelcomeOutboxWorker>());
     }
 
+    /// <summary>
+    /// The scope's context: a pooled instance (its EF services are built once, not per request) handed the scope's
+    /// acting user, which the owner filter and the ownership check read. Disposing it at the end of the scope forgets
+    /// the user before it goes back to the pool, so a context never carries one user's identity into another's scope.
+    /// </summary>
+    private static TContext Rent<TContext>(IServiceProvider services)
+        where TContext : LeadOpsDbContext
+    {
+        var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+        context.CurrentUser = services.GetRequiredService<ICurrentUser>();
+        return context;
+    }
+
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -99,16 +112,18 @@ public static class DependencyInjection
                     throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:LeadOps is not set.");
                 }
 
-                services.AddDbContext<LeadOpsDbContext, SqlServerLeadOpsDbContext>((sp, o) => o
+                services.AddPooledDbContextFactory<SqlServerLeadOpsDbContext>((sp, o) => o
                     .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
                     .AddInterceptors(sp.GetRequiredService<OwnershipInterceptor>(), sp.GetRequiredService<WelcomeWakeInterceptor>()));
+                services.AddScoped<LeadOpsDbContext>(sp => Rent<SqlServerLeadOpsDbContext>(sp));
                 break;
             default:
                 var sqlite = PrepareSqlite(connectionString ?? DatabaseOptions.DefaultSqliteConnectionString, contentRootPath);
                 var pragmas = new SqlitePragmaInterceptor(options.SqliteBusyTimeoutMs);
-                services.AddDbContext<LeadOpsDbContext, SqliteLeadOpsDbContext>((sp, o) => o
+                services.AddPooledDbContextFactory<SqliteLeadOpsDbContext>((sp, o) => o
                     .UseSqlite(sqlite)
                     .AddInterceptors(sp.GetRequiredService<OwnershipInterceptor>(), sp.GetRequiredService<WelcomeWakeInterceptor>(), pragmas));
+                services.AddScoped<LeadOpsDbContext>(sp => Rent<SqliteLeadOpsDbContext>(sp));
                 break;
         }
 

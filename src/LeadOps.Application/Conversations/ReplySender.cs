@@ -46,8 +46,9 @@ internal sealed partial class ReplySender(
 {
     public async Task<ReplyOutcome> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? auditNote, CancellationToken ct)
     {
+        // A key the caller gave may have been used before; one made up here cannot have been.
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.NewGuid().ToString("N") : idempotencyKey.Trim();
-        if (await conversations.FindByIdempotencyKeyAsync(key, ct) is { } seen)
+        if (!string.IsNullOrWhiteSpace(idempotencyKey) && await conversations.FindByIdempotencyKeyAsync(key, ct) is { } seen)
         {
             return Outcome(seen, conversation.Psid, duplicate: true);
         }
@@ -115,7 +116,7 @@ internal sealed partial class ReplySender(
         // From here on the outcome is recorded whatever happens to the request: Meta may already have the message.
         var ct = CancellationToken.None;
         var subject = conversation.Id.ToString();
-        var integration = await FindIntegrationAsync(conversation, ct);
+        var integration = await integrations.FindSenderAsync(conversation.IntegrationId, conversation.PageId, ct);
         if (integration is null || integration.IsDisabled)
         {
             var reason = integration is null
@@ -165,18 +166,6 @@ internal sealed partial class ReplySender(
         {
             Status = MessageStatus.Failed, Failure = kind, Error = reason, MessagingType = plan.MessagingType, Tag = plan.Tag,
         };
-    }
-
-    private async Task<Integration?> FindIntegrationAsync(Conversation conversation, CancellationToken ct)
-    {
-        var integration = await integrations.GetAsync(conversation.IntegrationId, ct);
-        if (integration is not null && !integration.IsDisabled)
-        {
-            return integration;
-        }
-
-        // The integration it came through was deleted or disabled: another of the owner's integrations for the page will do.
-        return await integrations.FindEnabledForPageAsync(conversation.PageId, ct) ?? integration;
     }
 
     private async Task NotifyAsync(Conversation conversation, InboxChangeKind kind, long? messageId) =>

@@ -15,6 +15,13 @@ public interface IIntegrationRepository
     /// <summary>The first enabled integration (by name) for a page, tracked for changes; null when there is none.</summary>
     Task<Integration?> FindEnabledForPageAsync(string pageId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The integration a conversation's replies go out through, without its forms, tracked for changes: the
+    /// conversation's own integration while it is enabled, else the first enabled integration (by name) for the same
+    /// page, else the own one even though disabled (so the caller can say why nothing was sent); null when none exists.
+    /// </summary>
+    Task<Integration?> FindSenderAsync(int integrationId, string pageId, CancellationToken cancellationToken);
+
     void Add(Integration integration);
 
     void Remove(Integration integration);

@@ -12,13 +12,13 @@ namespace LeadOps.Infrastructure.Persistence;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteLeadOpsDbContext>
 {
     public SqliteLeadOpsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteLeadOpsDbContext>().UseSqlite(DatabaseOptions.DefaultSqliteConnectionString).Options, NoUser.Instance);
+        new(new DbContextOptionsBuilder<SqliteLeadOpsDbContext>().UseSqlite(DatabaseOptions.DefaultSqliteConnectionString).Options);
 }
 
 public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<SqlServerLeadOpsDbContext>
 {
     public SqlServerLeadOpsDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqlServerLeadOpsDbContext>().UseSqlServer("Server=localhost;Database=LeadOps;Integrated Security=true;TrustServerCertificate=true").Options, NoUser.Instance);
+        new(new DbContextOptionsBuilder<SqlServerLeadOpsDbContext>().UseSqlServer("Server=localhost;Database=LeadOps;Integrated Security=true;TrustServerCertificate=true").Options);
 }
 
 /// <summary>Nobody: owned rows are invisible and cannot be saved.</summary>

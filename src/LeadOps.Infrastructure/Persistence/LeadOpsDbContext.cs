@@ -18,13 +18,37 @@ namespace LeadOps.Infrastructure.Persistence;
 /// <see cref="OwnerFilter"/> (<c>OwnerId == current user</c>); <see cref="OwnershipInterceptor"/> guards saves.
 /// Provider-specific subclasses exist only so each provider has its own migration set.
 /// </summary>
-public abstract class LeadOpsDbContext(DbContextOptions options, ICurrentUser currentUser)
+public abstract class LeadOpsDbContext(DbContextOptions options)
     : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The name of the owner query filter; the only way to bypass it is to name it.</summary>
     public const string OwnerFilter = "Owner";
 
-    public ICurrentUser CurrentUser { get; } = currentUser;
+    private ICurrentUser _currentUser = NoUser.Instance;
+
+    /// <summary>
+    /// The acting user, set when the scope rents this (pooled) context and reset to <see cref="NoUser"/> when the scope
+    /// disposes it; until set, owned rows are invisible and cannot be saved.
+    /// </summary>
+    public ICurrentUser CurrentUser
+    {
+        get => _currentUser;
+        internal set => _currentUser = value;
+    }
+
+    public override void Dispose()
+    {
+        _currentUser = NoUser.Instance;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _currentUser = NoUser.Instance;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
 
     /// <summary>Read by the owner filter on every query; null (nobody signed in) matches no owned row.</summary>
     public string? CurrentOwnerId => CurrentUser.UserId;
@@ -73,8 +97,8 @@ public abstract class LeadOpsDbContext(DbContextOptions options, ICurrentUser cu
     }
 }
 
-public sealed class SqliteLeadOpsDbContext(DbContextOptions<SqliteLeadOpsDbContext> options, ICurrentUser currentUser)
-    : LeadOpsDbContext(options, currentUser)
+public sealed class SqliteLeadOpsDbContext(DbContextOptions<SqliteLeadOpsDbContext> options)
+    : LeadOpsDbContext(options)
 {
     /// <summary>SQLite cannot compare or sort DateTimeOffset text; store it as a sortable 64-bit value (all values are UTC).</summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -84,8 +108,8 @@ public sealed class SqliteLeadOpsDbContext(DbContextOptions<SqliteLeadOpsDbConte
     }
 }
 
-public sealed class SqlServerLeadOpsDbContext(DbContextOptions<SqlServerLeadOpsDbContext> options, ICurrentUser currentUser)
-    : LeadOpsDbContext(options, currentUser)
+public sealed class SqlServerLeadOpsDbContext(DbContextOptions<SqlServerLeadOpsDbContext> options)
+    : LeadOpsDbContext(options)
 {
     /// <summary>On SQL Server the Quartz job store's tables are part of the model, so the migrations create them.</summary>
     protected override void OnModelCreating(ModelBuilder builder)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
 using LeadOps.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -120,6 +121,41 @@ public sealed class SendFailureTests(DatabaseKind database) : InboxFixture(datab
         var retry = await browser.PostFormAsync($"/Inbox/Conversation/{id}?handler=Retry&messageId={messageId}", new Dictionary<string, string>(), formPage: $"/Inbox/Conversation/{id}");
         Assert.That(retry.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect));
         Assert.That(SentTo(psid), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_reply_goes_out_through_another_integration_of_the_page_when_its_own_is_disabled_and_is_refused_when_none_is_left()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Hello");
+        var second = await staff.Api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken, name = "Second" });
+        var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        await using (var scope = Factory.ScopeFor(staff.User.Id))
+        {
+            var db = Factory.Db(scope);
+            var own = await db.Conversations.Where(c => c.Id == id).Select(c => c.IntegrationId).SingleAsync();
+            Assert.That(own, Is.Not.EqualTo(secondId));
+            await db.Integrations.Where(i => i.Id == own).ExecuteUpdateAsync(s => s.SetProperty(i => i.IsDisabled, true));
+        }
+
+        var answer = await ReplyAsync(staff, id, psid, "Through the other one.");
+        Assert.That(answer.GetProperty("success").GetBoolean(), Is.True, answer.GetRawText());
+
+        await using (var scope = Factory.ScopeFor(staff.User.Id))
+        {
+            await Factory.Db(scope).Integrations.Where(i => i.Id == secondId).ExecuteUpdateAsync(s => s.SetProperty(i => i.IsDisabled, true));
+        }
+
+        var refused = await ReplyAsync(staff, id, psid, "Nobody left to send this.");
+        Assert.That(refused.GetProperty("success").GetBoolean(), Is.False);
+        var failed = await FailedReplyAsync(staff, id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.GetProperty("error_code").GetString(), Is.EqualTo("page_not_connected"));
+            Assert.That(failed.GetProperty("error").GetString(), Does.Contain("integration is disabled"));
+            Assert.That(SentTo(psid).Select(s => s.Text), Is.EqualTo(new[] { "Through the other one." }));
+        });
     }
 
     private static async Task<JsonElement> ReplyAsync(Staff staff, Guid id, string psid, string text)

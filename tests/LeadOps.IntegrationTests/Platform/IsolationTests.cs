@@ -88,6 +88,30 @@ public sealed class IsolationTests(DatabaseKind database) : DatabaseFixture(data
         Assert.ThrowsAsync<OwnershipViolationException>(() => db.SaveChangesAsync());
     }
 
+    [Test]
+    public async Task A_pooled_context_forgets_its_user_when_the_scope_ends()
+    {
+        var alice = await Factory.CreateAsync();
+        var bob = await Factory.CreateAsync();
+        var aliceKeyId = await FirstKeyIdAsync(alice);
+
+        LeadOpsDbContext aliceDb;
+        await using (var scope = Factory.ScopeFor(alice.Id))
+        {
+            aliceDb = Factory.Db(scope);
+            Assert.That(aliceDb.CurrentOwnerId, Is.EqualTo(alice.Id));
+            Assert.That(await aliceDb.ApiKeys.AnyAsync(k => k.Id == aliceKeyId), Is.True);
+        }
+
+        Assert.That(aliceDb.CurrentUser, Is.SameAs(NoUser.Instance), "back in the pool as nobody");
+        await using (var scope = Factory.ScopeFor(bob.Id))
+        {
+            var bobDb = Factory.Db(scope);
+            Assert.That(bobDb.CurrentOwnerId, Is.EqualTo(bob.Id));
+            Assert.That(await bobDb.ApiKeys.AnyAsync(k => k.Id == aliceKeyId), Is.False);
+        }
+    }
+
     private async Task<Guid> FirstKeyIdAsync(TestUser user)
     {
         await using var scope = Factory.ScopeFor(user.Id);

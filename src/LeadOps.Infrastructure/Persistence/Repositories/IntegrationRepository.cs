@@ -19,6 +19,15 @@ internal sealed class IntegrationRepository(LeadOpsDbContext db) : IIntegrationR
         db.Integrations.Include(i => i.Forms).Where(i => i.PageId == pageId && !i.IsDisabled).OrderBy(i => i.Name).ThenBy(i => i.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
+    public Task<Integration?> FindSenderAsync(int integrationId, string pageId, CancellationToken cancellationToken) =>
+        db.Integrations
+            .Where(i => i.Id == integrationId || (i.PageId == pageId && !i.IsDisabled))
+            .OrderBy(i => i.IsDisabled)
+            .ThenBy(i => i.Id == integrationId ? 0 : 1)
+            .ThenBy(i => i.Name)
+            .ThenBy(i => i.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public void Add(Integration integration) => db.Integrations.Add(integration);
 
     public void Remove(Integration integration) => db.Integrations.Remove(integration);
