@@ -26,37 +26,22 @@ internal sealed class WebhookProcessor(
     WebhookSignal signal,
     WorkerHealth health,
     TimeProvider clock,
-    ILogger<WebhookProcessor> logger) : BackgroundService
+    ILogger<WebhookProcessor> logger) : PollingWorker(signal, health, logger)
 {
     public const string WorkerName = "webhooks";
     private const int MaxAttempts = 8;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await ProcessNextAsync(stoppingToken))
-                {
-                }
+    protected override string Name => WorkerName;
 
-                health.Beat(WorkerName, PollInterval);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                health.Failed(WorkerName, PollInterval, ex.GetType().Name);
-                logger.LogError(ex, "Webhook worker loop failed");
-            }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PollAsync(PollInterval, stoppingToken);
 
-            await signal.WaitAsync(PollInterval, stoppingToken);
-        }
-    }
-
-    /// <summary>Claims and processes one due delivery; false when none is due.</summary>
-    public async Task<bool> ProcessNextAsync(CancellationToken ct)
+    /// <summary>
+    /// Claims and processes one due delivery: 1 when one was due (even if another node claimed it first, so the caller
+    /// looks again), 0 when none is due.
+    /// </summary>
+    public override async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
@@ -65,25 +50,25 @@ internal sealed class WebhookProcessor(
             .Where(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt <= now)
             .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id)
             .Select(d => new { d.Id, d.NextAttemptAt })
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefaultAsync(cancellationToken);
         if (candidate is null)
         {
-            return false;
+            return 0;
         }
 
         // Claim with an atomic conditional update: on several nodes only one wins the lease.
         var claimed = await db.WebhookDeliveries
             .Where(d => d.Id == candidate.Id && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt == candidate.NextAttemptAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now + Lease).SetProperty(d => d.Attempts, d => d.Attempts + 1), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now + Lease).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
         if (claimed == 0)
         {
-            return true;
+            return 1;
         }
 
-        var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == candidate.Id, ct);
-        await ProcessAsync(db, delivery, ct);
-        await db.SaveChangesAsync(ct);
-        return true;
+        var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == candidate.Id, cancellationToken);
+        await ProcessAsync(db, delivery, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return 1;
     }
 
     private async Task ProcessAsync(LeadOpsDbContext db, WebhookDelivery delivery, CancellationToken ct)
@@ -121,7 +106,7 @@ internal sealed class WebhookProcessor(
                     handled++;
                     if (result.Status == ResultStatus.Failed)
                     {
-                        logger.LogWarning("Webhook lead {LeadgenId} for integration {IntegrationId} failed: {Error}", change.LeadgenId, integrationId, result.Detail);
+                        Logger.LogWarning("Webhook lead {LeadgenId} for integration {IntegrationId} failed: {Error}", change.LeadgenId, integrationId, result.Detail);
                     }
                 }
             }
@@ -148,7 +133,7 @@ internal sealed class WebhookProcessor(
             delivery.ProcessedAt = clock.GetUtcNow();
             if (unknownPages.Count > 0)
             {
-                logger.LogWarning("Webhook delivery {DeliveryId} names pages no integration knows: {PageIds}", delivery.Id, delivery.UnknownPageIds);
+                Logger.LogWarning("Webhook delivery {DeliveryId} names pages no integration knows: {PageIds}", delivery.Id, delivery.UnknownPageIds);
             }
         }
         catch (GraphApiException ex)
@@ -167,7 +152,7 @@ internal sealed class WebhookProcessor(
         if (delivery.Attempts >= MaxAttempts)
         {
             delivery.Status = WebhookDeliveryStatus.Failed;
-            logger.LogError("Webhook delivery {DeliveryId} failed after {Attempts} attempts: {Error}", delivery.Id, delivery.Attempts, error);
+            Logger.LogError("Webhook delivery {DeliveryId} failed after {Attempts} attempts: {Error}", delivery.Id, delivery.Attempts, error);
             return;
         }
 

@@ -26,7 +26,7 @@ internal sealed class WelcomeOutboxWorker(
     WorkerHealth health,
     IOptions<WelcomeOptions> options,
     TimeProvider clock,
-    ILogger<WelcomeOutboxWorker> logger) : BackgroundService
+    ILogger<WelcomeOutboxWorker> logger) : PollingWorker(signal, health, logger)
 {
     public const string WorkerName = "welcome";
     private static readonly TimeSpan DisabledInterval = TimeSpan.FromDays(3650);
@@ -34,44 +34,26 @@ internal sealed class WelcomeOutboxWorker(
     /// <summary>This worker's name in <c>ClaimedBy</c>: machine, process and instance.</summary>
     public string Id { get; } = NewId();
 
+    protected override string Name => WorkerName;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.PollInterval;
         if (!options.Value.WorkerEnabled)
         {
-            health.Beat(WorkerName, DisabledInterval, "not running on this node (Welcome:WorkerEnabled=false)");
+            Health.Beat(WorkerName, DisabledInterval, "not running on this node (Welcome:WorkerEnabled=false)");
             return;
         }
 
-        health.Beat(WorkerName, interval, "starting");
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var handled = 0;
-                int pass;
-                while ((pass = await ProcessDueAsync(stoppingToken)) > 0)
-                {
-                    handled += pass;
-                }
-
-                health.Beat(WorkerName, interval, $"{handled} handled in the last round");
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                health.Failed(WorkerName, interval, ex.GetType().Name);
-                logger.LogError(ex, "Welcome worker loop failed");
-            }
-
-            await signal.WaitAsync(interval, stoppingToken);
-        }
+        Health.Beat(WorkerName, interval, "starting");
+        await PollAsync(interval, stoppingToken);
     }
 
     /// <summary>
     /// One pass: claims and delivers the messages due now (up to <c>Welcome:BatchSize</c>); returns how many this
     /// worker claimed and handled. Rows another worker claims first are left to it.
     /// </summary>
-    public async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
+    public override async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
     {
         var handled = 0;
         foreach (var (id, ownerId) in await FindDueAsync(cancellationToken))
@@ -136,12 +118,12 @@ internal sealed class WelcomeOutboxWorker(
         catch (DbUpdateConcurrencyException)
         {
             // The lease lapsed mid-send and another worker took the row: it records the outcome, not this one.
-            logger.LogWarning("Welcome message {OutboxMessageId}: the claim lapsed before the outcome was recorded", id);
+            Logger.LogWarning("Welcome message {OutboxMessageId}: the claim lapsed before the outcome was recorded", id);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             // Whether the message left is unknown: keep the claim so the row is tried again only after the lease.
-            logger.LogError(ex, "Welcome message {OutboxMessageId} failed unexpectedly; it will be tried again after its claim lapses", id);
+            Logger.LogError(ex, "Welcome message {OutboxMessageId} failed unexpectedly; it will be tried again after its claim lapses", id);
         }
 
         return true;

@@ -18,7 +18,7 @@ public static class Webhooks
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
-            while (await processor.ProcessNextAsync(cts.Token))
+            while (await processor.ProcessDueAsync(cts.Token) > 0)
             {
             }
 

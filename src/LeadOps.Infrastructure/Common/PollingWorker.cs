@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LeadOps.Infrastructure.Common;
+
+/// <summary>
+/// A background worker that drains the work due now in passes, reports each round to <see cref="WorkerHealth"/>, then
+/// sleeps until its <see cref="WorkerSignal"/> wakes it or the poll interval has passed. A failed round is logged and
+/// reported on the status page, and the worker carries on at the next poll.
+/// </summary>
+internal abstract partial class PollingWorker(WorkerSignal signal, WorkerHealth health, ILogger logger) : BackgroundService
+{
+    protected WorkerHealth Health { get; } = health;
+
+    protected ILogger Logger { get; } = logger;
+
+    /// <summary>The worker's name on the status page.</summary>
+    protected abstract string Name { get; }
+
+    /// <summary>One pass over the work due now; returns how many items it took (0 when nothing was due).</summary>
+    public abstract Task<int> ProcessDueAsync(CancellationToken cancellationToken);
+
+    /// <summary>Drains, reports and sleeps, round after round, until <paramref name="stoppingToken"/> fires.</summary>
+    protected async Task PollAsync(TimeSpan interval, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var handled = 0;
+                int pass;
+                while ((pass = await ProcessDueAsync(stoppingToken)) > 0)
+                {
+                    handled += pass;
+                }
+
+                Health.Beat(Name, interval, $"{handled} handled in the last round");
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Health.Failed(Name, interval, ex.GetType().Name);
+                LogRoundFailed(Logger, ex, Name);
+            }
+
+            await signal.WaitAsync(interval, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A round of the {Worker} worker failed")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception, string worker);
+}
