@@ -22,13 +22,13 @@ public sealed record RetrievalSummary(
     GraphFailure? Failure)
 {
     /// <summary>The brief's sentence: "Retrieved 5 new leads and found 2 existing leads" (and failures when there are any).</summary>
-    public string Message
+    public string Message => Sentence(NewLeads, ExistingLeads, FailedLeads);
+
+    /// <summary>The brief's sentence for any retrieval's counts (a stored run's too).</summary>
+    public static string Sentence(int newLeads, int existingLeads, int failedLeads)
     {
-        get
-        {
-            var text = $"Retrieved {NewLeads} new {Plural(NewLeads, "lead")} and found {ExistingLeads} existing {Plural(ExistingLeads, "lead")}";
-            return FailedLeads > 0 ? $"{text}; {FailedLeads} failed" : text;
-        }
+        var text = $"Retrieved {newLeads} new {Plural(newLeads, "lead")} and found {existingLeads} existing {Plural(existingLeads, "lead")}";
+        return failedLeads > 0 ? $"{text}; {failedLeads} failed" : text;
     }
 
     private static string Plural(int n, string word) => n == 1 ? word : word + "s";

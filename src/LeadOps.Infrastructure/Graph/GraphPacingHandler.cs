@@ -15,11 +15,11 @@ internal sealed class GraphPacingHandler(
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var context = request.GetRequiredGraphContext();
-        var delay = usageTracker.GetPacingDelay(context.PageKey);
+        var (delay, percent) = usageTracker.GetPacing(context.PageKey);
         if (delay > TimeSpan.Zero)
         {
             metrics.RecordPacingDelay(delay);
-            logger.GraphPacing(context.PageKey, usageTracker.CurrentPercent(context.PageKey), (long)delay.TotalMilliseconds, request.GetOperation());
+            logger.GraphPacing(context.PageKey, percent, (long)delay.TotalMilliseconds, request.GetOperation());
             await Task.Delay(delay, timeProvider, cancellationToken);
         }
 

@@ -53,9 +53,11 @@ public sealed class GraphUsageTracker(TimeProvider timeProvider, IOptionsMonitor
         return new[] { app, page }.Max();
     }
 
-    internal TimeSpan GetPacingDelay(string pageKey)
+    /// <summary>The wait before the next call for this page, and the usage it was worked out from.</summary>
+    internal (TimeSpan Delay, double? Percent) GetPacing(string pageKey)
     {
         var resilience = options.CurrentValue.Resilience;
-        return GraphPacing.DelayFor(CurrentPercent(pageKey), resilience.UsageThresholdPercent, resilience.MaxPacingDelay);
+        var percent = CurrentPercent(pageKey);
+        return (GraphPacing.DelayFor(percent, resilience.UsageThresholdPercent, resilience.MaxPacingDelay), percent);
     }
 }
