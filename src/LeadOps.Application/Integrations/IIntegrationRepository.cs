@@ -10,6 +10,9 @@ public interface IIntegrationRepository
     /// <summary>One integration with its forms, tracked for changes; null when unknown or someone else's.</summary>
     Task<Integration?> GetAsync(int id, CancellationToken cancellationToken);
 
+    /// <summary>One integration without its forms (for work that needs only its settings), tracked for changes.</summary>
+    Task<Integration?> GetWithoutFormsAsync(int id, CancellationToken cancellationToken);
+
     Task<Integration?> FindFromEnvironmentAsync(CancellationToken cancellationToken);
 
     /// <summary>The first enabled integration (by name) for a page, tracked for changes; null when there is none.</summary>

@@ -115,7 +115,7 @@ public sealed class DeliverWelcomeMessageTests
     private DeliverWelcomeMessageHandler Handler(IWelcomeOutbox outbox, Integration? integration)
     {
         var integrations = new Mock<IIntegrationRepository>();
-        integrations.Setup(i => i.GetAsync(5, It.IsAny<CancellationToken>())).ReturnsAsync(integration);
+        integrations.Setup(i => i.GetWithoutFormsAsync(5, It.IsAny<CancellationToken>())).ReturnsAsync(integration);
         return new DeliverWelcomeMessageHandler(
             outbox, integrations.Object, _channel.Object, WelcomeRetryPolicy.Default, _unitOfWork.Object, _clock, NullLogger<DeliverWelcomeMessageHandler>.Instance);
     }

@@ -39,7 +39,7 @@ internal sealed class RecordMessengerEventHandler(
     {
         for (var attempt = 1; ; attempt++)
         {
-            var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
+            var integration = await integrations.GetWithoutFormsAsync(command.IntegrationId, cancellationToken);
             if (integration is null)
             {
                 return Result<MessengerEventOutcome>.NotFound("Integration not found");

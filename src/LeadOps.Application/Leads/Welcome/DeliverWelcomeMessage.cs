@@ -43,7 +43,7 @@ internal sealed class DeliverWelcomeMessageHandler(
             return WelcomeDeliveryOutcome.ClaimLost;
         }
 
-        var integration = lead.IntegrationId is { } integrationId ? await integrations.GetAsync(integrationId, cancellationToken) : null;
+        var integration = lead.IntegrationId is { } integrationId ? await integrations.GetWithoutFormsAsync(integrationId, cancellationToken) : null;
         var skip = channel.Unreachable(WelcomeRenderer.RecipientOf(lead))
             ?? (integration is null ? SkippedIntegrationDeleted : integration.WelcomeEnabled ? null : SkippedDisabled);
         if (skip is not null || integration is null)

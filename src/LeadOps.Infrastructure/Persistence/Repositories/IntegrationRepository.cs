@@ -12,6 +12,9 @@ internal sealed class IntegrationRepository(LeadOpsDbContext db) : IIntegrationR
     public Task<Integration?> GetAsync(int id, CancellationToken cancellationToken) =>
         db.Integrations.Include(i => i.Forms).FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 
+    public Task<Integration?> GetWithoutFormsAsync(int id, CancellationToken cancellationToken) =>
+        db.Integrations.FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+
     public Task<Integration?> FindFromEnvironmentAsync(CancellationToken cancellationToken) =>
         db.Integrations.Include(i => i.Forms).FirstOrDefaultAsync(i => i.IsFromEnvironment, cancellationToken);
 
