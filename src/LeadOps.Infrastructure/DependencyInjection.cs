@@ -89,12 +89,15 @@ public static class DependencyInjection
     /// The scope's context: a pooled instance (its EF services are built once, not per request) handed the scope's
     /// acting user, which the owner filter and the ownership check read. Disposing it at the end of the scope forgets
     /// the user before it goes back to the pool, so a context never carries one user's identity into another's scope.
+    /// Only the container may dispose it: disposing it by hand, then again at the end of the scope, would return it to
+    /// the pool twice (an architecture test forbids both that and renting it anywhere else).
     /// </summary>
     private static TContext Rent<TContext>(IServiceProvider services)
         where TContext : LeadOpsDbContext
     {
+        var user = services.GetRequiredService<ICurrentUser>();
         var context = services.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
-        context.CurrentUser = services.GetRequiredService<ICurrentUser>();
+        context.CurrentUser = user;
         return context;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LeadOps.Domain.Common;
 using LeadOps.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,24 @@ public sealed class OwnershipTests
             .Where(f => File.ReadAllText(f).Contains("IgnoreQueryFilters()", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(root, f));
         Assert.That(offenders, Is.Empty, "name the filter: IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]) and say why");
+    }
+
+    [Test]
+    public void The_pooled_context_is_rented_and_disposed_by_the_container_only()
+    {
+        // Renting anywhere else skips handing the context its user; disposing it by hand, and again when the scope
+        // ends, would return one instance to the pool twice and let two scopes share it.
+        var rule = new Regex(
+            @"IDbContextFactory<|\.CreateDbContext\(\)" +
+            @"|(Sqlite|SqlServer)LeadOpsDbContext\s+\w+\s*[,)]|GetRequiredService<(Sqlite|SqlServer)LeadOpsDbContext>" +
+            @"|using\s*(var\s+\w+\s*=|\()[^;{]*GetRequiredService<LeadOpsDbContext>|\b(db|context|dbContext)\.Dispose(Async)?\(");
+        var root = FindRepositoryRoot();
+        var registration = Path.Combine(root, "src", "LeadOps.Infrastructure", "DependencyInjection.cs");
+        var offenders = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => f != registration && rule.IsMatch(File.ReadAllText(f)))
+            .Select(f => Path.GetRelativePath(root, f));
+        Assert.That(offenders, Is.Empty, "take LeadOpsDbContext from the scope and let the scope dispose it");
+        Assert.That(rule.IsMatch("using var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();"), Is.True, "the rule itself");
     }
 
     private static string FindRepositoryRoot()

@@ -6,7 +6,8 @@ namespace LeadOps.Infrastructure.Common;
 /// <summary>
 /// A background worker that drains the work due now in passes, reports each round to <see cref="WorkerHealth"/>, then
 /// sleeps until its <see cref="WorkerSignal"/> wakes it or the poll interval has passed. A failed round is logged and
-/// reported on the status page, and the worker carries on at the next poll.
+/// reported on the status page (a timeout inside the round too), and the worker carries on at the next poll; only
+/// the host stopping ends the loop.
 /// </summary>
 internal abstract partial class PollingWorker(WorkerSignal signal, WorkerHealth health, ILogger logger) : BackgroundService
 {
@@ -36,7 +37,7 @@ internal abstract partial class PollingWorker(WorkerSignal signal, WorkerHealth 
 
                 Health.Beat(Name, interval, $"{handled} handled in the last round");
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 Health.Failed(Name, interval, ex.GetType().Name);
                 LogRoundFailed(Logger, ex, Name);
