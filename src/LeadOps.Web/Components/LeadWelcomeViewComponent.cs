@@ -13,10 +13,12 @@ public sealed class LeadWelcomeViewComponent(IMediator mediator, MailPickupFolde
 {
     public const string NoticeKey = "WelcomeNotice";
 
-    public async Task<IViewComponentResult> InvokeAsync(long leadId)
+    /// <param name="leadId">The lead.</param>
+    /// <param name="welcome">The panel's data when the page has loaded it already; otherwise it is loaded here.</param>
+    public async Task<IViewComponentResult> InvokeAsync(long leadId, LeadWelcomeView? welcome = null)
     {
-        var result = await mediator.Send(new GetLeadWelcome(leadId), HttpContext.RequestAborted);
-        if (result.Value is not { } view)
+        var view = welcome ?? (await mediator.Send(new GetLeadWelcome(leadId), HttpContext.RequestAborted)).Value;
+        if (view is null)
         {
             return Content(string.Empty);
         }

@@ -17,6 +17,9 @@ public sealed class WelcomeModel(IMediator mediator, MailPickupFolder pickup) : 
 {
     public long Id { get; private set; }
 
+    /// <summary>The panel's data, loaded once here and handed to the view component.</summary>
+    public LeadWelcomeView? Welcome { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         var result = await mediator.Send(new GetLeadWelcome(id), ct);
@@ -30,12 +33,14 @@ public sealed class WelcomeModel(IMediator mediator, MailPickupFolder pickup) : 
 
     public async Task<IActionResult> OnGetPanelAsync(long id, CancellationToken ct)
     {
-        if ((await mediator.Send(new GetLeadWelcome(id), ct)).Status == ResultStatus.NotFound)
+        var result = await mediator.Send(new GetLeadWelcome(id), ct);
+        if (result.Status == ResultStatus.NotFound)
         {
             return NotFound();
         }
 
         Id = id;
+        Welcome = result.Value;
         return Page();
     }
 
