@@ -27,6 +27,9 @@ public sealed record IntegrationView(
     DateTimeOffset? LastWebhookAt,
     IReadOnlyList<IntegrationFormView> Forms)
 {
+    /// <summary>Shown in the integration alerts: anything but active or switched off by staff.</summary>
+    public bool NeedsAttention => new IntegrationState(Status, StatusText).NeedsAttention;
+
     public static IntegrationView From(Integration i, DateTimeOffset now)
     {
         var state = i.StateAt(now);

@@ -1,3 +1,4 @@
+using LeadOps.Application.Integrations;
 using LeadOps.Application.Integrations.Queries;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,10 @@ namespace LeadOps.Web.Components;
 /// <summary>The banner on the Leads and Inbox pages for integrations that need attention.</summary>
 public sealed class IntegrationAlertsViewComponent(IMediator mediator) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync() =>
-        View(await mediator.Send(new GetIntegrationAlerts(), HttpContext.RequestAborted));
+    /// <param name="integrations">The user's integrations when the page has listed them already; otherwise the
+    /// alerts are loaded here.</param>
+    public async Task<IViewComponentResult> InvokeAsync(IReadOnlyList<IntegrationView>? integrations = null) =>
+        View(integrations is null
+            ? await mediator.Send(new GetIntegrationAlerts(), HttpContext.RequestAborted)
+            : [.. integrations.Where(i => i.NeedsAttention)]);
 }

@@ -166,7 +166,7 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
         Assert.That(test.GetProperty("token_valid").GetBoolean(), Is.False);
 
         using var browser = await Factory.SignedInClientAsync(user);
-        Assert.That(await browser.GetStringAsync("/Leads"), Does.Contain("Needs reconnect"), "the Leads page shows the banner");
+        Assert.That(await browser.GetStringAsync("/Leads"), Does.Contain("data-test=\"integration-alert\"").And.Contain("Needs reconnect"), "the Leads page shows the banner");
         Assert.That(await browser.GetStringAsync("/Inbox"), Does.Contain("Needs reconnect"), "the Inbox page shows the banner");
 
         Graph.ClearFaults();
@@ -174,6 +174,7 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
         Assert.That(reconnect.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var after = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{id}");
         Assert.That(after.GetProperty("status").GetString(), Is.EqualTo("active"));
+        Assert.That(await browser.GetStringAsync("/Leads"), Does.Not.Contain("data-test=\"integration-alert\""), "the banner is gone");
     }
 
     [Test]

@@ -33,7 +33,7 @@ internal sealed class IntegrationQueryHandlers(IIntegrationRepository integratio
     {
         var now = clock.GetUtcNow();
         return [.. (await integrations.ListAsync(cancellationToken))
-            .Where(i => i.StateAt(now).NeedsAttention)
-            .Select(i => IntegrationView.From(i, now))];
+            .Select(i => IntegrationView.From(i, now))
+            .Where(v => v.NeedsAttention)];
     }
 }
