@@ -54,6 +54,8 @@ public sealed class LeadsFlowTests
         await page.Locator("[data-test=test]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=token-valid]")).ToHaveTextAsync("Valid");
         await Assertions.Expect(page.Locator("[data-test=webhooks]")).ToContainTextAsync("Subscribed");
+        await Assertions.Expect(page.Locator("[data-test=integration-status]")).ToHaveTextAsync("Active");
+        await Assertions.Expect(page.Locator("[data-test=forms]")).ToContainTextAsync("Test ride booking");
         await BrowserApp.ScreenshotAsync(page, "integration");
 
         await page.Locator("[data-nav=leads]").ClickAsync();

@@ -38,8 +38,9 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
             return NotFound();
         }
 
+        // The test's answer carries the integration as the test left it: no need to load it again.
         TestResult = result.Value;
-        return await LoadAsync(id, ct);
+        return TestResult is { } tested ? Show(tested.Integration) : await LoadAsync(id, ct);
     }
 
     public Task<IActionResult> OnPostSubscribeAsync(int id, CancellationToken ct) =>
@@ -103,10 +104,15 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
             return NotFound();
         }
 
-        Integration = result.Value!;
+        return Show(result.Value!, keepInput);
+    }
+
+    private PageResult Show(IntegrationView integration, bool keepInput = false)
+    {
+        Integration = integration;
         if (!keepInput)
         {
-            Welcome = new WelcomeInput { Enabled = Integration.WelcomeEnabled, Subject = Integration.WelcomeSubject, Body = Integration.WelcomeBody };
+            Welcome = new WelcomeInput { Enabled = integration.WelcomeEnabled, Subject = integration.WelcomeSubject, Body = integration.WelcomeBody };
         }
 
         return Page();
