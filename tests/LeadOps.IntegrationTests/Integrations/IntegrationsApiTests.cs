@@ -178,6 +178,25 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     }
 
     [Test]
+    public async Task Staff_disable_an_integration_from_its_page_and_enable_it_again()
+    {
+        var user = await Factory.CreateAsync();
+        using var api = Factory.ApiClient(user);
+        var id = (await ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
+        using var browser = await Factory.SignedInClientAsync(user);
+        var path = $"/Integrations/{id}";
+
+        var off = await browser.PostFormAsync($"{path}?handler=Enable&enabled=false", new Dictionary<string, string>(), formPage: path);
+        Assert.That(off.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(await browser.GetStringAsync(path), Does.Contain("The integration is disabled."));
+        Assert.That((await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{id}")).GetProperty("status").GetString(), Is.EqualTo("disabled"));
+
+        var on = await browser.PostFormAsync($"{path}?handler=Enable&enabled=true", new Dictionary<string, string>(), formPage: path);
+        Assert.That(on.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That((await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{id}")).GetProperty("status").GetString(), Is.EqualTo("active"));
+    }
+
+    [Test]
     public async Task Page_tokens_are_encrypted_at_rest_and_the_key_ring_is_not_plain_in_the_database()
     {
         var user = await Factory.CreateAsync();

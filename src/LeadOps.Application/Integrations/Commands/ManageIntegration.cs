@@ -41,19 +41,51 @@ public sealed class UpdateFormSyncValidator : AbstractValidator<UpdateFormSync>
             .WithMessage($"Choose one of: {string.Join(", ", IntegrationForm.SyncIntervals)} minutes.");
 }
 
-internal sealed class SetIntegrationEnabledHandler(IIntegrationRepository integrations, IUnitOfWork unitOfWork, TimeProvider clock)
-    : ICommandHandler<SetIntegrationEnabled, Result<IntegrationView>>
+/// <summary>The integration settings staff change on its page: load it, change it, save it, answer how it looks now.</summary>
+internal sealed class IntegrationEditHandlers(IIntegrationRepository integrations, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<SetIntegrationEnabled, Result<IntegrationView>>,
+      ICommandHandler<UpdateWelcomeTemplate, Result<IntegrationView>>,
+      ICommandHandler<UpdateFormSync, Result<IntegrationView>>
 {
-    public async ValueTask<Result<IntegrationView>> Handle(SetIntegrationEnabled command, CancellationToken cancellationToken)
+    public ValueTask<Result<IntegrationView>> Handle(SetIntegrationEnabled command, CancellationToken cancellationToken) =>
+        EditAsync(command.IntegrationId, i => i.IsDisabled = !command.Enabled, cancellationToken);
+
+    public ValueTask<Result<IntegrationView>> Handle(UpdateWelcomeTemplate command, CancellationToken cancellationToken) =>
+        EditAsync(command.IntegrationId, i =>
+        {
+            i.WelcomeEnabled = command.Enabled;
+            i.WelcomeSubject = command.Subject.Trim();
+            i.WelcomeBody = command.Body;
+        }, cancellationToken);
+
+    public async ValueTask<Result<IntegrationView>> Handle(UpdateFormSync command, CancellationToken cancellationToken)
     {
         var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
+        if (integration?.Forms.FirstOrDefault(f => f.FormId == command.FormId) is not { } form)
+        {
+            return Result<IntegrationView>.NotFound("Lead form not found");
+        }
+
+        form.SyncEnabled = command.Enabled;
+        form.SyncIntervalMinutes = command.IntervalMinutes;
+        return await SaveAsync(integration, cancellationToken);
+    }
+
+    private async ValueTask<Result<IntegrationView>> EditAsync(int integrationId, Action<Integration> edit, CancellationToken ct)
+    {
+        var integration = await integrations.GetAsync(integrationId, ct);
         if (integration is null)
         {
             return Result<IntegrationView>.NotFound("Integration not found");
         }
 
-        integration.IsDisabled = !command.Enabled;
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        edit(integration);
+        return await SaveAsync(integration, ct);
+    }
+
+    private async Task<Result<IntegrationView>> SaveAsync(Integration integration, CancellationToken ct)
+    {
+        await unitOfWork.SaveChangesAsync(ct);
         return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));
     }
 }
@@ -72,43 +104,5 @@ internal sealed class DeleteIntegrationHandler(IIntegrationRepository integratio
         integrations.Remove(integration);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Result<int>.Ok(command.IntegrationId);
-    }
-}
-
-internal sealed class UpdateWelcomeTemplateHandler(IIntegrationRepository integrations, IUnitOfWork unitOfWork, TimeProvider clock)
-    : ICommandHandler<UpdateWelcomeTemplate, Result<IntegrationView>>
-{
-    public async ValueTask<Result<IntegrationView>> Handle(UpdateWelcomeTemplate command, CancellationToken cancellationToken)
-    {
-        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (integration is null)
-        {
-            return Result<IntegrationView>.NotFound("Integration not found");
-        }
-
-        integration.WelcomeEnabled = command.Enabled;
-        integration.WelcomeSubject = command.Subject.Trim();
-        integration.WelcomeBody = command.Body;
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));
-    }
-}
-
-internal sealed class UpdateFormSyncHandler(IIntegrationRepository integrations, IUnitOfWork unitOfWork, TimeProvider clock)
-    : ICommandHandler<UpdateFormSync, Result<IntegrationView>>
-{
-    public async ValueTask<Result<IntegrationView>> Handle(UpdateFormSync command, CancellationToken cancellationToken)
-    {
-        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        var form = integration?.Forms.FirstOrDefault(f => f.FormId == command.FormId);
-        if (integration is null || form is null)
-        {
-            return Result<IntegrationView>.NotFound("Lead form not found");
-        }
-
-        form.SyncEnabled = command.Enabled;
-        form.SyncIntervalMinutes = command.IntervalMinutes;
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));
     }
 }
