@@ -162,6 +162,7 @@ public sealed class SmtpSink : IAsyncDisposable
         var start = new ProcessStartInfo(python)
         {
             ArgumentList = { "-u", script, "127.0.0.1", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Folder },
+            RedirectStandardInput = true, // held open while the tests run: the server exits when it closes
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -4,13 +4,15 @@ Usage: python3 smtp_sink.py HOST PORT FOLDER
 
 For each message, NNNNNN.json (envelope: mail_from, rcpt_tos) is written first, then NNNNNN.eml (the exact bytes
 received) appears by an atomic rename, and only then is the message answered 250 and "saved NNNNNN" printed.
-"ready" is printed once the port accepts connections.
+"ready" is printed once the port accepts connections. The server exits when its standard input closes, so it never
+outlives the test process that started it (even one that is killed or skips its teardown).
 """
 import asyncio
 import itertools
 import json
 import os
 import sys
+import threading
 
 from aiosmtpd.smtp import SMTP
 
@@ -42,5 +44,11 @@ async def main(host, port, folder):
         await server.serve_forever()
 
 
+def exit_with_parent():
+    sys.stdin.read()  # returns at end of input: the test process closed the pipe or is gone
+    os._exit(0)
+
+
 if __name__ == "__main__":
+    threading.Thread(target=exit_with_parent, daemon=True).start()
     asyncio.run(main(sys.argv[1], int(sys.argv[2]), sys.argv[3]))
