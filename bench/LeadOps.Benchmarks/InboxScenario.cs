@@ -67,7 +67,7 @@ internal sealed partial class InboxScenario : IBenchmarkScenario
         var path = Path.Combine(BenchApp.Scratch, $"inbox-{Guid.NewGuid():N}.db");
         try
         {
-            await using var app = new BenchApp(path, settings, kestrel: true);
+            await using var app = new BenchApp(path, settings, kestrel: true, timeRequests: true);
             app.Start();
             int integrationId;
             await using (var scope = app.OwnerScope())

@@ -9,6 +9,7 @@ using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Conversations.Commands;
 using LeadOps.Domain.Conversations;
 using LeadOps.GraphSandbox;
+using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -189,14 +190,15 @@ internal sealed class SendScenario : IBenchmarkScenario
     private sealed class DirectSender(GraphSandboxServer sandbox) : IDisposable
     {
         private readonly HttpClient _client = new(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = sandbox.BaseAddress };
-        private readonly byte[] _secret = Encoding.UTF8.GetBytes(sandbox.State.Options.AppSecret);
+        private readonly string _version = new FacebookOptions().GraphVersion;
 
         public async Task<double> SendAsync(string text, CancellationToken ct)
         {
             var started = Stopwatch.GetTimestamp();
-            var time = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            var proof = Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(SandboxSeed.MainPageToken + "|" + time)));
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"v25.0/{SandboxSeed.MainPageId}/messages?appsecret_proof={proof}&appsecret_time={time}")
+            var time = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var proof = AppSecretProof.Compute(SandboxSeed.MainPageToken, sandbox.State.Options.AppSecret, time);
+            using var request = new HttpRequestMessage(HttpMethod.Post, string.Create(CultureInfo.InvariantCulture,
+                $"{_version}/{SandboxSeed.MainPageId}/messages?appsecret_proof={proof}&appsecret_time={time}"))
             {
                 Content = JsonContent.Create(new { recipient = new { id = Psid }, messaging_type = "RESPONSE", message = new { text } }),
             };

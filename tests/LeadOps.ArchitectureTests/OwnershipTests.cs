@@ -45,23 +45,40 @@ public sealed class OwnershipTests
         Assert.That(offenders, Is.Empty, "name the filter: IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]) and say why");
     }
 
+    /// <summary>
+    /// Renting anywhere else skips handing the context its user; disposing it by hand, and again when the scope ends,
+    /// would return one instance to the pool twice and let two scopes share it.
+    /// </summary>
+    private static readonly Regex RentsOrDisposesTheContext = new(
+        @"IDbContextFactory<|\.CreateDbContext\(\)" +
+        @"|(Sqlite|SqlServer)LeadOpsDbContext\s+\w+\s*[,)]|GetRequiredService<(Sqlite|SqlServer)LeadOpsDbContext>" +
+        @"|using\s*(var\s+\w+\s*=|\()[^;{]*GetRequiredService<LeadOpsDbContext>|\b(db|context|dbContext)\.Dispose(Async)?\(");
+
     [Test]
     public void The_pooled_context_is_rented_and_disposed_by_the_container_only()
     {
-        // Renting anywhere else skips handing the context its user; disposing it by hand, and again when the scope
-        // ends, would return one instance to the pool twice and let two scopes share it.
-        var rule = new Regex(
-            @"IDbContextFactory<|\.CreateDbContext\(\)" +
-            @"|(Sqlite|SqlServer)LeadOpsDbContext\s+\w+\s*[,)]|GetRequiredService<(Sqlite|SqlServer)LeadOpsDbContext>" +
-            @"|using\s*(var\s+\w+\s*=|\()[^;{]*GetRequiredService<LeadOpsDbContext>|\b(db|context|dbContext)\.Dispose(Async)?\(");
         var root = FindRepositoryRoot();
         var registration = Path.Combine(root, "src", "LeadOps.Infrastructure", "DependencyInjection.cs");
         var offenders = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => f != registration && rule.IsMatch(File.ReadAllText(f)))
+            .Where(f => f != registration && RentsOrDisposesTheContext.IsMatch(File.ReadAllText(f)))
             .Select(f => Path.GetRelativePath(root, f));
         Assert.That(offenders, Is.Empty, "take LeadOpsDbContext from the scope and let the scope dispose it");
-        Assert.That(rule.IsMatch("using var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();"), Is.True, "the rule itself");
     }
+
+    [TestCase("var factory = sp.GetRequiredService<IDbContextFactory<SqliteLeadOpsDbContext>>();")]
+    [TestCase("var db = factory.CreateDbContext();")]
+    [TestCase("internal sealed class Repo(SqliteLeadOpsDbContext db) { }")]
+    [TestCase("var db = sp.GetRequiredService<SqlServerLeadOpsDbContext>();")]
+    [TestCase("using var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();")]
+    [TestCase("db.Dispose();")]
+    [TestCase("await context.DisposeAsync();")]
+    public void The_pooled_context_rule_catches(string code) =>
+        Assert.That(RentsOrDisposesTheContext.IsMatch(code), Is.True);
+
+    [TestCase("var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();")]
+    [TestCase("internal sealed class Repo(LeadOpsDbContext db) { }")]
+    public void The_pooled_context_rule_lets_the_scoped_context_be(string code) =>
+        Assert.That(RentsOrDisposesTheContext.IsMatch(code), Is.False);
 
     private static string FindRepositoryRoot()
     {

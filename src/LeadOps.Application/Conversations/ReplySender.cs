@@ -47,11 +47,13 @@ internal sealed partial class ReplySender(
     public async Task<ReplyOutcome> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? auditNote, CancellationToken ct)
     {
         // A key the caller gave may have been used before; one made up here cannot have been.
-        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? Guid.NewGuid().ToString("N") : idempotencyKey.Trim();
-        if (!string.IsNullOrWhiteSpace(idempotencyKey) && await conversations.FindByIdempotencyKeyAsync(key, ct) is { } seen)
+        var given = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        if (given is not null && await conversations.FindByIdempotencyKeyAsync(given, ct) is { } seen)
         {
             return Outcome(seen, conversation.Psid, duplicate: true);
         }
+
+        var key = given ?? Guid.NewGuid().ToString("N");
 
         var userId = currentUser.RequiredUserId;
         var name = await userNames.GetNameAsync(userId, ct);

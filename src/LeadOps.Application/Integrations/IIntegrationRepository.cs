@@ -15,7 +15,7 @@ public interface IIntegrationRepository
 
     Task<Integration?> FindFromEnvironmentAsync(CancellationToken cancellationToken);
 
-    /// <summary>The first enabled integration (by name) for a page, tracked for changes; null when there is none.</summary>
+    /// <summary>The first enabled integration (by name) for a page, without its forms, tracked; null when there is none.</summary>
     Task<Integration?> FindEnabledForPageAsync(string pageId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed record IntegrationView(
     IReadOnlyList<IntegrationFormView> Forms)
 {
     /// <summary>Shown in the integration alerts: anything but active or switched off by staff.</summary>
-    public bool NeedsAttention => new IntegrationState(Status, StatusText).NeedsAttention;
+    public bool NeedsAttention => IntegrationState.NeedsAttentionWhen(Status);
 
     public static IntegrationView From(Integration i, DateTimeOffset now)
     {

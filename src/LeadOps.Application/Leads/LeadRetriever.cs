@@ -33,20 +33,21 @@ internal sealed class LeadRetriever(
 
     public async Task<GraphFailure?> RefreshFormsAsync(Integration integration, IFacebookPageGateway pages, CancellationToken ct)
     {
+        GraphFailure? failure = null;
         try
         {
             var forms = await pages.GetLeadFormsAsync(new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken)), ct);
             IntegrationChecker.MergeForms(integration, forms, clock.GetUtcNow());
-            await unitOfWork.SaveChangesAsync(ct);
-            return null;
         }
         catch (GraphApiException ex)
         {
-            // Saved here, so that every caller keeps what Graph said (e.g. "needs reconnect").
             IntegrationChecker.RecordFailure(integration, ex.Failure);
-            await unitOfWork.SaveChangesAsync(ct);
-            return ex.Failure;
+            failure = ex.Failure;
         }
+
+        // Saved here either way, so that every caller keeps the forms or what Graph said (e.g. "needs reconnect").
+        await unitOfWork.SaveChangesAsync(ct);
+        return failure;
     }
 
     public async Task<RetrievalSummary> RetrieveAsync(

@@ -127,19 +127,8 @@ public sealed class MessengerMessage : IOwnedByUser
 
     /// <summary>
     /// The messages a receipt (delivered, read) moves forward: only those Meta accepted (Sent or later; one still
-    /// sending may yet fail) and only forward. The store applies it as a query; <see cref="MovesForward"/> is the same rule.
+    /// sending may yet fail) and only forward. The store applies it as a query.
     /// </summary>
     public static Expression<Func<MessengerMessage, bool>> MovedForwardBy(MessageStatus receipt) =>
         m => (m.Status == MessageStatus.Sent || m.Status == MessageStatus.Delivered) && m.Status < receipt;
-
-    private static readonly Func<MessengerMessage, bool> MovedByDelivered = MovedForwardBy(MessageStatus.Delivered).Compile();
-    private static readonly Func<MessengerMessage, bool> MovedByRead = MovedForwardBy(MessageStatus.Read).Compile();
-
-    /// <summary>Whether a receipt moves a message in status <paramref name="current"/> forward.</summary>
-    public static bool MovesForward(MessageStatus current, MessageStatus receipt) => receipt switch
-    {
-        MessageStatus.Delivered => MovedByDelivered(new MessengerMessage { Status = current }),
-        MessageStatus.Read => MovedByRead(new MessengerMessage { Status = current }),
-        _ => false,
-    };
 }

@@ -24,28 +24,22 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
     /// <summary>The name of the owner query filter; the only way to bypass it is to name it.</summary>
     public const string OwnerFilter = "Owner";
 
-    private ICurrentUser _currentUser = NoUser.Instance;
-
     /// <summary>
     /// The acting user, set when the scope rents this (pooled) context and reset to <see cref="NoUser"/> when the scope
     /// disposes it; until set, owned rows are invisible and cannot be saved.
     /// </summary>
-    public ICurrentUser CurrentUser
-    {
-        get => _currentUser;
-        internal set => _currentUser = value;
-    }
+    public ICurrentUser CurrentUser { get; internal set; } = NoUser.Instance;
 
     public override void Dispose()
     {
-        _currentUser = NoUser.Instance;
+        CurrentUser = NoUser.Instance;
         base.Dispose();
         GC.SuppressFinalize(this);
     }
 
     public override ValueTask DisposeAsync()
     {
-        _currentUser = NoUser.Instance;
+        CurrentUser = NoUser.Instance;
         GC.SuppressFinalize(this);
         return base.DisposeAsync();
     }

@@ -19,9 +19,7 @@ internal sealed class SmtpWelcomeChannel(
     TimeProvider clock,
     ILogger<SmtpWelcomeChannel> logger) : IWelcomeChannel
 {
-    public const string SkippedNoEmail = WelcomeSkipReasons.NoEmail;
-
-    public string? Unreachable(WelcomeRecipient to) => string.IsNullOrWhiteSpace(to.Email) ? SkippedNoEmail : null;
+    public string? Unreachable(WelcomeRecipient to) => string.IsNullOrWhiteSpace(to.Email) ? WelcomeSkipReasons.NoEmail : null;
 
     public async Task<WelcomeSendResult> SendAsync(WelcomeMessage message, CancellationToken cancellationToken)
     {

@@ -5,7 +5,6 @@ using LeadOps.Application.Leads;
 using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Graph;
 using LeadOps.IntegrationTests.Graph.Support;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging.Testing;
 
 namespace LeadOps.IntegrationTests.Graph;
@@ -203,9 +202,6 @@ public sealed class GraphAuthTests : GraphSandboxFixture
         Assert.That(leads.Select(l => l.Id).Distinct().Count(), Is.EqualTo(30), "two pages of leads");
         return leads;
     }
-
-    private static string? Query(RecordedRequest request, string name) =>
-        QueryHelpers.ParseQuery(request.QueryString).TryGetValue(name, out var value) ? value.ToString() : null;
 
     /// <summary>Everything a log sink could write for a record: message, structured values, scopes, exception.</summary>
     private static IEnumerable<string> Texts(FakeLogRecord record)

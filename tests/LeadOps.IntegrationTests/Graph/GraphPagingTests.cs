@@ -3,7 +3,6 @@ using LeadOps.Application.Common.Graph;
 using LeadOps.Application.Leads;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Graph.Support;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace LeadOps.IntegrationTests.Graph;
 
@@ -141,9 +140,6 @@ public sealed class GraphPagingTests : GraphSandboxFixture
     }
 
     private List<RecordedRequest> LeadsRequests() => [.. RequestsTo("GET", $"/{Form}/leads")];
-
-    private static string? Query(RecordedRequest request, string name) =>
-        QueryHelpers.ParseQuery(request.QueryString).TryGetValue(name, out var value) ? value.ToString() : null;
 
     private async Task<List<IReadOnlyList<FacebookLeadData>>> ReadAllAsync(DateTimeOffset? since = null, DateTimeOffset? until = null)
     {

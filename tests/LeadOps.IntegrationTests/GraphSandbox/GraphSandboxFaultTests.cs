@@ -103,7 +103,7 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     {
         State.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.ProxyError, Status = status, Times = 1 });
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Server.BaseAddress, "v25.0/me"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Server.BaseAddress, SandboxClient.Version + "/me"));
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SandboxSeed.MainPageToken);
         using var response = await Client.Http.SendAsync(request);
         var body = await response.Content.ReadAsByteArrayAsync();

@@ -131,21 +131,19 @@ public sealed class SendFailureTests(DatabaseKind database) : InboxFixture(datab
         var id = await CustomerWritesAsync(staff, psid, "Hello");
         var second = await staff.Api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken, name = "Second" });
         var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        int own;
         await using (var scope = Factory.ScopeFor(staff.User.Id))
         {
-            var db = Factory.Db(scope);
-            var own = await db.Conversations.Where(c => c.Id == id).Select(c => c.IntegrationId).SingleAsync();
-            Assert.That(own, Is.Not.EqualTo(secondId));
-            await db.Integrations.Where(i => i.Id == own).ExecuteUpdateAsync(s => s.SetProperty(i => i.IsDisabled, true));
+            own = await Factory.Db(scope).Conversations.Where(c => c.Id == id).Select(c => c.IntegrationId).SingleAsync();
         }
+
+        Assert.That(own, Is.Not.EqualTo(secondId));
+        await DisableAsync(staff, own);
 
         var answer = await ReplyAsync(staff, id, psid, "Through the other one.");
         Assert.That(answer.GetProperty("success").GetBoolean(), Is.True, answer.GetRawText());
 
-        await using (var scope = Factory.ScopeFor(staff.User.Id))
-        {
-            await Factory.Db(scope).Integrations.Where(i => i.Id == secondId).ExecuteUpdateAsync(s => s.SetProperty(i => i.IsDisabled, true));
-        }
+        await DisableAsync(staff, secondId);
 
         var refused = await ReplyAsync(staff, id, psid, "Nobody left to send this.");
         Assert.That(refused.GetProperty("success").GetBoolean(), Is.False);
@@ -156,6 +154,15 @@ public sealed class SendFailureTests(DatabaseKind database) : InboxFixture(datab
             Assert.That(failed.GetProperty("error").GetString(), Does.Contain("integration is disabled"));
             Assert.That(SentTo(psid).Select(s => s.Text), Is.EqualTo(new[] { "Through the other one." }));
         });
+    }
+
+    /// <summary>Staff switch an integration off on its page.</summary>
+    private async Task DisableAsync(Staff staff, int integrationId)
+    {
+        using var browser = await Factory.SignedInClientAsync(staff.User);
+        var path = $"/Integrations/{integrationId}";
+        var off = await browser.PostFormAsync($"{path}?handler=Enable&enabled=false", new Dictionary<string, string>(), formPage: path);
+        Assert.That(off.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect));
     }
 
     private static async Task<JsonElement> ReplyAsync(Staff staff, Guid id, string psid, string text)

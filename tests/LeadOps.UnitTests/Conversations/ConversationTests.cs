@@ -106,13 +106,17 @@ public sealed class ConversationTests
     public void Receipts_move_a_message_forward_only() =>
         Assert.Multiple(() =>
         {
-            Assert.That(MessengerMessage.MovesForward(MessageStatus.Sent, MessageStatus.Delivered), Is.True);
-            Assert.That(MessengerMessage.MovesForward(MessageStatus.Delivered, MessageStatus.Read), Is.True);
-            Assert.That(MessengerMessage.MovesForward(MessageStatus.Read, MessageStatus.Delivered), Is.False);
-            Assert.That(MessengerMessage.MovesForward(MessageStatus.Failed, MessageStatus.Delivered), Is.False);
-            Assert.That(MessengerMessage.MovesForward(MessageStatus.Received, MessageStatus.Read), Is.False);
-            Assert.That(MessengerMessage.MovesForward(MessageStatus.Sending, MessageStatus.Delivered), Is.False, "still sending: it may yet fail");
+            Assert.That(MovesForward(MessageStatus.Sent, MessageStatus.Delivered), Is.True);
+            Assert.That(MovesForward(MessageStatus.Delivered, MessageStatus.Read), Is.True);
+            Assert.That(MovesForward(MessageStatus.Read, MessageStatus.Delivered), Is.False);
+            Assert.That(MovesForward(MessageStatus.Failed, MessageStatus.Delivered), Is.False);
+            Assert.That(MovesForward(MessageStatus.Received, MessageStatus.Read), Is.False);
+            Assert.That(MovesForward(MessageStatus.Sending, MessageStatus.Delivered), Is.False, "still sending: it may yet fail");
         });
+
+    /// <summary>The rule the store runs as a query, applied to one message.</summary>
+    private static bool MovesForward(MessageStatus current, MessageStatus receipt) =>
+        MessengerMessage.MovedForwardBy(receipt).Compile()(new MessengerMessage { Status = current });
 
     [Test]
     public void Inbox_order_puts_the_longest_waiting_first_then_the_latest_message()

@@ -32,9 +32,6 @@ internal sealed class DeliverWelcomeMessageHandler(
     TimeProvider clock,
     ILogger<DeliverWelcomeMessageHandler> logger) : ICommandHandler<DeliverWelcomeMessage, WelcomeDeliveryOutcome>
 {
-    public const string SkippedIntegrationDeleted = WelcomeSkipReasons.IntegrationDeleted;
-    public const string SkippedDisabled = WelcomeSkipReasons.Disabled;
-
     public async ValueTask<WelcomeDeliveryOutcome> Handle(DeliverWelcomeMessage command, CancellationToken cancellationToken)
     {
         var message = await outbox.GetClaimedAsync(command.OutboxMessageId, command.Worker, cancellationToken);
@@ -45,10 +42,10 @@ internal sealed class DeliverWelcomeMessageHandler(
 
         var integration = lead.IntegrationId is { } integrationId ? await integrations.GetWithoutFormsAsync(integrationId, cancellationToken) : null;
         var skip = channel.Unreachable(WelcomeRenderer.RecipientOf(lead))
-            ?? (integration is null ? SkippedIntegrationDeleted : integration.WelcomeEnabled ? null : SkippedDisabled);
+            ?? (integration is null ? WelcomeSkipReasons.IntegrationDeleted : integration.WelcomeEnabled ? null : WelcomeSkipReasons.Disabled);
         if (skip is not null || integration is null)
         {
-            message.MarkSkipped(skip ?? SkippedIntegrationDeleted);
+            message.MarkSkipped(skip ?? WelcomeSkipReasons.IntegrationDeleted);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Welcome message {OutboxMessageId} for lead {LeadId}: {Reason}", message.Id, lead.Id, skip);
             return WelcomeDeliveryOutcome.Skipped;

@@ -19,7 +19,7 @@ internal sealed class IntegrationRepository(LeadOpsDbContext db) : IIntegrationR
         db.Integrations.Include(i => i.Forms).FirstOrDefaultAsync(i => i.IsFromEnvironment, cancellationToken);
 
     public Task<Integration?> FindEnabledForPageAsync(string pageId, CancellationToken cancellationToken) =>
-        db.Integrations.Include(i => i.Forms).Where(i => i.PageId == pageId && !i.IsDisabled).OrderBy(i => i.Name).ThenBy(i => i.Id)
+        db.Integrations.Where(i => i.PageId == pageId && !i.IsDisabled).OrderBy(i => i.Name).ThenBy(i => i.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
     public Task<Integration?> FindSenderAsync(int integrationId, string pageId, CancellationToken cancellationToken) =>

@@ -39,8 +39,8 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         }
 
         // The test's answer carries the integration as the test left it: no need to load it again.
-        TestResult = result.Value;
-        return TestResult is { } tested ? Show(tested.Integration) : await LoadAsync(id, ct);
+        TestResult = result.Value!;
+        return Show(TestResult.Integration);
     }
 
     public Task<IActionResult> OnPostSubscribeAsync(int id, CancellationToken ct) =>

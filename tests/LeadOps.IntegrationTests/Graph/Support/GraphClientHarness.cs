@@ -16,7 +16,7 @@ namespace LeadOps.IntegrationTests.Graph.Support;
 /// </summary>
 public sealed class GraphClientHarness : IAsyncDisposable
 {
-    public const string Version = "v25.0";
+    public const string Version = LeadOps.IntegrationTests.GraphSandbox.SandboxClient.Version;
 
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(45);
     public static readonly TimeSpan TotalTimeout = TimeSpan.FromMinutes(10);

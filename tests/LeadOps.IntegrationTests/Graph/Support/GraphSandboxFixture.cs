@@ -1,5 +1,6 @@
 using LeadOps.Application.Common.Graph;
 using LeadOps.GraphSandbox;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace LeadOps.IntegrationTests.Graph.Support;
 
@@ -90,6 +91,10 @@ public abstract class GraphSandboxFixture
     /// <summary>Requests that reached the sandbox for <paramref name="path"/> (without the version), e.g. "/123/leads".</summary>
     protected IReadOnlyList<RecordedRequest> RequestsTo(string method, string path) =>
         [.. Graph.Requests.Where(r => r.Method == method && r.Path == $"/{GraphClientHarness.Version}{path}")];
+
+    /// <summary>One query-string value of a recorded request, or null.</summary>
+    protected static string? Query(RecordedRequest request, string name) =>
+        QueryHelpers.ParseQuery(request.QueryString).TryGetValue(name, out var value) ? value.ToString() : null;
 
     protected int CountRequests(string method, string path) => RequestsTo(method, path).Count;
 
