@@ -1,5 +1,3 @@
-using FluentValidation;
-using LeadOps.Application.Common.Security;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.Application;

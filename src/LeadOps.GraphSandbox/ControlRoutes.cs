@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace LeadOps.GraphSandbox;

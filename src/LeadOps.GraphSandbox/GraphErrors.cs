@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadOps.GraphSandbox;
 
 /// <summary>A Graph error as the sandbox answers it, with the HTTP status Graph uses for it.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadOps.GraphSandbox;
 
 /// <summary>One answer of a lead, as in <c>field_data</c>.</summary>

@@ -1,8 +1,6 @@
 using LeadOps.Application.Common.Behaviours;
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Conversations;
 using LeadOps.Infrastructure.Common;
-using LeadOps.Web.Common;
 using LeadOps.Web.Hubs;
 using LeadOps.Web.Security;
 using Microsoft.AspNetCore.Authentication;

@@ -2,7 +2,6 @@ using LeadOps.Application;
 using LeadOps.Infrastructure;
 using LeadOps.Web;
 using LeadOps.Web.Api;
-using LeadOps.Web.Common;
 using Prometheus;
 using Serilog;
 

@@ -1,5 +1,3 @@
-using LeadOps.Domain.Common;
-
 namespace LeadOps.Application.Account;
 
 /// <summary>The current user's API keys (owner filtering is applied by the data layer).</summary>

@@ -1,5 +1,3 @@
-using LeadOps.Domain.Conversations;
-
 namespace LeadOps.Application.Conversations;
 
 /// <summary>

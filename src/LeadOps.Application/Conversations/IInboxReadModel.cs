@@ -1,6 +1,3 @@
-using LeadOps.Domain.Common;
-using LeadOps.Domain.Conversations;
-
 namespace LeadOps.Application.Conversations;
 
 public sealed record ConversationFilter(ConversationState? State, string? PageId, int Page, int PageSize);

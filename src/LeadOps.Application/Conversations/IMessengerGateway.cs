@@ -1,5 +1,3 @@
-using LeadOps.Application.Common.Graph;
-
 namespace LeadOps.Application.Conversations;
 
 public enum MessengerMessagingType

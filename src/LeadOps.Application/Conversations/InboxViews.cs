@@ -1,5 +1,4 @@
 using System.Globalization;
-using LeadOps.Domain.Conversations;
 
 namespace LeadOps.Application.Conversations;
 

@@ -1,11 +1,5 @@
-using LeadOps.Application.Common;
 using LeadOps.Application.Common.Audit;
-using LeadOps.Application.Common.Graph;
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Integrations;
-using LeadOps.Domain.Conversations;
-using LeadOps.Domain.Integrations;
-using Microsoft.Extensions.Logging;
 
 namespace LeadOps.Application.Conversations;
 

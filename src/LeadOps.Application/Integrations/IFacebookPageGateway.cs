@@ -1,5 +1,3 @@
-using LeadOps.Application.Common.Graph;
-
 namespace LeadOps.Application.Integrations;
 
 public sealed record FacebookPageInfo(string Id, string Name);

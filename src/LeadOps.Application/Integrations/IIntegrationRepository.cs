@@ -1,5 +1,3 @@
-using LeadOps.Domain.Integrations;
-
 namespace LeadOps.Application.Integrations;
 
 /// <summary>The current user's integrations (owner filtering is applied by the data layer).</summary>

@@ -1,7 +1,3 @@
-using LeadOps.Application.Common.Graph;
-using LeadOps.Application.Common.Security;
-using LeadOps.Domain.Integrations;
-
 namespace LeadOps.Application.Integrations;
 
 /// <summary>

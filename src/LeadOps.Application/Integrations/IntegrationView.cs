@@ -1,5 +1,3 @@
-using LeadOps.Domain.Integrations;
-
 namespace LeadOps.Application.Integrations;
 
 public sealed record IntegrationFormView(string FormId, string Name, string Status, int? LeadsCount, bool SyncEnabled, int SyncIntervalMinutes, DateTimeOffset? Watermark, DateTimeOffset? LastSyncedAt);

@@ -1,5 +1,3 @@
-using LeadOps.Domain.Leads;
-
 namespace LeadOps.Application.Leads;
 
 /// <summary>The current user's leads (owner filtering is applied by the data layer).</summary>

@@ -1,5 +1,3 @@
-using LeadOps.Application.Common.Graph;
-
 namespace LeadOps.Application.Leads;
 
 public sealed record FacebookLeadAnswer(string Name, IReadOnlyList<string> Values);

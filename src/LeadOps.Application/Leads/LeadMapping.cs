@@ -1,5 +1,4 @@
 using System.Text.Json;
-using LeadOps.Domain.Leads;
 
 namespace LeadOps.Application.Leads;
 

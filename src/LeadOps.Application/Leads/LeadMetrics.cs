@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using LeadOps.Domain.Leads;
 
 namespace LeadOps.Application.Leads;
 

@@ -1,12 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using LeadOps.Application.Common;
-using LeadOps.Application.Common.Graph;
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Integrations;
-using LeadOps.Domain.Integrations;
-using LeadOps.Domain.Leads;
-using Microsoft.Extensions.Logging;
 
 namespace LeadOps.Application.Leads;
 

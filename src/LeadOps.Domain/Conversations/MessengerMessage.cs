@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using LeadOps.Domain.Common;
 
 namespace LeadOps.Domain.Conversations;
 

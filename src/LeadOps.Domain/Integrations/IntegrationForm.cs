@@ -1,5 +1,3 @@
-using LeadOps.Domain.Common;
-
 namespace LeadOps.Domain.Integrations;
 
 /// <summary>A lead form on an integration's page, with its scheduled-sync choice and retrieval watermark.</summary>

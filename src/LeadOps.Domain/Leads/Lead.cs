@@ -1,5 +1,3 @@
-using LeadOps.Domain.Common;
-
 namespace LeadOps.Domain.Leads;
 
 public enum LeadSource

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace LeadOps.Infrastructure.Common;
 
 /// <summary>Runs every <see cref="IStartupTask"/> in order during host start, before Kestrel accepts requests.</summary>

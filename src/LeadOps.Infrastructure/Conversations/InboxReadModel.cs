@@ -1,7 +1,4 @@
 using LeadOps.Application.Conversations;
-using LeadOps.Domain.Conversations;
-using Microsoft.EntityFrameworkCore;
-using LeadOps.Infrastructure.Persistence;
 
 namespace LeadOps.Infrastructure.Conversations;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using Microsoft.Extensions.Options;
 
 namespace LeadOps.Infrastructure.Graph;
 

@@ -1,6 +1,4 @@
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
-using LeadOps.Application.Common.Graph;
 using Refit;
 
 namespace LeadOps.Infrastructure.Graph;

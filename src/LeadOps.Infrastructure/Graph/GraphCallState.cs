@@ -1,5 +1,3 @@
-using LeadOps.Application.Common.Graph;
-
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>What the handlers learn about one call across its attempts (attempt count, the last failure seen).</summary>

@@ -1,6 +1,3 @@
-using LeadOps.Application.Common.Graph;
-using Microsoft.Extensions.Logging;
-
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using LeadOps.Application.Common.Graph;
 using LeadOps.Infrastructure.Graph.Dtos;
 using LeadOps.Infrastructure.Graph.Json;
 

@@ -1,6 +1,4 @@
-using LeadOps.Application.Common.Graph;
 using LeadOps.Application.Integrations;
-using Microsoft.Extensions.Options;
 
 namespace LeadOps.Infrastructure.Graph;
 

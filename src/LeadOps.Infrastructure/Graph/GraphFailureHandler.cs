@@ -1,4 +1,3 @@
-using LeadOps.Application.Common.Graph;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LeadOps.Application.Leads;
 using LeadOps.Infrastructure.Graph.Dtos;
 

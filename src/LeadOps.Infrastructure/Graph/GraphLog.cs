@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>The one structured event per Graph HTTP attempt. Ids, numbers and the path only: no token, query or content.</summary>

@@ -1,4 +1,3 @@
-using LeadOps.Application.Common.Graph;
 using LeadOps.Application.Conversations;
 using LeadOps.Infrastructure.Graph.Dtos;
 

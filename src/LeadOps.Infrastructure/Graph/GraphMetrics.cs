@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using LeadOps.Application.Common.Graph;
 
 namespace LeadOps.Infrastructure.Graph;
 

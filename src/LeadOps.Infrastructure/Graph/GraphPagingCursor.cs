@@ -1,4 +1,3 @@
-using LeadOps.Application.Common.Graph;
 using LeadOps.Infrastructure.Graph.Dtos;
 
 namespace LeadOps.Infrastructure.Graph;

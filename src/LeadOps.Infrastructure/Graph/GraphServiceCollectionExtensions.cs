@@ -3,10 +3,8 @@ using LeadOps.Application.Integrations;
 using LeadOps.Application.Leads;
 using LeadOps.Infrastructure.Graph.Json;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 using Refit;
 
 namespace LeadOps.Infrastructure.Graph;

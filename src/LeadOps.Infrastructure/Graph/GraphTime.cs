@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>Graph's timestamps: ISO-8601 with a colon-less offset (<c>2026-11-20T10:15:00+0000</c>) or unix seconds.</summary>

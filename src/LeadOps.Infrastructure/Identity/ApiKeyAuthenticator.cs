@@ -1,6 +1,4 @@
 using LeadOps.Application.Account;
-using LeadOps.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.Infrastructure.Identity;
 

@@ -1,8 +1,4 @@
-using LeadOps.Infrastructure.Common;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LeadOps.Infrastructure.Identity;
 

@@ -1,7 +1,3 @@
-using LeadOps.Application.Common.Security;
-using LeadOps.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace LeadOps.Infrastructure.Identity;
 
 internal sealed class UserNames(LeadOpsDbContext db) : IUserNames

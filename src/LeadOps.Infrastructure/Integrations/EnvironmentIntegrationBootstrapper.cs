@@ -1,12 +1,7 @@
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Integrations.Commands;
-using LeadOps.Infrastructure.Common;
 using LeadOps.Infrastructure.Identity;
 using Mediator;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LeadOps.Infrastructure.Integrations;
 

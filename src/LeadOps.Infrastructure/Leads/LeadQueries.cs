@@ -1,10 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Queries;
-using LeadOps.Domain.Leads;
-using Microsoft.EntityFrameworkCore;
-using LeadOps.Infrastructure.Persistence;
 
 namespace LeadOps.Infrastructure.Leads;
 

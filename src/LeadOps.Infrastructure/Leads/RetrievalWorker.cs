@@ -1,14 +1,6 @@
 using System.Threading.Channels;
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Leads.Commands;
-using LeadOps.Domain.Leads;
-using LeadOps.Infrastructure.Common;
-using LeadOps.Infrastructure.Persistence;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace LeadOps.Infrastructure.Leads;
 

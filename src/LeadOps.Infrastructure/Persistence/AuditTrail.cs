@@ -1,6 +1,4 @@
 using LeadOps.Application.Common.Audit;
-using LeadOps.Application.Common.Security;
-using LeadOps.Domain.Common;
 
 namespace LeadOps.Infrastructure.Persistence;
 

@@ -1,8 +1,3 @@
-using LeadOps.Infrastructure.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace LeadOps.Infrastructure.Persistence;
 
 /// <summary>Applies pending migrations at start (Database:MigrateOnStartup) and puts SQLite into WAL mode.</summary>

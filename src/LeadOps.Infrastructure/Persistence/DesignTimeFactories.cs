@@ -1,5 +1,3 @@
-using LeadOps.Application.Common.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace LeadOps.Infrastructure.Persistence;

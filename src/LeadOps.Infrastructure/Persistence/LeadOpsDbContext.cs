@@ -1,14 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using LeadOps.Application.Common.Security;
-using LeadOps.Domain.Common;
-using LeadOps.Domain.Conversations;
-using LeadOps.Domain.Integrations;
-using LeadOps.Domain.Leads;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LeadOps.Infrastructure.Persistence;

@@ -1,13 +1,5 @@
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Leads.Commands;
-using LeadOps.Domain.Leads;
-using LeadOps.Infrastructure.Common;
-using LeadOps.Infrastructure.Persistence;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace LeadOps.Infrastructure.Scheduling;

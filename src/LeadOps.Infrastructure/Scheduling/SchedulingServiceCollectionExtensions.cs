@@ -1,6 +1,4 @@
-using LeadOps.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
 namespace LeadOps.Infrastructure.Scheduling;

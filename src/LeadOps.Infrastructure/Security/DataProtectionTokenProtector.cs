@@ -1,4 +1,3 @@
-using LeadOps.Application.Common.Security;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace LeadOps.Infrastructure.Security;

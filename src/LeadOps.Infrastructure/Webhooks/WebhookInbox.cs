@@ -1,9 +1,4 @@
 using System.Threading.Channels;
-using LeadOps.Domain.Common;
-using LeadOps.Infrastructure.Common;
-using LeadOps.Infrastructure.Persistence;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LeadOps.Infrastructure.Webhooks;
 

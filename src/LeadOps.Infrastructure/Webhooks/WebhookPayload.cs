@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using LeadOps.Application.Conversations;
 
 namespace LeadOps.Infrastructure.Webhooks;

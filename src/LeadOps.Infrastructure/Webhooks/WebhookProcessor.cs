@@ -1,17 +1,7 @@
-using System.Text.Json;
 using LeadOps.Application.Common;
-using LeadOps.Application.Common.Graph;
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Conversations.Commands;
 using LeadOps.Application.Leads.Commands;
-using LeadOps.Domain.Common;
-using LeadOps.Infrastructure.Common;
-using LeadOps.Infrastructure.Persistence;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace LeadOps.Infrastructure.Webhooks;
 

@@ -3,8 +3,6 @@ using LeadOps.Application.Leads.Welcome;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace LeadOps.Infrastructure.Welcome;

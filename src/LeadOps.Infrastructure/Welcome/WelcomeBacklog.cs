@@ -1,7 +1,3 @@
-using LeadOps.Domain.Leads;
-using LeadOps.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace LeadOps.Infrastructure.Welcome;
 
 /// <summary>The welcome outbox as operators see it on /status: across all users, counts and ages only.</summary>

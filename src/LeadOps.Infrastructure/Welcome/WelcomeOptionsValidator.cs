@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace LeadOps.Infrastructure.Welcome;
 
 /// <summary>Checks the Smtp and Welcome sections at start, so a bad value fails the app instead of every message.</summary>

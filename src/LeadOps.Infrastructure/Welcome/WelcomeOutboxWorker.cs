@@ -1,15 +1,5 @@
-using System.Globalization;
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Leads.Welcome;
-using LeadOps.Domain.Leads;
-using LeadOps.Infrastructure.Common;
-using LeadOps.Infrastructure.Persistence;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace LeadOps.Infrastructure.Welcome;
 

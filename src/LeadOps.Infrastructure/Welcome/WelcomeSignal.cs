@@ -1,6 +1,3 @@
-using LeadOps.Domain.Leads;
-using LeadOps.Infrastructure.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LeadOps.Infrastructure.Welcome;

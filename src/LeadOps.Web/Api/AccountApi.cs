@@ -1,7 +1,5 @@
 using LeadOps.Application.Account.Commands;
 using LeadOps.Application.Account.Queries;
-using LeadOps.Application.Common;
-using Mediator;
 
 namespace LeadOps.Web.Api;
 

@@ -1,5 +1,3 @@
-using LeadOps.Application.Common;
-
 namespace LeadOps.Web.Api;
 
 /// <summary>Maps expected outcomes to status codes with the brief's <c>{"error": …, "detail": …}</c> body.</summary>

@@ -1,14 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using LeadOps.Application.Common;
 using LeadOps.Application.Conversations;
 using LeadOps.Application.Conversations.Commands;
 using LeadOps.Application.Conversations.Queries;
 using LeadOps.Domain.Conversations;
-using LeadOps.Web.Common;
 using LeadOps.Web.Security;
-using Mediator;
 
 namespace LeadOps.Web.Api;
 

@@ -3,7 +3,6 @@ using LeadOps.Application.Integrations;
 using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Integrations.Queries;
 using LeadOps.Domain.Integrations;
-using Mediator;
 
 namespace LeadOps.Web.Api;
 

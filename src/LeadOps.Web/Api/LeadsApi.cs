@@ -1,11 +1,9 @@
 using System.Text.Json.Serialization;
-using LeadOps.Application.Common;
 using LeadOps.Application.Integrations.Queries;
 using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Commands;
 using LeadOps.Application.Leads.Queries;
 using LeadOps.Domain.Leads;
-using Mediator;
 
 namespace LeadOps.Web.Api;
 

@@ -6,7 +6,6 @@ using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Webhooks;
 using LeadOps.Web.Security;
 using Microsoft.Extensions.Options;
-using LeadOps.Application.Common.Security;
 
 namespace LeadOps.Web.Api;
 

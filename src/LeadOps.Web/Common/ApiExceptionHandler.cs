@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using LeadOps.Application.Common;
 using LeadOps.Web.Security;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LeadOps.Web.Common;
 

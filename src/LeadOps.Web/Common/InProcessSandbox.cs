@@ -1,9 +1,7 @@
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Integrations.Queries;
 using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Identity;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

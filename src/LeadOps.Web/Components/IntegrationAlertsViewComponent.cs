@@ -1,7 +1,5 @@
 using LeadOps.Application.Integrations;
 using LeadOps.Application.Integrations.Queries;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LeadOps.Web.Components;
 

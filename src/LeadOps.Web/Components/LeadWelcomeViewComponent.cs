@@ -1,7 +1,5 @@
 using LeadOps.Application.Leads.Welcome;
 using LeadOps.Infrastructure.Welcome;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LeadOps.Web.Components;
 

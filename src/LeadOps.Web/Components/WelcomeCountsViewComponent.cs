@@ -1,6 +1,4 @@
 using LeadOps.Application.Leads.Welcome;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace LeadOps.Web.Components;
 

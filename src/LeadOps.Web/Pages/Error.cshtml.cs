@@ -2,8 +2,6 @@ using System.Diagnostics;
 using LeadOps.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
-using LeadOps.Application.Common.Security;
 
 namespace LeadOps.Web.Security;
 

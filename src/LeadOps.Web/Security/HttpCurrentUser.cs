@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using LeadOps.Application.Common.Security;
 
 namespace LeadOps.Web.Security;
 

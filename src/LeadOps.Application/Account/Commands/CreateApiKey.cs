@@ -1,8 +1,3 @@
-using FluentValidation;
-using LeadOps.Application.Common;
-using LeadOps.Domain.Common;
-using Mediator;
-
 namespace LeadOps.Application.Account.Commands;
 
 /// <summary>Creates a personal API key; the returned key is shown once and never stored.</summary>

@@ -1,6 +1,3 @@
-using LeadOps.Application.Common;
-using Mediator;
-
 namespace LeadOps.Application.Account.Commands;
 
 public sealed record RevokeApiKey(Guid Id) : ICommand<Result<Guid>>;

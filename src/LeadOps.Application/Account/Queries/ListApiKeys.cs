@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace LeadOps.Application.Account.Queries;
 
 public sealed record ListApiKeys : IQuery<IReadOnlyList<ApiKeySummary>>;

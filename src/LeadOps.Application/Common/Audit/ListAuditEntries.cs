@@ -1,5 +1,4 @@
 using LeadOps.Application.Conversations;
-using Mediator;
 
 namespace LeadOps.Application.Common.Audit;
 

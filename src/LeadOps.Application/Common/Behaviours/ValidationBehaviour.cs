@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace LeadOps.Application.Common.Behaviours;
 
 /// <summary>Runs every FluentValidation validator of a message before its handler; failures become a ValidationException.</summary>

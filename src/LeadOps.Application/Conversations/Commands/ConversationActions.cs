@@ -1,10 +1,5 @@
-using FluentValidation;
-using LeadOps.Application.Common;
 using LeadOps.Application.Common.Audit;
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Integrations;
-using LeadOps.Domain.Conversations;
-using Mediator;
 
 namespace LeadOps.Application.Conversations.Commands;
 

@@ -1,7 +1,4 @@
-using LeadOps.Application.Common;
 using LeadOps.Application.Integrations;
-using LeadOps.Domain.Conversations;
-using Mediator;
 
 namespace LeadOps.Application.Conversations.Commands;
 

@@ -1,6 +1,3 @@
-using LeadOps.Application.Common;
-using Mediator;
-
 namespace LeadOps.Application.Conversations.Commands;
 
 /// <summary>Sends a failed staff reply again. Only a failed message is sent, once, however often Retry is pressed.</summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using LeadOps.Application.Common;
-using LeadOps.Domain.Conversations;
-using Mediator;
-
 namespace LeadOps.Application.Conversations.Commands;
 
 /// <summary>

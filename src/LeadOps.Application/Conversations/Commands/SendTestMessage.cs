@@ -1,7 +1,3 @@
-using FluentValidation;
-using LeadOps.Application.Common;
-using Mediator;
-
 namespace LeadOps.Application.Conversations.Commands;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using LeadOps.Application.Common;
-using LeadOps.Domain.Conversations;
-using Mediator;
-
 namespace LeadOps.Application.Conversations.Queries;
 
 /// <summary>One conversation with its thread (the newest messages, oldest first) and whether a reply can go out now.</summary>

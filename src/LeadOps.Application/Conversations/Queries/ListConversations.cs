@@ -1,6 +1,3 @@
-using LeadOps.Domain.Conversations;
-using Mediator;
-
 namespace LeadOps.Application.Conversations.Queries;
 
 /// <summary>The Inbox list: Needs human first, longest waiting first; filtered by state and page.</summary>

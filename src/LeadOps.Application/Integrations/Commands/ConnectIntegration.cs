@@ -1,10 +1,3 @@
-using FluentValidation;
-using LeadOps.Application.Common;
-using LeadOps.Application.Common.Graph;
-using LeadOps.Application.Common.Security;
-using LeadOps.Domain.Integrations;
-using Mediator;
-
 namespace LeadOps.Application.Integrations.Commands;
 
 /// <summary>Connects a page from a pasted page access token: Graph says which page it is; then it is tested.</summary>

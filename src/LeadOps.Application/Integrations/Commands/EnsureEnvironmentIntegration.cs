@@ -1,9 +1,3 @@
-using LeadOps.Application.Common;
-using LeadOps.Application.Common.Graph;
-using LeadOps.Application.Common.Security;
-using LeadOps.Domain.Integrations;
-using Mediator;
-
 namespace LeadOps.Application.Integrations.Commands;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using LeadOps.Application.Common;
-using LeadOps.Domain.Integrations;
-using Mediator;
-
 namespace LeadOps.Application.Integrations.Commands;
 
 /// <summary>Turns an integration off (no syncs, webhooks ignored) or back on.</summary>

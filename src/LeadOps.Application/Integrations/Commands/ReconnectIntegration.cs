@@ -1,9 +1,3 @@
-using FluentValidation;
-using LeadOps.Application.Common;
-using LeadOps.Application.Common.Graph;
-using LeadOps.Application.Common.Security;
-using Mediator;
-
 namespace LeadOps.Application.Integrations.Commands;
 
 /// <summary>Replaces an integration's token with a new one for the same page, then tests it.</summary>

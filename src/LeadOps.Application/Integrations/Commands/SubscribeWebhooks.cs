@@ -1,8 +1,3 @@
-using LeadOps.Application.Common;
-using LeadOps.Application.Common.Graph;
-using LeadOps.Application.Common.Security;
-using Mediator;
-
 namespace LeadOps.Application.Integrations.Commands;
 
 /// <summary>Subscribes the app to the page's leadgen and messages webhooks.</summary>

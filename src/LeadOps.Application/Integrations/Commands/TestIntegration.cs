@@ -1,6 +1,3 @@
-using LeadOps.Application.Common;
-using Mediator;
-
 namespace LeadOps.Application.Integrations.Commands;
 
 /// <summary>The brief's "Test the integration": validity, expiry, scopes, webhook subscription, forms.</summary>

@@ -1,6 +1,3 @@
-using LeadOps.Application.Common;
-using Mediator;
-
 namespace LeadOps.Application.Integrations.Queries;
 
 public sealed record ListIntegrations : IQuery<IReadOnlyList<IntegrationView>>;

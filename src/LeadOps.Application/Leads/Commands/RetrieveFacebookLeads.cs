@@ -1,11 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using FluentValidation;
-using LeadOps.Application.Common;
-using LeadOps.Application.Common.Graph;
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Integrations;
-using LeadOps.Domain.Leads;
-using Mediator;
 
 namespace LeadOps.Application.Leads.Commands;
 

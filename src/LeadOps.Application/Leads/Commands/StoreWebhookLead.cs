@@ -1,9 +1,4 @@
-using LeadOps.Application.Common;
-using LeadOps.Application.Common.Graph;
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Integrations;
-using LeadOps.Domain.Leads;
-using Mediator;
 
 namespace LeadOps.Application.Leads.Commands;
 

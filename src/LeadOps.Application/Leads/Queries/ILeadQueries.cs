@@ -1,5 +1,3 @@
-using LeadOps.Domain.Leads;
-
 namespace LeadOps.Application.Leads.Queries;
 
 /// <summary>Read side of the Leads module: projects straight to view models (owner-filtered by the data layer).</summary>

@@ -1,5 +1,3 @@
-using LeadOps.Domain.Leads;
-
 namespace LeadOps.Application.Leads.Queries;
 
 public sealed record LeadFilter(

@@ -1,8 +1,4 @@
-using LeadOps.Application.Common;
 using LeadOps.Application.Integrations;
-using LeadOps.Domain.Leads;
-using Mediator;
-using Microsoft.Extensions.Logging;
 
 namespace LeadOps.Application.Leads.Welcome;
 

@@ -1,6 +1,3 @@
-using LeadOps.Application.Common;
-using Mediator;
-
 namespace LeadOps.Application.Leads.Welcome;
 
 /// <summary>A lead's welcome message as staff see it on the lead's page.</summary>

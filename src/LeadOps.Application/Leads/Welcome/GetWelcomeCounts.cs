@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace LeadOps.Application.Leads.Welcome;
 
 /// <summary>How many of the user's leads are Pending, Sent, Failed and Skipped (the Leads page shows them).</summary>

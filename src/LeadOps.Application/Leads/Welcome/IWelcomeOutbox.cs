@@ -1,5 +1,3 @@
-using LeadOps.Domain.Leads;
-
 namespace LeadOps.Application.Leads.Welcome;
 
 /// <summary>The current user's welcome outbox rows (owner filtering is applied by the data layer).</summary>

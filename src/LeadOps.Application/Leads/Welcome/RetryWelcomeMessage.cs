@@ -1,7 +1,3 @@
-using LeadOps.Application.Common;
-using LeadOps.Domain.Leads;
-using Mediator;
-
 namespace LeadOps.Application.Leads.Welcome;
 
 /// <summary>Staff send a Failed welcome message again from the lead's page: a fresh round of attempts, due now.</summary>

@@ -3,8 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
-using LeadOps.Domain.Integrations;
-using LeadOps.Domain.Leads;
 
 namespace LeadOps.Application.Leads.Welcome;
 

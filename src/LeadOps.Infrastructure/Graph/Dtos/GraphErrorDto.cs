@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using LeadOps.Infrastructure.Graph.Json;
 
 namespace LeadOps.Infrastructure.Graph.Dtos;

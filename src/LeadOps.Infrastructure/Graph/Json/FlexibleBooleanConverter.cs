@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace LeadOps.Infrastructure.Graph.Json;
 
 /// <summary>Reads a boolean sent as true/false, "true"/"false" or 1/0; anything else reads as null.</summary>

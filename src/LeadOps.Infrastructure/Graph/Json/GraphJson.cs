@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace LeadOps.Infrastructure.Graph.Json;
 
 /// <summary>JSON settings for Graph's wire format: snake_case names, numbers that may arrive as strings, nulls left out.</summary>

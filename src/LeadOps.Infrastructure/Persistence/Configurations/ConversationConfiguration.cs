@@ -1,5 +1,3 @@
-using LeadOps.Domain.Conversations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LeadOps.Infrastructure.Persistence.Configurations;

@@ -1,6 +1,3 @@
-using LeadOps.Domain.Common;
-using LeadOps.Domain.Leads;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LeadOps.Infrastructure.Persistence.Configurations;

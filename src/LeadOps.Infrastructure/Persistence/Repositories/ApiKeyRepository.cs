@@ -1,6 +1,4 @@
 using LeadOps.Application.Account;
-using LeadOps.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.Infrastructure.Persistence.Repositories;
 

@@ -1,6 +1,4 @@
 using LeadOps.Application.Conversations;
-using LeadOps.Domain.Conversations;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.Infrastructure.Persistence.Repositories;
 

@@ -1,6 +1,4 @@
 using LeadOps.Application.Integrations;
-using LeadOps.Domain.Integrations;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.Infrastructure.Persistence.Repositories;
 

@@ -1,9 +1,5 @@
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Welcome;
-using LeadOps.Domain.Leads;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.Infrastructure.Persistence.Repositories;
 

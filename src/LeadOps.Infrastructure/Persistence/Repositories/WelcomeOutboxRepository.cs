@@ -1,6 +1,4 @@
 using LeadOps.Application.Leads.Welcome;
-using LeadOps.Domain.Leads;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.Infrastructure.Persistence.Repositories;
 

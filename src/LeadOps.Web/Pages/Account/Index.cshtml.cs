@@ -1,12 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using LeadOps.Application.Account.Commands;
 using LeadOps.Application.Account.Queries;
-using LeadOps.Application.Common;
 using LeadOps.Infrastructure.Identity;
-using Mediator;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Account;
 

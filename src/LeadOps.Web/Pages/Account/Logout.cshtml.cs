@@ -1,7 +1,5 @@
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Account;
 

@@ -1,7 +1,4 @@
 using LeadOps.Application.Common.Audit;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Audit;
 

@@ -1,12 +1,7 @@
-using LeadOps.Application.Common;
 using LeadOps.Application.Conversations;
 using LeadOps.Application.Conversations.Commands;
 using LeadOps.Application.Conversations.Queries;
 using LeadOps.Domain.Conversations;
-using LeadOps.Web.Common;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Inbox;
 

@@ -1,8 +1,5 @@
 using LeadOps.Application.Conversations;
 using LeadOps.Application.Conversations.Queries;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Inbox;
 

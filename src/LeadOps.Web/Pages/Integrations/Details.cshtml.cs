@@ -1,12 +1,7 @@
-using LeadOps.Application.Common;
 using LeadOps.Application.Integrations;
 using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Integrations.Queries;
 using LeadOps.Domain.Integrations;
-using LeadOps.Web.Common;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Integrations;
 

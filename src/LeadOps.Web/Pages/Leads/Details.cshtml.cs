@@ -1,8 +1,4 @@
-using LeadOps.Application.Common;
 using LeadOps.Application.Leads.Queries;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Leads;
 

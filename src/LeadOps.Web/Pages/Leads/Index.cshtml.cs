@@ -1,13 +1,8 @@
-using LeadOps.Application.Common;
 using LeadOps.Application.Integrations;
 using LeadOps.Application.Integrations.Queries;
 using LeadOps.Application.Leads.Commands;
 using LeadOps.Application.Leads.Queries;
 using LeadOps.Web.Api;
-using LeadOps.Web.Common;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Leads;
 

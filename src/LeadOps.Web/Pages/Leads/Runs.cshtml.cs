@@ -1,6 +1,4 @@
 using LeadOps.Application.Leads.Queries;
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Leads;
 

@@ -1,10 +1,6 @@
-using LeadOps.Application.Common;
 using LeadOps.Application.Leads.Welcome;
 using LeadOps.Infrastructure.Welcome;
 using LeadOps.Web.Components;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LeadOps.Web.Pages.Leads;
 

@@ -1,0 +1,2 @@
+// Namespaces that most files of this project use.
+global using LeadOps.Domain.Common;
