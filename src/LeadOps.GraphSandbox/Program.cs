@@ -5,7 +5,7 @@ namespace LeadOps.GraphSandbox;
 /// <summary>
 /// Runs the sandbox standalone: <c>dotnet run --project src/LeadOps.GraphSandbox [--port 5081]</c>.
 /// Options come from the <c>Sandbox</c> section of appsettings.json, environment variables (<c>Sandbox__Seed=7</c>)
-/// and the command line (<c>--Sandbox:WebhookCallbackUrl=http://127.0.0.1:5080/webhooks/meta</c>).
+/// and the command line (<c>--Sandbox:WebhookCallbackUrl=http://127.0.0.1:5080/webhook</c>).
 /// </summary>
 internal static class Program
 {

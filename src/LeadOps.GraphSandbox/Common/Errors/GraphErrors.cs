@@ -1,0 +1,99 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>The errors Graph answers, with Graph's own wording.</summary>
+internal static class GraphErrors
+{
+    public static GraphError AccessTokenRequired() =>
+        new(400, 104, "An access token is required to request this resource.");
+
+    public static GraphError CannotParseToken() =>
+        new(400, 190, "Invalid OAuth access token - Cannot parse access token");
+
+    public static GraphError PageTokenRequired() =>
+        new(400, 190, "(#190) This method must be called with a Page Access Token");
+
+    public static GraphError SessionExpired(DateTimeOffset expiredAt, DateTimeOffset now) =>
+        new(400, 190, $"Error validating access token: Session has expired on {Pacific(expiredAt)}. The current time is {Pacific(now)}.", 463);
+
+    public static GraphError SessionInvalidated() =>
+        new(400, 190,
+            "Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.",
+            460);
+
+    /// <summary>Graph's answer to a token it cannot read; like Graph, it repeats the token it was given.</summary>
+    public static GraphError MalformedToken(string token) => new(400, 190, $"Malformed access token {token}");
+
+    public static GraphError InvalidAppSecretProof() =>
+        new(400, 100, "Invalid appsecret_proof provided in the API argument");
+
+    public static GraphError AppSecretProofRequired() =>
+        new(400, 100, "API calls from the server require an appsecret_proof argument");
+
+    public static GraphError InvalidAppSecretTime() =>
+        new(400, 100, "Invalid appsecret_time provided in the API argument");
+
+    public static GraphError UnknownObject(string id, string method) =>
+        new(400, 100,
+            $"Unsupported {method} request. Object with ID '{id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
+            33);
+
+    public static GraphError UnknownPath(string path) =>
+        new(400, 2500, $"Unknown path components: {path}");
+
+    public static GraphError NonexistingField(string field, string nodeType) =>
+        new(400, 100, $"(#100) Tried accessing nonexisting field ({field}) on node type ({nodeType})");
+
+    public static GraphError InvalidParameter(string message) => new(400, 100, $"(#100) {message}");
+
+    public static GraphError PermissionMissing(string permission) =>
+        new(403, 200, $"(#200) Requires {permission} permission");
+
+    public static GraphError ApplicationPermissionDenied() =>
+        new(403, 10, "(#10) Application does not have permission for this action");
+
+    public static GraphError PolicyBlocked() =>
+        new(400, 368, "(#368) The action attempted has been deemed abusive or is otherwise disallowed");
+
+    public static GraphError AppTokenRequired() =>
+        new(400, 100, "(#100) You must provide an app access token, or a user access token that is an owner or developer of the app");
+
+    public static GraphError MessageTooLong() =>
+        new(400, 100, "(#100) Length of param message[text] must be less than or equal to 2000");
+
+    public static GraphError NoMatchingUser() => new(400, 100, "(#100) No matching user found", 2018001);
+
+    public static GraphError OutsideWindow() =>
+        new(400, 10,
+            "(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview",
+            2018278);
+
+    public static GraphError PersonUnavailable() =>
+        new(400, 551, "(#551) This person isn't available right now.", 1545041);
+
+    public static GraphError Unknown() => new(500, 1, "An unknown error has occurred.", IsTransient: true);
+
+    public static GraphError Unexpected() =>
+        new(500, 2, "An unexpected error has occurred. Please retry your request later.", IsTransient: true);
+
+    /// <summary>A throttle for the given code (4, 17, 32, 613, 80001, 80005, 80006…), with its usage-header story.</summary>
+    public static GraphError Throttled(int code, string routeUseCase, int estimatedMinutes)
+    {
+        const string More = " Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.";
+        var (message, useCase, appLevel) = code switch
+        {
+            4 => ("(#4) Application request limit reached", routeUseCase, true),
+            17 => ("(#17) User request limit reached", routeUseCase, true),
+            32 => ("(#32) Page request limit reached", "pages", false),
+            613 => ("(#613) Calls to this api have exceeded the rate limit.", routeUseCase, false),
+            80001 => ("(#80001) There have been too many calls to this Page account." + More, "pages", false),
+            80005 => ("(#80005) There have been too many leadgen api calls to this Page account." + More, "leadgen", false),
+            80006 => ("(#80006) There have been too many messenger api calls to this Page account." + More, "messenger", false),
+            _ => ($"(#{code}) There have been too many calls from this account." + More, routeUseCase, false),
+        };
+        return new GraphError(400, code, message, IsTransient: true) { Throttle = new ThrottleInfo(useCase, estimatedMinutes, appLevel) };
+    }
+
+    /// <summary>Meta words expiry times in Pacific time; a fixed -08:00 keeps the sandbox free of time-zone data.</summary>
+    private static string Pacific(DateTimeOffset time) =>
+        time.ToOffset(TimeSpan.FromHours(-8)).ToString("dddd, dd-MMM-yy HH:mm:ss 'PST'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+
+namespace LeadOps.GraphSandbox;
+
+/// <summary>
+/// An edge's answer (<c>leadgen_forms</c>, <c>leads</c>): <c>data</c> with the requested fields of each item, and
+/// Graph's <c>paging</c>, shaped by the <see cref="FaultKind.EmptyPageWithNext"/> and <see cref="FaultKind.RepeatedCursor"/> faults.
+/// </summary>
+internal static class EdgeReply
+{
+    private static readonly string[] PagingParameters = ["access_token", "appsecret_proof", "appsecret_time", "after", "before"];
+
+    private static long _emptyPages;
+
+    /// <summary>The page <paramref name="load"/> reads (not read at all under an empty-page fault), as Graph answers it.</summary>
+    public static GraphReply Of<T, TJson>(
+        GraphCall call, PageRequest request, IReadOnlyList<string> fields, Func<KeysetPage<T>> load, Func<T, TJson> toJson)
+    {
+        if (call.EmptyPageWithNext)
+        {
+            return EmptyPageWithNext(call, request.After);
+        }
+
+        var page = load();
+        var items = page.Items.Select(item => FieldSelection.Pick(GraphJson.ToObject(toJson(item)), fields)).ToList();
+        return GraphReply.Json(Edge(call, items, page));
+    }
+
+    private static JsonObject Edge<T>(GraphCall call, List<JsonObject> items, KeysetPage<T> page)
+    {
+        var data = new JsonArray([.. items]);
+        var result = new JsonObject { ["data"] = data };
+        if (call.RepeatedCursor && call.Param("after") is { } repeated)
+        {
+            // A stuck cursor: the next page is announced at the very cursor this page was asked with.
+            var stuck = new PagingJson(
+                new PagingJson.CursorPair(page.First?.Encode() ?? repeated, repeated),
+                page.HasPrevious && page.First is { } start ? PagingUrl(call, "before", start.Encode()) : null,
+                PagingUrl(call, "after", repeated));
+            result["paging"] = JsonSerializer.SerializeToNode(stuck, GraphJson.Options);
+            return result;
+        }
+
+        if (items.Count == 0 || page.First is not { } first || page.Last is not { } last)
+        {
+            return result;
+        }
+
+        var paging = new PagingJson(
+            new PagingJson.CursorPair(first.Encode(), last.Encode()),
+            page.HasPrevious ? PagingUrl(call, "before", first.Encode()) : null,
+            page.HasNext ? PagingUrl(call, "after", last.Encode()) : null);
+        result["paging"] = JsonSerializer.SerializeToNode(paging, GraphJson.Options);
+        return result;
+    }
+
+    private static GraphReply EmptyPageWithNext(GraphCall call, PageKey? after)
+    {
+        var cursor = (after ?? PageKey.Start).EncodeAgain(Interlocked.Increment(ref _emptyPages));
+        var paging = new PagingJson(new PagingJson.CursorPair(cursor, cursor), null, PagingUrl(call, "after", cursor));
+        var result = new JsonObject
+        {
+            ["data"] = new JsonArray(),
+            ["paging"] = JsonSerializer.SerializeToNode(paging, GraphJson.Options),
+        };
+        return GraphReply.Json(result);
+    }
+
+    /// <summary>The full URL of the next or previous page: the same query without any token or proof.</summary>
+    private static string PagingUrl(GraphCall call, string cursorName, string cursor)
+    {
+        var request = call.Http.Request;
+        var query = request.Query
+            .Where(p => !PagingParameters.Contains(p.Key))
+            .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString()))
+            .Append(KeyValuePair.Create(cursorName, (string?)cursor));
+        return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{QueryString.Create(query)}";
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Primitives;
+
+namespace LeadOps.GraphSandbox;
+
+/// <summary>One Graph call in flight: who is calling, on what, and whether a fault shapes the answer.</summary>
+internal sealed class GraphCall(HttpContext http, SandboxState state, string version, string route)
+{
+    public HttpContext Http { get; } = http;
+
+    public SandboxState State { get; } = state;
+
+    public string Version { get; } = version;
+
+    /// <summary>One of <see cref="FaultRoutes"/>; refined for node reads once the node is known.</summary>
+    public string Route { get; set; } = route;
+
+    /// <summary>The <c>{id}</c> segment of the path (a node id or "me"); null on routes without one.</summary>
+    public string? PathId => Http.Request.RouteValues["id"] as string;
+
+    public string Token { get; set; } = "";
+
+    public TokenCheck? TokenCheck { get; set; }
+
+    public PageState? Page { get; set; }
+
+    public FormState? Form { get; set; }
+
+    public LeadRef? Lead { get; set; }
+
+    /// <summary>Set by an <see cref="FaultKind.EmptyPageWithNext"/> fault.</summary>
+    public bool EmptyPageWithNext { get; set; }
+
+    /// <summary>Set by a <see cref="FaultKind.RepeatedCursor"/> fault.</summary>
+    public bool RepeatedCursor { get; set; }
+
+    /// <summary>A query or form parameter.</summary>
+    public string? Param(string name)
+    {
+        var request = Http.Request;
+        if (request.Query.TryGetValue(name, out var value) && !StringValues.IsNullOrEmpty(value))
+        {
+            return value.ToString();
+        }
+
+        return request.HasFormContentType && request.Form.TryGetValue(name, out var formValue) && !StringValues.IsNullOrEmpty(formValue)
+            ? formValue.ToString()
+            : null;
+    }
+}

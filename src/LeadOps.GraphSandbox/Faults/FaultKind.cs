@@ -1,0 +1,54 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>What a fault rule makes a matching Graph call do.</summary>
+public enum FaultKind
+{
+    /// <summary>HTTP 500 with a non-Graph body, as a proxy in front of Graph answers when it fails.</summary>
+    Http500,
+
+    /// <summary>Graph error code 1 or 2 (<see cref="FaultRule.Code"/>, default 2), HTTP 500, <c>is_transient</c> true.</summary>
+    Transient,
+
+    /// <summary>A throttle (4, 17, 32, 613, 80001, 80005, 80006) with usage headers at 100 % and <c>estimated_time_to_regain_access</c>.</summary>
+    Throttle,
+
+    /// <summary>Error 190 / 463, as if the page token had just expired.</summary>
+    TokenExpired,
+
+    /// <summary>
+    /// Error 200 naming <see cref="FaultRule.Permission"/> (default leads_retrieval), or with <see cref="FaultRule.Code"/> 10
+    /// Graph's "Application does not have permission for this action".
+    /// </summary>
+    PermissionMissing,
+
+    /// <summary>On an edge (leads, leadgen_forms): an empty page that still has <c>paging.next</c>.</summary>
+    EmptyPageWithNext,
+
+    /// <summary>Answers normally after <see cref="FaultRule.Delay"/> (default 2 s).</summary>
+    Slow,
+
+    /// <summary>Hangs until the client gives up or <see cref="FaultRule.Delay"/> (default 5 min) passes, then answers normally.</summary>
+    Timeout,
+
+    /// <summary>
+    /// <see cref="FaultRule.Status"/> (default 502) with an empty body and no Graph error, as a load balancer or proxy in
+    /// front of Graph answers (a bare 502/503, or a 404 from a misrouted request).
+    /// </summary>
+    ProxyError,
+
+    /// <summary>Error 190 / 460: the token was invalidated because the user changed their password.</summary>
+    TokenInvalidated,
+
+    /// <summary>Error 190 "Malformed access token …", which echoes the token the call carried, as Graph does.</summary>
+    MalformedToken,
+
+    /// <summary>Error 368: the action was deemed abusive or is otherwise disallowed (a policy block).</summary>
+    PolicyBlock,
+
+    /// <summary>
+    /// On an edge (leads, leadgen_forms) called with an <c>after</c> cursor: the page's <c>cursors.after</c> and
+    /// <c>paging.next</c> give back the cursor the call was made with, so a client that follows them loops. Only calls
+    /// that carry an <c>after</c> cursor match (and count towards <see cref="FaultRule.AfterCalls"/>); a first page does not.
+    /// </summary>
+    RepeatedCursor,
+}

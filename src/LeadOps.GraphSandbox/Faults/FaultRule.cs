@@ -1,0 +1,131 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>
+/// A deterministic fault: the first <see cref="AfterCalls"/> matching calls pass, then the next <see cref="Times"/>
+/// matching calls (null = all) get the fault. Rules are tried in the order they were set; the first that fires wins.
+/// </summary>
+public sealed record FaultRule
+{
+    /// <summary>One of <see cref="FaultRoutes"/>; "*" matches every Graph route.</summary>
+    public string Route { get; init; } = FaultRoutes.Any;
+
+    /// <summary>Only calls scoped to this page.</summary>
+    public string? PageId { get; init; }
+
+    /// <summary>Only calls on this form (its leads edge, the form itself, or one of its leads).</summary>
+    public string? FormId { get; init; }
+
+    public FaultKind Kind { get; init; }
+
+    /// <summary>
+    /// Graph error code for <see cref="FaultKind.Transient"/> (1 or 2), <see cref="FaultKind.Throttle"/> and
+    /// <see cref="FaultKind.PermissionMissing"/> (10 or 200).
+    /// </summary>
+    public int? Code { get; init; }
+
+    /// <summary>HTTP status of a <see cref="FaultKind.ProxyError"/> (400–599, default 502).</summary>
+    public int? Status { get; init; }
+
+    /// <summary>The permission named by <see cref="FaultKind.PermissionMissing"/>.</summary>
+    public string? Permission { get; init; }
+
+    /// <summary>How long <see cref="FaultKind.Slow"/> and <see cref="FaultKind.Timeout"/> wait.</summary>
+    public TimeSpan? Delay { get; init; }
+
+    /// <summary>Minutes reported in <c>estimated_time_to_regain_access</c> by a throttle.</summary>
+    public int EstimatedMinutesToRegainAccess { get; init; } = 5;
+
+    /// <summary>How many matching calls pass before the fault starts firing.</summary>
+    public int AfterCalls { get; init; }
+
+    /// <summary>How many times the fault fires; null fires forever.</summary>
+    public int? Times { get; init; }
+
+    internal static readonly int[] ThrottleCodes = [4, 17, 32, 613, 80001, 80005, 80006];
+
+    internal void Validate()
+    {
+        if (!FaultRoutes.All.Contains(Route))
+        {
+            throw new ArgumentException($"Unknown route '{Route}'. Use one of: {string.Join(", ", FaultRoutes.All)}.", nameof(Route));
+        }
+
+        if (!Enum.IsDefined(Kind))
+        {
+            throw new ArgumentException($"Unknown fault kind '{Kind}'.", nameof(Kind));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(AfterCalls, nameof(AfterCalls));
+        ArgumentOutOfRangeException.ThrowIfNegative(EstimatedMinutesToRegainAccess, nameof(EstimatedMinutesToRegainAccess));
+        if (Times is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Times), Times, "Times must be at least 1, or null for forever.");
+        }
+
+        if (Delay is { } delay && delay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Delay), delay, "Delay cannot be negative.");
+        }
+
+        if (Kind == FaultKind.Transient && Code is not (null or 1 or 2))
+        {
+            throw new ArgumentException("A transient fault has code 1 or 2.", nameof(Code));
+        }
+
+        if (Kind == FaultKind.Throttle && Code is { } code && !ThrottleCodes.Contains(code))
+        {
+            throw new ArgumentException($"A throttle has one of the codes {string.Join(", ", ThrottleCodes)}.", nameof(Code));
+        }
+
+        if (Kind == FaultKind.PermissionMissing && Code is not (null or 10 or 200))
+        {
+            throw new ArgumentException("A missing permission has code 10 or 200.", nameof(Code));
+        }
+
+        if (Status is { } status && (Kind != FaultKind.ProxyError || status is < 400 or > 599))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Status), status, "Status is for a proxy error, between 400 and 599.");
+        }
+    }
+
+    internal bool Matches(string route, string? pageId, string? formId, bool hasAfterCursor)
+    {
+        if (Route != FaultRoutes.Any && Route != route)
+        {
+            return false;
+        }
+
+        if (Kind is FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor && !FaultRoutes.IsEdge(route))
+        {
+            return false;
+        }
+
+        if (Kind == FaultKind.RepeatedCursor && !hasAfterCursor)
+        {
+            return false;
+        }
+
+        return (PageId is null || PageId == pageId) && (FormId is null || FormId == formId);
+    }
+
+    /// <summary>The error this rule answers with, or null for the kinds that shape the response instead.</summary>
+    internal GraphError? ToError(string route, DateTimeOffset now, string token) => Kind switch
+    {
+        FaultKind.Transient => Code == 1 ? GraphErrors.Unknown() : GraphErrors.Unexpected(),
+        FaultKind.Throttle => GraphErrors.Throttled(Code ?? DefaultThrottleCode(route), FaultRoutes.UseCaseOf(route), EstimatedMinutesToRegainAccess),
+        FaultKind.TokenExpired => GraphErrors.SessionExpired(now.AddMinutes(-1), now),
+        FaultKind.TokenInvalidated => GraphErrors.SessionInvalidated(),
+        FaultKind.MalformedToken => GraphErrors.MalformedToken(token),
+        FaultKind.PermissionMissing when Code == 10 => GraphErrors.ApplicationPermissionDenied(),
+        FaultKind.PermissionMissing => GraphErrors.PermissionMissing(Permission ?? SandboxSeed.ScopeLeadsRetrieval),
+        FaultKind.PolicyBlock => GraphErrors.PolicyBlocked(),
+        _ => null,
+    };
+
+    private static int DefaultThrottleCode(string route) => FaultRoutes.UseCaseOf(route) switch
+    {
+        "leadgen" => 80005,
+        "messenger" => 80006,
+        _ => 80001,
+    };
+}

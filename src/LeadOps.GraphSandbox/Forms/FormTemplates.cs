@@ -1,0 +1,46 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>The three forms every seeded page has, and the questions of each.</summary>
+internal static class FormTemplates
+{
+    public static readonly FormTemplate TestRide = new("test_ride",
+    [
+        new("full_name", "Full name", "FULL_NAME"),
+        new("email", "Email", "EMAIL"),
+        new("phone_number", "Phone number", "PHONE"),
+        new("city", "City", "CITY"),
+        new("which_bike_are_you_interested_in?", "Which bike are you interested in?", "CUSTOM",
+            ["Urban E-200", "Trail X9", "Cargo Family", "Gravel Pro", "Kids 20\""]),
+        new("what_will_you_use_it_for?", "What will you use it for?", "CUSTOM",
+            ["commuting", "weekend_trips", "sport", "deliveries", "school_run"], MultiSelect: true),
+    ]);
+
+    public static readonly FormTemplate Service = new("service",
+    [
+        new("first_name", "First name", "FIRST_NAME"),
+        new("last_name", "Last name", "LAST_NAME"),
+        new("email", "Email", "EMAIL"),
+        new("phone_number", "Phone number", "PHONE"),
+        new("zip_code", "Post code", "ZIP"),
+        new("preferred_day", "Preferred day", "CUSTOM", ["monday", "wednesday", "friday", "saturday"]),
+    ]);
+
+    public static readonly FormTemplate Promo = new("promo",
+    [
+        new("full_name", "Full name", "FULL_NAME"),
+        new("email", "Email", "EMAIL"),
+        new("company_name", "Company name", "COMPANY_NAME"),
+        new("job_title", "Job title", "JOB_TITLE"),
+    ]);
+
+    public static IReadOnlyList<SeedForm> For(int pageNumber)
+    {
+        var prefix = $"2061700000000{pageNumber}";
+        return
+        [
+            new(prefix + "1", "Test ride booking", "ACTIVE", "en_US", TestRide, TimeSpan.FromDays(200)),
+            new(prefix + "2", "Service appointment", "ACTIVE", "pt_PT", Service, TimeSpan.FromDays(120)),
+            new(prefix + "3", "Summer promo 2026", "ARCHIVED", "en_GB", Promo, TimeSpan.FromDays(300)),
+        ];
+    }
+}

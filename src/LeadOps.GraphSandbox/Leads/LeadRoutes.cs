@@ -1,0 +1,46 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>
+/// The leads routes: <c>GET /{form-id}/leads</c> (newest first; <c>limit</c> capped at
+/// <see cref="SandboxOptions.LeadsLimitCap"/>; cursors name a position; <c>filtering</c> on <c>time_created</c>) and the
+/// lead node, read through <c>GET /{id}</c>.
+/// </summary>
+internal static class LeadRoutes
+{
+    private static readonly NodeFields Fields = new(
+        "Lead",
+        [
+            "id", "created_time", "ad_id", "ad_name", "adset_id", "adset_name", "campaign_id", "campaign_name", "form_id",
+            "field_data", "is_organic", "platform", "partner_name", "retailer_item_id", "custom_disclaimer_responses",
+            "home_listing", "vehicle", "post",
+        ],
+        ["created_time", "id", "field_data"]);
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGraph(HttpMethods.Get, "{id}/leads", FaultRoutes.Leads, NodeResolver.Form, List);
+
+    /// <summary>The lead node (<see cref="GraphCall.Lead"/>).</summary>
+    public static GraphReply Read(GraphCall call) => FieldSelection.Node(call, ToJson(call, call.Lead!.Value), Fields);
+
+    private static GraphReply List(GraphCall call)
+    {
+        if (PageRequest.Parse(call, call.State.Options.LeadsLimitCap, out var request) is { } error)
+        {
+            return GraphReply.Fail(error);
+        }
+
+        if (FieldSelection.Parse(call, Fields, out var fields) is { } fieldsError)
+        {
+            return GraphReply.Fail(fieldsError);
+        }
+
+        if (LeadTimeFilter.Parse(call.Param("filtering"), out var filter) is { } filterError)
+        {
+            return GraphReply.Fail(filterError);
+        }
+
+        return EdgeReply.Of(call, request, fields, () => call.State.Leads.Query(call.Form!, filter, request), lead => ToJson(call, lead));
+    }
+
+    private static LeadJson ToJson(GraphCall call, LeadRef lead) => LeadJson.Of(lead, call.State.Leads.Read(lead));
+}

@@ -1,0 +1,165 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>
+/// The leads of every form. Only what paging needs is stored (sequence, created time, form); a lead's answers are
+/// generated when it is read. Submitted leads fire a <c>leadgen</c> webhook when their page is subscribed.
+/// Locks the state's one lock.
+/// </summary>
+internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore forms, SubscriptionStore subscriptions, WebhookDispatcher webhooks)
+{
+    private const long SeedStreamLeadTimes = 1;
+    private static readonly TimeSpan SeededLeadsSpan = TimeSpan.FromDays(60);
+
+    /// <summary>Every lead, by sequence number (the lead id minus <see cref="LeadRef.IdBase"/>, from 1).</summary>
+    private readonly List<LeadRef> _bySequence = [];
+
+    /// <summary>Each form's leads, sorted ascending by (created time, sequence).</summary>
+    private readonly Dictionary<FormState, List<LeadRef>> _byForm = [];
+
+    /// <summary>Submits leads as if people had just filled the form in; returns their ids.</summary>
+    public IReadOnlyList<string> Submit(string formId, int count, DateTimeOffset? createdTime)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (gate)
+        {
+            var (form, leads) = FormAndLeads(formId);
+            var now = options.TimeProvider.GetUtcNow();
+            var created = (createdTime ?? now).ToUnixTimeSeconds();
+            var ids = new List<string>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var lead = NewLead(form, created);
+                leads.Insert(KeysetPager.UpperBound(leads, LeadRef.KeyOf, lead.Key), lead);
+                ids.Add(lead.Id);
+                if (subscriptions.Has(form.Page, "leadgen"))
+                {
+                    var body = LeadgenWebhook.Body(
+                        form.Page.Id, form.Id, lead.Id, created, Read(lead).Ad?.AdId, now.ToUnixTimeSeconds(), options.WebhookIdsAsNumbers);
+                    webhooks.Publish("leadgen", form.Page.Id, body);
+                }
+            }
+
+            return ids;
+        }
+    }
+
+    /// <summary>Adds many leads without webhooks, created at deterministic times between <paramref name="oldest"/> and <paramref name="newest"/>.</summary>
+    public void AddMany(string formId, int count, DateTimeOffset? oldest, DateTimeOffset? newest)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (gate)
+        {
+            var (form, leads) = FormAndLeads(formId);
+            var now = options.TimeProvider.GetUtcNow();
+            var to = (newest ?? now).ToUnixTimeSeconds();
+            var from = (oldest ?? now - SeededLeadsSpan).ToUnixTimeSeconds();
+            if (from > to)
+            {
+                throw new ArgumentException("The oldest time must not be after the newest.", nameof(oldest));
+            }
+
+            var random = SeededRandom.For(options.Seed, SeedStreamLeadTimes, _bySequence.Count + 1_000_000L);
+            var span = (ulong)(to - from + 1);
+            leads.Capacity = Math.Max(leads.Capacity, leads.Count + count);
+            for (var i = 0; i < count; i++)
+            {
+                leads.Add(NewLead(form, from + (long)(random.NextUInt64() % span)));
+            }
+
+            leads.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+        }
+    }
+
+    public int CountOf(string formId)
+    {
+        lock (gate)
+        {
+            return FormAndLeads(formId).Leads.Count;
+        }
+    }
+
+    public int CountOf(FormState form)
+    {
+        lock (gate)
+        {
+            return LeadsOf(form).Count;
+        }
+    }
+
+    /// <summary>The lead with this id, by its sequence number; null when the id is not one.</summary>
+    public LeadRef? Find(string id)
+    {
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        var index = number - LeadRef.IdBase - 1;
+        lock (gate)
+        {
+            return index >= 0 && index < _bySequence.Count ? _bySequence[(int)index] : null;
+        }
+    }
+
+    /// <summary>What the lead says: the same for the same seed and lead, every time.</summary>
+    public LeadContent Read(LeadRef lead) =>
+        LeadGenerator.Generate(options.Seed, lead.Sequence, lead.Form.Page.Number, lead.Form.Template);
+
+    /// <summary>One page of a form's <c>leads</c> edge, newest first.</summary>
+    public KeysetPage<LeadRef> Query(FormState form, LeadTimeFilter filter, PageRequest request)
+    {
+        lock (gate)
+        {
+            return KeysetPager.Page(LeadsOf(form), LeadRef.KeyOf, filter.MinTime, filter.MaxTime, request);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the leads with <see cref="SandboxOptions.InitialLeadsPerForm"/> per form over the 60 days before
+    /// <paramref name="now"/>: times drawn per form from the seed, then numbered oldest first so ids grow with time.
+    /// </summary>
+    public void Seed(IEnumerable<FormState> seededForms, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            _bySequence.Clear();
+            _byForm.Clear();
+            var span = (ulong)SeededLeadsSpan.TotalSeconds;
+            var nowUnix = now.ToUnixTimeSeconds();
+            foreach (var form in seededForms)
+            {
+                var random = SeededRandom.For(options.Seed, SeedStreamLeadTimes, form.Number);
+                var times = new long[options.InitialLeadsPerForm];
+                for (var i = 0; i < times.Length; i++)
+                {
+                    times[i] = nowUnix - (long)(random.NextUInt64() % span);
+                }
+
+                Array.Sort(times);
+                var leads = new List<LeadRef>(times.Length);
+                _byForm.Add(form, leads);
+                foreach (var time in times)
+                {
+                    leads.Add(NewLead(form, time));
+                }
+            }
+        }
+    }
+
+    /// <exception cref="ArgumentException">No form has the id.</exception>
+    private (FormState Form, List<LeadRef> Leads) FormAndLeads(string formId)
+    {
+        var form = forms.Require(formId);
+        return (form, LeadsOf(form));
+    }
+
+    /// <summary>A form's leads; empty for a form of the world before a reset.</summary>
+    private List<LeadRef> LeadsOf(FormState form) => _byForm.GetValueOrDefault(form) ?? [];
+
+    private LeadRef NewLead(FormState form, long createdUnix)
+    {
+        var lead = new LeadRef(_bySequence.Count + 1, createdUnix, form);
+        _bySequence.Add(lead);
+        return lead;
+    }
+}

@@ -1,0 +1,23 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>
+/// <c>GET /{id}</c>: a node read. The id names a page, a form or a lead of the token's page; the node's own
+/// resource answers (forms and leads in <see cref="FormRoutes"/> and <see cref="LeadRoutes"/>).
+/// </summary>
+internal static class PageRoutes
+{
+    private static readonly NodeFields Fields = new("Page", ["id", "name", "category", "link"], ["id", "name"]);
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapGraph(HttpMethods.Get, "{id}", FaultRoutes.Page, NodeResolver.AnyNode, ReadNode);
+
+    /// <summary>The page node (also <c>GET /me</c>).</summary>
+    public static GraphReply Read(GraphCall call) => FieldSelection.Node(call, PageJson.Of(call.Page!), Fields);
+
+    private static GraphReply ReadNode(GraphCall call) => call.Route switch
+    {
+        FaultRoutes.Lead => LeadRoutes.Read(call),
+        FaultRoutes.Form => FormRoutes.Read(call),
+        _ => Read(call),
+    };
+}
