@@ -1,6 +1,8 @@
 using LeadOps.Application.Common.Behaviours;
 using LeadOps.Application.Conversations;
 using LeadOps.Infrastructure.Common;
+using LeadOps.Web.Api;
+using LeadOps.Web.Api.Brief;
 using LeadOps.Web.Hubs;
 using LeadOps.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -67,7 +69,7 @@ public static class DependencyInjection
             o.Conventions.AllowAnonymousToPage("/Account/Register");
             o.Conventions.AllowAnonymousToPage("/Error");
         });
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiResults.Complete);
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddStatusChecks();
@@ -78,7 +80,7 @@ public static class DependencyInjection
             services.AddHostedService(sp => sp.GetRequiredService<InProcessSandbox>());
         }
 
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow);
+        services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
         return services;
     }
 
@@ -100,17 +102,10 @@ public static class DependencyInjection
         if (AuthSchemes.IsApiPath(context.Request.Path))
         {
             context.Response.StatusCode = status;
-            return context.Response.WriteAsJsonAsync(new { detail });
+            return context.Response.WriteAsJsonAsync(new BriefResults.DetailBody(detail));
         }
 
         context.Response.Redirect(redirectUri);
         return Task.CompletedTask;
     }
-}
-
-/// <summary>Section <c>Auth</c>.</summary>
-public sealed class AuthOptions
-{
-    /// <summary>Whether /Account/Register is open. Default: true in Development, false otherwise.</summary>
-    public bool AllowRegistration { get; set; }
 }

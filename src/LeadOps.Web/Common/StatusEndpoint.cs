@@ -1,7 +1,5 @@
 using System.Text.Json;
-using LeadOps.Infrastructure.Common;
-using LeadOps.Infrastructure.Persistence;
-using LeadOps.Infrastructure.Welcome;
+using LeadOps.Web.Common.Health;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -10,6 +8,8 @@ namespace LeadOps.Web.Common;
 /// <summary><c>GET /status</c>: JSON health of the database and the background workers; 200 when healthy, 503 when not.</summary>
 internal static class StatusEndpoint
 {
+    private static readonly JsonSerializerOptions Json = WireOptions();
+
     public static IServiceCollection AddStatusChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
@@ -34,64 +34,21 @@ internal static class StatusEndpoint
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            duration_ms = Math.Round(report.TotalDuration.TotalMilliseconds, 1),
-            checks = report.Entries.ToDictionary(
-                e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
-        };
-        return context.Response.WriteAsync(JsonSerializer.Serialize(body, JsonSerializerOptions.Web));
+        var body = new StatusReport(
+            report.Status.ToString(),
+            Math.Round(report.TotalDuration.TotalMilliseconds, 1),
+            report.Entries.ToDictionary(e => e.Key, e => new CheckReport(e.Value.Status.ToString(), e.Value.Description, e.Value.Data)));
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, Json));
     }
-}
 
-internal sealed class DatabaseHealthCheck(LeadOpsDbContext db) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    private static JsonSerializerOptions WireOptions()
     {
-        try
-        {
-            return await db.Database.CanConnectAsync(cancellationToken)
-                ? HealthCheckResult.Healthy(db.Database.ProviderName?.Split('.').Last())
-                : HealthCheckResult.Unhealthy("Cannot connect to the database");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return HealthCheckResult.Unhealthy("Cannot connect to the database");
-        }
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        WireJson.Configure(options);
+        return options;
     }
-}
 
-internal sealed class WorkersHealthCheck(WorkerHealth workers) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var beats = workers.Snapshot();
-        var data = beats.ToDictionary(
-            b => b.Worker,
-            b => (object)new { last_beat = b.At, late = workers.IsLate(b), detail = b.Detail, last_error = b.LastError });
-        var late = beats.Where(workers.IsLate).Select(b => b.Worker).ToList();
-        return Task.FromResult(late.Count == 0
-            ? HealthCheckResult.Healthy($"{beats.Count} workers running", data)
-            : HealthCheckResult.Unhealthy("Late: " + string.Join(", ", late), data: data));
-    }
-}
+    private sealed record StatusReport(string Status, double DurationMs, IReadOnlyDictionary<string, CheckReport> Checks);
 
-/// <summary>The welcome outbox backlog: Degraded (still 200) when the oldest pending message is older than <c>Welcome:BacklogWarningAge</c>.</summary>
-internal sealed class WelcomeOutboxHealthCheck(WelcomeBacklog backlog, Microsoft.Extensions.Options.IOptions<WelcomeOptions> options) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var snapshot = await backlog.ReadAsync(cancellationToken);
-        var data = new Dictionary<string, object>
-        {
-            ["pending"] = snapshot.Pending,
-            ["failed"] = snapshot.Failed,
-            ["oldest_pending_age_seconds"] = snapshot.OldestPendingAge is { } age ? Math.Round(age.TotalSeconds) : 0,
-        };
-        return snapshot.OldestPendingAge > options.Value.BacklogWarningAge
-            ? HealthCheckResult.Degraded($"{snapshot.Pending} pending; the oldest is older than {options.Value.BacklogWarningAge}", data: data)
-            : HealthCheckResult.Healthy($"{snapshot.Pending} pending", data);
-    }
+    private sealed record CheckReport(string Status, string? Description, IReadOnlyDictionary<string, object> Data);
 }

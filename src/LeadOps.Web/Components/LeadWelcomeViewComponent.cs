@@ -25,5 +25,3 @@ public sealed class LeadWelcomeViewComponent(IMediator mediator, MailPickupFolde
         return View(new LeadWelcomePanel(view, pickup.Find(view.MessageId) is not null, TempData[NoticeKey] as string, returnUrl));
     }
 }
-
-public sealed record LeadWelcomePanel(LeadWelcomeView Welcome, bool HasStoredCopy, string? Notice, string ReturnUrl);

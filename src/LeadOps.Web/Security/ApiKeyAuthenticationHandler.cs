@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using LeadOps.Application.Account;
 using LeadOps.Infrastructure.Identity;
+using LeadOps.Web.Api.Brief;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -53,13 +54,13 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         var detail = Context.Items.TryGetValue(FailureKey, out var value) && value is string s ? s : InvalidAuthentication;
-        await Response.WriteAsJsonAsync(new { detail });
+        await Response.WriteAsJsonAsync(new BriefResults.DetailBody(detail));
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await Response.WriteAsJsonAsync(new { detail = "Forbidden" });
+        await Response.WriteAsJsonAsync(new BriefResults.DetailBody("Forbidden"));
     }
 
     private AuthenticateResult Fail(string detail)

@@ -29,30 +29,17 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
     public async Task<IActionResult> OnPostCreateKeyAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        try
-        {
-            NewKey = await mediator.Send(new CreateApiKey(KeyName ?? string.Empty), ct);
-        }
-        catch (Application.Common.ValidationException ex)
-        {
-            ModelState.AddModelError(nameof(KeyName), ex.FirstMessage);
-        }
-
+        NewKey = await this.SendFormAsync(mediator, new CreateApiKey(KeyName ?? string.Empty), refused => ModelState.AddModelError(nameof(KeyName), refused.FirstMessage), ct);
         ApiKeys = await mediator.Send(new ListApiKeys(), ct);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeKeyAsync(Guid id, CancellationToken ct)
-    {
-        var result = await mediator.Send(new RevokeApiKey(id), ct);
-        if (result.Status == ResultStatus.NotFound)
+    public async Task<IActionResult> OnPostRevokeKeyAsync(Guid id, CancellationToken ct) =>
+        this.NotFoundOr(await mediator.Send(new RevokeApiKey(id), ct), _ =>
         {
-            return NotFound();
-        }
-
-        Notice = "The API key was revoked.";
-        return RedirectToPage();
-    }
+            Notice = "The API key was revoked.";
+            return RedirectToPage();
+        });
 
     public async Task<IActionResult> OnPostChangePasswordAsync(CancellationToken ct)
     {

@@ -42,48 +42,33 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken ct)
     {
-        try
+        var command = new SendAdminMessage(id, Reply.Text ?? string.Empty, IdempotencyKey: Reply.IdempotencyKey);
+        if (await this.SendFormAsync(mediator, command, ct, field => field == nameof(SendAdminMessage.MessageText) ? "Reply.Text" : string.Empty) is not { } result)
         {
-            var result = await mediator.Send(new SendAdminMessage(id, Reply.Text ?? string.Empty, IdempotencyKey: Reply.IdempotencyKey), ct);
-            if (result.Status == ResultStatus.NotFound)
-            {
-                return NotFound();
-            }
+            return await LoadAsync(id, ct);
+        }
 
-            var outcome = result.Value!;
-            if (!outcome.Succeeded && outcome.Status == MessageStatus.Failed)
+        return this.NotFoundOr(result, sent =>
+        {
+            if (sent.Value is { Succeeded: false, Status: MessageStatus.Failed } failed)
             {
-                Problem = $"The message was not sent: {outcome.Error}";
+                Problem = $"The message was not sent: {failed.Error}";
             }
 
             return RedirectToPage(new { id });
-        }
-        catch (Application.Common.ValidationException ex)
+        });
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(Guid id, long messageId, CancellationToken ct) =>
+        this.NotFoundOr(await mediator.Send(new RetryMessage(id, messageId), ct), retried =>
         {
-            foreach (var (field, messages) in ex.Errors)
+            if (retried.Value is { Status: MessageStatus.Failed } failed)
             {
-                ModelState.AddModelError(field == nameof(SendAdminMessage.MessageText) ? "Reply.Text" : string.Empty, string.Join(" ", messages));
+                Problem = $"The message was not sent: {failed.Error}";
             }
 
-            return await LoadAsync(id, ct);
-        }
-    }
-
-    public async Task<IActionResult> OnPostRetryAsync(Guid id, long messageId, CancellationToken ct)
-    {
-        var result = await mediator.Send(new RetryMessage(id, messageId), ct);
-        if (result.Status == ResultStatus.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (result.Value is { Status: MessageStatus.Failed } failed)
-        {
-            Problem = $"The message was not sent: {failed.Error}";
-        }
-
-        return RedirectToPage(new { id });
-    }
+            return RedirectToPage(new { id });
+        });
 
     public Task<IActionResult> OnPostEscalateAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, new EscalateConversation(id, Reason), "The conversation needs a person now.", ct);
@@ -99,35 +84,20 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
 
     private async Task<IActionResult> ActAsync(Guid id, ICommand<Result<ConversationView>> command, string success, CancellationToken ct)
     {
-        try
+        if (await this.SendFormAsync(mediator, command, ct) is not { } result)
         {
-            var result = await mediator.Send(command, ct);
-            if (result.Status == ResultStatus.NotFound)
-            {
-                return NotFound();
-            }
-
-            Notice = success;
-            return RedirectToPage(new { id });
-        }
-        catch (Application.Common.ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex);
             return await LoadAsync(id, ct);
         }
-    }
 
-    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken ct)
-    {
-        var result = await mediator.Send(new GetConversation(id), ct);
-        if (result.Status == ResultStatus.NotFound)
+        return this.NotFoundOr(result, _ =>
         {
-            return NotFound();
-        }
-
-        Detail = result.Value!;
-        return Page();
+            Notice = success;
+            return RedirectToPage(new { id });
+        });
     }
+
+    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken ct) =>
+        this.PageOrNotFound(await mediator.Send(new GetConversation(id), ct), detail => Detail = detail);
 
     public sealed class ReplyInput
     {

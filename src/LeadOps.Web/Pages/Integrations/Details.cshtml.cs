@@ -25,18 +25,13 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
 
-    public async Task<IActionResult> OnPostTestAsync(int id, CancellationToken ct)
-    {
-        var result = await mediator.Send(new TestIntegration(id), ct);
-        if (result.Status == ResultStatus.NotFound)
+    public async Task<IActionResult> OnPostTestAsync(int id, CancellationToken ct) =>
+        this.NotFoundOr(await mediator.Send(new TestIntegration(id), ct), test =>
         {
-            return NotFound();
-        }
-
-        // The test's answer carries the integration as the test left it: no need to load it again.
-        TestResult = result.Value!;
-        return Show(TestResult.Integration);
-    }
+            // The test's answer carries the integration as the test left it: no need to load it again.
+            TestResult = test.Value!;
+            return Show(TestResult.Integration);
+        });
 
     public Task<IActionResult> OnPostSubscribeAsync(int id, CancellationToken ct) =>
         RunAsync(id, new SubscribeWebhooks(id), "Subscribed to the page's leadgen and messages webhooks.", ct);
@@ -53,54 +48,36 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostReconnectAsync(int id, CancellationToken ct) =>
         RunAsync(id, new ReconnectIntegration(id, NewToken ?? string.Empty), "The page was reconnected with the new token.", ct);
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
-    {
-        var result = await mediator.Send(new DeleteIntegration(id), ct);
-        if (result.Status == ResultStatus.NotFound)
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
+        this.NotFoundOr(await mediator.Send(new DeleteIntegration(id), ct), _ =>
         {
-            return NotFound();
-        }
+            TempData["Notice"] = "The integration was deleted. Its leads are kept.";
+            return RedirectToPage("Index");
+        });
 
-        TempData["Notice"] = "The integration was deleted. Its leads are kept.";
-        return RedirectToPage("Index");
-    }
-
+    /// <summary>Runs a change; a refusal (the validator's or the use case's) shows the page again with the reason.</summary>
     private async Task<IActionResult> RunAsync(int id, ICommand<Result<IntegrationView>> command, string success, CancellationToken ct, bool keepInput = false)
     {
-        try
+        if (await this.SendFormAsync(mediator, command, ct) is not { } result)
         {
-            var result = await mediator.Send(command, ct);
-            if (result.Status == ResultStatus.NotFound)
-            {
-                return NotFound();
-            }
+            return await LoadAsync(id, ct, keepInput);
+        }
 
-            if (result.IsSuccess)
+        return await this.NotFoundOrAsync(result, async changed =>
+        {
+            if (changed.IsSuccess)
             {
                 Notice = success;
                 return RedirectToPage(new { id });
             }
 
-            ModelState.AddModelError(string.Empty, $"{result.Error}. {result.Detail}");
-        }
-        catch (Application.Common.ValidationException ex)
-        {
-            ModelState.AddValidationErrors(ex);
-        }
-
-        return await LoadAsync(id, ct, keepInput);
+            ModelState.AddModelError(string.Empty, $"{changed.Error}. {changed.Detail}");
+            return await LoadAsync(id, ct, keepInput);
+        });
     }
 
-    private async Task<IActionResult> LoadAsync(int id, CancellationToken ct, bool keepInput = false)
-    {
-        var result = await mediator.Send(new GetIntegration(id), ct);
-        if (result.Status == ResultStatus.NotFound)
-        {
-            return NotFound();
-        }
-
-        return Show(result.Value!, keepInput);
-    }
+    private async Task<IActionResult> LoadAsync(int id, CancellationToken ct, bool keepInput = false) =>
+        this.NotFoundOr(await mediator.Send(new GetIntegration(id), ct), found => Show(found.Value!, keepInput));
 
     private PageResult Show(IntegrationView integration, bool keepInput = false)
     {

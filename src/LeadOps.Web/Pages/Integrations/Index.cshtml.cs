@@ -22,20 +22,16 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostConnectAsync(CancellationToken ct)
     {
-        try
+        var result = await this.SendFormAsync(mediator, new ConnectIntegration(PageAccessToken ?? string.Empty, Name), ct);
+        if (result is { IsSuccess: true, Value: { } connected })
         {
-            var result = await mediator.Send(new ConnectIntegration(PageAccessToken ?? string.Empty, Name), ct);
-            if (result.Status == ResultStatus.Ok)
-            {
-                TempData["Notice"] = $"Connected {result.Value!.PageName}.";
-                return RedirectToPage("Details", new { id = result.Value.Id });
-            }
-
-            ModelState.AddModelError(nameof(PageAccessToken), $"{result.Error}. {result.Detail}");
+            TempData["Notice"] = $"Connected {connected.PageName}.";
+            return RedirectToPage("Details", new { id = connected.Id });
         }
-        catch (Application.Common.ValidationException ex)
+
+        if (result is not null)
         {
-            ModelState.AddValidationErrors(ex);
+            ModelState.AddModelError(nameof(PageAccessToken), $"{result.Error}. {result.Detail}");
         }
 
         Integrations = await mediator.Send(new ListIntegrations(), ct);

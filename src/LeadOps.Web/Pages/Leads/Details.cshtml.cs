@@ -7,15 +7,6 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 {
     public LeadDetails Lead { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
-    {
-        var result = await mediator.Send(new GetLead(id), ct);
-        if (result.Status == ResultStatus.NotFound)
-        {
-            return NotFound();
-        }
-
-        Lead = result.Value!;
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+        this.PageOrNotFound(await mediator.Send(new GetLead(id), ct), lead => Lead = lead);
 }

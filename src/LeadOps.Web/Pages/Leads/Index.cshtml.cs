@@ -2,7 +2,7 @@ using LeadOps.Application.Integrations;
 using LeadOps.Application.Integrations.Queries;
 using LeadOps.Application.Leads.Commands;
 using LeadOps.Application.Leads.Queries;
-using LeadOps.Web.Api;
+using LeadOps.Web.Api.Leads;
 
 namespace LeadOps.Web.Pages.Leads;
 
@@ -22,21 +22,19 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    /// <summary>Starts a retrieval and shows its run; any refusal, "not found" included, is shown on the form.</summary>
     public async Task<IActionResult> OnPostRetrieveAsync(CancellationToken ct)
     {
-        try
+        var command = new StartRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, Utc(Retrieve.Since), Utc(Retrieve.Until?.AddDays(1)));
+        var result = await this.SendFormAsync(mediator, command, ct, field => $"{nameof(Retrieve)}.{field}");
+        if (result is { IsSuccess: true })
         {
-            var result = await mediator.Send(new StartRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, Utc(Retrieve.Since), Utc(Retrieve.Until?.AddDays(1))), ct);
-            if (result.Status == ResultStatus.Ok)
-            {
-                return RedirectToPage("Run", new { id = result.Value });
-            }
-
-            ModelState.AddModelError(string.Empty, result.Detail is null ? result.Error! : $"{result.Error}: {result.Detail}");
+            return RedirectToPage("Run", new { id = result.Value });
         }
-        catch (ValidationException ex)
+
+        if (result is not null)
         {
-            ModelState.AddValidationErrors(ex, nameof(Retrieve));
+            ModelState.AddModelError(string.Empty, result.Detail is null ? result.Error! : $"{result.Error}: {result.Detail}");
         }
 
         ShowRetrieve = true;

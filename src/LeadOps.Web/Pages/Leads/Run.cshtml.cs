@@ -7,15 +7,6 @@ public sealed class RunModel(IMediator mediator) : PageModel
 {
     public RetrievalRunView Run { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
-    {
-        var result = await mediator.Send(new GetRetrievalRun(id), ct);
-        if (result.Status == ResultStatus.NotFound)
-        {
-            return NotFound();
-        }
-
-        Run = result.Value!;
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+        this.PageOrNotFound(await mediator.Send(new GetRetrievalRun(id), ct), run => Run = run);
 }

@@ -27,30 +27,19 @@ public sealed class WelcomeModel(IMediator mediator, MailPickupFolder pickup) : 
         return PhysicalFile(path, "message/rfc822", $"welcome-{id}.eml");
     }
 
-    public async Task<IActionResult> OnGetPanelAsync(long id, CancellationToken ct)
-    {
-        var result = await mediator.Send(new GetLeadWelcome(id), ct);
-        if (result.Status == ResultStatus.NotFound)
+    public async Task<IActionResult> OnGetPanelAsync(long id, CancellationToken ct) =>
+        this.PageOrNotFound(await mediator.Send(new GetLeadWelcome(id), ct), welcome =>
         {
-            return NotFound();
-        }
+            Id = id;
+            Welcome = welcome;
+        });
 
-        Id = id;
-        Welcome = result.Value;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostRetryAsync(long id, string? returnUrl, CancellationToken ct)
-    {
-        var result = await mediator.Send(new RetryWelcomeMessage(id), ct);
-        if (result.Status == ResultStatus.NotFound)
+    public async Task<IActionResult> OnPostRetryAsync(long id, string? returnUrl, CancellationToken ct) =>
+        this.NotFoundOr(await mediator.Send(new RetryWelcomeMessage(id), ct), retried =>
         {
-            return NotFound();
-        }
-
-        TempData[LeadWelcomeViewComponent.NoticeKey] = result.IsSuccess
-            ? "The welcome message will be sent again shortly."
-            : $"{result.Error}. {result.Detail}";
-        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage(pageName: null, pageHandler: "Panel", routeValues: new { id });
-    }
+            TempData[LeadWelcomeViewComponent.NoticeKey] = retried.IsSuccess
+                ? "The welcome message will be sent again shortly."
+                : $"{retried.Error}. {retried.Detail}";
+            return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage(pageName: null, pageHandler: "Panel", routeValues: new { id });
+        });
 }

@@ -7,7 +7,7 @@ using LeadOps.Infrastructure.Webhooks;
 using LeadOps.Web.Security;
 using Microsoft.Extensions.Options;
 
-namespace LeadOps.Web.Api;
+namespace LeadOps.Web.Api.Webhook;
 
 /// <summary>
 /// Meta's webhook (leadgen and Messenger share it): GET verifies the subscription, POST checks the signature over the

@@ -2,18 +2,11 @@ using System.Globalization;
 using LeadOps.Application.Leads.Queries;
 using LeadOps.Domain.Leads;
 
-namespace LeadOps.Web.Api;
+namespace LeadOps.Web.Api.Leads;
 
 /// <summary>Reads the lead list filters from a query string (API and page share it); a bad value is a clear error.</summary>
 internal static class LeadFilterBinder
 {
-    public static string SourceName(LeadSource source) => source switch
-    {
-        LeadSource.Webhook => "webhook",
-        LeadSource.ManualRetrieval => "manual_retrieval",
-        _ => "scheduled_retrieval",
-    };
-
     public static bool TryBind(IQueryCollection query, out LeadFilter filter, out string? error)
     {
         filter = new LeadFilter();
@@ -21,18 +14,13 @@ internal static class LeadFilterBinder
         LeadSource? source = null;
         if (query["source"].ToString() is { Length: > 0 } s)
         {
-            source = s switch
-            {
-                "webhook" => LeadSource.Webhook,
-                "manual_retrieval" => LeadSource.ManualRetrieval,
-                "scheduled_retrieval" => LeadSource.ScheduledRetrieval,
-                _ => null,
-            };
-            if (source is null)
+            if (!WireJson.TryParse<LeadSource>(s, out var parsedSource))
             {
                 error = "source must be webhook, manual_retrieval or scheduled_retrieval.";
                 return false;
             }
+
+            source = parsedSource;
         }
 
         WelcomeStatus? welcome = null;

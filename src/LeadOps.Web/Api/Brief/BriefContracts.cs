@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using LeadOps.Application.Conversations;
+using LeadOps.Application.Leads;
+using LeadOps.Domain.Conversations;
+
+namespace LeadOps.Web.Api.Brief;
+
+/// <summary>The brief's success bodies, field for field (snake_case on the wire; optional fields are left out, not null).</summary>
+internal static class BriefContracts
+{
+    private const string FacebookFailed = "Facebook API call failed";
+
+    internal sealed record RetrievalRequest(string? FormId, int? IntegrationId, DateTimeOffset? Since, DateTimeOffset? Until);
+
+    internal sealed record FormList(IReadOnlyList<FormItem> Forms);
+
+    internal sealed record FormItem(string Id, string Name, string Status, int IntegrationId, string PageId);
+
+    internal sealed record RetrievalResponse(bool Success, string Message, RetrievalData Data);
+
+    /// <summary>A Graph failure part-way: 502 with what was stored before it (<c>detail</c> is written even when empty).</summary>
+    internal sealed record RetrievalFailure(string? Error, string? Detail, RetrievalData Data);
+
+    /// <summary>The brief's counts; <c>failed_leads</c> only when some failed.</summary>
+    internal sealed record RetrievalData(
+        int TotalProcessed,
+        int NewLeads,
+        int ExistingLeads,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? FailedLeads,
+        IReadOnlyList<ProcessedLeadItem> ProcessedLeads)
+    {
+        public static RetrievalData From(RetrievalSummary s) => new(
+            s.TotalProcessed, s.NewLeads, s.ExistingLeads, s.FailedLeads > 0 ? s.FailedLeads : null,
+            [.. s.ProcessedLeads.Select(p => new ProcessedLeadItem(p.FacebookLeadId, p.Status, p.LeadId, p.Name, p.Status == ProcessedLeadStatus.Failed ? p.Error : null))]);
+    }
+
+    /// <summary>One processed lead; <c>error</c> only on a failed one (which always says why).</summary>
+    internal sealed record ProcessedLeadItem(
+        string FacebookLeadId,
+        ProcessedLeadStatus Status,
+        long? LeadId,
+        string? Name,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error);
+
+    internal sealed record SendMessageResponse(bool Success, string Message, SendMessageData Data)
+    {
+        public const string SendingError = "This message (same idempotency key) is still being sent.";
+
+        public static SendMessageResponse From(ReplyOutcome outcome) => outcome.Succeeded
+            ? new(true, "Message sent successfully", new SendMessageData(outcome.RecipientId, outcome.Text, null))
+            : new(false, "Failed to send message", new SendMessageData(outcome.RecipientId, null, outcome.Status == MessageStatus.Sending ? SendingError : outcome.Error ?? FacebookFailed));
+    }
+
+    internal sealed record SendMessageData(
+        string RecipientId,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error);
+
+    internal sealed record TestMessageResponse(
+        bool Success,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecipientId,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error)
+    {
+        public static TestMessageResponse From(ReplyOutcome outcome) => outcome.Succeeded
+            ? new(true, outcome.RecipientId, outcome.Text, null)
+            : new(false, null, null, outcome.Error ?? FacebookFailed);
+
+        public static TestMessageResponse Failed(string error) => new(false, null, null, error);
+    }
+}

@@ -1,0 +1,43 @@
+using LeadOps.Application.Integrations.Queries;
+using LeadOps.Application.Leads.Commands;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static LeadOps.Web.Api.Brief.BriefContracts;
+using static LeadOps.Web.Api.Brief.BriefResults;
+
+namespace LeadOps.Web.Api.Brief;
+
+/// <summary>The brief's two lead endpoints: the lead forms a retrieval can ask for, and the retrieval itself.</summary>
+internal static class BriefLeads
+{
+    /// <summary><c>GET /api/facebook-lead-forms[?integration_id=]</c>: 404 when that integration is not the caller's.</summary>
+    public static async Task<Results<Ok<FormList>, JsonHttpResult<ErrorBody>>> ListFormsAsync(
+        [FromQuery(Name = "integration_id")] int? integrationId, ISender sender, CancellationToken ct) =>
+        (await ListLeadFormsAsync(sender, integrationId, ct)).ToBrief(forms => TypedResults.Ok(new FormList(forms)));
+
+    /// <summary><c>POST /api/facebook-lead-retrieval</c>: 200 with the counts, 502 with what was stored before Graph failed.</summary>
+    public static async Task<Results<Ok<RetrievalResponse>, JsonHttpResult<RetrievalFailure>, JsonHttpResult<ErrorBody>>> RetrieveAsync(
+        RetrievalRequest request, ISender sender, CancellationToken ct)
+    {
+        var result = await sender.Send(new RetrieveFacebookLeads(request.IntegrationId ?? 0, request.FormId ?? string.Empty, request.Since, request.Until), ct);
+        return result.Status switch
+        {
+            ResultStatus.Ok => TypedResults.Ok(new RetrievalResponse(true, result.Value!.Message, RetrievalData.From(result.Value))),
+            ResultStatus.Failed when result.Value is { } partial => TypedResults.Json(
+                new RetrievalFailure(result.Error, result.Detail, RetrievalData.From(partial)), statusCode: StatusCodes.Status502BadGateway),
+            _ => Error(result),
+        };
+    }
+
+    /// <summary>The forms of the caller's integrations, or of the one asked for (not found when it is not theirs).</summary>
+    private static async Task<Result<IReadOnlyList<FormItem>>> ListLeadFormsAsync(ISender sender, int? integrationId, CancellationToken ct)
+    {
+        var integrations = await sender.Send(new ListIntegrations(), ct);
+        if (integrationId is { } id && integrations.All(i => i.Id != id))
+        {
+            return Result<IReadOnlyList<FormItem>>.NotFound(RetrieveFacebookLeadsHandler.IntegrationNotFound);
+        }
+
+        return Result<IReadOnlyList<FormItem>>.Ok([.. integrations.Where(i => integrationId is null || i.Id == integrationId)
+            .SelectMany(i => i.Forms.Select(f => new FormItem(f.FormId, f.Name, f.Status, i.Id, i.PageId)))]);
+    }
+}

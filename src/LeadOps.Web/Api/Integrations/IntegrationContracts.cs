@@ -1,0 +1,53 @@
+using LeadOps.Application.Integrations;
+using LeadOps.Domain.Integrations;
+
+namespace LeadOps.Web.Api.Integrations;
+
+/// <summary>What <c>/api/integrations</c> reads and answers (snake_case on the wire, enums as their snake_case names).</summary>
+internal static class IntegrationContracts
+{
+    internal sealed record ConnectRequest(string? PageAccessToken, string? Name);
+
+    internal sealed record IntegrationList(IReadOnlyList<IntegrationResponse> Integrations);
+
+    internal sealed record IntegrationResponse(
+        int Id,
+        string Name,
+        string PageId,
+        string PageName,
+        IntegrationStatus Status,
+        string StatusText,
+        string TokenLast4,
+        DateTimeOffset? TokenExpiresAt,
+        IReadOnlyList<string> MissingPermissions,
+        bool? WebhookSubscribed,
+        string? LastError,
+        DateTimeOffset? LastCheckedAt,
+        IReadOnlyList<FormResponse> Forms)
+    {
+        public static IntegrationResponse From(IntegrationView i) => new(
+            i.Id, i.Name, i.PageId, i.PageName, i.Status, i.StatusText, i.TokenLast4, i.TokenExpiresAt, i.MissingPermissions,
+            i.WebhookSubscribed, i.LastError, i.LastCheckedAt, [.. i.Forms.Select(FormResponse.From)]);
+    }
+
+    internal sealed record FormResponse(string Id, string Name, string Status, int? LeadsCount, bool SyncEnabled, int SyncIntervalMinutes)
+    {
+        public static FormResponse From(IntegrationFormView f) => new(f.FormId, f.Name, f.Status, f.LeadsCount, f.SyncEnabled, f.SyncIntervalMinutes);
+    }
+
+    internal sealed record TestResponse(
+        string Method,
+        bool TokenValid,
+        DateTimeOffset? TokenExpiresAt,
+        IReadOnlyList<string>? GrantedScopes,
+        IReadOnlyList<string> MissingPermissions,
+        IReadOnlyList<string> SubscribedFields,
+        bool? WebhookSubscribed,
+        string? Error,
+        IntegrationResponse Integration)
+    {
+        public static TestResponse From(IntegrationTestResult t) => new(
+            t.Method, t.TokenValid, t.ExpiresAt, t.GrantedScopes, t.MissingPermissions, t.SubscribedFields, t.WebhookSubscribed, t.Error,
+            IntegrationResponse.From(t.Integration));
+    }
+}

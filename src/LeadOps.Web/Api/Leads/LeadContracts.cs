@@ -1,0 +1,93 @@
+using System.Text.Json.Serialization;
+using LeadOps.Application.Leads;
+using LeadOps.Application.Leads.Commands;
+using LeadOps.Application.Leads.Queries;
+using LeadOps.Domain.Leads;
+
+namespace LeadOps.Web.Api.Leads;
+
+/// <summary>What <c>/api/leads</c> and the retrieval history answer (snake_case on the wire, enums as their snake_case names).</summary>
+internal static class LeadContracts
+{
+    internal sealed record LeadList(IReadOnlyList<LeadListItemResponse> Leads, string? NextCursor)
+    {
+        public static LeadList From(LeadPage page) => new([.. page.Items.Select(LeadListItemResponse.From)], page.NextCursor);
+    }
+
+    internal sealed record LeadListItemResponse(
+        long Id, string FacebookLeadId, string Name, string? Email, string? Phone, string FormId, string? FormName, LeadSource Source,
+        WelcomeStatus WelcomeStatus, DateTimeOffset CreatedTime, DateTimeOffset FirstSeenAt)
+    {
+        public static LeadListItemResponse From(LeadListItem l) =>
+            new(l.Id, l.FacebookLeadId, l.Name, l.Email, l.Phone, l.FormId, l.FormName, l.Source, l.WelcomeStatus, l.CreatedTime, l.FirstSeenAt);
+    }
+
+    internal sealed record LeadResponse(
+        long Id, string FacebookLeadId, int? IntegrationId, string PageId, string FormId, string? FormName, string? Name, string? FirstName,
+        string? LastName, string? Email, string? Phone, string? AdId, string? AdName, string? AdsetId, string? AdsetName, string? CampaignId,
+        string? CampaignName, bool? IsOrganic, string? Platform, DateTimeOffset CreatedTime, DateTimeOffset FirstSeenAt, LeadSource Source,
+        WelcomeStatus WelcomeStatus, IReadOnlyList<AnswerResponse> Answers)
+    {
+        public static LeadResponse From(LeadDetails l) => new(
+            l.Id, l.FacebookLeadId, l.IntegrationId, l.PageId, l.FormId, l.FormName, l.FullName, l.FirstName, l.LastName, l.Email, l.Phone,
+            l.AdId, l.AdName, l.AdsetId, l.AdsetName, l.CampaignId, l.CampaignName, l.IsOrganic, l.Platform, l.CreatedTime, l.FirstSeenAt,
+            l.Source, l.WelcomeStatus, [.. l.Answers.Select(a => new AnswerResponse(a.Name, a.Values))]);
+    }
+
+    internal sealed record AnswerResponse(string Name, IReadOnlyList<string> Values);
+
+    internal sealed record RunList(IReadOnlyList<RunResponse> Runs);
+
+    /// <summary>One retrieval run; <c>outcome</c> keeps the enum's own names (<c>Succeeded</c>, <c>CompletedWithFailures</c>, …).</summary>
+    internal sealed record RunResponse(
+        long Id, int IntegrationId, string FormId, string? FormName, RetrievalTrigger Trigger, DateTimeOffset? Since, DateTimeOffset? Until,
+        DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, double? DurationMs, int TotalProcessed, int NewLeads, int ExistingLeads,
+        int FailedLeads, [property: JsonConverter(typeof(JsonStringEnumConverter<RetrievalOutcome>))] RetrievalOutcome Outcome, string? Error,
+        IReadOnlyList<RunLeadResponse>? ProcessedLeads)
+    {
+        public static RunResponse From(RetrievalRunView r) => new(
+            r.Id, r.IntegrationId, r.FormId, r.FormName, r.Trigger, r.Since, r.Until, r.StartedAt, r.FinishedAt,
+            r.FinishedAt is { } f ? (f - r.StartedAt).TotalMilliseconds : null, r.Retrieved, r.Created, r.Existing, r.Failed, r.Outcome, r.Error,
+            r.Items?.Select(p => new RunLeadResponse(p.FacebookLeadId, p.Status, p.LeadId, p.Name, p.Error)).ToList());
+    }
+
+    internal sealed record RunLeadResponse(string FacebookLeadId, ProcessedLeadStatus Status, long? LeadId, string? Name, string? Error);
+
+    internal sealed record BulkResponse(bool Success, string Message, BulkData Data)
+    {
+        public static BulkResponse From(BulkRetrievalSummary bulk) => new(
+            bulk.FailedForms == 0,
+            $"Retrieved {bulk.NewLeads} new leads and found {bulk.ExistingLeads} existing leads across {bulk.Forms.Count} forms" +
+                (bulk.FailedForms > 0 ? $"; {bulk.FailedForms} forms failed" : string.Empty),
+            new BulkData(bulk.TotalProcessed, bulk.NewLeads, bulk.ExistingLeads, bulk.FailedLeads, [.. bulk.Forms.Select(BulkFormResponse.From)]));
+    }
+
+    internal sealed record BulkData(int TotalProcessed, int NewLeads, int ExistingLeads, int FailedLeads, IReadOnlyList<BulkFormResponse> Forms);
+
+    internal sealed record BulkFormResponse(
+        string FormId, string? FormName, bool Success, string? Error, string? Detail, int TotalProcessed, int NewLeads, int ExistingLeads, int FailedLeads)
+    {
+        public static BulkFormResponse From(FormRetrievalResult f) => new(
+            f.FormId, f.FormName, f.Success, f.Error, f.Detail, f.Summary?.TotalProcessed ?? 0, f.Summary?.NewLeads ?? 0,
+            f.Summary?.ExistingLeads ?? 0, f.Summary?.FailedLeads ?? 0);
+    }
+
+    internal sealed record WebhookHealthList(IReadOnlyList<WebhookHealthResponse> Integrations);
+
+    internal sealed record WebhookHealthResponse(
+        int IntegrationId,
+        string Name,
+        DateTimeOffset? LastWebhookAt,
+        [property: JsonPropertyName("leads_7_days")] int Leads7Days,
+        [property: JsonPropertyName("found_by_retrieval_7_days")] int FoundByRetrieval7Days,
+        [property: JsonPropertyName("miss_rate_7_days")] double MissRate7Days,
+        [property: JsonPropertyName("leads_30_days")] int Leads30Days,
+        [property: JsonPropertyName("found_by_retrieval_30_days")] int FoundByRetrieval30Days,
+        [property: JsonPropertyName("miss_rate_30_days")] double MissRate30Days,
+        IReadOnlyList<string> Warnings)
+    {
+        public static WebhookHealthResponse From(WebhookHealth h) => new(
+            h.IntegrationId, h.IntegrationName, h.LastWebhookAt, h.Leads7Days, h.FoundByRetrieval7Days, h.MissRate7Days, h.Leads30Days,
+            h.FoundByRetrieval30Days, h.MissRate30Days, h.Warnings);
+    }
+}

@@ -1,0 +1,33 @@
+using LeadOps.Application.Leads.Queries;
+using Microsoft.AspNetCore.Http.HttpResults;
+using static LeadOps.Web.Api.Leads.LeadContracts;
+
+namespace LeadOps.Web.Api.Leads;
+
+/// <summary><c>/api/leads</c>: the stored leads, newest first with keyset paging and filters, and one lead with every answer.</summary>
+internal static class LeadsApi
+{
+    public const int DefaultPageSize = 50;
+
+    public static void MapLeadsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/leads");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{id:long}", GetAsync);
+    }
+
+    /// <summary>A bad filter is a 400 that says which; a bad page size is the default.</summary>
+    public static async Task<Results<Ok<LeadList>, ProblemHttpResult>> ListAsync(HttpRequest request, ISender sender, CancellationToken ct)
+    {
+        if (!LeadFilterBinder.TryBind(request.Query, out var filter, out var error))
+        {
+            return ApiResults.BadRequest(error!);
+        }
+
+        var size = int.TryParse(request.Query["page_size"], out var s) ? s : DefaultPageSize;
+        return TypedResults.Ok(LeadList.From(await sender.Send(new ListLeads(filter, request.Query["cursor"], size), ct)));
+    }
+
+    public static async Task<Results<Ok<LeadResponse>, ProblemHttpResult>> GetAsync(long id, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new GetLead(id), ct)).ToHttp(lead => TypedResults.Ok(LeadResponse.From(lead)));
+}
