@@ -1,66 +1,62 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeadOps.BrowserTests;
 
 /// <summary>
-/// The real app on a real Kestrel bound to 127.0.0.1 with its own SQLite file, and Debian's Chromium driven by
+/// The harness's app on a real Kestrel bound to 127.0.0.1 with its own SQLite file, and Debian's Chromium driven by
 /// Playwright. Where Chromium is missing the tests are skipped with the reason; LEADOPS_REQUIRE_BROWSER=1 fails instead.
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>
+public sealed class BrowserApp : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    public const string Email = "staff@leadops.test";
-    public const string Password = "Browser-Test-Pass-1";
+    public const string RequireVariable = "LEADOPS_REQUIRE_BROWSER";
 
-    private readonly string _database = Path.Combine(Path.GetTempPath(), $"leadops-browser-{Guid.NewGuid():N}.db");
-    private readonly Dictionary<string, string?> _settings;
-    private IPlaywright? _playwright;
+    /// <summary>The first user the app creates at start (the harness's admin), who signs in in the browser.</summary>
+    public const string Email = TestApp.AdminEmail;
+    public const string Password = TestUsers.Password;
 
-    public BrowserApp(IDictionary<string, string?>? settings = null)
+    private readonly IPlaywright _playwright;
+
+    private BrowserApp(TestApp app, IPlaywright playwright, IBrowser browser)
     {
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        App = app;
+        _playwright = playwright;
+        Browser = browser;
     }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public TestApp App { get; }
 
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser { get; }
 
-    public static void RequireChromium()
+    public Uri BaseAddress => App.BaseAddress;
+
+    /// <summary>Starts the app described by <paramref name="app"/> on Kestrel, then Chromium.</summary>
+    public static async Task<BrowserApp> StartAsync(TestAppBuilder app)
     {
-        if (File.Exists(ChromiumPath))
+        if (!File.Exists(ChromiumPath))
         {
-            return;
+            TestDependency.Missing("Chromium is not installed at " + ChromiumPath + " (apt-get install chromium)", RequireVariable);
         }
 
-        const string reason = "Chromium is not installed at " + ChromiumPath + " (apt-get install chromium)";
-        if (Environment.GetEnvironmentVariable("LEADOPS_REQUIRE_BROWSER") == "1")
+        var started = await app.OnKestrel().StartAsync();
+        IPlaywright? playwright = null;
+        try
         {
-            Assert.Fail(reason + "; LEADOPS_REQUIRE_BROWSER=1 requires it.");
+            playwright = await Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+            });
+            return new BrowserApp(started, playwright, browser);
         }
-
-        Assert.Ignore(reason);
-    }
-
-    public async Task StartAsync()
-    {
-        RequireChromium();
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        catch
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
-        });
+            playwright?.Dispose();
+            await started.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task<IPage> NewPageAsync()
@@ -79,31 +75,14 @@ public sealed class BrowserApp : WebApplicationFactory<Program>
         await page.WaitForURLAsync("**/Leads");
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:LeadOps", $"Data Source={_database}");
-        builder.UseSetting("Bootstrap:AdminEmail", Email);
-        builder.UseSetting("Bootstrap:AdminPassword", Password);
-        foreach (var (key, value) in _settings)
-        {
-            builder.UseSetting(key, value);
-        }
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        await base.DisposeAsync();
-        GC.SuppressFinalize(this);
-    }
-
     /// <summary>Saves a screenshot next to the test results, for people reviewing a run.</summary>
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots", name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await App.DisposeAsync();
+    }
 }

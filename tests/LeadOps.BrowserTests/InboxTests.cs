@@ -1,12 +1,6 @@
 using System.Net.Http.Json;
-using LeadOps.Application.Common.Security;
 using LeadOps.Application.Integrations.Commands;
 using LeadOps.GraphSandbox;
-using LeadOps.Infrastructure.Identity;
-using LeadOps.TestSupport;
-using Mediator;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeadOps.BrowserTests;
@@ -15,31 +9,23 @@ namespace LeadOps.BrowserTests;
 /// Two staff browser sessions on the live Inbox: the customer writes (through the sandbox's control API) and the message
 /// appears without a reload; staff reply and the thread shows the reply sent, then delivered when Meta says so.
 /// </summary>
+[Category(TestCategories.Slow)]
 public sealed class InboxTests
 {
     private const string Psid = "7300000000000042";
-    private GraphSandboxServer _sandbox = null!;
-    private WebhookRelay _relay = null!;
     private BrowserApp _app = null!;
     private HttpClient _control = null!;
+
+    /// <summary>Where the sandbox's webhooks pass on their way to the app (held back on demand).</summary>
+    private WebhookReceiver Webhooks => _app.App.Webhooks;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        BrowserApp.RequireChromium();
-        _relay = await WebhookRelay.StartAsync();
-        _sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions { WebhookCallbackUrl = _relay.Url.ToString(), InitialLeadsPerForm = 0 });
-        _app = new BrowserApp(new Dictionary<string, string?>
-        {
-            ["Facebook:GraphBaseUrl"] = _sandbox.BaseAddress.ToString(),
-            ["Facebook:AppId"] = _sandbox.State.Options.AppId,
-            ["Facebook:AppSecret"] = _sandbox.State.Options.AppSecret,
-            ["Facebook:VerifyToken"] = "browser-tests-verify-token",
-        });
-        await _app.StartAsync();
-        _relay.Target = new HttpClient { BaseAddress = _app.BaseAddress };
-        _control = new HttpClient { BaseAddress = _sandbox.BaseAddress };
-        await ConnectMainPageAsync();
+        _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }));
+        _control = new HttpClient { BaseAddress = _app.App.Sandbox.BaseAddress };
+        var connected = await _app.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Sandbox page"));
+        Assert.That(connected.IsSuccess, Is.True, connected.Error);
     }
 
     [OneTimeTearDown]
@@ -49,17 +35,6 @@ public sealed class InboxTests
         if (_app is not null)
         {
             await _app.DisposeAsync();
-        }
-
-        if (_sandbox is not null)
-        {
-            await _sandbox.DisposeAsync();
-        }
-
-        if (_relay is not null)
-        {
-            _relay.Target?.Dispose();
-            await _relay.DisposeAsync();
         }
     }
 
@@ -92,7 +67,7 @@ public sealed class InboxTests
         await Assertions.Expect(row.Locator("[data-test=preview]")).ToHaveTextAsync("And can I book a test ride?");
 
         // Meta's echo and delivery receipt are held back until the test has seen the reply as sent.
-        _relay.Hold = true;
+        Webhooks.Hold = true;
         var reply = threadPage.Locator("[data-test=reply-text]");
         await reply.FillAsync("Yes! Saturday at 10?");
         await Assertions.Expect(threadPage.Locator("[data-test=counter]")).ToHaveTextAsync("20");
@@ -104,12 +79,12 @@ public sealed class InboxTests
         await LiveAsync(threadPage);
         await BrowserApp.ScreenshotAsync(threadPage, "inbox-thread-sent");
 
-        await _relay.ReleaseAsync();
+        await Webhooks.ReleaseAsync();
         await Assertions.Expect(status).ToHaveTextAsync("delivered");
         await Assertions.Expect(row.Locator("[data-test=preview]")).ToHaveTextAsync("Yes! Saturday at 10?");
         await BrowserApp.ScreenshotAsync(threadPage, "inbox-thread-delivered");
 
-        var sent = _sandbox.State.SentMessages.Where(m => m.Psid == Psid).ToList();
+        var sent = _app.App.Graph.SentMessages.Where(m => m.Psid == Psid).ToList();
         Assert.That(sent.Select(m => (m.Text, m.MessagingType)), Is.EqualTo(new[] { ("Yes! Saturday at 10?", "RESPONSE") }));
         Assert.That(threadPage.Url, Does.Contain("/Inbox/Conversation/"));
     }
@@ -128,19 +103,5 @@ public sealed class InboxTests
     {
         var response = await _control.PostAsJsonAsync($"/_sandbox/pages/{SandboxSeed.MainPageId}/customers/{Psid}/messages", new { text });
         response.EnsureSuccessStatusCode();
-    }
-
-    private async Task ConnectMainPageAsync()
-    {
-        string userId;
-        await using (var lookup = _app.Services.CreateAsyncScope())
-        {
-            var user = await lookup.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(BrowserApp.Email);
-            userId = user!.Id;
-        }
-
-        await using var scope = _app.Services.GetRequiredService<IOwnerScopeFactory>().CreateScope(userId);
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ConnectIntegration(SandboxSeed.MainPageToken, "Sandbox page"));
-        Assert.That(result.IsSuccess, Is.True, result.Error);
     }
 }

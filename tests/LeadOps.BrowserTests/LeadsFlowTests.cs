@@ -4,24 +4,14 @@ using Microsoft.Playwright;
 namespace LeadOps.BrowserTests;
 
 /// <summary>Staff connect the sandbox page from the UI, test it, see its forms, and run the brief's Retrieve Facebook Leads flow.</summary>
+[Category(TestCategories.Slow)]
 public sealed class LeadsFlowTests
 {
-    private GraphSandboxServer _sandbox = null!;
     private BrowserApp _app = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        BrowserApp.RequireChromium();
-        _sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions { InitialLeadsPerForm = 12 });
-        _app = new BrowserApp(new Dictionary<string, string?>
-        {
-            ["Facebook:GraphBaseUrl"] = _sandbox.BaseAddress.ToString().TrimEnd('/'),
-            ["Facebook:AppId"] = _sandbox.State.Options.AppId,
-            ["Facebook:AppSecret"] = _sandbox.State.Options.AppSecret,
-        });
-        await _app.StartAsync();
-    }
+    public async Task StartAsync() =>
+        _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 12 }));
 
     [OneTimeTearDown]
     public async Task StopAsync()
@@ -29,11 +19,6 @@ public sealed class LeadsFlowTests
         if (_app is not null)
         {
             await _app.DisposeAsync();
-        }
-
-        if (_sandbox is not null)
-        {
-            await _sandbox.DisposeAsync();
         }
     }
 

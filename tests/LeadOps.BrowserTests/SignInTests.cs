@@ -2,24 +2,27 @@ using Microsoft.Playwright;
 
 namespace LeadOps.BrowserTests;
 
+[Category(TestCategories.Slow)]
 public sealed class SignInTests
 {
-    private BrowserApp _app = null!;
+    private BrowserApp? _app;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new BrowserApp();
-        await _app.StartAsync();
-    }
+    public async Task StartAsync() => _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite));
 
     [OneTimeTearDown]
-    public async Task StopAsync() => await _app.DisposeAsync();
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task Staff_signs_in_sees_leads_inbox_and_integrations_and_signs_out()
     {
-        var page = await _app.NewPageAsync();
+        var page = await _app!.NewPageAsync();
         await page.GotoAsync("/Leads");
         Assert.That(page.Url, Does.Contain("/Account/Login"), "anonymous visitors are sent to sign in");
 
@@ -42,7 +45,7 @@ public sealed class SignInTests
     [Test]
     public async Task Wrong_password_shows_a_clear_message()
     {
-        var page = await _app.NewPageAsync();
+        var page = await _app!.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("E-mail").FillAsync(BrowserApp.Email);
         await page.GetByLabel("Password").FillAsync("not-the-password");

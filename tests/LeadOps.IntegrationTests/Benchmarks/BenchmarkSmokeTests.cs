@@ -7,6 +7,7 @@ namespace LeadOps.IntegrationTests.Benchmarks;
 /// are not asserted (they mean nothing at this size and on a shared machine); docs/benchmarks.md has the real run.
 /// </summary>
 [NonParallelizable]
+[Category(TestCategories.Slow)]
 public sealed class BenchmarkSmokeTests
 {
     [Test]

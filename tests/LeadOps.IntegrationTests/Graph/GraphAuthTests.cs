@@ -13,7 +13,7 @@ namespace LeadOps.IntegrationTests.Graph;
 /// Where the token goes (the Authorization header) and where it never goes (URLs, logs). The sandbox only answers a
 /// call whose token it knows and whose appsecret_proof matches, so a call that succeeds was signed correctly.
 /// </summary>
-public sealed class GraphAuthTests : GraphSandboxFixture
+public sealed class GraphAuthTests : GraphClientFixture
 {
     private const string PageToken = SandboxSeed.MainPageToken;
     private const string Form = SandboxSeed.MainTestRideFormId;

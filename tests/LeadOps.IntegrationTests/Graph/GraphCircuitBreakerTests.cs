@@ -6,7 +6,7 @@ using LeadOps.IntegrationTests.Graph.Support;
 namespace LeadOps.IntegrationTests.Graph;
 
 /// <summary>One circuit per page: a failing page stops calling Graph for a while; the other pages carry on.</summary>
-public sealed class GraphCircuitBreakerTests : GraphSandboxFixture
+public sealed class GraphCircuitBreakerTests : GraphClientFixture
 {
     private string _brokenLead = null!;
     private string _healthyLead = null!;

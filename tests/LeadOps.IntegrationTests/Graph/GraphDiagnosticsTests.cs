@@ -15,7 +15,7 @@ namespace LeadOps.IntegrationTests.Graph;
 /// (<see cref="SandboxOptions.AppCallsPerHourBudget"/>, <see cref="SandboxOptions.PageCallsPerHourBudget"/>), so a small
 /// budget makes usage climb with each call.
 /// </summary>
-public sealed class GraphDiagnosticsTests : GraphSandboxFixture
+public sealed class GraphDiagnosticsTests : GraphClientFixture
 {
     [Test]
     public async Task Each_attempt_is_logged_as_one_structured_event()

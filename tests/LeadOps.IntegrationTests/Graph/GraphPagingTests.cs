@@ -7,7 +7,7 @@ using LeadOps.IntegrationTests.Graph.Support;
 namespace LeadOps.IntegrationTests.Graph;
 
 /// <summary>Lead paging as it happens on the wire, against the Graph sandbox (which caps the page size at 25).</summary>
-public sealed class GraphPagingTests : GraphSandboxFixture
+public sealed class GraphPagingTests : GraphClientFixture
 {
     private const string Form = SandboxSeed.MainTestRideFormId;
 

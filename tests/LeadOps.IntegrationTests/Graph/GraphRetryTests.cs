@@ -7,7 +7,7 @@ using LeadOps.IntegrationTests.Graph.Support;
 namespace LeadOps.IntegrationTests.Graph;
 
 /// <summary>What is retried, how many attempts are made, and what the caller sees — over real HTTP, against the Graph sandbox.</summary>
-public sealed class GraphRetryTests : GraphSandboxFixture
+public sealed class GraphRetryTests : GraphClientFixture
 {
     private const string UnknownLeadId = "1599999999999999";
 

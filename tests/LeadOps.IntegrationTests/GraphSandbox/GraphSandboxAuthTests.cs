@@ -8,12 +8,12 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace LeadOps.IntegrationTests.GraphSandbox;
 
-public sealed class GraphSandboxAuthTests : SandboxTestBase
+public sealed class GraphSandboxAuthTests : SandboxFixture
 {
     [Test]
     public async Task Me_returns_the_page_for_a_page_token_in_the_authorization_header()
     {
-        var me = await Client.GetAsync("me?fields=id,name");
+        var me = await Http.GetAsync("me?fields=id,name");
 
         using (Assert.EnterMultipleScope())
         {
@@ -26,16 +26,16 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
     [Test]
     public async Task Me_accepts_the_token_as_access_token_query_parameter()
     {
-        var me = await Client.GetAsync($"me?fields=id,name&access_token={Uri.EscapeDataString(SandboxSeed.MainPageToken)}", token: null);
+        var me = await Http.GetAsync($"me?fields=id,name&access_token={Uri.EscapeDataString(SandboxSeed.MainPageToken)}", token: null);
 
         Assert.That(me.Json.GetProperty("id").GetString(), Is.EqualTo(SandboxSeed.MainPageId));
-        Assert.That(State.Requests[^1].HasAccessTokenParameter, Is.True);
+        Assert.That(Graph.Requests[^1].HasAccessTokenParameter, Is.True);
     }
 
     [Test]
     public async Task Any_vNN_N_version_segment_is_accepted()
     {
-        var me = await Client.GetAsync($"{Client.Http.BaseAddress}v21.0/me");
+        var me = await Http.GetAsync($"{Http.Http.BaseAddress}v21.0/me");
 
         Assert.That(me.Json.GetProperty("id").GetString(), Is.EqualTo(SandboxSeed.MainPageId));
         Assert.That(me.Header("facebook-api-version"), Is.EqualTo("v21.0"));
@@ -44,7 +44,7 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
     [Test]
     public async Task A_call_without_a_token_gets_error_104_access_token_required()
     {
-        var me = await Client.GetAsync("me?fields=id,name", token: null);
+        var me = await Http.GetAsync("me?fields=id,name", token: null);
 
         using (Assert.EnterMultipleScope())
         {
@@ -58,7 +58,7 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
     [Test]
     public async Task An_unknown_token_gets_error_190()
     {
-        var me = await Client.GetAsync("me", token: "EAAGnot-a-real-token");
+        var me = await Http.GetAsync("me", token: "EAAGnot-a-real-token");
 
         Assert.That(me.ErrorCode, Is.EqualTo(190));
         Assert.That(me.ErrorSubcode, Is.Null);
@@ -69,7 +69,7 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
     {
         foreach (var path in new[] { "me", $"{SandboxSeed.ExpiredTokenPageId}/leadgen_forms", $"{SandboxSeed.ExpiredTokenFormId}/leads" })
         {
-            var answer = await Client.GetAsync(path, SandboxSeed.ExpiredTokenPageToken);
+            var answer = await Http.GetAsync(path, SandboxSeed.ExpiredTokenPageToken);
 
             Assert.That((answer.ErrorCode, answer.ErrorSubcode), Is.EqualTo((190, (int?)463)), path);
         }
@@ -78,9 +78,9 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
     [Test]
     public async Task A_token_without_leads_retrieval_gets_error_200_naming_the_permission()
     {
-        var forms = await Client.GetAsync($"{SandboxSeed.NoLeadsPermissionPageId}/leadgen_forms", SandboxSeed.NoLeadsPermissionPageToken);
-        var leads = await Client.GetAsync($"{SandboxSeed.NoLeadsPermissionFormId}/leads", SandboxSeed.NoLeadsPermissionPageToken);
-        var me = await Client.GetAsync("me", SandboxSeed.NoLeadsPermissionPageToken);
+        var forms = await Http.GetAsync($"{SandboxSeed.NoLeadsPermissionPageId}/leadgen_forms", SandboxSeed.NoLeadsPermissionPageToken);
+        var leads = await Http.GetAsync($"{SandboxSeed.NoLeadsPermissionFormId}/leads", SandboxSeed.NoLeadsPermissionPageToken);
+        var me = await Http.GetAsync("me", SandboxSeed.NoLeadsPermissionPageToken);
 
         using (Assert.EnterMultipleScope())
         {
@@ -141,7 +141,7 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
     [Test]
     public async Task Debug_token_needs_an_app_token()
     {
-        var answer = await Client.GetAsync($"debug_token?input_token={SandboxSeed.MainPageToken}");
+        var answer = await Http.GetAsync($"debug_token?input_token={SandboxSeed.MainPageToken}");
 
         Assert.That(answer.ErrorCode, Is.EqualTo(100));
     }
@@ -164,7 +164,7 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
     [Test]
     public async Task A_wrong_appsecret_proof_is_refused_even_when_not_required()
     {
-        var answer = await Client.GetAsync("me?appsecret_proof=" + new string('a', 64));
+        var answer = await Http.GetAsync("me?appsecret_proof=" + new string('a', 64));
 
         Assert.That(answer.ErrorCode, Is.EqualTo(100));
         Assert.That(answer.ErrorMessage, Is.EqualTo("Invalid appsecret_proof provided in the API argument"));
@@ -199,9 +199,9 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
     [Test]
     public async Task A_call_with_the_token_in_the_header_leaves_no_token_in_the_recorded_url()
     {
-        await Client.GetAsync("me?fields=id,name");
+        await Http.GetAsync("me?fields=id,name");
 
-        var request = State.Requests.Single();
+        var request = Graph.Requests.Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(request.HasAuthorizationHeader, Is.True);
@@ -214,11 +214,11 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
     [Test]
     public async Task A_recorded_request_names_the_authorization_scheme_and_the_fbtrace_id_of_its_answer()
     {
-        var ok = await Client.GetAsync("me");
-        var failed = await Client.GetAsync("999999999/leads");
-        await Client.Http.GetAsync(new Uri(Server.BaseAddress, $"v25.0/me?access_token={SandboxSeed.MainPageToken}"));
+        var ok = await Http.GetAsync("me");
+        var failed = await Http.GetAsync("999999999/leads");
+        await Http.Http.GetAsync(new Uri(Sandbox.BaseAddress, $"v25.0/me?access_token={SandboxSeed.MainPageToken}"));
 
-        var requests = State.Requests;
+        var requests = Graph.Requests;
         using (Assert.EnterMultipleScope())
         {
             Assert.That(requests.Select(r => r.AuthorizationScheme), Is.EqualTo(new[] { "Bearer", "Bearer", null }));
@@ -239,7 +239,7 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
         var leads = await client.GetAsync($"{SandboxSeed.MainTestRideFormId}/leads");
         var debug = await client.GetAsync(
             $"debug_token?input_token={Uri.EscapeDataString(SandboxSeed.MainPageToken)}", SandboxSeed.AppAccessToken(server.State.Options));
-        var off = await Client.GetAsync("me");
+        var off = await Http.GetAsync("me");
 
         using var page = JsonDocument.Parse(leads.Header("X-Page-Usage")!);
         using var business = JsonDocument.Parse(leads.Header("X-Business-Use-Case-Usage")!);
@@ -255,7 +255,7 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
     [Test]
     public async Task Every_answer_carries_usage_headers_and_page_calls_the_business_use_case_header()
     {
-        var me = await Client.GetAsync("me");
+        var me = await Http.GetAsync("me");
         var debug = await DebugTokenAsync(SandboxSeed.MainPageToken);
 
         using (Assert.EnterMultipleScope())
@@ -268,7 +268,7 @@ public sealed class GraphSandboxAuthTests : SandboxTestBase
     }
 
     private Task<GraphAnswer> DebugTokenAsync(string inputToken) =>
-        Client.GetAsync($"debug_token?input_token={Uri.EscapeDataString(inputToken)}", SandboxSeed.AppAccessToken(State.Options));
+        Http.GetAsync($"debug_token?input_token={Uri.EscapeDataString(inputToken)}", SandboxSeed.AppAccessToken(Graph.Options));
 
     private static string Proof(string secret, string data) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(data)));

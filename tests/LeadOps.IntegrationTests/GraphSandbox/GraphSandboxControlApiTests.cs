@@ -5,16 +5,16 @@ using LeadOps.GraphSandbox;
 
 namespace LeadOps.IntegrationTests.GraphSandbox;
 
-public sealed class GraphSandboxControlApiTests : SandboxTestBase
+public sealed class GraphSandboxControlApiTests : SandboxFixture
 {
     [Test]
     public async Task Leads_submitted_through_the_control_api_can_be_read_through_graph()
     {
-        var response = await Client.Http.PostAsync("_sandbox/forms/" + SandboxSeed.MainServiceFormId + "/leads",
+        var response = await Http.Http.PostAsync("_sandbox/forms/" + SandboxSeed.MainServiceFormId + "/leads",
             SandboxClient.JsonContent(new { count = 2, created_time = "2026-11-20T10:15:00+0000" }));
         var ids = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("ids").EnumerateArray().Select(i => i.GetString()!).ToList();
 
-        var lead = await Client.GetAsync($"{ids[0]}?fields=id,created_time,form_id");
+        var lead = await Http.GetAsync($"{ids[0]}?fields=id,created_time,form_id");
 
         Assert.That(ids, Has.Count.EqualTo(2));
         Assert.That(lead.Json.GetProperty("created_time").GetString(), Is.EqualTo("2026-11-20T10:15:00+0000"));
@@ -24,11 +24,11 @@ public sealed class GraphSandboxControlApiTests : SandboxTestBase
     [Test]
     public async Task A_customer_message_through_the_control_api_opens_the_window()
     {
-        var response = await Client.Http.PostAsync(
+        var response = await Http.Http.PostAsync(
             $"_sandbox/pages/{SandboxSeed.MainPageId}/customers/{SandboxSeed.CustomerWroteEightDaysAgoPsid}/messages",
             SandboxClient.JsonContent(new { text = "Still available?" }));
 
-        var reply = await Client.SendToAsync(SandboxSeed.CustomerWroteEightDaysAgoPsid, "Yes!");
+        var reply = await Http.SendToAsync(SandboxSeed.CustomerWroteEightDaysAgoPsid, "Yes!");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(reply.IsError, Is.False);
@@ -37,12 +37,12 @@ public sealed class GraphSandboxControlApiTests : SandboxTestBase
     [Test]
     public async Task Faults_set_through_the_control_api_fire_and_can_be_cleared()
     {
-        var set = await Client.Http.PostAsync("_sandbox/faults",
+        var set = await Http.Http.PostAsync("_sandbox/faults",
             SandboxClient.JsonContent(new { route = "leads", kind = "Throttle", code = 80005, after_calls = 0, times = 1 }));
-        var throttled = await Client.GetAsync($"{SandboxSeed.MainTestRideFormId}/leads");
-        await Client.Http.PostAsync("_sandbox/faults", SandboxClient.JsonContent(new { route = "me", kind = "Transient" }));
-        await Client.Http.DeleteAsync("_sandbox/faults");
-        var healthy = await Client.GetAsync("me");
+        var throttled = await Http.GetAsync($"{SandboxSeed.MainTestRideFormId}/leads");
+        await Http.Http.PostAsync("_sandbox/faults", SandboxClient.JsonContent(new { route = "me", kind = "Transient" }));
+        await Http.Http.DeleteAsync("_sandbox/faults");
+        var healthy = await Http.GetAsync("me");
 
         Assert.That(set.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(throttled.ErrorCode, Is.EqualTo(80005));
@@ -52,7 +52,7 @@ public sealed class GraphSandboxControlApiTests : SandboxTestBase
     [Test]
     public async Task A_bad_fault_rule_is_a_400()
     {
-        var response = await Client.Http.PostAsync("_sandbox/faults", SandboxClient.JsonContent(new { route = "nowhere", kind = "Transient" }));
+        var response = await Http.Http.PostAsync("_sandbox/faults", SandboxClient.JsonContent(new { route = "nowhere", kind = "Transient" }));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
@@ -60,12 +60,12 @@ public sealed class GraphSandboxControlApiTests : SandboxTestBase
     [Test]
     public async Task Sent_requests_and_webhooks_are_readable_as_json()
     {
-        await Client.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello");
+        await Http.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello");
 
-        var sent = await Client.Http.GetFromJsonAsync<JsonElement>("_sandbox/sent");
-        var requests = await Client.Http.GetFromJsonAsync<JsonElement>("_sandbox/requests");
-        var webhooks = await Client.Http.GetFromJsonAsync<JsonElement>("_sandbox/webhooks");
-        var state = await Client.Http.GetFromJsonAsync<JsonElement>("_sandbox/state");
+        var sent = await Http.Http.GetFromJsonAsync<JsonElement>("_sandbox/sent");
+        var requests = await Http.Http.GetFromJsonAsync<JsonElement>("_sandbox/requests");
+        var webhooks = await Http.Http.GetFromJsonAsync<JsonElement>("_sandbox/webhooks");
+        var state = await Http.Http.GetFromJsonAsync<JsonElement>("_sandbox/state");
 
         using (Assert.EnterMultipleScope())
         {
@@ -80,23 +80,23 @@ public sealed class GraphSandboxControlApiTests : SandboxTestBase
     [Test]
     public async Task Token_expired_and_reset_through_the_control_api()
     {
-        await Client.Http.PostAsync($"_sandbox/pages/{SandboxSeed.MainPageId}/token-expired", null);
-        var expired = await Client.GetAsync("me");
-        State.SubmitLeads(SandboxSeed.MainTestRideFormId, 5);
+        await Http.Http.PostAsync($"_sandbox/pages/{SandboxSeed.MainPageId}/token-expired", null);
+        var expired = await Http.GetAsync("me");
+        Graph.SubmitLeads(SandboxSeed.MainTestRideFormId, 5);
 
-        await Client.Http.PostAsync("_sandbox/reset", null);
-        var restored = await Client.GetAsync("me");
+        await Http.Http.PostAsync("_sandbox/reset", null);
+        var restored = await Http.GetAsync("me");
 
         Assert.That(expired.ErrorSubcode, Is.EqualTo(463));
         Assert.That(restored.IsError, Is.False);
-        Assert.That(State.LeadCount(SandboxSeed.MainTestRideFormId), Is.EqualTo(30));
-        Assert.That(State.Requests, Has.Count.EqualTo(1));
+        Assert.That(Graph.LeadCount(SandboxSeed.MainTestRideFormId), Is.EqualTo(30));
+        Assert.That(Graph.Requests, Has.Count.EqualTo(1));
     }
 
     [Test]
     public async Task The_state_page_shows_pages_forms_and_customers()
     {
-        var html = await Client.Http.GetStringAsync("_sandbox");
+        var html = await Http.Http.GetStringAsync("_sandbox");
 
         using (Assert.EnterMultipleScope())
         {
@@ -111,8 +111,8 @@ public sealed class GraphSandboxControlApiTests : SandboxTestBase
     [Test]
     public async Task The_control_api_does_not_appear_in_recorded_graph_requests()
     {
-        await Client.Http.GetStringAsync("_sandbox/state");
+        await Http.Http.GetStringAsync("_sandbox/state");
 
-        Assert.That(State.Requests, Is.Empty);
+        Assert.That(Graph.Requests, Is.Empty);
     }
 }

@@ -5,32 +5,32 @@ using LeadOps.GraphSandbox;
 
 namespace LeadOps.IntegrationTests.GraphSandbox;
 
-public sealed class GraphSandboxFaultTests : SandboxTestBase
+public sealed class GraphSandboxFaultTests : SandboxFixture
 {
     private const string Form = SandboxSeed.MainTestRideFormId;
 
     [Test]
     public async Task A_fault_skips_the_first_calls_then_fires_the_configured_number_of_times()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.Transient, Code = 2, AfterCalls = 1, Times = 2 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.Transient, Code = 2, AfterCalls = 1, Times = 2 });
 
         var codes = new List<int?>();
         for (var i = 0; i < 5; i++)
         {
-            var answer = await Client.GetAsync("me");
+            var answer = await Http.GetAsync("me");
             codes.Add(answer.IsError ? answer.ErrorCode : null);
         }
 
         Assert.That(codes, Is.EqualTo(new int?[] { null, 2, 2, null, null }));
-        Assert.That(State.Faults.Single().Fired, Is.EqualTo(2));
+        Assert.That(Graph.Faults.Single().Fired, Is.EqualTo(2));
     }
 
     [Test]
     public async Task A_transient_fault_answers_http_500_with_is_transient()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.Transient, Code = 1, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.Transient, Code = 1, Times = 1 });
 
-        var answer = await Client.GetAsync($"{Form}/leads");
+        var answer = await Http.GetAsync($"{Form}/leads");
 
         using (Assert.EnterMultipleScope())
         {
@@ -43,9 +43,9 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [Test]
     public async Task A_leadgen_throttle_answers_400_with_80005_and_a_time_to_regain_access()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.Throttle, EstimatedMinutesToRegainAccess = 7, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.Throttle, EstimatedMinutesToRegainAccess = 7, Times = 1 });
 
-        var answer = await Client.GetAsync($"{Form}/leads");
+        var answer = await Http.GetAsync($"{Form}/leads");
 
         using var usage = JsonDocument.Parse(answer.Header("X-Business-Use-Case-Usage")!);
         var entry = usage.RootElement.GetProperty(SandboxSeed.MainPageId)[0];
@@ -66,9 +66,9 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [TestCase(80006)]
     public async Task Each_throttle_code_can_be_simulated(int code)
     {
-        State.SetFault(new FaultRule { Kind = FaultKind.Throttle, Code = code, Times = 1 });
+        Graph.SetFault(new FaultRule { Kind = FaultKind.Throttle, Code = code, Times = 1 });
 
-        var answer = await Client.GetAsync("me");
+        var answer = await Http.GetAsync("me");
 
         Assert.That(answer.ErrorCode, Is.EqualTo(code));
         Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -77,9 +77,9 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [Test]
     public async Task An_app_level_throttle_shows_in_x_app_usage()
     {
-        State.SetFault(new FaultRule { Kind = FaultKind.Throttle, Code = 4, Times = 1 });
+        Graph.SetFault(new FaultRule { Kind = FaultKind.Throttle, Code = 4, Times = 1 });
 
-        var answer = await Client.GetAsync("me");
+        var answer = await Http.GetAsync("me");
 
         using var usage = JsonDocument.Parse(answer.Header("X-App-Usage")!);
         Assert.That(usage.RootElement.GetProperty("call_count").GetInt32(), Is.EqualTo(100));
@@ -88,9 +88,9 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [Test]
     public async Task An_http_500_fault_answers_a_non_graph_body()
     {
-        State.SetFault(new FaultRule { Kind = FaultKind.Http500, Times = 1 });
+        Graph.SetFault(new FaultRule { Kind = FaultKind.Http500, Times = 1 });
 
-        var response = await Client.Http.GetAsync(new Uri(Server.BaseAddress, $"v25.0/me?access_token={SandboxSeed.MainPageToken}"));
+        var response = await Http.Http.GetAsync(new Uri(Sandbox.BaseAddress, $"v25.0/me?access_token={SandboxSeed.MainPageToken}"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
@@ -101,13 +101,13 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [TestCase(404, 404)]
     public async Task A_proxy_error_answers_its_status_with_no_body_at_all(int? status, int expected)
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.ProxyError, Status = status, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.ProxyError, Status = status, Times = 1 });
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Server.BaseAddress, SandboxClient.Version + "/me"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Sandbox.BaseAddress, SandboxClient.Version + "/me"));
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SandboxSeed.MainPageToken);
-        using var response = await Client.Http.SendAsync(request);
+        using var response = await Http.Http.SendAsync(request);
         var body = await response.Content.ReadAsByteArrayAsync();
-        var next = await Client.GetAsync("me");
+        var next = await Http.GetAsync("me");
 
         using (Assert.EnterMultipleScope())
         {
@@ -121,13 +121,13 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [Test]
     public async Task Token_invalidated_malformed_token_and_policy_block_faults_answer_190_460_190_and_368()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.TokenInvalidated, Times = 1 });
-        State.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.MalformedToken, Times = 1 });
-        State.SetFault(new FaultRule { Route = FaultRoutes.Messages, Kind = FaultKind.PolicyBlock, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.TokenInvalidated, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.MalformedToken, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Messages, Kind = FaultKind.PolicyBlock, Times = 1 });
 
-        var leads = await Client.GetAsync($"{Form}/leads");
-        var me = await Client.GetAsync("me");
-        var send = await Client.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello");
+        var leads = await Http.GetAsync($"{Form}/leads");
+        var me = await Http.GetAsync("me");
+        var send = await Http.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello");
 
         using (Assert.EnterMultipleScope())
         {
@@ -136,16 +136,16 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
             Assert.That((me.Status, me.ErrorCode, me.ErrorSubcode), Is.EqualTo((HttpStatusCode.BadRequest, 190, (int?)null)));
             Assert.That(me.ErrorMessage, Is.EqualTo($"Malformed access token {SandboxSeed.MainPageToken}"), "Graph repeats the token it was given");
             Assert.That((send.Status, send.ErrorCode), Is.EqualTo((HttpStatusCode.BadRequest, 368)));
-            Assert.That(State.SentMessages, Is.Empty);
+            Assert.That(Graph.SentMessages, Is.Empty);
         }
     }
 
     [Test]
     public async Task A_permission_fault_with_code_10_answers_the_application_permission_error()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.PermissionMissing, Code = 10, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.PermissionMissing, Code = 10, Times = 1 });
 
-        var answer = await Client.GetAsync($"{Form}/leads");
+        var answer = await Http.GetAsync($"{Form}/leads");
 
         using (Assert.EnterMultipleScope())
         {
@@ -158,14 +158,14 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [Test]
     public async Task A_repeated_cursor_announces_the_next_page_at_the_cursor_the_call_was_made_with()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.RepeatedCursor, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.RepeatedCursor, Times = 1 });
 
-        var first = await Client.GetAsync($"{Form}/leads?limit=10");
+        var first = await Http.GetAsync($"{Form}/leads?limit=10");
         var cursor = first.Json.GetProperty("paging").GetProperty("cursors").GetProperty("after").GetString()!;
-        var second = await Client.GetAsync($"{Form}/leads?limit=10&after={cursor}");
+        var second = await Http.GetAsync($"{Form}/leads?limit=10&after={cursor}");
         var paging = second.Json.GetProperty("paging");
         var next = paging.GetProperty("next").GetString()!;
-        var third = await Client.GetAsync($"{Form}/leads?limit=10&after={cursor}");
+        var third = await Http.GetAsync($"{Form}/leads?limit=10&after={cursor}");
 
         using (Assert.EnterMultipleScope())
         {
@@ -179,37 +179,37 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [Test]
     public async Task A_repeated_cursor_leaves_a_first_page_alone()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.RepeatedCursor });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.RepeatedCursor });
 
-        var first = await Client.GetAsync($"{Form}/leads?limit=10");
+        var first = await Http.GetAsync($"{Form}/leads?limit=10");
         var cursor = first.Json.GetProperty("paging").GetProperty("cursors").GetProperty("after").GetString()!;
-        var second = await Client.GetAsync(first.Json.GetProperty("paging").GetProperty("next").GetString()!);
+        var second = await Http.GetAsync(first.Json.GetProperty("paging").GetProperty("next").GetString()!);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(first.Json.GetProperty("data").GetArrayLength(), Is.EqualTo(10));
             Assert.That(second.Json.GetProperty("paging").GetProperty("cursors").GetProperty("after").GetString(), Is.EqualTo(cursor));
-            Assert.That(State.Faults.Single().MatchingCalls, Is.EqualTo(1), "only the call with a cursor matched");
-            Assert.That(State.Faults.Single().Fired, Is.EqualTo(1));
+            Assert.That(Graph.Faults.Single().MatchingCalls, Is.EqualTo(1), "only the call with a cursor matched");
+            Assert.That(Graph.Faults.Single().Fired, Is.EqualTo(1));
         }
     }
 
     [Test]
     public void A_status_is_only_for_a_proxy_error_and_a_permission_code_is_10_or_200()
     {
-        Assert.That(() => State.SetFault(new FaultRule { Kind = FaultKind.ProxyError, Status = 200 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
-        Assert.That(() => State.SetFault(new FaultRule { Kind = FaultKind.Transient, Status = 503 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
-        Assert.That(() => State.SetFault(new FaultRule { Kind = FaultKind.PermissionMissing, Code = 190 }), Throws.ArgumentException);
+        Assert.That(() => Graph.SetFault(new FaultRule { Kind = FaultKind.ProxyError, Status = 200 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => Graph.SetFault(new FaultRule { Kind = FaultKind.Transient, Status = 503 }), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => Graph.SetFault(new FaultRule { Kind = FaultKind.PermissionMissing, Code = 190 }), Throws.ArgumentException);
     }
 
     [Test]
     public async Task Token_expired_and_permission_missing_faults_answer_190_463_and_200()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.TokenExpired, Times = 1 });
-        State.SetFault(new FaultRule { Route = FaultRoutes.LeadgenForms, Kind = FaultKind.PermissionMissing, Permission = "pages_manage_ads", Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.TokenExpired, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.LeadgenForms, Kind = FaultKind.PermissionMissing, Permission = "pages_manage_ads", Times = 1 });
 
-        var leads = await Client.GetAsync($"{Form}/leads");
-        var forms = await Client.GetAsync("me/leadgen_forms");
+        var leads = await Http.GetAsync($"{Form}/leads");
+        var forms = await Http.GetAsync("me/leadgen_forms");
 
         Assert.That((leads.ErrorCode, leads.ErrorSubcode), Is.EqualTo((190, (int?)463)));
         Assert.That(forms.ErrorCode, Is.EqualTo(200));
@@ -219,10 +219,10 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [Test]
     public async Task A_fault_can_target_one_form_only()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, FormId = SandboxSeed.MainServiceFormId, Kind = FaultKind.Transient });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, FormId = SandboxSeed.MainServiceFormId, Kind = FaultKind.Transient });
 
-        var healthy = await Client.GetAsync($"{Form}/leads");
-        var broken = await Client.GetAsync($"{SandboxSeed.MainServiceFormId}/leads");
+        var healthy = await Http.GetAsync($"{Form}/leads");
+        var broken = await Http.GetAsync($"{SandboxSeed.MainServiceFormId}/leads");
 
         Assert.That(healthy.IsError, Is.False);
         Assert.That(broken.ErrorCode, Is.EqualTo(2));
@@ -231,9 +231,9 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [Test]
     public async Task An_empty_page_with_next_is_followed_and_no_lead_is_lost()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.EmptyPageWithNext, AfterCalls = 1, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.EmptyPageWithNext, AfterCalls = 1, Times = 1 });
 
-        var (ids, calls) = await WalkAsync(Client, $"{Form}/leads?limit=10");
+        var (ids, calls) = await WalkAsync(Http, $"{Form}/leads?limit=10");
 
         Assert.That(calls, Is.EqualTo(4), "3 pages of 10 plus the empty one");
         Assert.That(ids, Is.Unique.And.Count.EqualTo(30));
@@ -242,10 +242,10 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [Test]
     public async Task A_slow_fault_delays_the_answer()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.Slow, Delay = TimeSpan.FromMilliseconds(300), Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.Slow, Delay = TimeSpan.FromMilliseconds(300), Times = 1 });
 
         var watch = Stopwatch.StartNew();
-        var answer = await Client.GetAsync("me");
+        var answer = await Http.GetAsync("me");
 
         Assert.That(answer.IsError, Is.False);
         Assert.That(watch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(290)));
@@ -254,12 +254,12 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [Test]
     public async Task A_timeout_fault_hangs_until_the_client_gives_up_and_the_next_call_works()
     {
-        State.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.Timeout, Times = 1 });
-        using var impatient = new SandboxClient(Server.BaseAddress);
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.Timeout, Times = 1 });
+        using var impatient = new SandboxClient(Sandbox.BaseAddress);
         impatient.Http.Timeout = TimeSpan.FromMilliseconds(500);
 
         Assert.That(async () => await impatient.GetAsync("me"), Throws.InstanceOf<TaskCanceledException>());
-        var next = await Client.GetAsync("me");
+        var next = await Http.GetAsync("me");
 
         Assert.That(next.IsError, Is.False);
     }
@@ -291,19 +291,19 @@ public sealed class GraphSandboxFaultTests : SandboxTestBase
     [Test]
     public void An_invalid_rule_is_refused()
     {
-        Assert.That(() => State.SetFault(new FaultRule { Route = "nope" }), Throws.ArgumentException);
-        Assert.That(() => State.SetFault(new FaultRule { Kind = FaultKind.Throttle, Code = 999 }), Throws.ArgumentException);
-        Assert.That(() => State.SetFault(new FaultRule { Kind = FaultKind.Transient, Code = 3 }), Throws.ArgumentException);
+        Assert.That(() => Graph.SetFault(new FaultRule { Route = "nope" }), Throws.ArgumentException);
+        Assert.That(() => Graph.SetFault(new FaultRule { Kind = FaultKind.Throttle, Code = 999 }), Throws.ArgumentException);
+        Assert.That(() => Graph.SetFault(new FaultRule { Kind = FaultKind.Transient, Code = 3 }), Throws.ArgumentException);
     }
 
     [Test]
     public async Task Clearing_faults_restores_normal_answers()
     {
-        State.SetFault(new FaultRule { Kind = FaultKind.Transient });
-        var failing = await Client.GetAsync("me");
+        Graph.SetFault(new FaultRule { Kind = FaultKind.Transient });
+        var failing = await Http.GetAsync("me");
 
-        State.ClearFaults();
-        var healthy = await Client.GetAsync("me");
+        Graph.ClearFaults();
+        var healthy = await Http.GetAsync("me");
 
         Assert.That(failing.IsError, Is.True);
         Assert.That(healthy.IsError, Is.False);

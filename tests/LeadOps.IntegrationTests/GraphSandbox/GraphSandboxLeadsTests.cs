@@ -5,19 +5,19 @@ using LeadOps.GraphSandbox;
 
 namespace LeadOps.IntegrationTests.GraphSandbox;
 
-public sealed class GraphSandboxLeadsTests : SandboxTestBase
+public sealed class GraphSandboxLeadsTests : SandboxFixture
 {
     private const string Form = SandboxSeed.MainTestRideFormId;
     private const string AllLeadFields = "id,created_time,ad_id,ad_name,adset_id,adset_name,campaign_id,campaign_name,form_id,field_data,is_organic,platform";
 
-    protected override SandboxOptions CreateOptions() => new() { InitialLeadsPerForm = 0 };
+    protected override SandboxOptions SandboxOptions() => new() { InitialLeadsPerForm = 0 };
 
     [Test]
     public async Task Leadgen_forms_lists_two_active_and_one_archived_form_with_lead_counts()
     {
-        State.AddLeads(Form, 7);
+        Graph.AddLeads(Form, 7);
 
-        var forms = await Client.GetAsync("me/leadgen_forms?fields=id,name,status,locale,created_time,leads_count");
+        var forms = await Http.GetAsync("me/leadgen_forms?fields=id,name,status,locale,created_time,leads_count");
 
         var data = forms.Json.GetProperty("data").EnumerateArray().ToList();
         using (Assert.EnterMultipleScope())
@@ -33,9 +33,9 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task Paging_1000_leads_with_a_cap_of_25_returns_each_lead_once_in_40_calls()
     {
-        State.AddLeads(Form, 1000);
+        Graph.AddLeads(Form, 1000);
 
-        var (ids, calls) = await WalkAsync(Client, $"{Form}/leads?fields=id,created_time&limit=100");
+        var (ids, calls) = await WalkAsync(Http, $"{Form}/leads?fields=id,created_time&limit=100");
 
         using (Assert.EnterMultipleScope())
         {
@@ -48,14 +48,14 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task Next_links_are_full_urls_without_any_token()
     {
-        State.AddLeads(Form, 30);
+        Graph.AddLeads(Form, 30);
 
-        var page = await Client.GetAsync($"{Form}/leads?limit=10");
+        var page = await Http.GetAsync($"{Form}/leads?limit=10");
         var next = page.Json.GetProperty("paging").GetProperty("next").GetString()!;
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(next, Does.StartWith($"{Server.BaseAddress}v25.0/{Form}/leads?"));
+            Assert.That(next, Does.StartWith($"{Sandbox.BaseAddress}v25.0/{Form}/leads?"));
             Assert.That(next, Does.Contain("after="));
             Assert.That(next, Does.Not.Contain("access_token"));
             Assert.That(next, Does.Not.Contain(SandboxSeed.MainPageToken));
@@ -66,9 +66,9 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task The_last_page_has_no_next()
     {
-        State.AddLeads(Form, 3);
+        Graph.AddLeads(Form, 3);
 
-        var page = await Client.GetAsync($"{Form}/leads");
+        var page = await Http.GetAsync($"{Form}/leads");
 
         Assert.That(page.Json.GetProperty("data").GetArrayLength(), Is.EqualTo(3));
         Assert.That(page.Json.GetProperty("paging").TryGetProperty("next", out _), Is.False);
@@ -77,11 +77,11 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task Previous_links_walk_back_to_the_first_page()
     {
-        State.AddLeads(Form, 30);
+        Graph.AddLeads(Form, 30);
 
-        var first = await Client.GetAsync($"{Form}/leads?limit=10");
-        var second = await Client.GetAsync(first.Json.GetProperty("paging").GetProperty("next").GetString()!);
-        var back = await Client.GetAsync(second.Json.GetProperty("paging").GetProperty("previous").GetString()!);
+        var first = await Http.GetAsync($"{Form}/leads?limit=10");
+        var second = await Http.GetAsync(first.Json.GetProperty("paging").GetProperty("next").GetString()!);
+        var back = await Http.GetAsync(second.Json.GetProperty("paging").GetProperty("previous").GetString()!);
 
         Assert.That(Ids(back), Is.EqualTo(Ids(first)));
         Assert.That(first.Json.GetProperty("paging").TryGetProperty("previous", out _), Is.False);
@@ -93,15 +93,15 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task Leads_submitted_during_a_walk_cause_no_repeat_and_no_skip()
     {
-        State.AddLeads(Form, 100);
-        var original = State.LeadCount(Form);
+        Graph.AddLeads(Form, 100);
+        var original = Graph.LeadCount(Form);
 
-        var (ids, _) = await WalkAsync(Client, $"{Form}/leads?limit=25", call =>
+        var (ids, _) = await WalkAsync(Http, $"{Form}/leads?limit=25", call =>
         {
             if (call == 1)
             {
-                State.SubmitLeads(Form, 5);
-                State.SubmitLeads(Form, 5, DateTimeOffset.UtcNow.AddDays(-90));
+                Graph.SubmitLeads(Form, 5);
+                Graph.SubmitLeads(Form, 5, DateTimeOffset.UtcNow.AddDays(-90));
             }
         });
 
@@ -114,19 +114,19 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     public async Task Filtering_by_time_created_returns_only_leads_in_the_range()
     {
         var now = DateTimeOffset.UtcNow;
-        State.SubmitLeads(Form, 3, now.AddDays(-10));
-        var inRange = State.SubmitLeads(Form, 5, now.AddDays(-5));
-        State.SubmitLeads(Form, 2, now.AddDays(-1));
+        Graph.SubmitLeads(Form, 3, now.AddDays(-10));
+        var inRange = Graph.SubmitLeads(Form, 5, now.AddDays(-5));
+        Graph.SubmitLeads(Form, 2, now.AddDays(-1));
         var filtering = JsonSerializer.Serialize(new object[]
         {
             new { field = "time_created", @operator = "GREATER_THAN", value = now.AddDays(-7).ToUnixTimeSeconds() },
             new { field = "time_created", @operator = "LESS_THAN", value = now.AddDays(-2).ToUnixTimeSeconds() },
         });
 
-        var (ids, _) = await WalkAsync(Client, $"{Form}/leads?filtering={Uri.EscapeDataString(filtering)}");
+        var (ids, _) = await WalkAsync(Http, $"{Form}/leads?filtering={Uri.EscapeDataString(filtering)}");
 
         Assert.That(ids, Is.EquivalentTo(inRange));
-        var recorded = State.Requests[^1].QueryString;
+        var recorded = Graph.Requests[^1].QueryString;
         Assert.That(Uri.UnescapeDataString(recorded), Does.Contain("\"field\":\"time_created\",\"operator\":\"GREATER_THAN\""));
     }
 
@@ -134,11 +134,11 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     public async Task Greater_than_is_strict_and_greater_than_or_equal_is_not()
     {
         var at = DateTimeOffset.UtcNow.AddDays(-3);
-        State.SubmitLeads(Form, 1, at);
+        Graph.SubmitLeads(Form, 1, at);
         var unix = at.ToUnixTimeSeconds();
 
-        var strict = await Client.GetAsync($"{Form}/leads?filtering={Filter("GREATER_THAN", unix)}");
-        var inclusive = await Client.GetAsync($"{Form}/leads?filtering={Filter("GREATER_THAN_OR_EQUAL", unix)}");
+        var strict = await Http.GetAsync($"{Form}/leads?filtering={Filter("GREATER_THAN", unix)}");
+        var inclusive = await Http.GetAsync($"{Form}/leads?filtering={Filter("GREATER_THAN_OR_EQUAL", unix)}");
 
         Assert.That(strict.Json.GetProperty("data").GetArrayLength(), Is.Zero);
         Assert.That(inclusive.Json.GetProperty("data").GetArrayLength(), Is.EqualTo(1));
@@ -147,7 +147,7 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task An_unknown_filtering_field_is_error_100()
     {
-        var answer = await Client.GetAsync($"{Form}/leads?filtering={Uri.EscapeDataString("[{\"field\":\"created_time\",\"operator\":\"GREATER_THAN\",\"value\":1}]")}");
+        var answer = await Http.GetAsync($"{Form}/leads?filtering={Uri.EscapeDataString("[{\"field\":\"created_time\",\"operator\":\"GREATER_THAN\",\"value\":1}]")}");
 
         Assert.That(answer.ErrorCode, Is.EqualTo(100));
     }
@@ -155,7 +155,7 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task An_unknown_form_is_error_100_with_http_400()
     {
-        var answer = await Client.GetAsync("999999999999999/leads");
+        var answer = await Http.GetAsync("999999999999999/leads");
 
         using (Assert.EnterMultipleScope())
         {
@@ -168,7 +168,7 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task A_form_of_another_page_is_not_visible_to_this_page_token()
     {
-        var answer = await Client.GetAsync($"{SandboxSeed.NotSubscribedFormId}/leads");
+        var answer = await Http.GetAsync($"{SandboxSeed.NotSubscribedFormId}/leads");
 
         Assert.That(answer.ErrorCode, Is.EqualTo(100));
     }
@@ -176,9 +176,9 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task A_lead_read_by_id_has_the_documented_shape()
     {
-        var id = State.SubmitLeads(Form, 1, new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero)).Single();
+        var id = Graph.SubmitLeads(Form, 1, new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero)).Single();
 
-        var lead = (await Client.GetAsync($"{id}?fields={AllLeadFields}")).Json;
+        var lead = (await Http.GetAsync($"{id}?fields={AllLeadFields}")).Json;
 
         using (Assert.EnterMultipleScope())
         {
@@ -196,10 +196,10 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task Without_fields_a_lead_has_graphs_default_fields_and_an_unknown_field_is_error_100()
     {
-        var id = State.SubmitLeads(Form, 1).Single();
+        var id = Graph.SubmitLeads(Form, 1).Single();
 
-        var plain = (await Client.GetAsync(id)).Json;
-        var unknown = await Client.GetAsync($"{id}?fields=id,favourite_colour");
+        var plain = (await Http.GetAsync(id)).Json;
+        var unknown = await Http.GetAsync($"{id}?fields=id,favourite_colour");
 
         Assert.That(plain.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "created_time", "id", "field_data" }));
         Assert.That(unknown.ErrorCode, Is.EqualTo(100));
@@ -208,13 +208,13 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task Generated_leads_are_realistic_and_varied()
     {
-        State.AddLeads(Form, 400);
+        Graph.AddLeads(Form, 400);
 
         var leads = new List<JsonElement>();
         string? next = $"{Form}/leads?fields={AllLeadFields}";
         while (next is not null)
         {
-            var page = await Client.GetAsync(next);
+            var page = await Http.GetAsync(next);
             leads.AddRange(page.Json.GetProperty("data").EnumerateArray());
             next = page.Json.GetProperty("paging").TryGetProperty("next", out var n) ? n.GetString() : null;
         }
@@ -262,11 +262,11 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task A_token_expiring_in_the_middle_of_a_walk_fails_the_next_call_with_190_463()
     {
-        State.AddLeads(Form, 60);
+        Graph.AddLeads(Form, 60);
 
-        var first = await Client.GetAsync($"{Form}/leads");
-        State.SetTokenExpired(SandboxSeed.MainPageId);
-        var second = await Client.GetAsync(first.Json.GetProperty("paging").GetProperty("next").GetString()!);
+        var first = await Http.GetAsync($"{Form}/leads");
+        Graph.SetTokenExpired(SandboxSeed.MainPageId);
+        var second = await Http.GetAsync(first.Json.GetProperty("paging").GetProperty("next").GetString()!);
 
         Assert.That((second.ErrorCode, second.ErrorSubcode), Is.EqualTo((190, (int?)463)));
     }
@@ -274,10 +274,10 @@ public sealed class GraphSandboxLeadsTests : SandboxTestBase
     [Test]
     public async Task Fifty_thousand_leads_on_one_form_page_like_any_other()
     {
-        State.AddLeads(Form, 50_000);
+        Graph.AddLeads(Form, 50_000);
 
-        var first = await Client.GetAsync($"{Form}/leads?fields=id,field_data&limit=25");
-        var second = await Client.GetAsync(first.Json.GetProperty("paging").GetProperty("next").GetString()!);
+        var first = await Http.GetAsync($"{Form}/leads?fields=id,field_data&limit=25");
+        var second = await Http.GetAsync(first.Json.GetProperty("paging").GetProperty("next").GetString()!);
         var ids = first.Json.GetProperty("data").EnumerateArray().Concat(second.Json.GetProperty("data").EnumerateArray())
             .Select(l => l.GetProperty("id").GetString()).ToList();
 

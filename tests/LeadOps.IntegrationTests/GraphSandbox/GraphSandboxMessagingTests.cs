@@ -4,14 +4,14 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace LeadOps.IntegrationTests.GraphSandbox;
 
-public sealed class GraphSandboxMessagingTests : SandboxTestBase
+public sealed class GraphSandboxMessagingTests : SandboxFixture
 {
     [Test]
     public async Task A_response_within_24_hours_is_sent_and_recorded()
     {
-        var answer = await Client.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Olá! Saturday at 10:00 works.");
+        var answer = await Http.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Olá! Saturday at 10:00 works.");
 
-        var sent = State.SentMessages.Single();
+        var sent = Graph.SentMessages.Single();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(answer.Status, Is.EqualTo(HttpStatusCode.OK));
@@ -28,7 +28,7 @@ public sealed class GraphSandboxMessagingTests : SandboxTestBase
     [Test]
     public async Task Me_messages_sends_as_the_tokens_page()
     {
-        var answer = await Client.PostJsonAsync("me/messages", new
+        var answer = await Http.PostJsonAsync("me/messages", new
         {
             recipient = new { id = SandboxSeed.CustomerWroteOneHourAgoPsid },
             messaging_type = "RESPONSE",
@@ -36,32 +36,32 @@ public sealed class GraphSandboxMessagingTests : SandboxTestBase
         });
 
         Assert.That(answer.IsError, Is.False);
-        Assert.That(State.SentMessages.Single().PageId, Is.EqualTo(SandboxSeed.MainPageId));
+        Assert.That(Graph.SentMessages.Single().PageId, Is.EqualTo(SandboxSeed.MainPageId));
     }
 
     [Test]
     public async Task A_response_three_days_after_the_last_message_is_refused_with_10_2018278()
     {
-        var answer = await Client.SendToAsync(SandboxSeed.CustomerWroteThreeDaysAgoPsid, "Hello again");
+        var answer = await Http.SendToAsync(SandboxSeed.CustomerWroteThreeDaysAgoPsid, "Hello again");
 
         Assert.That((answer.ErrorCode, answer.ErrorSubcode), Is.EqualTo((10, (int?)2018278)));
-        Assert.That(State.SentMessages, Is.Empty);
+        Assert.That(Graph.SentMessages, Is.Empty);
     }
 
     [Test]
     public async Task A_human_agent_reply_three_days_after_is_allowed()
     {
-        var answer = await Client.SendToAsync(SandboxSeed.CustomerWroteThreeDaysAgoPsid, "Sorry for the delay", "MESSAGE_TAG", "HUMAN_AGENT");
+        var answer = await Http.SendToAsync(SandboxSeed.CustomerWroteThreeDaysAgoPsid, "Sorry for the delay", "MESSAGE_TAG", "HUMAN_AGENT");
 
         Assert.That(answer.IsError, Is.False);
-        Assert.That(State.SentMessages.Single().Tag, Is.EqualTo("HUMAN_AGENT"));
+        Assert.That(Graph.SentMessages.Single().Tag, Is.EqualTo("HUMAN_AGENT"));
     }
 
     [Test]
     public async Task Eight_days_after_even_a_human_agent_reply_is_refused_with_10_2018278()
     {
-        var response = await Client.SendToAsync(SandboxSeed.CustomerWroteEightDaysAgoPsid, "Hi");
-        var humanAgent = await Client.SendToAsync(SandboxSeed.CustomerWroteEightDaysAgoPsid, "Hi", "MESSAGE_TAG", "HUMAN_AGENT");
+        var response = await Http.SendToAsync(SandboxSeed.CustomerWroteEightDaysAgoPsid, "Hi");
+        var humanAgent = await Http.SendToAsync(SandboxSeed.CustomerWroteEightDaysAgoPsid, "Hi", "MESSAGE_TAG", "HUMAN_AGENT");
 
         Assert.That((response.ErrorCode, response.ErrorSubcode), Is.EqualTo((10, (int?)2018278)));
         Assert.That((humanAgent.ErrorCode, humanAgent.ErrorSubcode), Is.EqualTo((10, (int?)2018278)));
@@ -70,7 +70,7 @@ public sealed class GraphSandboxMessagingTests : SandboxTestBase
     [Test]
     public async Task A_customer_who_blocked_the_page_gets_551()
     {
-        var answer = await Client.SendToAsync(SandboxSeed.CustomerWhoBlockedPagePsid, "Hi");
+        var answer = await Http.SendToAsync(SandboxSeed.CustomerWhoBlockedPagePsid, "Hi");
 
         Assert.That(answer.ErrorCode, Is.EqualTo(551));
     }
@@ -78,8 +78,8 @@ public sealed class GraphSandboxMessagingTests : SandboxTestBase
     [Test]
     public async Task Text_over_2000_characters_is_error_100_and_2000_is_fine()
     {
-        var tooLong = await Client.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, new string('x', 2001));
-        var longest = await Client.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, new string('x', 2000));
+        var tooLong = await Http.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, new string('x', 2001));
+        var longest = await Http.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, new string('x', 2000));
 
         Assert.That(tooLong.ErrorCode, Is.EqualTo(100));
         Assert.That(longest.IsError, Is.False);
@@ -88,7 +88,7 @@ public sealed class GraphSandboxMessagingTests : SandboxTestBase
     [Test]
     public async Task An_unknown_psid_is_error_100()
     {
-        var answer = await Client.SendToAsync("7009999999999999", "Hi");
+        var answer = await Http.SendToAsync("7009999999999999", "Hi");
 
         Assert.That(answer.ErrorCode, Is.EqualTo(100));
     }
@@ -96,7 +96,7 @@ public sealed class GraphSandboxMessagingTests : SandboxTestBase
     [Test]
     public async Task A_message_tag_without_a_valid_tag_is_error_100()
     {
-        var answer = await Client.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Hi", "MESSAGE_TAG", "SOMETHING");
+        var answer = await Http.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Hi", "MESSAGE_TAG", "SOMETHING");
 
         Assert.That(answer.ErrorCode, Is.EqualTo(100));
     }
@@ -104,12 +104,12 @@ public sealed class GraphSandboxMessagingTests : SandboxTestBase
     [Test]
     public async Task A_new_customer_message_reopens_the_24_hour_window()
     {
-        State.CustomerSendsMessage(SandboxSeed.MainPageId, SandboxSeed.CustomerWroteEightDaysAgoPsid, "Are you open today?");
+        Graph.CustomerSendsMessage(SandboxSeed.MainPageId, SandboxSeed.CustomerWroteEightDaysAgoPsid, "Are you open today?");
 
-        var answer = await Client.SendToAsync(SandboxSeed.CustomerWroteEightDaysAgoPsid, "Yes, until 19:00.");
+        var answer = await Http.SendToAsync(SandboxSeed.CustomerWroteEightDaysAgoPsid, "Yes, until 19:00.");
 
         Assert.That(answer.IsError, Is.False);
-        Assert.That(State.GetConversation(SandboxSeed.MainPageId, SandboxSeed.CustomerWroteEightDaysAgoPsid)[^1].FromPage, Is.True);
+        Assert.That(Graph.GetConversation(SandboxSeed.MainPageId, SandboxSeed.CustomerWroteEightDaysAgoPsid)[^1].FromPage, Is.True);
     }
 
     [Test]
@@ -131,7 +131,7 @@ public sealed class GraphSandboxMessagingTests : SandboxTestBase
     [Test]
     public async Task Sending_to_a_page_other_than_the_tokens_page_is_error_100()
     {
-        var otherPage = await Client.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Hi", pageId: SandboxSeed.NotSubscribedPageId);
+        var otherPage = await Http.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Hi", pageId: SandboxSeed.NotSubscribedPageId);
 
         Assert.That(otherPage.ErrorCode, Is.EqualTo(100));
     }

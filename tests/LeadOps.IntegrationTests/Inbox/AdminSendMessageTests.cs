@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
-using LeadOps.IntegrationTests.Infrastructure;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -53,7 +52,7 @@ public sealed class AdminSendMessageTests(DatabaseKind database) : InboxFixture(
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(IDictionary<string, string> headers, string json)
     {
-        using var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/send-message") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         foreach (var (name, value) in headers)
         {
@@ -77,8 +76,8 @@ public sealed class AdminSendMessageTests(DatabaseKind database) : InboxFixture(
     [TestCase("Basic YWRtaW46YWRtaW4=", null, "Invalid authentication", TestName = "401 with a scheme other than Bearer")]
     [TestCase("Bearer", null, "Invalid authentication", TestName = "401 with an empty bearer")]
     [TestCase("Bearer not-a-key-anyone-has", null, "Invalid API key", TestName = "401 with an unknown key")]
-    [TestCase("Bearer " + LeadOpsFactory.AdminApiKey, null, "Invalid admin user ID", TestName = "401 with the admin key but no X-Admin-User-ID")]
-    [TestCase("Bearer " + LeadOpsFactory.AdminApiKey, "6b1d2c1e-0000-4000-8000-000000000000", "Invalid admin user ID", TestName = "401 with the admin key and another user id")]
+    [TestCase("Bearer " + TestApp.AdminApiKey, null, "Invalid admin user ID", TestName = "401 with the admin key but no X-Admin-User-ID")]
+    [TestCase("Bearer " + TestApp.AdminApiKey, "6b1d2c1e-0000-4000-8000-000000000000", "Invalid admin user ID", TestName = "401 with the admin key and another user id")]
     public async Task Unauthenticated_calls_answer_401_in_the_briefs_shape_and_send_nothing(string? authorization, string? adminUserId, string detail)
     {
         var callsBefore = SendApiCalls();
@@ -92,7 +91,7 @@ public sealed class AdminSendMessageTests(DatabaseKind database) : InboxFixture(
     public async Task A_signed_in_browser_without_a_bearer_key_gets_401_and_sends_nothing()
     {
         var callsBefore = SendApiCalls();
-        using var browser = await Factory.SignedInClientAsync(_alice.User);
+        using var browser = await App.SignedInClientAsync(_alice.User);
         var response = await browser.PostAsJsonAsync("/admin/send-message", Body());
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         await AssertNothingSentAsync(callsBefore);
@@ -115,7 +114,7 @@ public sealed class AdminSendMessageTests(DatabaseKind database) : InboxFixture(
         var callsBefore = SendApiCalls();
 
         var (asBob, _) = await SendAsync(Headers("Bearer " + bob.User.ApiKey), JsonSerializer.Serialize(Body(adminId: bob.User.Id)));
-        var (asAdmin, _) = await SendAsync(Headers("Bearer " + LeadOpsFactory.AdminApiKey, LeadOpsFactory.AdminUserId), JsonSerializer.Serialize(Body(adminId: LeadOpsFactory.AdminUserId)));
+        var (asAdmin, _) = await SendAsync(Headers("Bearer " + TestApp.AdminApiKey, TestApp.AdminUserId), JsonSerializer.Serialize(Body(adminId: TestApp.AdminUserId)));
 
         Assert.Multiple(() =>
         {
@@ -185,8 +184,8 @@ public sealed class AdminSendMessageTests(DatabaseKind database) : InboxFixture(
         var psid = NewPsid();
         var id = await CustomerWritesAsync(admin, psid, "Question for the admin");
 
-        var body = JsonSerializer.Serialize(new { conversation_id = id, recipient_id = psid, message_text = "Answered by the admin", admin_id = LeadOpsFactory.AdminUserId });
-        var headers = Headers("Bearer " + LeadOpsFactory.AdminApiKey, LeadOpsFactory.AdminUserId);
+        var body = JsonSerializer.Serialize(new { conversation_id = id, recipient_id = psid, message_text = "Answered by the admin", admin_id = TestApp.AdminUserId });
+        var headers = Headers("Bearer " + TestApp.AdminApiKey, TestApp.AdminUserId);
         headers["Idempotency-Key"] = "reply-" + psid;
         var (first, firstBody) = await SendAsync(headers, body);
         var (second, secondBody) = await SendAsync(headers, body);
@@ -205,10 +204,10 @@ public sealed class AdminSendMessageTests(DatabaseKind database) : InboxFixture(
     public async Task Test_message_is_only_for_the_authenticated_admin_and_only_to_a_known_customer()
     {
         var callsBefore = SendApiCalls();
-        using var anonymous = Factory.CreateClient();
+        using var anonymous = App.CreateClient();
         var noAuth = await anonymous.PostAsync($"/test-message?recipient_id={_psid}&message=hi", null);
         var notAdmin = await _alice.Api.PostAsync($"/test-message?recipient_id={_psid}&message=hi", null);
-        using var browser = await Factory.SignedInClientAsync(_alice.User);
+        using var browser = await App.SignedInClientAsync(_alice.User);
         var cookie = await browser.PostAsync($"/test-message?recipient_id={_psid}&message=hi", null);
         Assert.Multiple(() =>
         {
@@ -218,9 +217,9 @@ public sealed class AdminSendMessageTests(DatabaseKind database) : InboxFixture(
             Assert.That(SendApiCalls(), Is.EqualTo(callsBefore));
         });
 
-        using var admin = Factory.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LeadOpsFactory.AdminApiKey);
-        admin.DefaultRequestHeaders.Add("X-Admin-User-ID", LeadOpsFactory.AdminUserId);
+        using var admin = App.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestApp.AdminApiKey);
+        admin.DefaultRequestHeaders.Add("X-Admin-User-ID", TestApp.AdminUserId);
         var unknown = await admin.PostAsync("/test-message?recipient_id=7999999999999999&message=hi", null);
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("success").GetBoolean(), Is.False);

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
-using LeadOps.IntegrationTests.Infrastructure;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -87,7 +86,7 @@ public sealed class ConversationFlowTests(DatabaseKind database) : InboxFixture(
         var staff = await NewStaffAsync();
         var psid = NewPsid();
         var id = await CustomerWritesAsync(staff, psid, "Do you repair cargo bikes?");
-        using var browser = await Factory.SignedInClientAsync(staff.User);
+        using var browser = await App.SignedInClientAsync(staff.User);
 
         var inbox = await browser.GetStringAsync("/Inbox");
         Assert.That(inbox, Does.Contain($"data-conversation-id=\"{id}\"").And.Contain("Do you repair cargo bikes?"));
@@ -123,7 +122,7 @@ public sealed class ConversationFlowTests(DatabaseKind database) : InboxFixture(
         var psid = NewPsid();
         var id = await CustomerWritesAsync(staff, psid, "Still there?");
         Clock.Advance(TimeSpan.FromHours(hoursSinceCustomerWrote));
-        using var browser = await Factory.SignedInClientAsync(staff.User);
+        using var browser = await App.SignedInClientAsync(staff.User);
         var path = $"/Inbox/Conversation/{id}";
         var page = await browser.GetStringAsync(path);
         var key = System.Text.RegularExpressions.Regex.Match(page, "name=\"Reply.IdempotencyKey\" value=\"([^\"]+)\"").Groups[1].Value;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
-using LeadOps.IntegrationTests.Infrastructure;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -38,7 +37,7 @@ public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture
             Assert.That(rows[1].GetProperty("window").GetProperty("text").GetString(), Is.EqualTo("22 h left"));
         });
 
-        using var browser = await Factory.SignedInClientAsync(staff.User);
+        using var browser = await App.SignedInClientAsync(staff.User);
         var html = await browser.GetStringAsync("/Inbox");
         var order = ConversationRow().Matches(html).Select(m => Guid.Parse(m.Groups[1].Value)).ToList();
         Assert.That(order, Is.EqualTo(new[] { olderId, oldId, chattingId }));
@@ -56,7 +55,7 @@ public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture
         var staff = await NewStaffAsync();
         var psid = NewPsid();
         var id = await CustomerWritesAsync(staff, psid, "Hello");
-        using var browser = await Factory.SignedInClientAsync(staff.User);
+        using var browser = await App.SignedInClientAsync(staff.User);
         var path = $"/Inbox/Conversation/{id}";
 
         foreach (var (handler, state) in new[] { ("Escalate", "needs_human"), ("Take", "human_active"), ("Release", "bot"), ("Resolve", "resolved") })
@@ -78,8 +77,8 @@ public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture
         Assert.That(audit, Does.Contain(staff.User.Email).And.Contain(id.ToString()[..8]));
         Assert.That(audit, Does.Not.Contain("Anything else?"), "the audit trail never holds message text");
 
-        var bob = await Factory.CreateAsync();
-        using var bobBrowser = await Factory.SignedInClientAsync(bob);
+        var bob = await App.NewUserAsync();
+        using var bobBrowser = await App.SignedInClientAsync(bob);
         Assert.That(await bobBrowser.GetStringAsync("/Audit"), Does.Not.Contain("data-test=\"audit-entry\""));
     }
 
@@ -87,11 +86,11 @@ public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture
     public async Task Another_users_conversation_is_invisible_404_everywhere_and_its_changes_are_not_pushed_to_them()
     {
         var alice = await NewStaffAsync();
-        var bobUser = await Factory.CreateAsync();
-        using var bobApi = Factory.ApiClient(bobUser);
-        await using var bobProbe = await InboxProbe.ConnectAsync(Factory, bobUser);
+        var bobUser = await App.NewUserAsync();
+        using var bobApi = App.ApiClient(bobUser);
+        await using var bobProbe = await InboxProbe.ConnectAsync(App, bobUser);
         var id = await CustomerWritesAsync(alice, NewPsid(), "Private question");
-        using var bobBrowser = await Factory.SignedInClientAsync(bobUser);
+        using var bobBrowser = await App.SignedInClientAsync(bobUser);
 
         var list = await bobApi.GetFromJsonAsync<JsonElement>("/api/conversations");
         await Assert.MultipleAsync(async () =>
@@ -114,7 +113,7 @@ public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture
     [Test]
     public async Task The_hub_refuses_a_connection_without_a_signed_in_user()
     {
-        using var client = Factory.CreateClient();
+        using var client = App.CreateClient();
         var negotiate = await client.PostAsync("/hubs/inbox/negotiate?negotiateVersion=1", null);
         Assert.That(negotiate.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }

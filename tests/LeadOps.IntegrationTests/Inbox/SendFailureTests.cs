@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
-using LeadOps.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.IntegrationTests.Inbox;
@@ -91,7 +90,7 @@ public sealed class SendFailureTests(DatabaseKind database) : InboxFixture(datab
             Assert.That(SentTo(psid).Select(s => s.Text), Is.EqualTo(new[] { "At nine." }), "sent exactly once");
         });
 
-        var page = await Factory.SignedInClientAsync(staff.User);
+        var page = await App.SignedInClientAsync(staff.User);
         var html = await page.GetStringAsync($"/Inbox/Conversation/{id}");
         Assert.That(html, Does.Not.Contain("data-test=\"retry\""), "nothing left to retry");
     }
@@ -103,7 +102,7 @@ public sealed class SendFailureTests(DatabaseKind database) : InboxFixture(datab
         var psid = NewPsid();
         var id = await CustomerWritesAsync(staff, psid, "Hi there");
         Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.TokenExpired, Times = 1 });
-        using var browser = await Factory.SignedInClientAsync(staff.User);
+        using var browser = await App.SignedInClientAsync(staff.User);
         var page = await browser.GetStringAsync($"/Inbox/Conversation/{id}");
         var key = System.Text.RegularExpressions.Regex.Match(page, "name=\"Reply.IdempotencyKey\" value=\"([^\"]+)\"").Groups[1].Value;
 
@@ -132,9 +131,9 @@ public sealed class SendFailureTests(DatabaseKind database) : InboxFixture(datab
         var second = await staff.Api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken, name = "Second" });
         var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         int own;
-        await using (var scope = Factory.ScopeFor(staff.User.Id))
+        await using (var scope = App.ScopeFor(staff.User.Id))
         {
-            own = await Factory.Db(scope).Conversations.Where(c => c.Id == id).Select(c => c.IntegrationId).SingleAsync();
+            own = await App.Db(scope).Conversations.Where(c => c.Id == id).Select(c => c.IntegrationId).SingleAsync();
         }
 
         Assert.That(own, Is.Not.EqualTo(secondId));
@@ -159,7 +158,7 @@ public sealed class SendFailureTests(DatabaseKind database) : InboxFixture(datab
     /// <summary>Staff switch an integration off on its page.</summary>
     private async Task DisableAsync(Staff staff, int integrationId)
     {
-        using var browser = await Factory.SignedInClientAsync(staff.User);
+        using var browser = await App.SignedInClientAsync(staff.User);
         var path = $"/Integrations/{integrationId}";
         var off = await browser.PostFormAsync($"{path}?handler=Enable&enabled=false", new Dictionary<string, string>(), formPage: path);
         Assert.That(off.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect));

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
-using LeadOps.IntegrationTests.Infrastructure;
 
 namespace LeadOps.IntegrationTests.Integrations;
 
@@ -12,19 +11,15 @@ public sealed class EnvironmentIntegrationTests
     public async Task Starting_twice_with_the_page_token_creates_one_environment_integration()
     {
         await using var sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions());
-        var connectionString = await LeadOpsFactory.NewDatabaseAsync(DatabaseKind.Sqlite);
-        var settings = new Dictionary<string, string?>
-        {
-            ["Facebook:GraphBaseUrl"] = sandbox.BaseAddress.ToString().TrimEnd('/'),
-            ["Facebook:PageAccessToken"] = SandboxSeed.MainPageToken,
-        };
+        var database = await TestRun.NewDatabaseAsync(DatabaseKind.Sqlite);
 
         for (var start = 1; start <= 2; start++)
         {
-            await using var factory = new LeadOpsFactory(DatabaseKind.Sqlite, connectionString, settings);
-            using var admin = factory.NewClient();
-            admin.DefaultRequestHeaders.Authorization = new("Bearer", LeadOpsFactory.AdminApiKey);
-            admin.DefaultRequestHeaders.Add("X-Admin-User-ID", LeadOpsFactory.AdminUserId);
+            await using var app = await TestApp.Create(DatabaseKind.Sqlite).OnDatabase(database).WithSharedSandbox(sandbox).WithoutAppCredentials()
+                .WithSetting("Facebook:PageAccessToken", SandboxSeed.MainPageToken).StartAsync();
+            using var admin = app.NewClient();
+            admin.DefaultRequestHeaders.Authorization = new("Bearer", TestApp.AdminApiKey);
+            admin.DefaultRequestHeaders.Add("X-Admin-User-ID", TestApp.AdminUserId);
 
             var list = await admin.GetFromJsonAsync<JsonElement>("/api/integrations");
             var integrations = list.GetProperty("integrations").EnumerateArray().ToList();
@@ -38,13 +33,9 @@ public sealed class EnvironmentIntegrationTests
     [Test]
     public async Task Without_app_credentials_testing_falls_back_to_me_and_a_probe_of_the_forms()
     {
-        await using var sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions());
-        await using var factory = await LeadOpsFactory.CreateAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>
-        {
-            ["Facebook:GraphBaseUrl"] = sandbox.BaseAddress.ToString().TrimEnd('/'),
-        });
-        var user = await factory.CreateAsync();
-        using var api = factory.ApiClient(user);
+        await using var app = await TestApp.Create(DatabaseKind.Sqlite).WithSandbox().WithoutAppCredentials().StartAsync();
+        var user = await app.NewUserAsync();
+        using var api = app.ApiClient(user);
         var id = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NoLeadsPermissionPageToken)).GetProperty("id").GetInt32();
 
         var result = await (await api.PostAsync($"/api/integrations/{id}/test", null)).Content.ReadFromJsonAsync<JsonElement>();

@@ -3,18 +3,19 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
-using LeadOps.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.IntegrationTests.Integrations;
 
-public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixture(database)
+public sealed class IntegrationsApiTests(DatabaseKind database) : AppFixture(database)
 {
+    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox();
+
     [Test]
     public async Task Connecting_a_valid_page_stores_it_active_with_its_forms_and_never_returns_the_token()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
 
         var response = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken });
 
@@ -45,8 +46,8 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [Test]
     public async Task A_token_graph_rejects_is_422_with_the_reason_and_nothing_is_stored()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
 
         var response = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.ExpiredTokenPageToken, name = "Porto" });
 
@@ -64,8 +65,8 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [TestCase("{\"page_access_token\":", null)]
     public async Task Bad_input_is_400_with_a_clear_message_and_nothing_is_stored(string json, string? field)
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
 
         var response = await api.PostAsync("/api/integrations", new StringContent(json, Encoding.UTF8, "application/json"));
 
@@ -83,8 +84,8 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [Test]
     public async Task A_100_kB_token_is_400()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         var response = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = new string('A', 100_000) });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -94,8 +95,8 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [Test]
     public async Task A_token_missing_leads_retrieval_shows_missing_permission()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         var integration = await ConnectAsync(api, SandboxSeed.NoLeadsPermissionPageToken);
 
         Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo("missing_permission"));
@@ -106,8 +107,8 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [Test]
     public async Task A_token_expiring_within_7_days_shows_expires_on()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         var integration = await ConnectAsync(api, SandboxSeed.ExpiringTokenPageToken);
 
         Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo("expiring"));
@@ -118,8 +119,8 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [Test]
     public async Task A_page_not_subscribed_to_webhooks_can_be_subscribed()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         var integration = await ConnectAsync(api, SandboxSeed.NotSubscribedPageToken);
         Assert.That(integration.GetProperty("webhook_subscribed").GetBoolean(), Is.False);
 
@@ -135,8 +136,8 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [Test]
     public async Task Testing_uses_debug_token_and_reports_scopes_and_expiry()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         var integration = await ConnectAsync(api, SandboxSeed.MainPageToken);
 
         var response = await api.PostAsync($"/api/integrations/{integration.GetProperty("id").GetInt32()}/test", null);
@@ -155,8 +156,8 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [Test]
     public async Task A_token_that_graph_later_rejects_turns_the_integration_needs_reconnect_and_reconnect_fixes_it()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         var integration = await ConnectAsync(api, SandboxSeed.NotSubscribedPageToken);
         var id = integration.GetProperty("id").GetInt32();
         Graph.SetFault(new FaultRule { Route = "*", PageId = SandboxSeed.NotSubscribedPageId, Kind = FaultKind.TokenExpired, Times = 3 });
@@ -165,7 +166,7 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
         Assert.That(test.GetProperty("integration").GetProperty("status").GetString(), Is.EqualTo("needs_reconnect"));
         Assert.That(test.GetProperty("token_valid").GetBoolean(), Is.False);
 
-        using var browser = await Factory.SignedInClientAsync(user);
+        using var browser = await App.SignedInClientAsync(user);
         Assert.That(await browser.GetStringAsync("/Leads"), Does.Contain("data-test=\"integration-alert\"").And.Contain("Needs reconnect"), "the Leads page shows the banner");
         Assert.That(await browser.GetStringAsync("/Inbox"), Does.Contain("Needs reconnect"), "the Inbox page shows the banner");
 
@@ -180,10 +181,10 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [Test]
     public async Task Staff_disable_an_integration_from_its_page_and_enable_it_again()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         var id = (await ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
-        using var browser = await Factory.SignedInClientAsync(user);
+        using var browser = await App.SignedInClientAsync(user);
         var path = $"/Integrations/{id}";
 
         var off = await browser.PostFormAsync($"{path}?handler=Enable&enabled=false", new Dictionary<string, string>(), formPage: path);
@@ -199,12 +200,12 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [Test]
     public async Task Page_tokens_are_encrypted_at_rest_and_the_key_ring_is_not_plain_in_the_database()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         var integration = await ConnectAsync(api, SandboxSeed.MainPageToken);
 
-        await using var scope = Factory.ScopeFor(user.Id);
-        var db = Factory.Db(scope);
+        await using var scope = App.ScopeFor(user.Id);
+        var db = App.Db(scope);
         var raw = await db.Database.SqlQueryRaw<string>("SELECT \"ProtectedToken\" AS \"Value\" FROM \"Integrations\" WHERE \"Id\" = {0}", integration.GetProperty("id").GetInt32()).SingleAsync();
         Assert.That(raw, Does.Not.Contain(SandboxSeed.MainPageToken).And.Not.Contain(SandboxSeed.MainPageToken[..20]));
 
@@ -216,19 +217,19 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [Test]
     public async Task Another_users_integration_is_404_on_every_api_and_page()
     {
-        var alice = await Factory.CreateAsync();
-        var bob = await Factory.CreateAsync();
-        using var aliceApi = Factory.ApiClient(alice);
+        var alice = await App.NewUserAsync();
+        var bob = await App.NewUserAsync();
+        using var aliceApi = App.ApiClient(alice);
         var id = (await ConnectAsync(aliceApi, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
 
-        using var bobApi = Factory.ApiClient(bob);
+        using var bobApi = App.ApiClient(bob);
         Assert.That((await bobApi.GetAsync($"/api/integrations/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await bobApi.PostAsync($"/api/integrations/{id}/test", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await bobApi.PostAsync($"/api/integrations/{id}/subscribe", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await bobApi.DeleteAsync($"/api/integrations/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await bobApi.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations").GetArrayLength(), Is.Zero);
 
-        using var bobBrowser = await Factory.SignedInClientAsync(bob);
+        using var bobBrowser = await App.SignedInClientAsync(bob);
         Assert.That((await bobBrowser.GetAsync($"/Integrations/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         var delete = await bobBrowser.PostFormAsync($"/Integrations/{id}?handler=Delete", new Dictionary<string, string>(), formPage: "/Integrations");
         Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
@@ -239,8 +240,8 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : SandboxAppFixt
     [Test]
     public async Task Deleting_an_integration_answers_204_and_keeps_its_leads()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         var id = (await ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
         var retrieval = await api.PostAsJsonAsync("/api/facebook-lead-retrieval", new { form_id = SandboxSeed.MainArchivedFormId, integration_id = id });
         var created = (await retrieval.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data").GetProperty("new_leads").GetInt32();

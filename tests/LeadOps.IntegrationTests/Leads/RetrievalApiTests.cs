@@ -3,15 +3,14 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
-using LeadOps.IntegrationTests.Infrastructure;
 using LeadOps.IntegrationTests.Integrations;
 
 namespace LeadOps.IntegrationTests.Leads;
 
 /// <summary>The brief's two endpoints: exact shapes and every error message.</summary>
-public sealed class RetrievalApiTests(DatabaseKind database) : SandboxAppFixture(database)
+public sealed class RetrievalApiTests(DatabaseKind database) : AppFixture(database)
 {
-    protected override SandboxOptions SandboxOptions => new() { InitialLeadsPerForm = 0 };
+    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 });
 
     [Test]
     public async Task Forms_endpoint_has_the_briefs_shape()
@@ -67,8 +66,8 @@ public sealed class RetrievalApiTests(DatabaseKind database) : SandboxAppFixture
     public async Task Another_users_integration_is_404_lead_form_integration_not_found()
     {
         var (_, aliceIntegration) = await ConnectedUserAsync();
-        var bob = await Factory.CreateAsync();
-        using var bobApi = Factory.ApiClient(bob);
+        var bob = await App.NewUserAsync();
+        using var bobApi = App.ApiClient(bob);
 
         var response = await bobApi.PostAsJsonAsync("/api/facebook-lead-retrieval", new { form_id = SandboxSeed.MainTestRideFormId, integration_id = aliceIntegration });
 
@@ -86,9 +85,9 @@ public sealed class RetrievalApiTests(DatabaseKind database) : SandboxAppFixture
         var leadId = retrieved.GetProperty("data").GetProperty("processed_leads")[0].GetProperty("lead_id").GetInt64();
         var runId = (await aliceApi.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs")[0].GetProperty("id").GetInt64();
 
-        var bob = await Factory.CreateAsync();
-        using var bobApi = Factory.ApiClient(bob);
-        using var bobBrowser = await Factory.SignedInClientAsync(bob);
+        var bob = await App.NewUserAsync();
+        using var bobApi = App.ApiClient(bob);
+        using var bobBrowser = await App.SignedInClientAsync(bob);
         foreach (var path in new[] { $"/api/leads/{leadId}", $"/api/facebook-lead-retrieval/runs/{runId}" })
         {
             Assert.That((await bobApi.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
@@ -117,15 +116,15 @@ public sealed class RetrievalApiTests(DatabaseKind database) : SandboxAppFixture
     [Test]
     public async Task An_integration_without_a_usable_token_is_400_facebook_access_token_not_found()
     {
-        var user = await Factory.CreateAsync();
-        await using (var scope = Factory.ScopeFor(user.Id))
+        var user = await App.NewUserAsync();
+        await using (var scope = App.ScopeFor(user.Id))
         {
-            var db = Factory.Db(scope);
+            var db = App.Db(scope);
             db.Integrations.Add(new LeadOps.Domain.Integrations.Integration { Name = "Broken", PageId = string.Empty, PageName = string.Empty, CreatedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
 
-        using var api = Factory.ApiClient(user);
+        using var api = App.ApiClient(user);
         var id = (await api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations")[0].GetProperty("id").GetInt32();
         var response = await api.PostAsJsonAsync("/api/facebook-lead-retrieval", new { form_id = SandboxSeed.MainTestRideFormId, integration_id = id });
 
@@ -181,10 +180,10 @@ public sealed class RetrievalApiTests(DatabaseKind database) : SandboxAppFixture
     [Test]
     public async Task Lead_answers_with_markup_render_as_text()
     {
-        var user = await Factory.CreateAsync();
-        await using (var scope = Factory.ScopeFor(user.Id))
+        var user = await App.NewUserAsync();
+        await using (var scope = App.ScopeFor(user.Id))
         {
-            var db = Factory.Db(scope);
+            var db = App.Db(scope);
             db.Leads.Add(new LeadOps.Domain.Leads.Lead
             {
                 FacebookLeadId = "xss-1", PageId = "p", FormId = "f", FormName = "<b>form</b>", FullName = "<script>alert(1)</script>",
@@ -194,10 +193,10 @@ public sealed class RetrievalApiTests(DatabaseKind database) : SandboxAppFixture
             await db.SaveChangesAsync();
         }
 
-        using var browser = await Factory.SignedInClientAsync(user);
+        using var browser = await App.SignedInClientAsync(user);
         var list = await browser.GetStringAsync("/Leads");
         Assert.That(list, Does.Not.Contain("<script>alert(1)</script>").And.Contain("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        using var api = Factory.ApiClient(user);
+        using var api = App.ApiClient(user);
         var id = (await api.GetFromJsonAsync<JsonElement>("/api/leads")).GetProperty("leads")[0].GetProperty("id").GetInt64();
         var details = await browser.GetStringAsync($"/Leads/{id}");
         Assert.That(details, Does.Not.Contain("<img src=x").And.Contain("&lt;img src=x onerror=alert(2)&gt;"));
@@ -205,8 +204,8 @@ public sealed class RetrievalApiTests(DatabaseKind database) : SandboxAppFixture
 
     private async Task<(HttpClient Api, int IntegrationId)> ConnectedUserAsync()
     {
-        var user = await Factory.CreateAsync();
-        var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        var api = App.ApiClient(user);
         var integration = await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
         return (api, integration.GetProperty("id").GetInt32());
     }

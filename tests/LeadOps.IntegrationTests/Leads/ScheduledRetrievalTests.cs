@@ -2,27 +2,25 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Scheduling;
-using LeadOps.IntegrationTests.Infrastructure;
 using LeadOps.IntegrationTests.Integrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Leads;
 
-public sealed class ScheduledRetrievalTests(DatabaseKind database) : SandboxAppFixture(database)
+public sealed class ScheduledRetrievalTests(DatabaseKind database) : AppFixture(database)
 {
-    protected override SandboxOptions SandboxOptions => new() { InitialLeadsPerForm = 0 };
-
     // The test drives the due-form pass itself; the app's own Quartz trigger stays out of the way.
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Scheduling:Enabled"] = "false" };
+    protected override TestAppBuilder Configure(TestAppBuilder app) =>
+        app.WithSandbox(new() { InitialLeadsPerForm = 0 }).WithSetting("Scheduling:Enabled", "false");
 
     [Test]
     public async Task Enabled_forms_are_synced_from_their_watermark_and_a_failing_form_does_not_stop_the_others()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
-        using var browser = await Factory.SignedInClientAsync(user);
+        using var browser = await App.SignedInClientAsync(user);
         foreach (var form in new[] { SandboxSeed.MainTestRideFormId, SandboxSeed.MainServiceFormId })
         {
             var saved = await browser.PostFormAsync($"/Integrations/{integrationId}?handler=FormSync",
@@ -33,7 +31,7 @@ public sealed class ScheduledRetrievalTests(DatabaseKind database) : SandboxAppF
         Graph.AddLeads(SandboxSeed.MainTestRideFormId, 30);
         Graph.AddLeads(SandboxSeed.MainServiceFormId, 20);
         Graph.SetFault(new FaultRule { Route = "leads", FormId = SandboxSeed.MainTestRideFormId, Kind = FaultKind.Transient, Times = 6 }); // every attempt of both walks of the first run
-        var scheduler = Factory.Services.GetRequiredService<ScheduledRetrieval>();
+        var scheduler = App.Services.GetRequiredService<ScheduledRetrieval>();
 
         Assert.That(await scheduler.RunDueAsync(CancellationToken.None), Is.EqualTo(2));
 
@@ -47,8 +45,8 @@ public sealed class ScheduledRetrievalTests(DatabaseKind database) : SandboxAppF
         Assert.That(await scheduler.RunDueAsync(CancellationToken.None), Is.EqualTo(1), "the failed form is tried again next time; the synced one is not due yet");
         Assert.That((await api.GetFromJsonAsync<JsonElement>("/api/leads?source=scheduled_retrieval&page_size=200")).GetProperty("leads").GetArrayLength(), Is.EqualTo(50));
 
-        await using var scope = Factory.ScopeFor(user.Id);
-        var watermarks = await Factory.Db(scope).IntegrationForms.Where(f => f.SyncEnabled).Select(f => f.Watermark).ToListAsync();
+        await using var scope = App.ScopeFor(user.Id);
+        var watermarks = await App.Db(scope).IntegrationForms.Where(f => f.SyncEnabled).Select(f => f.Watermark).ToListAsync();
         Assert.That(watermarks, Has.All.Not.Null);
         var lastCall = Graph.Requests.Last(r => r.Path.EndsWith($"/{SandboxSeed.MainTestRideFormId}/leads", StringComparison.Ordinal));
         Assert.That(Uri.UnescapeDataString(lastCall.QueryString), Does.Not.Contain("time_created"), "no watermark yet: the first successful run reads everything");

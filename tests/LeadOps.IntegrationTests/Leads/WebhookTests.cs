@@ -5,21 +5,20 @@ using System.Text;
 using System.Text.Json;
 using LeadOps.Domain.Common;
 using LeadOps.GraphSandbox;
-using LeadOps.IntegrationTests.Infrastructure;
 using LeadOps.IntegrationTests.Integrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Leads;
 
-public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(database)
+public sealed class WebhookTests(DatabaseKind database) : AppFixture(database)
 {
-    protected override SandboxOptions SandboxOptions => new() { InitialLeadsPerForm = 0 };
+    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 });
 
     [Test]
     public async Task Verification_echoes_the_challenge_only_for_the_right_token()
     {
-        using var client = Factory.NewClient();
+        using var client = App.NewClient();
         var ok = await client.GetAsync("/webhook?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=12345");
         Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await ok.Content.ReadAsStringAsync(), Is.EqualTo("12345"));
@@ -32,17 +31,17 @@ public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(data
     [Test]
     public async Task A_lead_submitted_on_facebook_arrives_by_webhook_once_even_when_delivered_twice()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
 
         var ids = Graph.SubmitLeads(SandboxSeed.MainTestRideFormId, 1);
         await Graph.WhenWebhooksDrainedAsync();
-        await Factory.DrainAsync();
+        await App.DrainAsync();
         var body = Graph.WebhookDeliveries[^1].Body;
-        using var client = Factory.NewClient();
+        using var client = App.NewClient();
         Assert.That((await PostSignedAsync(client, body, Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await Factory.DrainAsync();
+        await App.DrainAsync();
 
         var leads = await api.GetFromJsonAsync<JsonElement>("/api/leads?source=webhook");
         var matching = leads.GetProperty("leads").EnumerateArray().Where(l => l.GetProperty("facebook_lead_id").GetString() == ids[0]).ToList();
@@ -53,8 +52,8 @@ public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(data
     [Test]
     public async Task Ids_sent_as_numbers_and_several_changes_per_delivery_are_all_stored()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
         var leadIds = Graph.SubmitLeads(SandboxSeed.MainServiceFormId, 2);
         await Graph.WhenWebhooksDrainedAsync();
@@ -64,9 +63,9 @@ public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(data
             "{\"object\":\"page\",\"entry\":[{\"id\":" + page + ",\"time\":1438292065,\"changes\":[" +
             "{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":" + leadIds[0] + ",\"page_id\":" + page + ",\"form_id\":" + form + ",\"created_time\":1440120384}}," +
             "{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" + leadIds[1] + "\",\"page_id\":\"" + page + "\",\"form_id\":\"" + form + "\"}}]}]}";
-        using var client = Factory.NewClient();
+        using var client = App.NewClient();
         Assert.That((await PostSignedAsync(client, json, Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await Factory.DrainAsync();
+        await App.DrainAsync();
 
         var stored = (await api.GetFromJsonAsync<JsonElement>($"/api/leads?form_id={SandboxSeed.MainServiceFormId}")).GetProperty("leads").EnumerateArray()
             .Select(l => l.GetProperty("facebook_lead_id").GetString()).ToList();
@@ -80,7 +79,7 @@ public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(data
     public async Task A_bad_signature_is_401_and_nothing_is_stored(string signature)
     {
         var before = await DeliveryCountAsync();
-        using var client = Factory.NewClient();
+        using var client = App.NewClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StringContent("{\"object\":\"page\",\"entry\":[]}", Encoding.UTF8, "application/json") };
         request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", signature);
         Assert.That((await client.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
@@ -91,7 +90,7 @@ public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(data
     public async Task A_tampered_body_is_401()
     {
         var before = await DeliveryCountAsync();
-        using var client = Factory.NewClient();
+        using var client = App.NewClient();
         var body = "{\"object\":\"page\",\"entry\":[]}";
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StringContent(body.Replace("[]", "[{}]", StringComparison.Ordinal), Encoding.UTF8, "application/json") };
         request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", Sign(body, Graph.Options.AppSecret));
@@ -103,7 +102,7 @@ public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(data
     public async Task Malformed_json_is_400_and_a_body_over_1_MB_is_413_and_nothing_is_stored()
     {
         var before = await DeliveryCountAsync();
-        using var client = Factory.NewClient();
+        using var client = App.NewClient();
         Assert.That((await PostSignedAsync(client, "{\"object\":\"page\",", Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var huge = "{\"object\":\"page\",\"pad\":\"" + new string('x', 1024 * 1024) + "\"}";
         Assert.That((await PostSignedAsync(client, huge, Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
@@ -114,11 +113,11 @@ public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(data
     public async Task A_page_no_integration_knows_is_kept_and_reported_not_retried()
     {
         var json = """{"object":"page","entry":[{"id":"999000111","time":1,"changes":[{"field":"leadgen","value":{"leadgen_id":"42","page_id":"999000111","form_id":"7"}}]}]}""";
-        using var client = Factory.NewClient();
+        using var client = App.NewClient();
         Assert.That((await PostSignedAsync(client, json, Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await Factory.DrainAsync();
+        await App.DrainAsync();
 
-        await using var scope = Factory.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOps.Infrastructure.Persistence.LeadOpsDbContext>();
         var delivery = await db.WebhookDeliveries.OrderByDescending(d => d.Id).FirstAsync(d => d.UnknownPageIds != null);
         Assert.That(delivery.Status, Is.EqualTo(LeadOps.Domain.Common.WebhookDeliveryStatus.Unroutable));
@@ -129,16 +128,16 @@ public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(data
     [Test]
     public async Task Metrics_are_exposed_in_prometheus_text_to_signed_in_callers_only()
     {
-        using var anonymous = Factory.NewClient();
+        using var anonymous = App.NewClient();
         Assert.That((await anonymous.GetAsync("/metrics")).StatusCode, Is.Not.EqualTo(HttpStatusCode.OK));
 
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
         var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
         Assert.That(await api.GetStringAsync("/metrics"), Does.Contain("# TYPE"), "the exporter answers (and starts listening to the meters)");
         Graph.SubmitLeads(SandboxSeed.MainArchivedFormId, 1);
         await Graph.WhenWebhooksDrainedAsync();
-        await Factory.DrainAsync();
+        await App.DrainAsync();
         await api.PostAsJsonAsync("/api/facebook-lead-retrieval", new { form_id = SandboxSeed.MainArchivedFormId, integration_id = integrationId });
 
         // The exporter turns meter measurements into Prometheus series on its own thread: wait (bounded) for them.
@@ -165,7 +164,7 @@ public sealed class WebhookTests(DatabaseKind database) : SandboxAppFixture(data
 
     private async Task<int> DeliveryCountAsync()
     {
-        await using var scope = Factory.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<LeadOps.Infrastructure.Persistence.LeadOpsDbContext>().WebhookDeliveries.CountAsync();
     }
 }

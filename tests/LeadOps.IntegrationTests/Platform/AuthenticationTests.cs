@@ -2,16 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LeadOps.IntegrationTests.Infrastructure;
 
 namespace LeadOps.IntegrationTests.Platform;
 
-public sealed class AuthenticationTests(DatabaseKind database) : DatabaseFixture(database)
+public sealed class AuthenticationTests(DatabaseKind database) : AppFixture(database)
 {
     [Test]
     public async Task Anonymous_page_visit_redirects_to_sign_in()
     {
-        using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
         foreach (var page in new[] { "/Leads", "/Inbox", "/Integrations", "/Account" })
         {
             var response = await client.GetAsync(page);
@@ -23,8 +22,8 @@ public sealed class AuthenticationTests(DatabaseKind database) : DatabaseFixture
     [Test]
     public async Task Signed_in_user_sees_the_three_pages()
     {
-        var user = await Factory.CreateAsync();
-        using var client = await Factory.SignedInClientAsync(user);
+        var user = await App.NewUserAsync();
+        using var client = await App.SignedInClientAsync(user);
         foreach (var (page, heading) in new[] { ("/Leads", "Leads"), ("/Inbox", "Inbox"), ("/Integrations", "Integrations") })
         {
             var html = await client.GetStringAsync(page);
@@ -35,7 +34,7 @@ public sealed class AuthenticationTests(DatabaseKind database) : DatabaseFixture
     [Test]
     public async Task Api_without_bearer_is_401_invalid_authentication()
     {
-        using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
         await AssertUnauthorizedAsync(client, "Invalid authentication");
 
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", "abc");
@@ -45,7 +44,7 @@ public sealed class AuthenticationTests(DatabaseKind database) : DatabaseFixture
     [Test]
     public async Task Bad_api_key_is_401_invalid_api_key()
     {
-        using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "lo_00000000_not-a-real-key-at-all-000000000000");
         await AssertUnauthorizedAsync(client, "Invalid API key");
     }
@@ -53,8 +52,8 @@ public sealed class AuthenticationTests(DatabaseKind database) : DatabaseFixture
     [Test]
     public async Task Revoked_api_key_is_401()
     {
-        var user = await Factory.CreateAsync();
-        using var client = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var client = App.ApiClient(user);
         var keys = await client.GetFromJsonAsync<JsonElement>("/api/api-keys");
         var id = keys.GetProperty("api_keys")[0].GetProperty("id").GetGuid();
         Assert.That((await client.DeleteAsync($"/api/api-keys/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
@@ -65,15 +64,15 @@ public sealed class AuthenticationTests(DatabaseKind database) : DatabaseFixture
     [Test]
     public async Task Admin_api_key_needs_the_matching_admin_user_header()
     {
-        using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", LeadOpsFactory.AdminApiKey);
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestApp.AdminApiKey);
         await AssertUnauthorizedAsync(client, "Invalid admin user ID");
 
         client.DefaultRequestHeaders.Add("X-Admin-User-ID", "11111111-2222-3333-4444-555555555555");
         await AssertUnauthorizedAsync(client, "Invalid admin user ID");
 
         client.DefaultRequestHeaders.Remove("X-Admin-User-ID");
-        client.DefaultRequestHeaders.Add("X-Admin-User-ID", LeadOpsFactory.AdminUserId);
+        client.DefaultRequestHeaders.Add("X-Admin-User-ID", TestApp.AdminUserId);
         var ok = await client.GetAsync("/api/api-keys");
         Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -81,8 +80,8 @@ public sealed class AuthenticationTests(DatabaseKind database) : DatabaseFixture
     [Test]
     public async Task Sign_in_locks_out_after_five_wrong_passwords()
     {
-        var user = await Factory.CreateAsync();
-        using var client = Factory.CreateClient(new() { AllowAutoRedirect = false });
+        var user = await App.NewUserAsync();
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var wrong = await client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = user.Email, ["Input.Password"] = "wrong-password-" + attempt });
@@ -97,8 +96,8 @@ public sealed class AuthenticationTests(DatabaseKind database) : DatabaseFixture
     [Test]
     public async Task Sign_out_ends_the_session()
     {
-        var user = await Factory.CreateAsync();
-        using var client = await Factory.SignedInClientAsync(user);
+        var user = await App.NewUserAsync();
+        using var client = await App.SignedInClientAsync(user);
         var signOut = await client.PostFormAsync("/Account/Logout", new Dictionary<string, string>(), formPage: "/Leads");
         Assert.That(signOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
 
@@ -109,8 +108,8 @@ public sealed class AuthenticationTests(DatabaseKind database) : DatabaseFixture
     [Test]
     public async Task Form_post_without_antiforgery_token_is_rejected()
     {
-        var user = await Factory.CreateAsync();
-        using var client = await Factory.SignedInClientAsync(user);
+        var user = await App.NewUserAsync();
+        using var client = await App.SignedInClientAsync(user);
         var response = await client.PostAsync("/Account?handler=CreateKey", new FormUrlEncodedContent(new Dictionary<string, string> { ["KeyName"] = "x" }));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }

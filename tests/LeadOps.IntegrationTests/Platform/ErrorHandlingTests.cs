@@ -2,17 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using LeadOps.IntegrationTests.Infrastructure;
 
 namespace LeadOps.IntegrationTests.Platform;
 
-public sealed class ErrorHandlingTests(DatabaseKind database) : DatabaseFixture(database)
+public sealed class ErrorHandlingTests(DatabaseKind database) : AppFixture(database)
 {
     [Test]
     public async Task Unknown_api_route_is_404_problem_details_without_stack_trace()
     {
-        var user = await Factory.CreateAsync();
-        using var client = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var client = App.ApiClient(user);
         var response = await client.GetAsync("/api/does-not-exist");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         var body = await response.Content.ReadAsStringAsync();
@@ -23,8 +22,8 @@ public sealed class ErrorHandlingTests(DatabaseKind database) : DatabaseFixture(
     [Test]
     public async Task Unknown_page_is_a_friendly_404()
     {
-        var user = await Factory.CreateAsync();
-        using var client = await Factory.SignedInClientAsync(user);
+        var user = await App.NewUserAsync();
+        using var client = await App.SignedInClientAsync(user);
         var response = await client.GetAsync("/no/such/page");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         var html = await response.Content.ReadAsStringAsync();
@@ -34,8 +33,8 @@ public sealed class ErrorHandlingTests(DatabaseKind database) : DatabaseFixture(
     [Test]
     public async Task Invalid_command_input_is_400_with_field_errors_and_nothing_stored()
     {
-        var user = await Factory.CreateAsync();
-        using var client = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var client = App.ApiClient(user);
         var response = await client.PostAsJsonAsync("/api/api-keys", new { name = "  " });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -49,8 +48,8 @@ public sealed class ErrorHandlingTests(DatabaseKind database) : DatabaseFixture(
     [Test]
     public async Task Malformed_json_and_unknown_fields_are_400_without_internals()
     {
-        var user = await Factory.CreateAsync();
-        using var client = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var client = App.ApiClient(user);
         foreach (var json in new[] { "{\"name\":", "{\"name\":\"x\",\"admin\":true}" })
         {
             var response = await client.PostAsync("/api/api-keys", new StringContent(json, Encoding.UTF8, "application/json"));
@@ -63,7 +62,7 @@ public sealed class ErrorHandlingTests(DatabaseKind database) : DatabaseFixture(
     [Test]
     public async Task Status_reports_database_and_workers()
     {
-        using var client = Factory.CreateClient();
+        using var client = App.CreateClient();
         var response = await client.GetAsync("/status");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

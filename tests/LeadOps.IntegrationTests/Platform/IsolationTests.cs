@@ -3,22 +3,21 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.Domain.Common;
 using LeadOps.Infrastructure.Persistence;
-using LeadOps.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Platform;
 
-public sealed class IsolationTests(DatabaseKind database) : DatabaseFixture(database)
+public sealed class IsolationTests(DatabaseKind database) : AppFixture(database)
 {
     [Test]
     public async Task Another_users_api_key_is_invisible_and_404_through_the_api()
     {
-        var alice = await Factory.CreateAsync();
-        var bob = await Factory.CreateAsync();
+        var alice = await App.NewUserAsync();
+        var bob = await App.NewUserAsync();
         var aliceKeyId = await FirstKeyIdAsync(alice);
 
-        using var bobClient = Factory.ApiClient(bob);
+        using var bobClient = App.ApiClient(bob);
         var bobKeys = await bobClient.GetFromJsonAsync<JsonElement>("/api/api-keys");
         Assert.That(bobKeys.GetProperty("api_keys").EnumerateArray().Select(k => k.GetProperty("id").GetGuid()), Does.Not.Contain(aliceKeyId));
 
@@ -30,11 +29,11 @@ public sealed class IsolationTests(DatabaseKind database) : DatabaseFixture(data
     [Test]
     public async Task Another_users_api_key_is_404_through_the_account_page()
     {
-        var alice = await Factory.CreateAsync();
-        var bob = await Factory.CreateAsync();
+        var alice = await App.NewUserAsync();
+        var bob = await App.NewUserAsync();
         var aliceKeyId = await FirstKeyIdAsync(alice);
 
-        using var bobBrowser = await Factory.SignedInClientAsync(bob);
+        using var bobBrowser = await App.SignedInClientAsync(bob);
         var page = await bobBrowser.GetStringAsync("/Account");
         Assert.That(page, Does.Not.Contain(aliceKeyId.ToString()));
 
@@ -46,10 +45,10 @@ public sealed class IsolationTests(DatabaseKind database) : DatabaseFixture(data
     [Test]
     public async Task An_owned_row_cannot_be_inserted_for_another_owner()
     {
-        var alice = await Factory.CreateAsync();
-        var bob = await Factory.CreateAsync();
-        await using var scope = Factory.ScopeFor(bob.Id);
-        var db = Factory.Db(scope);
+        var alice = await App.NewUserAsync();
+        var bob = await App.NewUserAsync();
+        await using var scope = App.ScopeFor(bob.Id);
+        var db = App.Db(scope);
         db.ApiKeys.Add(new ApiKey { OwnerId = alice.Id, Name = "planted", Prefix = "lo_deadbeef", SecretHash = new byte[32], CreatedAt = DateTimeOffset.UtcNow });
 
         Assert.ThrowsAsync<OwnershipViolationException>(() => db.SaveChangesAsync());
@@ -58,12 +57,12 @@ public sealed class IsolationTests(DatabaseKind database) : DatabaseFixture(data
     [Test]
     public async Task An_owned_row_of_another_owner_cannot_be_changed_or_deleted()
     {
-        var alice = await Factory.CreateAsync();
-        var bob = await Factory.CreateAsync();
+        var alice = await App.NewUserAsync();
+        var bob = await App.NewUserAsync();
         var aliceKeyId = await FirstKeyIdAsync(alice);
 
-        await using var scope = Factory.ScopeFor(bob.Id);
-        var db = Factory.Db(scope);
+        await using var scope = App.ScopeFor(bob.Id);
+        var db = App.Db(scope);
         Assert.That(await db.ApiKeys.AnyAsync(k => k.Id == aliceKeyId), Is.False, "the owner filter hides it");
 
         var stolen = await db.ApiKeys.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).SingleAsync(k => k.Id == aliceKeyId);
@@ -79,8 +78,8 @@ public sealed class IsolationTests(DatabaseKind database) : DatabaseFixture(data
     [Test]
     public async Task Nobody_signed_in_sees_no_owned_rows_and_cannot_save_them()
     {
-        await Factory.CreateAsync();
-        await using var scope = Factory.Services.CreateAsyncScope();
+        await App.NewUserAsync();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
         Assert.That(await db.ApiKeys.CountAsync(), Is.Zero);
 
@@ -91,22 +90,22 @@ public sealed class IsolationTests(DatabaseKind database) : DatabaseFixture(data
     [Test]
     public async Task A_pooled_context_forgets_its_user_when_the_scope_ends()
     {
-        var alice = await Factory.CreateAsync();
-        var bob = await Factory.CreateAsync();
+        var alice = await App.NewUserAsync();
+        var bob = await App.NewUserAsync();
         var aliceKeyId = await FirstKeyIdAsync(alice);
 
         LeadOpsDbContext aliceDb;
-        await using (var scope = Factory.ScopeFor(alice.Id))
+        await using (var scope = App.ScopeFor(alice.Id))
         {
-            aliceDb = Factory.Db(scope);
+            aliceDb = App.Db(scope);
             Assert.That(aliceDb.CurrentOwnerId, Is.EqualTo(alice.Id));
             Assert.That(await aliceDb.ApiKeys.AnyAsync(k => k.Id == aliceKeyId), Is.True);
         }
 
         Assert.That(aliceDb.CurrentUser, Is.SameAs(NoUser.Instance), "back in the pool as nobody");
-        await using (var scope = Factory.ScopeFor(bob.Id))
+        await using (var scope = App.ScopeFor(bob.Id))
         {
-            var bobDb = Factory.Db(scope);
+            var bobDb = App.Db(scope);
             Assert.That(bobDb.CurrentOwnerId, Is.EqualTo(bob.Id));
             Assert.That(await bobDb.ApiKeys.AnyAsync(k => k.Id == aliceKeyId), Is.False);
         }
@@ -114,13 +113,13 @@ public sealed class IsolationTests(DatabaseKind database) : DatabaseFixture(data
 
     private async Task<Guid> FirstKeyIdAsync(TestUser user)
     {
-        await using var scope = Factory.ScopeFor(user.Id);
-        return await Factory.Db(scope).ApiKeys.Select(k => k.Id).FirstAsync();
+        await using var scope = App.ScopeFor(user.Id);
+        return await App.Db(scope).ApiKeys.Select(k => k.Id).FirstAsync();
     }
 
     private async Task<bool> IsActiveAsync(string ownerId, Guid keyId)
     {
-        await using var scope = Factory.ScopeFor(ownerId);
-        return await Factory.Db(scope).ApiKeys.AnyAsync(k => k.Id == keyId && k.RevokedAt == null);
+        await using var scope = App.ScopeFor(ownerId);
+        return await App.Db(scope).ApiKeys.AnyAsync(k => k.Id == keyId && k.RevokedAt == null);
     }
 }

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using LeadOps.IntegrationTests.Infrastructure;
 using LeadOps.Web.Common;
 using Serilog.Events;
 using Serilog.Parsing;
@@ -35,11 +34,10 @@ public sealed class LoggingAndConfigurationTests
         Environment.SetEnvironmentVariable("ADMIN_API_KEY", key);
         try
         {
-            await using var factory = new LeadOpsFactory(DatabaseKind.Sqlite, await LeadOpsFactory.NewDatabaseAsync(DatabaseKind.Sqlite),
-                new Dictionary<string, string?> { ["Admin:ApiKey"] = string.Empty });
-            using var client = factory.NewClient();
+            await using var app = await TestApp.Create(DatabaseKind.Sqlite).WithSetting("Admin:ApiKey", string.Empty).StartAsync();
+            using var client = app.NewClient();
             client.DefaultRequestHeaders.Authorization = new("Bearer", key);
-            client.DefaultRequestHeaders.Add("X-Admin-User-ID", LeadOpsFactory.AdminUserId);
+            client.DefaultRequestHeaders.Add("X-Admin-User-ID", TestApp.AdminUserId);
 
             var response = await client.GetAsync("/api/api-keys");
 

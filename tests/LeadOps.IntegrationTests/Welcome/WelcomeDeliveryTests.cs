@@ -2,7 +2,6 @@ using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Leads.Commands;
 using LeadOps.Domain.Leads;
 using LeadOps.GraphSandbox;
-using LeadOps.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.IntegrationTests.Welcome;
@@ -13,7 +12,7 @@ public sealed class WelcomeDeliveryTests(DatabaseKind database) : WelcomeFixture
     [Test]
     public async Task A_new_leads_welcome_arrives_with_the_right_recipient_subject_and_rendered_body()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(
             staff, subject: "Welcome, {first_name}!", body: "Hi {first_name},\nthanks for filling in {form_name}.\n{full_name}, see you at {page_name}");
         var email = NewEmail();
@@ -57,7 +56,7 @@ public sealed class WelcomeDeliveryTests(DatabaseKind database) : WelcomeFixture
     [Test]
     public async Task Header_injection_in_a_leads_name_adds_no_header_and_no_recipient()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(staff, subject: "Hello {first_name} / {full_name}");
         var email = NewEmail();
         var leadId = await CreateLeadAsync(
@@ -84,7 +83,7 @@ public sealed class WelcomeDeliveryTests(DatabaseKind database) : WelcomeFixture
     [Test]
     public async Task A_lead_without_an_email_address_is_skipped_as_no_email()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(staff);
         var received = Smtp.Received().Count;
         var leadId = await CreateLeadAsync(staff, integration, email: null);
@@ -104,7 +103,7 @@ public sealed class WelcomeDeliveryTests(DatabaseKind database) : WelcomeFixture
     [Test]
     public async Task A_welcome_switched_off_before_it_is_sent_is_skipped_as_disabled()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(staff);
         var email = NewEmail();
         var leadId = await CreateLeadAsync(staff, integration, email);
@@ -126,7 +125,7 @@ public sealed class WelcomeDeliveryTests(DatabaseKind database) : WelcomeFixture
     [Test]
     public async Task A_lead_whose_integration_was_deleted_is_skipped_with_the_reason()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(staff);
         var email = NewEmail();
         var leadId = await CreateLeadAsync(staff, integration, email);
@@ -147,7 +146,7 @@ public sealed class WelcomeDeliveryTests(DatabaseKind database) : WelcomeFixture
     [Test]
     public async Task Every_lead_retrieved_from_facebook_gets_exactly_one_welcome_from_the_pages_template()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var connected = await SendAsync(staff, new ConnectIntegration(SandboxSeed.MainPageToken, "Main page"));
         Assert.That(connected.IsSuccess, Is.True, connected.Detail);
         var retrieved = await SendAsync(staff, new RetrieveFacebookLeads(connected.Value!.Id, SandboxSeed.MainTestRideFormId));
@@ -156,8 +155,8 @@ public sealed class WelcomeDeliveryTests(DatabaseKind database) : WelcomeFixture
 
         await DrainAsync();
 
-        await using var scope = Factory.ScopeFor(staff.Id);
-        var leads = await Factory.Db(scope).Leads.AsNoTracking().ToListAsync();
+        await using var scope = App.ScopeFor(staff.Id);
+        var leads = await App.Db(scope).Leads.AsNoTracking().ToListAsync();
         Assert.That(leads, Has.Count.EqualTo(retrieved.Value.NewLeads));
         foreach (var lead in leads)
         {

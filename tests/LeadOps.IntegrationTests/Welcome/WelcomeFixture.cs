@@ -7,7 +7,6 @@ using LeadOps.Domain.Integrations;
 using LeadOps.Domain.Leads;
 using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Welcome;
-using LeadOps.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -19,66 +18,33 @@ namespace LeadOps.IntegrationTests.Welcome;
 /// welcome channel wrapped so a test can step in around a send. The hosted worker is off: tests drive passes with
 /// <see cref="WelcomeOutboxWorker.ProcessDueAsync"/>, on as many worker instances as they like.
 /// </summary>
-public abstract class WelcomeFixture(DatabaseKind database) : DatabaseFixture(database)
+public abstract class WelcomeFixture(DatabaseKind database) : AppFixture(database)
 {
     public const int MaxAttempts = 3;
     public const string PageName = "Lisbon Bikes";
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Structure", "NUnit1032", Justification = "Started before the app, for the whole fixture: disposed in the one-time tear-down.")]
-    protected SmtpSink Smtp { get; private set; } = null!;
-
-    protected GraphSandboxServer Sandbox { get; private set; } = null!;
+    protected SmtpSink Smtp => App.Smtp;
 
     /// <summary>Starts now, on a whole millisecond: SQLite stores times to the millisecond.</summary>
     protected FakeTimeProvider Clock { get; } = new(DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
 
-    protected HookedWelcomeChannel Channel => Factory.Services.GetRequiredService<HookedWelcomeChannel>();
+    protected HookedWelcomeChannel Channel => App.Services.GetRequiredService<HookedWelcomeChannel>();
 
     protected static TimeSpan Lease => new WelcomeOptions().ClaimLease;
 
     protected static TimeSpan FirstRetryDelay => new WelcomeOptions().FirstRetryDelay;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Smtp:Host"] = "127.0.0.1",
-        ["Smtp:Port"] = Smtp.Port.ToString(CultureInfo.InvariantCulture),
-        ["Smtp:Security"] = "None",
-        ["Smtp:From"] = "LeadOps Tests <welcome@leadops.test>",
-        ["Smtp:TimeoutSeconds"] = "20",
-        ["Welcome:WorkerEnabled"] = "false",
-        ["Welcome:MaxAttempts"] = MaxAttempts.ToString(CultureInfo.InvariantCulture),
-        ["Facebook:GraphBaseUrl"] = Sandbox.BaseAddress.ToString(),
-        ["Facebook:AppId"] = "sandbox-app-id",
-        ["Facebook:AppSecret"] = "sandbox-app-secret",
-    };
-
-    protected override async Task BeforeAppStartsAsync()
-    {
-        Smtp = SmtpSink.Allocate();
-        await Smtp.StartAsync();
-        Sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions { InitialLeadsPerForm = 4, TimeProvider = Clock }, 0);
-    }
-
-    protected override void ConfigureServices(IServiceCollection services)
-    {
-        services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(sp => new HookedWelcomeChannel(sp.GetRequiredService<SmtpWelcomeChannel>()));
-        services.AddSingleton<IWelcomeChannel>(sp => sp.GetRequiredService<HookedWelcomeChannel>());
-    }
-
-    [OneTimeTearDown]
-    public async Task StopServersAsync()
-    {
-        if (Sandbox is not null)
+    protected override TestAppBuilder Configure(TestAppBuilder app) => app
+        .WithSmtp()
+        .WithSandbox(new SandboxOptions { InitialLeadsPerForm = 4 })
+        .WithClock(Clock)
+        .WithSetting("Welcome:WorkerEnabled", "false")
+        .WithSetting("Welcome:MaxAttempts", MaxAttempts.ToString(CultureInfo.InvariantCulture))
+        .WithServices(services =>
         {
-            await Sandbox.DisposeAsync();
-        }
-
-        if (Smtp is not null)
-        {
-            await Smtp.DisposeAsync();
-        }
-    }
+            services.AddSingleton(sp => new HookedWelcomeChannel(sp.GetRequiredService<SmtpWelcomeChannel>()));
+            services.AddSingleton<IWelcomeChannel>(sp => sp.GetRequiredService<HookedWelcomeChannel>());
+        });
 
     /// <summary>Each test starts with the mail server up, no hooks, and nothing left due from an earlier test.</summary>
     [SetUp]
@@ -90,7 +56,7 @@ public abstract class WelcomeFixture(DatabaseKind database) : DatabaseFixture(da
         await DrainAsync();
     }
 
-    private protected WelcomeOutboxWorker NewWorker() => ActivatorUtilities.CreateInstance<WelcomeOutboxWorker>(Factory.Services);
+    private protected WelcomeOutboxWorker NewWorker() => ActivatorUtilities.CreateInstance<WelcomeOutboxWorker>(App.Services);
 
     /// <summary>Passes until one finds nothing due (bounded); returns how many messages were handled.</summary>
     private protected async Task<int> DrainAsync(WelcomeOutboxWorker? worker = null)
@@ -121,7 +87,7 @@ public abstract class WelcomeFixture(DatabaseKind database) : DatabaseFixture(da
         string subject = "Thanks for your interest, {first_name}!",
         string body = "Hi {first_name},\n\nThank you for filling in {form_name}.\n\nBest regards,\n{page_name}")
     {
-        await using var scope = Factory.ScopeFor(owner.Id);
+        await using var scope = App.ScopeFor(owner.Id);
         var integration = new Integration
         {
             Name = "Main page",
@@ -148,7 +114,7 @@ public abstract class WelcomeFixture(DatabaseKind database) : DatabaseFixture(da
         string? fullName = "Ana Silva",
         string? formName = "Test ride")
     {
-        await using var scope = Factory.ScopeFor(owner.Id);
+        await using var scope = App.ScopeFor(owner.Id);
         var now = Clock.GetUtcNow();
         var lead = new Lead
         {
@@ -173,22 +139,14 @@ public abstract class WelcomeFixture(DatabaseKind database) : DatabaseFixture(da
     /// <summary>The lead's welcome outbox row with the lead, read fresh as its owner.</summary>
     protected async Task<OutboxMessage> WelcomeOfAsync(TestUser owner, long leadId)
     {
-        await using var scope = Factory.ScopeFor(owner.Id);
-        return await Factory.Db(scope).OutboxMessages.AsNoTracking().Include(o => o.Lead).SingleAsync(o => o.LeadId == leadId);
+        await using var scope = App.ScopeFor(owner.Id);
+        return await App.Db(scope).OutboxMessages.AsNoTracking().Include(o => o.Lead).SingleAsync(o => o.LeadId == leadId);
     }
 
     /// <summary>Sends a command as the user, as a page or a job would.</summary>
-    protected async Task<TResponse> SendAsync<TResponse>(TestUser owner, Mediator.ICommand<TResponse> command)
-    {
-        await using var scope = Factory.ScopeFor(owner.Id);
-        return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(command);
-    }
+    protected Task<TResponse> SendAsync<TResponse>(TestUser owner, Mediator.ICommand<TResponse> command) => App.SendAsync(owner, command);
 
-    protected async Task<TResponse> QueryAsync<TResponse>(TestUser owner, Mediator.IQuery<TResponse> query)
-    {
-        await using var scope = Factory.ScopeFor(owner.Id);
-        return await scope.ServiceProvider.GetRequiredService<Mediator.ISender>().Send(query);
-    }
+    protected Task<TResponse> QueryAsync<TResponse>(TestUser owner, Mediator.IQuery<TResponse> query) => App.SendAsync(owner, query);
 }
 
 /// <summary>The real channel with optional steps around each send, to play a crash or hold a worker mid-send.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using LeadOps.IntegrationTests.Infrastructure;
 using MimeKit;
 
 namespace LeadOps.IntegrationTests.Welcome;
@@ -7,19 +6,16 @@ namespace LeadOps.IntegrationTests.Welcome;
 /// <summary>No mail server: each message is written to the pickup folder and the lead's page serves it.</summary>
 public sealed class WelcomePickupTests(DatabaseKind database) : WelcomeFixture(database)
 {
-    private readonly string _pickup = Path.Combine(TestPaths.Scratch, $"mail-{Guid.NewGuid():N}");
+    private readonly string _pickup = Path.Combine(TestRun.Scratch, $"mail-{Guid.NewGuid():N}");
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
-    {
-        ["Smtp:Host"] = string.Empty,
-        ["Smtp:PickupDirectory"] = _pickup,
-    };
+    protected override TestAppBuilder Configure(TestAppBuilder app) =>
+        base.Configure(app).WithSetting("Smtp:Host", string.Empty).WithSetting("Smtp:PickupDirectory", _pickup);
 
     [Test]
     public async Task Each_message_becomes_one_eml_file_that_the_leads_page_serves_to_its_owner_only()
     {
-        var staff = await Factory.CreateAsync();
-        var other = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
+        var other = await App.NewUserAsync();
         var email = NewEmail();
         var leadId = await CreateLeadAsync(staff, await CreateIntegrationAsync(staff), email, firstName: "Rui");
 
@@ -34,7 +30,7 @@ public sealed class WelcomePickupTests(DatabaseKind database) : WelcomeFixture(d
             Assert.That(Smtp.To(email), Is.Empty, "nothing went over SMTP");
         });
 
-        using var browser = await Factory.SignedInClientAsync(staff);
+        using var browser = await App.SignedInClientAsync(staff);
         Assert.That(await browser.GetStringAsync($"/Leads/{leadId}/welcome?handler=Panel"), Does.Contain("data-test=\"welcome-eml\""));
         using var response = await browser.GetAsync($"/Leads/{leadId}/welcome");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -47,16 +43,16 @@ public sealed class WelcomePickupTests(DatabaseKind database) : WelcomeFixture(d
             Assert.That(message.Subject, Is.EqualTo("Thanks for your interest, Rui!"));
         });
 
-        using var stranger = await Factory.SignedInClientAsync(other);
+        using var stranger = await App.SignedInClientAsync(other);
         Assert.That((await stranger.GetAsync($"/Leads/{leadId}/welcome")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [Test]
     public async Task A_message_not_written_yet_has_no_file_to_serve()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var leadId = await CreateLeadAsync(staff, await CreateIntegrationAsync(staff), NewEmail());
-        using var browser = await Factory.SignedInClientAsync(staff);
+        using var browser = await App.SignedInClientAsync(staff);
 
         using var response = await browser.GetAsync($"/Leads/{leadId}/welcome");
 

@@ -1,6 +1,5 @@
 using LeadOps.Application.Leads.Welcome;
 using LeadOps.Domain.Leads;
-using LeadOps.IntegrationTests.Infrastructure;
 
 namespace LeadOps.IntegrationTests.Welcome;
 
@@ -13,7 +12,7 @@ public sealed class WelcomeReliabilityTests(DatabaseKind database) : WelcomeFixt
     [Test]
     public async Task With_the_mail_server_down_messages_stay_pending_retry_with_backoff_and_arrive_once_it_is_back()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(staff);
         await Smtp.StopAsync();
         var emails = new[] { NewEmail(), NewEmail(), NewEmail() };
@@ -65,7 +64,7 @@ public sealed class WelcomeReliabilityTests(DatabaseKind database) : WelcomeFixt
     [Test]
     public async Task A_message_the_server_never_takes_is_failed_with_the_reason_after_the_configured_attempts()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(staff);
         await Smtp.StopAsync();
         var leadId = await CreateLeadAsync(staff, integration, NewEmail());
@@ -91,7 +90,7 @@ public sealed class WelcomeReliabilityTests(DatabaseKind database) : WelcomeFixt
     [Test]
     public async Task Two_workers_interleaved_never_take_the_same_message()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(staff);
         var emails = Enumerable.Range(0, 4).Select(_ => NewEmail()).ToList();
         var leadIds = new List<long>();
@@ -139,7 +138,7 @@ public sealed class WelcomeReliabilityTests(DatabaseKind database) : WelcomeFixt
     [Test]
     public async Task Two_workers_running_concurrently_send_every_message_once()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(staff);
         var emails = Enumerable.Range(0, 16).Select(_ => NewEmail()).ToList();
         var leadIds = new List<long>();
@@ -172,7 +171,7 @@ public sealed class WelcomeReliabilityTests(DatabaseKind database) : WelcomeFixt
     [Test]
     public async Task A_worker_stopped_between_sending_and_recording_sends_at_most_once_more_with_the_same_message_id()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(staff);
         var email = NewEmail();
         var leadId = await CreateLeadAsync(staff, integration, email);
@@ -219,7 +218,7 @@ public sealed class WelcomeReliabilityTests(DatabaseKind database) : WelcomeFixt
     [Test]
     public async Task A_worker_whose_claim_lapsed_mid_send_cannot_overwrite_what_the_next_worker_recorded()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(staff);
         var email = NewEmail();
         var leadId = await CreateLeadAsync(staff, integration, email);

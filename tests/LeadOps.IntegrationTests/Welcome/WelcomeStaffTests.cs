@@ -3,7 +3,6 @@ using System.Text.Json;
 using LeadOps.Application.Leads.Welcome;
 using LeadOps.Domain.Leads;
 using LeadOps.Infrastructure.Persistence;
-using LeadOps.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,10 +14,10 @@ public sealed class WelcomeStaffTests(DatabaseKind database) : WelcomeFixture(da
     [Test]
     public async Task Staff_see_a_failed_message_on_the_leads_page_and_retry_it_and_it_is_sent()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var email = NewEmail();
         var leadId = await FailedLeadAsync(staff, email);
-        using var browser = await Factory.SignedInClientAsync(staff);
+        using var browser = await App.SignedInClientAsync(staff);
 
         var panelPath = $"/Leads/{leadId}/welcome?handler=Panel";
         var panel = await browser.GetStringAsync(panelPath);
@@ -59,11 +58,11 @@ public sealed class WelcomeStaffTests(DatabaseKind database) : WelcomeFixture(da
     [Test]
     public async Task Retrying_another_users_lead_is_404_and_changes_nothing()
     {
-        var alice = await Factory.CreateAsync();
-        var bob = await Factory.CreateAsync();
+        var alice = await App.NewUserAsync();
+        var bob = await App.NewUserAsync();
         var aliceLead = await FailedLeadAsync(alice, NewEmail());
         var bobLead = await CreateLeadAsync(bob, await CreateIntegrationAsync(bob), NewEmail());
-        using var bobBrowser = await Factory.SignedInClientAsync(bob);
+        using var bobBrowser = await App.SignedInClientAsync(bob);
 
         var retry = await bobBrowser.PostFormAsync(
             $"/Leads/{aliceLead}/welcome?handler=Retry", new Dictionary<string, string>(), formPage: $"/Leads/{bobLead}/welcome?handler=Panel");
@@ -84,7 +83,7 @@ public sealed class WelcomeStaffTests(DatabaseKind database) : WelcomeFixture(da
     [Test]
     public async Task Retrying_a_message_that_has_not_failed_is_refused()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var leadId = await CreateLeadAsync(staff, await CreateIntegrationAsync(staff), NewEmail());
         await DrainAsync();
 
@@ -97,8 +96,8 @@ public sealed class WelcomeStaffTests(DatabaseKind database) : WelcomeFixture(da
     [Test]
     public async Task Welcome_counts_follow_the_users_leads()
     {
-        var staff = await Factory.CreateAsync();
-        var other = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
+        var other = await App.NewUserAsync();
         var integration = await CreateIntegrationAsync(staff);
         await CreateLeadAsync(staff, integration, NewEmail());
         await CreateLeadAsync(staff, integration, email: null);
@@ -112,18 +111,18 @@ public sealed class WelcomeStaffTests(DatabaseKind database) : WelcomeFixture(da
     [Test]
     public async Task Status_reports_the_outbox_backlog_and_the_oldest_pending_age()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         await CreateLeadAsync(staff, await CreateIntegrationAsync(staff), NewEmail());
         Clock.Advance(TimeSpan.FromMinutes(10));
         int failedRows;
-        await using (var scope = Factory.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
             // Across all users, as /status counts: earlier tests of this fixture leave failed messages too.
-            failedRows = await Factory.Db(scope).OutboxMessages.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter])
+            failedRows = await App.Db(scope).OutboxMessages.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter])
                 .CountAsync(o => o.Status == OutboxStatus.Failed);
         }
 
-        using var anonymous = Factory.CreateClient();
+        using var anonymous = App.CreateClient();
         using var response = await anonymous.GetAsync("/status");
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var checks = json.RootElement.GetProperty("checks");

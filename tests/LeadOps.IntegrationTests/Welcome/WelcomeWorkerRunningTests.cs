@@ -1,20 +1,16 @@
 using System.Text.Json;
-using LeadOps.IntegrationTests.Infrastructure;
 
 namespace LeadOps.IntegrationTests.Welcome;
 
 /// <summary>The hosted worker itself: woken by a new lead, it sends without being driven, and reports to /status.</summary>
 public sealed class WelcomeWorkerRunningTests(DatabaseKind database) : WelcomeFixture(database)
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
-    {
-        ["Welcome:WorkerEnabled"] = "true",
-    };
+    protected override TestAppBuilder Configure(TestAppBuilder app) => base.Configure(app).WithSetting("Welcome:WorkerEnabled", "true");
 
     [Test]
     public async Task A_new_lead_wakes_the_running_worker_and_its_welcome_arrives()
     {
-        var staff = await Factory.CreateAsync();
+        var staff = await App.NewUserAsync();
         var email = NewEmail();
 
         await CreateLeadAsync(staff, await CreateIntegrationAsync(staff), email);
@@ -26,7 +22,7 @@ public sealed class WelcomeWorkerRunningTests(DatabaseKind database) : WelcomeFi
     [Test]
     public async Task Status_lists_the_welcome_worker()
     {
-        using var client = Factory.CreateClient();
+        using var client = App.CreateClient();
         using var response = await client.GetAsync("/status"); // 503 is possible: the fake clock makes other workers look late
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 

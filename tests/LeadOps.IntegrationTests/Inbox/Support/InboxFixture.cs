@@ -4,9 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
-using LeadOps.IntegrationTests.Infrastructure;
-using LeadOps.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadOps.IntegrationTests.Inbox.Support;
@@ -16,65 +13,21 @@ public sealed record Staff(TestUser User, HttpClient Api, InboxProbe Probe);
 
 /// <summary>
 /// The real app and the Graph sandbox on one fake clock: the app's Graph client talks to the sandbox over loopback, the
-/// sandbox's signed webhooks reach the app through a loopback relay, and messaging windows are crossed by moving the
-/// clock, never by waiting.
+/// sandbox's signed webhooks reach the app through the harness's webhook receiver, and messaging windows are crossed
+/// by moving the clock, never by waiting.
 /// </summary>
-public abstract class InboxFixture(DatabaseKind database) : DatabaseFixture(database)
+public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
 {
     private static int _psidCounter;
     private Staff? _admin;
 
     protected FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    protected GraphSandboxServer Sandbox { get; private set; } = null!;
+    /// <summary>What Meta (the sandbox) holds: pages, customers, the messages sent through the Send API.</summary>
+    protected SandboxState Meta => App.Graph;
 
-    protected SandboxState Meta => Sandbox.State;
-
-    protected WebhookRelay Relay { get; private set; } = null!;
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Facebook:GraphBaseUrl"] = Sandbox.BaseAddress.ToString(),
-        ["Facebook:AppId"] = Sandbox.State.Options.AppId,
-        ["Facebook:AppSecret"] = Sandbox.State.Options.AppSecret,
-        ["Facebook:VerifyToken"] = "inbox-tests-verify-token",
-    };
-
-    protected override async Task BeforeAppStartsAsync()
-    {
-        Relay = await WebhookRelay.StartAsync();
-        Sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions
-        {
-            TimeProvider = Clock,
-            WebhookCallbackUrl = Relay.Url.ToString(),
-            InitialLeadsPerForm = 0,
-        });
-    }
-
-    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-
-    protected override Task AfterAppStartedAsync()
-    {
-        Relay.Target = Factory.CreateClient();
-        return Task.CompletedTask;
-    }
-
-    [OneTimeTearDown]
-    public async Task StopSandboxAsync()
-    {
-        if (Sandbox is not null)
-        {
-            await Sandbox.DisposeAsync();
-        }
-
-        if (Relay is not null)
-        {
-            await Relay.DisposeAsync();
-        }
-    }
-
-    [TearDown]
-    public void ClearFaults() => Sandbox?.State.ClearFaults();
+    protected override TestAppBuilder Configure(TestAppBuilder app) =>
+        app.WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }).WithClock(Clock);
 
     /// <summary>A customer the sandbox has never seen (page-scoped ids are per test).</summary>
     protected static string NewPsid() => "72" + (Environment.ProcessId % 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) +
@@ -83,11 +36,11 @@ public abstract class InboxFixture(DatabaseKind database) : DatabaseFixture(data
     /// <summary>A staff member who connected the sandbox's main page, with a live Inbox connection.</summary>
     protected async Task<Staff> NewStaffAsync()
     {
-        var user = await Factory.CreateAsync();
-        var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        var api = App.ApiClient(user);
         var connect = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken });
         Assert.That(connect.StatusCode, Is.EqualTo(HttpStatusCode.Created), await connect.Content.ReadAsStringAsync());
-        var probe = await InboxProbe.ConnectAsync(Factory, user);
+        var probe = await InboxProbe.ConnectAsync(App, user);
         return new Staff(user, api, probe);
     }
 
@@ -99,13 +52,13 @@ public abstract class InboxFixture(DatabaseKind database) : DatabaseFixture(data
             return _admin;
         }
 
-        var api = Factory.CreateClient();
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", LeadOpsFactory.AdminApiKey);
-        api.DefaultRequestHeaders.Add("X-Admin-User-ID", LeadOpsFactory.AdminUserId);
+        var api = App.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestApp.AdminApiKey);
+        api.DefaultRequestHeaders.Add("X-Admin-User-ID", TestApp.AdminUserId);
         var connect = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken });
         Assert.That(connect.StatusCode, Is.EqualTo(HttpStatusCode.Created), await connect.Content.ReadAsStringAsync());
-        var probe = await InboxProbe.ConnectAsync(Factory, LeadOpsFactory.AdminApiKey, LeadOpsFactory.AdminUserId);
-        return _admin = new Staff(new TestUser(LeadOpsFactory.AdminUserId, "admin@leadops.test", LeadOpsFactory.AdminApiKey), api, probe);
+        var probe = await InboxProbe.ConnectAsync(App, TestApp.AdminApiKey, TestApp.AdminUserId);
+        return _admin = new Staff(new TestUser(TestApp.AdminUserId, "admin@leadops.test", TestApp.AdminApiKey), api, probe);
     }
 
     /// <summary>The customer writes through the sandbox (a signed Messenger webhook); returns the conversation once LeadOps shows the message.</summary>
@@ -155,7 +108,7 @@ public abstract class InboxFixture(DatabaseKind database) : DatabaseFixture(data
     /// <summary>POSTs a body to /webhook signed with the app secret, as Meta would (for replays and for events the sandbox does not make).</summary>
     protected async Task PostSignedWebhookAsync(string body)
     {
-        using var client = Factory.CreateClient();
+        using var client = App.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Meta.Options.AppSecret), Encoding.UTF8.GetBytes(body)));
         request.Headers.Add("X-Hub-Signature-256", "sha256=" + signature);
@@ -166,7 +119,7 @@ public abstract class InboxFixture(DatabaseKind database) : DatabaseFixture(data
     /// <summary>Replays a delivery exactly as the sandbox sent it (same bytes, same signature).</summary>
     protected async Task ReplayAsync(WebhookDelivery delivery)
     {
-        using var client = Factory.CreateClient();
+        using var client = App.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StringContent(delivery.Body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Hub-Signature-256", delivery.Signature);
         using var response = await client.SendAsync(request);

@@ -1,4 +1,3 @@
-using LeadOps.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -34,15 +33,15 @@ public sealed class InboxProbe : IAsyncDisposable
         }
     }
 
-    public static Task<InboxProbe> ConnectAsync(LeadOpsFactory factory, TestUser user) => ConnectAsync(factory, user.ApiKey);
+    public static Task<InboxProbe> ConnectAsync(TestApp app, TestUser user) => ConnectAsync(app, user.ApiKey);
 
     /// <summary>Connects with a bearer key; with the admin key, <paramref name="adminUserId"/> goes in X-Admin-User-ID.</summary>
-    public static async Task<InboxProbe> ConnectAsync(LeadOpsFactory factory, string apiKey, string? adminUserId = null)
+    public static async Task<InboxProbe> ConnectAsync(TestApp app, string apiKey, string? adminUserId = null)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(factory.Server.BaseAddress, "/hubs/inbox"), o =>
+            .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/inbox"), o =>
             {
-                o.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
+                o.HttpMessageHandlerFactory = _ => app.Server.CreateHandler();
                 o.Transports = HttpTransportType.LongPolling;
                 o.AccessTokenProvider = () => Task.FromResult<string?>(apiKey);
                 if (adminUserId is not null)

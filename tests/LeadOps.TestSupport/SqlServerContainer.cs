@@ -1,18 +1,18 @@
 using Testcontainers.MsSql;
 
-namespace LeadOps.IntegrationTests.Infrastructure;
+namespace LeadOps.TestSupport;
 
 /// <summary>
-/// One SQL Server container for the whole test run (each factory gets its own database in it). Where Docker does not
+/// One SQL Server container for the whole test run (each app gets its own database in it). Where Docker does not
 /// answer, SQL Server fixtures are reported as skipped with the reason; LEADOPS_REQUIRE_SQLSERVER=1 makes that a failure.
 /// </summary>
 public static class SqlServerContainer
 {
+    public const string RequireVariable = "LEADOPS_REQUIRE_SQLSERVER";
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static MsSqlContainer? _container;
     private static string? _unavailableReason;
-
-    public static bool Required => Environment.GetEnvironmentVariable("LEADOPS_REQUIRE_SQLSERVER") == "1";
 
     /// <summary>A connection string to a fresh database, or Ignore/Fail the calling test when SQL Server can't run here.</summary>
     public static async Task<string> CreateDatabaseConnectionStringAsync()
@@ -41,15 +41,10 @@ public static class SqlServerContainer
 
         if (_container is null)
         {
-            if (Required)
-            {
-                Assert.Fail(_unavailableReason + "; LEADOPS_REQUIRE_SQLSERVER=1 requires it.");
-            }
-
-            Assert.Ignore(_unavailableReason ?? "SQL Server is not available");
+            TestDependency.Missing(_unavailableReason ?? "SQL Server is not available", RequireVariable);
         }
 
-        var builder = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(_container!.GetConnectionString())
+        var builder = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(_container.GetConnectionString())
         {
             InitialCatalog = "leadops_" + Guid.NewGuid().ToString("N")[..12],
         };

@@ -5,10 +5,8 @@ using LeadOps.Application.Account;
 using LeadOps.Domain.Common;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace LeadOps.IntegrationTests.Infrastructure;
+namespace LeadOps.TestSupport;
 
 /// <summary>A staff user made for one test: id, e-mail, a personal API key, and clients signed in either way.</summary>
 public sealed record TestUser(string Id, string Email, string ApiKey);
@@ -17,41 +15,42 @@ public static partial class TestUsers
 {
     public const string Password = "Correct-Horse-42";
 
-    public static async Task<TestUser> CreateAsync(this LeadOpsFactory factory, string? email = null)
+    /// <summary>A new staff user with a confirmed e-mail, the shared password and a personal API key.</summary>
+    public static async Task<TestUser> NewUserAsync(this TestApp app, string? email = null)
     {
         email ??= $"staff-{Guid.NewGuid():N}@leadops.test";
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true };
         var result = await users.CreateAsync(user, Password);
         Assert.That(result.Succeeded, Is.True, string.Join("; ", result.Errors.Select(e => e.Description)));
 
-        await using var owned = factory.ScopeFor(user.Id);
+        await using var owned = app.ScopeFor(user.Id);
         var (key, prefix, hash) = ApiKeySecret.Generate();
-        var db = factory.Db(owned);
+        var db = app.Db(owned);
         db.ApiKeys.Add(new ApiKey { Name = "tests", Prefix = prefix, SecretHash = hash, CreatedAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
         return new TestUser(user.Id, email, key);
     }
 
     /// <summary>A client that calls the JSON APIs with the user's personal API key.</summary>
-    public static HttpClient ApiClient(this LeadOpsFactory factory, TestUser user)
+    public static HttpClient ApiClient(this TestApp app, TestUser user)
     {
-        var client = factory.NewClient();
+        var client = app.NewClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", user.ApiKey);
         return client;
     }
 
     /// <summary>A browser-like client (cookies, antiforgery) signed in through the real sign-in page.</summary>
-    public static async Task<HttpClient> SignedInClientAsync(this LeadOpsFactory factory, TestUser user)
+    public static async Task<HttpClient> SignedInClientAsync(this TestApp app, TestUser user)
     {
-        var client = factory.NewClient(cookies: true);
+        var client = app.NewClient(cookies: true);
         var response = await client.PostFormAsync("/Account/Login", new Dictionary<string, string>
         {
             ["Input.Email"] = user.Email,
             ["Input.Password"] = Password,
         });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "sign-in should redirect: " + System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "text-danger[^>]*>(.*?)</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "sign-in should redirect: " + Regex.Match(await response.Content.ReadAsStringAsync(), "text-danger[^>]*>(.*?)</div>", RegexOptions.Singleline).Groups[1].Value);
         return client;
     }
 

@@ -1,24 +1,24 @@
 using LeadOps.Application.Common.Graph;
 using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.GraphSandbox;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace LeadOps.IntegrationTests.Graph.Support;
 
 /// <summary>
-/// Base for Graph transport tests: per test, a fresh Graph sandbox on loopback and a fresh client, both on one
-/// <see cref="TestClock"/>. Faults, budgets and leads are set on <see cref="Graph"/>; what reached the wire is
-/// <see cref="SandboxState.Requests"/>.
+/// Base for Graph transport tests: per test, a fresh Graph sandbox on loopback and a fresh client (the app's real Graph
+/// client), both on one <see cref="TestClock"/>. Faults, budgets and leads are set on <see cref="SandboxFixture.Graph"/>;
+/// what reached the wire is <see cref="SandboxState.Requests"/>.
 /// </summary>
-public abstract class GraphSandboxFixture
+public abstract class GraphClientFixture : SandboxFixture
 {
     /// <summary>Guards against a broken test hanging the run; no test relies on it to pass.</summary>
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
-    protected GraphSandboxServer Sandbox { get; private set; } = null!;
+    private TestClock _clock = null!;
+    private IDictionary<string, string?>? _overrides;
 
     protected GraphClientHarness Client { get; private set; } = null!;
-
-    protected SandboxState Graph => Sandbox.State;
 
     protected TestClock Clock => Client.Clock;
 
@@ -27,18 +27,8 @@ public abstract class GraphSandboxFixture
     /// <summary>A second page with a valid token and every permission.</summary>
     protected static GraphCredentials OtherPage { get; } = new(SandboxSeed.NotSubscribedPageId, SandboxSeed.NotSubscribedPageToken);
 
-    [SetUp]
-    public Task StartAsync() => StartAsync(SandboxOptions(), Overrides());
-
-    [TearDown]
-    public async Task StopAsync()
-    {
-        await Client.DisposeAsync();
-        await Sandbox.DisposeAsync();
-    }
-
     /// <summary>The sandbox's options for every test of the fixture (its clock is set by the fixture).</summary>
-    protected virtual SandboxOptions SandboxOptions() => new() { InitialLeadsPerForm = 0 };
+    protected override SandboxOptions SandboxOptions() => new() { InitialLeadsPerForm = 0 };
 
     /// <summary>The client's settings that differ from <see cref="GraphClientHarness"/>'s defaults.</summary>
     protected virtual IDictionary<string, string?>? Overrides() => null;
@@ -46,8 +36,8 @@ public abstract class GraphSandboxFixture
     /// <summary>A fresh sandbox and client with other settings, for a test that needs them.</summary>
     protected async Task RestartAsync(SandboxOptions? options = null, IDictionary<string, string?>? overrides = null)
     {
-        await StopAsync();
-        await StartAsync(options ?? SandboxOptions(), overrides ?? Overrides());
+        _overrides = overrides ?? Overrides();
+        await RestartSandboxAsync(options ?? SandboxOptions());
     }
 
     /// <summary>A fresh client with other settings against the same sandbox and clock.</summary>
@@ -58,6 +48,21 @@ public abstract class GraphSandboxFixture
         Client = GraphClientHarness.Create(Sandbox, clock, overrides);
         return Client;
     }
+
+    protected override void BeforeSandboxStarts(SandboxOptions options)
+    {
+        _clock = new TestClock();
+        options.TimeProvider = _clock;
+    }
+
+    protected override Task AfterSandboxStartedAsync()
+    {
+        Client = GraphClientHarness.Create(Sandbox, _clock, _overrides ?? Overrides());
+        _overrides = null;
+        return Task.CompletedTask;
+    }
+
+    protected override async Task BeforeSandboxStopsAsync() => await Client.DisposeAsync();
 
     /// <summary>The next calls on <paramref name="route"/> get these faults, one each and in order; later calls are answered normally.</summary>
     protected void FaultsInOrder(string route, params FaultRule[] faults)
@@ -106,13 +111,5 @@ public abstract class GraphSandboxFixture
         {
             await Task.Delay(TimeSpan.FromMilliseconds(5), guard.Token);
         }
-    }
-
-    private async Task StartAsync(SandboxOptions options, IDictionary<string, string?>? overrides)
-    {
-        var clock = new TestClock();
-        options.TimeProvider = clock;
-        Sandbox = await GraphSandboxServer.StartAsync(options);
-        Client = GraphClientHarness.Create(Sandbox, clock, overrides);
     }
 }

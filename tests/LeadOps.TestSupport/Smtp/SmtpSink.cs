@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using MimeKit;
 
-namespace LeadOps.IntegrationTests.Welcome;
+namespace LeadOps.TestSupport;
 
 /// <summary>A message as the SMTP server received it: the envelope and the parsed message.</summary>
 public sealed record ReceivedMail(string MailFrom, IReadOnlyList<string> RcptTos, MimeMessage Message, string Raw);
@@ -33,7 +33,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    public static bool Required => Environment.GetEnvironmentVariable("LEADOPS_REQUIRE_SMTP") == "1";
+    public const string RequireVariable = "LEADOPS_REQUIRE_SMTP";
 
     /// <summary>A free port and an empty folder; nothing runs yet.</summary>
     public static SmtpSink Allocate()
@@ -42,7 +42,7 @@ public sealed class SmtpSink : IAsyncDisposable
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        var folder = Path.Combine(Path.GetTempPath(), "leadops-tests", $"smtp-{Environment.ProcessId}-{port}-{Guid.NewGuid():N}");
+        var folder = Path.Combine(TestRun.Scratch, $"smtp-{port}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         return new SmtpSink(port, folder);
     }
@@ -61,12 +61,7 @@ public sealed class SmtpSink : IAsyncDisposable
             return;
         }
 
-        if (Required)
-        {
-            Assert.Fail($"{problem}; LEADOPS_REQUIRE_SMTP=1 requires it.");
-        }
-
-        Assert.Ignore($"{problem} (install python3-aiosmtpd).");
+        TestDependency.Missing($"{problem} (install python3-aiosmtpd)", RequireVariable);
     }
 
     /// <summary>Stops the server: connections are refused until it starts again.</summary>
@@ -155,7 +150,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     private async Task<string?> TryStartAsync()
     {
-        var script = Path.Combine(AppContext.BaseDirectory, "Welcome", "smtp_sink.py");
+        var script = Path.Combine(AppContext.BaseDirectory, "Smtp", "smtp_sink.py");
         var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var errors = new System.Text.StringBuilder();

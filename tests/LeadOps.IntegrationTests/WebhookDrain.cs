@@ -4,17 +4,17 @@ using LeadOps.Infrastructure.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace LeadOps.IntegrationTests.Infrastructure;
+namespace LeadOps.IntegrationTests;
 
-public static class Webhooks
+public static class WebhookDrain
 {
     /// <summary>
     /// Processes every stored webhook delivery that is due, alongside the app's own worker, until none is pending
     /// and due. Waits on the condition (bounded), never on a fixed sleep.
     /// </summary>
-    public static async Task DrainAsync(this LeadOpsFactory factory, TimeSpan? timeout = null)
+    public static async Task DrainAsync(this TestApp app, TimeSpan? timeout = null)
     {
-        var processor = factory.Services.GetRequiredService<WebhookProcessor>();
+        var processor = app.Services.GetRequiredService<WebhookProcessor>();
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         while (true)
         {
@@ -22,7 +22,7 @@ public static class Webhooks
             {
             }
 
-            await using var scope = factory.Services.CreateAsyncScope();
+            await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
             var horizon = DateTimeOffset.UtcNow.AddMinutes(5);
             if (!await db.WebhookDeliveries.AnyAsync(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt < horizon, cts.Token))

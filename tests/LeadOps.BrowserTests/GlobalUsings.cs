@@ -1,0 +1,3 @@
+// Namespaces that most files of this project use.
+global using LeadOps.TestSupport;
+global using NUnit.Framework;

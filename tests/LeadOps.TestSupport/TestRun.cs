@@ -1,0 +1,35 @@
+namespace LeadOps.TestSupport;
+
+/// <summary>What one test process shares: its scratch folder (databases, key files, mail) and the SQL Server container.</summary>
+public static class TestRun
+{
+    /// <summary>A folder of this process under the temp folder; removed by <see cref="EndAsync"/>.</summary>
+    public static string Scratch { get; } = CreateScratch();
+
+    /// <summary>Called once at the end of each test assembly (its <c>[SetUpFixture]</c>).</summary>
+    public static async Task EndAsync()
+    {
+        await SqlServerContainer.DisposeAsync();
+        try
+        {
+            Directory.Delete(Scratch, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite files may still be open in a pool; the folder is per-process and under /tmp.
+        }
+    }
+
+    /// <summary>A connection string to a new, empty database of the kind (a SQLite file, or a database in the container).</summary>
+    public static async Task<string> NewDatabaseAsync(DatabaseKind database) =>
+        database == DatabaseKind.SqlServer
+            ? await SqlServerContainer.CreateDatabaseConnectionStringAsync()
+            : $"Data Source={Path.Combine(Scratch, $"leadops-{Guid.NewGuid():N}.db")}";
+
+    private static string CreateScratch()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "leadops-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
