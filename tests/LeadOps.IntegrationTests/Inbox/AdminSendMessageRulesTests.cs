@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using LeadOps.IntegrationTests.Inbox.Support;
-using LeadOps.IntegrationTests.Infrastructure;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -28,7 +27,7 @@ public sealed class AdminSendMessageRulesTests(DatabaseKind database) : InboxFix
 
     private async Task<(HttpStatusCode Status, string Body)> PostAsync(string url, string? json, string? idempotencyKey = null)
     {
-        using var client = Factory.CreateClient();
+        using var client = App.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + _alice.User.ApiKey);
         if (json is not null)
@@ -110,9 +109,9 @@ public sealed class AdminSendMessageRulesTests(DatabaseKind database) : InboxFix
     [Test]
     public async Task Test_message_reports_every_rule_of_its_query_as_value_errors()
     {
-        using var admin = Factory.CreateClient();
-        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", LeadOpsFactory.AdminApiKey);
-        admin.DefaultRequestHeaders.Add("X-Admin-User-ID", LeadOpsFactory.AdminUserId);
+        using var admin = App.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestApp.AdminApiKey);
+        admin.DefaultRequestHeaders.Add("X-Admin-User-ID", TestApp.AdminUserId);
         using var response = await admin.PostAsync($"/test-message?recipient_id={new string('7', 65)}&message=", null);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(Unprocessable(

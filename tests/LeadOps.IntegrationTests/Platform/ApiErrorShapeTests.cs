@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using LeadOps.IntegrationTests.Infrastructure;
 
 namespace LeadOps.IntegrationTests.Platform;
 
 /// <summary>The house API answers every failure in one shape: ProblemDetails with the message in <c>error</c>.</summary>
-public sealed class ApiErrorShapeTests(DatabaseKind database) : DatabaseFixture(database)
+public sealed class ApiErrorShapeTests(DatabaseKind database) : AppFixture(database)
 {
     [TestCase("/api/integrations/999999", HttpStatusCode.NotFound, "Integration not found")]
     [TestCase("/api/leads/999999", HttpStatusCode.NotFound, "Lead not found")]
@@ -15,8 +14,8 @@ public sealed class ApiErrorShapeTests(DatabaseKind database) : DatabaseFixture(
     [TestCase("/api/conversations?state=bogus", HttpStatusCode.BadRequest, "Unknown state: use needs_human, human_active, bot or resolved.")]
     public async Task A_refusal_is_problem_details_with_the_message_in_error(string path, HttpStatusCode expected, string error)
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
 
         using var response = await api.GetAsync(path);
 
@@ -35,8 +34,8 @@ public sealed class ApiErrorShapeTests(DatabaseKind database) : DatabaseFixture(
     [Test]
     public async Task Revoking_an_unknown_key_is_a_404_problem()
     {
-        var user = await Factory.CreateAsync();
-        using var api = Factory.ApiClient(user);
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
 
         using var response = await api.DeleteAsync($"/api/api-keys/{Guid.NewGuid()}");
 
