@@ -31,11 +31,11 @@ internal sealed class LeadRetriever(
         try
         {
             var forms = await pages.GetLeadFormsAsync(new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken)), ct);
-            IntegrationChecker.MergeForms(integration, forms, clock.GetUtcNow());
+            integration.MergeForms(forms, clock.GetUtcNow());
         }
         catch (GraphApiException ex)
         {
-            IntegrationChecker.RecordFailure(integration, ex.Failure);
+            integration.RecordFailure(ex.Failure);
             failure = ex.Failure;
         }
 
@@ -101,7 +101,7 @@ internal sealed class LeadRetriever(
 
         if (failure is not null)
         {
-            IntegrationChecker.RecordFailure(integration, failure);
+            integration.RecordFailure(failure);
             run.Error = GraphFailureText.Describe(failure);
             logger.LogWarning("Retrieval of form {FormId} on integration {IntegrationId} stopped: {FailureKind} (code {Code})", form.FormId, integration.Id, failure.Kind, failure.Code);
         }
@@ -116,12 +116,7 @@ internal sealed class LeadRetriever(
                 handledUpTo = f.AddSeconds(-1);
             }
 
-            if (since is null || form.Watermark is null || since <= form.Watermark)
-            {
-                form.Watermark = form.Watermark is { } w && w > handledUpTo ? w : handledUpTo;
-            }
-
-            form.LastSyncedAt = now;
+            form.RecordSync(since, handledUpTo, now);
         }
 
         run.FinishedAt = now;
@@ -171,7 +166,7 @@ internal sealed class LeadRetriever(
                 continue;
             }
 
-            lead.WelcomeStatus = LeadMapping.InitialWelcomeStatus(integration, lead);
+            lead.PlanWelcome(integration.WelcomeEnabled);
             toInsert.Add(lead);
         }
 

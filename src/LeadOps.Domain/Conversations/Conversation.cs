@@ -1,43 +1,47 @@
+using LeadOps.Domain.Conversations.Events;
+
 namespace LeadOps.Domain.Conversations;
 
 /// <summary>
 /// A Messenger conversation between one of the owner's pages and one customer (page-scoped id, PSID). The bot answers
-/// until it escalates; then staff take it, reply from LeadOps, and release or resolve it.
+/// until it escalates; then staff take it, reply from LeadOps, and release or resolve it. Its state changes only
+/// through its methods, which raise the events the audit trail and the live Inbox follow (ADR 0008).
 /// </summary>
-public sealed class Conversation : IOwnedByUser
+public sealed class Conversation : Entity, IOwnedByUser
 {
     public const int PreviewLength = 200;
     public const int ReasonLength = 500;
+    public const int AssignedToNameLength = 256;
 
-    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = Guid.NewGuid();
 
     public string OwnerId { get; set; } = string.Empty;
 
     /// <summary>The integration the conversation arrived through (the page's token is used to answer).</summary>
-    public int IntegrationId { get; set; }
+    public int IntegrationId { get; private set; }
 
-    public string PageId { get; set; } = string.Empty;
+    public string PageId { get; private set; } = string.Empty;
 
     /// <summary>The customer's page-scoped id: the Send API's recipient.</summary>
-    public string Psid { get; set; } = string.Empty;
+    public string Psid { get; private set; } = string.Empty;
 
-    public ConversationState State { get; set; } = ConversationState.Bot;
+    public ConversationState State { get; private set; } = ConversationState.Bot;
 
-    public string? AssignedToUserId { get; set; }
+    public string? AssignedToUserId { get; private set; }
 
-    public string? AssignedToName { get; set; }
+    public string? AssignedToName { get; private set; }
 
-    public string? EscalationReason { get; set; }
+    public string? EscalationReason { get; private set; }
 
-    public DateTimeOffset? EscalatedAt { get; set; }
+    public DateTimeOffset? EscalatedAt { get; private set; }
 
     /// <summary>When the customer last wrote (Meta's timestamp): the messaging window counts from here.</summary>
-    public DateTimeOffset? LastCustomerMessageAt { get; set; }
+    public DateTimeOffset? LastCustomerMessageAt { get; private set; }
 
     /// <summary>Since when the customer has been waiting for an answer; null when the last word was the page's.</summary>
-    public DateTimeOffset? WaitingSince { get; set; }
+    public DateTimeOffset? WaitingSince { get; private set; }
 
-    public DateTimeOffset LastMessageAt { get; set; }
+    public DateTimeOffset LastMessageAt { get; private set; }
 
     /// <summary>
     /// The Inbox's order within a state, as one stored number so that the list reads its index in order and stops at
@@ -57,11 +61,11 @@ public sealed class Conversation : IOwnedByUser
     /// <summary>Twice the largest tick count: every not-waiting key is above every waiting one.</summary>
     private static readonly long NotWaitingBase = 2 * DateTimeOffset.MaxValue.UtcTicks;
 
-    public string? LastMessagePreview { get; set; }
+    public string? LastMessagePreview { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
-    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
 
     /// <summary>"Customer …0001": LeadOps does not read profiles, so the PSID's end tells customers apart.</summary>
     public string CustomerLabel => CustomerLabelOf(Psid);
@@ -145,60 +149,143 @@ public sealed class Conversation : IOwnedByUser
     /// <summary>The bot (or staff) hands the conversation to a person. Already with a person: nothing changes.</summary>
     public bool Escalate(string? reason, DateTimeOffset now)
     {
-        if (State is ConversationState.NeedsHuman or ConversationState.HumanActive)
+        var changed = State is not (ConversationState.NeedsHuman or ConversationState.HumanActive);
+        if (changed)
         {
-            return false;
+            State = ConversationState.NeedsHuman;
+            EscalationReason = Truncate(reason, ReasonLength);
+            EscalatedAt = now;
+            ResolvedAt = null;
+            WaitingSince ??= now;
         }
 
-        State = ConversationState.NeedsHuman;
-        EscalationReason = Truncate(reason, ReasonLength);
-        EscalatedAt = now;
-        ResolvedAt = null;
-        WaitingSince ??= now;
-        return true;
+        Raise(new ConversationEscalated(this, changed, EscalationReason));
+        return changed;
     }
 
-    /// <summary>A staff member takes the conversation (also when they reply).</summary>
+    /// <summary>A staff member takes the conversation. Already theirs: nothing changes.</summary>
     public bool Take(string userId, string? userName)
     {
-        if (State == ConversationState.HumanActive && AssignedToUserId == userId)
+        var changed = State != ConversationState.HumanActive || AssignedToUserId != userId;
+        if (changed)
         {
-            return false;
+            AssignTo(userId, userName);
         }
 
-        State = ConversationState.HumanActive;
-        AssignedToUserId = userId;
-        AssignedToName = Truncate(userName, 256);
-        ResolvedAt = null;
-        return true;
+        Raise(new ConversationTaken(this, changed));
+        return changed;
     }
 
     /// <summary>Back to the bot.</summary>
     public bool Release()
     {
-        if (State == ConversationState.Bot)
+        var changed = State != ConversationState.Bot;
+        if (changed)
         {
-            return false;
+            State = ConversationState.Bot;
+            AssignedToUserId = null;
+            AssignedToName = null;
+            EscalationReason = null;
         }
 
-        State = ConversationState.Bot;
-        AssignedToUserId = null;
-        AssignedToName = null;
-        EscalationReason = null;
-        return true;
+        Raise(new ConversationReleased(this, changed));
+        return changed;
     }
 
     public bool Resolve(DateTimeOffset now)
     {
-        if (State == ConversationState.Resolved)
+        var changed = State != ConversationState.Resolved;
+        if (changed)
         {
-            return false;
+            State = ConversationState.Resolved;
+            ResolvedAt = now;
+            WaitingSince = null;
         }
 
-        State = ConversationState.Resolved;
-        ResolvedAt = now;
-        WaitingSince = null;
-        return true;
+        Raise(new ConversationResolved(this, changed));
+        return changed;
+    }
+
+    /// <summary>
+    /// A customer's message arrived from the webhook: the new inbound message. The caller has made sure <paramref name="mid"/>
+    /// is not stored yet.
+    /// </summary>
+    public MessengerMessage ReceiveCustomerMessage(string mid, string text, DateTimeOffset at)
+    {
+        var message = MessengerMessage.FromCustomer(Id, mid, text, at);
+        RecordCustomerMessage(text, at);
+        Raise(new CustomerMessageReceived(this, message));
+        return message;
+    }
+
+    /// <summary>An echo of a message the page sent that LeadOps did not send (the bot, or Meta's inbox): the new outbound message.</summary>
+    public MessengerMessage RecordEcho(MessageSender sender, string mid, string text, DateTimeOffset at)
+    {
+        var message = MessengerMessage.FromEcho(Id, sender, mid, text, at);
+        RecordPageMessage(text, at);
+        Raise(new PageMessageEchoed(this, message));
+        return message;
+    }
+
+    /// <summary>An echo of a LeadOps reply whose send answer was not recorded yet: the store gave the reply Meta's id.</summary>
+    public void RecordClaimedEcho(string text, DateTimeOffset at)
+    {
+        RecordPageMessage(text, at);
+        Raise(new ConversationMessagesMovedOn(this));
+    }
+
+    /// <summary>A delivery or read receipt moved some of the conversation's messages forward in the store.</summary>
+    public void RecordReceipt() => Raise(new ConversationMessagesMovedOn(this));
+
+    /// <summary>
+    /// A staff member writes a reply, planned against the window now (a refused plan stores it as Failed). Replying
+    /// takes the conversation for its writer; the reply's own record tells of that, not a separate "taken".
+    /// </summary>
+    public MessengerMessage WriteReply(string userId, string? userName, string text, string idempotencyKey, ReplyPlan plan, string? note, DateTimeOffset now)
+    {
+        var message = MessengerMessage.StaffReply(Id, userId, userName, text, idempotencyKey, now);
+        message.Plan(plan);
+        if (State != ConversationState.HumanActive)
+        {
+            AssignTo(userId, userName);
+        }
+
+        Raise(new ReplyWritten(this, message));
+        if (!plan.Allowed)
+        {
+            Raise(new ReplyRefused(this, message, ReplyAttempt.First(note), plan.Refusal!));
+        }
+
+        return message;
+    }
+
+    /// <summary>A retry of a failed reply that the window no longer allows: the message fails again with the reason.</summary>
+    public void RefuseRetry(MessengerMessage message, ReplyPlan plan)
+    {
+        message.Fail(SendFailure.WindowClosed, plan.Refusal!);
+        Raise(new ReplyRefused(this, message, ReplyAttempt.Retry, plan.Refusal!));
+    }
+
+    /// <summary>A failed reply was claimed for another attempt (the store set it back to Sending).</summary>
+    public void RecordRetryStarted(MessengerMessage message) => Raise(new ReplyRetryStarted(this, message));
+
+    /// <summary>Meta accepted a staff reply (the store recorded its id): the customer is no longer waiting.</summary>
+    public void RecordReplySent(MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt, DateTimeOffset at)
+    {
+        RecordPageMessage(message.Text, at);
+        Raise(new ReplySent(this, message, attempt, plan));
+    }
+
+    /// <summary>A staff reply was not sent (the store marked it Failed).</summary>
+    public void RecordReplyFailed(MessengerMessage message, SendFailure kind, string reason, ReplyAttempt attempt) =>
+        Raise(new ReplyFailed(this, message, attempt, kind, reason));
+
+    private void AssignTo(string userId, string? userName)
+    {
+        State = ConversationState.HumanActive;
+        AssignedToUserId = userId;
+        AssignedToName = Truncate(userName, AssignedToNameLength);
+        ResolvedAt = null;
     }
 
     private void Touch(string preview, DateTimeOffset at)

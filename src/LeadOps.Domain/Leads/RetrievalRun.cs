@@ -1,19 +1,5 @@
 namespace LeadOps.Domain.Leads;
 
-public enum RetrievalTrigger
-{
-    Manual,
-    Scheduled,
-}
-
-public enum RetrievalOutcome
-{
-    Running,
-    Succeeded,
-    CompletedWithFailures,
-    Failed,
-}
-
 /// <summary>One retrieval of one form: the sync history staff see.</summary>
 public sealed class RetrievalRun : IOwnedByUser
 {

@@ -18,5 +18,3 @@ public sealed class WelcomeBacklog(LeadOpsDbContext db, TimeProvider clock)
         return new WelcomeBacklogSnapshot(pending, failed, age is { } a && a < TimeSpan.Zero ? TimeSpan.Zero : age);
     }
 }
-
-public sealed record WelcomeBacklogSnapshot(int Pending, int Failed, TimeSpan? OldestPendingAge);

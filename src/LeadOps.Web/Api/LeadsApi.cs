@@ -17,7 +17,7 @@ internal static class LeadsApi
             var integrations = await mediator.Send(new ListIntegrations(), ct);
             if (integration_id is { } id && integrations.All(i => i.Id != id))
             {
-                return Results.NotFound(new { error = RetrieveFacebookLeadsHandler.IntegrationNotFound });
+                return Results.NotFound(new { error = RetrievalRefusal.IntegrationNotFound });
             }
 
             var forms = integrations.Where(i => integration_id is null || i.Id == integration_id)

@@ -163,7 +163,6 @@ public abstract class WelcomeFixture(DatabaseKind database) : DatabaseFixture(da
             CreatedTime = now,
             FirstSeenAt = now,
             Source = LeadSource.Webhook,
-            WelcomeStatus = WelcomeStatus.Pending,
         };
         var inserted = await scope.ServiceProvider.GetRequiredService<ILeadRepository>().InsertNewAsync([lead], now, CancellationToken.None);
         Assert.That(inserted, Has.Count.EqualTo(1));

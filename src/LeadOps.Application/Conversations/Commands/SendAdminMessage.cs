@@ -18,19 +18,10 @@ public sealed class SendAdminMessageValidator : AbstractValidator<SendAdminMessa
     {
         RuleFor(c => c.ConversationId).NotEmpty().WithMessage("conversation_id is required.");
         RuleFor(c => c.MessageText).MessageText();
-        RuleFor(c => c.RecipientId).MaximumLength(64).WithMessage("recipient_id is too long for a Messenger id.");
-        RuleFor(c => c.IdempotencyKey).MaximumLength(100).WithMessage("The idempotency key can have at most 100 characters.");
+        RuleFor(c => c.RecipientId).MessengerId("recipient_id");
+        RuleFor(c => c.IdempotencyKey).MaximumLength(MessengerMessage.IdempotencyKeyLength)
+            .WithMessage($"The idempotency key can have at most {MessengerMessage.IdempotencyKeyLength} characters.");
     }
-}
-
-internal static class MessageTextRules
-{
-    /// <summary>Something to send, and no more than Messenger takes (2000 characters).</summary>
-    public static IRuleBuilderOptions<T, string> MessageText<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Write a message first: it cannot be empty.")
-            .Must(t => t.Trim().Length <= MessengerMessage.MaxTextLength)
-            .WithMessage(c => $"A Messenger message can have at most {MessengerMessage.MaxTextLength} characters.");
 }
 
 internal sealed class SendAdminMessageHandler(IConversationRepository conversations, ReplySender sender)

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadOps.Application;
+
+/// <summary>Marker for assembly scanning.</summary>
+public sealed class ApplicationAssembly;

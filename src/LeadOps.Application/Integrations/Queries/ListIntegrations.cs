@@ -1,0 +1,14 @@
+namespace LeadOps.Application.Integrations.Queries;
+
+/// <summary>The acting user's integrations, by name, each with its state and forms.</summary>
+public sealed record ListIntegrations : IQuery<IReadOnlyList<IntegrationView>>;
+
+internal sealed class ListIntegrationsHandler(IIntegrationRepository integrations, TimeProvider clock)
+    : IQueryHandler<ListIntegrations, IReadOnlyList<IntegrationView>>
+{
+    public async ValueTask<IReadOnlyList<IntegrationView>> Handle(ListIntegrations query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return [.. (await integrations.ListAsync(cancellationToken)).Select(i => IntegrationView.From(i, now))];
+    }
+}
