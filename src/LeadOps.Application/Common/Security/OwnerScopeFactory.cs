@@ -8,7 +8,7 @@ internal sealed class OwnerScopeFactory(IServiceScopeFactory scopeFactory) : IOw
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerId);
         var scope = scopeFactory.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ExplicitOwner>().OwnerId = ownerId;
+        scope.ServiceProvider.GetRequiredService<ExplicitOwner>().Assign(ownerId);
         return scope;
     }
 }
