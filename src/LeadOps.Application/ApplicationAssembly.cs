@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace LeadOps.Application;
 
 /// <summary>Marker for assembly scanning.</summary>

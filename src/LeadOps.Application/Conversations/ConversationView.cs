@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadOps.Application.Conversations;
 
 /// <summary>A conversation as the Inbox shows it, with its window and waiting time worked out for "now".</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadOps.Application.Conversations;
 
 /// <summary>A message as the thread shows it.</summary>

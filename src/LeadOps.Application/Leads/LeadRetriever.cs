@@ -57,14 +57,11 @@ internal sealed class LeadRetriever(
         var run = existingRunId is { } id ? await runs.GetAsync(id, ct) : null;
         if (run is null)
         {
-            run = new RetrievalRun { IntegrationId = integration.Id, FormId = form.FormId, StartedAt = clock.GetUtcNow() };
+            run = RetrievalRun.Start(integration.Id, form.FormId, clock.GetUtcNow());
             runs.Add(run);
         }
 
-        run.FormName = form.Name;
-        run.Trigger = trigger;
-        run.Since = since;
-        run.Until = until;
+        run.Describe(form.Name, trigger, since, until);
         var walkStartedAt = clock.GetUtcNow();
         var processed = new ProcessedLeadList();
         DateTimeOffset? earliestFailure = null;
@@ -102,7 +99,6 @@ internal sealed class LeadRetriever(
         if (failure is not null)
         {
             integration.RecordFailure(failure);
-            run.Error = GraphFailureText.Describe(failure);
             logger.LogWarning("Retrieval of form {FormId} on integration {IntegrationId} stopped: {FailureKind} (code {Code})", form.FormId, integration.Id, failure.Kind, failure.Code);
         }
 
@@ -119,9 +115,7 @@ internal sealed class LeadRetriever(
             form.RecordSync(since, handledUpTo, now);
         }
 
-        run.FinishedAt = now;
-        run.Outcome = failure is not null ? RetrievalOutcome.Failed : run.Failed > 0 ? RetrievalOutcome.CompletedWithFailures : RetrievalOutcome.Succeeded;
-        run.ItemsJson = JsonSerializer.Serialize(processed.Take(StoredItemsCap), JsonSerializerOptions.Web);
+        run.Finish(now, failure is null ? null : GraphFailureText.Describe(failure), JsonSerializer.Serialize(processed.Take(StoredItemsCap), JsonSerializerOptions.Web));
         await unitOfWork.SaveChangesAsync(ct);
         metrics.RetrievalFinished(Stopwatch.GetElapsedTime(started), trigger);
         logger.LogInformation(
@@ -186,10 +180,7 @@ internal sealed class LeadRetriever(
         var created = inserted.Count;
         var failed = unique.Count - existing.Count - toInsert.Count;
         var lostRace = toInsert.Count - created; // another run stored them first: they count as existing
-        run.Retrieved += unique.Count;
-        run.Created += created;
-        run.Existing += existing.Count + lostRace;
-        run.Failed += failed;
+        run.CountPage(unique.Count, created, existing.Count + lostRace, failed);
         metrics.LeadsProcessed(unique.Count, created, existing.Count + lostRace, failed);
         await unitOfWork.SaveChangesAsync(ct);
         return earliestFailure;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadOps.Domain.Conversations;
 
 /// <summary>Whether a reply may be sent now, and how; or why not.</summary>

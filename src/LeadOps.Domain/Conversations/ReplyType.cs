@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadOps.Domain.Conversations;
 
 /// <summary>How a reply goes out on the Send API.</summary>

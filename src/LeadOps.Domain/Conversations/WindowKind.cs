@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LeadOps.Domain.Conversations;
 
 public enum WindowKind

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>Usage Graph reported on its latest answer for a page, and when.</summary>

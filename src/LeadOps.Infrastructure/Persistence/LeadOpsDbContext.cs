@@ -3,7 +3,6 @@ using System.Reflection;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LeadOps.Infrastructure.Persistence;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Design;
-
 namespace LeadOps.Infrastructure.Persistence;
 
 /// <summary>Nobody: owned rows are invisible and cannot be saved.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace LeadOps.Infrastructure.Persistence;
 
 /// <summary>Thrown when code tries to save a row that belongs to someone other than the acting user.</summary>

@@ -1,6 +1,5 @@
 using LeadOps.Application.Leads.Commands;
 using Mediator;
-using Quartz;
 
 namespace LeadOps.Infrastructure.Scheduling;
 

@@ -1,5 +1,3 @@
-using LeadOps.Application.Leads.Commands;
-using Mediator;
 using Quartz;
 
 namespace LeadOps.Infrastructure.Scheduling;

@@ -1,7 +1,3 @@
-using LeadOps.Application.Leads.Commands;
-using Mediator;
-using Quartz;
-
 namespace LeadOps.Infrastructure.Scheduling;
 
 /// <summary>Section <c>Scheduling</c>.</summary>

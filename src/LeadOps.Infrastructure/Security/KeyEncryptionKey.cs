@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Xml.Linq;
-using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 
 namespace LeadOps.Infrastructure.Security;
 

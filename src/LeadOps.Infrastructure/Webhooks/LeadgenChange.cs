@@ -1,5 +1,3 @@
-using LeadOps.Application.Conversations;
-
 namespace LeadOps.Infrastructure.Webhooks;
 
 /// <summary>One leadgen change: which page, form and lead. Ids arrive as numbers or strings.</summary>

@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-
 namespace LeadOps.Infrastructure.Webhooks;
 
 /// <summary>Lets the receiving endpoint wake the webhook worker at once instead of waiting for its next poll.</summary>

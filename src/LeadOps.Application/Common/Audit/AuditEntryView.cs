@@ -1,5 +1,3 @@
-using LeadOps.Application.Conversations;
-
 namespace LeadOps.Application.Common.Audit;
 
 public sealed record AuditEntryView(long Id, DateTimeOffset At, string ActorId, string ActorName, string Action, string SubjectType, string SubjectId, string Outcome, string? Detail);

@@ -1,5 +1,3 @@
-using LeadOps.Application.Conversations;
-
 namespace LeadOps.Application.Common.Audit;
 
 public sealed record AuditPage(IReadOnlyList<AuditEntryView> Items, int Total, int Page, int PageSize)

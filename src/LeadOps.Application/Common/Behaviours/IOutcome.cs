@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace LeadOps.Application.Common.Behaviours;
 
 /// <summary>Implemented by responses that can describe their outcome in one word for the command log.</summary>

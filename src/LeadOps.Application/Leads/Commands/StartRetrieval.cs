@@ -31,16 +31,8 @@ internal sealed class StartRetrievalHandler(
             return Result<long>.NotFound(RetrievalRefusal.IntegrationNotFound);
         }
 
-        var run = new RetrievalRun
-        {
-            IntegrationId = integration.Id,
-            FormId = command.FormId,
-            FormName = integration.Forms.First(f => f.FormId == command.FormId).Name,
-            Trigger = RetrievalTrigger.Manual,
-            Since = command.Since,
-            Until = command.Until,
-            StartedAt = clock.GetUtcNow(),
-        };
+        var run = RetrievalRun.Start(integration.Id, command.FormId, clock.GetUtcNow());
+        run.Describe(integration.Forms.First(f => f.FormId == command.FormId).Name, RetrievalTrigger.Manual, command.Since, command.Until);
         runs.Add(run);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         queue.Enqueue(currentUser.RequiredUserId, new RetrieveFacebookLeads(integration.Id, command.FormId, command.Since, command.Until, RetrievalTrigger.Manual, run.Id));

@@ -1,5 +1,3 @@
-using LeadOps.Infrastructure.Graph.Json;
-
 namespace LeadOps.Infrastructure.Graph.Dtos;
 
 /// <summary><c>GET /debug_token</c>: <c>{"data":{…}}</c>.</summary>

@@ -1,5 +1,3 @@
-using LeadOps.Infrastructure.Graph.Json;
-
 namespace LeadOps.Infrastructure.Graph.Dtos;
 
 /// <summary>Graph's error body: <c>{"error":{"message","type","code","error_subcode","fbtrace_id","is_transient"}}</c>.</summary>
