@@ -1,4 +1,3 @@
-
 namespace LeadOps.Application.Conversations;
 
 /// <summary>What happened to a staff reply. <see cref="Duplicate"/>: the idempotency key was seen before and nothing was sent now.</summary>

@@ -6,9 +6,6 @@ public sealed record GetIntegrationAlerts : IQuery<IReadOnlyList<IntegrationView
 internal sealed class GetIntegrationAlertsHandler(IIntegrationRepository integrations, TimeProvider clock)
     : IQueryHandler<GetIntegrationAlerts, IReadOnlyList<IntegrationView>>
 {
-    public async ValueTask<IReadOnlyList<IntegrationView>> Handle(GetIntegrationAlerts query, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        return [.. (await integrations.ListAsync(cancellationToken)).Select(i => IntegrationView.From(i, now)).Where(v => v.NeedsAttention)];
-    }
+    public async ValueTask<IReadOnlyList<IntegrationView>> Handle(GetIntegrationAlerts query, CancellationToken cancellationToken) =>
+        [.. (await integrations.ListViewsAsync(clock.GetUtcNow(), cancellationToken)).Where(v => v.NeedsAttention)];
 }

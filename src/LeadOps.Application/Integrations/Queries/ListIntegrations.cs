@@ -6,9 +6,6 @@ public sealed record ListIntegrations : IQuery<IReadOnlyList<IntegrationView>>;
 internal sealed class ListIntegrationsHandler(IIntegrationRepository integrations, TimeProvider clock)
     : IQueryHandler<ListIntegrations, IReadOnlyList<IntegrationView>>
 {
-    public async ValueTask<IReadOnlyList<IntegrationView>> Handle(ListIntegrations query, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        return [.. (await integrations.ListAsync(cancellationToken)).Select(i => IntegrationView.From(i, now))];
-    }
+    public async ValueTask<IReadOnlyList<IntegrationView>> Handle(ListIntegrations query, CancellationToken cancellationToken) =>
+        await integrations.ListViewsAsync(clock.GetUtcNow(), cancellationToken);
 }

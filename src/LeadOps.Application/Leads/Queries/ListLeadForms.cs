@@ -14,10 +14,8 @@ internal sealed class ListLeadFormsHandler(IIntegrationRepository integrations, 
 {
     public async ValueTask<Result<IReadOnlyList<LeadFormSummary>>> Handle(ListLeadForms query, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var wanted = (await integrations.ListAsync(cancellationToken))
+        var wanted = (await integrations.ListViewsAsync(clock.GetUtcNow(), cancellationToken))
             .Where(i => query.IntegrationId is null || i.Id == query.IntegrationId)
-            .Select(i => IntegrationView.From(i, now))
             .ToList();
         if (query.IntegrationId is not null && wanted.Count == 0)
         {
