@@ -297,7 +297,7 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
                     : (2_600_000_000_000_000L + i).ToString(CultureInfo.InvariantCulture);
                 var formId = i <= overlap ? FormId : "206170000000099";
                 var created = firstSeen.AddMinutes(-i);
-                writer.Insert(new Lead
+                var lead = new Lead
                 {
                     OwnerId = BenchApp.OwnerId,
                     FacebookLeadId = facebookId,
@@ -312,8 +312,9 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
                     FirstSeenAt = created,
                     Source = LeadSource.ManualRetrieval,
                     AnswersJson = $$"""[{"name":"full_name","values":["Existing Person {{i}}"]},{"name":"email","values":["person{{i}}@example.test"]},{"name":"city","values":["Lisboa"]}]""",
-                    WelcomeStatus = WelcomeStatus.Skipped,
-                }, created);
+                };
+                lead.PlanWelcome(integrationSendsWelcomes: false);
+                writer.Insert(lead, created);
             }
 
             await transaction.CommitAsync(ct);
@@ -388,16 +389,9 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
 
                     var now = DateTimeOffset.UtcNow;
                     var (lead, _) = LeadMapping.FromFacebook(data, integrationId, SandboxSeed.MainPageId, FormId, "Test ride", LeadSource.ManualRetrieval, now);
-                    lead!.WelcomeStatus = WelcomeFor(lead);
+                    lead!.PlanWelcome(integrationSendsWelcomes: true);
                     db.Leads.Add(lead);
-                    db.OutboxMessages.Add(new OutboxMessage
-                    {
-                        Lead = lead,
-                        CreatedAt = now,
-                        NextAttemptAt = now,
-                        Status = lead.WelcomeStatus == WelcomeStatus.Skipped ? OutboxStatus.Skipped : OutboxStatus.Pending,
-                        LastError = lead.WelcomeStatus == WelcomeStatus.Skipped ? "Skipped (no e-mail)" : null,
-                    });
+                    db.OutboxMessages.Add(OutboxMessage.WelcomeFor(lead, now));
                     await db.SaveChangesAsync(ct);
                     created++;
                 }
@@ -437,7 +431,7 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
                 {
                     var (lead, _) = LeadMapping.FromFacebook(data, integrationId, SandboxSeed.MainPageId, FormId, "Test ride", LeadSource.ManualRetrieval, now);
                     lead!.OwnerId = BenchApp.OwnerId;
-                    lead.WelcomeStatus = WelcomeFor(lead);
+                    lead.PlanWelcome(integrationSendsWelcomes: true);
                     leads.Add(lead);
                 }
 
@@ -468,8 +462,6 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
         });
 
     /// <summary>What the product decides for a new lead of an integration with welcome messages on.</summary>
-    private static WelcomeStatus WelcomeFor(Lead lead) => lead.Email is null ? WelcomeStatus.Skipped : WelcomeStatus.Pending;
-
     /// <summary>Prepared statements for a lead and its welcome outbox row, columns as the SQLite migration has them.</summary>
     private sealed class RawLeadWriter : IDisposable
     {

@@ -10,13 +10,14 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<ApplicationAssembly>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<ExplicitOwner>();
         services.AddSingleton<IOwnerScopeFactory, OwnerScopeFactory>();
+        services.AddScoped<ActingStaff>();
         services.AddScoped<Integrations.IntegrationChecker>();
+        services.AddScoped<Integrations.IntegrationSettings>();
         services.AddScoped<Leads.LeadRetriever>();
+        services.AddScoped<Conversations.ConversationTransition>();
+        services.AddScoped<Conversations.PageMessenger>();
         services.AddScoped<Conversations.ReplySender>();
         services.AddSingleton<Leads.LeadMetrics>();
         return services;
     }
 }
-
-/// <summary>Marker for assembly scanning.</summary>
-public sealed class ApplicationAssembly;

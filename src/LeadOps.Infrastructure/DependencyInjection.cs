@@ -1,24 +1,24 @@
 using LeadOps.Application.Account;
 using LeadOps.Application.Common;
-using LeadOps.Application.Common.Audit;
 using LeadOps.Application.Conversations;
-using LeadOps.Infrastructure.Graph;
-using LeadOps.Infrastructure.Identity;
-using LeadOps.Infrastructure.Integrations;
-using LeadOps.Infrastructure.Conversations;
-using LeadOps.Infrastructure.Leads;
-using LeadOps.Infrastructure.Security;
-using LeadOps.Infrastructure.Webhooks;
-using LeadOps.Infrastructure.Welcome;
 using LeadOps.Application.Integrations;
 using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Welcome;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using LeadOps.Infrastructure.Conversations;
+using LeadOps.Infrastructure.Graph;
+using LeadOps.Infrastructure.Identity;
+using LeadOps.Infrastructure.Integrations;
+using LeadOps.Infrastructure.Leads;
 using LeadOps.Infrastructure.Persistence.Repositories;
 using LeadOps.Infrastructure.Scheduling;
+using LeadOps.Infrastructure.Security;
+using LeadOps.Infrastructure.Webhooks;
+using LeadOps.Infrastructure.Welcome;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -95,11 +95,19 @@ public static class DependencyInjection
         return context;
     }
 
+    /// <summary>
+    /// In this order: domain events first (the audit rows they add must be stamped and checked like any row), then
+    /// ownership, then the welcome worker's wake-up (it looks at what was saved).
+    /// </summary>
+    private static IInterceptor[] SaveInterceptors(IServiceProvider services) =>
+        [services.GetRequiredService<DomainEventsInterceptor>(), services.GetRequiredService<OwnershipInterceptor>(), services.GetRequiredService<WelcomeWakeInterceptor>()];
+
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = configuration.GetConnectionString("LeadOps");
         services.AddSingleton<OwnershipInterceptor>();
+        services.AddSingleton<DomainEventsInterceptor>();
 
         switch (options.Provider)
         {
@@ -111,7 +119,7 @@ public static class DependencyInjection
 
                 services.AddPooledDbContextFactory<SqlServerLeadOpsDbContext>((sp, o) => o
                     .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<OwnershipInterceptor>(), sp.GetRequiredService<WelcomeWakeInterceptor>()));
+                    .AddInterceptors(SaveInterceptors(sp)));
                 services.AddScoped<LeadOpsDbContext>(sp => Rent<SqlServerLeadOpsDbContext>(sp));
                 break;
             default:
@@ -119,7 +127,7 @@ public static class DependencyInjection
                 var pragmas = new SqlitePragmaInterceptor(options.SqliteBusyTimeoutMs);
                 services.AddPooledDbContextFactory<SqliteLeadOpsDbContext>((sp, o) => o
                     .UseSqlite(sqlite)
-                    .AddInterceptors(sp.GetRequiredService<OwnershipInterceptor>(), sp.GetRequiredService<WelcomeWakeInterceptor>(), pragmas));
+                    .AddInterceptors([.. SaveInterceptors(sp), pragmas]));
                 services.AddScoped<LeadOpsDbContext>(sp => Rent<SqliteLeadOpsDbContext>(sp));
                 break;
         }
@@ -133,7 +141,6 @@ public static class DependencyInjection
         services.AddScoped<LeadOps.Application.Leads.Queries.ILeadQueries, LeadQueries>();
         services.AddScoped<IConversationRepository, ConversationRepository>();
         services.AddScoped<IInboxReadModel, InboxReadModel>();
-        services.AddScoped<IAuditTrail, AuditTrail>();
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LeadOps.ArchitectureTests.Support;
 using LeadOps.Domain.Common;
 using LeadOps.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -38,10 +39,9 @@ public sealed class OwnershipTests
     [Test]
     public void Query_filters_are_only_ignored_by_name()
     {
-        var root = FindRepositoryRoot();
-        var offenders = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+        var offenders = SourceTree.CSharpFiles()
             .Where(f => File.ReadAllText(f).Contains("IgnoreQueryFilters()", StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(root, f));
+            .Select(SourceTree.Relative);
         Assert.That(offenders, Is.Empty, "name the filter: IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]) and say why");
     }
 
@@ -57,11 +57,10 @@ public sealed class OwnershipTests
     [Test]
     public void The_pooled_context_is_rented_and_disposed_by_the_container_only()
     {
-        var root = FindRepositoryRoot();
-        var registration = Path.Combine(root, "src", "LeadOps.Infrastructure", "DependencyInjection.cs");
-        var offenders = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => f != registration && RentsOrDisposesTheContext.IsMatch(File.ReadAllText(f)))
-            .Select(f => Path.GetRelativePath(root, f));
+        var offenders = SourceTree.CSharpFiles()
+            .Select(f => (Path: SourceTree.Relative(f), Text: File.ReadAllText(f)))
+            .Where(f => f.Path != "src/LeadOps.Infrastructure/DependencyInjection.cs" && RentsOrDisposesTheContext.IsMatch(f.Text))
+            .Select(f => f.Path);
         Assert.That(offenders, Is.Empty, "take LeadOpsDbContext from the scope and let the scope dispose it");
     }
 
@@ -79,15 +78,4 @@ public sealed class OwnershipTests
     [TestCase("internal sealed class Repo(LeadOpsDbContext db) { }")]
     public void The_pooled_context_rule_lets_the_scoped_context_be(string code) =>
         Assert.That(RentsOrDisposesTheContext.IsMatch(code), Is.False);
-
-    private static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LeadOps.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("LeadOps.sln not found above the test directory");
-    }
 }

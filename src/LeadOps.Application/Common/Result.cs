@@ -1,16 +1,5 @@
 namespace LeadOps.Application.Common;
 
-/// <summary>Expected outcomes that are not success. Pages and endpoints map them to status codes.</summary>
-public enum ResultStatus
-{
-    Ok,
-    NotFound,
-    Invalid,
-    Conflict,
-    Unprocessable,
-    Failed,
-}
-
 /// <summary>A value or an expected failure (ardalis-style): exceptions stay for bugs and outages.</summary>
 public sealed record Result<T>(ResultStatus Status, T? Value, string? Error = null, string? Detail = null)
 {

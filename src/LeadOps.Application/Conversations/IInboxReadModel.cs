@@ -1,10 +1,5 @@
 namespace LeadOps.Application.Conversations;
 
-public sealed record ConversationFilter(ConversationState? State, string? PageId, int Page, int PageSize);
-
-/// <summary>One audit entry with the actor's name.</summary>
-public sealed record AuditRow(AuditEntry Entry, string? ActorName);
-
 /// <summary>
 /// Read side of the Inbox for the current user (untracked; owner filtering applied by the data layer). The list is
 /// ordered Needs human first, then longest waiting first; each query is one round trip whatever the page size.

@@ -1,18 +1,5 @@
 namespace LeadOps.Application.Conversations;
 
-public enum MessengerEventKind
-{
-    /// <summary>A customer's message.</summary>
-    Message,
-
-    /// <summary>A message the page sent (by LeadOps, the bot, or someone in Meta's inbox).</summary>
-    Echo,
-
-    Delivery,
-
-    Read,
-}
-
 /// <summary>
 /// One Messenger event from the webhook (<c>entry[].messaging[]</c> or <c>entry[].standby[]</c>), already read from
 /// Meta's JSON. <see cref="Psid"/> is always the customer, whichever side sent it.

@@ -1,44 +1,24 @@
-using LeadOps.Application.Common.Audit;
 using LeadOps.Application.Integrations;
 
 namespace LeadOps.Application.Conversations;
 
-/// <summary>What happened to a staff reply. <see cref="Duplicate"/>: the idempotency key was seen before and nothing was sent now.</summary>
-public sealed record ReplyOutcome(
-    Guid ConversationId,
-    long MessageId,
-    string RecipientId,
-    string Text,
-    MessageStatus Status,
-    SendFailure? Failure,
-    string? Error,
-    string? MessagingType,
-    string? Tag,
-    bool Duplicate)
-{
-    public bool Succeeded => Status is MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read;
-}
-
 /// <summary>
 /// Sends a staff member's reply through the Send API, server-side: the window decides RESPONSE or the HUMAN_AGENT tag
 /// (or a refusal before Meta is called); the message is stored as Sending first, under its idempotency key, so a double
-/// click or a retry can never send twice; the outcome, the audit entry and the Inbox notification follow.
+/// click or a retry can never send twice; then the outcome is recorded on the conversation, whose events write the
+/// audit row and push the change to the Inbox (ADR 0008).
 /// </summary>
 internal sealed partial class ReplySender(
     IConversationRepository conversations,
     IIntegrationRepository integrations,
-    IMessengerGateway gateway,
-    ITokenProtector protector,
-    IAuditTrail audit,
-    IInboxNotifier notifier,
+    PageMessenger messenger,
     IUnitOfWork unitOfWork,
-    ICurrentUser currentUser,
-    IUserNames userNames,
+    ActingStaff staff,
     MessengerOptions options,
     TimeProvider clock,
     ILogger<ReplySender> logger)
 {
-    public async Task<ReplyOutcome> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? auditNote, CancellationToken ct)
+    public async Task<ReplyOutcome> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? note, CancellationToken ct)
     {
         // A key the caller gave may have been used before; one made up here cannot have been.
         var given = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
@@ -48,36 +28,19 @@ internal sealed partial class ReplySender(
         }
 
         var key = given ?? Guid.NewGuid().ToString("N");
-
-        var userId = currentUser.RequiredUserId;
-        var name = await userNames.GetNameAsync(userId, ct);
+        var (userId, name) = await staff.GetAsync(ct);
         var now = clock.GetUtcNow();
-        var message = MessengerMessage.StaffReply(conversation.Id, userId, name, text, key, now);
         var plan = conversation.PlanReply(MessageSender.Staff, now, options.UseHumanAgentTag);
-        message.Plan(plan);
-        if (conversation.State != ConversationState.HumanActive)
-        {
-            conversation.Take(userId, name);
-        }
-
-        if (!plan.Allowed)
-        {
-            audit.Record(AuditActions.SendMessage, AuditActions.Conversation, conversation.Id.ToString(), AuditActions.Refused, Note(plan.Refusal, auditNote));
-        }
-
+        var message = conversation.WriteReply(userId, name, text, key, plan, note, now);
         if (!await conversations.TryAddReplyAsync(message, ct))
         {
             var first = await conversations.FindByIdempotencyKeyAsync(key, ct);
             return Outcome(first!, conversation.Psid, duplicate: true);
         }
 
-        await NotifyAsync(conversation, InboxChangeKind.MessageSent, message.Id);
-        if (!plan.Allowed)
-        {
-            return Outcome(message, conversation.Psid, duplicate: false);
-        }
-
-        return await DeliverAsync(conversation, message, plan, AuditActions.SendMessage, auditNote);
+        return plan.Allowed
+            ? await DeliverAsync(conversation, message, plan, ReplyAttempt.First(note))
+            : Outcome(message, conversation.Psid, duplicate: false);
     }
 
     public async Task<ReplyOutcome> RetryAsync(Conversation conversation, MessengerMessage message, CancellationToken ct)
@@ -90,10 +53,8 @@ internal sealed partial class ReplySender(
         var plan = conversation.PlanReply(MessageSender.Staff, clock.GetUtcNow(), options.UseHumanAgentTag);
         if (!plan.Allowed)
         {
-            message.Fail(SendFailure.WindowClosed, plan.Refusal!);
-            audit.Record(AuditActions.RetryMessage, AuditActions.Conversation, conversation.Id.ToString(), AuditActions.Refused, Note(plan.Refusal, $"message {message.Id}"));
+            conversation.RefuseRetry(message, plan);
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
-            await NotifyAsync(conversation, InboxChangeKind.MessageStatusChanged, message.Id);
             return Outcome(message, conversation.Psid, duplicate: false);
         }
 
@@ -103,35 +64,32 @@ internal sealed partial class ReplySender(
             return Outcome(message, conversation.Psid, duplicate: true) with { Status = MessageStatus.Sending, Failure = null, Error = null };
         }
 
-        await NotifyAsync(conversation, InboxChangeKind.MessageStatusChanged, message.Id);
-        return await DeliverAsync(conversation, message, plan, AuditActions.RetryMessage, $"message {message.Id}");
+        // The claim is stored already; saving publishes it to the open Inbox pages before Meta is called.
+        conversation.RecordRetryStarted(message);
+        await unitOfWork.SaveChangesAsync(CancellationToken.None);
+        return await DeliverAsync(conversation, message, plan, ReplyAttempt.Retry);
     }
 
-    private async Task<ReplyOutcome> DeliverAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, string action, string? auditNote)
+    private async Task<ReplyOutcome> DeliverAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt)
     {
         // From here on the outcome is recorded whatever happens to the request: Meta may already have the message.
         var ct = CancellationToken.None;
-        var subject = conversation.Id.ToString();
         var integration = await integrations.FindSenderAsync(conversation.IntegrationId, conversation.PageId, ct);
         if (integration is null || integration.IsDisabled)
         {
             var reason = integration is null
                 ? "The page this conversation came through is no longer connected: connect it again on the Integrations page."
                 : "The page's integration is disabled: enable it on the Integrations page to reply.";
-            return await FailAsync(conversation, message, plan, SendFailure.PageNotConnected, reason, action, auditNote, ct);
+            return await FailAsync(conversation, message, plan, SendFailure.PageNotConnected, reason, attempt, ct);
         }
 
         try
         {
-            var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
-            var type = plan.Type == ReplyType.HumanAgentTag ? MessengerMessagingType.HumanAgentTag : MessengerMessagingType.Response;
-            var sent = await gateway.SendTextAsync(credentials, conversation.Psid, message.Text, type, ct);
+            var sent = await messenger.SendAsync(integration, conversation.Psid, message.Text, plan, ct);
             var now = clock.GetUtcNow();
             await conversations.CompleteSendAsync(message.Id, sent.MessageId, now, ct);
-            conversation.RecordPageMessage(message.Text, now);
-            audit.Record(action, AuditActions.Conversation, subject, AuditActions.Sent, Note($"message {message.Id} as {plan.MessagingType}{(plan.Tag is null ? string.Empty : " " + plan.Tag)}", auditNote));
+            conversation.RecordReplySent(message, plan, attempt, now);
             await unitOfWork.SaveChangesAsync(ct);
-            await NotifyAsync(conversation, InboxChangeKind.MessageSent, message.Id);
             return Outcome(message, conversation.Psid, duplicate: false) with { Status = MessageStatus.Sent, Failure = null, Error = null, MessagingType = plan.MessagingType, Tag = plan.Tag };
         }
         catch (GraphApiException ex)
@@ -139,33 +97,29 @@ internal sealed partial class ReplySender(
             var kind = KindOf(ex.Failure.Kind);
             if (kind is SendFailure.TokenInvalid or SendFailure.PermissionMissing)
             {
-                IntegrationChecker.RecordFailure(integration, ex.Failure);
+                integration.RecordFailure(ex.Failure);
             }
 
             LogSendFailed(logger, conversation.Id, message.Id, ex.Failure.Kind, ex.Failure.Code, ex.Failure.Subcode);
-            return await FailAsync(conversation, message, plan, kind, GraphFailureText.Describe(ex.Failure), action, auditNote, ct);
+            return await FailAsync(conversation, message, plan, kind, GraphFailureText.Describe(ex.Failure), attempt, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Sending message {MessageId} of conversation {ConversationId} failed unexpectedly", message.Id, conversation.Id);
-            return await FailAsync(conversation, message, plan, SendFailure.Other, "LeadOps could not send this message because of an internal error: try again.", action, auditNote, ct);
+            return await FailAsync(conversation, message, plan, SendFailure.Other, "LeadOps could not send this message because of an internal error: try again.", attempt, ct);
         }
     }
 
-    private async Task<ReplyOutcome> FailAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, string action, string? auditNote, CancellationToken ct)
+    private async Task<ReplyOutcome> FailAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt, CancellationToken ct)
     {
         await conversations.FailSendAsync(message.Id, kind, reason, ct);
-        audit.Record(action, AuditActions.Conversation, conversation.Id.ToString(), AuditActions.Failed, Note(reason, auditNote is null ? $"message {message.Id}" : $"message {message.Id}; {auditNote}"));
+        conversation.RecordReplyFailed(message, kind, reason, attempt);
         await unitOfWork.SaveChangesAsync(ct);
-        await NotifyAsync(conversation, InboxChangeKind.MessageStatusChanged, message.Id);
         return Outcome(message, conversation.Psid, duplicate: false) with
         {
             Status = MessageStatus.Failed, Failure = kind, Error = reason, MessagingType = plan.MessagingType, Tag = plan.Tag,
         };
     }
-
-    private async Task NotifyAsync(Conversation conversation, InboxChangeKind kind, long? messageId) =>
-        await notifier.NotifyAsync(new InboxChange(conversation.OwnerId, conversation.Id, kind, messageId), CancellationToken.None);
 
     internal static SendFailure KindOf(GraphFailureKind kind) => kind switch
     {
@@ -181,9 +135,6 @@ internal sealed partial class ReplySender(
     private static ReplyOutcome Outcome(MessengerMessage message, string psid, bool duplicate) => new(
         message.ConversationId, message.Id, psid, message.Text, message.Status, message.FailureKind, message.FailureReason,
         message.MessagingType, message.Tag, duplicate);
-
-    private static string? Note(string? detail, string? note) =>
-        note is null ? detail : detail is null ? note : $"{detail} ({note})";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} of conversation {ConversationId} was not sent: {Kind} (code {Code}, subcode {Subcode})")]
     private static partial void LogSendFailed(ILogger logger, Guid conversationId, long messageId, GraphFailureKind kind, int? code, int? subcode);

@@ -1,18 +1,5 @@
 namespace LeadOps.Application.Integrations;
 
-public sealed record FacebookPageInfo(string Id, string Name);
-
-public sealed record FacebookLeadFormInfo(string Id, string Name, string Status, string? Locale, DateTimeOffset? CreatedTime, int? LeadsCount);
-
-/// <summary>Result of Graph's debug_token for a page token.</summary>
-public sealed record FacebookTokenInfo(
-    bool IsValid,
-    string? Type,
-    DateTimeOffset? ExpiresAt,
-    DateTimeOffset? DataAccessExpiresAt,
-    IReadOnlyList<string> Scopes,
-    string? ProfileId);
-
 /// <summary>Page-level Graph operations the Integrations module needs.</summary>
 public interface IFacebookPageGateway
 {

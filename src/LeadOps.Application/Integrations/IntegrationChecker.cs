@@ -26,8 +26,7 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, ITokenProte
                 if (!info.IsValid)
                 {
                     integration.RecordTokenInvalid("The page token is expired or was revoked: reconnect the page.");
-                    integration.LastCheckMethod = method;
-                    integration.LastCheckedAt = now;
+                    integration.RecordCheckAttempt(method, now);
                     return Result(integration, method, valid: false, info.ExpiresAt, info.Scopes, [], integration.LastError, now);
                 }
 
@@ -42,14 +41,13 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, ITokenProte
             var forms = await graph.GetLeadFormsAsync(credentials, ct);
             var subscribed = await graph.GetSubscribedFieldsAsync(credentials, ct);
             integration.RecordCheck(method, scopes, expires, WebhookFields.All(subscribed.Contains), now);
-            MergeForms(integration, forms, now);
+            integration.MergeForms(forms, now);
             return Result(integration, method, valid: true, expires, scopes, subscribed, null, now);
         }
         catch (GraphApiException ex)
         {
-            RecordFailure(integration, ex.Failure);
-            integration.LastCheckMethod = method;
-            integration.LastCheckedAt = now;
+            integration.RecordFailure(ex.Failure);
+            integration.RecordCheckAttempt(method, now);
             var valid = ex.Failure.Kind != GraphFailureKind.TokenInvalid;
             return Result(integration, method, valid, integration.TokenExpiresAt, null, [], GraphFailureText.Describe(ex.Failure), now);
         }
@@ -65,41 +63,6 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, ITokenProte
         catch (GraphApiException ex)
         {
             return (null, GraphFailureText.Describe(ex.Failure));
-        }
-    }
-
-    /// <summary>Turns a Graph failure into the integration's visible state (Needs reconnect, Missing permission).</summary>
-    public static void RecordFailure(Integration integration, GraphFailure failure)
-    {
-        switch (failure.Kind)
-        {
-            case GraphFailureKind.TokenInvalid:
-                integration.RecordTokenInvalid(GraphFailureText.Describe(failure));
-                break;
-            case GraphFailureKind.PermissionMissing:
-                integration.RecordPermissionMissing(failure.MissingPermission ?? "unknown", GraphFailureText.Describe(failure));
-                break;
-            default:
-                integration.LastError = GraphFailureText.Describe(failure);
-                break;
-        }
-    }
-
-    public static void MergeForms(Integration integration, IReadOnlyList<FacebookLeadFormInfo> forms, DateTimeOffset now)
-    {
-        foreach (var form in forms)
-        {
-            var existing = integration.Forms.FirstOrDefault(f => f.FormId == form.Id);
-            if (existing is null)
-            {
-                existing = new IntegrationForm { FormId = form.Id };
-                integration.Forms.Add(existing);
-            }
-
-            existing.Name = form.Name;
-            existing.Status = form.Status;
-            existing.LeadsCount = form.LeadsCount;
-            existing.RefreshedAt = now;
         }
     }
 

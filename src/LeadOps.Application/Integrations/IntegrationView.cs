@@ -1,7 +1,5 @@
 namespace LeadOps.Application.Integrations;
 
-public sealed record IntegrationFormView(string FormId, string Name, string Status, int? LeadsCount, bool SyncEnabled, int SyncIntervalMinutes, DateTimeOffset? Watermark, DateTimeOffset? LastSyncedAt);
-
 /// <summary>What staff and the API see of an integration. Never the token: only its last 4 characters.</summary>
 public sealed record IntegrationView(
     int Id,
@@ -39,15 +37,3 @@ public sealed record IntegrationView(
                 .Select(f => new IntegrationFormView(f.FormId, f.Name, f.Status, f.LeadsCount, f.SyncEnabled, f.SyncIntervalMinutes, f.Watermark, f.LastSyncedAt))]);
     }
 }
-
-/// <summary>What testing an integration found.</summary>
-public sealed record IntegrationTestResult(
-    string Method,
-    bool TokenValid,
-    DateTimeOffset? ExpiresAt,
-    IReadOnlyList<string>? GrantedScopes,
-    IReadOnlyList<string> MissingPermissions,
-    IReadOnlyList<string> SubscribedFields,
-    bool? WebhookSubscribed,
-    string? Error,
-    IntegrationView Integration);

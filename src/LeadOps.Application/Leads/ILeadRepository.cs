@@ -12,13 +12,3 @@ public interface ILeadRepository
     /// </summary>
     Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<Lead> leads, DateTimeOffset now, CancellationToken cancellationToken);
 }
-
-public sealed record ExistingLead(long Id, string Name);
-
-/// <summary>Sync history.</summary>
-public interface IRetrievalRunRepository
-{
-    void Add(RetrievalRun run);
-
-    Task<RetrievalRun?> GetAsync(long id, CancellationToken cancellationToken);
-}

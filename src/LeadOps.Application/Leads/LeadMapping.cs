@@ -12,7 +12,7 @@ internal static class LeadMapping
             return (null, data.Problem);
         }
 
-        if (string.IsNullOrWhiteSpace(data.Id) || data.Id.Length > 64)
+        if (string.IsNullOrWhiteSpace(data.Id) || data.Id.Length > FacebookId.MaxLength)
         {
             return (null, "The lead has no usable id.");
         }
@@ -44,18 +44,8 @@ internal static class LeadMapping
             AnswersJson = JsonSerializer.Serialize(answers, JsonOptions),
         };
         LeadFieldMapper.Apply(lead, answers);
-        return (lead, Truncated(lead));
+        return (lead, lead.FitsItsColumns ? null : "An answer is too long to store.");
     }
 
-    /// <summary>A new lead's welcome: pending when its integration sends welcomes and the lead left an e-mail, else skipped.</summary>
-    public static WelcomeStatus InitialWelcomeStatus(Domain.Integrations.Integration integration, Lead lead) =>
-        integration.WelcomeEnabled && lead.Email is not null ? WelcomeStatus.Pending : WelcomeStatus.Skipped;
-
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
-    /// <summary>Values longer than their columns are a bad lead: reported as failed rather than silently cut.</summary>
-    private static string? Truncated(Lead lead) =>
-        (lead.FullName?.Length > 300 || lead.FirstName?.Length > 150 || lead.LastName?.Length > 150 || lead.Email?.Length > 320 || lead.Phone?.Length > 64)
-            ? "An answer is too long to store."
-            : null;
 }

@@ -31,11 +31,11 @@ internal sealed class LeadRetriever(
         try
         {
             var forms = await pages.GetLeadFormsAsync(new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken)), ct);
-            IntegrationChecker.MergeForms(integration, forms, clock.GetUtcNow());
+            integration.MergeForms(forms, clock.GetUtcNow());
         }
         catch (GraphApiException ex)
         {
-            IntegrationChecker.RecordFailure(integration, ex.Failure);
+            integration.RecordFailure(ex.Failure);
             failure = ex.Failure;
         }
 
@@ -57,14 +57,11 @@ internal sealed class LeadRetriever(
         var run = existingRunId is { } id ? await runs.GetAsync(id, ct) : null;
         if (run is null)
         {
-            run = new RetrievalRun { IntegrationId = integration.Id, FormId = form.FormId, StartedAt = clock.GetUtcNow() };
+            run = RetrievalRun.Start(integration.Id, form.FormId, clock.GetUtcNow());
             runs.Add(run);
         }
 
-        run.FormName = form.Name;
-        run.Trigger = trigger;
-        run.Since = since;
-        run.Until = until;
+        run.Describe(form.Name, trigger, since, until);
         var walkStartedAt = clock.GetUtcNow();
         var processed = new ProcessedLeadList();
         DateTimeOffset? earliestFailure = null;
@@ -101,8 +98,7 @@ internal sealed class LeadRetriever(
 
         if (failure is not null)
         {
-            IntegrationChecker.RecordFailure(integration, failure);
-            run.Error = GraphFailureText.Describe(failure);
+            integration.RecordFailure(failure);
             logger.LogWarning("Retrieval of form {FormId} on integration {IntegrationId} stopped: {FailureKind} (code {Code})", form.FormId, integration.Id, failure.Kind, failure.Code);
         }
 
@@ -116,17 +112,10 @@ internal sealed class LeadRetriever(
                 handledUpTo = f.AddSeconds(-1);
             }
 
-            if (since is null || form.Watermark is null || since <= form.Watermark)
-            {
-                form.Watermark = form.Watermark is { } w && w > handledUpTo ? w : handledUpTo;
-            }
-
-            form.LastSyncedAt = now;
+            form.RecordSync(since, handledUpTo, now);
         }
 
-        run.FinishedAt = now;
-        run.Outcome = failure is not null ? RetrievalOutcome.Failed : run.Failed > 0 ? RetrievalOutcome.CompletedWithFailures : RetrievalOutcome.Succeeded;
-        run.ItemsJson = JsonSerializer.Serialize(processed.Take(StoredItemsCap), JsonSerializerOptions.Web);
+        run.Finish(now, failure is null ? null : GraphFailureText.Describe(failure), JsonSerializer.Serialize(processed.Take(StoredItemsCap), JsonSerializerOptions.Web));
         await unitOfWork.SaveChangesAsync(ct);
         metrics.RetrievalFinished(Stopwatch.GetElapsedTime(started), trigger);
         logger.LogInformation(
@@ -171,7 +160,7 @@ internal sealed class LeadRetriever(
                 continue;
             }
 
-            lead.WelcomeStatus = LeadMapping.InitialWelcomeStatus(integration, lead);
+            lead.PlanWelcome(integration.WelcomeEnabled);
             toInsert.Add(lead);
         }
 
@@ -191,10 +180,7 @@ internal sealed class LeadRetriever(
         var created = inserted.Count;
         var failed = unique.Count - existing.Count - toInsert.Count;
         var lostRace = toInsert.Count - created; // another run stored them first: they count as existing
-        run.Retrieved += unique.Count;
-        run.Created += created;
-        run.Existing += existing.Count + lostRace;
-        run.Failed += failed;
+        run.CountPage(unique.Count, created, existing.Count + lostRace, failed);
         metrics.LeadsProcessed(unique.Count, created, existing.Count + lostRace, failed);
         await unitOfWork.SaveChangesAsync(ct);
         return earliestFailure;

@@ -1,14 +1,5 @@
 namespace LeadOps.Application.Leads;
 
-public enum ProcessedLeadStatus
-{
-    Created,
-    Existing,
-    Failed,
-}
-
-public sealed record ProcessedLead(string FacebookLeadId, ProcessedLeadStatus Status, long? LeadId, string? Name, string? Error = null);
-
 /// <summary>What one retrieval did: the brief's summary plus each processed lead.</summary>
 public sealed record RetrievalSummary(
     long RunId,

@@ -3,6 +3,9 @@ namespace LeadOps.Domain.Common;
 /// <summary>A personal API key. Only a hash of the secret is stored; the key itself is shown once.</summary>
 public sealed class ApiKey : IOwnedByUser
 {
+    public const int NameLength = 100;
+    public const int PrefixLength = 20;
+
     public Guid Id { get; set; } = Guid.NewGuid();
 
     public string OwnerId { get; set; } = string.Empty;

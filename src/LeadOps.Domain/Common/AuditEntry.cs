@@ -3,6 +3,11 @@ namespace LeadOps.Domain.Common;
 /// <summary>Who did what, when, to which thing, and how it ended. Never holds message text or tokens.</summary>
 public sealed class AuditEntry : IOwnedByUser
 {
+    public const int ActionLength = 50;
+    public const int SubjectTypeLength = 50;
+    public const int SubjectIdLength = 100;
+    public const int OutcomeLength = 50;
+
     public long Id { get; set; }
 
     public string OwnerId { get; set; } = string.Empty;
@@ -17,6 +22,7 @@ public sealed class AuditEntry : IOwnedByUser
 
     public string Outcome { get; set; } = string.Empty;
 
+    /// <summary>At most <see cref="TextLimit.Reason"/> characters.</summary>
     public string? Detail { get; set; }
 
     public DateTimeOffset At { get; set; }

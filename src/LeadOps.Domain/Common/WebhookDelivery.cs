@@ -1,13 +1,5 @@
 namespace LeadOps.Domain.Common;
 
-public enum WebhookDeliveryStatus
-{
-    Pending,
-    Processed,
-    Unroutable,
-    Failed,
-}
-
 /// <summary>
 /// A verified webhook delivery, stored as received before it is answered. It belongs to nobody yet: the worker
 /// routes each change to the owners of the page's integrations and processes it as them.

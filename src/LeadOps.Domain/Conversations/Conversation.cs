@@ -1,43 +1,48 @@
+using LeadOps.Domain.Conversations.Events;
+
 namespace LeadOps.Domain.Conversations;
 
 /// <summary>
 /// A Messenger conversation between one of the owner's pages and one customer (page-scoped id, PSID). The bot answers
-/// until it escalates; then staff take it, reply from LeadOps, and release or resolve it.
+/// until it escalates; then staff take it, reply from LeadOps, and release or resolve it. Its state changes only
+/// through its methods, which raise the events the audit trail and the live Inbox follow (ADR 0008). What happens to
+/// its messages (arriving, echoed, staff replies) is in Conversation.Messages.cs.
 /// </summary>
-public sealed class Conversation : IOwnedByUser
+public sealed partial class Conversation : Entity, IOwnedByUser
 {
     public const int PreviewLength = 200;
     public const int ReasonLength = 500;
+    public const int AssignedToNameLength = 256;
 
-    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid Id { get; private set; } = Guid.NewGuid();
 
     public string OwnerId { get; set; } = string.Empty;
 
     /// <summary>The integration the conversation arrived through (the page's token is used to answer).</summary>
-    public int IntegrationId { get; set; }
+    public int IntegrationId { get; private set; }
 
-    public string PageId { get; set; } = string.Empty;
+    public string PageId { get; private set; } = string.Empty;
 
     /// <summary>The customer's page-scoped id: the Send API's recipient.</summary>
-    public string Psid { get; set; } = string.Empty;
+    public string Psid { get; private set; } = string.Empty;
 
-    public ConversationState State { get; set; } = ConversationState.Bot;
+    public ConversationState State { get; private set; } = ConversationState.Bot;
 
-    public string? AssignedToUserId { get; set; }
+    public string? AssignedToUserId { get; private set; }
 
-    public string? AssignedToName { get; set; }
+    public string? AssignedToName { get; private set; }
 
-    public string? EscalationReason { get; set; }
+    public string? EscalationReason { get; private set; }
 
-    public DateTimeOffset? EscalatedAt { get; set; }
+    public DateTimeOffset? EscalatedAt { get; private set; }
 
     /// <summary>When the customer last wrote (Meta's timestamp): the messaging window counts from here.</summary>
-    public DateTimeOffset? LastCustomerMessageAt { get; set; }
+    public DateTimeOffset? LastCustomerMessageAt { get; private set; }
 
     /// <summary>Since when the customer has been waiting for an answer; null when the last word was the page's.</summary>
-    public DateTimeOffset? WaitingSince { get; set; }
+    public DateTimeOffset? WaitingSince { get; private set; }
 
-    public DateTimeOffset LastMessageAt { get; set; }
+    public DateTimeOffset LastMessageAt { get; private set; }
 
     /// <summary>
     /// The Inbox's order within a state, as one stored number so that the list reads its index in order and stops at
@@ -57,11 +62,11 @@ public sealed class Conversation : IOwnedByUser
     /// <summary>Twice the largest tick count: every not-waiting key is above every waiting one.</summary>
     private static readonly long NotWaitingBase = 2 * DateTimeOffset.MaxValue.UtcTicks;
 
-    public string? LastMessagePreview { get; set; }
+    public string? LastMessagePreview { get; private set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
-    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
 
     /// <summary>"Customer …0001": LeadOps does not read profiles, so the PSID's end tells customers apart.</summary>
     public string CustomerLabel => CustomerLabelOf(Psid);
@@ -145,60 +150,69 @@ public sealed class Conversation : IOwnedByUser
     /// <summary>The bot (or staff) hands the conversation to a person. Already with a person: nothing changes.</summary>
     public bool Escalate(string? reason, DateTimeOffset now)
     {
-        if (State is ConversationState.NeedsHuman or ConversationState.HumanActive)
+        var changed = State is not (ConversationState.NeedsHuman or ConversationState.HumanActive);
+        if (changed)
         {
-            return false;
+            State = ConversationState.NeedsHuman;
+            EscalationReason = Truncate(reason, ReasonLength);
+            EscalatedAt = now;
+            ResolvedAt = null;
+            WaitingSince ??= now;
         }
 
-        State = ConversationState.NeedsHuman;
-        EscalationReason = Truncate(reason, ReasonLength);
-        EscalatedAt = now;
-        ResolvedAt = null;
-        WaitingSince ??= now;
-        return true;
+        Raise(new ConversationEscalated(this, changed, EscalationReason));
+        return changed;
     }
 
-    /// <summary>A staff member takes the conversation (also when they reply).</summary>
+    /// <summary>A staff member takes the conversation. Already theirs: nothing changes.</summary>
     public bool Take(string userId, string? userName)
     {
-        if (State == ConversationState.HumanActive && AssignedToUserId == userId)
+        var changed = State != ConversationState.HumanActive || AssignedToUserId != userId;
+        if (changed)
         {
-            return false;
+            AssignTo(userId, userName);
         }
 
-        State = ConversationState.HumanActive;
-        AssignedToUserId = userId;
-        AssignedToName = Truncate(userName, 256);
-        ResolvedAt = null;
-        return true;
+        Raise(new ConversationTaken(this, changed));
+        return changed;
     }
 
     /// <summary>Back to the bot.</summary>
     public bool Release()
     {
-        if (State == ConversationState.Bot)
+        var changed = State != ConversationState.Bot;
+        if (changed)
         {
-            return false;
+            State = ConversationState.Bot;
+            AssignedToUserId = null;
+            AssignedToName = null;
+            EscalationReason = null;
         }
 
-        State = ConversationState.Bot;
-        AssignedToUserId = null;
-        AssignedToName = null;
-        EscalationReason = null;
-        return true;
+        Raise(new ConversationReleased(this, changed));
+        return changed;
     }
 
     public bool Resolve(DateTimeOffset now)
     {
-        if (State == ConversationState.Resolved)
+        var changed = State != ConversationState.Resolved;
+        if (changed)
         {
-            return false;
+            State = ConversationState.Resolved;
+            ResolvedAt = now;
+            WaitingSince = null;
         }
 
-        State = ConversationState.Resolved;
-        ResolvedAt = now;
-        WaitingSince = null;
-        return true;
+        Raise(new ConversationResolved(this, changed));
+        return changed;
+    }
+
+    private void AssignTo(string userId, string? userName)
+    {
+        State = ConversationState.HumanActive;
+        AssignedToUserId = userId;
+        AssignedToName = Truncate(userName, AssignedToNameLength);
+        ResolvedAt = null;
     }
 
     private void Touch(string preview, DateTimeOffset at)

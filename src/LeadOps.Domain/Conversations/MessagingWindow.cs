@@ -2,25 +2,6 @@ using System.Globalization;
 
 namespace LeadOps.Domain.Conversations;
 
-public enum WindowKind
-{
-    /// <summary>Within 24 h of the customer's last message: any reply, messaging_type RESPONSE.</summary>
-    Standard,
-
-    /// <summary>24 h to 7 days: only a person's reply, as MESSAGE_TAG with tag HUMAN_AGENT.</summary>
-    HumanAgent,
-
-    /// <summary>Beyond 7 days (or no customer message yet): no reply until the customer writes again.</summary>
-    Closed,
-}
-
-/// <summary>How a reply goes out on the Send API.</summary>
-public enum ReplyType
-{
-    Response,
-    HumanAgentTag,
-}
-
 /// <summary>
 /// Messenger's messaging window at a moment, from the time of the customer's last message. Meta allows a standard
 /// reply for 24 hours and a person's reply with the HUMAN_AGENT tag for 7 days; after that nothing can be sent.
@@ -64,25 +45,4 @@ public sealed record MessagingWindow(WindowKind Kind, DateTimeOffset? Until)
                 return "Closed";
         }
     }
-}
-
-/// <summary>Whether a reply may be sent now, and how; or why not.</summary>
-public sealed record ReplyPlan(ReplyType? Type, string? Refusal)
-{
-    public bool Allowed => Type is not null;
-
-    public static ReplyPlan Send(ReplyType type) => new(type, null);
-
-    public static ReplyPlan Refuse(string reason) => new(null, reason);
-
-    /// <summary>The Send API's <c>messaging_type</c>.</summary>
-    public string? MessagingType => Type switch
-    {
-        ReplyType.Response => "RESPONSE",
-        ReplyType.HumanAgentTag => "MESSAGE_TAG",
-        _ => null,
-    };
-
-    /// <summary>The Send API's <c>tag</c>, only on a person's reply after 24 hours.</summary>
-    public string? Tag => Type == ReplyType.HumanAgentTag ? "HUMAN_AGENT" : null;
 }

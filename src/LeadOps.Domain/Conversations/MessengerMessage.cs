@@ -12,6 +12,13 @@ public sealed class MessengerMessage : IOwnedByUser
     /// <summary>Messenger's limit for one text message.</summary>
     public const int MaxTextLength = 2000;
 
+    /// <summary>The longest idempotency key a caller may give.</summary>
+    public const int IdempotencyKeyLength = 100;
+
+    public const int MidLength = 200;
+
+    public const int SenderNameLength = 256;
+
     public long Id { get; set; }
 
     public string OwnerId { get; set; } = string.Empty;
@@ -121,7 +128,7 @@ public sealed class MessengerMessage : IOwnedByUser
     {
         Status = MessageStatus.Failed;
         FailureKind = kind;
-        FailureReason = reason.Length <= 1000 ? reason : reason[..1000];
+        FailureReason = TextLimit.Cut(reason);
     }
 
     /// <summary>

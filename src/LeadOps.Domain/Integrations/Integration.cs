@@ -2,10 +2,20 @@ namespace LeadOps.Domain.Integrations;
 
 /// <summary>
 /// A connected Facebook page: its (encrypted) page token and what LeadOps last learned about that token, so that a
-/// broken integration is obvious instead of silently losing leads.
+/// broken integration is obvious instead of silently losing leads. What a check or a failed Graph call found is
+/// recorded only through its methods.
 /// </summary>
 public sealed class Integration : IOwnedByUser
 {
+    public const int NameLength = 100;
+    public const int PageNameLength = 200;
+    public const int ProtectedTokenLength = 8000;
+    public const int GrantedScopesLength = 2000;
+    public const int MissingPermissionsLength = 500;
+    public const int CheckMethodLength = 20;
+    public const int WelcomeSubjectLength = 200;
+    public const int WelcomeBodyLength = 10_000;
+
     /// <summary>What LeadOps needs from a page token, in the order people read them.</summary>
     public static readonly IReadOnlyList<string> RequiredPermissions =
         ["leads_retrieval", "pages_show_list", "pages_read_engagement", "pages_manage_metadata", "pages_messaging"];
@@ -27,32 +37,32 @@ public sealed class Integration : IOwnedByUser
 
     public string TokenLast4 { get; set; } = string.Empty;
 
-    public DateTimeOffset? TokenExpiresAt { get; set; }
+    public DateTimeOffset? TokenExpiresAt { get; private set; }
 
     /// <summary>Granted scopes as last seen (comma-separated); null when they could not be read.</summary>
-    public string? GrantedScopes { get; set; }
+    public string? GrantedScopes { get; private set; }
 
     /// <summary>Required permissions the token lacks (comma-separated).</summary>
-    public string MissingPermissions { get; set; } = string.Empty;
+    public string MissingPermissions { get; private set; } = string.Empty;
 
-    public bool? WebhookSubscribed { get; set; }
+    public bool? WebhookSubscribed { get; private set; }
 
-    public bool NeedsReconnect { get; set; }
+    public bool NeedsReconnect { get; private set; }
 
-    public bool IsDisabled { get; set; }
+    public bool IsDisabled { get; private set; }
 
     public bool IsFromEnvironment { get; set; }
 
-    public string? LastError { get; set; }
+    public string? LastError { get; private set; }
 
-    public DateTimeOffset? LastCheckedAt { get; set; }
+    public DateTimeOffset? LastCheckedAt { get; private set; }
 
     /// <summary>"debug_token" or "probe": how the last test learned what it knows.</summary>
-    public string? LastCheckMethod { get; set; }
+    public string? LastCheckMethod { get; private set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public DateTimeOffset? LastWebhookAt { get; set; }
+    public DateTimeOffset? LastWebhookAt { get; private set; }
 
     public bool WelcomeEnabled { get; set; } = true;
 
@@ -65,6 +75,12 @@ public sealed class Integration : IOwnedByUser
 
     /// <summary>Whether Graph can be called for this page at all (a token and the page it belongs to are known).</summary>
     public bool HasUsableToken => !string.IsNullOrEmpty(ProtectedToken) && !string.IsNullOrEmpty(PageId);
+
+    /// <summary>
+    /// Whether leads may be retrieved through it: only with a usable token. A disabled integration may still be
+    /// retrieved by hand; the schedule skips it.
+    /// </summary>
+    public bool MayRetrieve => HasUsableToken;
 
     public IReadOnlyList<string> MissingPermissionList =>
         MissingPermissions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -123,6 +139,34 @@ public sealed class Integration : IOwnedByUser
         }
     }
 
+    /// <summary>A check that could not finish (token refused, Graph failed) still says how and when it was made.</summary>
+    public void RecordCheckAttempt(string method, DateTimeOffset at)
+    {
+        LastCheckMethod = method;
+        LastCheckedAt = at;
+    }
+
+    /// <summary>
+    /// What a failed call to Facebook does to the integration: an invalid token needs a reconnect, a missing permission
+    /// is listed until a check finds it granted, anything else is only shown as the last error. <paramref name="reason"/>
+    /// is the failure in plain words.
+    /// </summary>
+    public void RecordFailure(IntegrationFault fault, string reason, string? missingPermission = null)
+    {
+        switch (fault)
+        {
+            case IntegrationFault.TokenInvalid:
+                RecordTokenInvalid(reason);
+                break;
+            case IntegrationFault.PermissionMissing:
+                RecordPermissionMissing(missingPermission ?? "unknown", reason);
+                break;
+            default:
+                LastError = reason;
+                break;
+        }
+    }
+
     /// <summary>Graph said the token is expired, revoked or invalid (code 190).</summary>
     public void RecordTokenInvalid(string reason)
     {
@@ -142,22 +186,40 @@ public sealed class Integration : IOwnedByUser
         MissingPermissions = string.Join(',', missing);
         LastError = reason;
     }
-}
 
-public enum IntegrationStatus
-{
-    Active,
-    Expiring,
-    MissingPermission,
-    NeedsReconnect,
-    Disabled,
-}
+    /// <summary>
+    /// The page's lead forms as Graph lists them now: known forms take the new name, status and count (keeping their
+    /// sync choice and watermark); new ones are added. Forms Graph no longer lists are kept.
+    /// </summary>
+    public void MergeForms(IEnumerable<LeadFormListing> forms, DateTimeOffset now)
+    {
+        foreach (var form in forms)
+        {
+            var existing = Forms.FirstOrDefault(f => f.FormId == form.FormId);
+            if (existing is null)
+            {
+                existing = new IntegrationForm { FormId = form.FormId };
+                Forms.Add(existing);
+            }
 
-/// <summary>A status and the words people see for it.</summary>
-public sealed record IntegrationState(IntegrationStatus Status, string Text, string? Permission = null)
-{
-    public bool NeedsAttention => NeedsAttentionWhen(Status);
+            existing.Refresh(form, now);
+        }
+    }
 
-    /// <summary>Anything but active, or switched off by staff, needs someone to act.</summary>
-    public static bool NeedsAttentionWhen(IntegrationStatus status) => status is not IntegrationStatus.Active and not IntegrationStatus.Disabled;
+    /// <summary>Staff turn it off (no syncs, webhooks ignored, no replies) or back on.</summary>
+    public void SetEnabled(bool enabled) => IsDisabled = !enabled;
+
+    /// <summary>Whether the app is subscribed to the page's webhook fields, as Graph said just now.</summary>
+    public void RecordSubscription(bool subscribed) => WebhookSubscribed = subscribed;
+
+    /// <summary>A webhook event for the page arrived.</summary>
+    public void RecordWebhook(DateTimeOffset at) => LastWebhookAt = at;
+
+    /// <summary>The welcome message new leads of this page get (subject trimmed to one line by the caller's rules).</summary>
+    public void UseWelcome(bool enabled, string subject, string body)
+    {
+        WelcomeEnabled = enabled;
+        WelcomeSubject = subject.Trim();
+        WelcomeBody = body;
+    }
 }

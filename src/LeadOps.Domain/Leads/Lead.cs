@@ -1,23 +1,18 @@
 namespace LeadOps.Domain.Leads;
 
-public enum LeadSource
-{
-    Webhook,
-    ManualRetrieval,
-    ScheduledRetrieval,
-}
-
-public enum WelcomeStatus
-{
-    Pending,
-    Sent,
-    Failed,
-    Skipped,
-}
-
 /// <summary>A Lead Ads submission, stored exactly once per owner and Facebook lead id.</summary>
 public sealed class Lead : IOwnedByUser
 {
+    /// <summary>Full names, and the names of forms, ads, ad sets and campaigns.</summary>
+    public const int NameLength = 300;
+
+    /// <summary>First and last names.</summary>
+    public const int PartNameLength = 150;
+
+    public const int EmailLength = 320;
+    public const int PhoneLength = 64;
+    public const int PlatformLength = 20;
+
     public long Id { get; set; }
 
     public string OwnerId { get; set; } = string.Empty;
@@ -70,7 +65,23 @@ public sealed class Lead : IOwnedByUser
     /// <summary>Every answer with the form's question keys, as JSON: <c>[{"name":"email","values":["…"]}]</c>.</summary>
     public string AnswersJson { get; set; } = "[]";
 
-    public WelcomeStatus WelcomeStatus { get; set; } = WelcomeStatus.Pending;
+    /// <summary>Decided when the lead is first stored (<see cref="PlanWelcome"/>), then kept in step by its outbox row.</summary>
+    public WelcomeStatus WelcomeStatus { get; internal set; } = WelcomeStatus.Pending;
 
     public string DisplayName => FullName ?? Email ?? Phone ?? FacebookLeadId;
+
+    /// <summary>
+    /// Whether the values read from the answers fit their columns. One that does not is a bad lead: reported as
+    /// failed rather than silently cut.
+    /// </summary>
+    public bool FitsItsColumns =>
+        FullName is not { Length: > NameLength } && FirstName is not { Length: > PartNameLength } &&
+        LastName is not { Length: > PartNameLength } && Email is not { Length: > EmailLength } && Phone is not { Length: > PhoneLength };
+
+    /// <summary>
+    /// A new lead's welcome: pending when its integration sends welcome messages and the lead left an e-mail address,
+    /// else skipped. Its outbox row (<see cref="OutboxMessage.WelcomeFor"/>) is written with it.
+    /// </summary>
+    public void PlanWelcome(bool integrationSendsWelcomes) =>
+        WelcomeStatus = integrationSendsWelcomes && Email is not null ? WelcomeStatus.Pending : WelcomeStatus.Skipped;
 }

@@ -1,13 +1,5 @@
 namespace LeadOps.Domain.Leads;
 
-public enum OutboxStatus
-{
-    Pending,
-    Sent,
-    Failed,
-    Skipped,
-}
-
 /// <summary>
 /// A side effect to deliver reliably (the welcome message), written in the same transaction as the lead it belongs
 /// to. One per lead and kind (unique), so a lead can never be queued twice.
@@ -15,6 +7,9 @@ public enum OutboxStatus
 public sealed class OutboxMessage : IOwnedByUser
 {
     public const string WelcomeKind = "welcome";
+    public const int KindLength = 20;
+    public const int ClaimedByLength = 100;
+    public const int MessageIdLength = 200;
 
     public long Id { get; set; }
 
@@ -26,25 +21,43 @@ public sealed class OutboxMessage : IOwnedByUser
 
     public string Kind { get; set; } = WelcomeKind;
 
-    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+    public OutboxStatus Status { get; private set; } = OutboxStatus.Pending;
 
     public int Attempts { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
 
-    public DateTimeOffset NextAttemptAt { get; set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
 
     /// <summary>Who holds the claim and until when; another worker may take the row only after it lapses.</summary>
     public string? ClaimedBy { get; set; }
 
     public DateTimeOffset? ClaimedUntil { get; set; }
 
-    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? SentAt { get; private set; }
 
-    public string? LastError { get; set; }
+    public string? LastError { get; private set; }
 
     /// <summary>The message's id on the wire (derived from the lead), so a resend after a crash is recognisable.</summary>
-    public string? MessageId { get; set; }
+    public string? MessageId { get; private set; }
+
+    /// <summary>
+    /// The welcome row written with a new lead, as the lead's planned welcome says: due now when pending, else skipped
+    /// with the reason (no e-mail address, or the integration sends no welcome messages).
+    /// </summary>
+    public static OutboxMessage WelcomeFor(Lead lead, DateTimeOffset now)
+    {
+        var skipped = lead.WelcomeStatus == WelcomeStatus.Skipped;
+        return new OutboxMessage
+        {
+            Lead = lead,
+            Kind = WelcomeKind,
+            CreatedAt = now,
+            NextAttemptAt = now,
+            Status = skipped ? OutboxStatus.Skipped : OutboxStatus.Pending,
+            LastError = !skipped ? null : lead.Email is null ? WelcomeSkipReasons.NoEmail : WelcomeSkipReasons.Disabled,
+        };
+    }
 
     /// <summary>Delivered: the row and its lead say Sent.</summary>
     public void MarkSent(DateTimeOffset at, string messageId)

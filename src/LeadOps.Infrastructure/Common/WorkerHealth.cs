@@ -18,5 +18,3 @@ public sealed class WorkerHealth(TimeProvider clock)
     /// <summary>A worker is late when it has not beaten for three of its intervals (plus a minute of slack).</summary>
     public bool IsLate(WorkerBeat beat) => clock.GetUtcNow() - beat.At > (beat.ExpectedInterval * 3) + TimeSpan.FromMinutes(1);
 }
-
-public sealed record WorkerBeat(string Worker, DateTimeOffset At, TimeSpan ExpectedInterval, string? Detail, string? LastError);

@@ -21,21 +21,3 @@ public sealed record GraphUsage(
     public TimeSpan? LongestTimeToRegainAccess =>
         BusinessUseCases.Select(u => u.EstimatedTimeToRegainAccess).Where(t => t > TimeSpan.Zero).Max();
 }
-
-/// <summary><c>X-App-Usage</c> / <c>X-Page-Usage</c>: call_count, total_time, total_cputime (percent).</summary>
-public sealed record GraphUsageCounters(double? CallCount, double? TotalTime, double? TotalCpuTime)
-{
-    public double? MaxPercent => new[] { CallCount, TotalTime, TotalCpuTime }.Where(p => p.HasValue).Max();
-}
-
-/// <summary>One entry of <c>X-Business-Use-Case-Usage</c>, under the page or business id it counts for.</summary>
-public sealed record GraphBusinessUseCaseUsage(
-    string Id,
-    string? Type,
-    double? CallCount,
-    double? TotalTime,
-    double? TotalCpuTime,
-    TimeSpan? EstimatedTimeToRegainAccess)
-{
-    public double? MaxPercent => new[] { CallCount, TotalTime, TotalCpuTime }.Where(p => p.HasValue).Max();
-}

@@ -2,9 +2,6 @@ using System.Collections.Concurrent;
 
 namespace LeadOps.Infrastructure.Graph;
 
-/// <summary>Usage Graph reported on its latest answer for a page, and when.</summary>
-public sealed record GraphUsageSnapshot(GraphUsage Usage, DateTimeOffset ObservedAt);
-
 /// <summary>
 /// Remembers the last usage Graph reported per page (and app-wide), and turns it into a delay before the next call
 /// for that page once usage passes <see cref="GraphResilienceOptions.UsageThresholdPercent"/>.

@@ -1,11 +1,5 @@
 namespace LeadOps.Infrastructure.Persistence;
 
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-}
-
 /// <summary>Section <c>Database</c>. The connection string is <c>ConnectionStrings:LeadOps</c>.</summary>
 public sealed class DatabaseOptions
 {

@@ -3,7 +3,6 @@ using System.Reflection;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace LeadOps.Infrastructure.Persistence;
 
@@ -68,6 +67,12 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(LeadOpsDbContext).Assembly, t => t.Namespace == typeof(Configurations.ApiKeyConfiguration).Namespace);
 
+        // Domain events live on the entity until their save commits; they are never stored.
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(e => typeof(IHasDomainEvents).IsAssignableFrom(e.ClrType)).ToList())
+        {
+            builder.Entity(entityType.ClrType).Ignore(nameof(IHasDomainEvents.DomainEvents));
+        }
+
         var apply = typeof(LeadOpsDbContext).GetMethod(nameof(ApplyOwnerFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
         foreach (var entityType in builder.Model.GetEntityTypes().Where(e => typeof(IOwnedByUser).IsAssignableFrom(e.ClrType)))
         {
@@ -80,29 +85,7 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
     {
         Expression<Func<TEntity, bool>> filter = e => e.OwnerId == CurrentOwnerId;
         builder.Entity<TEntity>().HasQueryFilter(OwnerFilter, filter);
-        builder.Entity<TEntity>().Property(e => e.OwnerId).HasMaxLength(450).IsRequired();
+        builder.Entity<TEntity>().Property(e => e.OwnerId).HasMaxLength(UserId.MaxLength).IsRequired();
         builder.Entity<TEntity>().HasIndex(e => e.OwnerId);
-    }
-}
-
-public sealed class SqliteLeadOpsDbContext(DbContextOptions<SqliteLeadOpsDbContext> options)
-    : LeadOpsDbContext(options)
-{
-    /// <summary>SQLite cannot compare or sort DateTimeOffset text; store it as a sortable 64-bit value (all values are UTC).</summary>
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-    }
-}
-
-public sealed class SqlServerLeadOpsDbContext(DbContextOptions<SqlServerLeadOpsDbContext> options)
-    : LeadOpsDbContext(options)
-{
-    /// <summary>On SQL Server the Quartz job store's tables are part of the model, so the migrations create them.</summary>
-    protected override void OnModelCreating(ModelBuilder builder)
-    {
-        base.OnModelCreating(builder);
-        Scheduling.QuartzSqlServerSchema.Configure(builder);
     }
 }

@@ -2,9 +2,6 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LeadOps.Infrastructure.Persistence;
 
-/// <summary>Thrown when code tries to save a row that belongs to someone other than the acting user.</summary>
-public sealed class OwnershipViolationException(string message) : InvalidOperationException(message);
-
 /// <summary>
 /// Stamps <see cref="IOwnedByUser.OwnerId"/> on insert and refuses to insert, update or delete a row owned by anyone
 /// but the acting user. Together with the owner query filter this is the whole of user isolation in the data layer.

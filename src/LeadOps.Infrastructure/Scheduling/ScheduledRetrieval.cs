@@ -1,20 +1,7 @@
 using LeadOps.Application.Leads.Commands;
 using Mediator;
-using Quartz;
 
 namespace LeadOps.Infrastructure.Scheduling;
-
-/// <summary>Section <c>Scheduling</c>.</summary>
-public sealed class SchedulingOptions
-{
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>How often the scheduler looks for forms whose sync is due.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Scheduled runs start this long before the form's watermark, to catch late arrivals.</summary>
-    public TimeSpan Overlap { get; set; } = TimeSpan.FromMinutes(10);
-}
 
 /// <summary>
 /// Runs the syncs staff enabled on the Integrations page: each due form is retrieved as its owner, from its
@@ -72,13 +59,4 @@ public sealed class ScheduledRetrieval(
     }
 
     private sealed record DueForm(string OwnerId, int IntegrationId, string FormId, DateTimeOffset? Watermark, DateTimeOffset? LastSyncedAt, int IntervalMinutes);
-}
-
-/// <summary>The Quartz job: one at a time, and on SQL Server one node at a time (clustered job store).</summary>
-[DisallowConcurrentExecution]
-internal sealed class ScheduledRetrievalJob(ScheduledRetrieval retrieval) : IJob
-{
-    public static readonly JobKey Key = new("scheduled-retrieval", "leads");
-
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await retrieval.RunDueAsync(cancellationToken);
 }

@@ -88,6 +88,3 @@ public sealed class WebhookInbox(IServiceScopeFactory scopes, WebhookSignal sign
 
     private sealed record Pending(string Body, TaskCompletionSource<long> Stored);
 }
-
-/// <summary>Lets the receiving endpoint wake the webhook worker at once instead of waiting for its next poll.</summary>
-public sealed class WebhookSignal : WorkerSignal;

@@ -2,9 +2,6 @@ using LeadOps.Application.Conversations;
 
 namespace LeadOps.Infrastructure.Webhooks;
 
-/// <summary>One leadgen change: which page, form and lead. Ids arrive as numbers or strings.</summary>
-internal sealed record LeadgenChange(string PageId, string FormId, string LeadgenId);
-
 /// <summary>Reads the parts of a Meta webhook body LeadOps acts on. Unknown fields and events are ignored.</summary>
 internal static class WebhookPayload
 {

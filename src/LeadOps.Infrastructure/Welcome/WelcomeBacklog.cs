@@ -5,8 +5,8 @@ public sealed class WelcomeBacklog(LeadOpsDbContext db, TimeProvider clock)
 {
     public async Task<WelcomeBacklogSnapshot> ReadAsync(CancellationToken cancellationToken)
     {
-        // Operators' totals span every owner and reveal no row: the one place besides the worker's scan that
-        // bypasses the named owner filter.
+        // Operators' totals span every owner and reveal no row, so they bypass the named owner filter (ADR 0003
+        // lists every bypass; an architecture test holds the list).
         var welcome = db.OutboxMessages.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
             .Where(o => o.Kind == OutboxMessage.WelcomeKind);
         var pending = await welcome.CountAsync(o => o.Status == OutboxStatus.Pending, cancellationToken);
@@ -18,5 +18,3 @@ public sealed class WelcomeBacklog(LeadOpsDbContext db, TimeProvider clock)
         return new WelcomeBacklogSnapshot(pending, failed, age is { } a && a < TimeSpan.Zero ? TimeSpan.Zero : age);
     }
 }
-
-public sealed record WelcomeBacklogSnapshot(int Pending, int Failed, TimeSpan? OldestPendingAge);

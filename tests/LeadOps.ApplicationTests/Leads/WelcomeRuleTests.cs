@@ -155,7 +155,6 @@ public sealed class WelcomeRuleTests
             CreatedTime = now,
             FirstSeenAt = now,
             Source = LeadSource.Webhook,
-            WelcomeStatus = WelcomeStatus.Pending,
         };
         var inserted = await scope.ServiceProvider.GetRequiredService<ILeadRepository>().InsertNewAsync([lead], now, CancellationToken.None);
         Assert.That(inserted, Has.Count.EqualTo(1));

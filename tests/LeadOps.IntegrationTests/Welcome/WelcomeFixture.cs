@@ -129,7 +129,6 @@ public abstract class WelcomeFixture(DatabaseKind database) : AppFixture(databas
             CreatedTime = now,
             FirstSeenAt = now,
             Source = LeadSource.Webhook,
-            WelcomeStatus = WelcomeStatus.Pending,
         };
         var inserted = await scope.ServiceProvider.GetRequiredService<ILeadRepository>().InsertNewAsync([lead], now, CancellationToken.None);
         Assert.That(inserted, Has.Count.EqualTo(1));

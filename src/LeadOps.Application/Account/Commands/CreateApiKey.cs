@@ -3,12 +3,10 @@ namespace LeadOps.Application.Account.Commands;
 /// <summary>Creates a personal API key; the returned key is shown once and never stored.</summary>
 public sealed record CreateApiKey(string Name) : ICommand<CreatedApiKey>;
 
-public sealed record CreatedApiKey(Guid Id, string Name, string Key);
-
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
 {
     public CreateApiKeyValidator() =>
-        RuleFor(c => c.Name).NotEmpty().WithMessage("Give the key a name.").MaximumLength(100);
+        RuleFor(c => c.Name).NotEmpty().WithMessage("Give the key a name.").MaximumLength(ApiKey.NameLength);
 }
 
 internal sealed class CreateApiKeyHandler(IApiKeyRepository keys, IUnitOfWork unitOfWork, TimeProvider clock)

@@ -5,13 +5,6 @@ namespace LeadOps.Application.Common.Audit;
 /// <summary>The acting user's audit trail, newest first.</summary>
 public sealed record ListAuditEntries(int Page = 1, int PageSize = 100) : IQuery<AuditPage>;
 
-public sealed record AuditEntryView(long Id, DateTimeOffset At, string ActorId, string ActorName, string Action, string SubjectType, string SubjectId, string Outcome, string? Detail);
-
-public sealed record AuditPage(IReadOnlyList<AuditEntryView> Items, int Total, int Page, int PageSize)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 internal sealed class ListAuditEntriesHandler(IInboxReadModel readModel) : IQueryHandler<ListAuditEntries, AuditPage>
 {
     public async ValueTask<AuditPage> Handle(ListAuditEntries query, CancellationToken cancellationToken)

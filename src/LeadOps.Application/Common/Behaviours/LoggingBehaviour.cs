@@ -25,9 +25,3 @@ public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehavio
         }
     }
 }
-
-/// <summary>Implemented by responses that can describe their outcome in one word for the command log.</summary>
-public interface IOutcome
-{
-    string Outcome { get; }
-}

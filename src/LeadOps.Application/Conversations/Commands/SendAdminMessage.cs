@@ -18,22 +18,10 @@ public sealed class SendAdminMessageValidator : AbstractValidator<SendAdminMessa
     {
         RuleFor(c => c.ConversationId).NotEmpty().WithMessage("conversation_id is required.");
         RuleFor(c => c.MessageText).MessageText();
-        RuleFor(c => c.RecipientId).Must(r => r is null || r.Length is > 0 and <= 64).WithMessage("recipient_id must be the customer's Messenger id.");
-        RuleFor(c => c.IdempotencyKey).MaximumLength(100).WithMessage("The idempotency key can have at most 100 characters.");
+        RuleFor(c => c.RecipientId).Must(r => r is null || r.Length is > 0 and <= FacebookId.MaxLength).WithMessage("recipient_id must be the customer's Messenger id.");
+        RuleFor(c => c.IdempotencyKey).MaximumLength(MessengerMessage.IdempotencyKeyLength)
+            .WithMessage($"The idempotency key can have at most {MessengerMessage.IdempotencyKeyLength} characters.");
     }
-}
-
-internal static class MessageTextRules
-{
-    /// <summary>
-    /// Something to send, and no more than Messenger takes (2000 characters). The error codes name the failure as the
-    /// brief's 422 answer types it.
-    /// </summary>
-    public static IRuleBuilderOptions<T, string> MessageText<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Write a message first: it cannot be empty.").WithErrorCode("string_too_short")
-            .Must(t => t.Trim().Length <= MessengerMessage.MaxTextLength)
-            .WithMessage(c => $"A Messenger message can have at most {MessengerMessage.MaxTextLength} characters.").WithErrorCode("string_too_long");
 }
 
 internal sealed class SendAdminMessageHandler(IConversationRepository conversations, ReplySender sender)

@@ -10,7 +10,7 @@ public sealed class SendTestMessageValidator : AbstractValidator<SendTestMessage
 {
     public SendTestMessageValidator()
     {
-        RuleFor(c => c.RecipientId).NotEmpty().WithMessage("recipient_id is required.").MaximumLength(64).WithMessage("recipient_id is too long for a Messenger id.");
+        RuleFor(c => c.RecipientId).NotEmpty().WithMessage("recipient_id is required.").MessengerId("recipient_id");
         RuleFor(c => c.Message).MessageText();
     }
 }

@@ -6,9 +6,6 @@ public sealed record GetConversation(Guid ConversationId, int MessageLimit = Get
     public const int DefaultMessageLimit = 200;
 }
 
-/// <summary><see cref="ReplyNote"/> says how a reply goes out now, or why none can.</summary>
-public sealed record ConversationDetail(ConversationView Conversation, IReadOnlyList<MessageView> Messages, int TotalMessages, bool CanReply, string ReplyNote);
-
 internal sealed class GetConversationHandler(IInboxReadModel readModel, MessengerOptions options, TimeProvider clock)
     : IQueryHandler<GetConversation, Result<ConversationDetail>>
 {

@@ -8,13 +8,6 @@ public sealed record ListConversations(ConversationState? State = null, string? 
     public const int MaxPageSize = 200;
 }
 
-public sealed record PageOption(string PageId, string PageName);
-
-public sealed record ConversationPage(IReadOnlyList<ConversationView> Items, int Total, int Page, int PageSize, IReadOnlyList<PageOption> Pages)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 internal sealed class ListConversationsHandler(IInboxReadModel readModel, MessengerOptions options, TimeProvider clock)
     : IQueryHandler<ListConversations, ConversationPage>
 {

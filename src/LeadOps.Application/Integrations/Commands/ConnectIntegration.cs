@@ -8,7 +8,7 @@ public sealed class ConnectIntegrationValidator : AbstractValidator<ConnectInteg
     public ConnectIntegrationValidator()
     {
         RuleFor(c => c.PageAccessToken).PageToken();
-        RuleFor(c => c.Name).MaximumLength(100).WithMessage("The name can have at most 100 characters.");
+        RuleFor(c => c.Name).MaximumLength(Integration.NameLength).WithMessage($"The name can have at most {Integration.NameLength} characters.");
     }
 }
 
@@ -41,14 +41,4 @@ internal sealed class ConnectIntegrationHandler(
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));
     }
-}
-
-internal static class PageTokenRules
-{
-    /// <summary>A page token: present, one line, no spaces, and of a sane length (real ones are a few hundred characters).</summary>
-    public static IRuleBuilderOptions<T, string> PageToken<T>(this IRuleBuilderInitial<T, string> rule) =>
-        rule.Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("Paste the page access token.")
-            .MaximumLength(2048).WithMessage("That is too long for a page access token (at most 2048 characters).")
-            .Matches(@"^\s*\S+\s*$").WithMessage("A page access token has no spaces or line breaks.");
 }

@@ -42,7 +42,7 @@ internal sealed class EnsureEnvironmentIntegrationHandler(
         catch (GraphApiException ex)
         {
             // Kept, not dropped: the integration shows what is wrong and can be reconnected from the page.
-            IntegrationChecker.RecordFailure(integration, ex.Failure);
+            integration.RecordFailure(ex.Failure);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);

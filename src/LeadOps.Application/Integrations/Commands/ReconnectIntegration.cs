@@ -20,7 +20,7 @@ internal sealed class ReconnectIntegrationHandler(
         var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
         if (integration is null)
         {
-            return Result<IntegrationView>.NotFound("Integration not found");
+            return Result<IntegrationView>.NotFound(IntegrationSettings.IntegrationNotFound);
         }
 
         var token = command.PageAccessToken.Trim();

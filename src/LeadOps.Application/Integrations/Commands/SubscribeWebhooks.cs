@@ -11,7 +11,7 @@ internal sealed class SubscribeWebhooksHandler(IIntegrationRepository integratio
         var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
         if (integration is null)
         {
-            return Result<IntegrationView>.NotFound("Integration not found");
+            return Result<IntegrationView>.NotFound(IntegrationSettings.IntegrationNotFound);
         }
 
         var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
@@ -19,11 +19,11 @@ internal sealed class SubscribeWebhooksHandler(IIntegrationRepository integratio
         {
             await graph.SubscribeAsync(credentials, IntegrationChecker.WebhookFields, cancellationToken);
             var fields = await graph.GetSubscribedFieldsAsync(credentials, cancellationToken);
-            integration.WebhookSubscribed = IntegrationChecker.WebhookFields.All(fields.Contains);
+            integration.RecordSubscription(IntegrationChecker.WebhookFields.All(fields.Contains));
         }
         catch (GraphApiException ex)
         {
-            IntegrationChecker.RecordFailure(integration, ex.Failure);
+            integration.RecordFailure(ex.Failure);
             await unitOfWork.SaveChangesAsync(cancellationToken);
             return Result<IntegrationView>.Failed("Could not subscribe the page's webhooks", GraphFailureText.Describe(ex.Failure));
         }

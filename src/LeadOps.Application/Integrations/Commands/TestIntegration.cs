@@ -11,7 +11,7 @@ internal sealed class TestIntegrationHandler(IIntegrationRepository integrations
         var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
         if (integration is null)
         {
-            return Result<IntegrationTestResult>.NotFound("Integration not found");
+            return Result<IntegrationTestResult>.NotFound(IntegrationSettings.IntegrationNotFound);
         }
 
         var result = await checker.CheckAsync(integration, cancellationToken);

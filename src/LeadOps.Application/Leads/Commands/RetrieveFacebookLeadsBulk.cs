@@ -6,21 +6,6 @@ namespace LeadOps.Application.Leads.Commands;
 public sealed record RetrieveFacebookLeadsBulk(int IntegrationId, IReadOnlyList<string>? FormIds, RetrievalTrigger Trigger = RetrievalTrigger.Manual)
     : ICommand<Result<BulkRetrievalSummary>>;
 
-public sealed record FormRetrievalResult(string FormId, string? FormName, bool Success, string? Error, string? Detail, RetrievalSummary? Summary);
-
-public sealed record BulkRetrievalSummary(IReadOnlyList<FormRetrievalResult> Forms)
-{
-    public int NewLeads => Forms.Sum(f => f.Summary?.NewLeads ?? 0);
-
-    public int ExistingLeads => Forms.Sum(f => f.Summary?.ExistingLeads ?? 0);
-
-    public int FailedLeads => Forms.Sum(f => f.Summary?.FailedLeads ?? 0);
-
-    public int TotalProcessed => Forms.Sum(f => f.Summary?.TotalProcessed ?? 0);
-
-    public int FailedForms => Forms.Count(f => !f.Success);
-}
-
 public sealed class RetrieveFacebookLeadsBulkValidator : AbstractValidator<RetrieveFacebookLeadsBulk>
 {
     public RetrieveFacebookLeadsBulkValidator()
@@ -37,7 +22,7 @@ internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository in
     public async ValueTask<Result<BulkRetrievalSummary>> Handle(RetrieveFacebookLeadsBulk command, CancellationToken cancellationToken)
     {
         var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (RetrieveFacebookLeadsHandler.Refuses(integration, out Result<BulkRetrievalSummary>? refusal))
+        if (RetrievalRefusal.Refuses(integration, out Result<BulkRetrievalSummary>? refusal))
         {
             return refusal;
         }
@@ -47,7 +32,7 @@ internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository in
         {
             if (await retriever.RefreshFormsAsync(integration, pages, cancellationToken) is { } failure && integration.Forms.Count == 0)
             {
-                return Result<BulkRetrievalSummary>.Failed(RetrieveFacebookLeadsHandler.FetchFailed, GraphFailureText.Describe(failure));
+                return Result<BulkRetrievalSummary>.Failed(RetrievalRefusal.FetchFailed, GraphFailureText.Describe(failure));
             }
         }
 
@@ -57,13 +42,13 @@ internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository in
             var form = integration.Forms.FirstOrDefault(f => f.FormId == formId);
             if (form is null)
             {
-                results.Add(new FormRetrievalResult(formId, null, false, RetrieveFacebookLeadsHandler.IntegrationNotFound, "The form is not on this integration's page.", null));
+                results.Add(new FormRetrievalResult(formId, null, false, RetrievalRefusal.IntegrationNotFound, "The form is not on this integration's page.", null));
                 continue;
             }
 
             var summary = await retriever.RetrieveAsync(integration, form, null, null, command.Trigger, null, cancellationToken);
             results.Add(summary.Failure is { } f
-                ? new FormRetrievalResult(formId, form.Name, false, RetrieveFacebookLeadsHandler.FetchFailed, GraphFailureText.Describe(f), summary)
+                ? new FormRetrievalResult(formId, form.Name, false, RetrievalRefusal.FetchFailed, GraphFailureText.Describe(f), summary)
                 : new FormRetrievalResult(formId, form.Name, true, null, null, summary));
         }
 

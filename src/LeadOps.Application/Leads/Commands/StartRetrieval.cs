@@ -8,12 +8,6 @@ namespace LeadOps.Application.Leads.Commands;
 /// </summary>
 public sealed record StartRetrieval(int IntegrationId, string FormId, DateTimeOffset? Since, DateTimeOffset? Until) : ICommand<Result<long>>, IRetrievalRequest;
 
-/// <summary>Runs queued retrievals in the background as their owner.</summary>
-public interface IRetrievalQueue
-{
-    void Enqueue(string ownerId, RetrieveFacebookLeads command);
-}
-
 public sealed class StartRetrievalValidator : RetrievalRequestValidator<StartRetrieval>;
 
 internal sealed class StartRetrievalHandler(
@@ -27,26 +21,18 @@ internal sealed class StartRetrievalHandler(
     public async ValueTask<Result<long>> Handle(StartRetrieval command, CancellationToken cancellationToken)
     {
         var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (RetrieveFacebookLeadsHandler.Refuses(integration, out Result<long>? refusal))
+        if (RetrievalRefusal.Refuses(integration, out Result<long>? refusal))
         {
             return refusal;
         }
 
         if (integration.Forms.All(f => f.FormId != command.FormId))
         {
-            return Result<long>.NotFound(RetrieveFacebookLeadsHandler.IntegrationNotFound);
+            return Result<long>.NotFound(RetrievalRefusal.IntegrationNotFound);
         }
 
-        var run = new RetrievalRun
-        {
-            IntegrationId = integration.Id,
-            FormId = command.FormId,
-            FormName = integration.Forms.First(f => f.FormId == command.FormId).Name,
-            Trigger = RetrievalTrigger.Manual,
-            Since = command.Since,
-            Until = command.Until,
-            StartedAt = clock.GetUtcNow(),
-        };
+        var run = RetrievalRun.Start(integration.Id, command.FormId, clock.GetUtcNow());
+        run.Describe(integration.Forms.First(f => f.FormId == command.FormId).Name, RetrievalTrigger.Manual, command.Since, command.Until);
         runs.Add(run);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         queue.Enqueue(currentUser.RequiredUserId, new RetrieveFacebookLeads(integration.Id, command.FormId, command.Since, command.Until, RetrievalTrigger.Manual, run.Id));

@@ -23,11 +23,11 @@ internal sealed class StoreWebhookLeadHandler(
         var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
         if (integration is null)
         {
-            return Result<ProcessedLead>.NotFound("Lead form integration not found");
+            return Result<ProcessedLead>.NotFound(RetrievalRefusal.IntegrationNotFound);
         }
 
         var now = clock.GetUtcNow();
-        integration.LastWebhookAt = now;
+        integration.RecordWebhook(now);
         if ((await leads.GetExistingFacebookLeadIdsAsync([command.LeadgenId], cancellationToken)).TryGetValue(command.LeadgenId, out var stored))
         {
             await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -41,9 +41,9 @@ internal sealed class StoreWebhookLeadHandler(
         }
         catch (GraphApiException ex) when (ex.Failure.Kind is not (GraphFailureKind.Transient or GraphFailureKind.RateLimited))
         {
-            IntegrationChecker.RecordFailure(integration, ex.Failure);
+            integration.RecordFailure(ex.Failure);
             await unitOfWork.SaveChangesAsync(cancellationToken);
-            return Result<ProcessedLead>.Failed("Failed to fetch leads from Facebook", GraphFailureText.Describe(ex.Failure));
+            return Result<ProcessedLead>.Failed(RetrievalRefusal.FetchFailed, GraphFailureText.Describe(ex.Failure));
         }
 
         var formName = integration.Forms.FirstOrDefault(f => f.FormId == command.FormId)?.Name;
@@ -54,7 +54,7 @@ internal sealed class StoreWebhookLeadHandler(
             return Result<ProcessedLead>.Ok(new ProcessedLead(command.LeadgenId, ProcessedLeadStatus.Failed, null, null, error));
         }
 
-        lead.WelcomeStatus = LeadMapping.InitialWelcomeStatus(integration, lead);
+        lead.PlanWelcome(integration.WelcomeEnabled);
         var inserted = await leads.InsertNewAsync([lead], now, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         if (inserted.Count == 0)

@@ -14,5 +14,3 @@ public interface ILeadQueries
     /// <summary>Leads first seen per integration and source: in the last 30, 7 and 1 days (one grouped query).</summary>
     Task<IReadOnlyList<LeadSourceCount>> CountBySourceAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
-
-public sealed record LeadSourceCount(int IntegrationId, LeadSource Source, int Last30Days, int Last7Days, int LastDay);

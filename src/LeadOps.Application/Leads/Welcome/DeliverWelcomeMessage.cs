@@ -9,16 +9,6 @@ namespace LeadOps.Application.Leads.Welcome;
 /// </summary>
 public sealed record DeliverWelcomeMessage(long OutboxMessageId, string Worker) : ICommand<WelcomeDeliveryOutcome>;
 
-public enum WelcomeDeliveryOutcome
-{
-    /// <summary>Another worker holds the row now (this claim lapsed); nothing was done.</summary>
-    ClaimLost,
-    Sent,
-    RetryScheduled,
-    Failed,
-    Skipped,
-}
-
 internal sealed class DeliverWelcomeMessageHandler(
     IWelcomeOutbox outbox,
     IIntegrationRepository integrations,
@@ -59,7 +49,7 @@ internal sealed class DeliverWelcomeMessageHandler(
     private WelcomeDeliveryOutcome Record(OutboxMessage message, WelcomeMessage rendered, WelcomeSendResult result)
     {
         var now = clock.GetUtcNow();
-        var error = Truncate(result.Error ?? "Unknown error");
+        var error = TextLimit.Cut(result.Error ?? "Unknown error");
         switch (result.Status)
         {
             case WelcomeSendStatus.Sent:
@@ -71,7 +61,7 @@ internal sealed class DeliverWelcomeMessageHandler(
             default:
                 if (message.Attempts >= policy.MaxAttempts)
                 {
-                    message.MarkFailed(Truncate($"{result.Error} (gave up after {message.Attempts} attempts)"));
+                    message.MarkFailed(TextLimit.Cut($"{result.Error} (gave up after {message.Attempts} attempts)"));
                     return WelcomeDeliveryOutcome.Failed;
                 }
 
@@ -79,6 +69,4 @@ internal sealed class DeliverWelcomeMessageHandler(
                 return WelcomeDeliveryOutcome.RetryScheduled;
         }
     }
-
-    private static string Truncate(string error) => error.Length <= 1000 ? error : error[..1000];
 }

@@ -2,12 +2,6 @@ using LeadOps.Infrastructure.Graph.Json;
 
 namespace LeadOps.Infrastructure.Graph.Dtos;
 
-/// <summary><c>GET /debug_token</c>: <c>{"data":{…}}</c>.</summary>
-internal sealed record GraphDebugTokenResponse
-{
-    public GraphDebugTokenDto? Data { get; init; }
-}
-
 internal sealed record GraphDebugTokenDto
 {
     [JsonConverter(typeof(FlexibleStringConverter))]

@@ -2,12 +2,6 @@ using LeadOps.Infrastructure.Graph.Json;
 
 namespace LeadOps.Infrastructure.Graph.Dtos;
 
-/// <summary>Graph's error body: <c>{"error":{"message","type","code","error_subcode","fbtrace_id","is_transient"}}</c>.</summary>
-internal sealed record GraphErrorEnvelope
-{
-    public GraphErrorDto? Error { get; init; }
-}
-
 internal sealed record GraphErrorDto
 {
     public string? Message { get; init; }

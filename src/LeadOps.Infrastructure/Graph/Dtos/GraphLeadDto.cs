@@ -36,11 +36,3 @@ internal sealed record GraphLeadDto
 
     public List<GraphLeadFieldDto>? FieldData { get; init; }
 }
-
-internal sealed record GraphLeadFieldDto
-{
-    public string? Name { get; init; }
-
-    /// <summary>Answers; normally strings, kept as elements so that a stray number or null does not fail the page.</summary>
-    public List<JsonElement>? Values { get; init; }
-}

@@ -9,10 +9,3 @@ internal sealed record GraphPagingDto
     /// <summary>Full URL of the next page; absent on the last page.</summary>
     public string? Next { get; init; }
 }
-
-internal sealed record GraphCursorsDto
-{
-    public string? Before { get; init; }
-
-    public string? After { get; init; }
-}

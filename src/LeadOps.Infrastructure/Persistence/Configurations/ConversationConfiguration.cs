@@ -8,13 +8,13 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
     {
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.PageId).HasMaxLength(64).IsRequired();
-        builder.Property(c => c.Psid).HasMaxLength(64).IsRequired();
+        builder.Property(c => c.PageId).HasMaxLength(FacebookId.MaxLength).IsRequired();
+        builder.Property(c => c.Psid).HasMaxLength(FacebookId.MaxLength).IsRequired();
 
         // Stored as its number: the Inbox orders by it (Needs human first).
         builder.Property(c => c.State);
-        builder.Property(c => c.AssignedToUserId).HasMaxLength(450);
-        builder.Property(c => c.AssignedToName).HasMaxLength(256);
+        builder.Property(c => c.AssignedToUserId).HasMaxLength(UserId.MaxLength);
+        builder.Property(c => c.AssignedToName).HasMaxLength(Conversation.AssignedToNameLength);
         builder.Property(c => c.EscalationReason).HasMaxLength(Conversation.ReasonLength);
         builder.Property(c => c.LastMessagePreview).HasMaxLength(Conversation.PreviewLength);
         builder.Ignore(c => c.CustomerLabel);
@@ -29,37 +29,5 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.OwnerId, c.PageId, c.State, c.InboxOrder, c.Id });
 
         builder.HasMany<MessengerMessage>().WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class MessengerMessageConfiguration : IEntityTypeConfiguration<MessengerMessage>
-{
-    public void Configure(EntityTypeBuilder<MessengerMessage> builder)
-    {
-        builder.HasKey(m => m.Id);
-        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(10);
-        builder.Property(m => m.Sender).HasConversion<string>().HasMaxLength(20);
-        builder.Property(m => m.SenderUserId).HasMaxLength(450);
-        builder.Property(m => m.SenderName).HasMaxLength(256);
-        builder.Property(m => m.Text).IsRequired();
-        builder.Property(m => m.Mid).HasMaxLength(200);
-
-        // Stored as its number: receipts move a message forward only (Status < receipt).
-        builder.Property(m => m.Status);
-        builder.Property(m => m.MessagingType).HasMaxLength(20);
-        builder.Property(m => m.Tag).HasMaxLength(40);
-        builder.Property(m => m.IdempotencyKey).HasMaxLength(100);
-        builder.Property(m => m.FailureKind).HasConversion<string>().HasMaxLength(30);
-        builder.Property(m => m.FailureReason).HasMaxLength(1000);
-        builder.Ignore(m => m.CanRetry);
-
-        // A message Meta knows is stored once per owner, however often the webhook is replayed.
-        builder.HasIndex(m => new { m.OwnerId, m.Mid }).IsUnique();
-
-        // A reply is sent once per idempotency key (double click, retried request).
-        builder.HasIndex(m => new { m.OwnerId, m.IdempotencyKey }).IsUnique();
-
-        // The thread: a conversation's messages by time.
-        builder.HasIndex(m => new { m.ConversationId, m.At });
     }
 }

@@ -56,6 +56,12 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
                 entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged;
             }
 
+            // Its events go with it: nothing of this attempt is audited or pushed.
+            foreach (var raiser in db.ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity))
+            {
+                raiser.ClearDomainEvents();
+            }
+
             return false;
         }
     }
@@ -98,7 +104,7 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
 
     public Task FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken)
     {
-        var text = reason.Length <= 1000 ? reason : reason[..1000];
+        var text = TextLimit.Cut(reason);
         return db.MessengerMessages
             .Where(m => m.Id == messageId && m.Status == MessageStatus.Sending)
             .ExecuteUpdateAsync(

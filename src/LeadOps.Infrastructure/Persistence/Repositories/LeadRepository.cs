@@ -1,5 +1,4 @@
 using LeadOps.Application.Leads;
-using LeadOps.Application.Leads.Welcome;
 
 namespace LeadOps.Infrastructure.Persistence.Repositories;
 
@@ -36,7 +35,7 @@ internal sealed class LeadRepository(LeadOpsDbContext db, IOwnerScopeFactory own
             {
                 var batch = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
                 batch.Leads.AddRange(pending);
-                batch.OutboxMessages.AddRange(pending.Select(lead => Welcome(lead, now)));
+                batch.OutboxMessages.AddRange(pending.Select(lead => OutboxMessage.WelcomeFor(lead, now)));
                 try
                 {
                     await batch.SaveChangesAsync(cancellationToken);
@@ -61,22 +60,4 @@ internal sealed class LeadRepository(LeadOpsDbContext db, IOwnerScopeFactory own
             }
         }
     }
-
-    private static OutboxMessage Welcome(Lead lead, DateTimeOffset now) => new()
-    {
-        Lead = lead,
-        Kind = OutboxMessage.WelcomeKind,
-        CreatedAt = now,
-        NextAttemptAt = now,
-        Status = lead.WelcomeStatus == WelcomeStatus.Skipped ? OutboxStatus.Skipped : OutboxStatus.Pending,
-        LastError = lead.WelcomeStatus != WelcomeStatus.Skipped ? null : lead.Email is null ? WelcomeSkipReasons.NoEmail : WelcomeSkipReasons.Disabled,
-    };
-}
-
-internal sealed class RetrievalRunRepository(LeadOpsDbContext db) : IRetrievalRunRepository
-{
-    public void Add(RetrievalRun run) => db.RetrievalRuns.Add(run);
-
-    public Task<RetrievalRun?> GetAsync(long id, CancellationToken cancellationToken) =>
-        db.RetrievalRuns.FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 }

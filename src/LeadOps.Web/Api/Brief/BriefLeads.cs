@@ -1,5 +1,5 @@
-using LeadOps.Application.Integrations.Queries;
 using LeadOps.Application.Leads.Commands;
+using LeadOps.Application.Leads.Queries;
 using Microsoft.AspNetCore.Http.HttpResults;
 using static LeadOps.Web.Api.Brief.BriefContracts;
 using static LeadOps.Web.Api.Brief.BriefResults;
@@ -31,13 +31,9 @@ internal static class BriefLeads
     /// <summary>The forms of the caller's integrations, or of the one asked for (not found when it is not theirs).</summary>
     private static async Task<Result<IReadOnlyList<FormItem>>> ListLeadFormsAsync(ISender sender, int? integrationId, CancellationToken ct)
     {
-        var integrations = await sender.Send(new ListIntegrations(), ct);
-        if (integrationId is { } id && integrations.All(i => i.Id != id))
-        {
-            return Result<IReadOnlyList<FormItem>>.NotFound(RetrieveFacebookLeadsHandler.IntegrationNotFound);
-        }
-
-        return Result<IReadOnlyList<FormItem>>.Ok([.. integrations.Where(i => integrationId is null || i.Id == integrationId)
-            .SelectMany(i => i.Forms.Select(f => new FormItem(f.FormId, f.Name, f.Status, i.Id, i.PageId)))]);
+        var forms = await sender.Send(new ListLeadForms(integrationId), ct);
+        return forms.IsSuccess
+            ? Result<IReadOnlyList<FormItem>>.Ok([.. forms.Value!.Select(f => new FormItem(f.FormId, f.Name, f.Status, f.IntegrationId, f.PageId))])
+            : Result<IReadOnlyList<FormItem>>.NotFound(forms.Error!);
     }
 }

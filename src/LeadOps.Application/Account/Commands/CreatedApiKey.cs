@@ -1,0 +1,3 @@
+namespace LeadOps.Application.Account.Commands;
+
+public sealed record CreatedApiKey(Guid Id, string Name, string Key);

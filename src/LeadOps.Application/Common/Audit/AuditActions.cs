@@ -1,0 +1,20 @@
+namespace LeadOps.Application.Common.Audit;
+
+/// <summary>Audit action and outcome names.</summary>
+public static class AuditActions
+{
+    public const string SendMessage = "send_message";
+    public const string RetryMessage = "retry_message";
+    public const string Escalate = "escalate";
+    public const string Take = "take";
+    public const string Release = "release";
+    public const string Resolve = "resolve";
+
+    public const string Conversation = "conversation";
+
+    public const string Ok = "ok";
+    public const string Unchanged = "unchanged";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+    public const string Refused = "refused";
+}

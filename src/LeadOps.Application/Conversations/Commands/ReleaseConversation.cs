@@ -1,0 +1,11 @@
+namespace LeadOps.Application.Conversations.Commands;
+
+/// <summary>Staff give the conversation back to the bot.</summary>
+public sealed record ReleaseConversation(Guid ConversationId) : ICommand<Result<ConversationView>>;
+
+internal sealed class ReleaseConversationHandler(ConversationTransition transition)
+    : ICommandHandler<ReleaseConversation, Result<ConversationView>>
+{
+    public async ValueTask<Result<ConversationView>> Handle(ReleaseConversation command, CancellationToken cancellationToken) =>
+        await transition.ApplyAsync(command.ConversationId, c => c.Release(), cancellationToken);
+}

@@ -1,0 +1,35 @@
+using LeadOps.Application.Common.Audit;
+using LeadOps.Domain.Conversations.Events;
+
+namespace LeadOps.Application.Conversations;
+
+/// <summary>
+/// The audit row each conversation event leaves: every staff action on a conversation (also one that changed nothing)
+/// and how every attempt at a staff reply ended. Notes name reasons and message ids, never what was written.
+/// </summary>
+public static class ConversationAudit
+{
+    public static AuditRecord? For(IDomainEvent domainEvent) => domainEvent switch
+    {
+        ConversationEscalated e => Action(e, AuditActions.Escalate, e.Reason),
+        ConversationTaken e => Action(e, AuditActions.Take, null),
+        ConversationReleased e => Action(e, AuditActions.Release, null),
+        ConversationResolved e => Action(e, AuditActions.Resolve, null),
+        ReplyRefused e => Reply(e, AuditActions.Refused, Note(e.Reason, AttemptNote(e))),
+        ReplySent e => Reply(e, AuditActions.Sent, Note($"message {e.Message.Id} as {e.Plan.MessagingType}{(e.Plan.Tag is null ? string.Empty : " " + e.Plan.Tag)}", AttemptNote(e))),
+        ReplyFailed e => Reply(e, AuditActions.Failed, Note(e.Reason, AttemptNote(e) is { } note ? $"message {e.Message.Id}; {note}" : $"message {e.Message.Id}")),
+        _ => null,
+    };
+
+    private static AuditRecord Action(ConversationActionEvent e, string action, string? detail) =>
+        new(action, AuditActions.Conversation, e.Conversation.Id.ToString(), e.Changed ? AuditActions.Ok : AuditActions.Unchanged, detail);
+
+    private static AuditRecord Reply(ReplyEvent e, string outcome, string? detail) =>
+        new(e.Attempt.IsRetry ? AuditActions.RetryMessage : AuditActions.SendMessage, AuditActions.Conversation, e.Conversation.Id.ToString(), outcome, detail);
+
+    /// <summary>A retry names the message it retried; a first send carries the caller's note, if any.</summary>
+    private static string? AttemptNote(ReplyEvent e) => e.Attempt.IsRetry ? $"message {e.Message.Id}" : e.Attempt.Note;
+
+    private static string? Note(string? detail, string? note) =>
+        note is null ? detail : detail is null ? note : $"{detail} ({note})";
+}

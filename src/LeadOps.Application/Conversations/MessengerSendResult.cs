@@ -1,0 +1,3 @@
+namespace LeadOps.Application.Conversations;
+
+public sealed record MessengerSendResult(string RecipientId, string MessageId);

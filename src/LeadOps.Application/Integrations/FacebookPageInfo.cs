@@ -1,0 +1,3 @@
+namespace LeadOps.Application.Integrations;
+
+public sealed record FacebookPageInfo(string Id, string Name);

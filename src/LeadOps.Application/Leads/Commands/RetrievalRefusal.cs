@@ -1,0 +1,23 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace LeadOps.Application.Leads.Commands;
+
+/// <summary>The brief's answers when a retrieval cannot start or fails, and the two refusals made before any Graph call.</summary>
+public static class RetrievalRefusal
+{
+    public const string IntegrationNotFound = "Lead form integration not found";
+    public const string TokenNotFound = "Facebook access token not found";
+    public const string FetchFailed = "Failed to fetch leads from Facebook";
+
+    /// <summary>
+    /// Refuses an unknown integration (not found) and one that may not retrieve (<see cref="Integration.MayRetrieve"/>:
+    /// no usable token). False when the retrieval may go ahead.
+    /// </summary>
+    public static bool Refuses<T>([NotNullWhen(false)] Integration? integration, [NotNullWhen(true)] out Result<T>? refusal)
+    {
+        refusal = integration is null ? Result<T>.NotFound(IntegrationNotFound)
+            : !integration.MayRetrieve ? Result<T>.Invalid(TokenNotFound, "Reconnect the page with a valid page access token.")
+            : null;
+        return refusal is not null;
+    }
+}

@@ -1,0 +1,3 @@
+namespace LeadOps.Application.Leads;
+
+public sealed record ExistingLead(long Id, string Name);

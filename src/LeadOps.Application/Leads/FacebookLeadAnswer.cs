@@ -1,0 +1,3 @@
+namespace LeadOps.Application.Leads;
+
+public sealed record FacebookLeadAnswer(string Name, IReadOnlyList<string> Values);

@@ -1,0 +1,8 @@
+namespace LeadOps.Application.Leads;
+
+public enum ProcessedLeadStatus
+{
+    Created,
+    Existing,
+    Failed,
+}

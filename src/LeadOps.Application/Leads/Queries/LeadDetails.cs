@@ -1,0 +1,27 @@
+namespace LeadOps.Application.Leads.Queries;
+
+public sealed record LeadDetails(
+    long Id,
+    string FacebookLeadId,
+    int? IntegrationId,
+    string PageId,
+    string FormId,
+    string? FormName,
+    string? FullName,
+    string? FirstName,
+    string? LastName,
+    string? Email,
+    string? Phone,
+    string? AdId,
+    string? AdName,
+    string? AdsetId,
+    string? AdsetName,
+    string? CampaignId,
+    string? CampaignName,
+    bool? IsOrganic,
+    string? Platform,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset FirstSeenAt,
+    LeadSource Source,
+    WelcomeStatus WelcomeStatus,
+    IReadOnlyList<LeadAnswer> Answers);

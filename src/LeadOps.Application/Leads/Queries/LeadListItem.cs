@@ -1,0 +1,14 @@
+namespace LeadOps.Application.Leads.Queries;
+
+public sealed record LeadListItem(
+    long Id,
+    string FacebookLeadId,
+    string Name,
+    string? Email,
+    string? Phone,
+    string FormId,
+    string? FormName,
+    LeadSource Source,
+    WelcomeStatus WelcomeStatus,
+    DateTimeOffset CreatedTime,
+    DateTimeOffset FirstSeenAt);

@@ -1,0 +1,9 @@
+namespace LeadOps.Domain.Common;
+
+public enum WebhookDeliveryStatus
+{
+    Pending,
+    Processed,
+    Unroutable,
+    Failed,
+}

@@ -1,0 +1,81 @@
+using LeadOps.Domain.Conversations.Events;
+
+namespace LeadOps.Domain.Conversations;
+
+/// <summary>The conversation's messages: what arrives from the webhook, and what becomes of a staff reply.</summary>
+public sealed partial class Conversation
+{
+    /// <summary>
+    /// A customer's message arrived from the webhook: the new inbound message. The caller has made sure <paramref name="mid"/>
+    /// is not stored yet.
+    /// </summary>
+    public MessengerMessage ReceiveCustomerMessage(string mid, string text, DateTimeOffset at)
+    {
+        var message = MessengerMessage.FromCustomer(Id, mid, text, at);
+        RecordCustomerMessage(text, at);
+        Raise(new CustomerMessageReceived(this, message));
+        return message;
+    }
+
+    /// <summary>An echo of a message the page sent that LeadOps did not send (the bot, or Meta's inbox): the new outbound message.</summary>
+    public MessengerMessage RecordEcho(MessageSender sender, string mid, string text, DateTimeOffset at)
+    {
+        var message = MessengerMessage.FromEcho(Id, sender, mid, text, at);
+        RecordPageMessage(text, at);
+        Raise(new PageMessageEchoed(this, message));
+        return message;
+    }
+
+    /// <summary>An echo of a LeadOps reply whose send answer was not recorded yet: the store gave the reply Meta's id.</summary>
+    public void RecordClaimedEcho(string text, DateTimeOffset at)
+    {
+        RecordPageMessage(text, at);
+        Raise(new ConversationMessagesMovedOn(this));
+    }
+
+    /// <summary>A delivery or read receipt moved some of the conversation's messages forward in the store.</summary>
+    public void RecordReceipt() => Raise(new ConversationMessagesMovedOn(this));
+
+    /// <summary>
+    /// A staff member writes a reply, planned against the window now (a refused plan stores it as Failed). Replying
+    /// takes the conversation for its writer; the reply's own record tells of that, not a separate "taken".
+    /// </summary>
+    public MessengerMessage WriteReply(string userId, string? userName, string text, string idempotencyKey, ReplyPlan plan, string? note, DateTimeOffset now)
+    {
+        var message = MessengerMessage.StaffReply(Id, userId, userName, text, idempotencyKey, now);
+        message.Plan(plan);
+        if (State != ConversationState.HumanActive)
+        {
+            AssignTo(userId, userName);
+        }
+
+        Raise(new ReplyWritten(this, message));
+        if (!plan.Allowed)
+        {
+            Raise(new ReplyRefused(this, message, ReplyAttempt.First(note), plan.Refusal!));
+        }
+
+        return message;
+    }
+
+    /// <summary>A retry of a failed reply that the window no longer allows: the message fails again with the reason.</summary>
+    public void RefuseRetry(MessengerMessage message, ReplyPlan plan)
+    {
+        message.Fail(SendFailure.WindowClosed, plan.Refusal!);
+        Raise(new ReplyRefused(this, message, ReplyAttempt.Retry, plan.Refusal!));
+    }
+
+    /// <summary>A failed reply was claimed for another attempt (the store set it back to Sending).</summary>
+    public void RecordRetryStarted(MessengerMessage message) => Raise(new ReplyRetryStarted(this, message));
+
+    /// <summary>Meta accepted a staff reply (the store recorded its id): the customer is no longer waiting.</summary>
+    public void RecordReplySent(MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt, DateTimeOffset at)
+    {
+        RecordPageMessage(message.Text, at);
+        Raise(new ReplySent(this, message, attempt, plan));
+    }
+
+    /// <summary>A staff reply was not sent (the store marked it Failed).</summary>
+    public void RecordReplyFailed(MessengerMessage message, SendFailure kind, string reason, ReplyAttempt attempt) =>
+        Raise(new ReplyFailed(this, message, attempt, kind, reason));
+}

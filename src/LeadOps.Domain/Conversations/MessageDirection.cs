@@ -1,0 +1,7 @@
+namespace LeadOps.Domain.Conversations;
+
+public enum MessageDirection
+{
+    Inbound,
+    Outbound,
+}

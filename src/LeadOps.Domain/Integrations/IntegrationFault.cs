@@ -1,0 +1,14 @@
+namespace LeadOps.Domain.Integrations;
+
+/// <summary>What a failed Graph call says about the integration itself.</summary>
+public enum IntegrationFault
+{
+    /// <summary>The token is expired, revoked or invalid: the page must be reconnected.</summary>
+    TokenInvalid,
+
+    /// <summary>The token lacks a permission LeadOps needs.</summary>
+    PermissionMissing,
+
+    /// <summary>Anything else (rate limits, outages, refused requests): shown, but the integration stays as it is.</summary>
+    Other,
+}

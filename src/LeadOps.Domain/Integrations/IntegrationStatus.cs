@@ -1,0 +1,10 @@
+namespace LeadOps.Domain.Integrations;
+
+public enum IntegrationStatus
+{
+    Active,
+    Expiring,
+    MissingPermission,
+    NeedsReconnect,
+    Disabled,
+}

@@ -1,0 +1,8 @@
+namespace LeadOps.Domain.Leads;
+
+public enum LeadSource
+{
+    Webhook,
+    ManualRetrieval,
+    ScheduledRetrieval,
+}

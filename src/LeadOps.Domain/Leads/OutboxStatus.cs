@@ -1,0 +1,9 @@
+namespace LeadOps.Domain.Leads;
+
+public enum OutboxStatus
+{
+    Pending,
+    Sent,
+    Failed,
+    Skipped,
+}

@@ -1,0 +1,9 @@
+namespace LeadOps.Domain.Leads;
+
+public enum RetrievalOutcome
+{
+    Running,
+    Succeeded,
+    CompletedWithFailures,
+    Failed,
+}

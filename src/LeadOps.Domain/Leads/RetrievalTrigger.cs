@@ -1,0 +1,7 @@
+namespace LeadOps.Domain.Leads;
+
+public enum RetrievalTrigger
+{
+    Manual,
+    Scheduled,
+}

@@ -1,0 +1,9 @@
+namespace LeadOps.Domain.Leads;
+
+public enum WelcomeStatus
+{
+    Pending,
+    Sent,
+    Failed,
+    Skipped,
+}

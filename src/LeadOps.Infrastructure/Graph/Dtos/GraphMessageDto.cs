@@ -1,0 +1,3 @@
+namespace LeadOps.Infrastructure.Graph.Dtos;
+
+internal sealed record GraphMessageDto(string Text);

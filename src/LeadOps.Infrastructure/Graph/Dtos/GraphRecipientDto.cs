@@ -1,0 +1,3 @@
+namespace LeadOps.Infrastructure.Graph.Dtos;
+
+internal sealed record GraphRecipientDto(string Id);

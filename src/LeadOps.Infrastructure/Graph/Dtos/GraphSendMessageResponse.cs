@@ -1,0 +1,11 @@
+using LeadOps.Infrastructure.Graph.Json;
+
+namespace LeadOps.Infrastructure.Graph.Dtos;
+
+internal sealed record GraphSendMessageResponse
+{
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? RecipientId { get; init; }
+
+    public string? MessageId { get; init; }
+}

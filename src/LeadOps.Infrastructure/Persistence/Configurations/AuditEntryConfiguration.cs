@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadOps.Infrastructure.Persistence.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.ActorId).HasMaxLength(UserId.MaxLength).IsRequired();
+        builder.Property(a => a.Action).HasMaxLength(AuditEntry.ActionLength).IsRequired();
+        builder.Property(a => a.SubjectType).HasMaxLength(AuditEntry.SubjectTypeLength).IsRequired();
+        builder.Property(a => a.SubjectId).HasMaxLength(AuditEntry.SubjectIdLength).IsRequired();
+        builder.Property(a => a.Outcome).HasMaxLength(AuditEntry.OutcomeLength).IsRequired();
+        builder.Property(a => a.Detail).HasMaxLength(TextLimit.Reason);
+        builder.HasIndex(a => new { a.OwnerId, a.At });
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadOps.Infrastructure.Persistence.Configurations;
+
+internal sealed class IntegrationFormConfiguration : IEntityTypeConfiguration<IntegrationForm>
+{
+    public void Configure(EntityTypeBuilder<IntegrationForm> builder)
+    {
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.FormId).HasMaxLength(FacebookId.MaxLength).IsRequired();
+        builder.Property(f => f.Name).HasMaxLength(IntegrationForm.NameLength).IsRequired();
+        builder.Property(f => f.Status).HasMaxLength(IntegrationForm.StatusLength).IsRequired();
+        builder.HasIndex(f => new { f.IntegrationId, f.FormId }).IsUnique();
+        builder.HasIndex(f => new { f.SyncEnabled, f.LastSyncedAt });
+    }
+}

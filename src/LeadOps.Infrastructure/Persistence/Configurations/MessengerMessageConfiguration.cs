@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadOps.Infrastructure.Persistence.Configurations;
+
+internal sealed class MessengerMessageConfiguration : IEntityTypeConfiguration<MessengerMessage>
+{
+    public void Configure(EntityTypeBuilder<MessengerMessage> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(10);
+        builder.Property(m => m.Sender).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.SenderUserId).HasMaxLength(UserId.MaxLength);
+        builder.Property(m => m.SenderName).HasMaxLength(MessengerMessage.SenderNameLength);
+        builder.Property(m => m.Text).IsRequired();
+        builder.Property(m => m.Mid).HasMaxLength(MessengerMessage.MidLength);
+
+        // Stored as its number: receipts move a message forward only (Status < receipt).
+        builder.Property(m => m.Status);
+        builder.Property(m => m.MessagingType).HasMaxLength(20);
+        builder.Property(m => m.Tag).HasMaxLength(40);
+        builder.Property(m => m.IdempotencyKey).HasMaxLength(MessengerMessage.IdempotencyKeyLength);
+        builder.Property(m => m.FailureKind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(m => m.FailureReason).HasMaxLength(TextLimit.Reason);
+        builder.Ignore(m => m.CanRetry);
+
+        // A message Meta knows is stored once per owner, however often the webhook is replayed.
+        builder.HasIndex(m => new { m.OwnerId, m.Mid }).IsUnique();
+
+        // A reply is sent once per idempotency key (double click, retried request).
+        builder.HasIndex(m => new { m.OwnerId, m.IdempotencyKey }).IsUnique();
+
+        // The thread: a conversation's messages by time.
+        builder.HasIndex(m => new { m.ConversationId, m.At });
+    }
+}

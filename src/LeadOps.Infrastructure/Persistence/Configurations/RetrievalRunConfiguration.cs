@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadOps.Infrastructure.Persistence.Configurations;
+
+internal sealed class RetrievalRunConfiguration : IEntityTypeConfiguration<RetrievalRun>
+{
+    public void Configure(EntityTypeBuilder<RetrievalRun> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.FormId).HasMaxLength(FacebookId.MaxLength).IsRequired();
+        builder.Property(r => r.FormName).HasMaxLength(IntegrationForm.NameLength);
+        builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.Error).HasMaxLength(TextLimit.Reason);
+        builder.Ignore(r => r.Duration);
+        builder.HasIndex(r => new { r.OwnerId, r.StartedAt });
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LeadOps.Infrastructure.Persistence.Configurations;
+
+internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<WebhookDelivery>
+{
+    public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
+    {
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Body).IsRequired();
+        builder.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(w => w.UnknownPageIds).HasMaxLength(1000);
+        builder.Property(w => w.LastError).HasMaxLength(TextLimit.Reason);
+        builder.HasIndex(w => new { w.Status, w.NextAttemptAt });
+    }
+}

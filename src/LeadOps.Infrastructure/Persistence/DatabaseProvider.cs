@@ -1,0 +1,7 @@
+namespace LeadOps.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

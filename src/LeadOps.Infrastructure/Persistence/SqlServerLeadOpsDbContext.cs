@@ -1,0 +1,12 @@
+namespace LeadOps.Infrastructure.Persistence;
+
+public sealed class SqlServerLeadOpsDbContext(DbContextOptions<SqlServerLeadOpsDbContext> options)
+    : LeadOpsDbContext(options)
+{
+    /// <summary>On SQL Server the Quartz job store's tables are part of the model, so the migrations create them.</summary>
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        Scheduling.QuartzSqlServerSchema.Configure(builder);
+    }
+}

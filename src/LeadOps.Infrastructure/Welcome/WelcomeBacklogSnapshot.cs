@@ -1,0 +1,3 @@
+namespace LeadOps.Infrastructure.Welcome;
+
+public sealed record WelcomeBacklogSnapshot(int Pending, int Failed, TimeSpan? OldestPendingAge);

@@ -1,0 +1,58 @@
+using LeadOps.Domain.Integrations;
+
+namespace LeadOps.UnitTests.Integrations;
+
+public sealed class IntegrationRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public void A_graph_failure_marks_what_staff_must_fix_and_only_shows_the_rest()
+    {
+        var integration = new Integration();
+        integration.RecordFailure(IntegrationFault.Other, "Facebook is rate limiting this page.");
+        Assert.That((integration.NeedsReconnect, integration.LastError), Is.EqualTo((false, (string?)"Facebook is rate limiting this page.")));
+
+        integration.RecordFailure(IntegrationFault.PermissionMissing, "missing", "pages_messaging");
+        Assert.That(integration.MissingPermissionList, Is.EqualTo(new[] { "pages_messaging" }));
+
+        integration.RecordFailure(IntegrationFault.TokenInvalid, "expired");
+        Assert.That(integration.StateAt(Now).Status, Is.EqualTo(IntegrationStatus.NeedsReconnect));
+    }
+
+    [Test]
+    public void Merging_forms_updates_known_ones_keeps_their_sync_choice_and_adds_new_ones()
+    {
+        var integration = new Integration();
+        integration.MergeForms([new LeadFormListing("f1", "Test ride", "ACTIVE", 3)], Now);
+        integration.Forms[0].ScheduleSync(true, 30);
+
+        integration.MergeForms([new LeadFormListing("f1", "Test ride (new)", "ARCHIVED", 4), new LeadFormListing("f2", "Brochure", "ACTIVE", null)], Now.AddHours(1));
+
+        Assert.That(integration.Forms.Select(f => (f.FormId, f.Name, f.Status, f.SyncEnabled, f.SyncIntervalMinutes)), Is.EqualTo(new[]
+        {
+            ("f1", "Test ride (new)", "ARCHIVED", true, 30), ("f2", "Brochure", "ACTIVE", false, 60),
+        }));
+    }
+
+    [Test]
+    public void Only_an_integration_with_a_usable_token_may_retrieve()
+    {
+        Assert.That(new Integration { PageId = "p1" }.MayRetrieve, Is.False);
+        var connected = new Integration { PageId = "p1" };
+        connected.UseToken("protected", "EAAB-token");
+        Assert.That(connected.MayRetrieve, Is.True);
+    }
+
+    [Test]
+    public void The_watermark_only_moves_forward_and_only_for_a_walk_that_started_at_or_before_it()
+    {
+        var form = new IntegrationForm();
+        form.RecordSync(null, Now, Now);
+        form.RecordSync(Now.AddDays(1), Now.AddDays(2), Now.AddDays(2));
+        Assert.That(form.Watermark, Is.EqualTo(Now), "a later window says nothing about the leads before it");
+
+        form.RecordSync(Now.AddDays(-1), Now.AddHours(-1), Now.AddDays(2));
+        Assert.That((form.Watermark, form.LastSyncedAt), Is.EqualTo(((DateTimeOffset?)Now, (DateTimeOffset?)Now.AddDays(2))));
+    }
+}
