@@ -9,3 +9,4 @@ global using LeadOps.Domain.Leads;
 global using LeadOps.Domain.Integrations;
 global using LeadOps.Domain.Conversations;
 global using Microsoft.Extensions.Logging;
+global using LeadOps.Application.Integrations;

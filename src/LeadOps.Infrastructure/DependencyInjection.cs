@@ -1,8 +1,6 @@
 using LeadOps.Application.Account;
 using LeadOps.Application.Common;
-using LeadOps.Application.Conversations;
 using LeadOps.Application.Integrations;
-using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Welcome;
 using LeadOps.Infrastructure.Conversations;
 using LeadOps.Infrastructure.Graph;

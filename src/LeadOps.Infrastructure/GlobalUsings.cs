@@ -15,3 +15,8 @@ global using LeadOps.Domain.Common;
 global using LeadOps.Domain.Leads;
 global using LeadOps.Domain.Conversations;
 global using LeadOps.Domain.Integrations;
+global using Microsoft.EntityFrameworkCore.Metadata.Builders;
+global using LeadOps.Infrastructure.Graph.Json;
+global using LeadOps.Infrastructure.Graph.Dtos;
+global using LeadOps.Application.Leads;
+global using LeadOps.Application.Conversations;

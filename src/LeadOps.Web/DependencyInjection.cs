@@ -1,5 +1,4 @@
 using LeadOps.Application.Common.Behaviours;
-using LeadOps.Application.Conversations;
 using LeadOps.Infrastructure.Common;
 using LeadOps.Web.Api;
 using LeadOps.Web.Api.Brief;

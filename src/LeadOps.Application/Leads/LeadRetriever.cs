@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using LeadOps.Application.Integrations;
 
 namespace LeadOps.Application.Leads;
 

@@ -1,5 +1,3 @@
-using LeadOps.Application.Conversations;
-
 namespace LeadOps.Infrastructure.Conversations;
 
 /// <summary>

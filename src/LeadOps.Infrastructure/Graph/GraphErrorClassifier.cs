@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using LeadOps.Infrastructure.Graph.Dtos;
 
 namespace LeadOps.Infrastructure.Graph;
 

@@ -1,6 +1,3 @@
-using LeadOps.Infrastructure.Graph.Dtos;
-using LeadOps.Infrastructure.Graph.Json;
-
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>Reads a failed Graph response (body, usage headers, Retry-After) into a classified <see cref="GraphFailure"/>.</summary>

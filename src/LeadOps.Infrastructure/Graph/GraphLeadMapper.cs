@@ -1,6 +1,3 @@
-using LeadOps.Application.Leads;
-using LeadOps.Infrastructure.Graph.Dtos;
-
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>Graph lead → <see cref="FacebookLeadData"/>. Never throws: what cannot be read is reported in <c>Problem</c>.</summary>

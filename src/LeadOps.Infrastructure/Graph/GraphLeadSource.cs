@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using LeadOps.Application.Leads;
 
 namespace LeadOps.Infrastructure.Graph;
 

@@ -1,6 +1,3 @@
-using LeadOps.Application.Conversations;
-using LeadOps.Infrastructure.Graph.Dtos;
-
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary><see cref="IMessengerGateway"/> over <c>POST /{page-id}/messages</c>. Window rules are the caller's; Graph's refusals come back classified.</summary>

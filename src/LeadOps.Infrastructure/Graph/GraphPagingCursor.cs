@@ -1,5 +1,3 @@
-using LeadOps.Infrastructure.Graph.Dtos;
-
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>Where the next page starts: none without <c>paging.next</c>; otherwise <c>cursors.after</c>, or the <c>after</c> in the next URL.</summary>

@@ -1,7 +1,4 @@
-using LeadOps.Application.Conversations;
 using LeadOps.Application.Integrations;
-using LeadOps.Application.Leads;
-using LeadOps.Infrastructure.Graph.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;

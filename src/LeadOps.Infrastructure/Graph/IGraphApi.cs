@@ -1,4 +1,3 @@
-using LeadOps.Infrastructure.Graph.Dtos;
 using Refit;
 
 namespace LeadOps.Infrastructure.Graph;

@@ -1,4 +1,3 @@
-using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Queries;
 
 namespace LeadOps.Infrastructure.Leads;

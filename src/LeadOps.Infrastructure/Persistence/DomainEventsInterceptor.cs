@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using LeadOps.Application.Common.Audit;
-using LeadOps.Application.Conversations;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LeadOps.Infrastructure.Persistence;

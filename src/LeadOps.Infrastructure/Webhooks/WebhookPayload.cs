@@ -1,5 +1,3 @@
-using LeadOps.Application.Conversations;
-
 namespace LeadOps.Infrastructure.Webhooks;
 
 /// <summary>Reads the parts of a Meta webhook body LeadOps acts on. Unknown fields and events are ignored.</summary>

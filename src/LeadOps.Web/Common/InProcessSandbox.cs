@@ -3,7 +3,6 @@ using LeadOps.Application.Integrations.Queries;
 using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace LeadOps.Web.Common;
 

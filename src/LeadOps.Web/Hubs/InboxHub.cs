@@ -1,4 +1,3 @@
-using LeadOps.Application.Conversations;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LeadOps.Web.Hubs;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 
 namespace LeadOps.Web.Security;
 

@@ -4,7 +4,6 @@ using LeadOps.Application.Account;
 using LeadOps.Infrastructure.Identity;
 using LeadOps.Web.Api.Brief;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace LeadOps.Web.Security;
 

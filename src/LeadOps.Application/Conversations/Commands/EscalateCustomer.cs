@@ -1,5 +1,3 @@
-using LeadOps.Application.Integrations;
-
 namespace LeadOps.Application.Conversations.Commands;
 
 /// <summary>

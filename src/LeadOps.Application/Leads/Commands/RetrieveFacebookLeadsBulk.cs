@@ -1,5 +1,3 @@
-using LeadOps.Application.Integrations;
-
 namespace LeadOps.Application.Leads.Commands;
 
 /// <summary>Retrieves several forms of one integration (or all of them); a failing form never stops the others.</summary>

@@ -1,4 +1,3 @@
-using LeadOps.Application.Integrations;
 using LeadOps.Application.Leads.Commands;
 
 namespace LeadOps.Application.Leads.Queries;

@@ -1,5 +1,3 @@
-using LeadOps.Infrastructure.Graph.Json;
-
 namespace LeadOps.Infrastructure.Graph.Dtos;
 
 internal sealed record GraphErrorDto

@@ -1,5 +1,3 @@
-using LeadOps.Infrastructure.Graph.Json;
-
 namespace LeadOps.Infrastructure.Graph.Dtos;
 
 /// <summary><c>GET /me?fields=id,name</c> with a page token.</summary>

@@ -1,5 +1,3 @@
-using LeadOps.Infrastructure.Graph.Json;
-
 namespace LeadOps.Infrastructure.Graph.Dtos;
 
 /// <summary>One entry of <c>GET /{page-id}/subscribed_apps</c>.</summary>

@@ -1,5 +1,3 @@
-using LeadOps.Application.Conversations;
-
 namespace LeadOps.Infrastructure.Persistence.Repositories;
 
 internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversationRepository

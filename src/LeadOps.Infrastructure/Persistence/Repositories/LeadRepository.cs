@@ -1,5 +1,3 @@
-using LeadOps.Application.Leads;
-
 namespace LeadOps.Infrastructure.Persistence.Repositories;
 
 internal sealed class LeadRepository(LeadOpsDbContext db, IOwnerScopeFactory ownerScopes) : ILeadRepository

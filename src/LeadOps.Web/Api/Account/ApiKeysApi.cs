@@ -1,6 +1,5 @@
 using LeadOps.Application.Account.Commands;
 using LeadOps.Application.Account.Queries;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadOps.Web.Api.Account;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using LeadOps.Application.Conversations;
 using LeadOps.Application.Leads;
 using LeadOps.Domain.Conversations;
 

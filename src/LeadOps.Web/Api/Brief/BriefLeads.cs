@@ -1,6 +1,4 @@
 using LeadOps.Application.Leads.Commands;
-using LeadOps.Application.Leads.Queries;
-using Microsoft.AspNetCore.Http.HttpResults;
 using static LeadOps.Web.Api.Brief.BriefContracts;
 using static LeadOps.Web.Api.Brief.BriefResults;
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using FluentValidation;
 using FluentValidation.Results;
 using LeadOps.Application.Conversations.Commands;
-using Microsoft.AspNetCore.Http.HttpResults;
 using static LeadOps.Web.Api.Brief.BriefContracts;
 using static LeadOps.Web.Api.Brief.BriefResults;
 

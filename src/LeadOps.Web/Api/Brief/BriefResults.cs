@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using FluentValidation.Results;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LeadOps.Web.Api.Brief;
 

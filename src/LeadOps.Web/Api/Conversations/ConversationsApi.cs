@@ -1,7 +1,5 @@
-using LeadOps.Application.Conversations;
 using LeadOps.Application.Conversations.Commands;
 using LeadOps.Application.Conversations.Queries;
-using Microsoft.AspNetCore.Http.HttpResults;
 using static LeadOps.Web.Api.Conversations.ConversationContracts;
 
 namespace LeadOps.Web.Api.Conversations;

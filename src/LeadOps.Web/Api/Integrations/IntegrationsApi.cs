@@ -1,6 +1,5 @@
 using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Integrations.Queries;
-using Microsoft.AspNetCore.Http.HttpResults;
 using static LeadOps.Web.Api.Integrations.IntegrationContracts;
 
 namespace LeadOps.Web.Api.Integrations;

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Commands;
-using LeadOps.Application.Leads.Queries;
 using LeadOps.Domain.Leads;
 
 namespace LeadOps.Web.Api.Leads;

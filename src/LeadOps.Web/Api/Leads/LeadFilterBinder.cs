@@ -1,5 +1,4 @@
 using System.Globalization;
-using LeadOps.Application.Leads.Queries;
 using LeadOps.Domain.Leads;
 
 namespace LeadOps.Web.Api.Leads;

@@ -1,5 +1,3 @@
-using LeadOps.Application.Leads.Queries;
-using Microsoft.AspNetCore.Http.HttpResults;
 using static LeadOps.Web.Api.Leads.LeadContracts;
 
 namespace LeadOps.Web.Api.Leads;

@@ -5,7 +5,6 @@ using LeadOps.Application.Leads;
 using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Webhooks;
 using LeadOps.Web.Security;
-using Microsoft.Extensions.Options;
 
 namespace LeadOps.Web.Api.Webhook;
 

@@ -1,6 +1,5 @@
 using LeadOps.Infrastructure.Welcome;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace LeadOps.Web.Common.Health;
 

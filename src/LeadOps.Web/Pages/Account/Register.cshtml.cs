@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace LeadOps.Web.Pages.Account;
 

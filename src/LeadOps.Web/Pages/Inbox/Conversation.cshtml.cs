@@ -1,4 +1,3 @@
-using LeadOps.Application.Conversations;
 using LeadOps.Application.Conversations.Commands;
 using LeadOps.Application.Conversations.Queries;
 using LeadOps.Domain.Conversations;

@@ -1,4 +1,3 @@
-using LeadOps.Application.Conversations;
 using LeadOps.Application.Conversations.Queries;
 
 namespace LeadOps.Web.Pages.Inbox;

@@ -1,5 +1,3 @@
-using LeadOps.Application.Leads.Queries;
-
 namespace LeadOps.Web.Pages.Leads;
 
 /// <summary>One lead: every answer, where it came from and its welcome message.</summary>

@@ -1,7 +1,6 @@
 using LeadOps.Application.Integrations;
 using LeadOps.Application.Integrations.Queries;
 using LeadOps.Application.Leads.Commands;
-using LeadOps.Application.Leads.Queries;
 using LeadOps.Web.Api.Leads;
 
 namespace LeadOps.Web.Pages.Leads;

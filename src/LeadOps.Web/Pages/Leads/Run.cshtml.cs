@@ -1,5 +1,3 @@
-using LeadOps.Application.Leads.Queries;
-
 namespace LeadOps.Web.Pages.Leads;
 
 /// <summary>One retrieval: progress while it runs (the page refreshes itself), then the summary and each processed lead.</summary>

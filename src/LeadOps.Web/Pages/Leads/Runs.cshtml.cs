@@ -1,5 +1,3 @@
-using LeadOps.Application.Leads.Queries;
-
 namespace LeadOps.Web.Pages.Leads;
 
 /// <summary>Sync history (every run: trigger, form, counts, duration, outcome) and webhook health per integration.</summary>
