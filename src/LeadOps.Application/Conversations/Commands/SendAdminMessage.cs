@@ -1,7 +1,8 @@
 namespace LeadOps.Application.Conversations.Commands;
 
 /// <summary>
-/// A staff member's reply to a conversation (the brief's <c>/admin/send-message</c>, the Inbox's reply box and the API).
+/// Reply to a conversation: a staff member's message sent through the Send API (the brief's
+/// <c>/admin/send-message</c>, the Inbox's reply box and the API).
 /// <paramref name="RecipientId"/>, when given, must be the conversation's customer. <paramref name="IdempotencyKey"/>
 /// makes a repeated request answer with the first one's outcome instead of sending again.
 /// </summary>

@@ -1,6 +1,9 @@
 namespace LeadOps.Application.Leads.Commands;
 
-/// <summary>Retrieves several forms of one integration (or all of them); a failing form never stops the others.</summary>
+/// <summary>
+/// Retrieve all forms (or the chosen ones) of one integration: each form as <see cref="RetrieveFacebookLeads"/> does it;
+/// a failing form never stops the others.
+/// </summary>
 public sealed record RetrieveFacebookLeadsBulk(int IntegrationId, IReadOnlyList<string>? FormIds, RetrievalTrigger Trigger = RetrievalTrigger.Manual)
     : ICommand<Result<BulkRetrievalSummary>>;
 

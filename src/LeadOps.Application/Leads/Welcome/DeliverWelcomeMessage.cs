@@ -1,7 +1,7 @@
 namespace LeadOps.Application.Leads.Welcome;
 
 /// <summary>
-/// Delivers one welcome message that <paramref name="Worker"/> has claimed, as the message's owner: skips it when the
+/// Send a welcome e-mail: delivers one welcome message that <paramref name="Worker"/> has claimed, as the message's owner: skips it when the
 /// lead cannot be reached, the integration is gone or its welcome switch is off; otherwise renders and sends it, and
 /// records the outcome with the lead's welcome status in one save. A failed send is retried with backoff, then Failed.
 /// </summary>
