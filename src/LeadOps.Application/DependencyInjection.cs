@@ -18,6 +18,10 @@ public static class DependencyInjection
         services.AddScoped<Conversations.PageMessenger>();
         services.AddScoped<Conversations.ReplySender>();
         services.AddSingleton<Leads.LeadMetrics>();
+
+        // What domain events do when their change is saved (ADR 0008), in this order.
+        services.AddSingleton<Common.Events.IDomainEventHandler, Conversations.ConversationAuditHandler>();
+        services.AddSingleton<Common.Events.IDomainEventHandler, Conversations.InboxPushHandler>();
         return services;
     }
 }

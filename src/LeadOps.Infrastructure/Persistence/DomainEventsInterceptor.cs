@@ -1,20 +1,22 @@
 using System.Runtime.CompilerServices;
-using LeadOps.Application.Common.Audit;
+using LeadOps.Application.Common.Events;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LeadOps.Infrastructure.Persistence;
 
 /// <summary>
 /// The side effects of domain events, in one place (ADR 0008). Before a save it reads the events of the entities being
-/// saved and adds their audit rows to that same save; after the save committed it pushes their changes to the owners'
-/// open Inbox pages and forgets the events. When the save fails, the audit rows it added are taken out again and the
-/// events stay on their entities, so nothing is written or pushed for a change that was not stored.
+/// saved and adds the rows the <see cref="IDomainEventHandler"/>s ask for (audit entries, outbox rows) to that same
+/// save; after the save committed it lets the handlers act (live pushes) and forgets the events. When the save fails,
+/// the rows it added are taken out again and the events stay on their entities, so nothing is written or pushed for a
+/// change that was not stored.
 /// </summary>
-internal sealed partial class DomainEventsInterceptor(IInboxNotifier notifier, TimeProvider clock, ILogger<DomainEventsInterceptor> logger)
+internal sealed partial class DomainEventsInterceptor(IEnumerable<IDomainEventHandler> handlers, TimeProvider clock, ILogger<DomainEventsInterceptor> logger)
     : SaveChangesInterceptor
 {
     /// <summary>What the save in progress carries, per context (the interceptor is shared by every pooled context).</summary>
     private readonly ConditionalWeakTable<DbContext, Batch> _inFlight = [];
+    private readonly IDomainEventHandler[] _handlers = [.. handlers];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -58,20 +60,16 @@ internal sealed partial class DomainEventsInterceptor(IInboxNotifier notifier, T
         var raisers = db.ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).Where(e => e.DomainEvents.Count > 0).ToList();
         var batch = new Batch(raisers, [.. raisers.SelectMany(e => e.DomainEvents)]);
         _inFlight.AddOrUpdate(db, batch);
-        foreach (var record in batch.Events.Select(ConversationAudit.For).OfType<AuditRecord>())
+        if (batch.Events.Count == 0)
         {
-            var entry = new AuditEntry
-            {
-                ActorId = db.CurrentUser.RequiredUserId,
-                Action = record.Action,
-                SubjectType = record.SubjectType,
-                SubjectId = record.SubjectId,
-                Outcome = record.Outcome,
-                Detail = record.Detail is null ? null : TextLimit.Cut(record.Detail),
-                At = clock.GetUtcNow(),
-            };
-            db.AuditEntries.Add(entry);
-            batch.AuditRows.Add(entry);
+            return;
+        }
+
+        var save = new SaveContext(db.CurrentUser.RequiredUserId, clock.GetUtcNow());
+        foreach (var row in batch.Events.SelectMany(e => _handlers.SelectMany(h => h.OnSaving(e, save))))
+        {
+            db.Add(row);
+            batch.Rows.Add(row);
         }
     }
 
@@ -88,16 +86,19 @@ internal sealed partial class DomainEventsInterceptor(IInboxNotifier notifier, T
             raiser.ClearDomainEvents();
         }
 
-        foreach (var change in batch.Events.Select(InboxPushes.For).OfType<InboxChange>())
+        foreach (var domainEvent in batch.Events)
         {
-            try
+            foreach (var handler in _handlers)
             {
-                await notifier.NotifyAsync(change, CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The change is committed; a lost push costs the Inbox page a reload, never the change.
-                LogPushFailed(logger, change.ConversationId, ex.GetType().Name);
+                try
+                {
+                    await handler.OnCommittedAsync(domainEvent, CancellationToken.None);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The change is committed; a lost push costs a page a reload, never the change.
+                    LogAfterCommitFailed(logger, handler.GetType().Name, domainEvent.GetType().Name, ex.GetType().Name);
+                }
             }
         }
     }
@@ -110,17 +111,17 @@ internal sealed partial class DomainEventsInterceptor(IInboxNotifier notifier, T
         }
 
         _inFlight.Remove(context);
-        foreach (var row in batch.AuditRows)
+        foreach (var row in batch.Rows)
         {
             context.Entry(row).State = EntityState.Detached;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Inbox push for conversation {ConversationId} failed: {Error}")]
-    private static partial void LogPushFailed(ILogger logger, Guid conversationId, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Handler} failed after the save of {Event} committed: {Error}")]
+    private static partial void LogAfterCommitFailed(ILogger logger, string handler, string @event, string error);
 
     private sealed record Batch(IReadOnlyList<IHasDomainEvents> Raisers, IReadOnlyList<IDomainEvent> Events)
     {
-        public List<AuditEntry> AuditRows { get; } = [];
+        public List<object> Rows { get; } = [];
     }
 }
