@@ -180,6 +180,7 @@ public sealed class TestAppBuilder
         ["Facebook:Resilience:BaseDelay"] = "00:00:00.010",
         ["Admin:UserId"] = TestApp.AdminUserId,
         ["Admin:ApiKey"] = TestApp.AdminApiKey,
+        ["Operator:ApiKey"] = TestApp.OperatorApiKey,
         ["Bootstrap:AdminEmail"] = TestApp.AdminEmail,
         ["Bootstrap:AdminPassword"] = TestUsers.Password,
         ["Auth:AllowRegistration"] = "true",

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
 namespace LeadOps.SecurityTests.Support;
@@ -10,11 +9,10 @@ namespace LeadOps.SecurityTests.Support;
 /// </summary>
 public abstract partial class SecurityFixture(DatabaseKind database) : AppFixture(database)
 {
-    public const string OperatorKey = "operator-key-for-tests-0123456789abcdef";
     private static int _psidCounter;
 
     protected override TestAppBuilder Configure(TestAppBuilder app) =>
-        app.WithSandbox(new SandboxOptions { InitialLeadsPerForm = 2 }).WithSetting("Operator:ApiKey", OperatorKey);
+        app.WithSandbox(new SandboxOptions { InitialLeadsPerForm = 2 });
 
     /// <summary>A staff member who connected the sandbox's main page; returns the user and the integration id.</summary>
     protected async Task<(TestUser User, int IntegrationId)> StaffWithPageAsync()
@@ -69,13 +67,8 @@ public abstract partial class SecurityFixture(DatabaseKind database) : AppFixtur
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    /// <summary>A client presenting the operator key.</summary>
-    protected HttpClient OperatorClient()
-    {
-        var client = App.NewClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey);
-        return client;
-    }
+    /// <summary>A client presenting the operator key (the harness sets one).</summary>
+    protected HttpClient OperatorClient() => App.OperatorClient();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
