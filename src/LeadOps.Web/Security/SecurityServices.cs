@@ -29,6 +29,8 @@ internal static class SecurityServices
             o.ModelBinderProviders.Insert(0, new CheckedValueBinderProvider(o.ModelBinderProviders));
             o.Filters.Add<BadInputPageFilter>();
         });
+        // No client-side validation script is used; without it the validation summary renders no inline style.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAuthorizationBuilder().AddPolicy(OperatorPolicy.Name, OperatorPolicy.Build);
         return services;
     }
