@@ -43,12 +43,23 @@ public sealed class KeyEncryptionKey(byte[] key, string? location = null, bool b
 
         var appData = Path.GetFullPath("App_Data", contentRootPath);
         var earlier = Path.Combine(appData, "keyring.kek");
-        var file = configuredFile is { Length: > 0 }
-            ? Path.GetFullPath(configuredFile, contentRootPath)
-            : SameFolder(databaseFolder, appData) && File.Exists(earlier) ? earlier : DefaultFile() ?? earlier;
         string[] dataFolders = databaseFolder is null ? [appData] : [appData, databaseFolder];
-        var beside = dataFolders.Any(folder => IsInside(file, folder));
-        return new KeyEncryptionKey(ReadOrCreate(file), file, beside);
+        if (configuredFile is { Length: > 0 })
+        {
+            var configured = Path.GetFullPath(configuredFile, contentRootPath);
+            return new KeyEncryptionKey(ReadOrCreate(configured), configured, dataFolders.Any(folder => IsInside(configured, folder)));
+        }
+
+        var file = SameFolder(databaseFolder, appData) && File.Exists(earlier) ? earlier : DefaultFile() ?? earlier;
+        try
+        {
+            return new KeyEncryptionKey(ReadOrCreate(file), file, dataFolders.Any(folder => IsInside(file, folder)));
+        }
+        catch (Exception ex) when (file != earlier && ex is IOException or UnauthorizedAccessException)
+        {
+            // No writable per-user folder (a container without a home): LeadOps still starts, and says where the key is.
+            return new KeyEncryptionKey(ReadOrCreate(earlier), earlier, besideDatabase: true);
+        }
     }
 
     private static byte[] ReadOrCreate(string file)

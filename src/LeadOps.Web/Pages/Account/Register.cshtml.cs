@@ -9,10 +9,10 @@ namespace LeadOps.Web.Pages.Account;
 /// <summary>
 /// Self-service registration, open only when Auth:AllowRegistration is true. It never says whether an address already has
 /// an account: a new address and a taken one get the same answer (sign in next), after the same password hashing.
-/// Rate-limited per address with sign-in.
+/// Rate-limited per client address and per e-mail address, with sign-in.
 /// </summary>
 [EnableRateLimiting(SignInRateLimits.PolicyName)]
-public sealed class RegisterModel(UserManager<ApplicationUser> users, IOptions<AuthOptions> auth) : PageModel
+public sealed class RegisterModel(UserManager<ApplicationUser> users, SignInRateLimits limits, IOptions<AuthOptions> auth) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -29,6 +29,14 @@ public sealed class RegisterModel(UserManager<ApplicationUser> users, IOptions<A
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        using var lease = limits.Account(Input.Email);
+        if (!lease.IsAcquired)
+        {
+            Response.Headers.RetryAfter = SignInRateLimits.RetryAfterSeconds(lease).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError(string.Empty, "Too many attempts for this address. Try again later.");
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
         }
 
         var user = new ApplicationUser { UserName = Input.Email.Trim(), Email = Input.Email.Trim() };
