@@ -148,14 +148,29 @@ public static class DependencyInjection
     private static void AddTokenProtection(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
         var kek = KeyEncryptionKey.Load(
-            configuration["DataProtection:KeyEncryptionKey"],
-            Path.GetFullPath(configuration["DataProtection:KeyEncryptionKeyFile"] ?? "App_Data/keyring.kek", contentRootPath));
+            configuration["DataProtection:KeyEncryptionKey"], configuration["DataProtection:KeyEncryptionKeyFile"], contentRootPath, SqliteFolder(configuration, contentRootPath));
         services.AddSingleton(kek);
+        services.AddScoped<IStartupTask, KeyEncryptionKeyReport>();
         services.AddDataProtection()
             .SetApplicationName("LeadOps")
             .PersistKeysToDbContext<LeadOpsDbContext>();
         services.Configure<KeyManagementOptions>(o => o.XmlEncryptor = new AesGcmXmlEncryptor(kek));
         services.AddSingleton<ITokenProtector, DataProtectionTokenProtector>();
+    }
+
+    /// <summary>The folder of the SQLite database file, or null (SQL Server, in-memory).</summary>
+    private static string? SqliteFolder(IConfiguration configuration, string contentRootPath)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Provider != DatabaseProvider.Sqlite)
+        {
+            return null;
+        }
+
+        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("LeadOps") ?? DatabaseOptions.DefaultSqliteConnectionString);
+        return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+            ? null
+            : Path.GetDirectoryName(Path.GetFullPath(builder.DataSource, contentRootPath));
     }
 
     /// <summary>Resolves a relative SQLite file against the content root and creates its folder.</summary>
@@ -186,6 +201,7 @@ public static class DependencyInjection
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<LeadOpsDbContext>()
+            .AddSignInManager<LeadOpsSignInManager>()
             .AddDefaultTokenProviders();
         services.AddScoped<IApiKeyAuthenticator, ApiKeyAuthenticator>();
         services.AddScoped<IUserNames, UserNames>();

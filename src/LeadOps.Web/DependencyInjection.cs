@@ -56,7 +56,7 @@ public static class DependencyInjection
         });
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .SetFallbackPolicy(OperatorPolicy.SignedInUser())
             .AddPolicy(AdminPolicy.ApiKeyName, AdminPolicy.ApiKey)
             .AddPolicy(AdminPolicy.AdminName, AdminPolicy.Admin);
         services.AddSingleton<IAuthorizationHandler, AdminPolicy.IsAdminHandler>();
@@ -80,6 +80,7 @@ public static class DependencyInjection
         }
 
         services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
+        services.AddLeadOpsSecurity(configuration);
         return services;
     }
 

@@ -2,10 +2,12 @@ using LeadOps.Application;
 using LeadOps.Infrastructure;
 using LeadOps.Web;
 using LeadOps.Web.Api;
+using LeadOps.Web.Security;
 using Prometheus;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 builder.Configuration.AddBriefEnvironmentNames();
 builder.Services.AddLeadOpsLogging(builder.Configuration, builder.Environment);
 
@@ -16,6 +18,7 @@ builder.Services
 
 var app = builder.Build();
 
+app.UseLeadOpsSecurityHeaders();
 app.UseExceptionHandler("/Error");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 if (!app.Environment.IsDevelopment())
@@ -29,9 +32,10 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseLeadOpsSecurity();
 
 app.MapStatus();
-app.MapMetrics("/metrics"); // Prometheus text: the LeadOps meter and runtime metrics; signed-in user or API key
+app.MapMetrics("/metrics").RequireAuthorization(OperatorPolicy.Name); // Prometheus text: the LeadOps meter and runtime metrics; the operator key only
 // prometheus-net starts listening to .NET meters on its first collection: collect once at start so nothing is missed.
 app.Lifetime.ApplicationStarted.Register(() => _ = Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null));
 app.MapRazorPages();

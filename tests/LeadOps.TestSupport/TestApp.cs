@@ -28,6 +28,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public const string AdminApiKey = "admin-key-for-tests-0123456789abcdef";
     public const string AdminEmail = "admin@leadops.test";
 
+    /// <summary>The operator key (<c>Operator:ApiKey</c>): <c>/metrics</c> and the details of <c>/status</c>, no user's data.</summary>
+    public const string OperatorApiKey = "operator-key-for-tests-0123456789abcdef";
+
     /// <summary>The webhook verify token of every app with a sandbox.</summary>
     public const string VerifyToken = "verify-me";
 
@@ -95,6 +98,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
         var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = cookies };
 #pragma warning restore CA2000
         return new HttpClient(handler, disposeHandler: true) { BaseAddress = BaseAddress };
+    }
+
+    /// <summary>A client presenting the operator key.</summary>
+    public HttpClient OperatorClient()
+    {
+        var client = NewClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", OperatorApiKey);
+        return client;
     }
 
     /// <summary>A scope acting as the given user, as background work does.</summary>

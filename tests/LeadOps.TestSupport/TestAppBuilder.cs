@@ -174,10 +174,13 @@ public sealed class TestAppBuilder
     {
         ["Database:Provider"] = _database.ToString(),
         ["ConnectionStrings:LeadOps"] = connectionString,
-        ["DataProtection:KeyEncryptionKeyFile"] = Path.Combine(TestRun.Scratch, "keyring.kek"),
+        ["DataProtection:KeyEncryptionKeyFile"] = Path.Combine(TestRun.Keys, "keyring.kek"),
+        ["Security:SignInPermitsPerAddress"] = "100000", // every test signs in from the same address; the security tests set their own
+        ["Security:SignInPermitsPerAccount"] = "100000",
         ["Facebook:Resilience:BaseDelay"] = "00:00:00.010",
         ["Admin:UserId"] = TestApp.AdminUserId,
         ["Admin:ApiKey"] = TestApp.AdminApiKey,
+        ["Operator:ApiKey"] = TestApp.OperatorApiKey,
         ["Bootstrap:AdminEmail"] = TestApp.AdminEmail,
         ["Bootstrap:AdminPassword"] = TestUsers.Password,
         ["Auth:AllowRegistration"] = "true",

@@ -6,12 +6,16 @@ public static class TestRun
     /// <summary>A folder of this process under the temp folder; removed by <see cref="EndAsync"/>.</summary>
     public static string Scratch { get; } = CreateScratch();
 
+    /// <summary>Where the apps' key-encryption key lives: outside the databases' folder, as in production.</summary>
+    public static string Keys { get; } = CreateScratch("-keys");
+
     /// <summary>Called once at the end of each test assembly (its <c>[SetUpFixture]</c>).</summary>
     public static async Task EndAsync()
     {
         await SqlServerContainer.DisposeAsync();
         try
         {
+            Directory.Delete(Keys, recursive: true);
             Directory.Delete(Scratch, recursive: true);
         }
         catch (IOException)
@@ -26,9 +30,9 @@ public static class TestRun
             ? await SqlServerContainer.CreateDatabaseConnectionStringAsync()
             : $"Data Source={Path.Combine(Scratch, $"leadops-{Guid.NewGuid():N}.db")}";
 
-    private static string CreateScratch()
+    private static string CreateScratch(string suffix = "")
     {
-        var path = Path.Combine(Path.GetTempPath(), "leadops-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var path = Path.Combine(Path.GetTempPath(), "leadops-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + suffix);
         Directory.CreateDirectory(path);
         return path;
     }

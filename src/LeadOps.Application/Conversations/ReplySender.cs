@@ -16,30 +16,42 @@ internal sealed partial class ReplySender(
     TimeProvider clock,
     ILogger<ReplySender> logger)
 {
-    public async Task<ReplyOutcome> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? note, CancellationToken ct)
+    public const string KeyReused = "This Idempotency-Key was already used for another message: send a new key for a new message.";
+
+    /// <summary>
+    /// Sends a new reply, once per idempotency key. A key already used answers with that message's outcome when it was the
+    /// same request (same user, conversation and text), and a Conflict when it was not.
+    /// </summary>
+    public async Task<Result<ReplyOutcome>> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? note, CancellationToken ct)
     {
         // A key the caller gave may have been used before; one made up here cannot have been.
         var given = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        var (userId, name) = await staff.GetAsync(ct);
         if (given is not null && await conversations.FindByIdempotencyKeyAsync(given, ct) is { } seen)
         {
-            return Outcome(seen, conversation.Psid, duplicate: true);
+            return Repeated(seen, conversation, userId, text);
         }
 
         var key = given ?? Guid.NewGuid().ToString("N");
-        var (userId, name) = await staff.GetAsync(ct);
         var now = clock.GetUtcNow();
         var plan = conversation.PlanReply(MessageSender.Staff, now, options.UseHumanAgentTag);
         var message = conversation.WriteReply(userId, name, text, key, plan, note, now);
         if (!await conversations.TryAddReplyAsync(message, ct))
         {
             var first = await conversations.FindByIdempotencyKeyAsync(key, ct);
-            return Outcome(first!, conversation.Psid, duplicate: true);
+            return Repeated(first!, conversation, userId, text);
         }
 
-        return plan.Allowed
+        return Result<ReplyOutcome>.Ok(plan.Allowed
             ? await DeliverAsync(conversation, message, plan, ReplyAttempt.First(note))
-            : Outcome(message, conversation.Psid, duplicate: false);
+            : Outcome(message, conversation.Psid, duplicate: false));
     }
+
+    /// <summary>The key's first message answers for it only when this is the same request again (ADR 0013).</summary>
+    private static Result<ReplyOutcome> Repeated(MessengerMessage first, Conversation conversation, string userId, string text) =>
+        first.ConversationId == conversation.Id && first.SenderUserId == userId && first.Text == text
+            ? Result<ReplyOutcome>.Ok(Outcome(first, conversation.Psid, duplicate: true))
+            : Result<ReplyOutcome>.Conflict(KeyReused, "Idempotency-Key");
 
     public async Task<ReplyOutcome> RetryAsync(Conversation conversation, MessengerMessage message, CancellationToken ct)
     {

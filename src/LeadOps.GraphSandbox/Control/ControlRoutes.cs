@@ -4,7 +4,8 @@ using System.Text.Json.Serialization;
 namespace LeadOps.GraphSandbox;
 
 /// <summary>
-/// The control API under <c>/_sandbox</c>: JSON, no auth, loopback only. Lets tests and the demo drive the
+/// The control API under <c>/_sandbox</c>: JSON, no auth, loopback only, and never from another site's page
+/// (<see cref="CrossOriginGuard"/>). Lets tests and the demo drive the
 /// sandbox from outside the process (submit leads, customer messages, faults, reset) and read what happened.
 /// </summary>
 internal static class ControlRoutes
@@ -20,6 +21,11 @@ internal static class ControlRoutes
             if (remote is not null && !IPAddress.IsLoopback(remote))
             {
                 return Results.Json(new ControlError("The sandbox control API answers loopback callers only."), Json, statusCode: 403);
+            }
+
+            if (CrossOriginGuard.IsCrossOrigin(context.HttpContext.Request))
+            {
+                return Results.Json(new ControlError(CrossOriginGuard.Refused), Json, statusCode: 403);
             }
 
             try

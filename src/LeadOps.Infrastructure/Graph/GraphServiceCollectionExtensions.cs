@@ -55,6 +55,7 @@ public static class GraphServiceCollectionExtensions
 
         client.AddResilienceHandler(GraphResiliencePipeline.Name, GraphResiliencePipeline.Configure)
             .SelectPipelineBy(_ => GraphResiliencePipeline.SelectKey);
+        services.Configure<Polly.Telemetry.TelemetryOptions>(o => o.MeteringEnrichers.Add(new PageFreeMeteringEnricher()));
 
         client
             .AddHttpMessageHandler<GraphAuthHandler>()

@@ -25,10 +25,32 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
         var problem = exception switch
         {
             ValidationException v => ApiResults.Validation(v),
-            BadHttpRequestException b => ApiResults.Problem(b.StatusCode, Unreadable, title: "Bad request"),
+            BadHttpRequestException b => ApiResults.Problem(b.StatusCode, WhatWasWrong(b), title: b.StatusCode == 413 ? "Payload too large" : "Bad request"),
             _ => ApiResults.Problem(500, error: null, "The error was logged; quote the correlation id when you report it.", "Something went wrong"),
         };
         await Results.Problem(problem).ExecuteAsync(httpContext);
         return true;
+    }
+
+    /// <summary>
+    /// The body's problem in words: too large; a field whose value LeadOps refused (our own converters' messages, e.g. a
+    /// date out of range); a field of the wrong type (named, never with .NET's type names); else the general message.
+    /// </summary>
+    private static string WhatWasWrong(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return "The request body is too large.";
+        }
+
+        if (exception.InnerException is not System.Text.Json.JsonException { Path: { Length: > 2 } path } json)
+        {
+            return Unreadable;
+        }
+
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        return json.Message.StartsWith("must be", StringComparison.Ordinal)
+            ? $"{field} {json.Message}"
+            : $"The request could not be read: {field} has the wrong type or format (unknown fields are refused).";
     }
 }

@@ -5,7 +5,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LeadOps.Web.Common;
 
-/// <summary><c>GET /status</c>: JSON health of the database and the background workers; 200 when healthy, 503 when not.</summary>
+/// <summary>
+/// <c>GET /status</c>: 200 when healthy (or degraded), 503 when not. Anyone gets the overall status (liveness); a signed-in
+/// user or the operator key also gets each check: the database, the background workers, the welcome backlog, and where
+/// the key-encryption key lives.
+/// </summary>
 internal static class StatusEndpoint
 {
     private static readonly JsonSerializerOptions Json = WireOptions();
@@ -15,7 +19,8 @@ internal static class StatusEndpoint
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<WorkersHealthCheck>("workers")
-            .AddCheck<WelcomeOutboxHealthCheck>("welcome_outbox");
+            .AddCheck<WelcomeOutboxHealthCheck>("welcome_outbox")
+            .AddCheck<KeyEncryptionKeyHealthCheck>("key_encryption_key");
         return services;
     }
 
@@ -34,6 +39,11 @@ internal static class StatusEndpoint
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        if (!Security.OperatorPolicy.MaySeeDetails(context.User))
+        {
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new Liveness(report.Status.ToString()), Json));
+        }
+
         var body = new StatusReport(
             report.Status.ToString(),
             Math.Round(report.TotalDuration.TotalMilliseconds, 1),
@@ -47,6 +57,8 @@ internal static class StatusEndpoint
         WireJson.Configure(options);
         return options;
     }
+
+    private sealed record Liveness(string Status);
 
     private sealed record StatusReport(string Status, double DurationMs, IReadOnlyDictionary<string, CheckReport> Checks);
 

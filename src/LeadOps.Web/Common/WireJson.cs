@@ -16,6 +16,7 @@ internal static class WireJson
         options.PropertyNamingPolicy = Naming;
         options.Converters.Add(new JsonStringEnumConverter(Naming));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.Converters.Add(new SaneDateJsonConverter());
     }
 
     /// <summary>A name in its wire form: <c>PageAccessToken</c> → <c>page_access_token</c>.</summary>

@@ -20,7 +20,8 @@ public sealed class ErrorModel : PageModel
 
     private IActionResult Render(int? code)
     {
-        Code = code ?? (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null ? 404 : 500);
+        // Only error statuses: /Error/-1 or /Error/200 is a page that does not exist.
+        Code = code is >= 400 and <= 599 ? code.Value : code is null && HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null ? 500 : 404;
         CorrelationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;

@@ -17,10 +17,10 @@ internal static class AdminPolicy
     public const string AdminName = "Admin";
 
     public static void ApiKey(AuthorizationPolicyBuilder policy) =>
-        policy.AddAuthenticationSchemes(AuthSchemes.ApiKey).RequireAuthenticatedUser();
+        policy.AddAuthenticationSchemes(AuthSchemes.ApiKey).RequireAuthenticatedUser().RequireClaim(ClaimTypes.NameIdentifier);
 
     public static void Admin(AuthorizationPolicyBuilder policy) =>
-        policy.AddAuthenticationSchemes(AuthSchemes.ApiKey).RequireAuthenticatedUser().AddRequirements(new IsAdminRequirement());
+        policy.AddAuthenticationSchemes(AuthSchemes.ApiKey).RequireAuthenticatedUser().RequireClaim(ClaimTypes.NameIdentifier).AddRequirements(new IsAdminRequirement());
 
     internal sealed class IsAdminRequirement : IAuthorizationRequirement;
 

@@ -16,7 +16,8 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IApiKeyAuthenticator authenticator,
-    IOptionsMonitor<AdminOptions> admin)
+    IOptionsMonitor<AdminOptions> admin,
+    IOptionsMonitor<OperatorOptions> operatorKey)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string InvalidAuthentication = "Invalid authentication";
@@ -26,13 +27,19 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // RFC 9110: the scheme name is case-insensitive (bearer, Bearer, BEARER).
         string header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || header.Length <= 7 || header.Length > 512)
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Length <= 7 || header.Length > 512)
         {
             return Fail(InvalidAuthentication);
         }
 
         var token = header[7..].Trim();
+        if (operatorKey.CurrentValue.ApiKey is { Length: > 0 } operatorApiKey && Secrets.FixedTimeEquals(token, operatorApiKey))
+        {
+            return OperatorSuccess();
+        }
+
         var adminOptions = admin.CurrentValue;
         if (!string.IsNullOrEmpty(adminOptions.ApiKey) && Secrets.FixedTimeEquals(token, adminOptions.ApiKey))
         {
@@ -66,6 +73,13 @@ internal sealed class ApiKeyAuthenticationHandler(
     {
         Context.Items[FailureKey] = detail;
         return AuthenticateResult.Fail(detail);
+    }
+
+    /// <summary>The operator: no user (no NameIdentifier), so only the endpoints of <see cref="OperatorPolicy"/> let it in.</summary>
+    private AuthenticateResult OperatorSuccess()
+    {
+        var identity = new ClaimsIdentity([new Claim(OperatorPolicy.ClaimType, "true"), new Claim(ClaimTypes.AuthenticationMethod, "operator-key")], Scheme.Name);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
     private AuthenticateResult Success(string userId, string method)

@@ -126,15 +126,17 @@ public sealed class WebhookTests(DatabaseKind database) : AppFixture(database)
     }
 
     [Test]
-    public async Task Metrics_are_exposed_in_prometheus_text_to_signed_in_callers_only()
+    public async Task Metrics_are_exposed_in_prometheus_text_to_the_operator_key_only()
     {
         using var anonymous = App.NewClient();
         Assert.That((await anonymous.GetAsync("/metrics")).StatusCode, Is.Not.EqualTo(HttpStatusCode.OK));
 
         var user = await App.NewUserAsync();
         using var api = App.ApiClient(user);
+        Assert.That((await api.GetAsync("/metrics")).StatusCode, Is.Not.EqualTo(HttpStatusCode.OK), "a staff member's key shows no metrics (they span every user)");
+        using var monitoring = App.OperatorClient();
         var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
-        Assert.That(await api.GetStringAsync("/metrics"), Does.Contain("# TYPE"), "the exporter answers (and starts listening to the meters)");
+        Assert.That(await monitoring.GetStringAsync("/metrics"), Does.Contain("# TYPE"), "the exporter answers (and starts listening to the meters)");
         Graph.SubmitLeads(SandboxSeed.MainArchivedFormId, 1);
         await Graph.WhenWebhooksDrainedAsync();
         await App.DrainAsync();
@@ -145,7 +147,7 @@ public sealed class WebhookTests(DatabaseKind database) : AppFixture(database)
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (!timeout.IsCancellationRequested && !(text.Contains("leadops_webhook_events", StringComparison.Ordinal) && text.Contains("leadops_leads_existing", StringComparison.Ordinal)))
         {
-            text = await api.GetStringAsync("/metrics");
+            text = await monitoring.GetStringAsync("/metrics");
             await Task.Delay(100, CancellationToken.None);
         }
 

@@ -85,11 +85,11 @@ public sealed class AuthenticationTests(DatabaseKind database) : AppFixture(data
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var wrong = await client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = user.Email, ["Input.Password"] = "wrong-password-" + attempt });
-            Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a failed sign-in shows the form again");
+            Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a failed sign-in shows the form again, as refused input");
         }
 
         var right = await client.PostFormAsync("/Account/Login", new Dictionary<string, string> { ["Input.Email"] = user.Email, ["Input.Password"] = TestUsers.Password });
-        Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.OK), "locked out: no redirect into the app");
+        Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "locked out: no redirect into the app");
         Assert.That(await right.Content.ReadAsStringAsync(), Does.Contain("locked"));
     }
 

@@ -62,7 +62,7 @@ public sealed class ErrorHandlingTests(DatabaseKind database) : AppFixture(datab
     [Test]
     public async Task Status_reports_database_and_workers()
     {
-        using var client = App.CreateClient();
+        using var client = App.OperatorClient();
         var response = await client.GetAsync("/status");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

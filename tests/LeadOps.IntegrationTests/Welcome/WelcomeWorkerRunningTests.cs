@@ -22,7 +22,7 @@ public sealed class WelcomeWorkerRunningTests(DatabaseKind database) : WelcomeFi
     [Test]
     public async Task Status_lists_the_welcome_worker()
     {
-        using var client = App.CreateClient();
+        using var client = App.OperatorClient();
         using var response = await client.GetAsync("/status"); // 503 is possible: the fake clock makes other workers look late
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 

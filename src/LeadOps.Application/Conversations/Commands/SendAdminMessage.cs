@@ -4,7 +4,8 @@ namespace LeadOps.Application.Conversations.Commands;
 /// Reply to a conversation: a staff member's message sent through the Send API (the brief's
 /// <c>/admin/send-message</c>, the Inbox's reply box and the API).
 /// <paramref name="RecipientId"/>, when given, must be the conversation's customer. <paramref name="IdempotencyKey"/>
-/// makes a repeated request answer with the first one's outcome instead of sending again.
+/// makes a repeated request answer with the first one's outcome instead of sending again; the key is bound to its first
+/// request (user, conversation, text), and another request with it is a Conflict.
 /// </summary>
 public sealed record SendAdminMessage(
     Guid ConversationId,
@@ -41,6 +42,6 @@ internal sealed class SendAdminMessageHandler(IConversationRepository conversati
             return Result<ReplyOutcome>.Unprocessable("recipient_id is not this conversation's customer", "recipient_id");
         }
 
-        return Result<ReplyOutcome>.Ok(await sender.SendNewAsync(conversation, command.MessageText.Trim(), command.IdempotencyKey, command.AuditNote, cancellationToken));
+        return await sender.SendNewAsync(conversation, command.MessageText.Trim(), command.IdempotencyKey, command.AuditNote, cancellationToken);
     }
 }

@@ -23,6 +23,6 @@ internal sealed class SendTestMessageHandler(IConversationRepository conversatio
         var conversation = await conversations.FindLatestByPsidAsync(command.RecipientId.Trim(), cancellationToken);
         return conversation is null
             ? Result<ReplyOutcome>.NotFound("No conversation with this recipient")
-            : Result<ReplyOutcome>.Ok(await sender.SendNewAsync(conversation, command.Message.Trim(), null, "test message", cancellationToken));
+            : await sender.SendNewAsync(conversation, command.Message.Trim(), null, "test message", cancellationToken);
     }
 }

@@ -14,6 +14,7 @@ public sealed class RetrieveFacebookLeadsBulkValidator : AbstractValidator<Retri
         RuleFor(c => c.IntegrationId).GreaterThan(0).WithMessage("integration_id is required.");
         RuleForEach(c => c.FormIds).NotEmpty().MaximumLength(64).Matches("^[0-9A-Za-z_-]+$").WithMessage("Each form id must be a Facebook form id.");
         RuleFor(c => c.FormIds).Must(f => f is null || f.Count <= 100).WithMessage("At most 100 forms per bulk retrieval.");
+        RuleFor(c => c.FormIds).Must(f => f is null || f.Count > 0).WithMessage("form_ids must name at least one form (leave it out for every form of the page).");
     }
 }
 

@@ -41,6 +41,9 @@ internal static class BriefContracts
         string? Name,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error);
 
+    /// <summary>The body of <c>/admin/send-message</c> as the brief documents it (every field a string; two of them UUIDs).</summary>
+    internal sealed record SendMessageRequest(string ConversationId, string RecipientId, string MessageText, string AdminId);
+
     internal sealed record SendMessageResponse(bool Success, string Message, SendMessageData Data)
     {
         public const string SendingError = "This message (same idempotency key) is still being sent.";

@@ -20,7 +20,8 @@ internal static class BriefMessages
 
     /// <summary>
     /// <c>POST /admin/send-message</c>: 401 (before this runs), 422 for a malformed body, 404 for a conversation that is
-    /// not the caller's, 422 for the wrong recipient, else 200 with the send's outcome. The body's problems (its shape and
+    /// not the caller's, 422 for the wrong recipient, 409 for an Idempotency-Key used for another message, else 200 with
+    /// the send's outcome. The body's problems (its shape and
     /// the message_text and recipient_id rules) are reported together; the command's other rules (a nil conversation
     /// id, an over-long Idempotency-Key) once the body is sound.
     /// </summary>
@@ -51,6 +52,7 @@ internal static class BriefMessages
         return result.Status switch
         {
             ResultStatus.NotFound => Detail("Conversation not found", StatusCodes.Status404NotFound),
+            ResultStatus.Conflict => Detail(result.Error!, StatusCodes.Status409Conflict),
             ResultStatus.Unprocessable => Unprocessable([new("recipient_id", "recipient_id is not this conversation's customer.", "value_error")]),
             _ => TypedResults.Ok(SendMessageResponse.From(result.Value!)),
         };

@@ -69,7 +69,16 @@ internal sealed class SendMessageBody
             return null;
         }
 
-        return value.GetString();
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json checks a string's UTF-8 only when it is read: bad bytes are the caller's mistake, not a 500.
+            _problems.Add(new(name, $"{name} must be valid UTF-8 text.", "string_unicode"));
+            return null;
+        }
     }
 
     private Guid? RequiredUuid(JsonElement body, string name)

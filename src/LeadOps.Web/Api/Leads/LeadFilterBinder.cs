@@ -6,6 +6,8 @@ namespace LeadOps.Web.Api.Leads;
 /// <summary>Reads the lead list filters from a query string (API and page share it); a bad value is a clear error.</summary>
 internal static class LeadFilterBinder
 {
+    public const int MaxSearchLength = 200;
+
     public static bool TryBind(IQueryCollection query, out LeadFilter filter, out string? error)
     {
         filter = new LeadFilter();
@@ -36,7 +38,7 @@ internal static class LeadFilterBinder
 
         if (!TryDate(query["since"], out var since) || !TryDate(query["until"], out var until))
         {
-            error = "since and until must be ISO-8601 dates, e.g. 2026-11-20 or 2026-11-20T10:15:00Z.";
+            error = $"since and until must be ISO-8601 dates {SaneDates.Range}, e.g. 2026-11-20 or 2026-11-20T10:15:00Z.";
             return false;
         }
 
@@ -52,8 +54,20 @@ internal static class LeadFilterBinder
             integrationId = parsedId;
         }
 
+        if (since > until)
+        {
+            error = "until must not be before since.";
+            return false;
+        }
+
         var text = query["q"].ToString();
-        filter = new LeadFilter(NullIfEmpty(query["form_id"]), source, since, until, text.Length is > 0 and <= 200 ? text : null, welcome, integrationId);
+        if (text.Length > MaxSearchLength)
+        {
+            error = $"The search text can have at most {MaxSearchLength} characters.";
+            return false;
+        }
+
+        filter = new LeadFilter(NullIfEmpty(query["form_id"]), source, since, until, text.Length > 0 ? text : null, welcome, integrationId);
         return true;
     }
 
@@ -67,7 +81,7 @@ internal static class LeadFilterBinder
             return true;
         }
 
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) && SaneDates.Contains(parsed))
         {
             date = parsed;
             return true;

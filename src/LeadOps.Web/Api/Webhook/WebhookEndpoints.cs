@@ -30,7 +30,7 @@ internal static class WebhookEndpoints
         var challenge = request.Query["hub.challenge"].ToString();
         return mode == "subscribe" && !string.IsNullOrEmpty(expected) && Secrets.FixedTimeEquals(token, expected)
             ? Results.Text(challenge, "text/plain")
-            : Results.StatusCode(StatusCodes.Status403Forbidden);
+            : Results.Text("Webhook verification failed: wrong hub.mode or hub.verify_token.", "text/plain", statusCode: StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext context, IOptionsMonitor<FacebookOptions> options, WebhookInbox inbox, LeadMetrics metrics)
@@ -112,9 +112,16 @@ internal static class WebhookEndpoints
         return buffer.ToArray();
     }
 
+    /// <summary>Refused: counted by reason, answered with the status and a line saying why (Meta reads only the status).</summary>
     private static IResult Reject(LeadMetrics metrics, int status, string reason)
     {
         metrics.WebhookRejected(reason);
-        return Results.StatusCode(status);
+        var message = reason switch
+        {
+            "too_large" => $"The body is larger than {MaxBodyBytes} bytes.",
+            "signature" => "The X-Hub-Signature-256 signature is missing or does not match the body.",
+            _ => "The body is not a JSON object.",
+        };
+        return Results.Text(message, "text/plain", statusCode: status);
     }
 }

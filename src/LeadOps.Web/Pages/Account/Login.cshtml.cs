@@ -1,16 +1,29 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using LeadOps.Infrastructure.Identity;
+using LeadOps.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace LeadOps.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IOptions<AuthOptions> auth, IOptions<DemoOptions> demo, IWebHostEnvironment environment) : PageModel
+/// <summary>
+/// Sign-in. Rate-limited per address (the <c>sign-in</c> policy) and per account; every failure, for a known, locked or
+/// unknown account, gets the same message after one password check (<see cref="LeadOpsSignInManager"/>).
+/// </summary>
+[EnableRateLimiting(SignInRateLimits.PolicyName)]
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, SignInRateLimits limits, IOptions<AuthOptions> auth, IOptions<DemoOptions> demo, IWebHostEnvironment environment) : PageModel
 {
+    public const string Failed = "The e-mail or password is not right. After too many failed sign-ins an account is locked for 15 minutes.";
+
     [BindProperty]
     public LoginInput Input { get; set; } = new();
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    [TempData]
+    public string? Notice { get; set; }
 
     public bool AllowRegistration => auth.Value.AllowRegistration;
 
@@ -28,15 +41,22 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, IOptions<A
             return Page();
         }
 
+        using var lease = limits.Account(Input.Email);
+        if (!lease.IsAcquired)
+        {
+            var seconds = SignInRateLimits.RetryAfterSeconds(lease);
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            ModelState.AddModelError(string.Empty, $"Too many sign-in attempts for this account. Try again in {seconds} seconds.");
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
+
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Leads");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "This account is locked after too many failed sign-ins. Try again in 15 minutes."
-            : "The e-mail or password is not right.");
+        ModelState.AddModelError(string.Empty, Failed);
         return Page();
     }
 

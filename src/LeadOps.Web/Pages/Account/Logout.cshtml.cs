@@ -3,12 +3,18 @@ using Microsoft.AspNetCore.Identity;
 
 namespace LeadOps.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<ApplicationUser> signIn) : PageModel
+/// <summary>Signing out ends every session of the user: a new security stamp invalidates every cookie issued before.</summary>
+public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Leads/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return RedirectToPage("/Account/Login");
     }

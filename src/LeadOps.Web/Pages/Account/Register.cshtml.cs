@@ -1,11 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using LeadOps.Infrastructure.Identity;
+using LeadOps.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace LeadOps.Web.Pages.Account;
 
-/// <summary>Self-service registration, open only when Auth:AllowRegistration is true.</summary>
-public sealed class RegisterModel(UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, IOptions<AuthOptions> auth) : PageModel
+/// <summary>
+/// Self-service registration, open only when Auth:AllowRegistration is true. It never says whether an address already has
+/// an account: a new address and a taken one get the same answer (sign in next), after the same password hashing.
+/// Rate-limited per client address and per e-mail address, with sign-in.
+/// </summary>
+[EnableRateLimiting(SignInRateLimits.PolicyName)]
+public sealed class RegisterModel(UserManager<ApplicationUser> users, SignInRateLimits limits, IOptions<AuthOptions> auth) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -24,11 +31,20 @@ public sealed class RegisterModel(UserManager<ApplicationUser> users, SignInMana
             return Page();
         }
 
+        using var lease = limits.Account(Input.Email);
+        if (!lease.IsAcquired)
+        {
+            Response.Headers.RetryAfter = SignInRateLimits.RetryAfterSeconds(lease).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError(string.Empty, "Too many attempts for this address. Try again later.");
+            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+        }
+
         var user = new ApplicationUser { UserName = Input.Email.Trim(), Email = Input.Email.Trim() };
         var result = await users.CreateAsync(user, Input.Password);
-        if (!result.Succeeded)
+        var errors = result.Errors.Where(e => e.Code is not (nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.DuplicateEmail))).ToList();
+        if (errors.Count > 0)
         {
-            foreach (var error in result.Errors)
+            foreach (var error in errors)
             {
                 ModelState.AddModelError(string.Empty, error.Description);
             }
@@ -36,8 +52,8 @@ public sealed class RegisterModel(UserManager<ApplicationUser> users, SignInMana
             return Page();
         }
 
-        await signIn.SignInAsync(user, isPersistent: false);
-        return RedirectToPage("/Leads/Index");
+        TempData["Notice"] = "If this address had no account, it has one now: sign in with it.";
+        return RedirectToPage("/Account/Login");
     }
 
     public sealed class RegisterInput

@@ -47,6 +47,12 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
             return await LoadAsync(id, ct);
         }
 
+        if (result.Status == ResultStatus.Conflict)
+        {
+            ModelState.AddModelError("Reply.Text", result.Error!);
+            return await LoadAsync(id, ct);
+        }
+
         return this.NotFoundOr(result, sent =>
         {
             if (sent.Value is { Succeeded: false, Status: MessageStatus.Failed } failed)

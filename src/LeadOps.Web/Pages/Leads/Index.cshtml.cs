@@ -46,8 +46,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Integrations = await mediator.Send(new ListIntegrations(), ct);
         if (!LeadFilterBinder.TryBind(Request.Query, out var filter, out var error))
         {
+            // A filter that cannot be applied shows no leads (not every lead) and says why.
             FilterError = error;
-            filter = new LeadFilter();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
         }
 
         Leads = await mediator.Send(new ListLeads(filter, Request.Query["cursor"], 50), ct);

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+
+namespace LeadOps.Web.Common;
+
+/// <summary>
+/// Pages answer bad input with a 4xx and a message, never with a silently different action: a post whose body is not a
+/// form is 415; a value that could not be read as its type (or a date out of range) is 400 listing each, before the
+/// handler runs; a form the handler shows again because its input was refused is 400 (the page, with its messages).
+/// </summary>
+internal sealed class BadInputPageFilter : IAsyncPageFilter
+{
+    public const string ViewPath = "/Pages/Shared/_BadInput.cshtml";
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        if (context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            await next(); // the error page, shown in place of another answer: that request's body is not its input
+            return;
+        }
+
+        var unsafeMethod = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
+        if (unsafeMethod && HasBody(request) && !request.HasFormContentType)
+        {
+            context.Result = Refusal(context, StatusCodes.Status415UnsupportedMediaType, ["Pages take form posts (application/x-www-form-urlencoded)."]);
+            return;
+        }
+
+        if (BindingFailures.Of(context.HttpContext) is { Count: > 0 } failures)
+        {
+            context.Result = Refusal(context, StatusCodes.Status400BadRequest, failures);
+            return;
+        }
+
+        var executed = await next();
+        if (unsafeMethod && executed.Result is PageResult { StatusCode: null } page && !context.ModelState.IsValid)
+        {
+            page.StatusCode = StatusCodes.Status400BadRequest;
+        }
+    }
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+
+    private static ViewResult Refusal(PageHandlerExecutingContext context, int status, IReadOnlyList<string> problems) => new()
+    {
+        ViewName = ViewPath,
+        StatusCode = status,
+        ViewData = new ViewDataDictionary<BadInputView>(new EmptyModelMetadataProvider(), context.ModelState) { Model = new BadInputView(problems) },
+    };
+}

@@ -1,0 +1,126 @@
+namespace LeadOps.SecurityTests;
+
+/// <summary>
+/// Finding 4: bad input answered 500 (invalid UTF-8 in /admin/send-message, Until=9999-12-31 on the Leads page).
+/// Finding 5: bad form input silently changed meaning. Each is now a 4xx that says what is wrong and changes nothing.
+/// </summary>
+public sealed class BadInputTests(DatabaseKind database) : SecurityFixture(database)
+{
+    [Test]
+    public async Task Invalid_utf8_in_any_string_of_send_message_is_422_in_the_briefs_shape()
+    {
+        var (user, _) = await StaffWithPageAsync();
+        var (conversation, psid) = await CustomerWritesAsync(user);
+        using var api = App.ApiClient(user);
+        var sends = Graph.SentMessages.Count;
+        foreach (var field in new[] { "message_text", "recipient_id", "conversation_id", "admin_id" })
+        {
+            var json = $"{{\"conversation_id\":\"{conversation}\",\"recipient_id\":\"{psid}\",\"message_text\":\"Hi\",\"admin_id\":\"{Guid.NewGuid()}\"}}";
+            var bytes = Encoding.UTF8.GetBytes(json).ToList();
+            var at = json.IndexOf($"\"{field}\":\"", StringComparison.Ordinal) + field.Length + 4;
+            bytes.InsertRange(at, new byte[] { 0xC3, 0x28, 0xFF });
+            using var content = new ByteArrayContent([.. bytes]);
+            content.Headers.ContentType = new("application/json");
+
+            var response = await api.PostAsync("/admin/send-message", content);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), field);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.That(body.GetProperty("detail")[0].GetProperty("msg").GetString(), Does.Contain("UTF-8"), field);
+        }
+
+        Assert.That(Graph.SentMessages, Has.Count.EqualTo(sends));
+    }
+
+    [TestCase("9999-12-31", "")]
+    [TestCase("", "9999-12-31")]
+    [TestCase("0001-01-01", "")]
+    [TestCase("not-a-date", "")]
+    [TestCase("", "31/12/2026")]
+    public async Task The_leads_page_refuses_unparsable_or_absurd_dates_and_starts_no_retrieval(string since, string until)
+    {
+        var (user, integrationId) = await StaffWithPageAsync();
+        var client = await App.SignedInClientAsync(user);
+        var response = await client.PostFormAsync("/Leads?handler=Retrieve", new Dictionary<string, string>
+        {
+            ["Retrieve.FormId"] = SandboxSeed.MainTestRideFormId,
+            ["Retrieve.IntegrationId"] = integrationId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Retrieve.Since"] = since,
+            ["Retrieve.Until"] = until,
+        }, formPage: "/Leads");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(since.Length > 0 ? "Retrieve.Since" : "Retrieve.Until").Or.Contain("date"));
+        Assert.That(await RunCountAsync(user), Is.Zero, "no retrieval started");
+    }
+
+    [Test]
+    public async Task An_unparsable_boolean_does_not_disable_the_integration()
+    {
+        var (user, integrationId) = await StaffWithPageAsync();
+        var client = await App.SignedInClientAsync(user);
+        var response = await client.PostFormAsync($"/Integrations/{integrationId}?handler=Enable&enabled=maybe", new Dictionary<string, string>(), formPage: $"/Integrations/{integrationId}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("enabled"));
+        using var api = App.ApiClient(user);
+        var integration = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
+        Assert.That(integration.GetProperty("status").GetString(), Is.Not.EqualTo("disabled"));
+    }
+
+    [Test]
+    public async Task Search_text_over_200_characters_is_refused_not_dropped()
+    {
+        var (user, _) = await StaffWithPageAsync();
+        using var api = App.ApiClient(user);
+        var longText = new string('a', 201);
+        var response = await api.GetAsync("/api/leads?q=" + longText);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), Does.Contain("200"));
+
+        var client = await App.SignedInClientAsync(user);
+        var page = await client.GetAsync("/Leads?q=" + longText);
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("200 characters"));
+    }
+
+    [Test]
+    public async Task A_reversed_date_range_on_the_lead_list_is_400()
+    {
+        var (user, _) = await StaffWithPageAsync();
+        using var api = App.ApiClient(user);
+        var response = await api.GetAsync("/api/leads?since=2026-12-01&until=2026-11-01");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), Does.Contain("until"));
+    }
+
+    [Test]
+    public async Task Bulk_retrieval_with_an_empty_form_list_is_400_and_retrieves_nothing()
+    {
+        var (user, integrationId) = await StaffWithPageAsync();
+        using var api = App.ApiClient(user);
+        var response = await api.PostAsJsonAsync("/api/facebook-lead-retrieval/bulk", new { integration_id = integrationId, form_ids = Array.Empty<string>() });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), Does.Contain("form_ids"));
+        Assert.That(await RunCountAsync(user), Is.Zero);
+    }
+
+    [Test]
+    public async Task Dates_out_of_range_in_json_bodies_are_400_and_retrieve_nothing()
+    {
+        var (user, integrationId) = await StaffWithPageAsync();
+        using var api = App.ApiClient(user);
+        var response = await api.PostAsJsonAsync("/api/facebook-lead-retrieval", new
+        {
+            form_id = SandboxSeed.MainTestRideFormId, integration_id = integrationId, since = "9999-12-31T00:00:00Z",
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("since"));
+        Assert.That(await RunCountAsync(user), Is.Zero);
+    }
+
+    private async Task<int> RunCountAsync(TestUser user)
+    {
+        using var api = App.ApiClient(user);
+        return (await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs").GetArrayLength();
+    }
+}
