@@ -7,7 +7,6 @@ namespace LeadOps.Infrastructure.Leads;
 /// <summary>Runs retrievals started from the Leads page, one at a time, each as its owner.</summary>
 internal sealed class RetrievalWorker(
     IOwnerScopeFactory ownerScopes,
-    IServiceScopeFactory scopes,
     WorkerHealth health,
     TimeProvider clock,
     ILogger<RetrievalWorker> logger) : BackgroundService, IRetrievalQueue
@@ -20,7 +19,6 @@ internal sealed class RetrievalWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await MarkInterruptedRunsAsync(stoppingToken);
         health.Beat(WorkerName, Idle);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -50,17 +48,6 @@ internal sealed class RetrievalWorker(
                 await MarkFailedAsync(item.OwnerId, item.Command.RunId, stoppingToken);
             }
         }
-    }
-
-    /// <summary>Runs left "Running" by a stopped process are marked failed, so the history never shows a run that will not end.</summary>
-    private async Task MarkInterruptedRunsAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
-        var cutoff = clock.GetUtcNow().AddHours(-1);
-        await db.RetrievalRuns.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter])
-            .Where(r => r.Outcome == RetrievalOutcome.Running && r.StartedAt < cutoff)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, RetrievalOutcome.Failed).SetProperty(r => r.Error, "Interrupted: the app stopped during the run."), ct);
     }
 
     private async Task MarkFailedAsync(string ownerId, long? runId, CancellationToken ct)
