@@ -103,6 +103,15 @@ public sealed class SandboxState
     /// </summary>
     public string SubmitLead(string formId, SandboxLead lead) => Leads.Submit(formId, lead ?? throw new ArgumentNullException(nameof(lead)));
 
+    /// <summary>A new form on a page, as if its staff had just created it in Ads Manager (test-ride questions, no leads); returns its id.</summary>
+    public string AddForm(string pageId, string name, string status = "ACTIVE")
+    {
+        lock (_gate)
+        {
+            return Forms.Create(Pages.Require(pageId), name, status, Now).Id;
+        }
+    }
+
     /// <summary>The form's test lead (<c>POST /{form-id}/test_leads</c>), if it holds one.</summary>
     public string? TestLeadOf(string formId) => Leads.TestLeadsOf(Forms.Require(formId)) is [var lead, ..] ? lead.Id : null;
 

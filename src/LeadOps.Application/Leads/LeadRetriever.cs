@@ -104,12 +104,12 @@ internal sealed class LeadRetriever(
         else if (warning is not null)
         {
             run.Warn(warning);
-            form.RecordIncompleteSync(now);
+            form.RecordIncompleteSync(now, run.Created);
             logger.LogWarning("Retrieval of form {FormId} on integration {IntegrationId} ended early: {Warning}", form.FormId, integration.Id, warning);
         }
         else
         {
-            form.RecordSync(plan.Since, HandledUpTo(plan.Until, walkStartedAt, earliestFailure), now);
+            form.RecordSync(plan.Since, HandledUpTo(plan.Until, walkStartedAt, earliestFailure), now, run.Created);
         }
 
         run.Finish(now, failure is null ? null : GraphFailureText.Describe(failure), JsonSerializer.Serialize(processed.Take(StoredItemsCap), JsonSerializerOptions.Web));

@@ -53,7 +53,8 @@ public sealed partial class Integration
         LeadgenSubscribed = subscribed;
         SubscriptionCheckedAt = now;
         SubscriptionNote = note is null ? null : TextLimit.Cut(note);
-        SubscriptionConfirmedAt = subscribed ? SubscriptionConfirmedAt ?? now : null;
+        // Whole seconds, as Graph's created times are: a lead created in the second the check ran is after it.
+        SubscriptionConfirmedAt = subscribed ? SubscriptionConfirmedAt ?? DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()) : null;
     }
 
     /// <summary>What <c>has_lead_access</c> said; <paramref name="note"/> explains a refusal and its fix.</summary>

@@ -61,23 +61,31 @@ public sealed partial class IntegrationForm
 
     /// <summary>
     /// The minute's probe: Meta counts <paramref name="metaCount"/> leads, LeadOps holds <paramref name="storedCount"/>.
-    /// A gap that grew asks for a sync (true); once a sync ran after that request, whatever gap is left is settled
-    /// (leads Meta counts but cannot hand over, e.g. deleted test leads) and not asked about again.
+    /// Every lead Meta counts is taken as one LeadOps can fetch until a sync shows otherwise: a gap above the settled one
+    /// asks for a sync (true). When a sync ran after that request and found nothing new, what is left is settled (leads
+    /// Meta counts but does not hand over: expired, deleted test leads) and not asked about again; when it found leads,
+    /// a gap still open is newer and is asked for again.
     /// </summary>
     public bool ProbeCount(int metaCount, int storedCount, DateTimeOffset now)
     {
         var gap = metaCount - storedCount;
-        if (CountGap is not { } settled || gap <= settled)
-        {
-            CountGap = gap;
-            return false;
-        }
-
-        if (SyncRequestedAt is { } requested && LastSyncedAt >= requested)
+        var settled = CountGap ?? 0;
+        if (gap <= settled)
         {
             CountGap = gap;
             SyncRequestedAt = null;
             return false;
+        }
+
+        CountGap = settled;
+        if (SyncRequestedAt is { } requested && LastSyncedAt >= requested)
+        {
+            SyncRequestedAt = null;
+            if (LastSyncNewLeads == 0)
+            {
+                CountGap = gap;
+                return false;
+            }
         }
 
         SyncRequestedAt ??= now;

@@ -32,6 +32,9 @@ public sealed partial class IntegrationForm : IOwnedByUser
 
     public DateTimeOffset? LastSyncedAt { get; private set; }
 
+    /// <summary>How many new leads the last sync stored (what tells the count probe whether a gap is one Graph hands over).</summary>
+    public int LastSyncNewLeads { get; private set; }
+
     public DateTimeOffset RefreshedAt { get; private set; }
 
     /// <summary>Whether Graph says people can still submit it (archived, deleted and draft forms get no new leads).</summary>
@@ -45,8 +48,9 @@ public sealed partial class IntegrationForm : IOwnedByUser
     /// <paramref name="handledUpTo"/> is handled. The watermark only moves forward, and only when the walk started at or
     /// before it (a later window says nothing about the leads before it).
     /// </summary>
-    public void RecordSync(DateTimeOffset? since, DateTimeOffset handledUpTo, DateTimeOffset now)
+    public void RecordSync(DateTimeOffset? since, DateTimeOffset handledUpTo, DateTimeOffset now, int newLeads = 0)
     {
+        LastSyncNewLeads = newLeads;
         if (since is null || Watermark is null || since <= Watermark)
         {
             Watermark = Watermark is { } w && w > handledUpTo ? w : handledUpTo;
@@ -61,7 +65,11 @@ public sealed partial class IntegrationForm : IOwnedByUser
     }
 
     /// <summary>A walk ended before the end of the form (Graph kept repeating a cursor): the sync ran, the watermark stays.</summary>
-    public void RecordIncompleteSync(DateTimeOffset now) => LastSyncedAt = now;
+    public void RecordIncompleteSync(DateTimeOffset now, int newLeads)
+    {
+        LastSyncedAt = now;
+        LastSyncNewLeads = newLeads;
+    }
 
     internal void Refresh(LeadFormListing listing, DateTimeOffset now)
     {

@@ -34,6 +34,13 @@ internal static class LeadControlRoutes
             return Results.NoContent();
         });
 
+        group.MapPost("/pages/{pageId}/forms", async (HttpContext http, SandboxState state, string pageId) =>
+        {
+            using var document = await ControlRoutes.ReadJsonAsync(http);
+            var name = Text(document.RootElement, "name") ?? throw new ArgumentException("A form needs \"name\".");
+            return Results.Json(new { id = state.AddForm(pageId, name, Text(document.RootElement, "status") ?? "ACTIVE") }, ControlRoutes.Json, statusCode: 201);
+        });
+
         group.MapGet("/forms/{formId}/test-lead", (SandboxState state, string formId) =>
             Results.Json(new { id = state.TestLeadOf(formId) }, ControlRoutes.Json));
     }

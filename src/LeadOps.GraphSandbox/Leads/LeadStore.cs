@@ -227,8 +227,16 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
         return (form, LeadsOf(form));
     }
 
-    /// <summary>A form's leads; empty for a form of the world before a reset.</summary>
-    private List<LeadRef> LeadsOf(FormState form) => _byForm.GetValueOrDefault(form) ?? [];
+    /// <summary>A form's leads (a new list for a form created after the seed).</summary>
+    private List<LeadRef> LeadsOf(FormState form)
+    {
+        if (!_byForm.TryGetValue(form, out var leads))
+        {
+            _byForm[form] = leads = [];
+        }
+
+        return leads;
+    }
 
     /// <summary>Adds a lead in its place and announces it by webhook when the page is subscribed to leadgen.</summary>
     private LeadRef Insert(FormState form, List<LeadRef> leads, long createdUnix, SandboxLead? content, DateTimeOffset now)

@@ -48,25 +48,35 @@ public sealed class ScheduledRetrieval(
 
         now = clock.GetUtcNow();
         var due = (await FormsAsync(ct)).Where(f => f.IsDueAt(now, cadence)).ToList();
-        foreach (var form in due)
+        var throttled = new HashSet<int>();
+        var run = 0;
+        foreach (var form in due.Where(f => !throttled.Contains(f.IntegrationId)))
         {
-            await SendAsync(form.OwnerId, new RetrieveFacebookLeads(form.IntegrationId, form.FormId, form.SinceFor(cadence), null, RetrievalTrigger.Scheduled), form.FormId, form.IntegrationId, ct);
+            var command = new RetrieveFacebookLeads(form.IntegrationId, form.FormId, form.SinceFor(cadence), null, RetrievalTrigger.Scheduled);
+            var result = await SendAsync(form.OwnerId, command, form.FormId, form.IntegrationId, ct);
+            run++;
+            if (result?.Value?.Failure?.Kind == GraphFailureKind.RateLimited)
+            {
+                // Graph throttled the page: its other forms wait for the pause the retrieval just set.
+                throttled.Add(form.IntegrationId);
+            }
         }
 
-        health.Beat(WorkerName, options.Value.PollInterval, $"{due.Count} forms run");
-        return due.Count;
+        health.Beat(WorkerName, options.Value.PollInterval, $"{run} forms run");
+        return run;
     }
 
-    private async Task SendAsync<T>(string ownerId, ICommand<T> command, string what, int integrationId, CancellationToken ct)
+    private async Task<T?> SendAsync<T>(string ownerId, ICommand<T> command, string what, int integrationId, CancellationToken ct)
     {
         try
         {
             await using var scope = ownerScopes.CreateScope(ownerId);
-            await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, ct);
+            return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Scheduled {What} on integration {IntegrationId} failed", what, integrationId);
+            return default;
         }
     }
 

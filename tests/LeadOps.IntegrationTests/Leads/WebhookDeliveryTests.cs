@@ -83,6 +83,15 @@ public sealed class WebhookDeliveryTests(DatabaseKind database) : AppFixture(dat
         Assert.That(delivery.Status, Is.EqualTo(WebhookDeliveryStatus.Failed), "bounded attempts, then Failed");
         Assert.That(delivery.Attempts, Is.LessThanOrEqualTo(9));
         Assert.That(delivery.LastError, Does.Contain("InvalidOperationException"));
+
+        // Staff see it with its error on the sync history, and retry it once the cause is gone.
+        Interceptions.TryRemove(Boom, out _);
+        using var browser = await App.SignedInClientAsync(user);
+        Assert.That(await browser.GetStringAsync("/Leads/Runs"), Does.Contain("InvalidOperationException").And.Contain("data-test=\"retry-delivery\""));
+        var retried = await browser.PostFormAsync($"/Leads/Runs?handler=RetryDelivery&id={delivery.Id}", new Dictionary<string, string>(), formPage: "/Leads/Runs");
+        Assert.That(retried.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect));
+        await processor.ProcessDueAsync(CancellationToken.None);
+        await WaitForStatusAsync(WebhookDeliveryStatus.Processed);
     }
 
     [Test]

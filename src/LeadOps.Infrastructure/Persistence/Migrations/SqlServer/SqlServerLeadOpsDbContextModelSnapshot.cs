@@ -502,6 +502,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("IntegrationId")
                         .HasColumnType("int");
 
+                    b.Property<int>("LastSyncNewLeads")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("LastSyncedAt")
                         .HasColumnType("datetimeoffset");
 

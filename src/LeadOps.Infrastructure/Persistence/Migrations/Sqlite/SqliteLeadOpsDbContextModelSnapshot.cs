@@ -485,6 +485,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("IntegrationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LastSyncNewLeads")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastSyncedAt")
                         .HasColumnType("INTEGER");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLeadOpsDbContext))]
-    [Migration("20261205091529_InitialCreate")]
+    [Migration("20261205100250_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -503,6 +503,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetimeoffset");
 
                     b.Property<int>("IntegrationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastSyncNewLeads")
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("LastSyncedAt")

@@ -447,6 +447,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     SyncEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     Watermark = table.Column<long>(type: "INTEGER", nullable: true),
                     LastSyncedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastSyncNewLeads = table.Column<int>(type: "INTEGER", nullable: false),
                     RefreshedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     QuestionsJson = table.Column<string>(type: "TEXT", nullable: false),
                     WelcomeConsentKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),

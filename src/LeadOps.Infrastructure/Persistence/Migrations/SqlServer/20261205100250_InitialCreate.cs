@@ -541,6 +541,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     SyncEnabled = table.Column<bool>(type: "bit", nullable: false),
                     Watermark = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     LastSyncedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastSyncNewLeads = table.Column<int>(type: "int", nullable: false),
                     RefreshedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     QuestionsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     WelcomeConsentKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261205091432_InitialCreate")]
+    [Migration("20261205100222_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -486,6 +486,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("IntegrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastSyncNewLeads")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastSyncedAt")
