@@ -101,6 +101,39 @@ public sealed class GraphAsItIsTests(DatabaseKind database) : AppFixture(databas
     }
 
     [Test]
+    public async Task Answers_show_with_their_questions_labels_and_options_texts_and_every_lead_field_is_kept()
+    {
+        var (api, integrationId) = await ConnectedUserAsync();
+        var id = Graph.SubmitLead(TestRideForm, new SandboxLead
+        {
+            Answers = new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["full_name"] = ["Ana Lima"],
+                ["what_will_you_use_it_for?"] = ["commuting", "weekend_trips"],
+                ["custom_question_not_on_the_form"] = [],
+            },
+            PartnerName = "Dealer One",
+            RetailerItemId = "SKU-9",
+        });
+
+        var body = await RetrievalApiTests.RetrieveAsync(api, TestRideForm, integrationId);
+
+        var leadId = body.GetProperty("data").GetProperty("processed_leads").EnumerateArray()
+            .Single(p => p.GetProperty("facebook_lead_id").GetString() == id).GetProperty("lead_id").GetInt64();
+        var lead = await LeadAsync(api, leadId);
+        var answer = lead.GetProperty("answers").EnumerateArray().Single(a => a.GetProperty("name").GetString() == "what_will_you_use_it_for?");
+        Assert.That(answer.GetProperty("question").GetString(), Is.EqualTo("What will you use it for?"));
+        Assert.That(answer.GetProperty("labels").EnumerateArray().Select(v => v.GetString()), Is.EqualTo(new[] { "Commuting", "Weekend trips" }));
+        Assert.That(answer.GetProperty("values").EnumerateArray().Select(v => v.GetString()), Is.EqualTo(new[] { "commuting", "weekend_trips" }), "kept as Meta sent them");
+        Assert.That(lead.GetProperty("partner_name").GetString(), Is.EqualTo("Dealer One"));
+        Assert.That(lead.GetProperty("retailer_item_id").GetString(), Is.EqualTo("SKU-9"));
+        Assert.That(lead.GetProperty("is_organic").ValueKind, Is.AnyOf(JsonValueKind.True, JsonValueKind.False));
+        using var browser = await App.SignedInClientAsync(_user!);
+        var page = await browser.GetStringAsync($"/Leads/{leadId}");
+        Assert.That(page, Does.Contain("What will you use it for?").And.Contain("Weekend trips").And.Contain("custom_question_not_on_the_form").And.Contain("(no answer)"));
+    }
+
+    [Test]
     public async Task Over_long_values_are_cut_with_a_mark_and_never_fail_the_page()
     {
         var (api, integrationId) = await ConnectedUserAsync();
@@ -139,9 +172,11 @@ public sealed class GraphAsItIsTests(DatabaseKind database) : AppFixture(databas
         Assert.That(answer.GetProperty("values")[0].GetString(), Has.Length.EqualTo(2000).And.EndsWith("…"));
     }
 
+    private TestUser? _user;
+
     private async Task<(HttpClient Api, int IntegrationId)> ConnectedUserAsync()
     {
-        var user = await App.NewUserAsync();
+        var user = _user = await App.NewUserAsync();
         var api = App.ApiClient(user);
         var integration = await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NotSubscribedPageToken);
         return (api, integration.GetProperty("id").GetInt32());
