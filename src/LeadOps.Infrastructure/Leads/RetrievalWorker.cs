@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using LeadOps.Application.Leads.Commands;
 using Mediator;
 
 namespace LeadOps.Infrastructure.Leads;
 
-/// <summary>Runs retrievals started from the Leads page, one at a time, each as its owner.</summary>
+/// <summary>
+/// Runs retrievals started from the Leads page, one at a time, each as its owner. Runs still waiting in the queue have
+/// their heartbeat beaten by this worker (the process that holds them), so only a run whose process stopped goes quiet.
+/// </summary>
 internal sealed class RetrievalWorker(
     IOwnerScopeFactory ownerScopes,
     WorkerHealth health,
@@ -13,13 +17,24 @@ internal sealed class RetrievalWorker(
 {
     public const string WorkerName = "retrieval";
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan WaitingBeat = TimeSpan.FromSeconds(30);
     private readonly Channel<(string OwnerId, RetrieveFacebookLeads Command)> _queue = Channel.CreateUnbounded<(string, RetrieveFacebookLeads)>();
+    private readonly ConcurrentDictionary<long, string> _waiting = new();
 
-    public void Enqueue(string ownerId, RetrieveFacebookLeads command) => _queue.Writer.TryWrite((ownerId, command));
+    public void Enqueue(string ownerId, RetrieveFacebookLeads command)
+    {
+        if (command.RunId is { } runId)
+        {
+            _waiting[runId] = ownerId;
+        }
+
+        _queue.Writer.TryWrite((ownerId, command));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         health.Beat(WorkerName, Idle);
+        _ = BeatWaitingAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -35,6 +50,11 @@ internal sealed class RetrievalWorker(
                 continue;
             }
 
+            if (item.Command.RunId is { } started)
+            {
+                _waiting.TryRemove(started, out _);
+            }
+
             try
             {
                 await using var scope = ownerScopes.CreateScope(item.OwnerId);
@@ -47,6 +67,33 @@ internal sealed class RetrievalWorker(
                 logger.LogError(ex, "Background retrieval run {RunId} failed", item.Command.RunId);
                 await MarkFailedAsync(item.OwnerId, item.Command.RunId, stoppingToken);
             }
+        }
+    }
+
+    private async Task BeatWaitingAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(WaitingBeat, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                foreach (var (runId, ownerId) in _waiting)
+                {
+                    try
+                    {
+                        await using var scope = ownerScopes.CreateScope(ownerId);
+                        await scope.ServiceProvider.GetRequiredService<IRetrievalRunRepository>().BeatAsync(runId, clock.GetUtcNow(), ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        logger.LogWarning("Heartbeat of waiting retrieval run {RunId} failed: {Error}", runId, ex.GetType().Name);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the host is stopping
         }
     }
 
