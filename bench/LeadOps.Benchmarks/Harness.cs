@@ -48,6 +48,7 @@ public static class BenchmarkRunner
         new WebhookScenario(),
         new InboxScenario(),
         new SendScenario(),
+        new LatencyScenario(),
     ];
 
     public static async Task<BenchmarkReport> RunAsync(IEnumerable<string> names, BenchmarkSize size, TextWriter log, CancellationToken ct = default)

@@ -63,7 +63,7 @@ public static class BenchmarkReportWriter
         text.AppendLine(command);
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine("Scenarios: `retrieval`, `webhook`, `inbox`, `send`, or `all` (several names may be given); `--size small` makes every scenario tiny (a smoke run, not a measurement).");
+        text.AppendLine("Scenarios: `retrieval`, `webhook`, `inbox`, `send`, `latency`, or `all` (several names may be given); `--size small` makes every scenario tiny (a smoke run, not a measurement).");
         text.AppendLine();
         text.AppendLine("## Machine and run");
         text.AppendLine();

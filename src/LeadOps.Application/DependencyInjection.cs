@@ -12,6 +12,12 @@ public static class DependencyInjection
         services.AddSingleton<IOwnerScopeFactory, OwnerScopeFactory>();
         services.AddScoped<ActingStaff>();
         services.AddScoped<Integrations.IntegrationChecker>();
+        services.AddScoped<Integrations.LeadDeliveryCheck>();
+        services.AddScoped<Leads.LeadPageStore>();
+        services.AddScoped<Leads.SyncBackoff>();
+        services.AddSingleton<Leads.Welcome.WelcomePlanner>();
+        services.AddSingleton(Leads.SyncCadence.Default);
+        services.AddSingleton(Leads.Welcome.WelcomeAgeLimit.Default);
         services.AddScoped<Integrations.IntegrationSettings>();
         services.AddScoped<Leads.LeadRetriever>();
         services.AddScoped<Conversations.ConversationTransition>();

@@ -10,3 +10,5 @@ global using LeadOps.Domain.Integrations;
 global using LeadOps.Domain.Conversations;
 global using Microsoft.Extensions.Logging;
 global using LeadOps.Application.Integrations;
+global using LeadOps.Application.Leads;
+global using LeadOps.Application.Leads.Welcome;

@@ -18,6 +18,7 @@ internal static class SandboxApp
         PageRoutes.Map(app);
         FormRoutes.Map(app);
         LeadRoutes.Map(app);
+        TestLeadRoutes.Map(app);
         SubscriptionRoutes.Map(app);
         MessageRoutes.Map(app);
         app.MapFallback((HttpContext http) =>

@@ -98,6 +98,36 @@ public sealed class SandboxState
         Leads.Submit(formId, count, createdTime);
 
     /// <summary>
+    /// Submits one lead with chosen content: answers, consents, ad names, and how its <c>created_time</c> is sent (left
+    /// out, unreadable, unix seconds). What is not given is generated. Fires a leadgen webhook when the page is subscribed.
+    /// </summary>
+    public string SubmitLead(string formId, SandboxLead lead) => Leads.Submit(formId, lead ?? throw new ArgumentNullException(nameof(lead)));
+
+    /// <summary>A new form on a page, as if its staff had just created it in Ads Manager (test-ride questions, no leads); returns its id.</summary>
+    public string AddForm(string pageId, string name, string status = "ACTIVE")
+    {
+        lock (_gate)
+        {
+            return Forms.Create(Pages.Require(pageId), name, status, Now).Id;
+        }
+    }
+
+    /// <summary>The form's test lead (<c>POST /{form-id}/test_leads</c>), if it holds one.</summary>
+    public string? TestLeadOf(string formId) => Leads.TestLeadsOf(Forms.Require(formId)) is [var lead, ..] ? lead.Id : null;
+
+    /// <summary>
+    /// Leads Access Manager: false as if the business had customised Leads Access and left this app out (Graph's
+    /// <c>has_lead_access.can_access_lead</c> is then false); true gives access back.
+    /// </summary>
+    public void SetLeadAccess(string pageId, bool hasLeadAccess)
+    {
+        lock (_gate)
+        {
+            Pages.Require(pageId).HasLeadAccess = hasLeadAccess;
+        }
+    }
+
+    /// <summary>
     /// Adds many leads quickly and without webhooks (for big forms in benchmarks). Created times are spread
     /// deterministically between <paramref name="oldest"/> (default 60 days ago) and <paramref name="newest"/> (default now).
     /// Answers are generated only when a lead is read, so 50,000 leads cost a few megabytes.

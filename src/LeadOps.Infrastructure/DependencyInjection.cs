@@ -45,10 +45,13 @@ public static class DependencyInjection
         services.AddScoped<IStartupTask, DatabaseMigrator>();
         services.AddScoped<IStartupTask, UserBootstrapper>();
         services.AddScoped<IStartupTask, EnvironmentIntegrationBootstrapper>();
+        services.AddScoped<IStartupTask, InterruptedRunsAtStart>();
 
         services.AddSingleton<WorkerHealth>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<WebhookInbox>();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName));
+        services.AddScoped<LeadOps.Application.Leads.IFailedWebhookDeliveries, FailedWebhookDeliveries>();
         services.AddSingleton<WebhookProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookProcessor>());
         services.AddSingleton<RetrievalWorker>();
@@ -66,6 +69,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<SmtpOptions>, WelcomeOptionsValidator>();
         services.AddSingleton<IValidateOptions<WelcomeOptions>, WelcomeOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<WelcomeOptions>>().Value.RetryPolicy);
+        services.AddSingleton(sp => new WelcomeAgeLimit(sp.GetRequiredService<IOptions<WelcomeOptions>>().Value.MaxLeadAge));
         services.AddSingleton<MailPickupFolder>();
         services.AddSingleton<SmtpWelcomeChannel>();
         services.AddSingleton<IWelcomeChannel>(sp => sp.GetRequiredService<SmtpWelcomeChannel>());

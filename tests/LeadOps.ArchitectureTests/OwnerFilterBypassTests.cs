@@ -19,10 +19,12 @@ public sealed class OwnerFilterBypassTests
             "The welcome worker serves every owner: finds due rows (ids and owners); each is claimed and delivered as its owner."),
         new("src/LeadOps.Infrastructure/Welcome/WelcomeBacklog.cs", "WelcomeBacklog.ReadAsync", 1,
             "/status: pending and failed counts and the oldest pending age across owners; reveals no row."),
-        new("src/LeadOps.Infrastructure/Scheduling/ScheduledRetrieval.cs", "ScheduledRetrieval.DueFormsAsync", 2,
-            "The scheduler acts for every owner: finds forms due for a sync (ids and owners); each retrieval runs as its owner."),
-        new("src/LeadOps.Infrastructure/Leads/RetrievalWorker.cs", "RetrievalWorker.MarkInterruptedRunsAsync", 1,
-            "At start, runs that a stopped process left Running (whoever's) are marked failed."),
+        new("src/LeadOps.Infrastructure/Scheduling/ScheduledRetrieval.cs", "ScheduledRetrieval.FormsAsync", 2,
+            "The scheduler acts for every owner: finds the forms it syncs (ids, owners, times); each retrieval runs as its owner."),
+        new("src/LeadOps.Infrastructure/Scheduling/ScheduledRetrieval.cs", "ScheduledRetrieval.PagesAsync", 1,
+            "The scheduler acts for every owner: finds the enabled pages to check and probe (ids, owners, times); each check runs as its owner."),
+        new("src/LeadOps.Infrastructure/Scheduling/InterruptedRuns.cs", "InterruptedRuns.MarkAsync", 1,
+            "At start and on every scheduler pass, runs whose process went quiet (whoever's) are marked Interrupted; one conditional update, reveals nothing."),
     ];
 
     [Test]

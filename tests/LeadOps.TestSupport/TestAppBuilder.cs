@@ -184,6 +184,11 @@ public sealed class TestAppBuilder
         ["Bootstrap:AdminEmail"] = TestApp.AdminEmail,
         ["Bootstrap:AdminPassword"] = TestUsers.Password,
         ["Auth:AllowRegistration"] = "true",
+
+        // Every active form is synced on a schedule by default (ADR 0010): a test that counts what the webhook or a
+        // retrieval stored must not race the app's own timer. Tests of the schedule drive ScheduledRetrieval.RunDueAsync
+        // on the app's clock, or switch the timer back on with WithSetting.
+        ["Scheduling:Enabled"] = "false",
     };
 
     private async Task StartRedisAsync(TestAppParts parts, Dictionary<string, string?> settings)

@@ -17,5 +17,5 @@ internal static class GraphFindings
 
     /// <summary>The page's lead forms as Graph listed them (see <see cref="Integration.MergeForms"/>).</summary>
     public static void MergeForms(this Integration integration, IReadOnlyList<FacebookLeadFormInfo> forms, DateTimeOffset now) =>
-        integration.MergeForms(forms.Select(f => new LeadFormListing(f.Id, f.Name, f.Status, f.LeadsCount)), now);
+        integration.MergeForms(forms.Select(f => new LeadFormListing(f.Id, f.Name, f.Status, f.LeadsCount, f.Questions)), now);
 }

@@ -2,10 +2,11 @@ namespace LeadOps.Application.Integrations;
 
 /// <summary>
 /// Tests an integration against Graph and records what it found on the entity (the caller saves): token validity and
-/// expiry, granted and missing permissions, webhook subscription, and the page's lead forms.
-/// Uses debug_token when the app id/secret are configured, else GET /me plus a probe of the forms edge.
+/// expiry, granted and missing permissions, the page's lead forms with their questions, and what keeps leads
+/// arriving (<see cref="LeadDeliveryCheck"/>: the leadgen subscription, repaired where the token allows, and lead
+/// access). Uses debug_token when the app id/secret are configured, else GET /me plus a probe of the forms edge.
 /// </summary>
-internal sealed class IntegrationChecker(IFacebookPageGateway graph, ITokenProtector protector, TimeProvider clock)
+internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliveryCheck delivery, ITokenProtector protector, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> WebhookFields = ["leadgen", "messages"];
 
@@ -15,6 +16,7 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, ITokenProte
         var credentials = new GraphCredentials(integration.PageId, token);
         var now = clock.GetUtcNow();
         var method = "probe";
+        var wasSubscribed = integration.LeadgenSubscribed == true || integration.SubscriptionConfirmedAt is not null || integration.WebhookSubscribed == true;
         try
         {
             IReadOnlyList<string>? scopes = null;
@@ -38,10 +40,11 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, ITokenProte
                 await graph.GetPageAsync(token, ct);
             }
 
-            var forms = await graph.GetLeadFormsAsync(credentials, ct);
+            var forms = await graph.GetLeadFormsWithQuestionsAsync(credentials, ct);
             var subscribed = await graph.GetSubscribedFieldsAsync(credentials, ct);
             integration.RecordCheck(method, scopes, expires, WebhookFields.All(subscribed.Contains), now);
             integration.MergeForms(forms, now);
+            subscribed = await delivery.CheckAsync(integration, credentials, subscribed, ct, wasSubscribed);
             return Result(integration, method, valid: true, expires, scopes, subscribed, null, now);
         }
         catch (GraphApiException ex)

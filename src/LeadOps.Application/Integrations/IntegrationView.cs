@@ -23,6 +23,27 @@ public sealed record IntegrationView(
     DateTimeOffset? LastWebhookAt,
     IReadOnlyList<IntegrationFormView> Forms)
 {
+    /// <summary>The page's leadgen webhook subscription as last checked, since when it holds, and what the check did.</summary>
+    public bool? LeadgenSubscribed { get; init; }
+
+    public DateTimeOffset? SubscriptionConfirmedAt { get; init; }
+
+    public DateTimeOffset? SubscriptionCheckedAt { get; init; }
+
+    public string? SubscriptionNote { get; init; }
+
+    /// <summary>Whether this app may read the page's leads (Leads Access Manager), and the fix when not.</summary>
+    public bool? HasLeadAccess { get; init; }
+
+    public string? LeadAccessNote { get; init; }
+
+    /// <summary>The last lead the webhook missed (retrieval found it), and a pause of the schedule for Graph's budget.</summary>
+    public DateTimeOffset? LastMissAt { get; init; }
+
+    public DateTimeOffset? SyncPausedUntil { get; init; }
+
+    public string? SyncPauseReason { get; init; }
+
     /// <summary>Shown in the integration alerts: anything but active or switched off by staff.</summary>
     public bool NeedsAttention => IntegrationState.NeedsAttentionWhen(Status);
 
@@ -33,7 +54,17 @@ public sealed record IntegrationView(
             i.Id, i.Name, i.PageId, i.PageName, state.Status, state.Text, i.TokenLast4, i.TokenExpiresAt, i.MissingPermissionList,
             i.WebhookSubscribed, i.LastError, i.LastCheckedAt, i.LastCheckMethod, i.IsDisabled, i.IsFromEnvironment,
             i.WelcomeEnabled, i.WelcomeSubject, i.WelcomeBody, i.LastWebhookAt,
-            [.. i.Forms.OrderBy(f => f.Status == "ACTIVE" ? 0 : 1).ThenBy(f => f.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(f => new IntegrationFormView(f.FormId, f.Name, f.Status, f.LeadsCount, f.SyncEnabled, f.SyncIntervalMinutes, f.Watermark, f.LastSyncedAt))]);
+            [.. i.Forms.OrderBy(f => f.IsActive ? 0 : 1).ThenBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Select(IntegrationFormView.From)])
+        {
+            LeadgenSubscribed = i.LeadgenSubscribed,
+            SubscriptionConfirmedAt = i.SubscriptionConfirmedAt,
+            SubscriptionCheckedAt = i.SubscriptionCheckedAt,
+            SubscriptionNote = i.SubscriptionNote,
+            HasLeadAccess = i.HasLeadAccess,
+            LeadAccessNote = i.LeadAccessNote,
+            LastMissAt = i.LastMissAt,
+            SyncPausedUntil = i.SyncPausedUntil is { } paused && paused > now ? paused : null,
+            SyncPauseReason = i.SyncPausedUntil is { } until && until > now ? i.SyncPauseReason : null,
+        };
     }
 }

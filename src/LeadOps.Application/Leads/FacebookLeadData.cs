@@ -1,8 +1,9 @@
 namespace LeadOps.Application.Leads;
 
 /// <summary>
-/// One lead as Graph returned it. <see cref="Problem"/> is set when part of it could not be read
-/// (for example an unparseable created_time); the lead is still passed on so it can be reported as failed.
+/// One lead as Graph returned it. <see cref="Problem"/> is set when the lead cannot be used at all (no id); it is still
+/// passed on so it can be reported as failed. A created_time Graph left out or sent unreadable is not such a problem:
+/// <see cref="CreatedTime"/> is then null and <see cref="CreatedTimeProblem"/> says what was wrong.
 /// </summary>
 public sealed record FacebookLeadData(
     string Id,
@@ -17,4 +18,21 @@ public sealed record FacebookLeadData(
     bool? IsOrganic,
     string? Platform,
     IReadOnlyList<FacebookLeadAnswer> FieldData,
-    string? Problem = null);
+    string? Problem = null)
+{
+    public string? CreatedTimeProblem { get; init; }
+
+    /// <summary><c>custom_disclaimer_responses</c>: the consent check boxes and whether each was ticked.</summary>
+    public IReadOnlyList<LeadConsent> Consents { get; init; } = [];
+
+    public string? PartnerName { get; init; }
+
+    public string? RetailerItemId { get; init; }
+
+    /// <summary>The ids of the lead's <c>home_listing</c>, <c>vehicle</c> and <c>post</c> (objects on Graph).</summary>
+    public string? HomeListingId { get; init; }
+
+    public string? VehicleId { get; init; }
+
+    public string? PostId { get; init; }
+}

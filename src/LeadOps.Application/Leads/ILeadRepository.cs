@@ -11,4 +11,12 @@ public interface ILeadRepository
     /// (the unique index on owner and Facebook lead id) is skipped, not an error: the ids actually inserted are returned.
     /// </summary>
     Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<Lead> leads, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>How many leads the user holds per form, for these forms (one grouped query).</summary>
+    Task<IReadOnlyDictionary<string, int>> CountByFormAsync(IReadOnlyCollection<string> formIds, CancellationToken cancellationToken);
+
+    /// <summary>The recorded failure of this lead, tracked; null when it never failed.</summary>
+    Task<LeadFailure?> FindFailureAsync(string facebookLeadId, CancellationToken cancellationToken);
+
+    void AddFailure(LeadFailure failure);
 }

@@ -5,7 +5,8 @@ public interface ILeadSource
 {
     /// <summary>
     /// GET /{form-id}/leads, following paging until there is no next page. Each yielded list is one Graph page
-    /// (possibly empty). <paramref name="since"/>/<paramref name="until"/> become the documented time_created filter.
+    /// (possibly empty), a <see cref="FacebookLeadPage"/> that may carry a warning on the last one.
+    /// <paramref name="since"/>/<paramref name="until"/> become the documented time_created filter.
     /// </summary>
     IAsyncEnumerable<IReadOnlyList<FacebookLeadData>> GetLeadPagesAsync(
         GraphCredentials credentials,

@@ -6,4 +6,7 @@ public interface IRetrievalRunRepository
     void Add(RetrievalRun run);
 
     Task<RetrievalRun?> GetAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>Stamps the run's heartbeat at once, apart from the unit of work the run itself is saved with.</summary>
+    Task BeatAsync(long runId, DateTimeOffset at, CancellationToken cancellationToken);
 }

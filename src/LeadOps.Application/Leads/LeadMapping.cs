@@ -2,10 +2,18 @@ using System.Text.Json;
 
 namespace LeadOps.Application.Leads;
 
-/// <summary>Turns what Graph returned into a Lead, or says why it can't.</summary>
+/// <summary>
+/// Turns what Graph returned into a Lead, or says why it can't (only a lead without a usable id cannot be stored). A
+/// lead without a readable created_time takes the time announced by its webhook, else the time LeadOps first saw it,
+/// and says so; every value is kept within its column (<see cref="Lead.KeepWithinLimits"/>).
+/// </summary>
 internal static class LeadMapping
 {
-    public static (Lead? Lead, string? Error) FromFacebook(FacebookLeadData data, int integrationId, string pageId, string formId, string? formName, LeadSource source, DateTimeOffset now)
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public static (Lead? Lead, string? Error) FromFacebook(
+        FacebookLeadData data, int integrationId, string pageId, string formId, string? formName, LeadSource source, DateTimeOffset now,
+        DateTimeOffset? announcedCreatedTime = null)
     {
         if (data.Problem is not null)
         {
@@ -17,18 +25,14 @@ internal static class LeadMapping
             return (null, "The lead has no usable id.");
         }
 
-        if (data.CreatedTime is not { } created)
-        {
-            return (null, "The lead has no created_time.");
-        }
-
-        var answers = data.FieldData.Select(a => new LeadAnswer(a.Name, a.Values)).ToList();
+        var created = data.CreatedTime ?? announcedCreatedTime;
+        var answers = Lead.FitAnswers(data.FieldData.Select(a => new LeadAnswer(a.Name, a.Values)));
         var lead = new Lead
         {
             FacebookLeadId = data.Id,
             IntegrationId = integrationId,
             PageId = pageId,
-            FormId = data.FormId ?? formId,
+            FormId = data.FormId is { Length: > 0 and <= FacebookId.MaxLength } graphForm ? graphForm : formId,
             FormName = formName,
             AdId = data.AdId,
             AdName = data.AdName,
@@ -38,14 +42,20 @@ internal static class LeadMapping
             CampaignName = data.CampaignName,
             IsOrganic = data.IsOrganic,
             Platform = data.Platform,
-            CreatedTime = created.ToUniversalTime(),
+            PartnerName = data.PartnerName,
+            RetailerItemId = data.RetailerItemId,
+            HomeListingId = data.HomeListingId,
+            VehicleId = data.VehicleId,
+            PostId = data.PostId,
+            CreatedTime = (created ?? now).ToUniversalTime(),
+            CreatedTimeKnown = created is not null,
             FirstSeenAt = now,
             Source = source,
             AnswersJson = JsonSerializer.Serialize(answers, JsonOptions),
+            Consents = data.Consents,
         };
         LeadFieldMapper.Apply(lead, answers);
-        return (lead, lead.FitsItsColumns ? null : "An answer is too long to store.");
+        lead.KeepWithinLimits();
+        return (lead, null);
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

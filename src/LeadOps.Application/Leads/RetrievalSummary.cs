@@ -10,6 +10,9 @@ public sealed record RetrievalSummary(
     IReadOnlyList<ProcessedLead> ProcessedLeads,
     GraphFailure? Failure)
 {
+    /// <summary>What the run wants staff to know although it did not fail (see <see cref="RetrievalRun.Warning"/>).</summary>
+    public string? Warning { get; init; }
+
     /// <summary>The brief's sentence: "Retrieved 5 new leads and found 2 existing leads" (and failures when there are any).</summary>
     public string Message => Sentence(NewLeads, ExistingLeads, FailedLeads);
 

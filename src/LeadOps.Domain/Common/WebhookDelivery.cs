@@ -4,7 +4,7 @@ namespace LeadOps.Domain.Common;
 /// A verified webhook delivery, stored as received before it is answered. It belongs to nobody yet: the worker
 /// routes each change to the owners of the page's integrations and processes it as them.
 /// </summary>
-public sealed class WebhookDelivery
+public sealed partial class WebhookDelivery
 {
     public long Id { get; set; }
 

@@ -5,7 +5,7 @@ namespace LeadOps.Domain.Integrations;
 /// broken integration is obvious instead of silently losing leads. What a check or a failed Graph call found is
 /// recorded only through its methods.
 /// </summary>
-public sealed class Integration : IOwnedByUser
+public sealed partial class Integration : IOwnedByUser
 {
     public const int NameLength = 100;
     public const int PageNameLength = 200;
@@ -198,7 +198,7 @@ public sealed class Integration : IOwnedByUser
             var existing = Forms.FirstOrDefault(f => f.FormId == form.FormId);
             if (existing is null)
             {
-                existing = new IntegrationForm { FormId = form.FormId };
+                existing = new IntegrationForm { FormId = TextLimit.Cut(form.FormId, FacebookId.MaxLength) };
                 Forms.Add(existing);
             }
 

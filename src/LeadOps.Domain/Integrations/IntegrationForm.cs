@@ -1,12 +1,14 @@
 namespace LeadOps.Domain.Integrations;
 
-/// <summary>A lead form on an integration's page, with its scheduled-sync choice and retrieval watermark.</summary>
-public sealed class IntegrationForm : IOwnedByUser
+/// <summary>
+/// A lead form on an integration's page, with its scheduled-sync choice and retrieval watermark. What the schedule,
+/// the reconciliation and the test lead record on it is in IntegrationForm.Leads.cs.
+/// </summary>
+public sealed partial class IntegrationForm : IOwnedByUser
 {
     public const int NameLength = 300;
     public const int StatusLength = 20;
-
-    public static readonly IReadOnlyList<int> SyncIntervals = [15, 30, 60, 180, 360, 720, 1440];
+    public const string Active = "ACTIVE";
 
     public int Id { get; set; }
 
@@ -22,44 +24,62 @@ public sealed class IntegrationForm : IOwnedByUser
 
     public int? LeadsCount { get; private set; }
 
-    public bool SyncEnabled { get; private set; }
-
-    public int SyncIntervalMinutes { get; private set; } = 60;
+    /// <summary>Synced on the schedule; every form is, until staff switch it off (ADR 0010).</summary>
+    public bool SyncEnabled { get; private set; } = true;
 
     /// <summary>Leads created before this instant are fully handled; it only moves past leads that were stored.</summary>
     public DateTimeOffset? Watermark { get; private set; }
 
     public DateTimeOffset? LastSyncedAt { get; private set; }
 
+    /// <summary>How many new leads the last sync stored (what tells the count probe whether a gap is one Graph hands over).</summary>
+    public int LastSyncNewLeads { get; private set; }
+
     public DateTimeOffset RefreshedAt { get; private set; }
 
-    /// <summary>Staff choose whether the form is synced on a schedule, and how often (one of <see cref="SyncIntervals"/>).</summary>
-    public void ScheduleSync(bool enabled, int intervalMinutes)
-    {
-        SyncEnabled = enabled;
-        SyncIntervalMinutes = intervalMinutes;
-    }
+    /// <summary>Whether Graph says people can still submit it (archived, deleted and draft forms get no new leads).</summary>
+    public bool IsActive => Status == Active;
+
+    /// <summary>Staff switch the form's scheduled sync off, or back on.</summary>
+    public void ScheduleSync(bool enabled) => SyncEnabled = enabled;
 
     /// <summary>
     /// A retrieval walked the form to its end at <paramref name="now"/> and everything created before
     /// <paramref name="handledUpTo"/> is handled. The watermark only moves forward, and only when the walk started at or
     /// before it (a later window says nothing about the leads before it).
     /// </summary>
-    public void RecordSync(DateTimeOffset? since, DateTimeOffset handledUpTo, DateTimeOffset now)
+    public void RecordSync(DateTimeOffset? since, DateTimeOffset handledUpTo, DateTimeOffset now, int newLeads = 0)
     {
+        LastSyncNewLeads = newLeads;
         if (since is null || Watermark is null || since <= Watermark)
         {
             Watermark = Watermark is { } w && w > handledUpTo ? w : handledUpTo;
         }
 
+        if (since is null)
+        {
+            CompleteFullWalk(now);
+        }
+
         LastSyncedAt = now;
+    }
+
+    /// <summary>A walk ended before the end of the form (Graph kept repeating a cursor): the sync ran, the watermark stays.</summary>
+    public void RecordIncompleteSync(DateTimeOffset now, int newLeads)
+    {
+        LastSyncedAt = now;
+        LastSyncNewLeads = newLeads;
     }
 
     internal void Refresh(LeadFormListing listing, DateTimeOffset now)
     {
-        Name = listing.Name;
-        Status = listing.Status;
+        Name = TextLimit.Fit(listing.Name, NameLength)!;
+        Status = TextLimit.Fit(listing.Status, StatusLength)!;
         LeadsCount = listing.LeadsCount;
         RefreshedAt = now;
+        if (listing.Questions is { } questions)
+        {
+            UseQuestions(questions);
+        }
     }
 }

@@ -1,18 +1,11 @@
 namespace LeadOps.Domain.Leads;
 
-/// <summary>A Lead Ads submission, stored exactly once per owner and Facebook lead id.</summary>
-public sealed class Lead : IOwnedByUser
+/// <summary>
+/// A Lead Ads submission, stored exactly once per owner and Facebook lead id, with every field Graph gives. Its column
+/// limits and how a value is cut to fit are in Lead.Limits.cs; its welcome decision in Lead.Welcome.cs.
+/// </summary>
+public sealed partial class Lead : IOwnedByUser
 {
-    /// <summary>Full names, and the names of forms, ads, ad sets and campaigns.</summary>
-    public const int NameLength = 300;
-
-    /// <summary>First and last names.</summary>
-    public const int PartNameLength = 150;
-
-    public const int EmailLength = 320;
-    public const int PhoneLength = 64;
-    public const int PlatformLength = 20;
-
     public long Id { get; set; }
 
     public string OwnerId { get; set; } = string.Empty;
@@ -54,8 +47,22 @@ public sealed class Lead : IOwnedByUser
 
     public string? Platform { get; set; }
 
-    /// <summary>When the person submitted the form (Facebook's created_time).</summary>
+    /// <summary>Graph's <c>partner_name</c>, <c>retailer_item_id</c>, and the ids of its <c>home_listing</c>, <c>vehicle</c> and <c>post</c>.</summary>
+    public string? PartnerName { get; set; }
+
+    public string? RetailerItemId { get; set; }
+
+    public string? HomeListingId { get; set; }
+
+    public string? VehicleId { get; set; }
+
+    public string? PostId { get; set; }
+
+    /// <summary>When the person submitted the form (Facebook's created_time), or when LeadOps first saw the lead when Graph gave no readable time.</summary>
     public DateTimeOffset CreatedTime { get; set; }
+
+    /// <summary>False when Graph sent no readable created_time: <see cref="CreatedTime"/> is then the time LeadOps first saw the lead.</summary>
+    public bool CreatedTimeKnown { get; set; } = true;
 
     /// <summary>When LeadOps first stored it, and how it got here.</summary>
     public DateTimeOffset FirstSeenAt { get; set; }
@@ -65,23 +72,11 @@ public sealed class Lead : IOwnedByUser
     /// <summary>Every answer with the form's question keys, as JSON: <c>[{"name":"email","values":["…"]}]</c>.</summary>
     public string AnswersJson { get; set; } = "[]";
 
+    /// <summary>The consent check boxes (<c>custom_disclaimer_responses</c>), as JSON: <c>[{"key":"optional_1","checked":true}]</c>.</summary>
+    public string ConsentsJson { get; set; } = "[]";
+
     /// <summary>Decided when the lead is first stored (<see cref="PlanWelcome"/>), then kept in step by its outbox row.</summary>
     public WelcomeStatus WelcomeStatus { get; internal set; } = WelcomeStatus.Pending;
 
     public string DisplayName => FullName ?? Email ?? Phone ?? FacebookLeadId;
-
-    /// <summary>
-    /// Whether the values read from the answers fit their columns. One that does not is a bad lead: reported as
-    /// failed rather than silently cut.
-    /// </summary>
-    public bool FitsItsColumns =>
-        FullName is not { Length: > NameLength } && FirstName is not { Length: > PartNameLength } &&
-        LastName is not { Length: > PartNameLength } && Email is not { Length: > EmailLength } && Phone is not { Length: > PhoneLength };
-
-    /// <summary>
-    /// A new lead's welcome: pending when its integration sends welcome messages and the lead left an e-mail address,
-    /// else skipped. Its outbox row (<see cref="OutboxMessage.WelcomeFor"/>) is written with it.
-    /// </summary>
-    public void PlanWelcome(bool integrationSendsWelcomes) =>
-        WelcomeStatus = integrationSendsWelcomes && Email is not null ? WelcomeStatus.Pending : WelcomeStatus.Skipped;
 }

@@ -43,7 +43,7 @@ public sealed class OutboxMessage : IOwnedByUser
 
     /// <summary>
     /// The welcome row written with a new lead, as the lead's planned welcome says: due now when pending, else skipped
-    /// with the reason (no e-mail address, or the integration sends no welcome messages).
+    /// with the reason it was planned with (<see cref="Lead.PlanWelcome(WelcomeRules)"/>).
     /// </summary>
     public static OutboxMessage WelcomeFor(Lead lead, DateTimeOffset now)
     {
@@ -55,7 +55,7 @@ public sealed class OutboxMessage : IOwnedByUser
             CreatedAt = now,
             NextAttemptAt = now,
             Status = skipped ? OutboxStatus.Skipped : OutboxStatus.Pending,
-            LastError = !skipped ? null : lead.Email is null ? WelcomeSkipReasons.NoEmail : WelcomeSkipReasons.Disabled,
+            LastError = !skipped ? null : lead.WelcomeSkipReason ?? (lead.HasUsableEmail ? WelcomeSkipReasons.Disabled : WelcomeSkipReasons.NoEmail),
         };
     }
 

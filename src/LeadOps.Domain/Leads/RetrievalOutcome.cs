@@ -6,4 +6,7 @@ public enum RetrievalOutcome
     Succeeded,
     CompletedWithFailures,
     Failed,
+
+    /// <summary>The process running it stopped (its heartbeat went quiet): nothing after its last page was done.</summary>
+    Interrupted,
 }

@@ -35,18 +35,36 @@ public sealed class RetrievalRun : IOwnedByUser
 
     public string? Error { get; private set; }
 
+    /// <summary>Something staff should know although the run did not fail (e.g. Graph repeated a paging cursor).</summary>
+    public string? Warning { get; private set; }
+
+    /// <summary>The last time the process running it said it is still at work; a quiet run is taken as interrupted.</summary>
+    public DateTimeOffset HeartbeatAt { get; private set; }
+
     /// <summary>The processed leads (status per Facebook lead id) as JSON, capped for very large runs.</summary>
     public string ItemsJson { get; private set; } = "[]";
 
     public TimeSpan? Duration => FinishedAt - StartedAt;
 
+    /// <summary>How long a running run may go without a heartbeat before it is taken as interrupted.</summary>
+    public static readonly TimeSpan QuietLimit = TimeSpan.FromMinutes(3);
+
+    /// <summary>What an interrupted run says (runs are marked in bulk, as the heartbeat rule finds them).</summary>
+    public const string InterruptedError = "Interrupted: the process running it stopped. The next sync retrieves the form again.";
+
     public static RetrievalRun Start(int integrationId, string formId, DateTimeOffset at) =>
-        new() { IntegrationId = integrationId, FormId = formId, StartedAt = at };
+        new() { IntegrationId = integrationId, FormId = formId, StartedAt = at, HeartbeatAt = at };
+
+    /// <summary>The process running it is still at work.</summary>
+    public void Beat(DateTimeOffset at) => HeartbeatAt = at > HeartbeatAt ? at : HeartbeatAt;
+
+    /// <summary>A warning for the run's page; the first one is kept when there are several.</summary>
+    public void Warn(string warning) => Warning ??= TextLimit.Cut(warning);
 
     /// <summary>What the run retrieves: the form (by its current name), why, and the created-time window if any.</summary>
     public void Describe(string? formName, RetrievalTrigger trigger, DateTimeOffset? since, DateTimeOffset? until)
     {
-        FormName = formName;
+        FormName = TextLimit.Fit(formName, Integrations.IntegrationForm.NameLength);
         Trigger = trigger;
         Since = since;
         Until = until;
@@ -68,7 +86,8 @@ public sealed class RetrievalRun : IOwnedByUser
     public void Finish(DateTimeOffset at, string? error, string itemsJson)
     {
         FinishedAt = at;
-        Error = error;
+        HeartbeatAt = at;
+        Error = error is null ? null : TextLimit.Cut(error);
         Outcome = error is not null ? RetrievalOutcome.Failed : Failed > 0 ? RetrievalOutcome.CompletedWithFailures : RetrievalOutcome.Succeeded;
         ItemsJson = itemsJson;
     }

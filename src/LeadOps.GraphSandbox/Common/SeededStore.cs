@@ -47,6 +47,15 @@ internal abstract class SeededStore<T>(Lock gate, string kind, Func<T, string> i
         }
     }
 
+    /// <summary>One more, after the seed (a form created while the sandbox runs).</summary>
+    protected void Add(T item)
+    {
+        lock (Gate)
+        {
+            _items.Add(idOf(item), item);
+        }
+    }
+
     protected void Replace(IEnumerable<T> items)
     {
         lock (Gate)

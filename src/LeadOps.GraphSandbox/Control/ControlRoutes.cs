@@ -11,7 +11,7 @@ namespace LeadOps.GraphSandbox;
 internal static class ControlRoutes
 {
     /// <summary>Graph's JSON conventions, but enums by their C# names (<c>"kind":"Throttle"</c>), as tests write them.</summary>
-    private static readonly JsonSerializerOptions Json = GraphJson.SnakeCase(new JsonStringEnumConverter());
+    internal static readonly JsonSerializerOptions Json = GraphJson.SnakeCase(new JsonStringEnumConverter());
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -103,9 +103,11 @@ internal static class ControlRoutes
             state.SetSubscribed(pageId, subscribed);
             return Results.NoContent();
         });
+
+        LeadControlRoutes.Map(group);
     }
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpContext http)
+    internal static async Task<JsonDocument> ReadJsonAsync(HttpContext http)
     {
         using var reader = new StreamReader(http.Request.Body);
         var text = await reader.ReadToEndAsync(http.RequestAborted);
@@ -120,7 +122,7 @@ internal static class ControlRoutes
     }
 
     /// <summary>An ISO-8601 time or unix seconds.</summary>
-    private static DateTimeOffset? ParseTime(JsonElement value) => value.ValueKind switch
+    internal static DateTimeOffset? ParseTime(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null => null,
         JsonValueKind.Number when value.TryGetInt64(out var unix) => DateTimeOffset.FromUnixTimeSeconds(unix),

@@ -29,6 +29,10 @@ internal static class FaultInjector
                 case FaultKind.RepeatedCursor:
                     call.RepeatedCursor = true;
                     break;
+                case FaultKind.EmptyPageRepeatingCursor:
+                    call.EmptyPageWithNext = true;
+                    call.RepeatedCursor = true;
+                    break;
                 case FaultKind.Slow:
                     await Task.Delay(rule.Delay ?? DefaultSlowDelay, ct);
                     break;

@@ -51,4 +51,11 @@ public enum FaultKind
     /// that carry an <c>after</c> cursor match (and count towards <see cref="FaultRule.AfterCalls"/>); a first page does not.
     /// </summary>
     RepeatedCursor,
+
+    /// <summary>
+    /// On an edge called with an <c>after</c> cursor: an empty page whose <c>cursors.after</c> and <c>paging.next</c> give
+    /// back the cursor the call was made with. Asked again (the rule no longer firing), the same cursor reads the rest
+    /// of the edge. Only calls that carry an <c>after</c> cursor match.
+    /// </summary>
+    EmptyPageRepeatingCursor,
 }

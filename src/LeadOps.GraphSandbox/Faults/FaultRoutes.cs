@@ -13,16 +13,17 @@ public static class FaultRoutes
     public const string Messages = "messages";
     public const string DebugToken = "debug_token";
     public const string SubscribedApps = "subscribed_apps";
+    public const string TestLeads = "test_leads";
 
     public static IReadOnlyList<string> All { get; } =
-        [Any, Me, LeadgenForms, Leads, Lead, Page, Form, Messages, DebugToken, SubscribedApps];
+        [Any, Me, LeadgenForms, Leads, Lead, Page, Form, Messages, DebugToken, SubscribedApps, TestLeads];
 
     internal static bool IsEdge(string route) => route is Leads or LeadgenForms;
 
     /// <summary>The business use case a route counts against in <c>X-Business-Use-Case-Usage</c>.</summary>
     internal static string UseCaseOf(string route) => route switch
     {
-        Leads or Lead or LeadgenForms or Form => "leadgen",
+        Leads or Lead or LeadgenForms or Form or TestLeads => "leadgen",
         Messages => "messenger",
         _ => "pages",
     };

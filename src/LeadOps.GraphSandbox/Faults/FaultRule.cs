@@ -95,12 +95,12 @@ public sealed record FaultRule
             return false;
         }
 
-        if (Kind is FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor && !FaultRoutes.IsEdge(route))
+        if (Kind is FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor && !FaultRoutes.IsEdge(route))
         {
             return false;
         }
 
-        if (Kind == FaultKind.RepeatedCursor && !hasAfterCursor)
+        if (Kind is FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor && !hasAfterCursor)
         {
             return false;
         }

@@ -14,7 +14,7 @@ internal sealed record FormJson(
         leadsCount,
         0,
         [.. form.Template.Questions.Select((q, i) => new Question(
-            q.Key, q.Label, q.Type, $"{form.Id}{i:D2}", q.Options?.Select(o => new Option(o, o)).ToArray()))],
+            q.Key, q.Label, q.Type, $"{form.Id}{i:D2}", q.Options?.Select(o => new Option(o.Key, o.Value)).ToArray()))],
         new PageRef(form.Page.Id, form.Page.Name),
         "https://www.example.com/privacy");
 

@@ -3,6 +3,9 @@ namespace LeadOps.GraphSandbox;
 /// <summary>The three forms every seeded page has, and the questions of each.</summary>
 internal static class FormTemplates
 {
+    /// <summary>The check box "I agree to receive marketing e-mails" of the test ride and promo forms.</summary>
+    public const string MarketingConsentKey = "optional_1";
+
     public static readonly FormTemplate TestRide = new("test_ride",
     [
         new("full_name", "Full name", "FULL_NAME"),
@@ -10,10 +13,12 @@ internal static class FormTemplates
         new("phone_number", "Phone number", "PHONE"),
         new("city", "City", "CITY"),
         new("which_bike_are_you_interested_in?", "Which bike are you interested in?", "CUSTOM",
-            ["Urban E-200", "Trail X9", "Cargo Family", "Gravel Pro", "Kids 20\""]),
+            [new("urban_e-200", "Urban E-200"), new("trail_x9", "Trail X9"), new("cargo_family", "Cargo Family"), new("gravel_pro", "Gravel Pro"), new("kids_20", "Kids 20\"")]),
         new("what_will_you_use_it_for?", "What will you use it for?", "CUSTOM",
-            ["commuting", "weekend_trips", "sport", "deliveries", "school_run"], MultiSelect: true),
-    ]);
+            [new("commuting", "Commuting"), new("weekend_trips", "Weekend trips"), new("sport", "Sport"), new("deliveries", "Deliveries"), new("school_run", "School run")],
+            MultiSelect: true),
+    ],
+    [MarketingConsentKey]);
 
     public static readonly FormTemplate Service = new("service",
     [
@@ -22,7 +27,7 @@ internal static class FormTemplates
         new("email", "Email", "EMAIL"),
         new("phone_number", "Phone number", "PHONE"),
         new("zip_code", "Post code", "ZIP"),
-        new("preferred_day", "Preferred day", "CUSTOM", ["monday", "wednesday", "friday", "saturday"]),
+        new("preferred_day", "Preferred day", "CUSTOM", [new("monday", "Monday"), new("wednesday", "Wednesday"), new("friday", "Friday"), new("saturday", "Saturday")]),
     ]);
 
     public static readonly FormTemplate Promo = new("promo",
@@ -31,7 +36,8 @@ internal static class FormTemplates
         new("email", "Email", "EMAIL"),
         new("company_name", "Company name", "COMPANY_NAME"),
         new("job_title", "Job title", "JOB_TITLE"),
-    ]);
+    ],
+    [MarketingConsentKey]);
 
     public static IReadOnlyList<SeedForm> For(int pageNumber)
     {

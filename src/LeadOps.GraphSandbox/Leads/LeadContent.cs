@@ -1,4 +1,12 @@
 namespace LeadOps.GraphSandbox;
 
 /// <summary>What a lead says; generated on demand, so a stored lead needs only its id, form and time.</summary>
-internal sealed record LeadContent(IReadOnlyList<FieldData> FieldData, bool IsOrganic, string Platform, AdInfo? Ad);
+internal sealed record LeadContent(IReadOnlyList<FieldData> FieldData, bool IsOrganic, string Platform, AdInfo? Ad)
+{
+    /// <summary>The form's consent check boxes as the person left them (<c>custom_disclaimer_responses</c>).</summary>
+    public IReadOnlyList<ConsentJson> Consents { get; init; } = [];
+
+    public string? PartnerName { get; init; }
+
+    public string? RetailerItemId { get; init; }
+}

@@ -11,6 +11,7 @@ internal static class LeadGenerator
     private const double EmptyAnswerRate = 0.04;
     private const double OrganicRate = 0.15;
     private const double InstagramRate = 0.35;
+    private const double ConsentRate = 0.7;
 
     private static readonly Person[] People =
     [
@@ -96,7 +97,11 @@ internal static class LeadGenerator
 
         var isOrganic = random.Chance(OrganicRate);
         var platform = random.Chance(InstagramRate) ? "ig" : "fb";
-        return new LeadContent(fields, isOrganic, platform, isOrganic ? null : Ad(pageNumber, random));
+        var ad = isOrganic ? null : Ad(pageNumber, random);
+
+        // Drawn last, so that every answer above stays what it was before forms had check boxes.
+        var consents = (template.ConsentKeys ?? []).Select(key => new ConsentJson(key, random.Chance(ConsentRate) ? "1" : "0")).ToList();
+        return new LeadContent(fields, isOrganic, platform, ad) { Consents = consents };
     }
 
     private static string[] Answer(FormQuestion question, Person person, SeededRandom random) => question.Type switch
@@ -110,8 +115,8 @@ internal static class LeadGenerator
         "ZIP" => [Zip(person.Country, random)],
         "COMPANY_NAME" => [random.Pick(CompanyNames)],
         "JOB_TITLE" => [random.Pick(JobTitles)],
-        _ when question.Options is { Count: > 0 } options && question.MultiSelect => PickSeveral(options, random),
-        _ when question.Options is { Count: > 0 } options => [random.Pick(options)],
+        _ when question.Options is { Count: > 0 } options && question.MultiSelect => PickSeveral([.. options.Select(o => o.Key)], random),
+        _ when question.Options is { Count: > 0 } options => [random.Pick(options).Key],
         _ => ["—"],
     };
 

@@ -16,6 +16,12 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
     /// <summary>Each form's leads, sorted ascending by (created time, sequence).</summary>
     private readonly Dictionary<FormState, List<LeadRef>> _byForm = [];
 
+    /// <summary>What was chosen for leads submitted with <see cref="SandboxLead"/> content, by sequence.</summary>
+    private readonly Dictionary<long, SandboxLead> _custom = [];
+
+    /// <summary>Test leads that were deleted: their ids read as unknown.</summary>
+    private readonly HashSet<long> _deleted = [];
+
     /// <summary>Submits leads as if people had just filled the form in; returns their ids.</summary>
     public IReadOnlyList<string> Submit(string formId, int count, DateTimeOffset? createdTime)
     {
@@ -28,18 +34,75 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
             var ids = new List<string>(count);
             for (var i = 0; i < count; i++)
             {
-                var lead = NewLead(form, created);
-                leads.Insert(KeysetPager.UpperBound(leads, LeadRef.KeyOf, lead.Key), lead);
-                ids.Add(lead.Id);
-                if (subscriptions.Has(form.Page, "leadgen"))
-                {
-                    var body = LeadgenWebhook.Body(
-                        form.Page.Id, form.Id, lead.Id, created, Read(lead).Ad?.AdId, now.ToUnixTimeSeconds(), options.WebhookIdsAsNumbers);
-                    webhooks.Publish("leadgen", form.Page.Id, body);
-                }
+                ids.Add(Insert(form, leads, created, null, now).Id);
             }
 
             return ids;
+        }
+    }
+
+    /// <summary>Submits one lead with chosen content (and a leadgen webhook when the page is subscribed); returns its id.</summary>
+    public string Submit(string formId, SandboxLead content)
+    {
+        lock (gate)
+        {
+            var (form, leads) = FormAndLeads(formId);
+            var now = options.TimeProvider.GetUtcNow();
+            return Insert(form, leads, (content.CreatedTime ?? now).ToUnixTimeSeconds(), content, now).Id;
+        }
+    }
+
+    /// <summary>
+    /// <c>POST /{form-id}/test_leads</c>: one test lead per form, created now with the given content. Null when the form
+    /// already holds one (Graph's rule: delete it first).
+    /// </summary>
+    public string? CreateTestLead(FormState form, SandboxLead content)
+    {
+        lock (gate)
+        {
+            if (TestLeadsOf(form).Count > 0)
+            {
+                return null;
+            }
+
+            var now = options.TimeProvider.GetUtcNow();
+            return Insert(form, LeadsOf(form), now.ToUnixTimeSeconds(), content with { IsTestLead = true }, now).Id;
+        }
+    }
+
+    /// <summary>The form's test leads (at most one), newest first.</summary>
+    public IReadOnlyList<LeadRef> TestLeadsOf(FormState form)
+    {
+        lock (gate)
+        {
+            return [.. LeadsOf(form).Where(IsTestLead).Reverse()];
+        }
+    }
+
+    public bool IsTestLead(LeadRef lead)
+    {
+        lock (gate)
+        {
+            return _custom.TryGetValue(lead.Sequence, out var custom) && custom.IsTestLead;
+        }
+    }
+
+    /// <summary><c>DELETE /{lead-id}</c> of a test lead: it leaves its form and its id reads as unknown.</summary>
+    public void Delete(LeadRef lead)
+    {
+        lock (gate)
+        {
+            LeadsOf(lead.Form).Remove(lead);
+            _deleted.Add(lead.Sequence);
+        }
+    }
+
+    /// <summary>How the lead's <c>created_time</c> is sent.</summary>
+    public CreatedTimeForm CreatedTimeOf(LeadRef lead)
+    {
+        lock (gate)
+        {
+            return _custom.TryGetValue(lead.Sequence, out var custom) ? custom.CreatedTimeAs : CreatedTimeForm.Iso;
         }
     }
 
@@ -97,13 +160,22 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
         var index = number - LeadRef.IdBase - 1;
         lock (gate)
         {
-            return index >= 0 && index < _bySequence.Count ? _bySequence[(int)index] : null;
+            return index >= 0 && index < _bySequence.Count && !_deleted.Contains(index + 1) ? _bySequence[(int)index] : null;
         }
     }
 
-    /// <summary>What the lead says: the same for the same seed and lead, every time.</summary>
-    public LeadContent Read(LeadRef lead) =>
-        LeadGenerator.Generate(options.Seed, lead.Sequence, lead.Form.Page.Number, lead.Form.Template);
+    /// <summary>What the lead says: the same for the same seed and lead, every time (with what its submitter chose, if anything).</summary>
+    public LeadContent Read(LeadRef lead)
+    {
+        var generated = LeadGenerator.Generate(options.Seed, lead.Sequence, lead.Form.Page.Number, lead.Form.Template);
+        SandboxLead? custom;
+        lock (gate)
+        {
+            custom = _custom.GetValueOrDefault(lead.Sequence);
+        }
+
+        return custom?.Apply(generated) ?? generated;
+    }
 
     /// <summary>One page of a form's <c>leads</c> edge, newest first.</summary>
     public KeysetPage<LeadRef> Query(FormState form, LeadTimeFilter filter, PageRequest request)
@@ -124,6 +196,8 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
         {
             _bySequence.Clear();
             _byForm.Clear();
+            _custom.Clear();
+            _deleted.Clear();
             var span = (ulong)SeededLeadsSpan.TotalSeconds;
             var nowUnix = now.ToUnixTimeSeconds();
             foreach (var form in seededForms)
@@ -153,8 +227,36 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
         return (form, LeadsOf(form));
     }
 
-    /// <summary>A form's leads; empty for a form of the world before a reset.</summary>
-    private List<LeadRef> LeadsOf(FormState form) => _byForm.GetValueOrDefault(form) ?? [];
+    /// <summary>A form's leads (a new list for a form created after the seed).</summary>
+    private List<LeadRef> LeadsOf(FormState form)
+    {
+        if (!_byForm.TryGetValue(form, out var leads))
+        {
+            _byForm[form] = leads = [];
+        }
+
+        return leads;
+    }
+
+    /// <summary>Adds a lead in its place and announces it by webhook when the page is subscribed to leadgen.</summary>
+    private LeadRef Insert(FormState form, List<LeadRef> leads, long createdUnix, SandboxLead? content, DateTimeOffset now)
+    {
+        var lead = NewLead(form, createdUnix);
+        if (content is not null)
+        {
+            _custom[lead.Sequence] = content;
+        }
+
+        leads.Insert(KeysetPager.UpperBound(leads, LeadRef.KeyOf, lead.Key), lead);
+        if (subscriptions.Has(form.Page, "leadgen"))
+        {
+            var body = LeadgenWebhook.Body(
+                form.Page.Id, form.Id, lead.Id, createdUnix, Read(lead).Ad?.AdId, now.ToUnixTimeSeconds(), options.WebhookIdsAsNumbers);
+            webhooks.Publish("leadgen", form.Page.Id, body);
+        }
+
+        return lead;
+    }
 
     private LeadRef NewLead(FormState form, long createdUnix)
     {

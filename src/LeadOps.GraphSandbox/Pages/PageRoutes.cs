@@ -6,13 +6,19 @@ namespace LeadOps.GraphSandbox;
 /// </summary>
 internal static class PageRoutes
 {
-    private static readonly NodeFields Fields = new("Page", ["id", "name", "category", "link"], ["id", "name"]);
+    private static readonly NodeFields Fields = new("Page", ["id", "name", "category", "link", "has_lead_access"], ["id", "name"]);
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGraph(HttpMethods.Get, "{id}", FaultRoutes.Page, NodeResolver.AnyNode, ReadNode);
 
-    /// <summary>The page node (also <c>GET /me</c>).</summary>
-    public static GraphReply Read(GraphCall call) => FieldSelection.Node(call, PageJson.Of(call.Page!), Fields);
+    /// <summary>The page node (also <c>GET /me</c>); <c>has_lead_access</c> needs leads_retrieval, as on Graph.</summary>
+    public static GraphReply Read(GraphCall call)
+    {
+        var asksLeadAccess = FieldSelection.Parse(call, Fields, out var names) is null && names.Contains("has_lead_access");
+        return asksLeadAccess && !call.TokenCheck!.Scopes.Contains(SandboxSeed.ScopeLeadsRetrieval)
+            ? GraphReply.Fail(GraphErrors.PermissionMissing(SandboxSeed.ScopeLeadsRetrieval))
+            : FieldSelection.Node(call, PageJson.Of(call.Page!), Fields);
+    }
 
     private static GraphReply ReadNode(GraphCall call) => call.Route switch
     {

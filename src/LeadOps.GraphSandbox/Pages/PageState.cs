@@ -16,4 +16,10 @@ internal sealed class PageState(SeedPage seed, TokenState token)
 
     /// <summary>How the page starts: its forms, its subscription.</summary>
     public SeedPage Seed { get; } = seed;
+
+    /// <summary>
+    /// False once the business customised Leads Access (Leads Access Manager) and left this app out: Graph's
+    /// <c>has_lead_access</c> then says <c>can_access_lead: false</c>. Changed under the state's lock.
+    /// </summary>
+    public bool HasLeadAccess { get; set; } = true;
 }

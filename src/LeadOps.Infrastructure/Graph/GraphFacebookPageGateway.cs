@@ -2,11 +2,15 @@ using LeadOps.Application.Integrations;
 
 namespace LeadOps.Infrastructure.Graph;
 
-/// <summary><see cref="IFacebookPageGateway"/> over Graph: the page itself, its token, its lead forms and its webhook subscription.</summary>
+/// <summary>
+/// <see cref="IFacebookPageGateway"/> over Graph: the page itself, its token, its lead forms (with their counts, and their
+/// questions when asked), its webhook subscription, its lead access and its forms' test leads.
+/// </summary>
 internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonitor<FacebookOptions> options) : IFacebookPageGateway
 {
     private const string PageFields = "id,name";
     private const string FormFields = "id,name,status,locale,created_time,leads_count";
+    private const string FormFieldsWithQuestions = FormFields + ",questions";
     private const int FormPageSize = 100;
 
     public async Task<FacebookPageInfo> GetPageAsync(string accessToken, CancellationToken cancellationToken)
@@ -45,31 +49,11 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
             data.ProfileId ?? data.UserId);
     }
 
-    public async Task<IReadOnlyList<FacebookLeadFormInfo>> GetLeadFormsAsync(GraphCredentials credentials, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentException.ThrowIfNullOrEmpty(credentials.PageId);
+    public Task<IReadOnlyList<FacebookLeadFormInfo>> GetLeadFormsAsync(GraphCredentials credentials, CancellationToken cancellationToken) =>
+        ListFormsAsync(credentials, FormFields, cancellationToken);
 
-        var context = GraphCallContext.ForPage(credentials);
-        var forms = new List<FacebookLeadFormInfo>();
-        string? after = null;
-        do
-        {
-            var page = await GraphCall.RunAsync(() =>
-                graphApi.GetLeadFormsAsync(credentials.PageId, FormFields, FormPageSize, after, context, cancellationToken));
-            forms.AddRange((page.Data ?? []).Where(f => !string.IsNullOrEmpty(f.Id)).Select(f => new FacebookLeadFormInfo(
-                f.Id!,
-                f.Name ?? string.Empty,
-                f.Status ?? string.Empty,
-                f.Locale,
-                GraphTime.TryParse(f.CreatedTime, out var created) ? created : null,
-                f.LeadsCount)));
-            after = GraphPagingCursor.NextAfter(page.Paging, after);
-        }
-        while (after is not null);
-
-        return forms;
-    }
+    public Task<IReadOnlyList<FacebookLeadFormInfo>> GetLeadFormsWithQuestionsAsync(GraphCredentials credentials, CancellationToken cancellationToken) =>
+        ListFormsAsync(credentials, FormFieldsWithQuestions, cancellationToken);
 
     /// <summary>The fields this app (Facebook:AppId) is subscribed to; without an AppId, those of every app listed.</summary>
     public async Task<IReadOnlyList<string>> GetSubscribedFieldsAsync(GraphCredentials credentials, CancellationToken cancellationToken)
@@ -104,6 +88,85 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
             throw new GraphApiException(GraphCall.Unreadable(200, "Graph did not confirm the subscription"));
         }
     }
+
+    public async Task<FacebookLeadAccess> GetLeadAccessAsync(GraphCredentials credentials, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        var answer = await GraphCall.RunAsync(() =>
+            graphApi.GetLeadAccessAsync(credentials.PageId, "has_lead_access", GraphCallContext.ForPage(credentials), cancellationToken));
+        return answer.HasLeadAccess switch
+        {
+            { ValueKind: JsonValueKind.True } => new FacebookLeadAccess(true, null, null, null),
+            { ValueKind: JsonValueKind.False } => new FacebookLeadAccess(false, null, null, null),
+            { ValueKind: JsonValueKind.Object } access => new FacebookLeadAccess(
+                Flag(access, "can_access_lead"), Flag(access, "enabled_lead_access_manager"), Text(access, "failure_reason"), Text(access, "failure_resolution")),
+            _ => new FacebookLeadAccess(null, null, null, null),
+        };
+    }
+
+    public async Task<IReadOnlyList<string>> GetTestLeadIdsAsync(GraphCredentials credentials, string formId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentException.ThrowIfNullOrEmpty(formId);
+        var leads = await GraphCall.RunAsync(() => graphApi.GetTestLeadsAsync(formId, "id", GraphCallContext.ForPage(credentials), cancellationToken));
+        return [.. (leads.Data ?? []).Select(l => l.Id).OfType<string>()];
+    }
+
+    public async Task DeleteTestLeadAsync(GraphCredentials credentials, string leadId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentException.ThrowIfNullOrEmpty(leadId);
+        await GraphCall.RunAsync(() => graphApi.DeleteAsync(leadId, GraphCallContext.ForPage(credentials), cancellationToken));
+    }
+
+    public async Task<string> CreateTestLeadAsync(GraphCredentials credentials, string formId, IReadOnlyList<FacebookLeadAnswer> answers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentException.ThrowIfNullOrEmpty(formId);
+        var fieldData = JsonSerializer.Serialize(answers.Select(a => new { name = a.Name, values = a.Values }), GraphJson.Options);
+        var created = await GraphCall.RunAsync(() => graphApi.CreateTestLeadAsync(formId, fieldData, GraphCallContext.ForPage(credentials), cancellationToken));
+        return created.Id is { Length: > 0 } id ? id : throw new GraphApiException(GraphCall.Unreadable(200, "Graph returned no id for the test lead"));
+    }
+
+    private async Task<IReadOnlyList<FacebookLeadFormInfo>> ListFormsAsync(GraphCredentials credentials, string fields, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentException.ThrowIfNullOrEmpty(credentials.PageId);
+
+        var context = GraphCallContext.ForPage(credentials);
+        var forms = new List<FacebookLeadFormInfo>();
+        string? after = null;
+        string? askedAgain = null;
+        while (true)
+        {
+            var page = await GraphCall.RunAsync(() =>
+                graphApi.GetLeadFormsAsync(credentials.PageId, fields, FormPageSize, after, context, cancellationToken));
+            forms.AddRange((page.Data ?? []).Where(f => !string.IsNullOrEmpty(f.Id) && forms.All(known => known.Id != f.Id)).Select(f => new FacebookLeadFormInfo(
+                f.Id!,
+                f.Name ?? string.Empty,
+                f.Status ?? string.Empty,
+                f.Locale,
+                GraphTime.TryParse(f.CreatedTime, out var created) ? created : null,
+                f.LeadsCount)
+            {
+                Questions = GraphFormQuestions.Read(f.Questions),
+            }));
+            var next = GraphPagingCursor.Next(page.Paging);
+            if (next is null || (next == after && askedAgain == after))
+            {
+                return forms;
+            }
+
+            askedAgain = next == after ? after : askedAgain;
+            after = next;
+        }
+    }
+
+    private static bool? Flag(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : null;
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static DateTimeOffset? UnixOrNull(long? seconds) =>
         seconds is > 0 and < 253_402_300_800 ? DateTimeOffset.FromUnixTimeSeconds(seconds.Value) : null;

@@ -1,29 +1,20 @@
 namespace LeadOps.Infrastructure.Graph;
 
-/// <summary>Graph lead → <see cref="FacebookLeadData"/>. Never throws: what cannot be read is reported in <c>Problem</c>.</summary>
+/// <summary>
+/// Graph lead → <see cref="FacebookLeadData"/>. Never throws: a lead without an id is reported in <c>Problem</c>, a
+/// missing or unreadable created_time in <c>CreatedTimeProblem</c>; ids may come as numbers or strings, answers as
+/// several values or none, consent as "1"/"0" or true/false.
+/// </summary>
 internal static class GraphLeadMapper
 {
-    /// <summary>Every lead field LeadOps reads (ad/campaign names need ads permissions; Graph leaves them out otherwise).</summary>
-    public const string Fields = "id,created_time,ad_id,ad_name,adset_id,adset_name,campaign_id,campaign_name,form_id,field_data,is_organic,platform";
+    /// <summary>Every lead field Graph has (ad/campaign names need ads permissions; Graph leaves them out otherwise).</summary>
+    public const string Fields =
+        "id,created_time,ad_id,ad_name,adset_id,adset_name,campaign_id,campaign_name,form_id,field_data,is_organic,platform," +
+        "custom_disclaimer_responses,partner_name,retailer_item_id,home_listing,vehicle,post";
 
     public static FacebookLeadData ToLead(GraphLeadDto dto)
     {
-        var problems = new List<string>(2);
-        if (string.IsNullOrEmpty(dto.Id))
-        {
-            problems.Add("the lead has no id");
-        }
-
-        DateTimeOffset? createdTime = null;
-        if (GraphTime.TryParse(dto.CreatedTime, out var parsed))
-        {
-            createdTime = parsed;
-        }
-        else
-        {
-            problems.Add(dto.CreatedTime is null ? "created_time is missing" : $"created_time '{Shorten(dto.CreatedTime)}' could not be read");
-        }
-
+        DateTimeOffset? createdTime = GraphTime.TryParse(dto.CreatedTime, out var parsed) ? parsed : null;
         return new FacebookLeadData(
             dto.Id ?? string.Empty,
             createdTime,
@@ -37,7 +28,18 @@ internal static class GraphLeadMapper
             dto.IsOrganic,
             dto.Platform,
             Answers(dto.FieldData),
-            problems.Count == 0 ? null : string.Join("; ", problems));
+            string.IsNullOrEmpty(dto.Id) ? "the lead has no id" : null)
+        {
+            CreatedTimeProblem = createdTime is not null ? null
+                : dto.CreatedTime is null ? "Graph sent no created_time"
+                : $"created_time '{Shorten(dto.CreatedTime)}' could not be read",
+            Consents = Consents(dto.CustomDisclaimerResponses),
+            PartnerName = dto.PartnerName,
+            RetailerItemId = dto.RetailerItemId,
+            HomeListingId = IdOf(dto.HomeListing),
+            VehicleId = IdOf(dto.Vehicle),
+            PostId = IdOf(dto.Post),
+        };
     }
 
     private static List<FacebookLeadAnswer> Answers(List<GraphLeadFieldDto>? fields) =>
@@ -60,6 +62,52 @@ internal static class GraphLeadMapper
                 })
                 .OfType<string>()
                 .ToList();
+
+    /// <summary><c>[{"checkbox_key":"optional_1","is_checked":"1"}]</c>; anything else reads as no consent given.</summary>
+    private static List<LeadConsent> Consents(JsonElement? responses)
+    {
+        if (responses is not { ValueKind: JsonValueKind.Array } array)
+        {
+            return [];
+        }
+
+        var consents = new List<LeadConsent>();
+        foreach (var item in array.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object))
+        {
+            if (Text(item, "checkbox_key") is { Length: > 0 } key)
+            {
+                var isChecked = item.TryGetProperty("is_checked", out var value) && value.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.Number => value.TryGetInt64(out var n) && n != 0,
+                    JsonValueKind.String => FlexibleBooleanConverter.Parse(value.GetString()) == true,
+                    _ => false,
+                };
+                consents.Add(new LeadConsent(key, isChecked));
+            }
+        }
+
+        return consents;
+    }
+
+    /// <summary>The id of a Graph object (<c>{"id":"…"}</c>), or the value itself when Graph sent a bare id.</summary>
+    private static string? IdOf(JsonElement? value) => value switch
+    {
+        { ValueKind: JsonValueKind.Object } node => Text(node, "id"),
+        { ValueKind: JsonValueKind.String } text => text.GetString(),
+        { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
+        _ => null,
+    };
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            }
+            : null;
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }

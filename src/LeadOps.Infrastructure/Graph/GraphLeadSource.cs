@@ -4,7 +4,9 @@ namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>
 /// <see cref="ILeadSource"/> over Graph. Pages are followed while Graph announces <c>paging.next</c>, whatever their size:
-/// an empty page or one smaller than the limit asked for (Graph caps it) is not the end.
+/// an empty page or one smaller than the limit asked for (Graph caps it) is not the end. A page that announces the very
+/// cursor it was asked with is asked once more (the next answer often carries on); if the cursor repeats again, the
+/// walk ends there with a warning on its last page, never in a loop and never as a failure.
 /// </summary>
 internal sealed class GraphLeadSource(IGraphApi graphApi) : ILeadSource
 {
@@ -24,18 +26,32 @@ internal sealed class GraphLeadSource(IGraphApi graphApi) : ILeadSource
         var context = GraphCallContext.ForPage(credentials);
         var filtering = GraphLeadFilter.Build(since, until);
         string? after = null;
+        string? askedAgain = null;
         while (true)
         {
             var page = await GraphCall.RunAsync(() =>
                 graphApi.GetLeadsAsync(formId, GraphLeadMapper.Fields, PageSize, after, filtering, context, cancellationToken));
-
-            yield return (page.Data ?? []).Select(GraphLeadMapper.ToLead).ToList();
-
-            after = GraphPagingCursor.NextAfter(page.Paging, after);
-            if (after is null)
+            var leads = (page.Data ?? []).Select(GraphLeadMapper.ToLead).ToList();
+            var next = GraphPagingCursor.Next(page.Paging);
+            if (next is null)
             {
+                yield return new FacebookLeadPage(leads);
                 yield break;
             }
+
+            if (next == after)
+            {
+                if (askedAgain == after)
+                {
+                    yield return new FacebookLeadPage(leads, GraphPagingCursor.RepeatedCursorWarning);
+                    yield break;
+                }
+
+                askedAgain = after;
+            }
+
+            yield return new FacebookLeadPage(leads);
+            after = next;
         }
     }
 

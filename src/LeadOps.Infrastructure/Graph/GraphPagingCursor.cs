@@ -1,9 +1,17 @@
 namespace LeadOps.Infrastructure.Graph;
 
-/// <summary>Where the next page starts: none without <c>paging.next</c>; otherwise <c>cursors.after</c>, or the <c>after</c> in the next URL.</summary>
+/// <summary>
+/// Where the next page starts: none without <c>paging.next</c>; otherwise <c>cursors.after</c>, or the <c>after</c> in the
+/// next URL. A cursor that repeats the one just asked for is Graph's to explain: the caller asks it once more, then
+/// takes the page as the last (<see cref="RepeatedCursorWarning"/>).
+/// </summary>
 internal static class GraphPagingCursor
 {
-    public static string? NextAfter(GraphPagingDto? paging, string? currentAfter)
+    public const string RepeatedCursorWarning =
+        "Graph kept giving back the same paging cursor (a page that names itself as the next one), so the walk stopped there. What was read is stored; the next sync reads this part of the form again.";
+
+    /// <summary>The cursor of the next page, or null on the last page.</summary>
+    public static string? Next(GraphPagingDto? paging)
     {
         if (string.IsNullOrEmpty(paging?.Next))
         {
@@ -16,17 +24,9 @@ internal static class GraphPagingCursor
             after = AfterFromUrl(paging.Next);
         }
 
-        if (string.IsNullOrEmpty(after))
-        {
-            throw new GraphApiException(GraphCall.Unreadable(null, "Graph announced a next page without an 'after' cursor"));
-        }
-
-        if (after == currentAfter)
-        {
-            throw new GraphApiException(GraphCall.Unreadable(null, "Graph returned the same 'after' cursor twice; paging stopped to avoid a loop"));
-        }
-
-        return after;
+        return string.IsNullOrEmpty(after)
+            ? throw new GraphApiException(GraphCall.Unreadable(null, "Graph announced a next page without an 'after' cursor"))
+            : after;
     }
 
     private static string? AfterFromUrl(string next)

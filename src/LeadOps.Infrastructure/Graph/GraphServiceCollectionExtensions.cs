@@ -63,6 +63,7 @@ public static class GraphServiceCollectionExtensions
 
         services.TryAddTransient<IFacebookPageGateway, GraphFacebookPageGateway>();
         services.TryAddTransient<ILeadSource, GraphLeadSource>();
+        services.TryAddSingleton<ISyncBudget, GraphSyncBudget>();
         services.TryAddTransient<IMessengerGateway, GraphMessengerGateway>();
         return services;
     }

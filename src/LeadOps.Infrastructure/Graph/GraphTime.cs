@@ -1,6 +1,6 @@
 namespace LeadOps.Infrastructure.Graph;
 
-/// <summary>Graph's timestamps: ISO-8601 with a colon-less offset (<c>2026-11-20T10:15:00+0000</c>) or unix seconds.</summary>
+/// <summary>Graph's timestamps: ISO-8601 with a colon-less offset (<c>2026-11-20T10:15:00+0000</c>), unix seconds, or unix milliseconds.</summary>
 internal static class GraphTime
 {
     private static readonly string[] Formats =
@@ -28,6 +28,13 @@ internal static class GraphTime
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unix) && unix is > 0 and < 253_402_300_800)
         {
             result = DateTimeOffset.FromUnixTimeSeconds(unix);
+            return true;
+        }
+
+        // Milliseconds (what Messenger sends, and some senders for leads too).
+        if (unix is >= 253_402_300_800 and < 253_402_300_800_000)
+        {
+            result = DateTimeOffset.FromUnixTimeMilliseconds(unix);
             return true;
         }
 

@@ -56,6 +56,36 @@ internal interface IGraphApi
         [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
         CancellationToken cancellationToken);
 
+    /// <summary><c>GET /{page-id}?fields=has_lead_access</c>.</summary>
+    [Get("/{pageId}")]
+    Task<GraphLeadAccessDto> GetLeadAccessAsync(
+        string pageId,
+        string fields,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    [Get("/{formId}/test_leads")]
+    Task<GraphListResponse<GraphLeadDto>> GetTestLeadsAsync(
+        string formId,
+        string fields,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    /// <summary><paramref name="fieldData"/> is the JSON array of <c>{"name","values"}</c> the test lead answers with.</summary>
+    [Post("/{formId}/test_leads")]
+    Task<GraphCreatedDto> CreateTestLeadAsync(
+        string formId,
+        [AliasAs("field_data")] string fieldData,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    /// <summary><c>DELETE /{id}</c> (a test lead).</summary>
+    [Delete("/{nodeId}")]
+    Task<GraphSuccessDto> DeleteAsync(
+        string nodeId,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
     [Post("/{pageId}/messages")]
     Task<GraphSendMessageResponse> SendMessageAsync(
         string pageId,

@@ -1,3 +1,4 @@
+using LeadOps.Application.Integrations;
 using LeadOps.Application.Leads.Queries;
 
 namespace LeadOps.Infrastructure.Leads;
@@ -61,12 +62,27 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
     public async Task<LeadDetails?> GetAsync(long id, CancellationToken cancellationToken)
     {
         var l = await db.Leads.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-        return l is null
-            ? null
-            : new LeadDetails(
-                l.Id, l.FacebookLeadId, l.IntegrationId, l.PageId, l.FormId, l.FormName, l.FullName, l.FirstName, l.LastName, l.Email, l.Phone,
-                l.AdId, l.AdName, l.AdsetId, l.AdsetName, l.CampaignId, l.CampaignName, l.IsOrganic, l.Platform, l.CreatedTime, l.FirstSeenAt,
-                l.Source, l.WelcomeStatus, JsonSerializer.Deserialize<List<LeadAnswer>>(l.AnswersJson, JsonSerializerOptions.Web) ?? []);
+        if (l is null)
+        {
+            return null;
+        }
+
+        var form = await db.IntegrationForms.AsNoTracking().Where(f => f.IntegrationId == l.IntegrationId && f.FormId == l.FormId).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.IntegrationForms.AsNoTracking().Where(f => f.FormId == l.FormId).OrderByDescending(f => f.RefreshedAt).FirstOrDefaultAsync(cancellationToken);
+        return new LeadDetails(
+            l.Id, l.FacebookLeadId, l.IntegrationId, l.PageId, l.FormId, l.FormName, l.FullName, l.FirstName, l.LastName, l.Email, l.Phone,
+            l.AdId, l.AdName, l.AdsetId, l.AdsetName, l.CampaignId, l.CampaignName, l.IsOrganic, l.Platform, l.CreatedTime, l.FirstSeenAt,
+            l.Source, l.WelcomeStatus, JsonSerializer.Deserialize<List<LeadAnswer>>(l.AnswersJson, JsonSerializerOptions.Web) ?? [])
+        {
+            CreatedTimeKnown = l.CreatedTimeKnown,
+            PartnerName = l.PartnerName,
+            RetailerItemId = l.RetailerItemId,
+            HomeListingId = l.HomeListingId,
+            VehicleId = l.VehicleId,
+            PostId = l.PostId,
+            Consents = l.Consents,
+            Questions = form?.Questions ?? [],
+        };
     }
 
     public async Task<IReadOnlyList<RetrievalRunView>> ListRunsAsync(int take, CancellationToken cancellationToken) =>
@@ -83,14 +99,38 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
         var since1 = now.AddDays(-1);
         return await db.Leads.AsNoTracking()
             .Where(l => l.FirstSeenAt >= since30 && l.IntegrationId != null)
+            .Join(
+                db.Integrations.AsNoTracking().Where(i => i.SubscriptionConfirmedAt != null),
+                l => l.IntegrationId,
+                i => (int?)i.Id,
+                (l, i) => new { l.IntegrationId, l.Source, l.FirstSeenAt, l.CreatedTime, Confirmed = i.SubscriptionConfirmedAt!.Value })
+            .Where(l => l.CreatedTime >= l.Confirmed)
             .GroupBy(l => new { l.IntegrationId, l.Source })
             .Select(g => new LeadSourceCount(g.Key.IntegrationId!.Value, g.Key.Source, g.Count(), g.Count(l => l.FirstSeenAt >= since7), g.Count(l => l.FirstSeenAt >= since1)))
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<string, LeadArrival>> ArrivalsAsync(IReadOnlyCollection<string> facebookLeadIds, CancellationToken cancellationToken) =>
+        await db.Leads.AsNoTracking()
+            .Where(l => facebookLeadIds.Contains(l.FacebookLeadId))
+            .Select(l => new LeadArrival(l.FacebookLeadId, l.FirstSeenAt, l.Source))
+            .ToDictionaryAsync(a => a.FacebookLeadId, StringComparer.Ordinal, cancellationToken);
+
+    public async Task<IReadOnlyList<LeadFailureView>> ListFailuresAsync(int take, CancellationToken cancellationToken) =>
+        await db.LeadFailures.AsNoTracking()
+            .OrderByDescending(f => f.LastFailedAt).ThenByDescending(f => f.Id)
+            .Take(take)
+            .Select(f => new LeadFailureView(
+                f.FacebookLeadId, f.IntegrationId, f.FormId, f.Source, f.Reason, f.FirstFailedAt, f.LastFailedAt, f.Attempts,
+                db.Leads.Where(l => l.FacebookLeadId == f.FacebookLeadId).Select(l => (long?)l.Id).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+
     private static RetrievalRunView View(RetrievalRun r, bool withItems) => new(
         r.Id, r.IntegrationId, r.FormId, r.FormName, r.Trigger, r.Since, r.Until, r.StartedAt, r.FinishedAt, r.Retrieved, r.Created, r.Existing, r.Failed,
-        r.Outcome, r.Error, withItems ? JsonSerializer.Deserialize<List<ProcessedLead>>(r.ItemsJson, JsonSerializerOptions.Web) : null);
+        r.Outcome, r.Error, withItems ? JsonSerializer.Deserialize<List<ProcessedLead>>(r.ItemsJson, JsonSerializerOptions.Web) : null)
+    {
+        Warning = r.Warning,
+    };
 
     private static string Cursor(LeadListItem item) => $"{item.CreatedTime.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{item.Id.ToString(CultureInfo.InvariantCulture)}";
 

@@ -1,27 +1,40 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using LeadOps.Application.Leads.Commands;
 using Mediator;
 
 namespace LeadOps.Infrastructure.Leads;
 
-/// <summary>Runs retrievals started from the Leads page, one at a time, each as its owner.</summary>
+/// <summary>
+/// Runs retrievals started from the Leads page, one at a time, each as its owner. Runs still waiting in the queue have
+/// their heartbeat beaten by this worker (the process that holds them), so only a run whose process stopped goes quiet.
+/// </summary>
 internal sealed class RetrievalWorker(
     IOwnerScopeFactory ownerScopes,
-    IServiceScopeFactory scopes,
     WorkerHealth health,
     TimeProvider clock,
     ILogger<RetrievalWorker> logger) : BackgroundService, IRetrievalQueue
 {
     public const string WorkerName = "retrieval";
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan WaitingBeat = TimeSpan.FromSeconds(30);
     private readonly Channel<(string OwnerId, RetrieveFacebookLeads Command)> _queue = Channel.CreateUnbounded<(string, RetrieveFacebookLeads)>();
+    private readonly ConcurrentDictionary<long, string> _waiting = new();
 
-    public void Enqueue(string ownerId, RetrieveFacebookLeads command) => _queue.Writer.TryWrite((ownerId, command));
+    public void Enqueue(string ownerId, RetrieveFacebookLeads command)
+    {
+        if (command.RunId is { } runId)
+        {
+            _waiting[runId] = ownerId;
+        }
+
+        _queue.Writer.TryWrite((ownerId, command));
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await MarkInterruptedRunsAsync(stoppingToken);
         health.Beat(WorkerName, Idle);
+        _ = BeatWaitingAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -35,6 +48,11 @@ internal sealed class RetrievalWorker(
             {
                 health.Beat(WorkerName, Idle);
                 continue;
+            }
+
+            if (item.Command.RunId is { } started)
+            {
+                _waiting.TryRemove(started, out _);
             }
 
             try
@@ -52,15 +70,31 @@ internal sealed class RetrievalWorker(
         }
     }
 
-    /// <summary>Runs left "Running" by a stopped process are marked failed, so the history never shows a run that will not end.</summary>
-    private async Task MarkInterruptedRunsAsync(CancellationToken ct)
+    private async Task BeatWaitingAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
-        var cutoff = clock.GetUtcNow().AddHours(-1);
-        await db.RetrievalRuns.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter])
-            .Where(r => r.Outcome == RetrievalOutcome.Running && r.StartedAt < cutoff)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, RetrievalOutcome.Failed).SetProperty(r => r.Error, "Interrupted: the app stopped during the run."), ct);
+        using var timer = new PeriodicTimer(WaitingBeat, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                foreach (var (runId, ownerId) in _waiting)
+                {
+                    try
+                    {
+                        await using var scope = ownerScopes.CreateScope(ownerId);
+                        await scope.ServiceProvider.GetRequiredService<IRetrievalRunRepository>().BeatAsync(runId, clock.GetUtcNow(), ct);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        logger.LogWarning("Heartbeat of waiting retrieval run {RunId} failed: {Error}", runId, ex.GetType().Name);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the host is stopping
+        }
     }
 
     private async Task MarkFailedAsync(string ownerId, long? runId, CancellationToken ct)

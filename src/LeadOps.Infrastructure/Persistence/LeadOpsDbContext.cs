@@ -54,6 +54,8 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
 
     public DbSet<Lead> Leads => Set<Lead>();
 
+    public DbSet<LeadFailure> LeadFailures => Set<LeadFailure>();
+
     public DbSet<MessengerMessage> MessengerMessages => Set<MessengerMessage>();
 
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();

@@ -1,16 +1,20 @@
+using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Leads.Commands;
 using Mediator;
 
 namespace LeadOps.Infrastructure.Scheduling;
 
 /// <summary>
-/// Runs the syncs staff enabled on the Integrations page: each due form is retrieved as its owner, from its
-/// watermark minus the overlap. A form that fails is recorded (in its run) and tried again next time; it never
-/// stops the others.
+/// One pass of the lossless schedule (ADR 0010), every <see cref="SchedulingOptions.PollInterval"/>: runs whose process
+/// went quiet are marked Interrupted; each enabled page is checked hourly (subscription, lead access, questions) and
+/// probed every minute (Meta's counts); then every due form is retrieved as its owner, from its watermark minus the
+/// overlap (or whole, when its reconciliation asked). Whatever fails for one page or form is logged and tried again
+/// next time; it never stops the others.
 /// </summary>
 public sealed class ScheduledRetrieval(
     IServiceScopeFactory scopes,
     IOwnerScopeFactory ownerScopes,
+    InterruptedRuns interruptedRuns,
     IOptions<SchedulingOptions> options,
     WorkerHealth health,
     TimeProvider clock,
@@ -18,45 +22,94 @@ public sealed class ScheduledRetrieval(
 {
     public const string WorkerName = "scheduled-retrieval";
 
-    /// <summary>Retrieves every due form; returns how many forms were run.</summary>
+    /// <summary>Runs one pass; returns how many forms were retrieved.</summary>
     public async Task<int> RunDueAsync(CancellationToken ct)
     {
-        var due = await DueFormsAsync(ct);
-        foreach (var form in due)
+        var cadence = options.Value.Cadence;
+        await interruptedRuns.MarkAsync(ct);
+        var now = clock.GetUtcNow();
+        foreach (var page in await PagesAsync(ct))
         {
-            try
+            if (page.PausedUntil is { } paused && now < paused)
             {
-                await using var scope = ownerScopes.CreateScope(form.OwnerId);
-                var since = form.Watermark is { } watermark ? watermark - options.Value.Overlap : (DateTimeOffset?)null;
-                await scope.ServiceProvider.GetRequiredService<ISender>()
-                    .Send(new RetrieveFacebookLeads(form.IntegrationId, form.FormId, since, null, RetrievalTrigger.Scheduled), ct);
+                continue;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+
+            if (page.CheckedAt is not { } checkedAt || now - checkedAt >= cadence.PageCheckInterval)
             {
-                logger.LogError(ex, "Scheduled retrieval of form {FormId} on integration {IntegrationId} failed", form.FormId, form.IntegrationId);
+                await SendAsync(page.OwnerId, new CheckLeadDelivery(page.IntegrationId), "page check", page.IntegrationId, ct);
+            }
+
+            if (page.ProbedAt is not { } probedAt || now - probedAt >= cadence.ProbeInterval)
+            {
+                await SendAsync(page.OwnerId, new ProbeLeadForms(page.IntegrationId), "form probe", page.IntegrationId, ct);
             }
         }
 
-        health.Beat(WorkerName, options.Value.PollInterval, $"{due.Count} forms run");
-        return due.Count;
+        now = clock.GetUtcNow();
+        var due = (await FormsAsync(ct)).Where(f => f.IsDueAt(now, cadence)).ToList();
+        var throttled = new HashSet<int>();
+        var run = 0;
+        foreach (var form in due.Where(f => !throttled.Contains(f.IntegrationId)))
+        {
+            var command = new RetrieveFacebookLeads(form.IntegrationId, form.FormId, form.SinceFor(cadence), null, RetrievalTrigger.Scheduled);
+            var result = await SendAsync(form.OwnerId, command, form.FormId, form.IntegrationId, ct);
+            run++;
+            if (result?.Value?.Failure?.Kind == GraphFailureKind.RateLimited)
+            {
+                // Graph throttled the page: its other forms wait for the pause the retrieval just set.
+                throttled.Add(form.IntegrationId);
+            }
+        }
+
+        health.Beat(WorkerName, options.Value.PollInterval, $"{run} forms run");
+        return run;
+    }
+
+    private async Task<T?> SendAsync<T>(string ownerId, ICommand<T> command, string what, int integrationId, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = ownerScopes.CreateScope(ownerId);
+            return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Scheduled {What} on integration {IntegrationId} failed", what, integrationId);
+            return default;
+        }
     }
 
     /// <summary>
-    /// Finding due forms looks across owners by design (the scheduler acts for everyone): it bypasses only the named
-    /// owner filter and returns ids; each retrieval then runs as its owner.
+    /// The enabled pages looked across owners by design (the schedule acts for everyone): bypasses only the named owner
+    /// filter and returns ids, owners and times; each check and probe then runs as its owner.
     /// </summary>
-    private async Task<List<DueForm>> DueFormsAsync(CancellationToken ct)
+    private async Task<List<PageSchedule>> PagesAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
-        var now = clock.GetUtcNow();
-        var candidates = await db.IntegrationForms.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
-            .Where(f => f.SyncEnabled)
-            .Join(db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).Where(i => !i.IsDisabled && !i.NeedsReconnect),
-                f => f.IntegrationId, i => i.Id, (f, i) => new DueForm(f.OwnerId, f.IntegrationId, f.FormId, f.Watermark, f.LastSyncedAt, f.SyncIntervalMinutes))
+        return await db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
+            .Where(i => !i.IsDisabled && !i.NeedsReconnect && i.ProtectedToken != "" && i.PageId != "")
+            .Select(i => new PageSchedule(i.OwnerId, i.Id, i.PageCheckedAt, i.FormsProbedAt, i.SyncPausedUntil))
             .ToListAsync(ct);
-        return [.. candidates.Where(f => f.LastSyncedAt is null || f.LastSyncedAt.Value.AddMinutes(f.IntervalMinutes) <= now)];
     }
 
-    private sealed record DueForm(string OwnerId, int IntegrationId, string FormId, DateTimeOffset? Watermark, DateTimeOffset? LastSyncedAt, int IntervalMinutes);
+    /// <summary>
+    /// The forms the schedule syncs (on, active, of an enabled integration with a usable token), looked across owners by
+    /// design: bypasses only the named owner filter and returns ids and times; each retrieval then runs as its owner.
+    /// </summary>
+    private async Task<List<FormSchedule>> FormsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+        return await db.IntegrationForms.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
+            .Where(f => f.SyncEnabled && f.Status == IntegrationForm.Active)
+            .Join(db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).Where(i => !i.IsDisabled && !i.NeedsReconnect && i.ProtectedToken != "" && i.PageId != ""),
+                f => f.IntegrationId, i => i.Id,
+                (f, i) => new FormSchedule(f.OwnerId, f.IntegrationId, f.FormId, f.Watermark, f.LastSyncedAt, f.SyncRequestedAt, f.FullWalkRequestedAt,
+                    i.LeadgenSubscribed, i.LastMissAt, i.SyncPausedUntil))
+            .ToListAsync(ct);
+    }
+
+    private sealed record PageSchedule(string OwnerId, int IntegrationId, DateTimeOffset? CheckedAt, DateTimeOffset? ProbedAt, DateTimeOffset? PausedUntil);
 }

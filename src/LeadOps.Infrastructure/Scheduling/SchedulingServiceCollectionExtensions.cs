@@ -11,8 +11,11 @@ internal static class SchedulingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddScheduledRetrieval(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string? connectionString)
     {
-        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling"));
+        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.Cadence);
         services.AddSingleton<ScheduledRetrieval>();
+        services.AddSingleton<InterruptedRuns>();
         var options = configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (!options.Enabled)
         {

@@ -21,7 +21,7 @@ internal static class WebhookPayload
                 var pageId = Id(value, "page_id") ?? entryPage;
                 if (leadgenId is not null && pageId is not null)
                 {
-                    changes.Add(new LeadgenChange(pageId, Id(value, "form_id") ?? string.Empty, leadgenId));
+                    changes.Add(new LeadgenChange(pageId, Id(value, "form_id") ?? string.Empty, leadgenId, UnixSeconds(value, "created_time")));
                 }
             }
         }
@@ -108,6 +108,12 @@ internal static class WebhookPayload
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number &&
         value.TryGetInt64(out var ms) && ms > 0 && ms < 253_402_300_799_000
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : null;
+
+    /// <summary>A leadgen change's created_time: unix seconds as a number or a string of digits.</summary>
+    private static DateTimeOffset? UnixSeconds(JsonElement element, string name) =>
+        Id(element, name) is { } text && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 253_402_300_800
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
     public static IEnumerable<JsonElement> Array(JsonElement element, string name) =>

@@ -1,5 +1,6 @@
 using LeadOps.Application.Common;
 using LeadOps.Application.Conversations.Commands;
+using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Commands;
 using Mediator;
 
@@ -7,21 +8,22 @@ namespace LeadOps.Infrastructure.Webhooks;
 
 /// <summary>
 /// Works through stored webhook deliveries: routes each change to the owners of the page's integrations and
-/// processes it as them. A transient failure retries the delivery with backoff (processing is idempotent); a page no
-/// integration knows is kept as Unroutable and reported, not retried forever.
+/// processes it as them. A failure of any kind retries the delivery with backoff (processing is idempotent) until
+/// <see cref="WebhookOptions.MaxAttempts"/>, then it is Failed with its error (staff may retry it); a page no
+/// integration knows is kept as Unroutable and reported, not retried forever. The claim on a delivery is renewed
+/// while it is worked on (<see cref="DeliveryClaim"/>), so a long one is never started again by another node.
 /// </summary>
 internal sealed class WebhookProcessor(
     IServiceScopeFactory scopes,
     IOwnerScopeFactory ownerScopes,
     WebhookSignal signal,
     WorkerHealth health,
+    IOptions<WebhookOptions> options,
     TimeProvider clock,
     ILogger<WebhookProcessor> logger) : PollingWorker(signal, health, logger)
 {
     public const string WorkerName = "webhooks";
-    private const int MaxAttempts = 8;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     protected override string Name => WorkerName;
 
@@ -47,17 +49,36 @@ internal sealed class WebhookProcessor(
         }
 
         // Claim with an atomic conditional update: on several nodes only one wins the lease.
+        var lease = options.Value.ClaimLease;
+        var leaseEnd = now + lease;
         var claimed = await db.WebhookDeliveries
             .Where(d => d.Id == candidate.Id && d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt == candidate.NextAttemptAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, now + Lease).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextAttemptAt, leaseEnd).SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
         if (claimed == 0)
         {
             return 1;
         }
 
         var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == candidate.Id, cancellationToken);
-        await ProcessAsync(db, delivery, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var claim = new DeliveryClaim(scopes, delivery.Id, leaseEnd, lease, clock, work, Logger);
+        await using (claim)
+        {
+            try
+            {
+                await ProcessAsync(db, delivery, work.Token);
+            }
+            catch (OperationCanceledException) when (claim.Lost && !cancellationToken.IsCancellationRequested)
+            {
+                // Another worker holds the delivery now; it records the outcome.
+            }
+        }
+
+        if (!claim.Lost)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return 1;
     }
 
@@ -66,6 +87,7 @@ internal sealed class WebhookProcessor(
         try
         {
             using var json = JsonDocument.Parse(delivery.Body);
+            delivery.RecordPages(WebhookPayload.Array(json.RootElement, "entry").Select(e => WebhookPayload.Id(e, "id")).OfType<string>());
             var unknownPages = new HashSet<string>(StringComparer.Ordinal);
             var handled = 0;
             var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId)>>(StringComparer.Ordinal);
@@ -92,11 +114,13 @@ internal sealed class WebhookProcessor(
                 {
                     await using var ownerScope = ownerScopes.CreateScope(ownerId);
                     var result = await ownerScope.ServiceProvider.GetRequiredService<ISender>()
-                        .Send(new StoreWebhookLead(integrationId, change.FormId, change.LeadgenId), ct);
+                        .Send(new StoreWebhookLead(integrationId, change.FormId, change.LeadgenId, change.CreatedTime), ct);
                     handled++;
-                    if (result.Status == ResultStatus.Failed)
+                    if (result.Status == ResultStatus.Failed || result.Value?.Status == ProcessedLeadStatus.Failed)
                     {
-                        Logger.LogWarning("Webhook lead {LeadgenId} for integration {IntegrationId} failed: {Error}", change.LeadgenId, integrationId, result.Detail);
+                        Logger.LogWarning(
+                            "Webhook lead {LeadgenId} for integration {IntegrationId} could not be stored: {Error}",
+                            change.LeadgenId, integrationId, result.Detail ?? result.Value?.Error);
                     }
                 }
             }
@@ -118,9 +142,7 @@ internal sealed class WebhookProcessor(
                 }
             }
 
-            delivery.UnknownPageIds = unknownPages.Count > 0 ? string.Join(',', unknownPages) : null;
-            delivery.Status = handled == 0 && unknownPages.Count > 0 ? WebhookDeliveryStatus.Unroutable : WebhookDeliveryStatus.Processed;
-            delivery.ProcessedAt = clock.GetUtcNow();
+            delivery.MarkHandled(clock.GetUtcNow(), unknownPages, handled > 0);
             if (unknownPages.Count > 0)
             {
                 Logger.LogWarning("Webhook delivery {DeliveryId} names pages no integration knows: {PageIds}", delivery.Id, delivery.UnknownPageIds);
@@ -134,21 +156,22 @@ internal sealed class WebhookProcessor(
         {
             Retry(delivery, ex.GetType().Name, null);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A bug, not an outage: retried like the rest (it may be a race), and Failed after the bounded attempts.
+            Logger.LogError(ex, "Webhook delivery {DeliveryId} failed on an unexpected error", delivery.Id);
+            Retry(delivery, $"{ex.GetType().Name} (an unexpected error; see the log)", null);
+        }
     }
 
     private void Retry(WebhookDelivery delivery, string error, DateTimeOffset? retryAfter)
     {
-        delivery.LastError = error;
-        if (delivery.Attempts >= MaxAttempts)
-        {
-            delivery.Status = WebhookDeliveryStatus.Failed;
-            Logger.LogError("Webhook delivery {DeliveryId} failed after {Attempts} attempts: {Error}", delivery.Id, delivery.Attempts, error);
-            return;
-        }
-
         var backoff = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(3, delivery.Attempts - 1)));
         var next = clock.GetUtcNow() + backoff;
-        delivery.NextAttemptAt = retryAfter is { } at && at > next ? at : next;
+        if (delivery.RetryOrFail(error, retryAfter is { } at && at > next ? at : next, options.Value.MaxAttempts))
+        {
+            Logger.LogError("Webhook delivery {DeliveryId} failed after {Attempts} attempts: {Error}", delivery.Id, delivery.Attempts, error);
+        }
     }
 
     /// <summary>

@@ -30,6 +30,9 @@ public sealed class WelcomeOptions
     /// <summary>/status reports Degraded when the oldest pending message is older than this.</summary>
     public TimeSpan BacklogWarningAge { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>A lead older than this when LeadOps first finds it gets no welcome (it is stored with its welcome Skipped and the reason).</summary>
+    public TimeSpan MaxLeadAge { get; set; } = WelcomeAgeLimit.Default.MaxLeadAge;
+
     internal WelcomeRetryPolicy RetryPolicy => new(MaxAttempts, FirstRetryDelay, MaxRetryDelay);
 
     internal IEnumerable<string> Problems()
@@ -47,6 +50,11 @@ public sealed class WelcomeOptions
         if (ClaimLease < TimeSpan.FromSeconds(30))
         {
             yield return "Welcome:ClaimLease must be at least 30 seconds.";
+        }
+
+        if (MaxLeadAge <= TimeSpan.Zero)
+        {
+            yield return "Welcome:MaxLeadAge must be positive.";
         }
 
         if (PollInterval <= TimeSpan.Zero || BatchSize < 1)

@@ -38,6 +38,25 @@ internal static class PageResults
             }
         }, ct);
 
+    /// <summary>A query made from the page's form: a validator's refusal goes to ModelState as for a command (null answer).</summary>
+    public static async Task<TResponse?> SendFormAsync<TResponse>(this PageModel page, ISender sender, IQuery<TResponse> query, CancellationToken ct, Func<string, string>? fieldKey = null)
+        where TResponse : class
+    {
+        try
+        {
+            return await sender.Send(query, ct);
+        }
+        catch (ValidationException refused)
+        {
+            foreach (var (field, messages) in refused.Errors)
+            {
+                page.ModelState.AddModelError(fieldKey?.Invoke(field) ?? field, string.Join(" ", messages));
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>As above, with the page deciding how the refusal is shown.</summary>
     public static async Task<TResponse?> SendFormAsync<TResponse>(this PageModel page, ISender sender, ICommand<TResponse> command, Action<ValidationException> showRefusal, CancellationToken ct)
         where TResponse : class

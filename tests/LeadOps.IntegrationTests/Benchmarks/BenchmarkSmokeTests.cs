@@ -11,14 +11,14 @@ namespace LeadOps.IntegrationTests.Benchmarks;
 public sealed class BenchmarkSmokeTests
 {
     [Test]
-    [CancelAfter(120_000)]
+    [CancelAfter(240_000)]
     public async Task Every_scenario_produces_its_figures_at_size_small(CancellationToken ct)
     {
         using var log = new StringWriter();
 
         var report = await BenchmarkRunner.RunAsync(["all"], BenchmarkSize.Small, log, ct);
 
-        foreach (var scenario in new[] { "Retrieval", "Webhook", "Inbox", "Send path" })
+        foreach (var scenario in new[] { "Retrieval", "Webhook", "Inbox", "Send path", "Latency" })
         {
             var figures = report.Figures.Where(f => f.Scenario == scenario).ToList();
             Assert.That(figures, Is.Not.Empty, $"{scenario} produced no figures; log:\n{log}");

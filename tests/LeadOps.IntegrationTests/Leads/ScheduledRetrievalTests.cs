@@ -10,9 +10,13 @@ namespace LeadOps.IntegrationTests.Leads;
 
 public sealed class ScheduledRetrievalTests(DatabaseKind database) : AppFixture(database)
 {
-    // The test drives the due-form pass itself; the app's own Quartz trigger stays out of the way.
+    // The test drives the due-form pass itself; the app's own Quartz trigger stays out of the way. The pass also checks
+    // and probes the page now (more calls for the page): the circuit breaker must not count the six injected
+    // transient failures as an outage of the page, or the retry of the failed form would be refused outright.
     protected override TestAppBuilder Configure(TestAppBuilder app) =>
-        app.WithSandbox(new() { InitialLeadsPerForm = 0 }).WithSetting("Scheduling:Enabled", "false");
+        app.WithSandbox(new() { InitialLeadsPerForm = 0 })
+            .WithSetting("Scheduling:Enabled", "false")
+            .WithSetting("Facebook:Resilience:CircuitBreakerMinimumThroughput", "100");
 
     [Test]
     public async Task Enabled_forms_are_synced_from_their_watermark_and_a_failing_form_does_not_stop_the_others()
@@ -27,6 +31,11 @@ public sealed class ScheduledRetrievalTests(DatabaseKind database) : AppFixture(
                 new Dictionary<string, string> { ["formId"] = form, ["enabled"] = "true", ["interval"] = "15" }, formPage: $"/Integrations/{integrationId}");
             Assert.That(saved.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect));
         }
+
+        // Every form is synced by default now (ADR 0010): staff switch the archived one off, which only these two were not.
+        var off = await browser.PostFormAsync($"/Integrations/{integrationId}?handler=FormSync",
+            new Dictionary<string, string> { ["formId"] = SandboxSeed.MainArchivedFormId }, formPage: $"/Integrations/{integrationId}");
+        Assert.That(off.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect));
 
         Graph.AddLeads(SandboxSeed.MainTestRideFormId, 30);
         Graph.AddLeads(SandboxSeed.MainServiceFormId, 20);

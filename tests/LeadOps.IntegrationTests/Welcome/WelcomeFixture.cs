@@ -39,6 +39,9 @@ public abstract class WelcomeFixture(DatabaseKind database) : AppFixture(databas
         .WithSandbox(new SandboxOptions { InitialLeadsPerForm = 4 })
         .WithClock(Clock)
         .WithSetting("Welcome:WorkerEnabled", "false")
+        // The sandbox's seeded leads are up to 60 days old; these tests are about delivering welcomes, not the age
+        // rule that skips history (WelcomeAgeRuleTests): every seeded lead counts as fresh here.
+        .WithSetting("Welcome:MaxLeadAge", "90.00:00:00")
         .WithSetting("Welcome:MaxAttempts", MaxAttempts.ToString(CultureInfo.InvariantCulture))
         .WithServices(services =>
         {

@@ -40,8 +40,9 @@ public sealed class GraphJsonTests
             Assert.That(leads[0].FormId, Is.EqualTo("42"));
             Assert.That(leads[0].Problem, Is.Null);
             Assert.That(leads[1].CreatedTime, Is.Null);
-            Assert.That(leads[1].Problem, Does.Contain("created_time"));
-            Assert.That(GraphPagingCursor.NextAfter(page.Paging, null), Is.Null, "no next: the last page");
+            Assert.That(leads[1].Problem, Is.Null, "a lead without a readable time is still a lead");
+            Assert.That(leads[1].CreatedTimeProblem, Does.Contain("created_time"));
+            Assert.That(GraphPagingCursor.Next(page.Paging), Is.Null, "no next: the last page");
         });
     }
 

@@ -78,13 +78,34 @@ public sealed class GraphLeadSourceTests
     }
 
     [Test]
-    public void Stops_with_an_error_when_graph_repeats_the_same_cursor()
+    public async Task A_cursor_that_repeats_is_asked_once_more_then_the_walk_ends_with_a_warning_never_in_a_loop()
     {
         Script((null, Page(["1"], next: "c1")), ("c1", Page(["2"], next: "c1")));
 
-        var ex = Assert.ThrowsAsync<GraphApiException>(ReadAllAsync);
+        var pages = await ReadAllAsync();
 
-        Assert.That(ex!.Failure.Kind, Is.EqualTo(GraphFailureKind.Unknown));
+        Assert.Multiple(() =>
+        {
+            Assert.That(pages, Has.Count.EqualTo(3), "the first page, the repeated one, and the one asked once more");
+            _api.Verify(a => a.GetLeadsAsync("form-1", It.IsAny<string>(), It.IsAny<int?>(), "c1", It.IsAny<string?>(), It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+            Assert.That(((FacebookLeadPage)pages[^1]).Warning, Does.Contain("cursor"));
+            Assert.That(pages.Take(2).Select(p => ((FacebookLeadPage)p).Warning), Has.All.Null);
+        });
+    }
+
+    [Test]
+    public async Task An_empty_page_that_repeats_its_cursor_is_asked_once_more_and_the_walk_goes_on()
+    {
+        var repeated = 0;
+        _api.Setup(a => a.GetLeadsAsync("form-1", It.IsAny<string>(), It.IsAny<int?>(), null, It.IsAny<string?>(), It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Page(["1"], next: "c1"));
+        _api.Setup(a => a.GetLeadsAsync("form-1", It.IsAny<string>(), It.IsAny<int?>(), "c1", It.IsAny<string?>(), It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => ++repeated == 1 ? Page([], next: "c1") : Page(["2"], next: null));
+
+        var pages = await ReadAllAsync();
+
+        Assert.That(pages.SelectMany(p => p).Select(l => l.Id), Is.EqualTo(new[] { "1", "2" }));
+        Assert.That(pages.Select(p => ((FacebookLeadPage)p).Warning), Has.All.Null);
     }
 
     [Test]
@@ -135,7 +156,8 @@ public sealed class GraphLeadSourceTests
             Assert.That(leads[0].Problem, Is.Null);
             Assert.That(leads[0].CreatedTime, Is.EqualTo(new DateTimeOffset(2026, 11, 20, 10, 15, 0, TimeSpan.Zero)));
             Assert.That(leads[1].CreatedTime, Is.Null);
-            Assert.That(leads[1].Problem, Does.Contain("created_time"));
+            Assert.That(leads[1].Problem, Is.Null);
+            Assert.That(leads[1].CreatedTimeProblem, Does.Contain("created_time"));
         });
     }
 

@@ -21,17 +21,17 @@ public sealed class IntegrationRulesTests
     }
 
     [Test]
-    public void Merging_forms_updates_known_ones_keeps_their_sync_choice_and_adds_new_ones()
+    public void Merging_forms_updates_known_ones_keeps_their_sync_choice_and_adds_new_ones_synced_by_default()
     {
         var integration = new Integration();
         integration.MergeForms([new LeadFormListing("f1", "Test ride", "ACTIVE", 3)], Now);
-        integration.Forms[0].ScheduleSync(true, 30);
+        integration.Forms[0].ScheduleSync(false);
 
         integration.MergeForms([new LeadFormListing("f1", "Test ride (new)", "ARCHIVED", 4), new LeadFormListing("f2", "Brochure", "ACTIVE", null)], Now.AddHours(1));
 
-        Assert.That(integration.Forms.Select(f => (f.FormId, f.Name, f.Status, f.SyncEnabled, f.SyncIntervalMinutes)), Is.EqualTo(new[]
+        Assert.That(integration.Forms.Select(f => (f.FormId, f.Name, f.Status, f.SyncEnabled)), Is.EqualTo(new[]
         {
-            ("f1", "Test ride (new)", "ARCHIVED", true, 30), ("f2", "Brochure", "ACTIVE", false, 60),
+            ("f1", "Test ride (new)", "ARCHIVED", false), ("f2", "Brochure", "ACTIVE", true),
         }));
     }
 

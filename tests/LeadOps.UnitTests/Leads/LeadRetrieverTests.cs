@@ -3,6 +3,7 @@ using LeadOps.Application.Common;
 using LeadOps.Application.Common.Graph;
 using LeadOps.Application.Common.Security;
 using LeadOps.Application.Leads;
+using LeadOps.Application.Leads.Welcome;
 using LeadOps.Domain.Integrations;
 using LeadOps.Domain.Leads;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,7 +37,7 @@ public sealed class LeadRetrieverTests
         var integration = new Integration { Id = 7, PageId = "page-1", ProtectedToken = "protected" };
         var form = new IntegrationForm { FormId = "form-1", Name = "Test ride" };
 
-        var summary = await retriever.RetrieveAsync(integration, form, null, null, RetrievalTrigger.Manual, null, CancellationToken.None);
+        var summary = await retriever.RetrieveAsync(integration, form, new RetrievalPlan(), CancellationToken.None);
 
         Assert.That(summary.NewLeads, Is.EqualTo(2));
         Assert.That(summary.FailedLeads, Is.EqualTo(1));
@@ -51,8 +52,11 @@ public sealed class LeadRetrieverTests
         var protector = new Mock<ITokenProtector>();
         protector.Setup(p => p.Unprotect(It.IsAny<string>())).Returns("token");
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
-        return new LeadRetriever(source, leads, Mock.Of<IRetrievalRunRepository>(), protector.Object, Mock.Of<IUnitOfWork>(),
-            new LeadMetrics(meters), new FakeTimeProvider(Now), NullLogger<LeadRetriever>.Instance);
+        var metrics = new LeadMetrics(meters);
+        var clock = new FakeTimeProvider(Now);
+        var pages = new LeadPageStore(leads, new WelcomePlanner(WelcomeAgeLimit.Default), metrics, clock);
+        return new LeadRetriever(source, pages, Mock.Of<IRetrievalRunRepository>(), protector.Object, Mock.Of<IUnitOfWork>(),
+            metrics, clock, NullLogger<LeadRetriever>.Instance);
     }
 
     private static FacebookLeadData Lead(string id, DateTimeOffset created) =>

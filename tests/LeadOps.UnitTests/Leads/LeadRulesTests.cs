@@ -1,3 +1,4 @@
+using LeadOps.Domain.Common;
 using LeadOps.Domain.Leads;
 
 namespace LeadOps.UnitTests.Leads;
@@ -20,10 +21,17 @@ public sealed class LeadRulesTests
     }
 
     [Test]
-    public void A_value_longer_than_its_column_does_not_fit()
+    public void A_value_longer_than_its_column_is_cut_with_a_mark_and_one_that_fits_is_kept()
     {
-        Assert.That(new Lead { Email = new string('a', Lead.EmailLength) }.FitsItsColumns, Is.True);
-        Assert.That(new Lead { Email = new string('a', Lead.EmailLength + 1) }.FitsItsColumns, Is.False);
-        Assert.That(new Lead { FirstName = new string('a', Lead.PartNameLength + 1) }.FitsItsColumns, Is.False);
+        var lead = new Lead { Email = new string('a', Lead.EmailLength), FirstName = new string('b', Lead.PartNameLength + 1), AdName = "Spring" };
+
+        lead.KeepWithinLimits();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lead.Email, Has.Length.EqualTo(Lead.EmailLength).And.Not.EndsWith(TextLimit.CutMark));
+            Assert.That(lead.FirstName, Has.Length.EqualTo(Lead.PartNameLength).And.EndsWith(TextLimit.CutMark));
+            Assert.That(lead.AdName, Is.EqualTo("Spring"));
+        });
     }
 }

@@ -20,6 +20,7 @@ internal sealed class SubscribeWebhooksHandler(IIntegrationRepository integratio
             await graph.SubscribeAsync(credentials, IntegrationChecker.WebhookFields, cancellationToken);
             var fields = await graph.GetSubscribedFieldsAsync(credentials, cancellationToken);
             integration.RecordSubscription(IntegrationChecker.WebhookFields.All(fields.Contains));
+            integration.RecordLeadgenSubscription(fields.Contains("leadgen"), clock.GetUtcNow(), null);
         }
         catch (GraphApiException ex)
         {

@@ -3,7 +3,8 @@ namespace LeadOps.Application.Leads.Commands;
 /// <summary>
 /// Pulls one form's leads back from Graph (paged, optionally by date range), stores the new ones once with their
 /// welcome outbox rows, and reports what was new, what already existed and what failed. Manual, scheduled and
-/// background runs all come here (the name is the brief's "retrieve Facebook leads").
+/// background runs all come here (the name is the brief's "retrieve Facebook leads"). With <paramref name="SendWelcome"/>
+/// false no new lead of this run is welcomed. A scheduled run also keeps the page's schedule within Graph's budget.
 /// </summary>
 public sealed record RetrieveFacebookLeads(
     int IntegrationId,
@@ -11,14 +12,18 @@ public sealed record RetrieveFacebookLeads(
     DateTimeOffset? Since = null,
     DateTimeOffset? Until = null,
     RetrievalTrigger Trigger = RetrievalTrigger.Manual,
-    long? RunId = null) : ICommand<Result<RetrievalSummary>>, IRetrievalRequest;
+    long? RunId = null,
+    bool SendWelcome = true) : ICommand<Result<RetrievalSummary>>, IRetrievalRequest;
 
 public sealed class RetrieveFacebookLeadsValidator : RetrievalRequestValidator<RetrieveFacebookLeads>;
 
 internal sealed class RetrieveFacebookLeadsHandler(
     IIntegrationRepository integrations,
     IFacebookPageGateway pages,
-    LeadRetriever retriever) : ICommandHandler<RetrieveFacebookLeads, Result<RetrievalSummary>>
+    LeadRetriever retriever,
+    SyncBackoff backoff,
+    IUnitOfWork unitOfWork,
+    TimeProvider clock) : ICommandHandler<RetrieveFacebookLeads, Result<RetrievalSummary>>
 {
     public async ValueTask<Result<RetrievalSummary>> Handle(RetrieveFacebookLeads command, CancellationToken cancellationToken)
     {
@@ -44,7 +49,14 @@ internal sealed class RetrieveFacebookLeadsHandler(
             }
         }
 
-        var summary = await retriever.RetrieveAsync(integration, form, command.Since, command.Until, command.Trigger, command.RunId, cancellationToken);
+        var summary = await retriever.RetrieveAsync(
+            integration, form, new RetrievalPlan(command.Since, command.Until, command.Trigger, command.RunId, command.SendWelcome), cancellationToken);
+        if (command.Trigger == RetrievalTrigger.Scheduled)
+        {
+            backoff.Apply(integration, clock.GetUtcNow(), summary.Failure);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+
         return summary.Failure is { } graphFailure
             ? new Result<RetrievalSummary>(ResultStatus.Failed, summary, RetrievalRefusal.FetchFailed, GraphFailureText.Describe(graphFailure))
             : Result<RetrievalSummary>.Ok(summary);

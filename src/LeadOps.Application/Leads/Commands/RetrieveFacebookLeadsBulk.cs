@@ -12,7 +12,7 @@ public sealed class RetrieveFacebookLeadsBulkValidator : AbstractValidator<Retri
     public RetrieveFacebookLeadsBulkValidator()
     {
         RuleFor(c => c.IntegrationId).GreaterThan(0).WithMessage("integration_id is required.");
-        RuleForEach(c => c.FormIds).NotEmpty().MaximumLength(64).Matches("^[0-9A-Za-z_-]+$").WithMessage("Each form id must be a Facebook form id.");
+        RuleForEach(c => c.FormIds).NotEmpty().MaximumLength(FacebookId.MaxLength).Matches("^[0-9A-Za-z_-]+$").WithMessage("Each form id must be a Facebook form id.");
         RuleFor(c => c.FormIds).Must(f => f is null || f.Count <= 100).WithMessage("At most 100 forms per bulk retrieval.");
         RuleFor(c => c.FormIds).Must(f => f is null || f.Count > 0).WithMessage("form_ids must name at least one form (leave it out for every form of the page).");
     }
@@ -48,7 +48,7 @@ internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository in
                 continue;
             }
 
-            var summary = await retriever.RetrieveAsync(integration, form, null, null, command.Trigger, null, cancellationToken);
+            var summary = await retriever.RetrieveAsync(integration, form, new RetrievalPlan(Trigger: command.Trigger), cancellationToken);
             results.Add(summary.Failure is { } f
                 ? new FormRetrievalResult(formId, form.Name, false, RetrievalRefusal.FetchFailed, GraphFailureText.Describe(f), summary)
                 : new FormRetrievalResult(formId, form.Name, true, null, null, summary));

@@ -2,9 +2,11 @@ namespace LeadOps.Application.Leads.Commands;
 
 /// <summary>
 /// Starts a retrieval in the background for the Leads page: the run is recorded at once and the page follows its
-/// progress, so a long backfill never hangs on a request that may time out.
+/// progress, so a long backfill never hangs on a request that may time out. With <paramref name="SendWelcome"/> false
+/// no new lead of the run is welcomed (staff saw beforehand how many would be: <see cref="Queries.PreviewRetrieval"/>).
 /// </summary>
-public sealed record StartRetrieval(int IntegrationId, string FormId, DateTimeOffset? Since, DateTimeOffset? Until) : ICommand<Result<long>>, IRetrievalRequest;
+public sealed record StartRetrieval(int IntegrationId, string FormId, DateTimeOffset? Since, DateTimeOffset? Until, bool SendWelcome = true)
+    : ICommand<Result<long>>, IRetrievalRequest;
 
 public sealed class StartRetrievalValidator : RetrievalRequestValidator<StartRetrieval>;
 
@@ -33,7 +35,7 @@ internal sealed class StartRetrievalHandler(
         run.Describe(integration.Forms.First(f => f.FormId == command.FormId).Name, RetrievalTrigger.Manual, command.Since, command.Until);
         runs.Add(run);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        queue.Enqueue(currentUser.RequiredUserId, new RetrieveFacebookLeads(integration.Id, command.FormId, command.Since, command.Until, RetrievalTrigger.Manual, run.Id));
+        queue.Enqueue(currentUser.RequiredUserId, new RetrieveFacebookLeads(integration.Id, command.FormId, command.Since, command.Until, RetrievalTrigger.Manual, run.Id, command.SendWelcome));
         return Result<long>.Ok(run.Id);
     }
 }

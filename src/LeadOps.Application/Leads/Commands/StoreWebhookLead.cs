@@ -3,15 +3,19 @@ namespace LeadOps.Application.Leads.Commands;
 /// <summary>
 /// A leadgen webhook change for one of the acting user's integrations: fetch the lead by its leadgen id and store
 /// it once. A lead that is already stored (replayed delivery, or retrieval got there first) is "existing".
-/// Transient Graph failures are thrown so the delivery is retried; others are answered as failed.
+/// Transient Graph failures are thrown so the delivery is retried; a lead that cannot be fetched or read is recorded as
+/// a <see cref="LeadFailure"/> (shown on the sync history) and answered as failed. <paramref name="AnnouncedCreatedTime"/>
+/// is the webhook's own created_time, used when Graph's lead has no readable one.
 /// </summary>
-public sealed record StoreWebhookLead(int IntegrationId, string FormId, string LeadgenId) : ICommand<Result<ProcessedLead>>;
+public sealed record StoreWebhookLead(int IntegrationId, string FormId, string LeadgenId, DateTimeOffset? AnnouncedCreatedTime = null)
+    : ICommand<Result<ProcessedLead>>;
 
 internal sealed class StoreWebhookLeadHandler(
     IIntegrationRepository integrations,
     ILeadRepository leads,
     ILeadSource source,
     ITokenProtector protector,
+    WelcomePlanner welcome,
     IUnitOfWork unitOfWork,
     LeadMetrics metrics,
     TimeProvider clock) : ICommandHandler<StoreWebhookLead, Result<ProcessedLead>>
@@ -40,19 +44,20 @@ internal sealed class StoreWebhookLeadHandler(
         catch (GraphApiException ex) when (ex.Failure.Kind is not (GraphFailureKind.Transient or GraphFailureKind.RateLimited))
         {
             integration.RecordFailure(ex.Failure);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return Result<ProcessedLead>.Failed(RetrievalRefusal.FetchFailed, GraphFailureText.Describe(ex.Failure));
+            var reason = GraphFailureText.Describe(ex.Failure);
+            await RecordFailureAsync(command, reason, now, cancellationToken);
+            return Result<ProcessedLead>.Failed(RetrievalRefusal.FetchFailed, reason);
         }
 
         var formName = integration.Forms.FirstOrDefault(f => f.FormId == command.FormId)?.Name;
-        var (lead, error) = LeadMapping.FromFacebook(data, integration.Id, integration.PageId, command.FormId, formName, LeadSource.Webhook, now);
-        if (lead is null || error is not null)
+        var (lead, error) = LeadMapping.FromFacebook(data, integration.Id, integration.PageId, command.FormId, formName, LeadSource.Webhook, now, command.AnnouncedCreatedTime);
+        if (lead is null)
         {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
+            await RecordFailureAsync(command, error ?? "The lead could not be read.", now, cancellationToken);
             return Result<ProcessedLead>.Ok(new ProcessedLead(command.LeadgenId, ProcessedLeadStatus.Failed, null, null, error));
         }
 
-        lead.PlanWelcome(integration.WelcomeEnabled);
+        lead.PlanWelcome(welcome.RulesFor(integration, integration.Forms.FirstOrDefault(f => f.FormId == lead.FormId), requested: true, now));
         var inserted = await leads.InsertNewAsync([lead], now, cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         if (inserted.Count == 0)
@@ -62,5 +67,20 @@ internal sealed class StoreWebhookLeadHandler(
 
         metrics.WebhookLeadStored();
         return Result<ProcessedLead>.Ok(new ProcessedLead(lead.FacebookLeadId, ProcessedLeadStatus.Created, lead.Id, lead.DisplayName));
+    }
+
+    /// <summary>Keeps the failure where staff look (once per lead id, counting how often), with what was found so far.</summary>
+    private async Task RecordFailureAsync(StoreWebhookLead command, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await leads.FindFailureAsync(command.LeadgenId, ct) is { } known)
+        {
+            known.Again(reason, now);
+        }
+        else
+        {
+            leads.AddFailure(LeadFailure.Record(command.IntegrationId, command.FormId, command.LeadgenId, LeadSource.Webhook, reason, now));
+        }
+
+        await unitOfWork.SaveChangesAsync(ct);
     }
 }

@@ -1,8 +1,10 @@
 namespace LeadOps.Application.Leads.Queries;
 
 /// <summary>
-/// Per integration: last webhook, and of the leads first seen in the last 7 and 30 days, how many retrieval found
-/// first (the webhook miss rate). Warns when that is above zero, or when no webhook came for a day while retrieval found leads.
+/// Per integration: last webhook, and of the leads first seen in the last 7 and 30 days that were created after the
+/// page's leadgen subscription was confirmed, how many retrieval found first (the webhook miss rate; history a backfill
+/// finds is no miss). Warns when that is above zero, when no webhook came for a day while retrieval found leads, and
+/// when the subscription is missing or the app may not read the page's leads.
 /// </summary>
 public sealed record GetWebhookHealth : IQuery<IReadOnlyList<WebhookHealth>>;
 
@@ -29,6 +31,16 @@ internal sealed class GetWebhookHealthHandler(ILeadQueries leads, IIntegrationRe
             if (byRetrieval.Sum(c => c.LastDay) > 0 && (integration.LastWebhookAt is null || integration.LastWebhookAt < now.AddDays(-1)))
             {
                 warnings.Add("No webhook arrived in the last day while retrieval found leads: check the page's webhook subscription.");
+            }
+
+            if (integration.LeadgenSubscribed == false)
+            {
+                warnings.Add("The page's leadgen webhook subscription is missing: LeadOps syncs its forms every minute until it is back.");
+            }
+
+            if (integration.HasLeadAccess == false)
+            {
+                warnings.Add("Facebook does not let this app read the page's leads (Leads Access): see the integration's page for the fix.");
             }
 
             result.Add(new WebhookHealth(integration.Id, integration.Name, integration.LastWebhookAt, leads7, retrieval7, mine.Sum(c => c.Last30Days), byRetrieval.Sum(c => c.Last30Days), warnings));

@@ -11,6 +11,15 @@ public interface ILeadQueries
 
     Task<RetrievalRunView?> GetRunAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>Leads first seen per integration and source: in the last 30, 7 and 1 days (one grouped query).</summary>
+    /// <summary>
+    /// Leads first seen per integration and source in the last 30, 7 and 1 days (one grouped query); only leads created
+    /// after their integration's leadgen subscription was confirmed count (older ones are history, not webhook misses).
+    /// </summary>
     Task<IReadOnlyList<LeadSourceCount>> CountBySourceAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>When and how these leads (by Facebook lead id) first reached LeadOps.</summary>
+    Task<IReadOnlyDictionary<string, LeadArrival>> ArrivalsAsync(IReadOnlyCollection<string> facebookLeadIds, CancellationToken cancellationToken);
+
+    /// <summary>The latest leads that could not be stored, newest first, each with the lead stored for it since (if any).</summary>
+    Task<IReadOnlyList<LeadFailureView>> ListFailuresAsync(int take, CancellationToken cancellationToken);
 }

@@ -16,4 +16,7 @@ public sealed record RetrievalRunView(
     int Failed,
     RetrievalOutcome Outcome,
     string? Error,
-    IReadOnlyList<ProcessedLead>? Items);
+    IReadOnlyList<ProcessedLead>? Items)
+{
+    public string? Warning { get; init; }
+}

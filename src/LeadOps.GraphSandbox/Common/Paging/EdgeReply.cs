@@ -56,7 +56,10 @@ internal static class EdgeReply
 
     private static GraphReply EmptyPageWithNext(GraphCall call, PageKey? after)
     {
-        var cursor = (after ?? PageKey.Start).EncodeAgain(Interlocked.Increment(ref _emptyPages));
+        // With a repeated cursor too: the empty page announces its next page at the cursor it was asked with.
+        var cursor = call.RepeatedCursor && call.Param("after") is { } repeated
+            ? repeated
+            : (after ?? PageKey.Start).EncodeAgain(Interlocked.Increment(ref _emptyPages));
         var paging = new PagingJson(new PagingJson.CursorPair(cursor, cursor), null, PagingUrl(call, "after", cursor));
         var result = new JsonObject
         {

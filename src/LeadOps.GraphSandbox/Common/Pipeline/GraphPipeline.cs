@@ -86,7 +86,7 @@ internal static class GraphPipeline
 
     private static string? RequiredScope(string route) => route switch
     {
-        FaultRoutes.LeadgenForms or FaultRoutes.Leads or FaultRoutes.Lead or FaultRoutes.Form => SandboxSeed.ScopeLeadsRetrieval,
+        FaultRoutes.LeadgenForms or FaultRoutes.Leads or FaultRoutes.Lead or FaultRoutes.Form or FaultRoutes.TestLeads => SandboxSeed.ScopeLeadsRetrieval,
         FaultRoutes.Messages => SandboxSeed.ScopePagesMessaging,
         FaultRoutes.SubscribedApps => SandboxSeed.ScopePagesManageMetadata,
         _ => null,

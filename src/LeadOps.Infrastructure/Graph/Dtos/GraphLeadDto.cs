@@ -33,4 +33,20 @@ internal sealed record GraphLeadDto
     public string? Platform { get; init; }
 
     public List<GraphLeadFieldDto>? FieldData { get; init; }
+
+    /// <summary>The consent check boxes, kept raw: an unexpected shape is read as none instead of failing the page.</summary>
+    public JsonElement? CustomDisclaimerResponses { get; init; }
+
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? PartnerName { get; init; }
+
+    [JsonConverter(typeof(FlexibleStringConverter))]
+    public string? RetailerItemId { get; init; }
+
+    /// <summary>Graph objects (<c>{"id":"…"}</c>), kept raw: only their id is read.</summary>
+    public JsonElement? HomeListing { get; init; }
+
+    public JsonElement? Vehicle { get; init; }
+
+    public JsonElement? Post { get; init; }
 }

@@ -15,4 +15,7 @@ internal sealed record GraphLeadFormDto
     public string? CreatedTime { get; init; }
 
     public int? LeadsCount { get; init; }
+
+    /// <summary><c>[{"key","label","type","options":[{"key","value"}]}]</c>, kept raw and read leniently.</summary>
+    public JsonElement? Questions { get; init; }
 }

@@ -1,6 +1,6 @@
 namespace LeadOps.Infrastructure.Graph.Json;
 
-/// <summary>Reads a boolean sent as true/false, "true"/"false" or 1/0; anything else reads as null.</summary>
+/// <summary>Reads a boolean sent as true/false, "true"/"false", 1/0 or "1"/"0" (consent check boxes); anything else reads as null.</summary>
 internal sealed class FlexibleBooleanConverter : JsonConverter<bool?>
 {
     public override bool HandleNull => true;
@@ -14,7 +14,7 @@ internal sealed class FlexibleBooleanConverter : JsonConverter<bool?>
             case JsonTokenType.False:
                 return false;
             case JsonTokenType.String:
-                return bool.TryParse(reader.GetString(), out var parsed) ? parsed : null;
+                return Parse(reader.GetString());
             case JsonTokenType.Number:
                 return reader.TryGetInt64(out var number) ? number != 0 : null;
             case JsonTokenType.Null:
@@ -24,6 +24,15 @@ internal sealed class FlexibleBooleanConverter : JsonConverter<bool?>
                 return null;
         }
     }
+
+    /// <summary>"true"/"false" (any case) or "1"/"0"; null for anything else.</summary>
+    public static bool? Parse(string? text) => text?.Trim() switch
+    {
+        "1" => true,
+        "0" => false,
+        var t when bool.TryParse(t, out var parsed) => parsed,
+        _ => null,
+    };
 
     public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
     {

@@ -16,6 +16,9 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
         builder.Property(i => i.LastCheckMethod).HasMaxLength(Integration.CheckMethodLength);
         builder.Property(i => i.WelcomeSubject).HasMaxLength(Integration.WelcomeSubjectLength).IsRequired();
         builder.Property(i => i.WelcomeBody).HasMaxLength(Integration.WelcomeBodyLength).IsRequired();
+        builder.Property(i => i.SubscriptionNote).HasMaxLength(TextLimit.Reason);
+        builder.Property(i => i.LeadAccessNote).HasMaxLength(TextLimit.Reason);
+        builder.Property(i => i.SyncPauseReason).HasMaxLength(TextLimit.Reason);
         builder.Ignore(i => i.MissingPermissionList);
         builder.HasIndex(i => i.PageId);
         builder.HasMany(i => i.Forms).WithOne().HasForeignKey(f => f.IntegrationId).OnDelete(DeleteBehavior.Cascade);

@@ -8,6 +8,12 @@ internal sealed class IntegrationFormConfiguration : IEntityTypeConfiguration<In
         builder.Property(f => f.FormId).HasMaxLength(FacebookId.MaxLength).IsRequired();
         builder.Property(f => f.Name).HasMaxLength(IntegrationForm.NameLength).IsRequired();
         builder.Property(f => f.Status).HasMaxLength(IntegrationForm.StatusLength).IsRequired();
+        builder.Property(f => f.QuestionsJson).IsRequired(); // bounded by LeadFormQuestion.Fit and 200 questions
+        builder.Property(f => f.WelcomeConsentKey).HasMaxLength(Lead.ConsentKeyLength);
+        builder.Property(f => f.TestLeadId).HasMaxLength(FacebookId.MaxLength);
+        builder.Ignore(f => f.Questions);
+        builder.Ignore(f => f.PendingRequestSince);
+        builder.Ignore(f => f.IsActive);
         builder.HasIndex(f => new { f.IntegrationId, f.FormId }).IsUnique();
         builder.HasIndex(f => new { f.SyncEnabled, f.LastSyncedAt });
     }

@@ -21,10 +21,20 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.Property(l => l.CampaignId).HasMaxLength(FacebookId.MaxLength);
         builder.Property(l => l.CampaignName).HasMaxLength(Lead.NameLength);
         builder.Property(l => l.Platform).HasMaxLength(Lead.PlatformLength);
+        builder.Property(l => l.PartnerName).HasMaxLength(Lead.NameLength);
+        builder.Property(l => l.RetailerItemId).HasMaxLength(Lead.ReferenceLength);
+        builder.Property(l => l.HomeListingId).HasMaxLength(Lead.ReferenceLength);
+        builder.Property(l => l.VehicleId).HasMaxLength(Lead.ReferenceLength);
+        builder.Property(l => l.PostId).HasMaxLength(Lead.ReferenceLength);
         builder.Property(l => l.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(l => l.WelcomeStatus).HasConversion<string>().HasMaxLength(20);
+        // Bounded by the lead's limits (answers, values and keys: Lead.FitAnswers, Lead.FitConsents), so unlimited columns.
         builder.Property(l => l.AnswersJson).IsRequired();
+        builder.Property(l => l.ConsentsJson).IsRequired();
         builder.Ignore(l => l.DisplayName);
+        builder.Ignore(l => l.Consents);
+        builder.Ignore(l => l.WelcomeSkipReason);
+        builder.Ignore(l => l.HasUsableEmail);
 
         // Exactly once per owner: concurrent webhook, manual and scheduled runs meet here.
         builder.HasIndex(l => new { l.OwnerId, l.FacebookLeadId }).IsUnique();

@@ -10,7 +10,9 @@ internal sealed class RetrievalRunConfiguration : IEntityTypeConfiguration<Retri
         builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.Error).HasMaxLength(TextLimit.Reason);
+        builder.Property(r => r.Warning).HasMaxLength(TextLimit.Reason);
         builder.Ignore(r => r.Duration);
         builder.HasIndex(r => new { r.OwnerId, r.StartedAt });
+        builder.HasIndex(r => new { r.Outcome, r.HeartbeatAt }); // runs gone quiet, for every owner
     }
 }

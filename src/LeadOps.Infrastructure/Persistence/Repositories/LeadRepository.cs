@@ -58,4 +58,23 @@ internal sealed class LeadRepository(LeadOpsDbContext db, IOwnerScopeFactory own
             }
         }
     }
+
+    public async Task<IReadOnlyDictionary<string, int>> CountByFormAsync(IReadOnlyCollection<string> formIds, CancellationToken cancellationToken)
+    {
+        if (formIds.Count == 0)
+        {
+            return new Dictionary<string, int>();
+        }
+
+        return await db.Leads.AsNoTracking()
+            .Where(l => formIds.Contains(l.FormId))
+            .GroupBy(l => l.FormId)
+            .Select(g => new { FormId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.FormId, g => g.Count, StringComparer.Ordinal, cancellationToken);
+    }
+
+    public Task<LeadFailure?> FindFailureAsync(string facebookLeadId, CancellationToken cancellationToken) =>
+        db.LeadFailures.FirstOrDefaultAsync(f => f.FacebookLeadId == facebookLeadId, cancellationToken);
+
+    public void AddFailure(LeadFailure failure) => db.LeadFailures.Add(failure);
 }

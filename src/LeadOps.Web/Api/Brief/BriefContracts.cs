@@ -9,7 +9,11 @@ internal static class BriefContracts
 {
     private const string FacebookFailed = "Facebook API call failed";
 
-    internal sealed record RetrievalRequest(string? FormId, int? IntegrationId, DateTimeOffset? Since, DateTimeOffset? Until);
+    /// <summary>
+    /// The brief's request. <c>send_welcome</c> is LeadOps' own, optional: <c>false</c> stores the new leads without welcoming
+    /// any of them (absent: as the brief has it, every new lead that may be welcomed is).
+    /// </summary>
+    internal sealed record RetrievalRequest(string? FormId, int? IntegrationId, DateTimeOffset? Since, DateTimeOffset? Until, bool? SendWelcome = null);
 
     internal sealed record FormList(IReadOnlyList<FormItem> Forms);
 

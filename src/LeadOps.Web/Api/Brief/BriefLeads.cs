@@ -16,7 +16,8 @@ internal static class BriefLeads
     public static async Task<Results<Ok<RetrievalResponse>, JsonHttpResult<RetrievalFailure>, JsonHttpResult<ErrorBody>>> RetrieveAsync(
         RetrievalRequest request, ISender sender, CancellationToken ct)
     {
-        var result = await sender.Send(new RetrieveFacebookLeads(request.IntegrationId ?? 0, request.FormId ?? string.Empty, request.Since, request.Until), ct);
+        var result = await sender.Send(
+            new RetrieveFacebookLeads(request.IntegrationId ?? 0, request.FormId ?? string.Empty, request.Since, request.Until, SendWelcome: request.SendWelcome ?? true), ct);
         return result.Status switch
         {
             ResultStatus.Ok => TypedResults.Ok(new RetrievalResponse(true, result.Value!.Message, RetrievalData.From(result.Value))),

@@ -1,5 +1,6 @@
 using LeadOps.Application.Integrations;
 using LeadOps.Domain.Integrations;
+using LeadOps.Domain.Leads;
 
 namespace LeadOps.Web.Api.Integrations;
 
@@ -23,16 +24,28 @@ internal static class IntegrationContracts
         bool? WebhookSubscribed,
         string? LastError,
         DateTimeOffset? LastCheckedAt,
-        IReadOnlyList<FormResponse> Forms)
+        IReadOnlyList<FormResponse> Forms,
+        bool? LeadgenSubscribed,
+        DateTimeOffset? SubscriptionConfirmedAt,
+        string? SubscriptionNote,
+        bool? HasLeadAccess,
+        string? LeadAccessNote,
+        DateTimeOffset? SyncPausedUntil)
     {
         public static IntegrationResponse From(IntegrationView i) => new(
             i.Id, i.Name, i.PageId, i.PageName, i.Status, i.StatusText, i.TokenLast4, i.TokenExpiresAt, i.MissingPermissions,
-            i.WebhookSubscribed, i.LastError, i.LastCheckedAt, [.. i.Forms.Select(FormResponse.From)]);
+            i.WebhookSubscribed, i.LastError, i.LastCheckedAt, [.. i.Forms.Select(FormResponse.From)], i.LeadgenSubscribed,
+            i.SubscriptionConfirmedAt, i.SubscriptionNote, i.HasLeadAccess, i.LeadAccessNote, i.SyncPausedUntil);
     }
 
-    internal sealed record FormResponse(string Id, string Name, string Status, int? LeadsCount, bool SyncEnabled, int SyncIntervalMinutes)
+    /// <summary>A form: its count, its schedule switch, its welcome consent, its last reconciliation and its last test lead (and how it arrived).</summary>
+    internal sealed record FormResponse(
+        string Id, string Name, string Status, int? LeadsCount, bool SyncEnabled, DateTimeOffset? LastSyncedAt, string? WelcomeConsentKey,
+        string? Reconciliation, string? TestLeadId, DateTimeOffset? TestLeadSentAt, DateTimeOffset? TestLeadArrivedAt, LeadSource? TestLeadArrivedBy)
     {
-        public static FormResponse From(IntegrationFormView f) => new(f.FormId, f.Name, f.Status, f.LeadsCount, f.SyncEnabled, f.SyncIntervalMinutes);
+        public static FormResponse From(IntegrationFormView f) => new(
+            f.FormId, f.Name, f.Status, f.LeadsCount, f.SyncEnabled, f.LastSyncedAt, f.WelcomeConsentKey, f.ReconcileText, f.TestLeadId,
+            f.TestLeadSentAt, f.TestLeadArrival?.FirstSeenAt, f.TestLeadArrival?.Source);
     }
 
     internal sealed record TestResponse(

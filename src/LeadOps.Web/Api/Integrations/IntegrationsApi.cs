@@ -15,6 +15,7 @@ internal static class IntegrationsApi
         group.MapGet("/{id:int}", GetAsync);
         group.MapPost("/{id:int}/test", TestAsync);
         group.MapPost("/{id:int}/subscribe", SubscribeAsync);
+        group.MapPost("/{id:int}/forms/{formId}/test-lead", SendTestLeadAsync);
         group.MapDelete("/{id:int}", DeleteAsync);
     }
 
@@ -33,6 +34,10 @@ internal static class IntegrationsApi
 
     public static async Task<Results<Ok<IntegrationResponse>, ProblemHttpResult>> SubscribeAsync(int id, ISender sender, CancellationToken ct) =>
         (await sender.Send(new SubscribeWebhooks(id), ct)).ToHttp(view => TypedResults.Ok(IntegrationResponse.From(view)));
+
+    /// <summary>Creates a test lead on the form through Graph; the integration's answer then shows when and how it arrived.</summary>
+    public static async Task<Results<Ok<IntegrationResponse>, ProblemHttpResult>> SendTestLeadAsync(int id, string formId, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new SendTestLead(id, formId), ct)).ToHttp(view => TypedResults.Ok(IntegrationResponse.From(view)));
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(int id, ISender sender, CancellationToken ct) =>
         (await sender.Send(new DeleteIntegration(id), ct)).ToHttp(_ => TypedResults.NoContent());

@@ -21,19 +21,26 @@ internal static class LeadContracts
             new(l.Id, l.FacebookLeadId, l.Name, l.Email, l.Phone, l.FormId, l.FormName, l.Source, l.WelcomeStatus, l.CreatedTime, l.FirstSeenAt);
     }
 
+    /// <summary>One lead; <c>created_time_known</c> false when Graph gave no readable time (then it is when LeadOps first saw it).</summary>
     internal sealed record LeadResponse(
         long Id, string FacebookLeadId, int? IntegrationId, string PageId, string FormId, string? FormName, string? Name, string? FirstName,
         string? LastName, string? Email, string? Phone, string? AdId, string? AdName, string? AdsetId, string? AdsetName, string? CampaignId,
-        string? CampaignName, bool? IsOrganic, string? Platform, DateTimeOffset CreatedTime, DateTimeOffset FirstSeenAt, LeadSource Source,
-        WelcomeStatus WelcomeStatus, IReadOnlyList<AnswerResponse> Answers)
+        string? CampaignName, bool? IsOrganic, string? Platform, DateTimeOffset CreatedTime, bool CreatedTimeKnown, DateTimeOffset FirstSeenAt,
+        LeadSource Source, WelcomeStatus WelcomeStatus, string? PartnerName, string? RetailerItemId, string? HomeListingId, string? VehicleId,
+        string? PostId, IReadOnlyList<AnswerResponse> Answers, IReadOnlyList<ConsentResponse> Consents)
     {
         public static LeadResponse From(LeadDetails l) => new(
             l.Id, l.FacebookLeadId, l.IntegrationId, l.PageId, l.FormId, l.FormName, l.FullName, l.FirstName, l.LastName, l.Email, l.Phone,
-            l.AdId, l.AdName, l.AdsetId, l.AdsetName, l.CampaignId, l.CampaignName, l.IsOrganic, l.Platform, l.CreatedTime, l.FirstSeenAt,
-            l.Source, l.WelcomeStatus, [.. l.Answers.Select(a => new AnswerResponse(a.Name, a.Values))]);
+            l.AdId, l.AdName, l.AdsetId, l.AdsetName, l.CampaignId, l.CampaignName, l.IsOrganic, l.Platform, l.CreatedTime, l.CreatedTimeKnown,
+            l.FirstSeenAt, l.Source, l.WelcomeStatus, l.PartnerName, l.RetailerItemId, l.HomeListingId, l.VehicleId, l.PostId,
+            [.. l.LabelledAnswers.Select(a => new AnswerResponse(a.Key, l.Answers.First(x => x.Name == a.Key).Values, a.Question, a.Values))],
+            [.. l.Consents.Select(c => new ConsentResponse(c.Key, c.Checked))]);
     }
 
-    internal sealed record AnswerResponse(string Name, IReadOnlyList<string> Values);
+    /// <summary>An answer as stored (<c>name</c>, <c>values</c>) and as people read it (the question's label, the options' texts).</summary>
+    internal sealed record AnswerResponse(string Name, IReadOnlyList<string> Values, string Question, IReadOnlyList<string> Labels);
+
+    internal sealed record ConsentResponse(string Key, bool Checked);
 
     internal sealed record RunList(IReadOnlyList<RunResponse> Runs);
 
@@ -42,12 +49,12 @@ internal static class LeadContracts
         long Id, int IntegrationId, string FormId, string? FormName, RetrievalTrigger Trigger, DateTimeOffset? Since, DateTimeOffset? Until,
         DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, double? DurationMs, int TotalProcessed, int NewLeads, int ExistingLeads,
         int FailedLeads, [property: JsonConverter(typeof(JsonStringEnumConverter<RetrievalOutcome>))] RetrievalOutcome Outcome, string? Error,
-        IReadOnlyList<RunLeadResponse>? ProcessedLeads)
+        IReadOnlyList<RunLeadResponse>? ProcessedLeads, string? Warning)
     {
         public static RunResponse From(RetrievalRunView r) => new(
             r.Id, r.IntegrationId, r.FormId, r.FormName, r.Trigger, r.Since, r.Until, r.StartedAt, r.FinishedAt,
             r.FinishedAt is { } f ? (f - r.StartedAt).TotalMilliseconds : null, r.Retrieved, r.Created, r.Existing, r.Failed, r.Outcome, r.Error,
-            r.Items?.Select(p => new RunLeadResponse(p.FacebookLeadId, p.Status, p.LeadId, p.Name, p.Error)).ToList());
+            r.Items?.Select(p => new RunLeadResponse(p.FacebookLeadId, p.Status, p.LeadId, p.Name, p.Error)).ToList(), r.Warning);
     }
 
     internal sealed record RunLeadResponse(string FacebookLeadId, ProcessedLeadStatus Status, long? LeadId, string? Name, string? Error);

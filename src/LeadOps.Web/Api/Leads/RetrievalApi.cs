@@ -1,3 +1,4 @@
+using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Commands;
 using static LeadOps.Web.Api.Leads.LeadContracts;
 
@@ -16,7 +17,21 @@ internal static class RetrievalApi
         group.MapGet("/runs", ListRunsAsync);
         group.MapGet("/runs/{id:long}", GetRunAsync);
         group.MapGet("/webhook-health", GetWebhookHealthAsync);
+        group.MapPost("/preview", PreviewAsync);
+        group.MapGet("/failed-deliveries", ListFailedDeliveriesAsync);
+        group.MapPost("/failed-deliveries/{id:long}/retry", RetryDeliveryAsync);
     }
+
+    /// <summary>How many welcome e-mails the same retrieval would send (<c>{"welcome_emails": 3, "max_lead_age_hours": 24}</c>).</summary>
+    public static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> PreviewAsync(PreviewRequest request, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new PreviewRetrieval(request.IntegrationId ?? 0, request.FormId ?? string.Empty, request.Since, request.Until), ct))
+            .ToHttp(p => TypedResults.Ok(new PreviewResponse(p.WelcomeEmails, p.MaxLeadAge.TotalHours)));
+
+    public static async Task<Ok<FailedDeliveryList>> ListFailedDeliveriesAsync(ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(new FailedDeliveryList(await sender.Send(new ListFailedDeliveries(), ct)));
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> RetryDeliveryAsync(long id, ISender sender, CancellationToken ct) =>
+        (await sender.Send(new RetryWebhookDelivery(id), ct)).ToHttp(_ => TypedResults.NoContent());
 
     public static async Task<Results<Ok<BulkResponse>, ProblemHttpResult>> RetrieveBulkAsync(BulkRequest request, ISender sender, CancellationToken ct) =>
         (await sender.Send(new RetrieveFacebookLeadsBulk(request.IntegrationId ?? 0, request.FormIds), ct)).ToHttp(bulk => TypedResults.Ok(BulkResponse.From(bulk)));
@@ -31,4 +46,10 @@ internal static class RetrievalApi
         TypedResults.Ok(new WebhookHealthList([.. (await sender.Send(new GetWebhookHealth(), ct)).Select(WebhookHealthResponse.From)]));
 
     internal sealed record BulkRequest(int? IntegrationId, IReadOnlyList<string>? FormIds);
+
+    internal sealed record PreviewRequest(string? FormId, int? IntegrationId, DateTimeOffset? Since, DateTimeOffset? Until);
+
+    internal sealed record PreviewResponse(int WelcomeEmails, double MaxLeadAgeHours);
+
+    internal sealed record FailedDeliveryList(IReadOnlyList<FailedDeliveryView> Deliveries);
 }

@@ -1,18 +1,19 @@
 using LeadOps.Application.Integrations;
 using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Integrations.Queries;
-using LeadOps.Domain.Integrations;
 
 namespace LeadOps.Web.Pages.Integrations;
 
-/// <summary>One integration: test it, subscribe its webhooks, pick forms to sync, edit the welcome message, reconnect, disable, delete.</summary>
+/// <summary>
+/// One integration: test it, subscribe its webhooks, see what keeps its leads arriving (subscription, lead access, the
+/// schedule), switch a form's sync off, require a form's consent before its welcome, send a test lead, edit the welcome
+/// message, reconnect, disable, delete.
+/// </summary>
 public sealed class DetailsModel(IMediator mediator) : PageModel
 {
     public IntegrationView Integration { get; private set; } = null!;
 
     public IntegrationTestResult? TestResult { get; private set; }
-
-    public IReadOnlyList<int> SyncIntervals => IntegrationForm.SyncIntervals;
 
     [BindProperty]
     public WelcomeInput Welcome { get; set; } = new();
@@ -39,8 +40,14 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
     public Task<IActionResult> OnPostEnableAsync(int id, bool enabled, CancellationToken ct) =>
         RunAsync(id, new SetIntegrationEnabled(id, enabled), enabled ? "The integration is enabled." : "The integration is disabled.", ct);
 
-    public Task<IActionResult> OnPostFormSyncAsync(int id, string formId, bool enabled, int interval, CancellationToken ct) =>
-        RunAsync(id, new UpdateFormSync(id, formId, enabled, interval), "Sync schedule saved.", ct);
+    public Task<IActionResult> OnPostFormSyncAsync(int id, string formId, bool enabled, CancellationToken ct) =>
+        RunAsync(id, new UpdateFormSync(id, formId, enabled), enabled ? "The form is synced on the schedule." : "The form's scheduled sync is off.", ct);
+
+    public Task<IActionResult> OnPostFormConsentAsync(int id, string formId, string? consentKey, CancellationToken ct) =>
+        RunAsync(id, new RequireWelcomeConsent(id, formId, consentKey), "Welcome consent saved.", ct);
+
+    public Task<IActionResult> OnPostTestLeadAsync(int id, string formId, CancellationToken ct) =>
+        RunAsync(id, new SendTestLead(id, formId), "A test lead was sent through Facebook: this page shows when and how it arrives.", ct);
 
     public Task<IActionResult> OnPostWelcomeAsync(int id, CancellationToken ct) =>
         RunAsync(id, new UpdateWelcomeTemplate(id, Welcome.Enabled, Welcome.Subject ?? string.Empty, Welcome.Body ?? string.Empty), "Welcome message saved.", ct, keepInput: true);

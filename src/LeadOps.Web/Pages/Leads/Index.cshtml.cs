@@ -5,9 +5,15 @@ using LeadOps.Web.Api.Leads;
 
 namespace LeadOps.Web.Pages.Leads;
 
-/// <summary>The lead list (newest first, search, filters, keyset paging) and the brief's Retrieve Facebook Leads flow.</summary>
+/// <summary>
+/// The lead list (newest first, search, filters, keyset paging) and the brief's Retrieve Facebook Leads flow. Before a
+/// retrieval starts, the page says how many welcome e-mails it would send; staff choose to send them or none.
+/// </summary>
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
+    public const string SendWelcomes = "send";
+    public const string SendNone = "none";
+
     public IReadOnlyList<IntegrationView> Integrations { get; private set; } = [];
 
     public LeadPage Leads { get; private set; } = new([], null);
@@ -19,23 +25,52 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public bool ShowRetrieve { get; private set; }
 
+    /// <summary>What the retrieval asked for would do, shown before it starts when it would send welcome e-mails.</summary>
+    public RetrievalPreview? Preview { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    /// <summary>Starts a retrieval and shows its run; any refusal, "not found" included, is shown on the form.</summary>
+    /// <summary>
+    /// Without a welcome choice: previews the retrieval and starts it at once when it would send no e-mail, else asks.
+    /// With one: starts it, sending the welcome e-mails or none. Any refusal, "not found" included, shows on the form.
+    /// </summary>
     public async Task<IActionResult> OnPostRetrieveAsync(CancellationToken ct)
     {
-        var command = new StartRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, Utc(Retrieve.Since), Utc(Retrieve.Until?.AddDays(1)));
-        var result = await this.SendFormAsync(mediator, command, ct, field => $"{nameof(Retrieve)}.{field}");
-        if (result is { IsSuccess: true })
+        var (since, until) = (Utc(Retrieve.Since), Utc(Retrieve.Until?.AddDays(1)));
+        if (Retrieve.Welcome is not (SendWelcomes or SendNone))
         {
-            return RedirectToPage("Run", new { id = result.Value });
+            var preview = await this.SendFormAsync(mediator, new PreviewRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, since, until), ct, Field);
+            if (preview is { IsSuccess: true, Value.WelcomeEmails: > 0 })
+            {
+                Preview = preview.Value;
+                return await ShowRetrieveAsync(ct);
+            }
+
+            if (preview is not { IsSuccess: true })
+            {
+                return await ShowRetrieveAsync(preview, ct);
+            }
         }
 
-        if (result is not null)
+        var command = new StartRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, since, until, SendWelcome: Retrieve.Welcome != SendNone);
+        var result = await this.SendFormAsync(mediator, command, ct, Field);
+        return result is { IsSuccess: true } ? RedirectToPage("Run", new { id = result.Value }) : await ShowRetrieveAsync(result, ct);
+    }
+
+    private static string Field(string field) => $"{nameof(Retrieve)}.{field}";
+
+    private async Task<IActionResult> ShowRetrieveAsync<T>(Result<T>? refusal, CancellationToken ct)
+    {
+        if (refusal is not null)
         {
-            ModelState.AddModelError(string.Empty, result.Detail is null ? result.Error! : $"{result.Error}: {result.Detail}");
+            ModelState.AddModelError(string.Empty, refusal.Detail is null ? refusal.Error! : $"{refusal.Error}: {refusal.Detail}");
         }
 
+        return await ShowRetrieveAsync(ct);
+    }
+
+    private async Task<IActionResult> ShowRetrieveAsync(CancellationToken ct)
+    {
         ShowRetrieve = true;
         await LoadAsync(ct);
         return Page();
@@ -67,5 +102,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         public DateOnly? Since { get; set; }
 
         public DateOnly? Until { get; set; }
+
+        /// <summary><see cref="SendWelcomes"/>, <see cref="SendNone"/>, or empty: ask first.</summary>
+        public string? Welcome { get; set; }
     }
 }

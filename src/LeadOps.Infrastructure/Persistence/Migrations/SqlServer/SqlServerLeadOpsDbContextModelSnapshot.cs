@@ -143,6 +143,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("PageIds")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -350,9 +354,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("FormsProbedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("GrantedScopes")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool?>("HasLeadAccess")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("bit");
@@ -371,8 +381,18 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<DateTimeOffset?>("LastMissAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("LastWebhookAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LeadAccessNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool?>("LeadgenSubscribed")
+                        .HasColumnType("bit");
 
                     b.Property<string>("MissingPermissions")
                         .IsRequired()
@@ -392,6 +412,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTimeOffset?>("PageCheckedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("PageId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -406,6 +429,23 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("SubscriptionCheckedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SubscriptionConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubscriptionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("SyncPauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("SyncPausedUntil")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("TokenExpiresAt")
                         .HasColumnType("datetimeoffset");
@@ -448,12 +488,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CountGap")
+                        .HasColumnType("int");
+
                     b.Property<string>("FormId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTimeOffset?>("FullWalkRequestedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("IntegrationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastSyncNewLeads")
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("LastSyncedAt")
@@ -472,6 +521,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("QuestionsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("ReconcileFoundGap")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ReconcileMetaCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReconcileStoredCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ReconciledAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("RefreshedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -483,11 +548,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("SyncEnabled")
                         .HasColumnType("bit");
 
-                    b.Property<int>("SyncIntervalMinutes")
-                        .HasColumnType("int");
+                    b.Property<DateTimeOffset?>("SyncRequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TestLeadId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("TestLeadSentAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("Watermark")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("WelcomeConsentKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
 
@@ -537,8 +613,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("ConsentsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("CreatedTime")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("CreatedTimeKnown")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)
@@ -569,6 +652,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("HomeListingId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<int?>("IntegrationId")
                         .HasColumnType("int");
 
@@ -589,6 +676,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("PartnerName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -597,10 +688,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("PostId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("RetailerItemId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("VehicleId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("WelcomeStatus")
                         .IsRequired()
@@ -621,6 +724,63 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("OwnerId", "FormId", "CreatedTime");
 
                     b.ToTable("Leads");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Leads.LeadFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FacebookLeadId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("FirstFailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FormId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "FacebookLeadId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "LastFailedAt");
+
+                    b.ToTable("LeadFailures");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Leads.OutboxMessage", b =>
@@ -722,6 +882,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<DateTimeOffset>("HeartbeatAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("IntegrationId")
                         .HasColumnType("int");
 
@@ -756,9 +919,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("Until")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Warning")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("Outcome", "HeartbeatAt");
 
                     b.HasIndex("OwnerId", "StartedAt");
 

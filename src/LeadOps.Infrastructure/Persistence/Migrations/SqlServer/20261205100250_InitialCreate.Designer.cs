@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLeadOpsDbContext))]
-    [Migration("20261123005644_InitialCreate")]
+    [Migration("20261205100250_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -145,6 +145,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("PageIds")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("datetimeoffset");
@@ -353,9 +357,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("FormsProbedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("GrantedScopes")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool?>("HasLeadAccess")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("bit");
@@ -374,8 +384,18 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<DateTimeOffset?>("LastMissAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("LastWebhookAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LeadAccessNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool?>("LeadgenSubscribed")
+                        .HasColumnType("bit");
 
                     b.Property<string>("MissingPermissions")
                         .IsRequired()
@@ -395,6 +415,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<DateTimeOffset?>("PageCheckedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("PageId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -409,6 +432,23 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("SubscriptionCheckedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SubscriptionConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubscriptionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("SyncPauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("SyncPausedUntil")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("TokenExpiresAt")
                         .HasColumnType("datetimeoffset");
@@ -451,12 +491,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("CountGap")
+                        .HasColumnType("int");
+
                     b.Property<string>("FormId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<DateTimeOffset?>("FullWalkRequestedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("IntegrationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastSyncNewLeads")
                         .HasColumnType("int");
 
                     b.Property<DateTimeOffset?>("LastSyncedAt")
@@ -475,6 +524,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("QuestionsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("ReconcileFoundGap")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("ReconcileMetaCount")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ReconcileStoredCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ReconciledAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset>("RefreshedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -486,11 +551,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("SyncEnabled")
                         .HasColumnType("bit");
 
-                    b.Property<int>("SyncIntervalMinutes")
-                        .HasColumnType("int");
+                    b.Property<DateTimeOffset?>("SyncRequestedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("TestLeadId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("TestLeadSentAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset?>("Watermark")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("WelcomeConsentKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
 
@@ -540,8 +616,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("ConsentsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTimeOffset>("CreatedTime")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("CreatedTimeKnown")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Email")
                         .HasMaxLength(320)
@@ -572,6 +655,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("HomeListingId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<int?>("IntegrationId")
                         .HasColumnType("int");
 
@@ -592,6 +679,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("PartnerName")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -600,10 +691,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("PostId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("RetailerItemId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("VehicleId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("WelcomeStatus")
                         .IsRequired()
@@ -624,6 +727,63 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("OwnerId", "FormId", "CreatedTime");
 
                     b.ToTable("Leads");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Leads.LeadFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FacebookLeadId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("FirstFailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("FormId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("LastFailedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "FacebookLeadId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "LastFailedAt");
+
+                    b.ToTable("LeadFailures");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Leads.OutboxMessage", b =>
@@ -725,6 +885,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<DateTimeOffset>("HeartbeatAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("IntegrationId")
                         .HasColumnType("int");
 
@@ -759,9 +922,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("Until")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Warning")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("Outcome", "HeartbeatAt");
 
                     b.HasIndex("OwnerId", "StartedAt");
 

@@ -156,11 +156,43 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     LastWebhookAt = table.Column<long>(type: "INTEGER", nullable: true),
                     WelcomeEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     WelcomeSubject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    WelcomeBody = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
+                    WelcomeBody = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    LeadgenSubscribed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    SubscriptionConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubscriptionCheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubscriptionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    HasLeadAccess = table.Column<bool>(type: "INTEGER", nullable: true),
+                    LeadAccessNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LastMissAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SyncPausedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    SyncPauseReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FormsProbedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PageCheckedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Integrations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    IntegrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FormId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FacebookLeadId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FirstFailedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastFailedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadFailures", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -188,10 +220,17 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     CampaignName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     IsOrganic = table.Column<bool>(type: "INTEGER", nullable: true),
                     Platform = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    PartnerName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    RetailerItemId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    HomeListingId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    VehicleId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    PostId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     CreatedTime = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedTimeKnown = table.Column<bool>(type: "INTEGER", nullable: false),
                     FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ConsentsJson = table.Column<string>(type: "TEXT", nullable: false),
                     WelcomeStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
@@ -220,6 +259,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     Failed = table.Column<int>(type: "INTEGER", nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Warning = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    HeartbeatAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ItemsJson = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -240,7 +281,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UnknownPageIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PageIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -403,10 +445,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     LeadsCount = table.Column<int>(type: "INTEGER", nullable: true),
                     SyncEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SyncIntervalMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     Watermark = table.Column<long>(type: "INTEGER", nullable: true),
                     LastSyncedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    LastSyncNewLeads = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefreshedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    QuestionsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    WelcomeConsentKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CountGap = table.Column<int>(type: "INTEGER", nullable: true),
+                    SyncRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReconciledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReconcileMetaCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReconcileStoredCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    FullWalkRequestedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReconcileFoundGap = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TestLeadId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TestLeadSentAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -555,6 +608,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 column: "PageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LeadFailures_OwnerId",
+                table: "LeadFailures",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadFailures_OwnerId_FacebookLeadId",
+                table: "LeadFailures",
+                columns: new[] { "OwnerId", "FacebookLeadId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadFailures_OwnerId_LastFailedAt",
+                table: "LeadFailures",
+                columns: new[] { "OwnerId", "LastFailedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_OwnerId",
                 table: "Leads",
                 column: "OwnerId");
@@ -619,6 +688,11 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RetrievalRuns_Outcome_HeartbeatAt",
+                table: "RetrievalRuns",
+                columns: new[] { "Outcome", "HeartbeatAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RetrievalRuns_OwnerId",
                 table: "RetrievalRuns",
                 column: "OwnerId");
@@ -663,6 +737,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "IntegrationForms");
+
+            migrationBuilder.DropTable(
+                name: "LeadFailures");
 
             migrationBuilder.DropTable(
                 name: "MessengerMessages");

@@ -156,11 +156,43 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     LastWebhookAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     WelcomeEnabled = table.Column<bool>(type: "bit", nullable: false),
                     WelcomeSubject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    WelcomeBody = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false)
+                    WelcomeBody = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    LeadgenSubscribed = table.Column<bool>(type: "bit", nullable: true),
+                    SubscriptionConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SubscriptionCheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SubscriptionNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    HasLeadAccess = table.Column<bool>(type: "bit", nullable: true),
+                    LeadAccessNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    LastMissAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SyncPausedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SyncPauseReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    FormsProbedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PageCheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Integrations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    IntegrationId = table.Column<int>(type: "int", nullable: false),
+                    FormId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    FacebookLeadId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    FirstFailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastFailedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadFailures", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -188,10 +220,17 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     CampaignName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     IsOrganic = table.Column<bool>(type: "bit", nullable: true),
                     Platform = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    PartnerName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    RetailerItemId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    HomeListingId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    VehicleId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    PostId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     CreatedTime = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedTimeKnown = table.Column<bool>(type: "bit", nullable: false),
                     FirstSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     AnswersJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ConsentsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     WelcomeStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
@@ -314,6 +353,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     Failed = table.Column<int>(type: "int", nullable: false),
                     Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
                     Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Warning = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    HeartbeatAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ItemsJson = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
@@ -334,7 +375,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     UnknownPageIds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    PageIds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -497,10 +539,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     LeadsCount = table.Column<int>(type: "int", nullable: true),
                     SyncEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    SyncIntervalMinutes = table.Column<int>(type: "int", nullable: false),
                     Watermark = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     LastSyncedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RefreshedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    LastSyncNewLeads = table.Column<int>(type: "int", nullable: false),
+                    RefreshedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    QuestionsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    WelcomeConsentKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CountGap = table.Column<int>(type: "int", nullable: true),
+                    SyncRequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReconciledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReconcileMetaCount = table.Column<int>(type: "int", nullable: true),
+                    ReconcileStoredCount = table.Column<int>(type: "int", nullable: true),
+                    FullWalkRequestedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReconcileFoundGap = table.Column<bool>(type: "bit", nullable: false),
+                    TestLeadId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    TestLeadSentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -776,6 +829,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 column: "PageId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LeadFailures_OwnerId",
+                table: "LeadFailures",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadFailures_OwnerId_FacebookLeadId",
+                table: "LeadFailures",
+                columns: new[] { "OwnerId", "FacebookLeadId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadFailures_OwnerId_LastFailedAt",
+                table: "LeadFailures",
+                columns: new[] { "OwnerId", "LastFailedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_OwnerId",
                 table: "Leads",
                 column: "OwnerId");
@@ -882,6 +951,11 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "SCHED_NAME", "TRIGGER_STATE", "NEXT_FIRE_TIME" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RetrievalRuns_Outcome_HeartbeatAt",
+                table: "RetrievalRuns",
+                columns: new[] { "Outcome", "HeartbeatAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RetrievalRuns_OwnerId",
                 table: "RetrievalRuns",
                 column: "OwnerId");
@@ -926,6 +1000,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "IntegrationForms");
+
+            migrationBuilder.DropTable(
+                name: "LeadFailures");
 
             migrationBuilder.DropTable(
                 name: "MessengerMessages");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261123005631_InitialCreate")]
+    [Migration("20261205100222_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -136,6 +136,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PageIds")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER");
@@ -338,9 +342,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FormsProbedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("GrantedScopes")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("HasLeadAccess")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
@@ -359,7 +369,17 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastMissAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastWebhookAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadAccessNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("LeadgenSubscribed")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("MissingPermissions")
@@ -380,6 +400,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PageCheckedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PageId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -394,6 +417,23 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubscriptionCheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SubscriptionConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubscriptionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncPauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SyncPausedUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("TokenExpiresAt")
                         .HasColumnType("INTEGER");
@@ -434,12 +474,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CountGap")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FormId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FullWalkRequestedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("IntegrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastSyncNewLeads")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastSyncedAt")
@@ -458,6 +507,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("QuestionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReconcileFoundGap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReconcileMetaCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReconcileStoredCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReconciledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("RefreshedAt")
                         .HasColumnType("INTEGER");
 
@@ -469,11 +534,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("SyncEnabled")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("SyncIntervalMinutes")
+                    b.Property<long?>("SyncRequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TestLeadId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TestLeadSentAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("Watermark")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WelcomeConsentKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -521,7 +597,14 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ConsentsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CreatedTimeKnown")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
@@ -553,6 +636,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HomeListingId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("IntegrationId")
                         .HasColumnType("INTEGER");
 
@@ -573,6 +660,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PartnerName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -581,9 +672,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PostId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetailerItemId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VehicleId")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WelcomeStatus")
@@ -605,6 +708,61 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId", "FormId", "CreatedTime");
 
                     b.ToTable("Leads");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Leads.LeadFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FacebookLeadId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FormId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastFailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "FacebookLeadId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "LastFailedAt");
+
+                    b.ToTable("LeadFailures");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Leads.OutboxMessage", b =>
@@ -702,6 +860,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("IntegrationId")
                         .HasColumnType("INTEGER");
 
@@ -736,9 +897,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("Until")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Warning")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("Outcome", "HeartbeatAt");
 
                     b.HasIndex("OwnerId", "StartedAt");
 

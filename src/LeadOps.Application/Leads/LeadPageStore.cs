@@ -1,0 +1,81 @@
+namespace LeadOps.Application.Leads;
+
+/// <summary>
+/// Stores one Graph page of a retrieval: one query for the ids that already exist, one insert of the new leads with
+/// their welcome outbox rows (each lead's welcome planned first), the page's counts on the run. A new lead created
+/// after the page's webhook subscription was confirmed is one the webhook missed: the integration remembers when.
+/// </summary>
+internal sealed class LeadPageStore(ILeadRepository leads, WelcomePlanner welcome, LeadMetrics metrics, TimeProvider clock)
+{
+    /// <summary>Returns the earliest known created_time among leads that failed, if any (the watermark stops before it).</summary>
+    public async Task<DateTimeOffset?> StoreAsync(
+        IReadOnlyList<FacebookLeadData> page,
+        Integration integration,
+        IntegrationForm form,
+        RetrievalPlan plan,
+        ProcessedLeadList processed,
+        RetrievalRun run,
+        CancellationToken ct)
+    {
+        if (page.Count == 0)
+        {
+            return null;
+        }
+
+        DateTimeOffset? earliestFailure = null;
+        var source = plan.Trigger == RetrievalTrigger.Scheduled ? LeadSource.ScheduledRetrieval : LeadSource.ManualRetrieval;
+        var unique = page.Where(l => !string.IsNullOrEmpty(l.Id)).DistinctBy(l => l.Id).ToList();
+        var existing = await leads.GetExistingFacebookLeadIdsAsync([.. unique.Select(l => l.Id)], ct);
+        var now = clock.GetUtcNow();
+        var rules = welcome.RulesFor(integration, form, plan.SendWelcome, now);
+        var toInsert = new List<Lead>();
+        foreach (var data in unique)
+        {
+            if (existing.TryGetValue(data.Id, out var stored))
+            {
+                processed.Add(data.Id, ProcessedLeadStatus.Existing, stored.Id, stored.Name);
+                continue;
+            }
+
+            var (lead, error) = LeadMapping.FromFacebook(data, integration.Id, integration.PageId, form.FormId, form.Name, source, now);
+            if (lead is null)
+            {
+                processed.Add(data.Id, ProcessedLeadStatus.Failed, null, null, error);
+                if (data.CreatedTime is { } failedAt)
+                {
+                    earliestFailure = earliestFailure is { } e && e < failedAt ? e : failedAt;
+                }
+
+                continue;
+            }
+
+            lead.PlanWelcome(rules);
+            toInsert.Add(lead);
+        }
+
+        var inserted = toInsert.Count > 0 ? await leads.InsertNewAsync(toInsert, now, ct) : new HashSet<string>();
+        foreach (var lead in toInsert)
+        {
+            if (inserted.Contains(lead.FacebookLeadId))
+            {
+                processed.Add(lead.FacebookLeadId, ProcessedLeadStatus.Created, lead.Id, lead.DisplayName);
+                if (lead.CreatedTimeKnown)
+                {
+                    integration.RecordFoundByRetrieval(lead.CreatedTime, now);
+                }
+            }
+            else
+            {
+                processed.Add(lead.FacebookLeadId, ProcessedLeadStatus.Existing, null, null);
+            }
+        }
+
+        var created = inserted.Count;
+        var failed = unique.Count - existing.Count - toInsert.Count;
+        var lostRace = toInsert.Count - created; // another run stored them first: they count as existing
+        run.CountPage(unique.Count, created, existing.Count + lostRace, failed);
+        run.Beat(now);
+        metrics.LeadsProcessed(unique.Count, created, existing.Count + lostRace, failed);
+        return earliestFailure;
+    }
+}

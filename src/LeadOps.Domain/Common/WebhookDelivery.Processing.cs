@@ -1,0 +1,60 @@
+namespace LeadOps.Domain.Common;
+
+/// <summary>How a stored delivery moves on: handled, tried again later, given up on after a bounded number of attempts, or queued again by staff.</summary>
+public sealed partial class WebhookDelivery
+{
+    /// <summary>The column size of <see cref="UnknownPageIds"/> and <see cref="PageIds"/>.</summary>
+    public const int PageIdsLength = 1000;
+
+    /// <summary>The pages the delivery names (comma-separated): whose staff see it when it fails, and may retry it.</summary>
+    public string? PageIds { get; set; }
+
+    /// <summary>Remembers which pages the delivery names, as the worker first read it.</summary>
+    public void RecordPages(IEnumerable<string> pageIds) =>
+        PageIds = Join(pageIds) ?? PageIds;
+
+    /// <summary>Every change was routed: Processed, or Unroutable when no integration knows any of its pages.</summary>
+    public void MarkHandled(DateTimeOffset at, IReadOnlyCollection<string> unknownPages, bool anyHandled)
+    {
+        UnknownPageIds = Join(unknownPages);
+        Status = !anyHandled && unknownPages.Count > 0 ? WebhookDeliveryStatus.Unroutable : WebhookDeliveryStatus.Processed;
+        ProcessedAt = at;
+        LastError = null;
+    }
+
+    /// <summary>
+    /// An attempt failed with <paramref name="error"/>: tried again at <paramref name="next"/>, or Failed once it has been
+    /// attempted <paramref name="maxAttempts"/> times. True when it is Failed.
+    /// </summary>
+    public bool RetryOrFail(string error, DateTimeOffset next, int maxAttempts)
+    {
+        LastError = TextLimit.Cut(error);
+        if (Attempts >= maxAttempts)
+        {
+            Status = WebhookDeliveryStatus.Failed;
+            return true;
+        }
+
+        NextAttemptAt = next;
+        return false;
+    }
+
+    /// <summary>Staff asked to process a Failed delivery again: a fresh round of attempts, due now.</summary>
+    public void Requeue(DateTimeOffset now)
+    {
+        if (Status != WebhookDeliveryStatus.Failed)
+        {
+            throw new InvalidOperationException("Only a failed delivery can be processed again.");
+        }
+
+        Status = WebhookDeliveryStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+    }
+
+    private static string? Join(IEnumerable<string> pageIds)
+    {
+        var joined = string.Join(',', pageIds.Distinct(StringComparer.Ordinal));
+        return joined.Length == 0 ? null : TextLimit.Fit(joined, PageIdsLength);
+    }
+}

@@ -1,0 +1,53 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>
+/// A lead submitted with chosen content (<see cref="SandboxState.SubmitLead"/>): what is not given is generated as for
+/// any lead. Answers and consents replace the generated ones; consent values are sent as given (<c>"1"</c>, <c>"0"</c>,
+/// or a JSON boolean when given as a bool).
+/// </summary>
+public sealed record SandboxLead
+{
+    /// <summary>When the lead was created; now when null.</summary>
+    public DateTimeOffset? CreatedTime { get; init; }
+
+    public CreatedTimeForm CreatedTimeAs { get; init; } = CreatedTimeForm.Iso;
+
+    /// <summary>The whole <c>field_data</c>: question key → answers (none, one or several).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? Answers { get; init; }
+
+    /// <summary>The whole <c>custom_disclaimer_responses</c>: check box key → <c>is_checked</c> (a string or a bool).</summary>
+    public IReadOnlyDictionary<string, object>? Consents { get; init; }
+
+    public string? AdName { get; init; }
+
+    public string? AdsetName { get; init; }
+
+    public string? CampaignName { get; init; }
+
+    public string? Platform { get; init; }
+
+    public string? PartnerName { get; init; }
+
+    public string? RetailerItemId { get; init; }
+
+    /// <summary>A test lead (<c>POST /{form-id}/test_leads</c>): organic, no ad, and deletable.</summary>
+    internal bool IsTestLead { get; init; }
+
+    /// <summary>This lead's content: the generated one with what was given put over it.</summary>
+    internal LeadContent Apply(LeadContent generated)
+    {
+        var ad = IsTestLead ? null : generated.Ad is { } a
+            ? a with { AdName = AdName ?? a.AdName, AdsetName = AdsetName ?? a.AdsetName, CampaignName = CampaignName ?? a.CampaignName }
+            : null;
+        return generated with
+        {
+            FieldData = Answers is null ? generated.FieldData : [.. Answers.Select(a => new FieldData(a.Key, a.Value))],
+            IsOrganic = IsTestLead || generated.IsOrganic,
+            Platform = Platform ?? generated.Platform,
+            Ad = ad,
+            Consents = Consents is null ? generated.Consents : [.. Consents.Select(c => new ConsentJson(c.Key, c.Value))],
+            PartnerName = PartnerName,
+            RetailerItemId = RetailerItemId,
+        };
+    }
+}

@@ -1,0 +1,13 @@
+namespace LeadOps.Infrastructure.Webhooks;
+
+/// <summary>Section <c>Webhooks</c>: how the worker processes stored deliveries.</summary>
+public sealed class WebhookOptions
+{
+    public const string SectionName = "Webhooks";
+
+    /// <summary>Attempts before a delivery that keeps failing is Failed (staff can retry it from the sync history).</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>How long a worker's claim on a delivery holds; it is renewed every third of it while the delivery is worked on.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+}
