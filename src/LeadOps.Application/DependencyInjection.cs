@@ -17,6 +17,11 @@ public static class DependencyInjection
         services.AddScoped<Conversations.ConversationTransition>();
         services.AddScoped<Conversations.PageMessenger>();
         services.AddScoped<Conversations.ReplySender>();
+        services.AddScoped<Conversations.AttachmentCopier>();
+        services.AddScoped<Conversations.CustomerProfileReader>();
+        services.AddScoped<Conversations.CustomerEventRecorder>();
+        services.AddScoped<Conversations.PageEventRecorder>();
+        services.AddScoped<Conversations.ThreadHandover>();
         services.AddSingleton<Leads.LeadMetrics>();
         return services;
     }

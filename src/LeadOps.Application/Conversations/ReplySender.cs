@@ -16,7 +16,11 @@ internal sealed partial class ReplySender(
     TimeProvider clock,
     ILogger<ReplySender> logger)
 {
-    public async Task<ReplyOutcome> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? note, CancellationToken ct)
+    public async Task<ReplyOutcome> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? note, CancellationToken ct) =>
+        await SendNewAsync(conversation, text, idempotencyKey, note, null, ct);
+
+    /// <summary>A reply with <paramref name="attachment"/> (a file staff uploaded, stored already in this unit of work) instead of text.</summary>
+    public async Task<ReplyOutcome> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? note, MessageAttachment? attachment, CancellationToken ct)
     {
         // A key the caller gave may have been used before; one made up here cannot have been.
         var given = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
@@ -29,7 +33,7 @@ internal sealed partial class ReplySender(
         var (userId, name) = await staff.GetAsync(ct);
         var now = clock.GetUtcNow();
         var plan = conversation.PlanReply(MessageSender.Staff, now, options.UseHumanAgentTag);
-        var message = conversation.WriteReply(userId, name, text, key, plan, note, now);
+        var message = conversation.WriteReply(userId, name, text, key, plan, note, now, attachment);
         if (!await conversations.TryAddReplyAsync(message, ct))
         {
             var first = await conversations.FindByIdempotencyKeyAsync(key, ct);
@@ -81,9 +85,14 @@ internal sealed partial class ReplySender(
             return await FailAsync(conversation, message, plan, SendFailure.PageNotConnected, reason, attempt, ct);
         }
 
+        if (integration.MessagingRefusal is { } blocked)
+        {
+            return await FailAsync(conversation, message, plan, SendFailure.PageBlocked, blocked, attempt, ct);
+        }
+
         try
         {
-            var sent = await messenger.SendAsync(integration, conversation.Psid, message.Text, plan, ct);
+            var sent = await messenger.SendAsync(integration, conversation.Psid, message, plan, ct);
             var now = clock.GetUtcNow();
             await conversations.CompleteSendAsync(message.Id, sent.MessageId, now, ct);
             conversation.RecordReplySent(message, plan, attempt, now);
@@ -100,6 +109,10 @@ internal sealed partial class ReplySender(
 
             LogSendFailed(logger, conversation.Id, message.Id, ex.Failure.Kind, ex.Failure.Code, ex.Failure.Subcode);
             return await FailAsync(conversation, message, plan, kind, GraphFailureText.Describe(ex.Failure), attempt, ct);
+        }
+        catch (FileNotFoundException)
+        {
+            return await FailAsync(conversation, message, plan, SendFailure.Other, "The attached file is no longer stored: attach it again.", attempt, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -5,7 +5,7 @@ namespace LeadOps.Domain.Integrations;
 /// broken integration is obvious instead of silently losing leads. What a check or a failed Graph call found is
 /// recorded only through its methods.
 /// </summary>
-public sealed class Integration : IOwnedByUser
+public sealed partial class Integration : IOwnedByUser
 {
     public const int NameLength = 100;
     public const int PageNameLength = 200;
@@ -96,6 +96,11 @@ public sealed class Integration : IOwnedByUser
         if (NeedsReconnect)
         {
             return new IntegrationState(IntegrationStatus.NeedsReconnect, "Needs reconnect");
+        }
+
+        if (MessagingPolicyState() is { } policy)
+        {
+            return policy;
         }
 
         if (MissingPermissionList is [var first, ..])
