@@ -63,6 +63,8 @@ public static class GraphServiceCollectionExtensions
         services.TryAddTransient<IFacebookPageGateway, GraphFacebookPageGateway>();
         services.TryAddTransient<ILeadSource, GraphLeadSource>();
         services.TryAddTransient<IMessengerGateway, GraphMessengerGateway>();
+        services.TryAddTransient<ICustomerProfiles, GraphCustomerProfiles>();
+        services.TryAddTransient<IThreadControl, GraphThreadControl>();
         return services;
     }
 }
