@@ -20,6 +20,7 @@ internal static class SandboxApp
         LeadRoutes.Map(app);
         SubscriptionRoutes.Map(app);
         MessageRoutes.Map(app);
+        CdnRoutes.Map(app);
         app.MapFallback((HttpContext http) =>
         {
             var error = GraphErrors.UnknownPath(http.Request.Path.ToString());

@@ -5,12 +5,13 @@ namespace LeadOps.GraphSandbox;
 
 /// <summary>
 /// The control API under <c>/_sandbox</c>: JSON, no auth, loopback only. Lets tests and the demo drive the
-/// sandbox from outside the process (submit leads, customer messages, faults, reset) and read what happened.
+/// sandbox from outside the process (submit leads, faults, reset; what customers do on Messenger is in
+/// <see cref="MessengerControlRoutes"/>) and read what happened.
 /// </summary>
 internal static class ControlRoutes
 {
     /// <summary>Graph's JSON conventions, but enums by their C# names (<c>"kind":"Throttle"</c>), as tests write them.</summary>
-    private static readonly JsonSerializerOptions Json = GraphJson.SnakeCase(new JsonStringEnumConverter());
+    internal static readonly JsonSerializerOptions Json = GraphJson.SnakeCase(new JsonStringEnumConverter());
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -46,16 +47,6 @@ internal static class ControlRoutes
             var createdTime = root.TryGetProperty("created_time", out var t) ? ParseTime(t) : null;
             var ids = state.SubmitLeads(formId, count, createdTime);
             return Results.Json(new SubmittedLeads(ids), Json);
-        });
-
-        group.MapPost("/pages/{pageId}/customers/{psid}/messages", async (HttpContext http, SandboxState state, string pageId, string psid) =>
-        {
-            using var document = await ReadJsonAsync(http);
-            var text = document.RootElement.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String
-                ? t.GetString()!
-                : throw new ArgumentException("A customer message needs \"text\".");
-            var mid = state.CustomerSendsMessage(pageId, psid, text);
-            return Results.Json(new CustomerMessageSent(mid), Json);
         });
 
         group.MapPost("/faults", async (HttpContext http, SandboxState state) =>
@@ -97,9 +88,11 @@ internal static class ControlRoutes
             state.SetSubscribed(pageId, subscribed);
             return Results.NoContent();
         });
+
+        MessengerControlRoutes.Map(group);
     }
 
-    private static async Task<JsonDocument> ReadJsonAsync(HttpContext http)
+    internal static async Task<JsonDocument> ReadJsonAsync(HttpContext http)
     {
         using var reader = new StreamReader(http.Request.Body);
         var text = await reader.ReadToEndAsync(http.RequestAborted);
@@ -127,5 +120,4 @@ internal static class ControlRoutes
 
     private sealed record SubmittedLeads(IReadOnlyList<string> Ids);
 
-    private sealed record CustomerMessageSent(string Mid);
 }

@@ -13,9 +13,11 @@ public static class FaultRoutes
     public const string Messages = "messages";
     public const string DebugToken = "debug_token";
     public const string SubscribedApps = "subscribed_apps";
+    public const string UserProfile = "user_profile";
+    public const string ThreadControl = "thread_control";
 
     public static IReadOnlyList<string> All { get; } =
-        [Any, Me, LeadgenForms, Leads, Lead, Page, Form, Messages, DebugToken, SubscribedApps];
+        [Any, Me, LeadgenForms, Leads, Lead, Page, Form, Messages, DebugToken, SubscribedApps, UserProfile, ThreadControl];
 
     internal static bool IsEdge(string route) => route is Leads or LeadgenForms;
 
@@ -23,7 +25,7 @@ public static class FaultRoutes
     internal static string UseCaseOf(string route) => route switch
     {
         Leads or Lead or LeadgenForms or Form => "leadgen",
-        Messages => "messenger",
+        Messages or UserProfile or ThreadControl => "messenger",
         _ => "pages",
     };
 }
