@@ -134,7 +134,7 @@ public sealed class MessengerShapesTests(DatabaseKind database) : InboxFixture(d
         await PostSignedWebhookAsync(MetaEvents.Messaging(MetaEvents.FromCustomer(psid, MetaEvents.Millis(Clock.GetUtcNow()), "message", quoting)));
         await WaitForMessageAsync(staff, psid, "m_quote_" + psid);
 
-        var reply = (await MessagesAsync(staff, id)).Last();
+        var reply = (await MessagesAsync(staff, id))[^1];
         Assert.That(reply.GetProperty("reply_to").GetProperty("text").GetString(), Is.EqualTo("Do you have it in red?"));
     }
 
@@ -188,7 +188,7 @@ public sealed class MessengerShapesTests(DatabaseKind database) : InboxFixture(d
         await WaitForMessageAsync(staff, psid, "m_mbs_" + psid);
 
         var conversation = await ConversationAsync(staff, id);
-        var echo = (await MessagesAsync(staff, id)).Last();
+        var echo = (await MessagesAsync(staff, id))[^1];
         Assert.Multiple(() =>
         {
             Assert.That(conversation.GetProperty("state").GetString(), Is.EqualTo("human_active"));
