@@ -234,7 +234,7 @@ public sealed class MessengerShapesTests(DatabaseKind database) : InboxFixture(d
         await PostSignedWebhookAsync(MetaEvents.Messaging(block));
         await ProcessedAsync(staff);
 
-        var integration = (await staff.Api.GetFromJsonAsync<JsonElement>("/api/integrations")).EnumerateArray().Single();
+        var integration = (await staff.Api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations").EnumerateArray().Single();
         var reply = await (await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "Sorry!" })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Multiple(() =>
         {

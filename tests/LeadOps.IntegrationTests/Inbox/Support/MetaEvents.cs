@@ -10,12 +10,12 @@ namespace LeadOps.IntegrationTests.Inbox.Support;
 /// </summary>
 public static class MetaEvents
 {
-    public static string Messaging(JsonObject messengerEvent, string pageId = SandboxSeed.MainPageId) => Entry(pageId, "messaging", new JsonArray(messengerEvent));
+    public static string Messaging(JsonObject messengerEvent, string pageId = SandboxSeed.MainPageId) => Entry(pageId, "messaging", new JsonArray(messengerEvent.DeepClone()));
 
-    public static string Standby(JsonObject messengerEvent, string pageId = SandboxSeed.MainPageId) => Entry(pageId, "standby", new JsonArray(messengerEvent));
+    public static string Standby(JsonObject messengerEvent, string pageId = SandboxSeed.MainPageId) => Entry(pageId, "standby", new JsonArray(messengerEvent.DeepClone()));
 
     public static string Changes(string field, JsonObject messengerEvent, string pageId = SandboxSeed.MainPageId) =>
-        Entry(pageId, "changes", new JsonArray(new JsonObject { ["field"] = field, ["value"] = messengerEvent }));
+        Entry(pageId, "changes", new JsonArray(new JsonObject { ["field"] = field, ["value"] = messengerEvent.DeepClone() }));
 
     /// <summary>An event from the customer to the page: <c>sender</c>, <c>recipient</c>, <c>timestamp</c>, then <paramref name="name"/>.</summary>
     public static JsonObject FromCustomer(string psid, JsonNode timestamp, string name, JsonNode body, string pageId = SandboxSeed.MainPageId) => new()
