@@ -45,8 +45,9 @@ internal sealed partial class SendSenderActionHandler(
             await gateway.SendSenderActionAsync(credentials, conversation.Psid, command.Action, budget.Token);
             return Result<bool>.Ok(true);
         }
-        catch (Exception ex) when (ex is GraphApiException or OperationCanceledException or HttpRequestException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            // Best effort: whatever went wrong (Meta refused, timed out, could not be reached) costs only the indicator.
             LogSkipped(logger, command.Action, conversation.Id, ex.GetType().Name);
             return Result<bool>.Ok(false);
         }
