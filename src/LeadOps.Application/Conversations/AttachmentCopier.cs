@@ -46,5 +46,7 @@ internal sealed class AttachmentCopier(IAttachmentFetcher fetcher, IFileStore fi
         return file;
     }
 
-    internal static string Megabytes(long bytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024d / 1024d:0.#} MB");
+    internal static string Megabytes(long bytes) => bytes < 1024 * 1024
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024d:0.#} KB")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024d / 1024d:0.#} MB");
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadOps.IntegrationTests.Inbox;
 
 /// <summary>
-/// 20,000 conversations and 200,000 messages for one user: the list and a thread each take a fixed number of queries
+/// 20,000 conversations and 200,000 messages (with images and reactions) for one user: the list and a thread each take a fixed number of queries
 /// whatever the page size (no query per row), and SQLite answers them from the list and thread indexes.
 /// </summary>
 [Category(TestCategories.Slow)]
@@ -72,6 +72,7 @@ public sealed class InboxScaleTests(DatabaseKind database) : AppFixture(database
         var listPlan = await PlanAsync(listSql.Single(s => s.Contains("ORDER BY", StringComparison.Ordinal) && s.Contains("\"Conversations\"", StringComparison.Ordinal)));
         var defaultListPlan = await PlanAsync(defaultListSql.Single(s => s.Contains("ORDER BY", StringComparison.Ordinal) && s.Contains("\"Conversations\"", StringComparison.Ordinal)));
         var threadPlan = await PlanAsync(threadSql.Single(s => s.Contains("ORDER BY", StringComparison.Ordinal) && s.Contains("\"MessengerMessages\"", StringComparison.Ordinal)));
+        var attachmentsPlan = await PlanAsync(threadSql.Single(s => s.Contains("FROM \"MessageAttachments\"", StringComparison.Ordinal)));
         await TestContext.Out.WriteLineAsync($"list: {firstPage.Elapsed.TotalMilliseconds:0} ms, {listPlan}");
         await TestContext.Out.WriteLineAsync($"default list: {defaultListPlan}");
         await TestContext.Out.WriteLineAsync($"thread: {thread.Elapsed.TotalMilliseconds:0} ms, {threadPlan}");
@@ -83,6 +84,8 @@ public sealed class InboxScaleTests(DatabaseKind database) : AppFixture(database
             Assert.That(defaultListPlan, Does.Not.Contain("TEMP B-TREE"), "all states, still no sort of the owner's conversations: " + defaultListPlan);
             Assert.That(threadPlan, Does.Contain("IX_MessengerMessages_ConversationId_At"), threadPlan);
             Assert.That(threadPlan, Does.Not.Contain("SCAN \"MessengerMessages\"").And.Not.Contain("SCAN m"), threadPlan);
+            Assert.That(attachmentsPlan, Does.Contain("IX_MessageAttachments_MessageId_Position"), "the thread's images come off their index: " + attachmentsPlan);
+            Assert.That(thread.Json.GetProperty("messages").EnumerateArray().Count(m => m.GetProperty("attachments").GetArrayLength() > 0), Is.EqualTo(InboxSeed.ImagesIn(MessagesPerConversation)));
         });
     }
 

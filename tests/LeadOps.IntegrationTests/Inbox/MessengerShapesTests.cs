@@ -285,14 +285,4 @@ public sealed class MessengerShapesTests(DatabaseKind database) : InboxFixture(d
         Assert.That(conversation.GetProperty("customer").GetString(), Is.EqualTo(name));
         Assert.That(name, Does.Not.StartWith("Customer"));
     }
-
-    /// <summary>
-    /// Waits until everything posted so far is processed: another customer writes through the sandbox, and deliveries
-    /// are worked through in order, so once that message shows, the ones before it are done.
-    /// </summary>
-    private async Task ProcessedAsync(Staff staff)
-    {
-        var marker = NewPsid();
-        await WaitForMessageAsync(staff, marker, Meta.CustomerSendsMessage(SandboxSeed.MainPageId, marker, "marker"));
-    }
 }
