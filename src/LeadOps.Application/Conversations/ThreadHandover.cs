@@ -8,6 +8,7 @@ namespace LeadOps.Application.Conversations;
 internal sealed partial class ThreadHandover(
     IThreadControl threadControl,
     IIntegrationRepository integrations,
+    IConversationRepository conversations,
     ITokenProtector protector,
     MessengerOptions options,
     TimeProvider clock,
@@ -35,7 +36,7 @@ internal sealed partial class ThreadHandover(
         var integration = await integrations.FindSenderAsync(conversation.IntegrationId, conversation.PageId, ct);
         if (integration is null || integration.IsDisabled || !integration.HasUsableToken)
         {
-            conversation.RecordThreadControlRequest(action, false, $"{What(action)} skipped: the page is not connected.", mid, now);
+            conversations.AddMessage(conversation.RecordThreadControlRequest(action, false, $"{What(action)} skipped: the page is not connected.", mid, now));
             return;
         }
 
@@ -43,9 +44,9 @@ internal sealed partial class ThreadHandover(
         {
             await call(new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken)), ct);
             conversation.RecordThreadControl(newOwner, now);
-            conversation.RecordThreadControlRequest(action, true, action == PassAction
+            conversations.AddMessage(conversation.RecordThreadControlRequest(action, true, action == PassAction
                 ? "LeadOps passed thread control to the bot."
-                : "LeadOps took thread control.", mid, now);
+                : "LeadOps took thread control.", mid, now));
         }
         catch (GraphApiException ex)
         {
@@ -53,7 +54,7 @@ internal sealed partial class ThreadHandover(
             var why = ex.Failure.Message.Contains("Handover Protocol", StringComparison.OrdinalIgnoreCase)
                 ? "Meta routes this page's conversations itself (Conversation Routing)"
                 : GraphFailureText.Describe(ex.Failure);
-            conversation.RecordThreadControlRequest(action, false, $"{What(action)} did not happen: {why}", mid, now);
+            conversations.AddMessage(conversation.RecordThreadControlRequest(action, false, $"{What(action)} did not happen: {why}", mid, now));
         }
     }
 

@@ -76,7 +76,10 @@ public sealed class CustomerEventTests(DatabaseKind database) : InboxFixture(dat
 
         var other = await NewStaffAsync();
         Assert.That((await other.Api.GetAsync(fileUrl)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "another user's file does not exist for them");
-        Assert.That((await App.CreateClient().GetAsync(fileUrl)).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized).Or.EqualTo(HttpStatusCode.Redirect));
+        using var signedOut = App.NewClient();
+        using var anonymous = await signedOut.GetAsync(fileUrl);
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "signed out: to the sign-in page, no file");
+        Assert.That(anonymous.Headers.Location?.ToString(), Does.Contain("/Account/Login"));
     }
 
     [Test]
