@@ -112,6 +112,32 @@ public sealed class CustomerEventTests(DatabaseKind database) : InboxFixture(dat
     }
 
     [Test]
+    public async Task A_link_that_is_not_metas_is_never_fetched()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var inside = new Uri(App.Sandbox.BaseAddress, "cdn/x").ToString().Replace(App.Sandbox.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "1", StringComparison.Ordinal);
+        var before = Meta.Requests.Count;
+        var message = new System.Text.Json.Nodes.JsonObject
+        {
+            ["mid"] = "m_ssrf_" + psid,
+            ["attachments"] = new System.Text.Json.Nodes.JsonArray(
+                new System.Text.Json.Nodes.JsonObject { ["type"] = "image", ["payload"] = new System.Text.Json.Nodes.JsonObject { ["url"] = "https://169.254.169.254/latest/meta-data/" } },
+                new System.Text.Json.Nodes.JsonObject { ["type"] = "file", ["payload"] = new System.Text.Json.Nodes.JsonObject { ["url"] = inside } }),
+        };
+        await PostSignedWebhookAsync(MetaEvents.Messaging(MetaEvents.FromCustomer(psid, MetaEvents.Millis(Clock.GetUtcNow()), "message", message)));
+        var id = await WaitForMessageAsync(staff, psid, "m_ssrf_" + psid);
+
+        var attachments = (await MessagesAsync(staff, id)).Single().GetProperty("attachments").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(attachments.Select(a => a.GetProperty("copy").GetString()), Is.EqualTo(new[] { "failed", "failed" }));
+            Assert.That(attachments[0].GetProperty("copy_note").GetString(), Does.Contain("not one of Meta's"));
+            Assert.That(attachments[1].GetProperty("copy_note").GetString(), Does.Contain("not one of Meta's"), "the Graph host on another port is another host");
+        });
+    }
+
+    [Test]
     public async Task A_sticker_sent_twice_shows_once_and_links_without_payload_or_url_and_unknown_types_are_kept()
     {
         var staff = await NewStaffAsync();

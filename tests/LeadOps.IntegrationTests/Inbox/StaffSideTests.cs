@@ -73,6 +73,29 @@ public sealed class StaffSideTests(DatabaseKind database) : InboxFixture(databas
     }
 
     [Test]
+    public async Task An_image_reply_meta_refused_is_sent_again_with_its_file_on_retry()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "The photo please");
+        using var browser = await App.SignedInClientAsync(staff.User);
+        var path = $"/Inbox/Conversation/{id}";
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, Kind = FaultKind.PolicyBlock, Times = 1 });
+
+        await browser.PostMultipartAsync($"{path}?handler=Reply", new Dictionary<string, string>(), new FormFile("Reply.File", "bike.png", "image/png", Png), path);
+        var failed = (await MessagesAsync(staff, id)).Single(m => m.GetProperty("sender").GetString() == "staff");
+        Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("failed"));
+        Assert.That(SentTo(psid), Is.Empty);
+
+        var retry = await (await staff.Api.PostAsync($"/api/conversations/{id}/messages/{failed.GetProperty("id").GetInt64()}/retry", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(retry.GetProperty("success").GetBoolean(), Is.True, retry.GetRawText());
+            Assert.That(SentTo(psid).Single().Attachment?.Bytes, Is.EqualTo(Png), "the stored upload was sent");
+        });
+    }
+
+    [Test]
     public async Task Looking_at_and_typing_in_a_thread_sends_mark_seen_and_typing_on_best_effort()
     {
         var staff = await NewStaffAsync();
