@@ -33,12 +33,6 @@ internal static class WebhookPayload
     public static IReadOnlyList<MessengerWebhookEvent> MessengerEvents(JsonElement root, DateTimeOffset receivedAt) =>
         Messenger.MessengerPayload.Events(root, receivedAt);
 
-    private static string? Text(JsonElement element, string name, int maxLength) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String &&
-        value.GetString() is { Length: > 0 } text
-            ? text.Length <= maxLength ? text : text[..maxLength]
-            : null;
-
     public static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
             ? array.EnumerateArray()
