@@ -10,7 +10,8 @@ namespace LeadOps.Benchmarks;
 
 /// <summary>
 /// Scenario 3, Inbox: the real Inbox pages on Kestrel (127.0.0.1), signed in through the sign-in page, over a SQLite
-/// database of many conversations and messages. Server time (measured in front of the app's pipeline) of the list
+/// database of many conversations and messages, a fifth of them with an image (attachment and stored copy) and a
+/// seventh with a reaction. Server time (measured in front of the app's pipeline) of the list
 /// and of a 200-message thread, against the same pages on a tenth of the data.
 /// </summary>
 internal sealed partial class InboxScenario : IBenchmarkScenario
@@ -88,6 +89,7 @@ internal sealed partial class InboxScenario : IBenchmarkScenario
             var threadUrl = $"/Inbox/Conversation/{InboxSeed.LongThreadId(plan.Conversations)}";
             await CheckAsync(client, listUrl, ConversationRow(), ListRows, ct);
             await CheckAsync(client, threadUrl, ThreadMessage(), plan.ThreadMessages, ct);
+            await CheckAsync(client, threadUrl, ThreadImage(), InboxSeed.ImagesIn(plan.ThreadMessages), ct);
 
             // Warm-up: compiled views and queries, the connection pool.
             for (var i = 0; i < 50; i++)
@@ -186,4 +188,7 @@ internal sealed partial class InboxScenario : IBenchmarkScenario
 
     [GeneratedRegex("data-test=\"message\"")]
     private static partial Regex ThreadMessage();
+
+    [GeneratedRegex("data-test=\"attachment-image\"")]
+    private static partial Regex ThreadImage();
 }

@@ -6,12 +6,23 @@ namespace LeadOps.Benchmarks;
 /// <summary>
 /// Bulk Inbox rows straight into a migrated SQLite database (EF would take minutes): <c>Conversations</c>
 /// conversations of one owner, a quarter of each state, each with <c>MessagesPerConversation</c> messages, and
-/// optionally one more conversation waiting for a person with a long thread. Ids are deterministic: conversation
-/// <c>n</c> is <see cref="ConversationId"/>(n).
+/// optionally one more conversation waiting for a person with a long thread. Every fifth message (the customer's) has an
+/// image LeadOps keeps a copy of (attachment, stored file and its bytes), and every seventh one a reaction, as customers
+/// send them. Ids are deterministic: conversation <c>n</c> is <see cref="ConversationId"/>(n).
 /// </summary>
 public static class InboxSeed
 {
     private const long Second = 10_000L << 11; // one second in EF's stored DateTimeOffset form ((ticks / 1000) << 11 | offset)
+
+    /// <summary>Message k of a thread carries an image when k % 5 == 0 and the customer's reaction when k % 7 == 3.</summary>
+    public const int ImageEvery = 5;
+
+    public const int ReactionEvery = 7;
+
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    /// <summary>How many images a thread of <paramref name="messages"/> messages shows.</summary>
+    public static int ImagesIn(int messages) => (messages + ImageEvery - 1) / ImageEvery;
 
     public static Guid ConversationId(int n) => Guid.Parse($"{n:X8}-0000-4000-8000-{n:X12}");
 
@@ -78,25 +89,48 @@ public static class InboxSeed
             await command.ExecuteNonQueryAsync(ct);
         }
 
-        // Customer and bot take turns; message k of conversation c is at start + (c * per + k) seconds.
+        // Customer and bot take turns; message k of conversation c is at start + (c * per + k) seconds. Every fifth message
+        // has an image LeadOps copied (its attachment, file row and bytes), every seventh a reaction.
         async Task InsertMessagesAsync(int firstConversation, int lastConversation, int per)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
                 WITH RECURSIVE n(i) AS (SELECT $firstConversation * $per UNION ALL SELECT i + 1 FROM n WHERE i < ($lastConversation + 1) * $per - 1)
-                INSERT INTO "MessengerMessages" ("OwnerId", "ConversationId", "Direction", "Sender", "SenderUserId", "SenderName", "Text", "Mid", "Status",
-                    "MessagingType", "Tag", "IdempotencyKey", "FailureKind", "FailureReason", "At", "SentAt", "DeliveredAt", "ReadAt", "Attempts")
+                INSERT INTO "MessengerMessages" ("OwnerId", "ConversationId", "Direction", "Sender", "Kind", "SenderUserId", "SenderName", "Text", "Mid", "Status",
+                    "MessagingType", "Tag", "IdempotencyKey", "FailureKind", "FailureReason", "At", "SentAt", "DeliveredAt", "ReadAt", "Attempts",
+                    "EditCount", "ReactionEmoji", "ReactionName", "ReactedAt")
                 SELECT $owner, printf('%08X-0000-4000-8000-%012X', i / $per, i / $per),
-                    CASE WHEN i % 2 = 0 THEN 'Inbound' ELSE 'Outbound' END, CASE WHEN i % 2 = 0 THEN 'Customer' ELSE 'Bot' END, NULL, NULL,
+                    CASE WHEN i % 2 = 0 THEN 'Inbound' ELSE 'Outbound' END, CASE WHEN i % 2 = 0 THEN 'Customer' ELSE 'Bot' END, 'Message', NULL, NULL,
                     'text ' || i, 'm_seed_' || (i / $per) || '_' || (i % $per), CASE WHEN i % 2 = 0 THEN 0 ELSE 3 END, NULL, NULL, NULL, NULL, NULL,
-                    $start + i * $second, NULL, NULL, NULL, 0
+                    $start + i * $second, NULL, NULL, NULL, 0,
+                    0, CASE WHEN (i % $per) % $reactionEvery = 3 THEN '❤️' END, CASE WHEN (i % $per) % $reactionEvery = 3 THEN 'love' END,
+                    CASE WHEN (i % $per) % $reactionEvery = 3 THEN $start + (i + 1) * $second END
                 FROM n;
+
+                WITH RECURSIVE n(i) AS (SELECT $firstConversation * $per UNION ALL SELECT i + 1 FROM n WHERE i < ($lastConversation + 1) * $per - 1)
+                INSERT INTO "StoredFiles" ("Id", "OwnerId", "ContentType", "FileName", "Length", "CreatedAt")
+                SELECT printf('00000000-0000-4000-9000-%012X', i), $owner, 'image/png', NULL, length($png), $start + i * $second
+                FROM n WHERE (i % $per) % $imageEvery = 0;
+
+                INSERT INTO "StoredFileBytes" ("Id", "OwnerId", "Bytes")
+                SELECT "Id", "OwnerId", $png FROM "StoredFiles" WHERE "OwnerId" = $owner AND "Id" LIKE '00000000-0000-4000-9000-%' AND "Id" NOT IN (SELECT "Id" FROM "StoredFileBytes");
+
+                WITH RECURSIVE n(i) AS (SELECT $firstConversation * $per UNION ALL SELECT i + 1 FROM n WHERE i < ($lastConversation + 1) * $per - 1)
+                INSERT INTO "MessageAttachments" ("OwnerId", "MessageId", "ConversationId", "Position", "Type", "Url", "Title", "Latitude", "Longitude",
+                    "StickerId", "StoredFileId", "Copy", "CopyNote")
+                SELECT $owner, m."Id", m."ConversationId", 0, 'image', 'https://scontent.xx.fbcdn.net/v/t1.15752-9/seed_' || i || '.png?oe=0', NULL, NULL, NULL,
+                    NULL, printf('00000000-0000-4000-9000-%012X', i), 'Copied', NULL
+                FROM n JOIN "MessengerMessages" m ON m."OwnerId" = $owner AND m."Mid" = 'm_seed_' || (i / $per) || '_' || (i % $per)
+                WHERE (i % $per) % $imageEvery = 0;
                 """;
             Bind(command);
             command.Parameters.AddWithValue("$firstConversation", firstConversation);
             command.Parameters.AddWithValue("$lastConversation", lastConversation);
             command.Parameters.AddWithValue("$per", per);
+            command.Parameters.AddWithValue("$imageEvery", ImageEvery);
+            command.Parameters.AddWithValue("$reactionEvery", ReactionEvery);
+            command.Parameters.AddWithValue("$png", Png);
             await command.ExecuteNonQueryAsync(ct);
         }
 

@@ -23,6 +23,11 @@ public static class DependencyInjection
         services.AddScoped<Conversations.ConversationTransition>();
         services.AddScoped<Conversations.PageMessenger>();
         services.AddScoped<Conversations.ReplySender>();
+        services.AddScoped<Conversations.AttachmentCopier>();
+        services.AddScoped<Conversations.CustomerProfileReader>();
+        services.AddScoped<Conversations.CustomerEventRecorder>();
+        services.AddScoped<Conversations.PageEventRecorder>();
+        services.AddScoped<Conversations.ThreadHandover>();
         services.AddSingleton<Leads.LeadMetrics>();
 
         // What domain events do when their change is saved (ADR 0008), in this order.

@@ -53,6 +53,7 @@ public sealed class GraphSandboxServer : IAsyncDisposable
 
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var baseAddress = new Uri(address.TrimEnd('/') + "/");
+            state.Messages.Cdn.BaseAddress = baseAddress;
             return new GraphSandboxServer(app, webhooks, state, baseAddress);
         }
         catch

@@ -21,6 +21,7 @@ internal static class SandboxApp
         TestLeadRoutes.Map(app);
         SubscriptionRoutes.Map(app);
         MessageRoutes.Map(app);
+        CdnRoutes.Map(app);
         app.MapFallback((HttpContext http) =>
         {
             var error = GraphErrors.UnknownPath(http.Request.Path.ToString());

@@ -85,7 +85,11 @@ public static class SandboxSeed
     ];
 
     /// <summary>The webhook fields a subscribed page starts with.</summary>
-    public static IReadOnlyList<string> DefaultSubscribedFields { get; } = ["leadgen", "messages"];
+    public static IReadOnlyList<string> DefaultSubscribedFields { get; } =
+    [
+        "leadgen", "messages", "messaging_postbacks", "message_reactions", "message_edits", "messaging_referrals", "messaging_handovers",
+        "messaging_policy_enforcement", "messaging_optins", "message_deliveries", "message_reads", "message_echoes", "standby",
+    ];
 
     /// <summary>The app access token (<c>{app-id}|{app-secret}</c>) that <c>debug_token</c> needs.</summary>
     public static string AppAccessToken(SandboxOptions options)

@@ -24,6 +24,7 @@ public sealed class SandboxState
         Forms = new FormStore(_gate);
         Leads = new LeadStore(options, _gate, Forms, Subscriptions, webhooks);
         Messages = new MessageStore(options, _gate, Pages, Subscriptions, webhooks);
+        Customers = new CustomerActions(Messages);
         RequestLog = new RecordLog<RecordedRequest>(_gate, options.MaxRecordedRequests);
         Usage = new UsageMeter(options, _gate);
         TraceIds = new TraceIds(options, _gate);
@@ -52,6 +53,9 @@ public sealed class SandboxState
     }
 
     public IReadOnlyList<SentMessage> SentMessages => Messages.Sent.All;
+
+    /// <summary>Customers, other apps and Meta acting on Messenger: tap, send images, edit, react, arrive from an ad, answer in the Page inbox…</summary>
+    public CustomerActions Customers { get; }
 
     /// <summary>The most recent Graph requests (up to <see cref="SandboxOptions.MaxRecordedRequests"/>), oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests => RequestLog.All;
@@ -142,7 +146,7 @@ public sealed class SandboxState
     /// A customer writes to a page (a new PSID becomes a new customer). Opens the 24 h window and fires a
     /// Messenger webhook when the page is subscribed. Returns the message id (<c>mid</c>).
     /// </summary>
-    public string CustomerSendsMessage(string pageId, string psid, string text) => Messages.FromCustomer(pageId, psid, text);
+    public string CustomerSendsMessage(string pageId, string psid, string text) => Customers.Writes(pageId, psid, new CustomerMessage(text));
 
     /// <summary>The conversation between a page and a customer, oldest first (empty when unknown).</summary>
     public IReadOnlyList<ConversationMessage> GetConversation(string pageId, string psid) => Messages.Conversation(pageId, psid);

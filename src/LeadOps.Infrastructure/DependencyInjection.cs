@@ -30,7 +30,7 @@ public static class DependencyInjection
         services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.SectionName));
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
-        services.AddSingleton(configuration.GetSection(MessengerOptions.SectionName).Get<MessengerOptions>() ?? new MessengerOptions());
+        services.AddInboxMessaging(configuration, contentRootPath);
         services.TryAddSingleton(TimeProvider.System);
 
         // First hosted service: migrations and bootstrap finish before anything (the key ring included) reads the database.

@@ -18,6 +18,7 @@ public static class ConversationAudit
         ReplyRefused e => Reply(e, AuditActions.Refused, Note(e.Reason, AttemptNote(e))),
         ReplySent e => Reply(e, AuditActions.Sent, Note($"message {e.Message.Id} as {e.Plan.MessagingType}{(e.Plan.Tag is null ? string.Empty : " " + e.Plan.Tag)}", AttemptNote(e))),
         ReplyFailed e => Reply(e, AuditActions.Failed, Note(e.Reason, AttemptNote(e) is { } note ? $"message {e.Message.Id}; {note}" : $"message {e.Message.Id}")),
+        ThreadControlRequested e => new(AuditActions.ThreadControl, AuditActions.Conversation, e.Conversation.Id.ToString(), e.Done ? AuditActions.Ok : AuditActions.Failed, $"{e.Action}: {e.Detail}"),
         _ => null,
     };
 

@@ -20,8 +20,14 @@ public interface IConversationRepository
 
     Task<bool> MessageExistsAsync(string mid, CancellationToken cancellationToken);
 
-    /// <summary>Tracked.</summary>
+    /// <summary>Tracked; the message Meta knows by this id, if LeadOps stored it.</summary>
+    Task<MessengerMessage?> FindMessageAsync(string mid, CancellationToken cancellationToken);
+
+    /// <summary>Tracked, with its attachments.</summary>
     Task<MessengerMessage?> GetMessageAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>One of the user's stored files (untracked); null when unknown.</summary>
+    Task<StoredFile?> GetStoredFileAsync(Guid id, CancellationToken cancellationToken);
 
     Task<MessengerMessage?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken);
 

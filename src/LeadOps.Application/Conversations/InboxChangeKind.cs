@@ -11,6 +11,9 @@ public enum InboxChangeKind
     /// <summary>A message's status moved (delivered, read, failed, retried).</summary>
     MessageStatusChanged,
 
-    /// <summary>State or assignment changed (escalated, taken, released, resolved).</summary>
+    /// <summary>State or assignment changed (escalated, taken, released, resolved, answered in Meta Business Suite), or the header or a note did.</summary>
     ConversationChanged,
+
+    /// <summary>A stored message changed: the customer edited it or reacted to it.</summary>
+    MessageChanged,
 }

@@ -20,6 +20,10 @@ public static class InboxPushes
         ReplyRetryStarted e => Change(e, InboxChangeKind.MessageStatusChanged, e.Message.Id),
         ReplySent e => Change(e, InboxChangeKind.MessageSent, e.Message.Id),
         ReplyFailed e => Change(e, InboxChangeKind.MessageStatusChanged, e.Message.Id),
+        MessageChanged e => Change(e, InboxChangeKind.MessageChanged, e.Message.Id),
+        ConversationNoteAdded e => Change(e, InboxChangeKind.ConversationChanged, e.Note.Id),
+        ConversationDetailsChanged e => Change(e, InboxChangeKind.ConversationChanged),
+        ConversationAnsweredElsewhere e => Change(e, InboxChangeKind.ConversationChanged),
         _ => null,
     };
 

@@ -46,6 +46,7 @@ public static class InboxText
         MessageSender.Customer => "customer",
         MessageSender.Bot => "bot",
         MessageSender.Staff => "staff",
+        MessageSender.System => "system",
         _ => "page_inbox",
     };
 
@@ -54,7 +55,8 @@ public static class InboxText
         MessageSender.Customer => "Customer",
         MessageSender.Bot => "Bot",
         MessageSender.Staff => m.SenderName ?? "Staff",
-        _ => "Page (Meta inbox)",
+        MessageSender.System => "Messenger",
+        _ => "Answered in Meta Business Suite",
     };
 
     public static string? FailureCode(SendFailure? failure) => failure switch
@@ -68,6 +70,7 @@ public static class InboxText
         SendFailure.RateLimited => "rate_limited",
         SendFailure.Temporary => "temporary",
         SendFailure.PageNotConnected => "page_not_connected",
+        SendFailure.PageBlocked => "page_blocked",
         _ => "other",
     };
 

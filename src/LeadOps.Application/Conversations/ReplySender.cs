@@ -18,11 +18,15 @@ internal sealed partial class ReplySender(
 {
     public const string KeyReused = "This Idempotency-Key was already used for another message: send a new key for a new message.";
 
+    public Task<Result<ReplyOutcome>> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? note, CancellationToken ct) =>
+        SendNewAsync(conversation, text, idempotencyKey, note, null, ct);
+
     /// <summary>
-    /// Sends a new reply, once per idempotency key. A key already used answers with that message's outcome when it was the
-    /// same request (same user, conversation and text), and a Conflict when it was not.
+    /// Sends a new reply, once per idempotency key; <paramref name="attachment"/> is a file staff uploaded (stored already in
+    /// this unit of work) sent instead of text. A key already used answers with that message's outcome when it was the same
+    /// request (same user, conversation and text), and a Conflict when it was not.
     /// </summary>
-    public async Task<Result<ReplyOutcome>> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? note, CancellationToken ct)
+    public async Task<Result<ReplyOutcome>> SendNewAsync(Conversation conversation, string text, string? idempotencyKey, string? note, MessageAttachment? attachment, CancellationToken ct)
     {
         // A key the caller gave may have been used before; one made up here cannot have been.
         var given = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
@@ -35,7 +39,7 @@ internal sealed partial class ReplySender(
         var key = given ?? Guid.NewGuid().ToString("N");
         var now = clock.GetUtcNow();
         var plan = conversation.PlanReply(MessageSender.Staff, now, options.UseHumanAgentTag);
-        var message = conversation.WriteReply(userId, name, text, key, plan, note, now);
+        var message = conversation.WriteReply(userId, name, text, key, plan, note, now, attachment);
         if (!await conversations.TryAddReplyAsync(message, ct))
         {
             var first = await conversations.FindByIdempotencyKeyAsync(key, ct);
@@ -93,9 +97,14 @@ internal sealed partial class ReplySender(
             return await FailAsync(conversation, message, plan, SendFailure.PageNotConnected, reason, attempt, ct);
         }
 
+        if (integration.MessagingRefusal is { } blocked)
+        {
+            return await FailAsync(conversation, message, plan, SendFailure.PageBlocked, blocked, attempt, ct);
+        }
+
         try
         {
-            var sent = await messenger.SendAsync(integration, conversation.Psid, message.Text, plan, ct);
+            var sent = await messenger.SendAsync(integration, conversation.Psid, message, plan, ct);
             var now = clock.GetUtcNow();
             await conversations.CompleteSendAsync(message.Id, sent.MessageId, now, ct);
             conversation.RecordReplySent(message, plan, attempt, now);
@@ -112,6 +121,10 @@ internal sealed partial class ReplySender(
 
             LogSendFailed(logger, conversation.Id, message.Id, ex.Failure.Kind, ex.Failure.Code, ex.Failure.Subcode);
             return await FailAsync(conversation, message, plan, kind, GraphFailureText.Describe(ex.Failure), attempt, ct);
+        }
+        catch (FileNotFoundException)
+        {
+            return await FailAsync(conversation, message, plan, SendFailure.Other, "The attached file is no longer stored: attach it again.", attempt, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

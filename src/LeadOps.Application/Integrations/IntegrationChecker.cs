@@ -8,7 +8,7 @@ namespace LeadOps.Application.Integrations;
 /// </summary>
 internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliveryCheck delivery, ITokenProtector protector, TimeProvider clock)
 {
-    public static readonly IReadOnlyList<string> WebhookFields = ["leadgen", "messages"];
+    public static readonly IReadOnlyList<string> WebhookFields = ["leadgen", .. Conversations.MessengerWebhookFields.All];
 
     public async Task<IntegrationTestResult> CheckAsync(Integration integration, CancellationToken ct, bool tokenJustVerified = false)
     {

@@ -6,24 +6,60 @@ namespace LeadOps.Domain.Conversations;
 public sealed partial class Conversation
 {
     /// <summary>
-    /// A customer's message arrived from the webhook: the new inbound message. The caller has made sure <paramref name="mid"/>
-    /// is not stored yet.
+    /// A customer's message arrived from the webhook: the new inbound message, with its attachments, quick-reply payload
+    /// and the message it quotes. The caller has made sure <paramref name="mid"/> is not stored yet.
     /// </summary>
-    public MessengerMessage ReceiveCustomerMessage(string mid, string text, DateTimeOffset at)
+    public MessengerMessage ReceiveCustomerMessage(string mid, string text, DateTimeOffset at, IEnumerable<MessageAttachment>? attachments = null, string? quickReplyPayload = null, string? replyToMid = null)
     {
         var message = MessengerMessage.FromCustomer(Id, mid, text, at);
-        RecordCustomerMessage(text, at);
+        message.QuickReplyPayload = MessengerMessage.Payload(quickReplyPayload);
+        message.ReplyToMid = replyToMid;
+        message.Attach(attachments ?? []);
+        RecordCustomerMessage(message.Preview, at);
+        Raise(new CustomerMessageReceived(this, message));
+        return message;
+    }
+
+    /// <summary>The customer tapped a button: like a message, it opens the 24-hour window and waits for an answer.</summary>
+    public MessengerMessage ReceivePostback(string mid, string? title, string? payload, DateTimeOffset at)
+    {
+        var message = MessengerMessage.FromPostback(Id, mid, title, payload, at);
+        RecordCustomerMessage(message.Text, at);
         Raise(new CustomerMessageReceived(this, message));
         return message;
     }
 
     /// <summary>An echo of a message the page sent that LeadOps did not send (the bot, or Meta's inbox): the new outbound message.</summary>
-    public MessengerMessage RecordEcho(MessageSender sender, string mid, string text, DateTimeOffset at)
+    public MessengerMessage RecordEcho(MessageSender sender, string mid, string text, DateTimeOffset at, IEnumerable<MessageAttachment>? attachments = null)
     {
         var message = MessengerMessage.FromEcho(Id, sender, mid, text, at);
-        RecordPageMessage(text, at);
+        message.Attach(attachments ?? []);
+        RecordPageMessage(message.Preview, at);
         Raise(new PageMessageEchoed(this, message));
         return message;
+    }
+
+    /// <summary>The customer edited one of their messages: the thread shows the new text, marked edited, with the old one kept.</summary>
+    public void EditMessage(MessengerMessage message, string text, int editCount, DateTimeOffset at)
+    {
+        if (message.Edit(text, editCount, at))
+        {
+            if (message.At >= LastMessageAt)
+            {
+                LastMessagePreview = Truncate(message.Preview, PreviewLength);
+            }
+
+            Raise(new MessageChanged(this, message));
+        }
+    }
+
+    /// <summary>The customer reacted to a message (or took the reaction back).</summary>
+    public void ReactTo(MessengerMessage message, string? emoji, string? name, bool unreact, DateTimeOffset at)
+    {
+        if (message.React(emoji, name, unreact, at))
+        {
+            Raise(new MessageChanged(this, message));
+        }
     }
 
     /// <summary>An echo of a LeadOps reply whose send answer was not recorded yet: the store gave the reply Meta's id.</summary>
@@ -40,11 +76,16 @@ public sealed partial class Conversation
     /// A staff member writes a reply, planned against the window now (a refused plan stores it as Failed). Replying
     /// takes the conversation for its writer; the reply's own record tells of that, not a separate "taken".
     /// </summary>
-    public MessengerMessage WriteReply(string userId, string? userName, string text, string idempotencyKey, ReplyPlan plan, string? note, DateTimeOffset now)
+    public MessengerMessage WriteReply(string userId, string? userName, string text, string idempotencyKey, ReplyPlan plan, string? note, DateTimeOffset now, MessageAttachment? attachment = null)
     {
         var message = MessengerMessage.StaffReply(Id, userId, userName, text, idempotencyKey, now);
+        if (attachment is not null)
+        {
+            message.Attach([attachment]);
+        }
+
         message.Plan(plan);
-        if (State != ConversationState.HumanActive)
+        if (State != ConversationState.HumanActive || AssignedToUserId is null)
         {
             AssignTo(userId, userName);
         }
@@ -71,7 +112,7 @@ public sealed partial class Conversation
     /// <summary>Meta accepted a staff reply (the store recorded its id): the customer is no longer waiting.</summary>
     public void RecordReplySent(MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt, DateTimeOffset at)
     {
-        RecordPageMessage(message.Text, at);
+        RecordPageMessage(message.Preview, at);
         Raise(new ReplySent(this, message, attempt, plan));
     }
 

@@ -68,8 +68,8 @@ public sealed partial class Conversation : Entity, IOwnedByUser
 
     public DateTimeOffset? ResolvedAt { get; private set; }
 
-    /// <summary>"Customer …0001": LeadOps does not read profiles, so the PSID's end tells customers apart.</summary>
-    public string CustomerLabel => CustomerLabelOf(Psid);
+    /// <summary>The customer's name from their Messenger profile; "Customer …0001" (the PSID's end) until Meta gives it.</summary>
+    public string CustomerLabel => CustomerName ?? CustomerLabelOf(Psid);
 
     public static string CustomerLabelOf(string psid) => psid.Length > 4 ? $"Customer …{psid[^4..]}" : $"Customer {psid}";
 

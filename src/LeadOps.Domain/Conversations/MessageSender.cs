@@ -13,4 +13,7 @@ public enum MessageSender
 
     /// <summary>Someone answering in Meta's own inbox (an echo from the Page inbox app, or without an app id).</summary>
     PageInbox,
+
+    /// <summary>No one: a note about the thread (a handover, a referral, an opt-in, thread control LeadOps asked for).</summary>
+    System,
 }

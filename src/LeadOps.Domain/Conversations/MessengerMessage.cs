@@ -7,7 +7,7 @@ namespace LeadOps.Domain.Conversations;
 /// however often a webhook is replayed. A staff reply carries an idempotency key, so a double click or a retry never
 /// sends twice. Never logged: it holds what customers and staff wrote.
 /// </summary>
-public sealed class MessengerMessage : IOwnedByUser
+public sealed partial class MessengerMessage : IOwnedByUser
 {
     /// <summary>Messenger's limit for one text message.</summary>
     public const int MaxTextLength = 2000;
@@ -19,6 +19,9 @@ public sealed class MessengerMessage : IOwnedByUser
 
     public const int SenderNameLength = 256;
 
+    /// <summary>Postback and quick-reply payloads (Meta allows 1000 characters).</summary>
+    public const int PayloadLength = 1000;
+
     public long Id { get; set; }
 
     public string OwnerId { get; set; } = string.Empty;
@@ -28,6 +31,9 @@ public sealed class MessengerMessage : IOwnedByUser
     public MessageDirection Direction { get; set; }
 
     public MessageSender Sender { get; set; }
+
+    /// <summary>A message, a tap on a button, or a note about the thread (handover, referral, opt-in).</summary>
+    public MessageKind Kind { get; set; }
 
     /// <summary>The staff member who wrote it (staff replies only).</summary>
     public string? SenderUserId { get; set; }
@@ -66,10 +72,14 @@ public sealed class MessengerMessage : IOwnedByUser
     /// <summary>How many times LeadOps called the Send API for it.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>Images, files, locations, links… in Meta's order (loaded with the message only where needed).</summary>
+    public List<MessageAttachment> Attachments { get; private set; } = [];
+
     public bool CanRetry => Status == MessageStatus.Failed && Direction == MessageDirection.Outbound && Sender == MessageSender.Staff;
 
     public static MessengerMessage FromCustomer(Guid conversationId, string mid, string text, DateTimeOffset at) => new()
     {
+        Kind = MessageKind.Message,
         ConversationId = conversationId,
         Direction = MessageDirection.Inbound,
         Sender = MessageSender.Customer,

@@ -25,5 +25,8 @@ public enum SendFailure
     /// <summary>The page is no longer connected (integration deleted or disabled).</summary>
     PageNotConnected,
 
+    /// <summary>Meta blocked the page from messaging (policy enforcement): nothing is sent until Meta lifts it.</summary>
+    PageBlocked,
+
     Other,
 }

@@ -98,6 +98,11 @@ public sealed partial class Integration : IOwnedByUser
             return new IntegrationState(IntegrationStatus.NeedsReconnect, "Needs reconnect");
         }
 
+        if (MessagingPolicyState() is { } policy)
+        {
+            return policy;
+        }
+
         if (MissingPermissionList is [var first, ..])
         {
             return new IntegrationState(IntegrationStatus.MissingPermission, $"Missing permission: {string.Join(", ", MissingPermissionList)}", first);

@@ -7,4 +7,10 @@ public enum IntegrationStatus
     MissingPermission,
     NeedsReconnect,
     Disabled,
+
+    /// <summary>Meta blocked the page from messaging (policy enforcement): replies are refused with Meta's reason.</summary>
+    MessagingBlocked,
+
+    /// <summary>Meta warned the page about its messaging (policy enforcement).</summary>
+    MessagingWarned,
 }

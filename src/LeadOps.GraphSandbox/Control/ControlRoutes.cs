@@ -5,8 +5,9 @@ namespace LeadOps.GraphSandbox;
 
 /// <summary>
 /// The control API under <c>/_sandbox</c>: JSON, no auth, loopback only, and never from another site's page
-/// (<see cref="CrossOriginGuard"/>). Lets tests and the demo drive the
-/// sandbox from outside the process (submit leads, customer messages, faults, reset) and read what happened.
+/// (<see cref="CrossOriginGuard"/>). Lets tests and the demo drive the sandbox from outside the process (submit leads,
+/// faults, reset; the Lead Ads variants are in <see cref="LeadControlRoutes"/>, what customers do on Messenger in
+/// <see cref="MessengerControlRoutes"/>) and read what happened.
 /// </summary>
 internal static class ControlRoutes
 {
@@ -54,16 +55,6 @@ internal static class ControlRoutes
             return Results.Json(new SubmittedLeads(ids), Json);
         });
 
-        group.MapPost("/pages/{pageId}/customers/{psid}/messages", async (HttpContext http, SandboxState state, string pageId, string psid) =>
-        {
-            using var document = await ReadJsonAsync(http);
-            var text = document.RootElement.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String
-                ? t.GetString()!
-                : throw new ArgumentException("A customer message needs \"text\".");
-            var mid = state.CustomerSendsMessage(pageId, psid, text);
-            return Results.Json(new CustomerMessageSent(mid), Json);
-        });
-
         group.MapPost("/faults", async (HttpContext http, SandboxState state) =>
         {
             var rule = await JsonSerializer.DeserializeAsync<FaultRule>(http.Request.Body, Json, http.RequestAborted)
@@ -105,6 +96,7 @@ internal static class ControlRoutes
         });
 
         LeadControlRoutes.Map(group);
+        MessengerControlRoutes.Map(group);
     }
 
     internal static async Task<JsonDocument> ReadJsonAsync(HttpContext http)
@@ -135,5 +127,4 @@ internal static class ControlRoutes
 
     private sealed record SubmittedLeads(IReadOnlyList<string> Ids);
 
-    private sealed record CustomerMessageSent(string Mid);
 }

@@ -14,9 +14,11 @@ public static class FaultRoutes
     public const string DebugToken = "debug_token";
     public const string SubscribedApps = "subscribed_apps";
     public const string TestLeads = "test_leads";
+    public const string UserProfile = "user_profile";
+    public const string ThreadControl = "thread_control";
 
     public static IReadOnlyList<string> All { get; } =
-        [Any, Me, LeadgenForms, Leads, Lead, Page, Form, Messages, DebugToken, SubscribedApps, TestLeads];
+        [Any, Me, LeadgenForms, Leads, Lead, Page, Form, Messages, DebugToken, SubscribedApps, TestLeads, UserProfile, ThreadControl];
 
     internal static bool IsEdge(string route) => route is Leads or LeadgenForms;
 
@@ -24,7 +26,7 @@ public static class FaultRoutes
     internal static string UseCaseOf(string route) => route switch
     {
         Leads or Lead or LeadgenForms or Form or TestLeads => "leadgen",
-        Messages => "messenger",
+        Messages or UserProfile or ThreadControl => "messenger",
         _ => "pages",
     };
 }

@@ -3,6 +3,9 @@ namespace LeadOps.GraphSandbox;
 /// <summary>A person who wrote to a page (a page-scoped id), with their conversation. Changed under the state's lock.</summary>
 internal sealed class CustomerState(string psid, string name, bool blockedPage)
 {
+    private static readonly string[] FirstNames = ["Ana", "Bruno", "Chloé", "Dmitri", "Emma", "Farid", "Grace", "Hiro", "Inês", "João", "Keiko", "Lars"];
+    private static readonly string[] LastNames = ["Silva", "Novak", "Dubois", "Ivanov", "Müller", "Haddad", "Okafor", "Tanaka", "Costa", "Berg"];
+
     public string Psid { get; } = psid;
 
     public string Name { get; } = name;
@@ -13,4 +16,19 @@ internal sealed class CustomerState(string psid, string name, bool blockedPage)
     public DateTimeOffset? LastCustomerMessageAt { get; set; }
 
     public List<ConversationMessage> History { get; } = [];
+
+    /// <summary>The app that controls the thread (null: idle), as pass and take thread control leave it.</summary>
+    public string? ThreadOwnerAppId { get; set; }
+
+    public string FirstName => Name.Split(' ', 2)[0];
+
+    public string? LastName => Name.Split(' ', 2) is [_, var last] ? last : null;
+
+    /// <summary>A new customer gets a name picked from the PSID, so the same PSID always has the same name.</summary>
+    public static string NameFor(string psid)
+    {
+        var digits = psid.Where(char.IsAsciiDigit).Select(c => c - '0').ToArray();
+        var n = digits.Aggregate(17, (sum, d) => (sum * 31) + d) & int.MaxValue;
+        return $"{FirstNames[n % FirstNames.Length]} {LastNames[n / FirstNames.Length % LastNames.Length]}";
+    }
 }

@@ -1,10 +1,11 @@
+using System.Text.Json.Nodes;
+
 namespace LeadOps.GraphSandbox;
 
 /// <summary>
-/// Messenger: each page's customers and their conversations, the messages sent through the Send API, and the Send
-/// API's rules (2000 characters, a customer who blocked the page, the 24-hour RESPONSE and 7-day HUMAN_AGENT windows).
-/// A customer's message, and a sent message's echo and delivery, fire webhooks when the page is subscribed.
-/// Locks the state's one lock.
+/// Messenger: each page's customers and their conversations, the Send API's rules (2000 characters, a customer who
+/// blocked the page, the 24-hour RESPONSE and 7-day HUMAN_AGENT windows), attachments, sender actions, thread control
+/// and the User Profile API. Events fire webhooks for the fields the page is subscribed to. Locks the state's one lock.
 /// </summary>
 internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore pages, SubscriptionStore subscriptions, WebhookDispatcher webhooks)
 {
@@ -14,10 +15,22 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
     private static readonly TimeSpan HumanAgentWindow = TimeSpan.FromDays(7);
 
     private readonly Dictionary<PageState, Dictionary<string, CustomerState>> _customers = [];
+    private readonly HashSet<PageState> _profilesRefused = [];
+    private readonly HashSet<PageState> _routedByMeta = [];
     private long _messageCounter;
+
+    public CdnStore Cdn { get; } = new(options, gate);
 
     /// <summary>The messages the Send API accepted, oldest first.</summary>
     public RecordLog<SentMessage> Sent { get; } = new(gate);
+
+    public RecordLog<SenderActionCall> SenderActions { get; } = new(gate);
+
+    public RecordLog<ThreadControlCall> ThreadControlCalls { get; } = new(gate);
+
+    internal DateTimeOffset Now => options.TimeProvider.GetUtcNow();
+
+    internal string AppId => options.AppId;
 
     /// <summary>The page's customers, in the order they first wrote.</summary>
     public IReadOnlyList<CustomerState> CustomersOf(PageState page)
@@ -33,17 +46,22 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
     {
         lock (gate)
         {
-            return pages.Find(pageId) is { } page && _customers.TryGetValue(page, out var customers) && customers.TryGetValue(psid, out var customer)
-                ? [.. customer.History]
-                : [];
+            return pages.Find(pageId) is { } page && Find(page, psid) is { } customer ? [.. customer.History] : [];
         }
     }
 
-    /// <summary>A customer writes to a page (a new PSID becomes a new customer); returns the message id (<c>mid</c>).</summary>
-    public string FromCustomer(string pageId, string psid, string text)
+    public CustomerState? Find(PageState page, string psid)
+    {
+        lock (gate)
+        {
+            return _customers.TryGetValue(page, out var customers) ? customers.GetValueOrDefault(psid) : null;
+        }
+    }
+
+    /// <summary>The customer (a new PSID becomes a new customer) and the page, for an event the driver makes.</summary>
+    public (PageState Page, CustomerState Customer) Require(string pageId, string psid)
     {
         ArgumentException.ThrowIfNullOrEmpty(psid);
-        ArgumentNullException.ThrowIfNull(text);
         lock (gate)
         {
             var page = pages.Require(pageId);
@@ -55,34 +73,60 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
 
             if (!customers.TryGetValue(psid, out var customer))
             {
-                customer = new CustomerState(psid, $"Customer {psid[^4..]}", blockedPage: false);
+                customer = new CustomerState(psid, CustomerState.NameFor(psid), blockedPage: false);
                 customers.Add(psid, customer);
             }
 
-            var now = options.TimeProvider.GetUtcNow();
-            var mid = NextMessageId();
-            customer.History.Add(new ConversationMessage(mid, false, text, now));
-            customer.LastCustomerMessageAt = now;
-            if (subscriptions.Has(page, "messages"))
-            {
-                webhooks.Publish("messages", page.Id, MessengerWebhooks.CustomerMessage(page.Id, psid, mid, text, now.ToUnixTimeMilliseconds()));
-            }
-
-            return mid;
+            return (page, customer);
         }
     }
 
-    /// <summary>Applies the Send API rules and, when they pass, records the message and fires echo and delivery webhooks.</summary>
-    public (SentMessage? Sent, GraphError? Error) Send(PageState page, string psid, string text, string messagingType, string? tag)
+    public PageState PageOf(string pageId)
     {
-        if (text.Length > MaxMessageLength)
+        lock (gate)
+        {
+            return pages.Require(pageId);
+        }
+    }
+
+    public string NextMessageId()
+    {
+        lock (gate)
+        {
+            return "m_" + SeededRandom.For(options.Seed, SeedStreamMessageIds, ++_messageCounter).NextBase62(64);
+        }
+    }
+
+    /// <summary>Posts the event when the page is subscribed to <paramref name="field"/> (or to one of <paramref name="alsoWhen"/>).</summary>
+    public void Publish(PageState page, string field, JsonObject messengerEvent, DateTimeOffset at, MessengerShape shape, params string[] alsoWhen)
+    {
+        if (subscriptions.Has(page, [field, .. alsoWhen]))
+        {
+            webhooks.Publish(field, page.Id, MessengerWebhooks.Body(page.Id, field, messengerEvent, at, shape));
+        }
+    }
+
+    /// <summary>Whether Meta would give this page's customers' profiles (the app's Business Asset User Profile Access).</summary>
+    public void SetProfilesRefused(PageState page, bool refused) => Toggle(_profilesRefused, page, refused);
+
+    public bool ProfilesRefused(PageState page) => Contains(_profilesRefused, page);
+
+    /// <summary>A page whose conversations Meta routes itself (a default app under Conversation Routing): handover calls are refused.</summary>
+    public void SetRoutedByMeta(PageState page, bool routed) => Toggle(_routedByMeta, page, routed);
+
+    public bool RoutedByMeta(PageState page) => Contains(_routedByMeta, page);
+
+    /// <summary>Applies the Send API rules and, when they pass, records the message and fires echo and delivery webhooks.</summary>
+    public (SentMessage? Sent, GraphError? Error) Send(PageState page, string psid, string? text, SentAttachment? attachment, string messagingType, string? tag)
+    {
+        if (text is { Length: > MaxMessageLength })
         {
             return (null, GraphErrors.MessageTooLong());
         }
 
         lock (gate)
         {
-            if (!_customers.TryGetValue(page, out var customers) || !customers.TryGetValue(psid, out var customer))
+            if (Find(page, psid) is not { } customer)
             {
                 return (null, GraphErrors.NoMatchingUser());
             }
@@ -92,7 +136,7 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
                 return (null, GraphErrors.PersonUnavailable());
             }
 
-            var now = options.TimeProvider.GetUtcNow();
+            var now = Now;
             var window = messagingType == "MESSAGE_TAG" && tag == "HUMAN_AGENT" ? HumanAgentWindow : ResponseWindow;
             if (customer.LastCustomerMessageAt is not { } last || now - last > window)
             {
@@ -100,20 +144,16 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
             }
 
             var mid = NextMessageId();
-            var sent = new SentMessage(page.Id, psid, text, messagingType, tag, mid, now);
+            var sent = new SentMessage(page.Id, psid, text ?? string.Empty, messagingType, tag, mid, now) { Attachment = attachment };
             Sent.Add(sent);
-            customer.History.Add(new ConversationMessage(mid, true, text, now));
-            var timeMs = now.ToUnixTimeMilliseconds();
-            if (subscriptions.Has(page, "messages", "message_echoes"))
+            customer.History.Add(new ConversationMessage(mid, true, text ?? $"({attachment?.Type})", now));
+            var echoed = attachment is null ? null : new JsonArray(new JsonObject
             {
-                webhooks.Publish("message_echoes", page.Id, MessengerWebhooks.Echo(page.Id, psid, mid, text, options.AppId, timeMs));
-            }
-
-            if (subscriptions.Has(page, "messages", "message_deliveries"))
-            {
-                webhooks.Publish("message_deliveries", page.Id, MessengerWebhooks.Delivery(page.Id, psid, mid, timeMs));
-            }
-
+                ["type"] = attachment.Type,
+                ["payload"] = new JsonObject { ["url"] = attachment.Url ?? Cdn.Add(attachment.Bytes ?? [], attachment.ContentType ?? "application/octet-stream", attachment.FileName) },
+            });
+            Publish(page, "message_echoes", MessengerEventJson.Echo(page.Id, psid, mid, text, echoed, options.AppId, now, MessengerShape.Default), now, MessengerShape.Default, "messages");
+            Publish(page, "message_deliveries", MessengerEventJson.Delivery(page.Id, psid, mid, now, MessengerShape.Default), now, MessengerShape.Default, "messages");
             return (sent, null);
         }
     }
@@ -127,7 +167,12 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
         lock (gate)
         {
             _customers.Clear();
+            _profilesRefused.Clear();
+            _routedByMeta.Clear();
             Sent.Clear();
+            SenderActions.Clear();
+            ThreadControlCalls.Clear();
+            Cdn.Clear();
             _messageCounter = 0;
             var customers = new Dictionary<string, CustomerState>();
             _customers.Add(main, customers);
@@ -148,5 +193,19 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
         }
     }
 
-    private string NextMessageId() => "m_" + SeededRandom.For(options.Seed, SeedStreamMessageIds, ++_messageCounter).NextBase62(64);
+    private void Toggle(HashSet<PageState> set, PageState page, bool on)
+    {
+        lock (gate)
+        {
+            _ = on ? set.Add(page) : set.Remove(page);
+        }
+    }
+
+    private bool Contains(HashSet<PageState> set, PageState page)
+    {
+        lock (gate)
+        {
+            return set.Contains(page);
+        }
+    }
 }

@@ -1,66 +1,34 @@
+using System.Text.Json.Nodes;
+
 namespace LeadOps.GraphSandbox;
 
-/// <summary>The Messenger webhooks Meta sends: a customer's message, the echo of a page's message, its delivery.</summary>
+/// <summary>
+/// Wraps a Messenger event in the webhook body Meta posts: a page entry with <c>messaging[]</c> or <c>standby[]</c>, or
+/// the <c>changes[] {field, value}</c> form of the App Dashboard's test button, written byte for byte as Meta writes.
+/// </summary>
 internal static class MessengerWebhooks
 {
-    public static string CustomerMessage(string pageId, string psid, string mid, string text, long timeMs) =>
-        Messaging(pageId, timeMs, sender: psid, recipient: pageId, w =>
-        {
-            w.WriteNumber("timestamp", timeMs);
-            WriteMessage(w, mid, text, echoOfAppId: null);
-        });
-
-    public static string Echo(string pageId, string psid, string mid, string text, string appId, long timeMs) =>
-        Messaging(pageId, timeMs, sender: pageId, recipient: psid, w =>
-        {
-            w.WriteNumber("timestamp", timeMs);
-            WriteMessage(w, mid, text, echoOfAppId: appId);
-        });
-
-    public static string Delivery(string pageId, string psid, string mid, long watermarkMs) =>
-        Messaging(pageId, watermarkMs, sender: psid, recipient: pageId, w =>
-        {
-            w.WriteStartObject("delivery");
-            w.WriteStartArray("mids");
-            w.WriteStringValue(mid);
-            w.WriteEndArray();
-            w.WriteNumber("watermark", watermarkMs);
-            w.WriteEndObject();
-        });
-
-    /// <summary>A page entry with one <c>messaging</c> event between <paramref name="sender"/> and <paramref name="recipient"/>.</summary>
-    private static string Messaging(string pageId, long timeMs, string sender, string recipient, Action<Utf8JsonWriter> writeEvent) =>
+    public static string Body(string pageId, string field, JsonObject messengerEvent, DateTimeOffset at, MessengerShape shape) =>
         WebhookJson.PageEntry(w =>
         {
             w.WriteString("id", pageId);
-            w.WriteNumber("time", timeMs);
-            w.WriteStartArray("messaging");
-            w.WriteStartObject();
-            WriteParty(w, "sender", sender);
-            WriteParty(w, "recipient", recipient);
-            writeEvent(w);
-            w.WriteEndObject();
-            w.WriteEndArray();
+            w.WriteNumber("time", at.ToUnixTimeMilliseconds());
+            switch (shape.Envelope)
+            {
+                case MessengerEnvelope.Changes:
+                    w.WriteStartArray("changes");
+                    w.WriteStartObject();
+                    w.WriteString("field", field);
+                    w.WritePropertyName("value");
+                    messengerEvent.WriteTo(w);
+                    w.WriteEndObject();
+                    w.WriteEndArray();
+                    break;
+                default:
+                    w.WriteStartArray(shape.Envelope == MessengerEnvelope.Standby ? "standby" : "messaging");
+                    messengerEvent.WriteTo(w);
+                    w.WriteEndArray();
+                    break;
+            }
         });
-
-    private static void WriteMessage(Utf8JsonWriter w, string mid, string text, string? echoOfAppId)
-    {
-        w.WriteStartObject("message");
-        if (echoOfAppId is not null)
-        {
-            w.WriteBoolean("is_echo", true);
-            WebhookJson.WriteId(w, "app_id", echoOfAppId, asNumber: true);
-        }
-
-        w.WriteString("mid", mid);
-        w.WriteString("text", text);
-        w.WriteEndObject();
-    }
-
-    private static void WriteParty(Utf8JsonWriter w, string name, string id)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("id", id);
-        w.WriteEndObject();
-    }
 }

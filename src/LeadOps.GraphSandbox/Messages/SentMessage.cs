@@ -1,5 +1,8 @@
 namespace LeadOps.GraphSandbox;
 
-/// <summary>A message the sandbox accepted through the Send API.</summary>
+/// <summary>A message the sandbox accepted through the Send API. <see cref="Text"/> is empty for an attachment.</summary>
 public sealed record SentMessage(
-    string PageId, string Psid, string Text, string MessagingType, string? Tag, string MessageId, DateTimeOffset Time);
+    string PageId, string Psid, string Text, string MessagingType, string? Tag, string MessageId, DateTimeOffset Time)
+{
+    public SentAttachment? Attachment { get; init; }
+}

@@ -24,6 +24,7 @@ internal static class PageRoutes
     {
         FaultRoutes.Lead => LeadRoutes.Read(call),
         FaultRoutes.Form => FormRoutes.Read(call),
+        FaultRoutes.UserProfile => MessageRoutes.ReadProfile(call),
         _ => Read(call),
     };
 }

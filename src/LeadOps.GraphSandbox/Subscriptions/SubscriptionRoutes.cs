@@ -8,7 +8,8 @@ internal static class SubscriptionRoutes
     private static readonly string[] WebhookFields =
     [
         "leadgen", "messages", "messaging_postbacks", "messaging_optins", "message_deliveries", "message_reads",
-        "message_echoes", "messaging_referrals", "messaging_handovers", "standby", "feed", "message_reactions",
+        "message_echoes", "messaging_referrals", "messaging_handovers", "standby", "feed", "message_reactions", "message_edits",
+        "messaging_policy_enforcement",
     ];
 
     public static void Map(IEndpointRouteBuilder app)

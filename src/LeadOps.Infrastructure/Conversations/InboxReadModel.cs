@@ -2,7 +2,8 @@ namespace LeadOps.Infrastructure.Conversations;
 
 /// <summary>
 /// The Inbox's queries, untracked and owner-filtered. The list reads the (owner, state, Inbox order) index in order; the thread
-/// the (conversation, time) index; every page is a count and one query, never one query per row.
+/// the (conversation, time) index, then its messages' attachments by (message, position); every page is a count and a few
+/// queries, never one query per row.
 /// </summary>
 internal sealed class InboxReadModel(LeadOpsDbContext db) : IInboxReadModel
 {
@@ -17,6 +18,16 @@ internal sealed class InboxReadModel(LeadOpsDbContext db) : IInboxReadModel
         if (filter.PageId is { } pageId)
         {
             query = query.Where(c => c.PageId == pageId);
+        }
+
+        if (filter.Search is { } search)
+        {
+            // The customer's name (first, last, or both) or the start of the PSID.
+            var words = search.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var word in words)
+            {
+                query = query.Where(c => c.CustomerFirstName!.Contains(word) || c.CustomerLastName!.Contains(word) || c.Psid.StartsWith(word));
+            }
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -39,7 +50,44 @@ internal sealed class InboxReadModel(LeadOpsDbContext db) : IInboxReadModel
         var total = await query.CountAsync(cancellationToken);
         var newest = await query.OrderByDescending(m => m.At).ThenByDescending(m => m.Id).Take(limit).ToListAsync(cancellationToken);
         newest.Reverse();
+        if (newest.Count > 0)
+        {
+            // One query for the attachments of the whole page of messages (not a join that repeats each message).
+            var ids = newest.Select(m => m.Id).ToList();
+            var byMessage = (await db.MessageAttachments.AsNoTracking().Where(a => ids.Contains(a.MessageId)).ToListAsync(cancellationToken))
+                .ToLookup(a => a.MessageId);
+            foreach (var message in newest.Where(m => byMessage.Contains(m.Id)))
+            {
+                message.Attachments.AddRange(byMessage[message.Id].OrderBy(a => a.Position));
+            }
+        }
+
         return (newest, total);
+    }
+
+    public async Task<ThreadExtras> GetThreadExtrasAsync(Guid conversationId, IReadOnlyList<MessengerMessage> messages, CancellationToken cancellationToken)
+    {
+        var quotes = new Dictionary<string, QuotedMessage>(StringComparer.Ordinal);
+        var wanted = messages.Where(m => m.ReplyToMid is not null).Select(m => m.ReplyToMid!).Distinct().ToList();
+        foreach (var shown in messages.Where(m => m.Mid is not null && wanted.Contains(m.Mid)))
+        {
+            quotes[shown.Mid!] = new QuotedMessage(shown.Mid!, shown.Preview, InboxText.Sender(shown));
+        }
+
+        var missing = wanted.Where(m => !quotes.ContainsKey(m)).ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var older in await db.MessengerMessages.AsNoTracking().Where(m => m.ConversationId == conversationId && missing.Contains(m.Mid!)).ToListAsync(cancellationToken))
+            {
+                quotes[older.Mid!] = new QuotedMessage(older.Mid!, older.Preview, InboxText.Sender(older));
+            }
+        }
+
+        var fileIds = messages.SelectMany(m => m.Attachments).Where(a => a.StoredFileId is not null).Select(a => a.StoredFileId!.Value).Distinct().ToList();
+        var files = fileIds.Count == 0
+            ? new Dictionary<Guid, StoredFile>()
+            : await db.StoredFiles.AsNoTracking().Where(f => fileIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken);
+        return new ThreadExtras(quotes, files);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> GetPageNamesAsync(CancellationToken cancellationToken)
@@ -69,4 +117,17 @@ internal sealed class InboxReadModel(LeadOpsDbContext db) : IInboxReadModel
             .ToListAsync(cancellationToken);
         return ([.. rows.Select(r => new AuditRow(r.Entry, r.Name))], total);
     }
+
+    public async Task<LeadLink?> FindLeadByAdAsync(string adId, CancellationToken cancellationToken) =>
+        await db.Leads.AsNoTracking()
+            .Where(l => l.AdId == adId)
+            .OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id)
+            .Select(l => new LeadLink(l.Id, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<string?> GetMessagingRefusalAsync(int integrationId, CancellationToken cancellationToken) =>
+        (await db.Integrations.AsNoTracking().FirstOrDefaultAsync(i => i.Id == integrationId, cancellationToken))?.MessagingRefusal;
+
+    public Task<StoredFile?> GetStoredFileAsync(Guid id, CancellationToken cancellationToken) =>
+        db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
 }

@@ -1,6 +1,12 @@
+using System.Net.Http.Headers;
+
 namespace LeadOps.Infrastructure.Graph;
 
-/// <summary><see cref="IMessengerGateway"/> over <c>POST /{page-id}/messages</c>. Window rules are the caller's; Graph's refusals come back classified.</summary>
+/// <summary>
+/// <see cref="IMessengerGateway"/> over <c>POST /{page-id}/messages</c>: text, an uploaded attachment (multipart
+/// <c>filedata</c>, sent and saved in one call), sender actions. Window rules are the caller's; Graph's refusals come
+/// back classified.
+/// </summary>
 internal sealed class GraphMessengerGateway(IGraphApi graphApi) : IMessengerGateway
 {
     public async Task<MessengerSendResult> SendTextAsync(
@@ -10,26 +16,75 @@ internal sealed class GraphMessengerGateway(IGraphApi graphApi) : IMessengerGate
         MessengerMessagingType messagingType,
         CancellationToken cancellationToken)
     {
+        Check(credentials, recipientPsid);
+        ArgumentException.ThrowIfNullOrEmpty(text);
+
+        var (type, tag) = Typed(messagingType);
+        var sent = await GraphCall.RunAsync(() =>
+            graphApi.SendMessageAsync(credentials.PageId, new GraphSendMessageRequest(new(recipientPsid), type, new(text), tag), GraphCallContext.ForPage(credentials), cancellationToken));
+        return Accepted(sent, recipientPsid);
+    }
+
+    public async Task<MessengerSendResult> SendAttachmentAsync(
+        GraphCredentials credentials,
+        string recipientPsid,
+        OutgoingAttachment attachment,
+        MessengerMessagingType messagingType,
+        CancellationToken cancellationToken)
+    {
+        Check(credentials, recipientPsid);
+        ArgumentNullException.ThrowIfNull(attachment);
+
+        var (type, tag) = Typed(messagingType);
+        var sent = await GraphCall.RunAsync(async () =>
+        {
+            using var content = new MultipartFormDataContent();
+            content.Add(new StringContent(JsonSerializer.Serialize(new GraphRecipientDto(recipientPsid), GraphJson.Options)), "recipient");
+            content.Add(new StringContent(type), "messaging_type");
+            if (tag is not null)
+            {
+                content.Add(new StringContent(tag), "tag");
+            }
+
+            content.Add(new StringContent(JsonSerializer.Serialize(new { attachment = new { type = attachment.Type, payload = new { is_reusable = false } } })), "message");
+            var file = new ByteArrayContent(attachment.Bytes);
+            file.Headers.ContentType = MediaTypeHeaderValue.Parse(attachment.ContentType);
+            content.Add(file, "filedata", attachment.FileName);
+            return await graphApi.SendMessageContentAsync(credentials.PageId, content, GraphCallContext.ForPage(credentials), cancellationToken);
+        });
+        return Accepted(sent, recipientPsid);
+    }
+
+    public async Task SendSenderActionAsync(GraphCredentials credentials, string recipientPsid, SenderAction action, CancellationToken cancellationToken)
+    {
+        Check(credentials, recipientPsid);
+        var name = action switch
+        {
+            SenderAction.MarkSeen => "mark_seen",
+            SenderAction.TypingOn => "typing_on",
+            SenderAction.TypingOff => "typing_off",
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Unknown sender action."),
+        };
+        await GraphCall.RunAsync(() =>
+            graphApi.SendSenderActionAsync(credentials.PageId, new GraphSenderActionRequest(new(recipientPsid), name), GraphCallContext.ForPage(credentials), cancellationToken));
+    }
+
+    private static void Check(GraphCredentials credentials, string recipientPsid)
+    {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrEmpty(credentials.PageId);
         ArgumentException.ThrowIfNullOrEmpty(recipientPsid);
-        ArgumentException.ThrowIfNullOrEmpty(text);
-
-        var message = messagingType switch
-        {
-            MessengerMessagingType.Response => new GraphSendMessageRequest(new(recipientPsid), "RESPONSE", new(text), Tag: null),
-            MessengerMessagingType.HumanAgentTag => new GraphSendMessageRequest(new(recipientPsid), "MESSAGE_TAG", new(text), Tag: "HUMAN_AGENT"),
-            _ => throw new ArgumentOutOfRangeException(nameof(messagingType), messagingType, "Unknown messaging type."),
-        };
-
-        var sent = await GraphCall.RunAsync(() =>
-            graphApi.SendMessageAsync(credentials.PageId, message, GraphCallContext.ForPage(credentials), cancellationToken));
-
-        if (string.IsNullOrEmpty(sent.MessageId))
-        {
-            throw new GraphApiException(GraphCall.Unreadable(200, "Graph accepted the message but returned no message_id"));
-        }
-
-        return new MessengerSendResult(sent.RecipientId ?? recipientPsid, sent.MessageId);
     }
+
+    private static (string Type, string? Tag) Typed(MessengerMessagingType messagingType) => messagingType switch
+    {
+        MessengerMessagingType.Response => ("RESPONSE", null),
+        MessengerMessagingType.HumanAgentTag => ("MESSAGE_TAG", "HUMAN_AGENT"),
+        _ => throw new ArgumentOutOfRangeException(nameof(messagingType), messagingType, "Unknown messaging type."),
+    };
+
+    private static MessengerSendResult Accepted(GraphSendMessageResponse sent, string recipientPsid) =>
+        string.IsNullOrEmpty(sent.MessageId)
+            ? throw new GraphApiException(GraphCall.Unreadable(200, "Graph accepted the message but returned no message_id"))
+            : new MessengerSendResult(sent.RecipientId ?? recipientPsid, sent.MessageId);
 }

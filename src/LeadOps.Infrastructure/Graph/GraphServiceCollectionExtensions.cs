@@ -65,6 +65,8 @@ public static class GraphServiceCollectionExtensions
         services.TryAddTransient<ILeadSource, GraphLeadSource>();
         services.TryAddSingleton<ISyncBudget, GraphSyncBudget>();
         services.TryAddTransient<IMessengerGateway, GraphMessengerGateway>();
+        services.TryAddTransient<ICustomerProfiles, GraphCustomerProfiles>();
+        services.TryAddTransient<IThreadControl, GraphThreadControl>();
         return services;
     }
 }

@@ -93,6 +93,43 @@ internal interface IGraphApi
         [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
         CancellationToken cancellationToken);
 
+    /// <summary>A sender action, or an attachment upload (<paramref name="message"/> is then multipart content with <c>filedata</c>).</summary>
+    [Post("/{pageId}/messages")]
+    Task<GraphSendMessageResponse> SendMessageContentAsync(
+        string pageId,
+        [Body] HttpContent message,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    [Post("/{pageId}/messages")]
+    Task<GraphSendMessageResponse> SendSenderActionAsync(
+        string pageId,
+        [Body] GraphSenderActionRequest action,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    /// <summary>The User Profile API: a customer's name and picture by page-scoped id.</summary>
+    [Get("/{psid}")]
+    Task<GraphUserProfileDto> GetUserProfileAsync(
+        string psid,
+        string fields,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    [Post("/{pageId}/pass_thread_control")]
+    Task<GraphSuccessDto> PassThreadControlAsync(
+        string pageId,
+        [Body] GraphThreadControlRequest request,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    [Post("/{pageId}/take_thread_control")]
+    Task<GraphSuccessDto> TakeThreadControlAsync(
+        string pageId,
+        [Body] GraphThreadControlRequest request,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
     /// <summary>
     /// Called with the app token (<see cref="GraphCallContext.ForApp"/>). Graph only takes the inspected token as the
     /// <c>input_token</c> query parameter, so this is the one request whose URL holds a page token; it is never logged.

@@ -58,6 +58,12 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
 
     public DbSet<MessengerMessage> MessengerMessages => Set<MessengerMessage>();
 
+    public DbSet<MessageAttachment> MessageAttachments => Set<MessageAttachment>();
+
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+
+    public DbSet<LeadOps.Infrastructure.Conversations.StoredFileBytes> StoredFileBytes => Set<LeadOps.Infrastructure.Conversations.StoredFileBytes>();
+
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public DbSet<RetrievalRun> RetrievalRuns => Set<RetrievalRun>();

@@ -16,6 +16,7 @@ internal static class ApiEndpoints
         endpoints.MapApiKeysApi();
         endpoints.MapIntegrationsApi();
         endpoints.MapConversationsApi();
+        endpoints.MapInboxFilesApi();
         endpoints.MapLeadsApi();
         endpoints.MapRetrievalApi();
         endpoints.MapWebhook();

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadOps.IntegrationTests.Inbox;
 
 /// <summary>
-/// 20,000 conversations and 200,000 messages for one user: the list and a thread each take a fixed number of queries
+/// 20,000 conversations and 200,000 messages (with images and reactions) for one user: the list and a thread each take a fixed number of queries
 /// whatever the page size (no query per row), and SQLite answers them from the list and thread indexes.
 /// </summary>
 [Category(TestCategories.Slow)]
@@ -72,6 +72,9 @@ public sealed class InboxScaleTests(DatabaseKind database) : AppFixture(database
         var listPlan = await PlanAsync(listSql.Single(s => s.Contains("ORDER BY", StringComparison.Ordinal) && s.Contains("\"Conversations\"", StringComparison.Ordinal)));
         var defaultListPlan = await PlanAsync(defaultListSql.Single(s => s.Contains("ORDER BY", StringComparison.Ordinal) && s.Contains("\"Conversations\"", StringComparison.Ordinal)));
         var threadPlan = await PlanAsync(threadSql.Single(s => s.Contains("ORDER BY", StringComparison.Ordinal) && s.Contains("\"MessengerMessages\"", StringComparison.Ordinal)));
+        var attachmentsSql = threadSql.SingleOrDefault(s => s.Contains("FROM \"MessageAttachments\"", StringComparison.Ordinal));
+        Assert.That(attachmentsSql, Is.Not.Null, "the thread's attachments are read in one query: " + string.Join(" ;; ", threadSql));
+        var attachmentsPlan = await PlanAsync(attachmentsSql!);
         await TestContext.Out.WriteLineAsync($"list: {firstPage.Elapsed.TotalMilliseconds:0} ms, {listPlan}");
         await TestContext.Out.WriteLineAsync($"default list: {defaultListPlan}");
         await TestContext.Out.WriteLineAsync($"thread: {thread.Elapsed.TotalMilliseconds:0} ms, {threadPlan}");
@@ -83,6 +86,8 @@ public sealed class InboxScaleTests(DatabaseKind database) : AppFixture(database
             Assert.That(defaultListPlan, Does.Not.Contain("TEMP B-TREE"), "all states, still no sort of the owner's conversations: " + defaultListPlan);
             Assert.That(threadPlan, Does.Contain("IX_MessengerMessages_ConversationId_At"), threadPlan);
             Assert.That(threadPlan, Does.Not.Contain("SCAN \"MessengerMessages\"").And.Not.Contain("SCAN m"), threadPlan);
+            Assert.That(attachmentsPlan, Does.Contain("IX_MessageAttachments_MessageId_Position"), "the thread's images come off their index: " + attachmentsPlan);
+            Assert.That(thread.Json.GetProperty("messages").EnumerateArray().Count(m => m.GetProperty("attachments").GetArrayLength() > 0), Is.EqualTo(InboxSeed.ImagesIn(MessagesPerConversation)));
         });
     }
 
@@ -124,6 +129,7 @@ public sealed class InboxScaleTests(DatabaseKind database) : AppFixture(database
     /// <summary>Every SQL command EF runs in this process while it is alive (EF's diagnostic events).</summary>
     private sealed class SqlCapture : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
+        private static readonly string[] Inbox = ["\"Conversations\"", "\"MessengerMessages\"", "\"MessageAttachments\"", "\"StoredFiles\""];
         private readonly ConcurrentQueue<string> _commands = new();
         private readonly List<IDisposable> _subscriptions = [];
 
@@ -154,7 +160,7 @@ public sealed class InboxScaleTests(DatabaseKind database) : AppFixture(database
         public void OnNext(KeyValuePair<string, object?> value)
         {
             if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data &&
-                data.Command.CommandText.Contains("\"Conversations\"", StringComparison.Ordinal) | data.Command.CommandText.Contains("\"MessengerMessages\"", StringComparison.Ordinal))
+                Inbox.Any(table => data.Command.CommandText.Contains(table, StringComparison.Ordinal)))
             {
                 _commands.Enqueue(data.Command.CommandText);
             }

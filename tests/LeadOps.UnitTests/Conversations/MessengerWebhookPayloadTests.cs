@@ -59,13 +59,15 @@ public sealed class MessengerWebhookPayloadTests
     }
 
     [Test]
-    public void An_attachment_without_text_says_what_was_sent_and_leadgen_changes_are_not_messenger_events()
+    public void An_attachment_without_text_is_kept_as_an_attachment_and_leadgen_changes_are_not_messenger_events()
     {
         var events = Parse("""
             {"object":"page","entry":[
               {"id":"108","time":1,"messaging":[{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1,"message":{"mid":"m_4","attachments":[{"type":"image","payload":{"url":"x"}}]}}]},
               {"id":"108","time":1,"changes":[{"field":"leadgen","value":{"leadgen_id":"1","page_id":"108","form_id":"2"}}]}]}
             """);
-        Assert.That(events.Single().Text, Is.EqualTo("(sent image)"));
+        var e = events.Single();
+        Assert.That(e.Text, Is.Null);
+        Assert.That(e.Attachments, Is.EqualTo(new[] { new MessengerAttachment("image", "x") }));
     }
 }

@@ -9,6 +9,7 @@ public static class AuditActions
     public const string Take = "take";
     public const string Release = "release";
     public const string Resolve = "resolve";
+    public const string ThreadControl = "thread_control";
 
     public const string Conversation = "conversation";
 

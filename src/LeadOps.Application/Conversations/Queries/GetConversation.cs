@@ -1,12 +1,15 @@
 namespace LeadOps.Application.Conversations.Queries;
 
-/// <summary>One conversation with its thread (the newest messages, oldest first) and whether a reply can go out now.</summary>
+/// <summary>
+/// One conversation with its thread (the newest messages, oldest first, with attachments, quotes, edits and reactions),
+/// the lead from the same ad, and whether a reply can go out now.
+/// </summary>
 public sealed record GetConversation(Guid ConversationId, int MessageLimit = GetConversation.DefaultMessageLimit) : IQuery<Result<ConversationDetail>>
 {
     public const int DefaultMessageLimit = 200;
 }
 
-internal sealed class GetConversationHandler(IInboxReadModel readModel, MessengerOptions options, TimeProvider clock)
+internal sealed class GetConversationHandler(IInboxReadModel readModel, MessengerOptions options, AttachmentOptions attachments, TimeProvider clock)
     : IQueryHandler<GetConversation, Result<ConversationDetail>>
 {
     public async ValueTask<Result<ConversationDetail>> Handle(GetConversation query, CancellationToken cancellationToken)
@@ -18,20 +21,28 @@ internal sealed class GetConversationHandler(IInboxReadModel readModel, Messenge
         }
 
         var (messages, total) = await readModel.GetThreadAsync(conversation.Id, Math.Clamp(query.MessageLimit, 1, 1000), cancellationToken);
+        var extras = await readModel.GetThreadExtrasAsync(conversation.Id, messages, cancellationToken);
         var names = await readModel.GetPageNamesAsync(cancellationToken);
+        var refusal = await readModel.GetMessagingRefusalAsync(conversation.IntegrationId, cancellationToken);
+        var lead = conversation.ReferralAdId is { } adId ? await readModel.FindLeadByAdAsync(adId, cancellationToken) : null;
         var now = clock.GetUtcNow();
         var plan = conversation.PlanReply(MessageSender.Staff, now, options.UseHumanAgentTag);
-        var note = plan.Type switch
+        var note = refusal ?? plan.Type switch
         {
             ReplyType.Response => "Within 24 hours of the customer's last message: replies go out as a standard response.",
             ReplyType.HumanAgentTag => "More than 24 hours since the customer's last message: replies go out with the human agent tag.",
             _ => plan.Refusal!,
         };
         return Result<ConversationDetail>.Ok(new ConversationDetail(
-            ConversationView.From(conversation, names.GetValueOrDefault(conversation.PageId), now, options.UseHumanAgentTag),
-            [.. messages.Select(MessageView.From)],
+            ConversationView.From(conversation, names.GetValueOrDefault(conversation.PageId), now, options),
+            [.. messages.Select(m => MessageView.From(m, extras))],
             total,
-            plan.Allowed,
-            note));
+            plan.Allowed && refusal is null,
+            note)
+        {
+            Lead = lead,
+            MessagingRefusal = refusal,
+            MaxUploadBytes = Math.Min(attachments.MaxUploadBytes, AttachmentOptions.MetaUploadLimit),
+        });
     }
 }

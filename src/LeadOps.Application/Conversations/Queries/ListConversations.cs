@@ -1,11 +1,16 @@
 namespace LeadOps.Application.Conversations.Queries;
 
-/// <summary>The Inbox list: Needs human first, longest waiting first; filtered by state and page.</summary>
-public sealed record ListConversations(ConversationState? State = null, string? PageId = null, int Page = 1, int PageSize = ListConversations.DefaultPageSize)
-    : IQuery<ConversationPage>
+/// <summary>The Inbox list: Needs human first, longest waiting first; filtered by state, page, and the customer's name or id.</summary>
+public sealed record ListConversations(
+    ConversationState? State = null,
+    string? PageId = null,
+    int Page = 1,
+    int PageSize = ListConversations.DefaultPageSize,
+    string? Search = null) : IQuery<ConversationPage>
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
+    public const int MaxSearchLength = 100;
 }
 
 internal sealed class ListConversationsHandler(IInboxReadModel readModel, MessengerOptions options, TimeProvider clock)
@@ -16,11 +21,12 @@ internal sealed class ListConversationsHandler(IInboxReadModel readModel, Messen
         var size = Math.Clamp(query.PageSize, 1, ListConversations.MaxPageSize);
         var page = Math.Max(1, query.Page);
         var pageId = string.IsNullOrWhiteSpace(query.PageId) ? null : query.PageId.Trim();
-        var (items, total) = await readModel.ListConversationsAsync(new ConversationFilter(query.State, pageId, page, size), cancellationToken);
+        var search = string.IsNullOrWhiteSpace(query.Search) ? null : TextLimit.Cut(query.Search.Trim(), ListConversations.MaxSearchLength);
+        var (items, total) = await readModel.ListConversationsAsync(new ConversationFilter(query.State, pageId, page, size, search), cancellationToken);
         var names = await readModel.GetPageNamesAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return new ConversationPage(
-            [.. items.Select(c => ConversationView.From(c, names.GetValueOrDefault(c.PageId), now, options.UseHumanAgentTag))],
+            [.. items.Select(c => ConversationView.From(c, names.GetValueOrDefault(c.PageId), now, options))],
             total,
             page,
             size,

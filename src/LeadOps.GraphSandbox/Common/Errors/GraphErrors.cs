@@ -70,6 +70,9 @@ internal static class GraphErrors
     public static GraphError PersonUnavailable() =>
         new(400, 551, "(#551) This person isn't available right now.", 1545041);
 
+    /// <summary>A page whose conversations Meta routes itself (a default app under Conversation Routing) refuses handover calls.</summary>
+    public static GraphError HandoverDisabled() => new(400, 10, "(#10) Handover Protocol APIs disabled for this page");
+
     public static GraphError Unknown() => new(500, 1, "An unknown error has occurred.", IsTransient: true);
 
     public static GraphError Unexpected() =>

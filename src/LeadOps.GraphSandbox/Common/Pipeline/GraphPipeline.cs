@@ -87,7 +87,7 @@ internal static class GraphPipeline
     private static string? RequiredScope(string route) => route switch
     {
         FaultRoutes.LeadgenForms or FaultRoutes.Leads or FaultRoutes.Lead or FaultRoutes.Form or FaultRoutes.TestLeads => SandboxSeed.ScopeLeadsRetrieval,
-        FaultRoutes.Messages => SandboxSeed.ScopePagesMessaging,
+        FaultRoutes.Messages or FaultRoutes.ThreadControl or FaultRoutes.UserProfile => SandboxSeed.ScopePagesMessaging,
         FaultRoutes.SubscribedApps => SandboxSeed.ScopePagesManageMetadata,
         _ => null,
     };

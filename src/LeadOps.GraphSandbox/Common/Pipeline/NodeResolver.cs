@@ -30,7 +30,7 @@ internal static class NodeResolver
         return null;
     }
 
-    /// <summary>Any node id (page, form or lead); names the call's route after what the node is.</summary>
+    /// <summary>Any node id (page, form, lead, or a customer of the page: the User Profile API); names the call's route after what the node is.</summary>
     public static GraphError? AnyNode(GraphCall call)
     {
         var id = call.PathId!;
@@ -56,6 +56,13 @@ internal static class NodeResolver
             call.Lead = lead;
             call.Form = lead.Form;
             call.Page = lead.Form.Page;
+            return null;
+        }
+
+        if (tokenPage is not null && call.State.Messages.Find(tokenPage, id) is not null)
+        {
+            call.Route = FaultRoutes.UserProfile;
+            call.Page = tokenPage;
             return null;
         }
 

@@ -16,6 +16,23 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.EscalationReason).HasMaxLength(Conversation.ReasonLength);
         builder.Property(c => c.LastMessagePreview).HasMaxLength(Conversation.PreviewLength);
         builder.Ignore(c => c.CustomerLabel);
+        builder.Ignore(c => c.CustomerName);
+        builder.Ignore(c => c.Referral);
+        builder.Ignore(c => c.Optin);
+        builder.Property(c => c.CustomerFirstName).HasMaxLength(Conversation.NamePartLength);
+        builder.Property(c => c.CustomerLastName).HasMaxLength(Conversation.NamePartLength);
+        builder.Property(c => c.ReferralSource).HasMaxLength(Referral.FieldLength);
+        builder.Property(c => c.ReferralRef).HasMaxLength(Referral.FieldLength);
+        builder.Property(c => c.ReferralAdId).HasMaxLength(Referral.FieldLength);
+        builder.Property(c => c.ReferralAdTitle).HasMaxLength(Referral.FieldLength);
+        builder.Property(c => c.ReferralPostId).HasMaxLength(Referral.FieldLength);
+        builder.Property(c => c.OptinType).HasMaxLength(NotificationOptin.FieldLength);
+        builder.Property(c => c.OptinTitle).HasMaxLength(NotificationOptin.FieldLength);
+        builder.Property(c => c.OptinPayload).HasMaxLength(NotificationOptin.FieldLength);
+        builder.Property(c => c.OptinFrequency).HasMaxLength(NotificationOptin.FieldLength);
+        builder.Property(c => c.OptinStatus).HasMaxLength(NotificationOptin.FieldLength);
+        builder.Property(c => c.OptinProtectedToken).HasMaxLength(Integration.ProtectedTokenLength);
+        builder.Property(c => c.ThreadOwnerAppId).HasMaxLength(FacebookId.MaxLength);
 
         // One conversation per customer and page for each owner: webhook replays and concurrent events meet here.
         builder.HasIndex(c => new { c.OwnerId, c.PageId, c.Psid }).IsUnique();

@@ -20,6 +20,17 @@ internal sealed class MessengerMessageConfiguration : IEntityTypeConfiguration<M
         builder.Property(m => m.FailureKind).HasConversion<string>().HasMaxLength(30);
         builder.Property(m => m.FailureReason).HasMaxLength(TextLimit.Reason);
         builder.Ignore(m => m.CanRetry);
+        builder.Ignore(m => m.IsEdited);
+        builder.Ignore(m => m.Preview);
+        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.PostbackPayload).HasMaxLength(MessengerMessage.PayloadLength);
+        builder.Property(m => m.QuickReplyPayload).HasMaxLength(MessengerMessage.PayloadLength);
+        builder.Property(m => m.ReplyToMid).HasMaxLength(MessengerMessage.MidLength);
+        builder.Property(m => m.ReactionEmoji).HasMaxLength(MessengerMessage.ReactionLength);
+        builder.Property(m => m.ReactionName).HasMaxLength(MessengerMessage.ReactionNameLength);
+
+        // Attachments go with their message (and are loaded with it only where needed).
+        builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
 
         // A message Meta knows is stored once per owner, however often the webhook is replayed.
         builder.HasIndex(m => new { m.OwnerId, m.Mid }).IsUnique();

@@ -16,8 +16,14 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
     public Task<bool> MessageExistsAsync(string mid, CancellationToken cancellationToken) =>
         db.MessengerMessages.AnyAsync(m => m.Mid == mid, cancellationToken);
 
+    public Task<MessengerMessage?> FindMessageAsync(string mid, CancellationToken cancellationToken) =>
+        db.MessengerMessages.FirstOrDefaultAsync(m => m.Mid == mid, cancellationToken);
+
     public Task<MessengerMessage?> GetMessageAsync(long id, CancellationToken cancellationToken) =>
-        db.MessengerMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        db.MessengerMessages.Include(m => m.Attachments).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+
+    public Task<StoredFile?> GetStoredFileAsync(Guid id, CancellationToken cancellationToken) =>
+        db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
 
     public Task<MessengerMessage?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken) =>
         db.MessengerMessages.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == key, cancellationToken);

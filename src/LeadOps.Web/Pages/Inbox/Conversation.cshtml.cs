@@ -5,8 +5,9 @@ using LeadOps.Domain.Conversations;
 namespace LeadOps.Web.Pages.Inbox;
 
 /// <summary>
-/// One conversation: the thread (live), the reply box (sent server-side, once per idempotency key), Retry for failed
-/// replies, and escalate / take / release / resolve.
+/// One conversation: the thread (live), the reply box (text and an optional image or file, sent server-side, once per
+/// idempotency key), Retry for failed replies, escalate / take / release / resolve, and the sender actions the page's
+/// script asks for while staff look and type (best effort).
 /// </summary>
 public sealed class ConversationModel(IMediator mediator) : PageModel
 {
@@ -26,6 +27,8 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
 
     public string LiveUrl => Url.Page("/Inbox/Conversation", "Live", new { id = Detail.Conversation.Id })!;
 
+    public string SenderActionUrl => Url.Page("/Inbox/Conversation", "SenderAction", new { id = Detail.Conversation.Id })!;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Reply = new ReplyInput { IdempotencyKey = Guid.NewGuid().ToString("N") };
@@ -41,9 +44,22 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken ct)
     {
-        var command = new SendAdminMessage(id, Reply.Text ?? string.Empty, IdempotencyKey: Reply.IdempotencyKey);
-        if (await this.SendFormAsync(mediator, command, ct, field => field == nameof(SendAdminMessage.MessageText) ? "Reply.Text" : string.Empty) is not { } result)
+        if (Reply.File is { Length: > AttachmentOptions.MetaUploadLimit })
         {
+            ModelState.AddModelError("Reply.File", $"The file is larger than Messenger's {AttachmentOptions.MetaUploadLimit / 1024 / 1024} MB.");
+            return await LoadAsync(id, ct);
+        }
+
+        var upload = Reply.File is { Length: > 0 } file ? await ReadAsync(file, ct) : null;
+        var command = new SendAdminMessage(id, Reply.Text ?? string.Empty, IdempotencyKey: Reply.IdempotencyKey, Upload: upload);
+        if (await this.SendFormAsync(mediator, command, ct, field => field == nameof(SendAdminMessage.MessageText) ? "Reply.Text" : "Reply.File") is not { } result)
+        {
+            return await LoadAsync(id, ct);
+        }
+
+        if (result.Status == ResultStatus.Unprocessable)
+        {
+            ModelState.AddModelError("Reply.File", result.Error!);
             return await LoadAsync(id, ct);
         }
 
@@ -62,6 +78,25 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
 
             return RedirectToPage(new { id });
         });
+    }
+
+    /// <summary>The page's script: staff look at the thread (<c>mark_seen</c>) or type (<c>typing_on</c>). Always 204: best effort.</summary>
+    public async Task<IActionResult> OnPostSenderActionAsync(Guid id, string? action, CancellationToken ct)
+    {
+        SenderAction? chosen = action switch
+        {
+            "mark_seen" => SenderAction.MarkSeen,
+            "typing_on" => SenderAction.TypingOn,
+            "typing_off" => SenderAction.TypingOff,
+            _ => null,
+        };
+        if (chosen is null)
+        {
+            return BadRequest();
+        }
+
+        var result = await mediator.Send(new SendSenderAction(id, chosen.Value), ct);
+        return result.Status == ResultStatus.NotFound ? NotFound() : new NoContentResult();
     }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, long messageId, CancellationToken ct) =>
@@ -104,10 +139,20 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken ct) =>
         this.PageOrNotFound(await mediator.Send(new GetConversation(id), ct), detail => Detail = detail);
 
+    private static async Task<ReplyUpload> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, ct);
+        return new ReplyUpload(file.FileName, file.ContentType, buffer.ToArray());
+    }
+
     public sealed class ReplyInput
     {
         public string? Text { get; set; }
 
         public string? IdempotencyKey { get; set; }
+
+        /// <summary>An image or a file to send with the reply.</summary>
+        public IFormFile? File { get; set; }
     }
 }

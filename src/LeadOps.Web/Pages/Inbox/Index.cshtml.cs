@@ -2,7 +2,7 @@ using LeadOps.Application.Conversations.Queries;
 
 namespace LeadOps.Web.Pages.Inbox;
 
-/// <summary>The Inbox list: Needs human first, longest waiting first; filters by state and page; updated live.</summary>
+/// <summary>The Inbox list: Needs human first, longest waiting first; filters by state and page, searches by name; updated live.</summary>
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "state")]
@@ -11,12 +11,16 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(SupportsGet = true, Name = "page_id")]
     public string? PageId { get; set; }
 
+    /// <summary>The customer's name or page-scoped id.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public ConversationPage List { get; private set; } = null!;
 
-    public bool Filtered => !string.IsNullOrEmpty(State) || !string.IsNullOrEmpty(PageId);
+    public bool Filtered => !string.IsNullOrEmpty(State) || !string.IsNullOrEmpty(PageId) || !string.IsNullOrWhiteSpace(Search);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -27,8 +31,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return Partial("_ConversationList", this);
     }
 
-    public string ListUrl => Url.Page("/Inbox/Index", "List", new { state = State, page_id = PageId, p = PageNumber })!;
+    public string ListUrl => Url.Page("/Inbox/Index", "List", new { state = State, page_id = PageId, q = Search, p = PageNumber })!;
 
     private async Task LoadAsync(CancellationToken ct) =>
-        List = await mediator.Send(new ListConversations(InboxText.ParseState(State), PageId, PageNumber), ct);
+        List = await mediator.Send(new ListConversations(InboxText.ParseState(State), PageId, PageNumber, Search: Search), ct);
 }

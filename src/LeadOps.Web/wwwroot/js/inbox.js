@@ -1,5 +1,6 @@
 // Live Inbox: listens on the SignalR hub and re-renders the server's own partial (list, or header and thread) when
-// something changes for the signed-in user. Also the reply box's character counter and a guard against double submits.
+// something changes for the signed-in user. Also the reply box's character counter, a guard against double submits,
+// and the sender actions (mark_seen, typing_on) LeadOps sends while staff look at or type in a thread.
 (function () {
     "use strict";
 
@@ -26,6 +27,50 @@
         form.querySelectorAll("button[type=submit], button:not([type])").forEach(b => b.classList.add("disabled"));
     });
 
+    // While staff look at a thread (mark_seen) or type in it (typing_on), the customer is told: best effort, never
+    // waited for, and never in the way of a reply.
+    const replyForm = document.querySelector("form[data-sender-action]");
+    const senderAction = (() => {
+        if (!replyForm) {
+            return () => { };
+        }
+        const url = replyForm.dataset.senderAction;
+        const token = replyForm.querySelector("input[name=__RequestVerificationToken]");
+        const last = {};
+        const every = { mark_seen: 5000, typing_on: 15000 };
+        return action => {
+            const now = Date.now();
+            if (!token || (last[action] && now - last[action] < every[action])) {
+                return;
+            }
+            last[action] = now;
+            const body = new URLSearchParams({ action: action, __RequestVerificationToken: token.value });
+            fetch(url, { method: "POST", credentials: "same-origin", body: body }).catch(() => { });
+        };
+    })();
+    const lastCustomerMessage = () => {
+        const inbound = document.querySelectorAll("[data-test=message][data-sender=customer]");
+        return inbound.length ? inbound[inbound.length - 1].dataset.messageId : null;
+    };
+    let seenUpTo = null;
+    const markSeen = () => {
+        const latest = lastCustomerMessage();
+        if (latest && latest !== seenUpTo && document.visibilityState === "visible") {
+            seenUpTo = latest;
+            senderAction("mark_seen");
+        }
+    };
+    if (replyForm) {
+        markSeen();
+        document.addEventListener("visibilitychange", markSeen);
+        document.addEventListener("inbox:refreshed", markSeen);
+        replyForm.querySelectorAll("[data-typing]").forEach(area => area.addEventListener("input", () => {
+            if (area.value.trim().length > 0) {
+                senderAction("typing_on");
+            }
+        }));
+    }
+
     const live = document.querySelector("[data-inbox-live]");
     if (!live || !window.signalR) {
         return;
@@ -44,7 +89,7 @@
             return;
         }
         const canReply = header.dataset.canReply === "true";
-        form.querySelectorAll("textarea, button[type=submit]").forEach(el => { el.disabled = !canReply; });
+        form.querySelectorAll("textarea, input[type=file], button[type=submit]").forEach(el => { el.disabled = !canReply; });
         const note = form.querySelector("[data-reply-note]");
         if (note) {
             note.textContent = header.dataset.replyNote || "";

@@ -84,6 +84,19 @@ public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
         return (Guid)id;
     }
 
+    /// <summary>
+    /// Waits until everything posted so far is processed: another customer writes through the sandbox, and deliveries
+    /// are worked through in order, so once that message shows, the ones before it are done.
+    /// </summary>
+    protected async Task ProcessedAsync(Staff staff)
+    {
+        var marker = NewPsid();
+        await WaitForMessageAsync(staff, marker, Meta.CustomerSendsMessage(SandboxSeed.MainPageId, marker, "marker"));
+    }
+
+    /// <summary>The conversation with everything the API says of it: <c>conversation</c>, <c>messages</c>, <c>can_reply</c>, <c>lead</c>…</summary>
+    protected static Task<JsonElement> DetailAsync(Staff staff, Guid id) => staff.Api.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}");
+
     protected static async Task<Guid?> FindConversationAsync(Staff staff, string psid)
     {
         var list = await staff.Api.GetFromJsonAsync<JsonElement>($"/api/conversations?page_id={SandboxSeed.MainPageId}&page_size=200");

@@ -109,7 +109,28 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     InboxOrder = table.Column<long>(type: "INTEGER", nullable: false),
                     LastMessagePreview = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CustomerFirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CustomerLastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CustomerPictureFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProfileCheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReferralSource = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReferralRef = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReferralAdId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReferralAdTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReferralPostId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReferredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OptinType = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OptinTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OptinPayload = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OptinFrequency = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OptinStatus = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OptinProtectedToken = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    OptinTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    OptedInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ThreadOwnerAppId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ThreadControlAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnsweredElsewhereAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -167,7 +188,13 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     SyncPausedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     SyncPauseReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     FormsProbedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PageCheckedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    PageCheckedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MessagingPolicy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    MessagingPolicyReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MessagingPolicyAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EscalationPayload = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ProfileAccessRefusedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProfileAccessRefusal = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -266,6 +293,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RetrievalRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -401,10 +444,20 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    PostbackPayload = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    QuickReplyPayload = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReplyToMid = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OriginalText = table.Column<string>(type: "TEXT", nullable: true),
+                    EditCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    EditedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReactionEmoji = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReactionName = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ReactedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Direction = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Sender = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     SenderUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     SenderName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Text = table.Column<string>(type: "TEXT", nullable: false),
@@ -498,6 +551,56 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         name: "FK_OutboxMessages_Leads_LeadId",
                         column: x => x.LeadId,
                         principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFileBytes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFileBytes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredFileBytes_StoredFiles_Id",
+                        column: x => x.Id,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MessageAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    MessageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    StickerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    StoredFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Copy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CopyNote = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessageAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MessageAttachments_MessengerMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "MessengerMessages",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -650,6 +753,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "OwnerId", "FormId", "CreatedTime" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MessageAttachments_MessageId_Position",
+                table: "MessageAttachments",
+                columns: new[] { "MessageId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessageAttachments_OwnerId",
+                table: "MessageAttachments",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessageAttachments_StoredFileId",
+                table: "MessageAttachments",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MessengerMessages_ConversationId_At",
                 table: "MessengerMessages",
                 columns: new[] { "ConversationId", "At" });
@@ -703,6 +821,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "OwnerId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoredFileBytes_OwnerId",
+                table: "StoredFileBytes",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_OwnerId",
+                table: "StoredFiles",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_Status_NextAttemptAt",
                 table: "WebhookDeliveries",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -742,13 +870,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "LeadFailures");
 
             migrationBuilder.DropTable(
-                name: "MessengerMessages");
+                name: "MessageAttachments");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "RetrievalRuns");
+
+            migrationBuilder.DropTable(
+                name: "StoredFileBytes");
 
             migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
@@ -763,10 +894,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Integrations");
 
             migrationBuilder.DropTable(
-                name: "Conversations");
+                name: "MessengerMessages");
 
             migrationBuilder.DropTable(
                 name: "Leads");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "Conversations");
         }
     }
 }

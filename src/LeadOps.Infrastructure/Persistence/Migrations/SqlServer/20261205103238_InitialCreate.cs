@@ -109,7 +109,28 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     InboxOrder = table.Column<long>(type: "bigint", nullable: false),
                     LastMessagePreview = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CustomerFirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CustomerLastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CustomerPictureFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ProfileCheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReferralSource = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ReferralRef = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ReferralAdId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ReferralAdTitle = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ReferralPostId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ReferredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    OptinType = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OptinTitle = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OptinPayload = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OptinFrequency = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OptinStatus = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OptinProtectedToken = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    OptinTokenExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    OptedInAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ThreadOwnerAppId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    ThreadControlAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    AnsweredElsewhereAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -167,7 +188,13 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     SyncPausedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     SyncPauseReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     FormsProbedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    PageCheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    PageCheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    MessagingPolicy = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    MessagingPolicyReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    MessagingPolicyAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EscalationPayload = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ProfileAccessRefusedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ProfileAccessRefusal = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -363,6 +390,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: true),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookDeliveries",
                 columns: table => new
                 {
@@ -495,10 +538,20 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    PostbackPayload = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    QuickReplyPayload = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ReplyToMid = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    OriginalText = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    EditCount = table.Column<int>(type: "int", nullable: false),
+                    EditedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ReactionEmoji = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    ReactionName = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    ReactedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Direction = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
                     Sender = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     SenderUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
                     SenderName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Text = table.Column<string>(type: "nvarchar(max)", nullable: false),
@@ -625,6 +678,56 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         columns: x => new { x.SCHED_NAME, x.JOB_NAME, x.JOB_GROUP },
                         principalTable: "QRTZ_JOB_DETAILS",
                         principalColumns: new[] { "SCHED_NAME", "JOB_NAME", "JOB_GROUP" });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFileBytes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFileBytes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredFileBytes_StoredFiles_Id",
+                        column: x => x.Id,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MessageAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    MessageId = table.Column<long>(type: "bigint", nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Latitude = table.Column<double>(type: "float", nullable: true),
+                    Longitude = table.Column<double>(type: "float", nullable: true),
+                    StickerId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    StoredFileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Copy = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CopyNote = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessageAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MessageAttachments_MessengerMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "MessengerMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -871,6 +974,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "OwnerId", "FormId", "CreatedTime" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MessageAttachments_MessageId_Position",
+                table: "MessageAttachments",
+                columns: new[] { "MessageId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessageAttachments_OwnerId",
+                table: "MessageAttachments",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessageAttachments_StoredFileId",
+                table: "MessageAttachments",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MessengerMessages_ConversationId_At",
                 table: "MessengerMessages",
                 columns: new[] { "ConversationId", "At" });
@@ -966,6 +1084,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "OwnerId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoredFileBytes_OwnerId",
+                table: "StoredFileBytes",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_OwnerId",
+                table: "StoredFiles",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveries_Status_NextAttemptAt",
                 table: "WebhookDeliveries",
                 columns: new[] { "Status", "NextAttemptAt" });
@@ -1005,7 +1133,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "LeadFailures");
 
             migrationBuilder.DropTable(
-                name: "MessengerMessages");
+                name: "MessageAttachments");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -1041,6 +1169,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "RetrievalRuns");
 
             migrationBuilder.DropTable(
+                name: "StoredFileBytes");
+
+            migrationBuilder.DropTable(
                 name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
@@ -1053,13 +1184,19 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Integrations");
 
             migrationBuilder.DropTable(
-                name: "Conversations");
+                name: "MessengerMessages");
 
             migrationBuilder.DropTable(
                 name: "Leads");
 
             migrationBuilder.DropTable(
                 name: "QRTZ_TRIGGERS");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "Conversations");
 
             migrationBuilder.DropTable(
                 name: "QRTZ_JOB_DETAILS");

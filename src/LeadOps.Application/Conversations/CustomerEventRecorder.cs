@@ -1,0 +1,112 @@
+using LeadOps.Application.Conversations.Commands;
+
+namespace LeadOps.Application.Conversations;
+
+/// <summary>
+/// What the customer does, from the webhook: writes (text, attachments, quick replies, quoted replies), taps a button,
+/// edits, reacts, arrives from an ad or a link, opts in. Each is stored once however often Meta delivers it; a message or
+/// a tap opens the 24-hour window, and the customer's profile is read when due.
+/// </summary>
+internal sealed class CustomerEventRecorder(
+    IConversationRepository conversations,
+    AttachmentCopier copier,
+    CustomerProfileReader profiles,
+    ITokenProtector protector,
+    TimeProvider clock)
+{
+    public async Task<MessengerEventOutcome> MessageAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
+    {
+        if (await conversations.AlreadyStoredAsync(e.Mid, ct) is { } skipped)
+        {
+            return skipped;
+        }
+
+        var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
+        var attachments = (e.Attachments ?? []).Select((a, i) => a.ToAttachment(i)).ToList();
+        await copier.CopyAsync(attachments, ct);
+        conversations.AddMessage(conversation.ReceiveCustomerMessage(e.Mid!, e.Text ?? string.Empty, e.Timestamp, attachments, e.QuickReplyPayload, e.ReplyToMid));
+        await ReferralNoteAsync(conversation, e, ct);
+        await profiles.RefreshAsync(integration, conversation, ct);
+        return MessengerEventOutcome.Stored;
+    }
+
+    /// <summary>A tap opens the window like a message; the payload staff chose for "a person, please" escalates at once.</summary>
+    public async Task<MessengerEventOutcome> PostbackAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
+    {
+        var mid = e.Mid ?? e.KeyFor("postback");
+        if (e.Postback is not { } postback || await conversations.AlreadyStoredAsync(mid, ct) is { } skipped)
+        {
+            return e.Postback is null ? MessengerEventOutcome.Ignored : MessengerEventOutcome.Duplicate;
+        }
+
+        var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
+        conversations.AddMessage(conversation.ReceivePostback(mid, postback.Title, postback.Payload, e.Timestamp));
+        await ReferralNoteAsync(conversation, e, ct);
+        if (integration.IsEscalationPayload(postback.Payload))
+        {
+            conversation.Escalate($"The customer tapped “{postback.Title ?? postback.Payload}”", clock.GetUtcNow());
+        }
+
+        await profiles.RefreshAsync(integration, conversation, ct);
+        return MessengerEventOutcome.Stored;
+    }
+
+    public async Task<MessengerEventOutcome> EditAsync(MessengerWebhookEvent e, CancellationToken ct)
+    {
+        if (e.Edit is not { } edit || await conversations.FindTargetAsync(e, ct) is not var (conversation, message))
+        {
+            return MessengerEventOutcome.Ignored;
+        }
+
+        conversation.EditMessage(message, edit.Text, edit.EditCount, e.Timestamp);
+        return MessengerEventOutcome.Updated;
+    }
+
+    public async Task<MessengerEventOutcome> ReactionAsync(MessengerWebhookEvent e, CancellationToken ct)
+    {
+        if (e.Reaction is not { } reaction || await conversations.FindTargetAsync(e, ct) is not var (conversation, message))
+        {
+            return MessengerEventOutcome.Ignored;
+        }
+
+        conversation.ReactTo(message, reaction.Emoji, reaction.Name, reaction.Unreact, e.Timestamp);
+        return MessengerEventOutcome.Updated;
+    }
+
+    /// <summary>The customer came back to the thread from an ad or a link (<c>messaging_referrals</c>).</summary>
+    public async Task<MessengerEventOutcome> ReferralAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
+    {
+        if (e.Referral is not { IsEmpty: false } || await conversations.AlreadyStoredAsync(e.KeyFor("referral"), ct) is { } skipped)
+        {
+            return e.Referral is { IsEmpty: false } ? MessengerEventOutcome.Duplicate : MessengerEventOutcome.Ignored;
+        }
+
+        var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
+        await ReferralNoteAsync(conversation, e, ct);
+        return MessengerEventOutcome.Stored;
+    }
+
+    public async Task<MessengerEventOutcome> OptinAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
+    {
+        var mid = e.KeyFor("optin");
+        if (e.Optin is not { } optin || await conversations.AlreadyStoredAsync(mid, ct) is { } skipped)
+        {
+            return e.Optin is null ? MessengerEventOutcome.Ignored : MessengerEventOutcome.Duplicate;
+        }
+
+        var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
+        var token = string.IsNullOrEmpty(optin.Token) ? null : protector.Protect(optin.Token);
+        conversations.AddMessage(conversation.RecordOptin(optin.ToOptin(), token, mid, e.Timestamp));
+        return MessengerEventOutcome.Stored;
+    }
+
+    /// <summary>A referral that came with the event is the conversation's latest and gets a note in the thread (once).</summary>
+    private async Task ReferralNoteAsync(Conversation conversation, MessengerWebhookEvent e, CancellationToken ct)
+    {
+        var mid = e.KeyFor("referral");
+        if (e.Referral is { IsEmpty: false } referral && !await conversations.MessageExistsAsync(mid, ct))
+        {
+            conversations.AddMessage(conversation.RecordReferral(referral, mid, e.Timestamp, note: true)!);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using LeadOps.Application.Conversations.Commands;
+
+namespace LeadOps.Application.Conversations;
+
+/// <summary>
+/// What happens on the page's side, from the webhook: messages the page sent (LeadOps' own replies recognised, the
+/// bot's, and replies typed in Meta Business Suite, which put a waiting conversation with a person), thread control
+/// moving between apps, receipts, and Meta's policy enforcement of the page.
+/// </summary>
+internal sealed class PageEventRecorder(IConversationRepository conversations, AttachmentCopier copier, MessengerOptions options, TimeProvider clock)
+{
+    public async Task<MessengerEventOutcome> EchoAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
+    {
+        if (await conversations.AlreadyStoredAsync(e.Mid, ct) is { } skipped)
+        {
+            return skipped;
+        }
+
+        var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
+        var text = e.Text ?? string.Empty;
+        if (await conversations.ClaimEchoAsync(conversation.Id, text, e.Mid!, e.Timestamp, ct))
+        {
+            // A LeadOps reply whose send answer has not been recorded yet: same message, now with Meta's id.
+            conversation.RecordClaimedEcho(text, e.Timestamp);
+            return MessengerEventOutcome.Updated;
+        }
+
+        var fromPageInbox = e.AppId is null or MessengerWebhookEvent.MetaPageInboxAppId;
+        var attachments = (e.Attachments ?? []).Select((a, i) => a.ToAttachment(i)).ToList();
+        await copier.CopyAsync(attachments, ct);
+        conversations.AddMessage(conversation.RecordEcho(fromPageInbox ? MessageSender.PageInbox : MessageSender.Bot, e.Mid!, text, e.Timestamp, attachments));
+        if (fromPageInbox)
+        {
+            conversation.AnsweredInPageInbox(e.Timestamp);
+        }
+
+        return MessengerEventOutcome.Stored;
+    }
+
+    /// <summary>
+    /// Thread control passed, taken or requested: noted in the thread, and the owner kept. The bot passing the thread to
+    /// LeadOps is the bot asking for a person.
+    /// </summary>
+    public async Task<MessengerEventOutcome> HandoverAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
+    {
+        if (e.Handover is not { } handover)
+        {
+            return MessengerEventOutcome.Ignored;
+        }
+
+        var mid = e.KeyFor(handover.Action);
+        if (await conversations.AlreadyStoredAsync(mid, ct) is { } skipped)
+        {
+            return skipped;
+        }
+
+        var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
+        var moves = handover.MovesControl && handover.NewOwnerAppId is not null;
+        conversations.AddMessage(conversation.RecordHandover(mid, ThreadOwnerNames.Describe(handover, options), handover.NewOwnerAppId, moves, e.Timestamp));
+        if (handover.Action == MessengerHandover.Pass && options.OwnAppId is { } own && handover.NewOwnerAppId == own &&
+            conversation.State is ConversationState.Bot or ConversationState.Resolved)
+        {
+            var why = string.IsNullOrWhiteSpace(handover.Metadata) ? string.Empty : $": {handover.Metadata.Trim()}";
+            conversation.Escalate($"{ThreadOwnerNames.Capital(ThreadOwnerNames.Of(handover.PreviousOwnerAppId, options))} passed the conversation to LeadOps{why}", clock.GetUtcNow());
+        }
+
+        return MessengerEventOutcome.Stored;
+    }
+
+    public MessengerEventOutcome Policy(Integration integration, MessengerWebhookEvent e)
+    {
+        if (e.Policy is not { } policy)
+        {
+            return MessengerEventOutcome.Ignored;
+        }
+
+        integration.RecordPolicyEnforcement(policy.Action, policy.Reason, e.Timestamp);
+        return MessengerEventOutcome.Updated;
+    }
+
+    public async Task<MessengerEventOutcome> ReceiptAsync(MessengerWebhookEvent e, CancellationToken ct)
+    {
+        var conversation = await conversations.FindAsync(e.PageId, e.Psid, ct);
+        if (conversation is null)
+        {
+            return MessengerEventOutcome.Ignored;
+        }
+
+        var receipt = e.Kind == MessengerEventKind.Read ? MessageStatus.Read : MessageStatus.Delivered;
+        if (await conversations.ApplyReceiptAsync(conversation.Id, receipt, e.Mids ?? [], e.Watermark, e.Timestamp, ct) == 0)
+        {
+            return MessengerEventOutcome.Ignored;
+        }
+
+        conversation.RecordReceipt();
+        return MessengerEventOutcome.Updated;
+    }
+}

@@ -1,0 +1,114 @@
+namespace LeadOps.Domain.Conversations;
+
+/// <summary>What a message holds besides its text: payloads, the message it quotes, edits, the customer's reaction.</summary>
+public sealed partial class MessengerMessage
+{
+    public const int ReactionLength = 32;
+    public const int ReactionNameLength = 20;
+
+    /// <summary>The button's payload (postbacks).</summary>
+    public string? PostbackPayload { get; set; }
+
+    /// <summary>The quick reply's payload, when the customer tapped one.</summary>
+    public string? QuickReplyPayload { get; set; }
+
+    /// <summary>The message this one quotes (<c>reply_to.mid</c>).</summary>
+    public string? ReplyToMid { get; set; }
+
+    /// <summary>The text as first written, kept when the customer edits it.</summary>
+    public string? OriginalText { get; set; }
+
+    /// <summary>How many times the customer edited it (Meta's <c>num_edit</c>).</summary>
+    public int EditCount { get; set; }
+
+    public DateTimeOffset? EditedAt { get; set; }
+
+    /// <summary>The customer's reaction to this message (an emoji), while it stands.</summary>
+    public string? ReactionEmoji { get; set; }
+
+    /// <summary>Meta's word for the reaction: love, smile, like, … or other.</summary>
+    public string? ReactionName { get; set; }
+
+    /// <summary>When the reaction was given or taken back: an older event never undoes a newer one.</summary>
+    public DateTimeOffset? ReactedAt { get; set; }
+
+    public bool IsEdited => EditCount > 0;
+
+    /// <summary>Text for the Inbox list: the text, else what the first attachment is.</summary>
+    public string Preview => !string.IsNullOrWhiteSpace(Text) ? Text : Attachments.OrderBy(a => a.Position).FirstOrDefault()?.Preview ?? string.Empty;
+
+    /// <summary>The customer tapped a button: stored as "Tapped: <title>" with its payload.</summary>
+    public static MessengerMessage FromPostback(Guid conversationId, string mid, string? title, string? payload, DateTimeOffset at) => new()
+    {
+        ConversationId = conversationId,
+        Kind = MessageKind.Postback,
+        Direction = MessageDirection.Inbound,
+        Sender = MessageSender.Customer,
+        Mid = mid,
+        Text = TextLimit.Cut($"Tapped: {(string.IsNullOrWhiteSpace(title) ? payload ?? "a button" : title.Trim())}", MaxTextLength),
+        PostbackPayload = Payload(payload),
+        Status = MessageStatus.Received,
+        At = at,
+    };
+
+    /// <summary>A note about the thread (referral, handover, opt-in, what LeadOps asked Meta): no one wrote it.</summary>
+    public static MessengerMessage Note(Guid conversationId, MessageKind kind, string mid, string text, DateTimeOffset at) => new()
+    {
+        ConversationId = conversationId,
+        Kind = kind,
+        Direction = MessageDirection.Inbound,
+        Sender = MessageSender.System,
+        Mid = mid,
+        Text = TextLimit.Cut(text, MaxTextLength),
+        Status = MessageStatus.Received,
+        At = at,
+    };
+
+    public static string? Payload(string? payload) => string.IsNullOrEmpty(payload) ? null : TextLimit.Cut(payload, PayloadLength);
+
+    /// <summary>Adds attachments in the order given.</summary>
+    public void Attach(IEnumerable<MessageAttachment> attachments)
+    {
+        foreach (var attachment in attachments)
+        {
+            attachment.Position = Attachments.Count;
+            attachment.ConversationId = ConversationId;
+            Attachments.Add(attachment);
+        }
+    }
+
+    /// <summary>
+    /// The customer edited the message. Edits can arrive late or twice: only a later edit (by Meta's count) changes it.
+    /// The text as first written is kept.
+    /// </summary>
+    public bool Edit(string text, int editCount, DateTimeOffset at)
+    {
+        var count = Math.Max(editCount, EditCount + 1);
+        if (editCount > 0 && editCount <= EditCount)
+        {
+            return false;
+        }
+
+        OriginalText ??= Text;
+        Text = TextLimit.Cut(text, MaxTextLength);
+        EditCount = count;
+        EditedAt = at;
+        return true;
+    }
+
+    /// <summary>The customer reacted (or took the reaction back). An older event than the last one applied changes nothing.</summary>
+    public bool React(string? emoji, string? name, bool unreact, DateTimeOffset at)
+    {
+        if (ReactedAt is { } last && at < last)
+        {
+            return false;
+        }
+
+        ReactionEmoji = unreact ? null : Cut(emoji, ReactionLength) ?? Cut(name, ReactionLength) ?? "👍";
+        ReactionName = unreact ? null : Cut(name, ReactionNameLength);
+        ReactedAt = at;
+        return true;
+    }
+
+    private static string? Cut(string? text, int length) => string.IsNullOrWhiteSpace(text) ? null : TextLimit.Cut(text.Trim(), length);
+}

@@ -1,0 +1,217 @@
+using System.Text.Json.Nodes;
+
+namespace LeadOps.GraphSandbox;
+
+/// <summary>
+/// What customers, other apps and Meta do on a page's Messenger, as tests and the demo drive it
+/// (<see cref="SandboxState.Customers"/>, or the control API): each fires the webhook Meta would send, in the
+/// <see cref="MessengerShape"/> asked for, when the page is subscribed to its field. Customer messages and taps open the
+/// messaging windows. Returns the message id (<c>mid</c>) where the event has one.
+/// </summary>
+public sealed class CustomerActions
+{
+    /// <summary>The Page inbox's (Meta Business Suite's) app id.</summary>
+    public const string PageInboxAppId = "263902037430900";
+
+    private readonly MessageStore _store;
+
+    internal CustomerActions(MessageStore store) => _store = store;
+
+    /// <summary>How long CDN links of attachments and profile pictures live (sandbox clock).</summary>
+    public TimeSpan CdnLinkLifetime
+    {
+        get => _store.Cdn.Lifetime;
+        set => _store.Cdn.Lifetime = value;
+    }
+
+    public IReadOnlyList<SenderActionCall> SenderActions => _store.SenderActions.All;
+
+    public IReadOnlyList<ThreadControlCall> ThreadControlCalls => _store.ThreadControlCalls.All;
+
+    public string Writes(string pageId, string psid, CustomerMessage message, MessengerShape? shape = null)
+    {
+        var (page, customer, at, mid) = Begin(pageId, psid, message.Summary, opensWindow: true);
+        var body = new JsonObject();
+        if (message.Text is not null)
+        {
+            body["text"] = message.Text;
+        }
+
+        if (message.QuickReplyPayload is not null)
+        {
+            body["quick_reply"] = new JsonObject { ["payload"] = message.QuickReplyPayload };
+        }
+
+        if (message.ReplyToMid is not null)
+        {
+            body["reply_to"] = new JsonObject { ["mid"] = message.ReplyToMid };
+        }
+
+        if (message.Attachments.Count > 0)
+        {
+            body["attachments"] = new JsonArray([.. message.Attachments.SelectMany(Attachment)]);
+        }
+
+        if (message.Referral is not null)
+        {
+            body["referral"] = MessengerEventJson.Referral(message.Referral);
+        }
+
+        _store.Publish(page, "messages", MessengerEventJson.CustomerMessage(page.Id, customer.Psid, mid, body, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+        return mid;
+    }
+
+    /// <summary>The customer taps a postback button (Get Started, a button, the persistent menu).</summary>
+    public string Taps(string pageId, string psid, string title, string payload, SandboxReferral? referral = null, MessengerShape? shape = null)
+    {
+        var (page, customer, at, mid) = Begin(pageId, psid, $"[tapped {title}]", opensWindow: true);
+        _store.Publish(page, "messaging_postbacks", MessengerEventJson.Postback(page.Id, customer.Psid, mid, title, payload, referral, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+        return mid;
+    }
+
+    public void Edits(string pageId, string psid, string mid, string text, int numEdit = 1, MessengerShape? shape = null)
+    {
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
+        _store.Publish(page, "message_edits", MessengerEventJson.Edit(page.Id, customer.Psid, mid, text, numEdit, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+    }
+
+    /// <summary>The customer reacts to a message (<paramref name="emoji"/>, Meta's word <paramref name="reaction"/>), or takes the reaction back.</summary>
+    public void Reacts(string pageId, string psid, string mid, string? emoji = "❤️", string? reaction = "love", bool unreact = false, MessengerShape? shape = null)
+    {
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
+        _store.Publish(page, "message_reactions", MessengerEventJson.Reaction(page.Id, customer.Psid, mid, emoji, reaction, unreact, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+    }
+
+    /// <summary>The customer comes back to the thread from an ad or an m.me link (<c>messaging_referrals</c>).</summary>
+    public void ArrivesFrom(string pageId, string psid, SandboxReferral referral, MessengerShape? shape = null)
+    {
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
+        _store.Publish(page, "messaging_referrals", MessengerEventJson.Referral(page.Id, customer.Psid, referral, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+    }
+
+    /// <summary>The customer opts in to notification messages on a topic; the token lets the page send them.</summary>
+    public string OptsIn(string pageId, string psid, string title, string frequency = "WEEKLY", MessengerShape? shape = null)
+    {
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
+        var token = "nmt_" + _store.NextMessageId()[2..30];
+        var optin = new JsonObject
+        {
+            ["type"] = "notification_messages",
+            ["payload"] = "TOPIC_" + title.ToUpperInvariant().Replace(' ', '_'),
+            ["notification_messages_token"] = token,
+            ["notification_messages_frequency"] = frequency,
+            ["notification_messages_timezone"] = "Europe/Lisbon",
+            ["token_expiry_timestamp"] = MessengerEventJson.Time(at.AddDays(180), shape ?? MessengerShape.Default),
+            ["user_token_status"] = "NOT_REFRESHED",
+            ["notification_messages_status"] = "RESUME_NOTIFICATIONS",
+            ["title"] = title,
+        };
+        _store.Publish(page, "messaging_optins", MessengerEventJson.Optin(page.Id, customer.Psid, optin, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+        return token;
+    }
+
+    /// <summary>Someone answers in Meta Business Suite: an echo from the Page inbox app (the id written as the shape says, or absent).</summary>
+    public string PageInboxAnswers(string pageId, string psid, string text, MessengerShape? shape = null)
+    {
+        var (page, customer, at, mid) = Begin(pageId, psid, null, opensWindow: false);
+        customer.History.Add(new ConversationMessage(mid, true, text, at));
+        _store.Publish(page, "message_echoes", MessengerEventJson.Echo(page.Id, customer.Psid, mid, text, null, PageInboxAppId, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default, "messages");
+        return mid;
+    }
+
+    /// <summary>Another app (the bot, the Page inbox) passes, takes or requests thread control: <paramref name="action"/> is Meta's field name.</summary>
+    public void Handover(string pageId, string psid, string action, string? fromAppId, string? toAppId, string? metadata = null, MessengerShape? shape = null)
+    {
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
+        var body = action == "request_thread_control"
+            ? new JsonObject { ["requested_owner_app_id"] = toAppId }
+            : new JsonObject { ["previous_owner_app_id"] = fromAppId, ["new_owner_app_id"] = toAppId };
+        body["metadata"] = metadata;
+        if (action != "request_thread_control")
+        {
+            customer.ThreadOwnerAppId = toAppId;
+        }
+
+        _store.Publish(page, "messaging_handovers", MessengerEventJson.Handover(page.Id, customer.Psid, action, body, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+    }
+
+    /// <summary>Meta warns or blocks the page's messaging (<paramref name="action"/> warning, block, unblock).</summary>
+    public void EnforcesPolicy(string pageId, string action, string? reason, MessengerShape? shape = null)
+    {
+        var page = _store.PageOf(pageId);
+        var at = _store.Now;
+        _store.Publish(page, "messaging_policy_enforcement", MessengerEventJson.Policy(page.Id, action, reason, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+    }
+
+    /// <summary>The customer reads the thread up to now (a read receipt, its watermark written as the shape says).</summary>
+    public void Reads(string pageId, string psid, MessengerShape? shape = null)
+    {
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
+        _store.Publish(page, "message_reads", MessengerEventJson.Read(page.Id, customer.Psid, at, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default, "messages");
+    }
+
+    /// <summary>Whether the User Profile API answers for this page (the app's Business Asset User Profile Access).</summary>
+    public void RefuseProfiles(string pageId, bool refused = true) => _store.SetProfilesRefused(_store.PageOf(pageId), refused);
+
+    /// <summary>Makes Meta route the page's conversations itself (a default app): pass and take thread control are refused.</summary>
+    public void RouteConversationsByMeta(string pageId, bool routed = true) => _store.SetRoutedByMeta(_store.PageOf(pageId), routed);
+
+    private (PageState Page, CustomerState Customer, DateTimeOffset At, string Mid) Begin(string pageId, string psid, string? history, bool opensWindow)
+    {
+        var (page, customer) = _store.Require(pageId, psid);
+        var at = _store.Now;
+        var mid = _store.NextMessageId();
+        if (history is not null)
+        {
+            customer.History.Add(new ConversationMessage(mid, false, history, at));
+        }
+
+        if (opensWindow)
+        {
+            customer.LastCustomerMessageAt = at;
+        }
+
+        return (page, customer, at, mid);
+    }
+
+    private IEnumerable<JsonNode> Attachment(CustomerAttachment a)
+    {
+        var payload = new JsonObject();
+        if (!a.WithoutUrl && a.Type is not ("location" or "template"))
+        {
+            var url = a.Url ?? (a.Type == "fallback" ? null : _store.Cdn.Add(a.Type, a.SizeBytes, a.FileName));
+            if (url is not null)
+            {
+                payload["url"] = url;
+            }
+        }
+
+        if (a.StickerId is not null)
+        {
+            payload["sticker_id"] = long.TryParse(a.StickerId, out var number) ? number : a.StickerId;
+        }
+
+        if (a.Type == "template")
+        {
+            payload["template_type"] = "product";
+        }
+
+        if (a.Latitude is { } lat && a.Longitude is { } lon)
+        {
+            payload["coordinates"] = new JsonObject { ["lat"] = lat, ["long"] = lon };
+        }
+
+        var attachment = new JsonObject { ["type"] = a.Type };
+        if (a.Title is not null)
+        {
+            attachment["title"] = a.Title;
+        }
+
+        attachment["payload"] = a.WithoutPayload ? null : payload;
+        yield return attachment;
+        if (a.AlsoAsImage)
+        {
+            yield return new JsonObject { ["type"] = "image", ["payload"] = payload.DeepClone() };
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>What a customer writes: text, attachments, a quick reply's payload, the message they quote, the referral that brought them.</summary>
+public sealed record CustomerMessage(string? Text = null)
+{
+    public IReadOnlyList<CustomerAttachment> Attachments { get; init; } = [];
+
+    public string? QuickReplyPayload { get; init; }
+
+    public string? ReplyToMid { get; init; }
+
+    public SandboxReferral? Referral { get; init; }
+
+    /// <summary>What the conversation history keeps of it.</summary>
+    internal string Summary => Text ?? string.Join(", ", Attachments.Select(a => $"({a.Type})"));
+}

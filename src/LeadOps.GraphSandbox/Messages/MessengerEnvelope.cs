@@ -1,0 +1,14 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>Where a Messenger event sits in the webhook body, as Meta sends it.</summary>
+public enum MessengerEnvelope
+{
+    /// <summary><c>entry[].messaging[]</c>: threads the app controls (the usual delivery).</summary>
+    Messaging,
+
+    /// <summary><c>entry[].standby[]</c>: threads another app controls.</summary>
+    Standby,
+
+    /// <summary><c>entry[].changes[] {field, value}</c>: what the App Dashboard's test button sends.</summary>
+    Changes,
+}

@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+
+namespace LeadOps.GraphSandbox;
+
+/// <summary>
+/// The Messenger events Meta sends, one JSON object each, in the shapes of Meta's webhook reference: messages (with
+/// attachments, quick replies, quoted replies, referrals), echoes, postbacks, reactions, edits, referrals, opt-ins,
+/// handovers, policy enforcement, deliveries and reads. Times and ids are written the way the shape says.
+/// </summary>
+internal static class MessengerEventJson
+{
+    public static JsonObject CustomerMessage(string pageId, string psid, string mid, JsonObject message, DateTimeOffset at, MessengerShape shape) =>
+        Event(Customer(psid, shape), pageId, at, shape, "message", message.Prepend("mid", mid));
+
+    public static JsonObject Echo(string pageId, string psid, string mid, string? text, JsonArray? attachments, string? appId, DateTimeOffset at, MessengerShape shape)
+    {
+        var message = new JsonObject { ["is_echo"] = true };
+        if (appId is not null && shape.AppId != MessengerIdForm.Absent)
+        {
+            message["app_id"] = shape.AppId == MessengerIdForm.Number && long.TryParse(appId, out var number) ? number : appId;
+        }
+
+        message["mid"] = mid;
+        if (text is not null)
+        {
+            message["text"] = text;
+        }
+
+        if (attachments is not null)
+        {
+            message["attachments"] = attachments;
+        }
+
+        return Event(Party("id", pageId), psid, at, shape, "message", message);
+    }
+
+    public static JsonObject Postback(string pageId, string psid, string mid, string title, string payload, SandboxReferral? referral, DateTimeOffset at, MessengerShape shape)
+    {
+        var postback = new JsonObject { ["mid"] = mid, ["title"] = title, ["payload"] = payload };
+        if (referral is not null)
+        {
+            postback["referral"] = Referral(referral);
+        }
+
+        return Event(Customer(psid, shape), pageId, at, shape, "postback", postback);
+    }
+
+    public static JsonObject Reaction(string pageId, string psid, string mid, string? emoji, string? reaction, bool unreact, DateTimeOffset at, MessengerShape shape)
+    {
+        var body = new JsonObject();
+        if (!unreact)
+        {
+            body["reaction"] = reaction ?? "other";
+            body["emoji"] = emoji;
+        }
+
+        body["action"] = unreact ? "unreact" : "react";
+        body["mid"] = mid;
+        return Event(Customer(psid, shape), pageId, at, shape, "reaction", body);
+    }
+
+    public static JsonObject Edit(string pageId, string psid, string mid, string text, int numEdit, DateTimeOffset at, MessengerShape shape) =>
+        Event(Customer(psid, shape), pageId, at, shape, "message_edit", new JsonObject { ["mid"] = mid, ["text"] = text, ["num_edit"] = numEdit });
+
+    public static JsonObject Referral(string pageId, string psid, SandboxReferral referral, DateTimeOffset at, MessengerShape shape) =>
+        Event(Customer(psid, shape), pageId, at, shape, "referral", Referral(referral));
+
+    public static JsonObject Optin(string pageId, string psid, JsonObject optin, DateTimeOffset at, MessengerShape shape) =>
+        Event(Customer(psid, shape), pageId, at, shape, "optin", optin);
+
+    /// <summary><paramref name="action"/>: pass_thread_control, take_thread_control or request_thread_control.</summary>
+    public static JsonObject Handover(string pageId, string psid, string action, JsonObject body, DateTimeOffset at, MessengerShape shape) =>
+        Event(Customer(psid, shape), pageId, at, shape, action, body);
+
+    /// <summary>A page-wide event: no sender, only the page as recipient.</summary>
+    public static JsonObject Policy(string pageId, string action, string? reason, DateTimeOffset at, MessengerShape shape)
+    {
+        var body = new JsonObject { ["action"] = action };
+        if (reason is not null)
+        {
+            body["reason"] = reason;
+        }
+
+        return new JsonObject { ["recipient"] = Party("id", pageId), ["timestamp"] = Time(at, shape), ["policy_enforcement"] = body };
+    }
+
+    public static JsonObject Delivery(string pageId, string psid, string mid, DateTimeOffset watermark, MessengerShape shape) =>
+        Event(Customer(psid, shape), pageId, watermark, shape, "delivery", new JsonObject { ["mids"] = new JsonArray(mid), ["watermark"] = Time(watermark, shape) }, withTimestamp: false);
+
+    public static JsonObject Read(string pageId, string psid, DateTimeOffset watermark, DateTimeOffset at, MessengerShape shape) =>
+        Event(Customer(psid, shape), pageId, at, shape, "read", new JsonObject { ["watermark"] = Time(watermark, shape) });
+
+    public static JsonObject Referral(SandboxReferral referral)
+    {
+        var body = new JsonObject();
+        if (referral.Ref is not null)
+        {
+            body["ref"] = referral.Ref;
+        }
+
+        if (referral.AdId is not null)
+        {
+            body["ad_id"] = referral.AdId;
+        }
+
+        body["source"] = referral.Source;
+        body["type"] = referral.Type;
+        if (referral.AdTitle is not null || referral.PostId is not null)
+        {
+            var context = new JsonObject();
+            if (referral.AdTitle is not null)
+            {
+                context["ad_title"] = referral.AdTitle;
+            }
+
+            if (referral.PostId is not null)
+            {
+                context["post_id"] = referral.PostId;
+            }
+
+            body["ads_context_data"] = context;
+        }
+
+        return body;
+    }
+
+    public static JsonNode Time(DateTimeOffset at, MessengerShape shape) => shape.Time switch
+    {
+        MessengerTimeForm.MillisString => at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        MessengerTimeForm.SecondsString => at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        _ => at.ToUnixTimeMilliseconds(),
+    };
+
+    private static JsonObject Event(JsonObject sender, string recipient, DateTimeOffset at, MessengerShape shape, string name, JsonNode body, bool withTimestamp = true)
+    {
+        var item = new JsonObject { ["sender"] = sender, ["recipient"] = Party("id", recipient) };
+        if (withTimestamp)
+        {
+            item["timestamp"] = Time(at, shape);
+        }
+
+        item[name] = body;
+        return item;
+    }
+
+    /// <summary>The customer as sender: their PSID, or a <c>user_ref</c> when the shape asks for a not-yet-identified customer.</summary>
+    private static JsonObject Customer(string psid, MessengerShape shape) => shape.SenderAsUserRef ? Party("user_ref", "ref_" + psid) : Party("id", psid);
+
+    private static JsonObject Party(string name, string id) => new() { [name] = id };
+
+    private static JsonObject Prepend(this JsonObject body, string name, string value)
+    {
+        var ordered = new JsonObject { [name] = value };
+        foreach (var (key, node) in body.ToList())
+        {
+            body.Remove(key);
+            ordered[key] = node;
+        }
+
+        return ordered;
+    }
+}

@@ -1,0 +1,19 @@
+namespace LeadOps.GraphSandbox;
+
+/// <summary>
+/// How the sandbox writes one Messenger webhook: its envelope, how times and app ids are written, and whether the
+/// sender is named by <c>user_ref</c> (a customer without a page-scoped id yet) instead of <c>id</c>. The default is
+/// what real deliveries look like; tests pick the variants Meta's documentation shows.
+/// </summary>
+public sealed record MessengerShape
+{
+    public static MessengerShape Default { get; } = new();
+
+    public MessengerEnvelope Envelope { get; init; } = MessengerEnvelope.Messaging;
+
+    public MessengerTimeForm Time { get; init; } = MessengerTimeForm.MillisNumber;
+
+    public MessengerIdForm AppId { get; init; } = MessengerIdForm.Number;
+
+    public bool SenderAsUserRef { get; init; }
+}

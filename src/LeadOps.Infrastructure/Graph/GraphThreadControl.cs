@@ -1,0 +1,31 @@
+namespace LeadOps.Infrastructure.Graph;
+
+/// <summary>
+/// <see cref="IThreadControl"/> over <c>POST /{page-id}/pass_thread_control</c> and <c>/take_thread_control</c>, which
+/// Conversation Routing still accepts (ADR 0012). Meta answers <c>{"success":true}</c>.
+/// </summary>
+internal sealed class GraphThreadControl(IGraphApi graphApi) : IThreadControl
+{
+    public async Task PassAsync(GraphCredentials credentials, string psid, string targetAppId, string? metadata, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(targetAppId);
+        var answer = await GraphCall.RunAsync(() => graphApi.PassThreadControlAsync(
+            credentials.PageId, new GraphThreadControlRequest(new(psid), targetAppId, metadata), GraphCallContext.ForPage(credentials), cancellationToken));
+        Confirmed(answer, "pass_thread_control");
+    }
+
+    public async Task TakeAsync(GraphCredentials credentials, string psid, string? metadata, CancellationToken cancellationToken)
+    {
+        var answer = await GraphCall.RunAsync(() => graphApi.TakeThreadControlAsync(
+            credentials.PageId, new GraphThreadControlRequest(new(psid), null, metadata), GraphCallContext.ForPage(credentials), cancellationToken));
+        Confirmed(answer, "take_thread_control");
+    }
+
+    private static void Confirmed(GraphSuccessDto answer, string call)
+    {
+        if (answer.Success != true)
+        {
+            throw new GraphApiException(GraphCall.Unreadable(200, $"Graph did not confirm {call}"));
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace LeadOps.Infrastructure.Persistence.Configurations;
+
+internal sealed class MessageAttachmentConfiguration : IEntityTypeConfiguration<MessageAttachment>
+{
+    public void Configure(EntityTypeBuilder<MessageAttachment> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Type).HasMaxLength(MessageAttachment.TypeLength).IsRequired();
+        builder.Property(a => a.Url).HasMaxLength(MessageAttachment.UrlLength);
+        builder.Property(a => a.Title).HasMaxLength(MessageAttachment.TitleLength);
+        builder.Property(a => a.StickerId).HasMaxLength(MessageAttachment.StickerIdLength);
+        builder.Property(a => a.Copy).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.CopyNote).HasMaxLength(MessageAttachment.NoteLength);
+        builder.Ignore(a => a.HasCoordinates);
+        builder.Ignore(a => a.WantsCopy);
+        builder.Ignore(a => a.Preview);
+
+        // The thread loads the attachments of the messages it shows, in order.
+        builder.HasIndex(a => new { a.MessageId, a.Position });
+        builder.HasIndex(a => a.StoredFileId);
+    }
+}

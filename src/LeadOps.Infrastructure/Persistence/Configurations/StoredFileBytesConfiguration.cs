@@ -1,0 +1,16 @@
+using LeadOps.Infrastructure.Conversations;
+
+namespace LeadOps.Infrastructure.Persistence.Configurations;
+
+internal sealed class StoredFileBytesConfiguration : IEntityTypeConfiguration<StoredFileBytes>
+{
+    public void Configure(EntityTypeBuilder<StoredFileBytes> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Bytes).IsRequired();
+
+        // The bytes go with their file's row (database store, ADR 0011).
+        builder.HasOne<StoredFile>().WithOne().HasForeignKey<StoredFileBytes>(c => c.Id).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,99 @@
+using LeadOps.Domain.Conversations;
+
+namespace LeadOps.Infrastructure.Webhooks.Messenger;
+
+/// <summary>
+/// The parts of Messenger events that carry content: a message's attachments, a referral, an opt-in, a handover. Unknown
+/// attachment types are kept by name; a sticker Meta sends both as a <c>sticker</c> and as an <c>image</c> attachment
+/// (its move to the sticker type, June–August 2026) is kept once.
+/// </summary>
+internal static class MessengerContentReader
+{
+    public const int MaxAttachments = 20;
+
+    public static IReadOnlyList<MessengerAttachment>? Attachments(JsonElement message)
+    {
+        var read = MessengerJson.Array(message, "attachments").Where(a => a.ValueKind == JsonValueKind.Object).Take(MaxAttachments).Select(Attachment).ToList();
+        if (read.Count == 0)
+        {
+            return null;
+        }
+
+        // An image that carries a sticker id is that sticker; keep one attachment per sticker, the sticker-typed one first.
+        var normalised = read.Select(a => a.Type == "image" && a.StickerId is not null ? (a with { Type = "sticker" }, false) : (a, a.Type == "sticker")).ToList();
+        var stickers = normalised.Where(n => n.Item2 && n.Item1.StickerId is not null).Select(n => n.Item1.StickerId!).ToHashSet(StringComparer.Ordinal);
+        var kept = new List<MessengerAttachment>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (attachment, typedSticker) in normalised)
+        {
+            if (attachment.StickerId is { } sticker && ((!typedSticker && stickers.Contains(sticker)) || !seen.Add(sticker)))
+            {
+                continue;
+            }
+
+            kept.Add(attachment);
+        }
+
+        return kept;
+    }
+
+    private static MessengerAttachment Attachment(JsonElement a)
+    {
+        var payload = MessengerJson.Object(a, "payload");
+        var coordinates = payload is { } p ? MessengerJson.Object(p, "coordinates") : null;
+        return new MessengerAttachment(
+            MessengerJson.Text(a, "type", 40)?.Trim().ToLowerInvariant() ?? "unknown",
+            MessengerJson.Text(payload, "url", MessageAttachment.UrlLength) ?? MessengerJson.Text(a, "url", MessageAttachment.UrlLength),
+            MessengerJson.Text(a, "title", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "title", MessageAttachment.TitleLength)
+                ?? MessengerJson.Text(payload, "name", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "template_type", 40),
+            MessengerJson.Double(coordinates, "lat"),
+            MessengerJson.Double(coordinates, "long"),
+            MessengerJson.Id(payload, "sticker_id"));
+    }
+
+    public static Referral? ReadReferral(JsonElement? holder)
+    {
+        var referral = holder is { } h ? MessengerJson.Object(h, "referral") : null;
+        if (referral is null)
+        {
+            return null;
+        }
+
+        var ads = MessengerJson.Object(referral.Value, "ads_context_data");
+        var read = new Referral(
+            MessengerJson.Text(referral, "source", Domain.Conversations.Referral.FieldLength),
+            MessengerJson.Text(referral, "ref", Domain.Conversations.Referral.FieldLength),
+            MessengerJson.Id(referral, "ad_id"),
+            MessengerJson.Text(ads, "ad_title", Domain.Conversations.Referral.FieldLength),
+            MessengerJson.Id(ads, "post_id"),
+            MessengerJson.Text(referral, "type", 40));
+        return read.IsEmpty ? null : read;
+    }
+
+    public static MessengerOptin Optin(JsonElement optin) => new(
+        MessengerJson.Text(optin, "type", 60),
+        MessengerJson.Text(optin, "title", NotificationOptin.FieldLength),
+        MessengerJson.Text(optin, "payload", NotificationOptin.FieldLength) ?? MessengerJson.Text(optin, "ref", NotificationOptin.FieldLength),
+        MessengerJson.Text(optin, "notification_messages_token", 2000),
+        MessengerJson.Text(optin, "notification_messages_frequency", 60),
+        MessengerJson.Text(optin, "notification_messages_status", 60) ?? MessengerJson.Text(optin, "user_token_status", 60),
+        MessengerJson.Time(optin, "token_expiry_timestamp"));
+
+    public static MessengerHandover? Handover(JsonElement item)
+    {
+        foreach (var action in new[] { MessengerHandover.Pass, MessengerHandover.Take, MessengerHandover.Request })
+        {
+            if (MessengerJson.Object(item, action) is { } h)
+            {
+                return new MessengerHandover(
+                    action,
+                    MessengerJson.Id(h, "previous_owner_app_id"),
+                    MessengerJson.Id(h, "new_owner_app_id"),
+                    MessengerJson.Id(h, "requested_owner_app_id"),
+                    MessengerJson.Text(h, "metadata", 1000));
+            }
+        }
+
+        return null;
+    }
+}

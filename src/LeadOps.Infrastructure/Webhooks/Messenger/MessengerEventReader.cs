@@ -1,0 +1,112 @@
+namespace LeadOps.Infrastructure.Webhooks.Messenger;
+
+/// <summary>
+/// One Messenger event, whichever webhook field it comes from, as LeadOps records it. A customer known only by a
+/// <c>user_ref</c> (no page-scoped id yet: a checkbox plugin, a chat plugin guest) cannot be answered and is skipped;
+/// an event of a kind LeadOps does not know is skipped too. Neither is an error.
+/// </summary>
+internal static class MessengerEventReader
+{
+    public static MessengerWebhookEvent? Read(JsonElement item, string? entryPage, bool standby, bool fromChanges, DateTimeOffset receivedAt)
+    {
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var sender = MessengerJson.Id(MessengerJson.Object(item, "sender"), "id");
+        var recipient = MessengerJson.Id(MessengerJson.Object(item, "recipient"), "id");
+        var at = MessengerJson.Time(item, "timestamp") ?? receivedAt;
+
+        // messaging[] and standby[] sit in the page's entry; the dashboard's test (changes[]) may name another entry id.
+        string? PageOf(string? party) => fromChanges ? party ?? entryPage : entryPage ?? party;
+
+        if (MessengerJson.Object(item, "message") is { } message)
+        {
+            var echo = MessengerJson.IsTrue(message, "is_echo");
+            var (page, psid) = echo ? (PageOf(sender), recipient) : (PageOf(recipient), sender);
+            return page is null || psid is null
+                ? null
+                : new MessengerWebhookEvent(echo ? MessengerEventKind.Echo : MessengerEventKind.Message, page, psid, at,
+                    Mid: MessengerJson.Text(message, "mid", Domain.Conversations.MessengerMessage.MidLength),
+                    Text: MessengerJson.Text(message, "text", 20_000), AppId: MessengerJson.Id(message, "app_id"), Standby: standby)
+                {
+                    Attachments = MessengerContentReader.Attachments(message),
+                    QuickReplyPayload = MessengerJson.Text(MessengerJson.Object(message, "quick_reply"), "payload"),
+                    ReplyToMid = MessengerJson.Text(MessengerJson.Object(message, "reply_to"), "mid", Domain.Conversations.MessengerMessage.MidLength),
+                    Referral = MessengerContentReader.ReadReferral(message),
+                };
+        }
+
+        var pageId = PageOf(recipient);
+        if (pageId is null)
+        {
+            return null;
+        }
+
+        if (MessengerJson.Object(item, "policy_enforcement") is { } policy)
+        {
+            return new MessengerWebhookEvent(MessengerEventKind.PolicyEnforcement, pageId, string.Empty, at, Standby: standby)
+            {
+                Policy = new MessengerPolicyEnforcement(MessengerJson.Text(policy, "action", 40), MessengerJson.Text(policy, "reason", 1000)),
+            };
+        }
+
+        return sender is null ? null : CustomerEvent(item, pageId, sender, at, standby);
+    }
+
+    private static MessengerWebhookEvent? CustomerEvent(JsonElement item, string page, string psid, DateTimeOffset at, bool standby)
+    {
+        MessengerWebhookEvent Event(MessengerEventKind kind, string? mid = null) => new(kind, page, psid, at, Mid: mid, Standby: standby);
+        const int MidLength = Domain.Conversations.MessengerMessage.MidLength;
+
+        if (MessengerJson.Object(item, "postback") is { } postback)
+        {
+            return Event(MessengerEventKind.Postback, MessengerJson.Text(postback, "mid", MidLength)) with
+            {
+                Postback = new MessengerPostback(MessengerJson.Text(postback, "title", 500), MessengerJson.Text(postback, "payload")),
+                Referral = MessengerContentReader.ReadReferral(postback),
+            };
+        }
+
+        if (MessengerJson.Object(item, "reaction") is { } reaction)
+        {
+            var unreact = string.Equals(MessengerJson.Text(reaction, "action", 20), "unreact", StringComparison.OrdinalIgnoreCase);
+            return Event(MessengerEventKind.Reaction, MessengerJson.Text(reaction, "mid", MidLength)) with
+            {
+                Reaction = new MessengerReaction(MessengerJson.Text(reaction, "emoji", 40), MessengerJson.Text(reaction, "reaction", 40), unreact),
+            };
+        }
+
+        if (MessengerJson.Object(item, "message_edit") is { } edit && MessengerJson.Text(edit, "text", 20_000) is { } text)
+        {
+            return Event(MessengerEventKind.Edit, MessengerJson.Text(edit, "mid", MidLength)) with { Edit = new MessengerEdit(text, MessengerJson.Int(edit, "num_edit") ?? 0) };
+        }
+
+        if (MessengerContentReader.ReadReferral(item) is { } referral)
+        {
+            return Event(MessengerEventKind.Referral) with { Referral = referral };
+        }
+
+        if (MessengerJson.Object(item, "optin") is { } optin)
+        {
+            return Event(MessengerEventKind.Optin) with { Optin = MessengerContentReader.Optin(optin) };
+        }
+
+        if (MessengerContentReader.Handover(item) is { } handover)
+        {
+            return Event(MessengerEventKind.Handover) with { Handover = handover };
+        }
+
+        if (MessengerJson.Object(item, "delivery") is { } delivery)
+        {
+            var mids = MessengerJson.Array(delivery, "mids").Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!)
+                .Where(m => m.Length is > 0 and <= MidLength).ToList();
+            return Event(MessengerEventKind.Delivery) with { Mids = mids, Watermark = MessengerJson.Time(delivery, "watermark") };
+        }
+
+        return MessengerJson.Object(item, "read") is { } read
+            ? Event(MessengerEventKind.Read) with { Mids = [], Watermark = MessengerJson.Time(read, "watermark") }
+            : null;
+    }
+}

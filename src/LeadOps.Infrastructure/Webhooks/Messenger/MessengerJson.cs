@@ -1,0 +1,72 @@
+namespace LeadOps.Infrastructure.Webhooks.Messenger;
+
+/// <summary>
+/// Reads Messenger's JSON as Meta sends it, in every form its own docs show: ids and numbers as JSON numbers or as
+/// strings; times as milliseconds or seconds (normalised to a time), as numbers or strings; anything of another kind
+/// is treated as missing, never as an error.
+/// </summary>
+internal static class MessengerJson
+{
+    /// <summary>Below this a unix time is taken as seconds (10^11 ms is March 1973; 10^11 s is the year 5138).</summary>
+    private const long SecondsBelow = 100_000_000_000;
+    private const long LatestMillis = 253_402_300_799_000;
+
+    public static JsonElement? Object(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
+
+    public static IEnumerable<JsonElement> Array(JsonElement element, string name) => WebhookPayload.Array(element, name);
+
+    public static string? Id(JsonElement element, string name) => WebhookPayload.Id(element, name);
+
+    public static string? Id(JsonElement? element, string name) => element is { } e ? Id(e, name) : null;
+
+    /// <summary>A non-empty string (or a number's digits), cut to <paramref name="maxLength"/>.</summary>
+    public static string? Text(JsonElement? element, string name, int maxLength = 1000)
+    {
+        if (element is not { ValueKind: JsonValueKind.Object } e || !e.TryGetProperty(name, out var value))
+        {
+            return null;
+        }
+
+        var text = value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number => value.GetRawText(),
+            _ => null,
+        };
+        return string.IsNullOrEmpty(text) ? null : text.Length <= maxLength ? text : text[..maxLength];
+    }
+
+    public static bool IsTrue(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) &&
+        (value.ValueKind == JsonValueKind.True || (value.ValueKind == JsonValueKind.String && string.Equals(value.GetString(), "true", StringComparison.OrdinalIgnoreCase)));
+
+    public static int? Int(JsonElement? element, string name) =>
+        Text(element, name, 20) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    public static double? Double(JsonElement? element, string name) =>
+        Text(element, name, 40) is { } text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            ? number
+            : null;
+
+    /// <summary>
+    /// A time Meta gives as unix milliseconds or seconds (Meta's postback reference shows <c>"timestamp":"1527459824"</c>,
+    /// a string of seconds; elsewhere numbers of milliseconds), or as an ISO-8601 string.
+    /// </summary>
+    public static DateTimeOffset? Time(JsonElement? element, string name)
+    {
+        var text = Text(element, name, 40);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+        {
+            var millis = number < SecondsBelow ? number * 1000 : number;
+            return millis is > 0 and < LatestMillis ? DateTimeOffset.FromUnixTimeMilliseconds((long)millis) : null;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
+    }
+}

@@ -1,0 +1,39 @@
+namespace LeadOps.Infrastructure.Webhooks.Messenger;
+
+/// <summary>
+/// Every Messenger event in a webhook body, in order: under <c>entry[].messaging[]</c>, under <c>entry[].standby[]</c>
+/// (threads another app controls), and in the <c>entry[].changes[] {field, value}</c> form the App Dashboard's test
+/// button sends. Unknown fields and events are skipped.
+/// </summary>
+internal static class MessengerPayload
+{
+    /// <summary>The <c>changes[].field</c> names that carry Messenger events.</summary>
+    public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "messages", "messaging_postbacks", "message_reactions", "message_edits", "messaging_referrals", "messaging_handovers",
+        "messaging_policy_enforcement", "messaging_optins", "message_deliveries", "message_reads", "message_echoes", "standby",
+    };
+
+    public static IReadOnlyList<MessengerWebhookEvent> Events(JsonElement root, DateTimeOffset receivedAt)
+    {
+        var events = new List<MessengerWebhookEvent>();
+        foreach (var entry in MessengerJson.Array(root, "entry"))
+        {
+            var page = MessengerJson.Id(entry, "id");
+            Add(events, MessengerJson.Array(entry, "messaging").Select(m => MessengerEventReader.Read(m, page, standby: false, fromChanges: false, receivedAt)));
+            Add(events, MessengerJson.Array(entry, "standby").Select(m => MessengerEventReader.Read(m, page, standby: true, fromChanges: false, receivedAt)));
+            foreach (var change in MessengerJson.Array(entry, "changes"))
+            {
+                if (MessengerJson.Text(change, "field", 60) is { } field && Fields.Contains(field) && MessengerJson.Object(change, "value") is { } value)
+                {
+                    Add(events, [MessengerEventReader.Read(value, page, standby: field == "standby", fromChanges: true, receivedAt)]);
+                }
+            }
+        }
+
+        return events;
+    }
+
+    private static void Add(List<MessengerWebhookEvent> events, IEnumerable<MessengerWebhookEvent?> read) =>
+        events.AddRange(read.Where(e => e is not null)!);
+}

@@ -1,0 +1,37 @@
+using LeadOps.Application.Conversations.Queries;
+using Microsoft.Net.Http.Headers;
+
+namespace LeadOps.Web.Api.Conversations;
+
+/// <summary>
+/// <c>GET /inbox/files/{id}</c> (cookie or API key): LeadOps' copy of an attachment, a customer's profile picture or a
+/// file staff sent, to its owner only (another user's file is 404, ADR 0011). Raster images are shown inline; anything
+/// else is a download. Nothing served here can run in the page: no sniffing, a sandboxing CSP.
+/// </summary>
+internal static class InboxFilesApi
+{
+    public const string Path = "/inbox/files";
+
+    public static void MapInboxFilesApi(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapGet(Path + "/{id:guid}", GetAsync);
+
+    public static string UrlOf(Guid fileId) => $"{Path}/{fileId:N}";
+
+    public static async Task<IResult> GetAsync(Guid id, HttpContext http, ISender sender, CancellationToken ct)
+    {
+        var result = await sender.Send(new GetStoredFile(id), ct);
+        if (!result.IsSuccess)
+        {
+            return ApiResults.Problem(result);
+        }
+
+        var (file, content) = result.Value!;
+        var headers = http.Response.Headers;
+        headers[HeaderNames.XContentTypeOptions] = "nosniff";
+        headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
+        headers[HeaderNames.CacheControl] = "private, max-age=86400";
+        return file.IsInlineImage
+            ? TypedResults.Stream(content, file.ContentType)
+            : TypedResults.Stream(content, "application/octet-stream", file.FileName ?? "attachment");
+    }
+}

@@ -1,0 +1,25 @@
+using LeadOps.Application.Conversations.Commands;
+
+namespace LeadOps.Web.Pages.Integrations;
+
+/// <summary>Saves the integration's Messenger settings (the escalation payload) and goes back to the integration's page.</summary>
+public sealed class MessagingModel(IMediator mediator) : PageModel
+{
+    public IActionResult OnGet(int id) => RedirectToPage("Details", new { id });
+
+    public async Task<IActionResult> OnPostAsync(int id, string? payload, CancellationToken ct)
+    {
+        var saved = await this.SendFormAsync(mediator, new SetEscalationPayload(id, payload), refused => TempData["MessagingProblem"] = refused.FirstMessage, ct);
+        if (saved?.Status == ResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (saved is not null)
+        {
+            TempData["Notice"] = "Messenger settings saved.";
+        }
+
+        return RedirectToPage("Details", new { id });
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeadOps.Application.Integrations.Commands;
+using LeadOps.GraphSandbox;
+using Microsoft.Playwright;
+
+namespace LeadOps.BrowserTests;
+
+/// <summary>
+/// A thread as staff see it in the browser when the customer does more than type: an inline image (LeadOps' own copy),
+/// a location with its map link, a tap on a button, a reaction arriving live; and a reply with an image that reaches Meta
+/// as an upload. The customer acts through the sandbox's control API, as the demo does.
+/// </summary>
+[Category(TestCategories.Slow)]
+public sealed class InboxEventsTests
+{
+    private const string Psid = "7300000000000077";
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    private BrowserApp _app = null!;
+    private HttpClient _control = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }));
+        _control = new HttpClient { BaseAddress = _app.App.Sandbox.BaseAddress };
+        var connected = await _app.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Sandbox page"));
+        Assert.That(connected.IsSuccess, Is.True, connected.Error);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        _control?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task A_thread_shows_an_image_a_location_a_tap_and_a_reaction_and_a_reply_with_an_image_reaches_meta()
+    {
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await CustomerAsync("messages", new { text = "Is this model in stock?", attachments = new[] { new { type = "image" } } });
+        await CustomerAsync("messages", new { attachments = new[] { new { type = "location", latitude = 38.7223, longitude = -9.1393, title = "The shop" } } });
+        await CustomerAsync("postbacks", new { title = "Talk to a person", payload = "HUMAN_AGENT" });
+
+        await page.GotoAsync("/Inbox");
+        var row = page.Locator($"[data-test=conversation-row][data-psid='{Psid}']");
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await row.Locator("[data-test=open-conversation]").ClickAsync();
+        await page.WaitForURLAsync("**/Inbox/Conversation/**");
+        await Assertions.Expect(page.Locator("[data-live-status]").First).ToHaveAttributeAsync("data-live-state", "connected");
+
+        var image = page.Locator("[data-test=attachment-image]");
+        await Assertions.Expect(image).ToBeVisibleAsync();
+        await Assertions.Expect(image).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^/inbox/files/"));
+        Assert.That(await image.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), Is.True, "the image loads from LeadOps itself");
+        await Assertions.Expect(page.Locator("[data-test=coordinates]")).ToHaveTextAsync("38.7223, -9.1393");
+        await Assertions.Expect(page.Locator("[data-test=map-link]")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("openstreetmap.org/\\?mlat=38.7223&mlon=-9.1393"));
+        await Assertions.Expect(page.Locator("[data-test=message][data-kind=postback] [data-test=text]")).ToHaveTextAsync("Tapped: Talk to a person");
+        await Assertions.Expect(page.Locator("[data-test=conversation-header]")).ToHaveAttributeAsync("data-state", "needs_human");
+
+        await page.Locator("[data-test=reply-text]").FillAsync("Yes! Here it is in blue:");
+        await page.Locator("[data-test=reply-file]").SetInputFilesAsync(new FilePayload { Name = "blue.png", MimeType = "image/png", Buffer = Png });
+        await page.Locator("[data-test=send]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=message][data-sender=staff]")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-test=message][data-sender=staff] [data-test=attachment-image]")).ToBeVisibleAsync();
+
+        var sent = _app.App.Graph.SentMessages.Where(m => m.Psid == Psid).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(sent.Select(m => m.Text), Is.EqualTo(new[] { "Yes! Here it is in blue:", string.Empty }));
+            Assert.That(sent[1].Attachment?.Type, Is.EqualTo("image"));
+            Assert.That(sent[1].Attachment?.Bytes, Is.EqualTo(Png), "the uploaded file reached Meta");
+        });
+
+        // The customer reacts to the text reply: the reaction shows on it without a reload.
+        await CustomerAsync("reactions", new { mid = sent[0].MessageId, emoji = "😍", reaction = "love" });
+        var reaction = page.Locator($"[data-test=message][data-sender=staff] [data-test=reaction]");
+        await Assertions.Expect(reaction).ToHaveTextAsync("😍");
+        await Assertions.Expect(page.Locator("[data-test=message][data-sender=staff]").First.Locator("[data-test=reaction]")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "inbox-thread-events");
+
+        Assert.That(_app.App.Graph.Customers.SenderActions.Where(a => a.Psid == Psid).Select(a => a.Action), Does.Contain("mark_seen").And.Contain("typing_on"),
+            "looking at the thread and typing told the customer");
+    }
+
+    private async Task CustomerAsync(string what, object body)
+    {
+        using var response = await _control.PostAsJsonAsync($"/_sandbox/pages/{SandboxSeed.MainPageId}/customers/{Psid}/{what}", body);
+        Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Inbox.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadOps.IntegrationTests.Inbox;
+
+/// <summary>
+/// Thread control with a bot app configured (<c>Messenger:BotAppId</c>, ADR 0012): releasing passes control to the bot,
+/// taking takes it back, the bot passing the thread to LeadOps asks for a person; Meta refusing (Conversation Routing)
+/// never undoes what staff did, and the thread says why.
+/// </summary>
+public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(database)
+{
+    private const string BotAppId = "880011223344556";
+    private const string Page = SandboxSeed.MainPageId;
+
+    protected override TestAppBuilder Configure(TestAppBuilder app) => base.Configure(app).WithSetting("Messenger:BotAppId", BotAppId);
+
+    [Test]
+    public async Task Releasing_passes_thread_control_to_the_bot_and_taking_takes_it_back()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "I need a person");
+
+        var taken = await staff.Api.PostAsync($"/api/conversations/{id}/take", null);
+        Assert.That((await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("LeadOps"));
+        var released = await staff.Api.PostAsync($"/api/conversations/{id}/release", null);
+        var conversation = await released.Content.ReadFromJsonAsync<JsonElement>();
+
+        var calls = Meta.Customers.ThreadControlCalls.Where(c => c.Psid == psid).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(calls.Select(c => (c.Action, c.TargetAppId, c.Granted)), Is.EqualTo(new[]
+            {
+                ("take_thread_control", (string?)null, true),
+                ("pass_thread_control", (string?)BotAppId, true),
+            }));
+            Assert.That(conversation.GetProperty("state").GetString(), Is.EqualTo("bot"));
+            Assert.That(conversation.GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("the bot"));
+        });
+
+        var notes = (await MessagesAsync(staff, id)).Where(m => m.GetProperty("kind").GetString() == "note").Select(m => m.GetProperty("text").GetString());
+        Assert.That(notes, Is.EqualTo(new[] { "LeadOps took thread control.", "LeadOps passed thread control to the bot." }));
+        await using var scope = App.ScopeFor(staff.User.Id);
+        var audit = await App.Db(scope).AuditEntries.Where(a => a.Action == "thread_control" && a.SubjectId == id.ToString()).Select(a => a.Outcome).ToListAsync();
+        Assert.That(audit, Is.EqualTo(new[] { "ok", "ok" }));
+    }
+
+    [Test]
+    public async Task When_meta_routes_the_pages_conversations_itself_the_release_stands_and_the_thread_says_why()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Hello");
+        await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = Page, psid });
+        Meta.Customers.RouteConversationsByMeta(Page);
+        try
+        {
+            var released = await (await staff.Api.PostAsync($"/api/conversations/{id}/release", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+            var note = (await MessagesAsync(staff, id)).Last(m => m.GetProperty("kind").GetString() == "note");
+            Assert.Multiple(() =>
+            {
+                Assert.That(released.GetProperty("state").GetString(), Is.EqualTo("bot"), "staff released it: that stands");
+                Assert.That(note.GetProperty("text").GetString(), Is.EqualTo("Passing thread control to the bot did not happen: Meta routes this page's conversations itself (Conversation Routing)"));
+                Assert.That(Meta.Customers.ThreadControlCalls.Single(c => c.Psid == psid).Granted, Is.False);
+            });
+        }
+        finally
+        {
+            Meta.Customers.RouteConversationsByMeta(Page, routed: false);
+        }
+    }
+
+    [Test]
+    public async Task The_bot_passing_the_thread_to_leadops_asks_for_a_person()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "The bot cannot help me");
+
+        Meta.Customers.Handover(Page, psid, "pass_thread_control", BotAppId, Meta.Options.AppId, "customer asked for an agent");
+        await staff.Probe.WaitUntilAsync("the escalation", async () => (await ConversationAsync(staff, id)).GetProperty("state").GetString() == "needs_human");
+
+        var conversation = await ConversationAsync(staff, id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(conversation.GetProperty("escalation_reason").GetString(), Is.EqualTo("The bot passed the conversation to LeadOps: customer asked for an agent"));
+            Assert.That(conversation.GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("LeadOps"));
+        });
+    }
+
+    [Test]
+    public async Task A_request_for_the_thread_and_the_page_inbox_taking_it_are_noted()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Hello");
+
+        Meta.Customers.Handover(Page, psid, "request_thread_control", null, BotAppId, "the bot wants it back");
+        Meta.Customers.Handover(Page, psid, "take_thread_control", Meta.Options.AppId, CustomerActions.PageInboxAppId, null, new MessengerShape { Envelope = MessengerEnvelope.Changes });
+        await staff.Probe.WaitUntilAsync("both notes", async () => (await MessagesAsync(staff, id)).Count(m => m.GetProperty("kind").GetString() == "handover") == 2);
+
+        var notes = (await MessagesAsync(staff, id)).Where(m => m.GetProperty("kind").GetString() == "handover").Select(m => m.GetProperty("text").GetString());
+        Assert.That(notes, Is.EqualTo(new[]
+        {
+            "The bot asks for thread control (the bot wants it back)",
+            "Meta Business Suite took thread control from LeadOps",
+        }));
+        Assert.That((await ConversationAsync(staff, id)).GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
+    }
+}
