@@ -483,17 +483,17 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             _lead.CommandText = """
                 INSERT INTO Leads (OwnerId, FacebookLeadId, IntegrationId, PageId, FormId, FormName, FullName, FirstName, LastName,
                     Email, Phone, AdId, AdName, AdsetId, AdsetName, CampaignId, CampaignName, IsOrganic, Platform, CreatedTime,
-                    FirstSeenAt, Source, AnswersJson, WelcomeStatus)
+                    CreatedTimeKnown, FirstSeenAt, Source, AnswersJson, ConsentsJson, WelcomeStatus)
                 VALUES ($owner, $fb, $integration, $page, $form, $formName, $fullName, $firstName, $lastName, $email, $phone, $adId,
-                    $adName, $adsetId, $adsetName, $campaignId, $campaignName, $organic, $platform, $created, $firstSeen, $source,
-                    $answers, $welcome)
+                    $adName, $adsetId, $adsetName, $campaignId, $campaignName, $organic, $platform, $created,
+                    $createdKnown, $firstSeen, $source, $answers, $consents, $welcome)
                 RETURNING Id
                 """;
             foreach (var name in new[]
             {
                 "$owner", "$fb", "$integration", "$page", "$form", "$formName", "$fullName", "$firstName", "$lastName", "$email", "$phone",
                 "$adId", "$adName", "$adsetId", "$adsetName", "$campaignId", "$campaignName", "$organic", "$platform", "$created",
-                "$firstSeen", "$source", "$answers", "$welcome",
+                "$createdKnown", "$firstSeen", "$source", "$answers", "$consents", "$welcome",
             })
             {
                 _lead.Parameters.Add(new SqliteParameter { ParameterName = name });
@@ -544,9 +544,11 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             p["$organic"].Value = lead.IsOrganic is { } organic ? (organic ? 1 : 0) : DBNull.Value;
             p["$platform"].Value = (object?)lead.Platform ?? DBNull.Value;
             p["$created"].Value = Binary.ConvertToProvider(lead.CreatedTime);
+            p["$createdKnown"].Value = lead.CreatedTimeKnown ? 1 : 0;
             p["$firstSeen"].Value = Binary.ConvertToProvider(lead.FirstSeenAt);
             p["$source"].Value = lead.Source.ToString();
             p["$answers"].Value = lead.AnswersJson;
+            p["$consents"].Value = lead.ConsentsJson;
             p["$welcome"].Value = lead.WelcomeStatus.ToString();
             var id = (long)_lead.ExecuteScalar()!;
 

@@ -63,7 +63,7 @@ public sealed class StaffSideTests(DatabaseKind database) : InboxFixture(databas
         var stored = (await MessagesAsync(staff, id)).Count(m => m.GetProperty("sender").GetString() == "staff");
         Assert.Multiple(() =>
         {
-            Assert.That(tooLarge.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(tooLarge.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the page comes back with its message");
             Assert.That(pages.Item1, Does.Contain("larger than 4 KB"));
             Assert.That(pages.Item2, Does.Contain("This kind of file cannot be sent"));
             Assert.That(pages.Item3, Does.Contain("does not match its name"));

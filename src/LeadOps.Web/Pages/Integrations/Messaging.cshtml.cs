@@ -5,7 +5,8 @@ namespace LeadOps.Web.Pages.Integrations;
 /// <summary>Saves the integration's Messenger settings (the escalation payload) and goes back to the integration's page.</summary>
 public sealed class MessagingModel(IMediator mediator) : PageModel
 {
-    public IActionResult OnGet(int id) => RedirectToPage("Details", new { id });
+    /// <summary>A reload of the form's address goes back to the integration's page; an id no integration can have is 404.</summary>
+    public IActionResult OnGet(int id) => id > 0 ? RedirectToPage("Details", new { id }) : NotFound();
 
     public async Task<IActionResult> OnPostAsync(int id, string? payload, CancellationToken ct)
     {
