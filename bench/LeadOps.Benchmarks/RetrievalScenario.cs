@@ -391,7 +391,6 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
                     var (lead, _) = LeadMapping.FromFacebook(data, integrationId, SandboxSeed.MainPageId, FormId, "Test ride", LeadSource.ManualRetrieval, now);
                     lead!.PlanWelcome(integrationSendsWelcomes: true);
                     db.Leads.Add(lead);
-                    db.OutboxMessages.Add(OutboxMessage.WelcomeFor(lead, now));
                     await db.SaveChangesAsync(ct);
                     created++;
                 }

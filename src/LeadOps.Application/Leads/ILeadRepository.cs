@@ -7,10 +7,10 @@ public interface ILeadRepository
     Task<IReadOnlyDictionary<string, ExistingLead>> GetExistingFacebookLeadIdsAsync(IReadOnlyCollection<string> facebookLeadIds, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Inserts the leads, each with its welcome outbox row, in one transaction. A lead that another run stored first
+    /// Inserts the leads in one transaction (each with its welcome outbox row, which <see cref="LeadCreated"/> adds). A lead that another run stored first
     /// (the unique index on owner and Facebook lead id) is skipped, not an error: the ids actually inserted are returned.
     /// </summary>
-    Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<Lead> leads, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken);
 
     /// <summary>How many leads the user holds per form, for these forms (one grouped query).</summary>
     Task<IReadOnlyDictionary<string, int>> CountByFormAsync(IReadOnlyCollection<string> formIds, CancellationToken cancellationToken);

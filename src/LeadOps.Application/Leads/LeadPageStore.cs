@@ -53,7 +53,7 @@ internal sealed class LeadPageStore(ILeadRepository leads, WelcomePlanner welcom
             toInsert.Add(lead);
         }
 
-        var inserted = toInsert.Count > 0 ? await leads.InsertNewAsync(toInsert, now, ct) : new HashSet<string>();
+        var inserted = toInsert.Count > 0 ? await leads.InsertNewAsync(toInsert, ct) : new HashSet<string>();
         foreach (var lead in toInsert)
         {
             if (inserted.Contains(lead.FacebookLeadId))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LeadOps.Domain.Leads.Events;
 
 namespace LeadOps.Domain.Leads;
 
@@ -26,14 +27,19 @@ public sealed partial class Lead
     /// <summary>
     /// A new lead's welcome: pending when it can and may be welcomed, else skipped with the first reason that applies
     /// (no usable e-mail, welcome switched off, the retrieval asked for none, submitted at an unknown time and not just
-    /// announced by webhook, older than the age limit when found, a required consent not given). Its outbox row
-    /// (<see cref="OutboxMessage.WelcomeFor"/>) is written with it.
+    /// announced by webhook, older than the age limit when found, a required consent not given). Planning is the last
+    /// step before a new lead is stored: it raises <see cref="LeadCreated"/> (once), whose handler writes the lead's outbox
+    /// row (<see cref="OutboxMessage.WelcomeFor"/>) in the same save.
     /// </summary>
     public void PlanWelcome(WelcomeRules rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
         WelcomeSkipReason = WhyNoWelcome(rules);
         WelcomeStatus = WelcomeSkipReason is null ? WelcomeStatus.Pending : WelcomeStatus.Skipped;
+        if (!DomainEvents.OfType<LeadCreated>().Any())
+        {
+            Raise(new LeadCreated(this));
+        }
     }
 
     private string? WhyNoWelcome(WelcomeRules rules) =>

@@ -133,8 +133,14 @@ public abstract class WelcomeFixture(DatabaseKind database) : AppFixture(databas
             FirstSeenAt = now,
             Source = LeadSource.Webhook,
         };
-        var inserted = await scope.ServiceProvider.GetRequiredService<ILeadRepository>().InsertNewAsync([lead], now, CancellationToken.None);
+        var inserted = await scope.ServiceProvider.GetRequiredService<ILeadRepository>().InsertNewAsync([lead], CancellationToken.None);
         Assert.That(inserted, Has.Count.EqualTo(1));
+
+        // A welcome already queued (as an older rule may have left it), whatever the lead: delivery decides again.
+        var db = App.Db(scope);
+        db.Attach(lead);
+        db.OutboxMessages.Add(OutboxMessage.WelcomeFor(lead, now));
+        await db.SaveChangesAsync();
         return lead.Id;
     }
 

@@ -30,9 +30,9 @@ public sealed class LeadRetrieverTests
         leads.Setup(l => l.GetExistingFacebookLeadIdsAsync(It.IsAny<IReadOnlyCollection<string>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new Dictionary<string, ExistingLead>());
         IReadOnlyList<Lead>? inserted = null;
-        leads.Setup(l => l.InsertNewAsync(It.IsAny<IReadOnlyList<Lead>>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .Callback<IReadOnlyList<Lead>, DateTimeOffset, CancellationToken>((batch, _, _) => inserted = batch)
-            .ReturnsAsync((IReadOnlyList<Lead> batch, DateTimeOffset _, CancellationToken _) => batch.Select(l => l.FacebookLeadId).ToHashSet());
+        leads.Setup(l => l.InsertNewAsync(It.IsAny<IReadOnlyList<Lead>>(), It.IsAny<CancellationToken>()))
+            .Callback<IReadOnlyList<Lead>, CancellationToken>((batch, _) => inserted = batch)
+            .ReturnsAsync((IReadOnlyList<Lead> batch, CancellationToken _) => batch.Select(l => l.FacebookLeadId).ToHashSet());
         var retriever = Retriever(source.Object, leads.Object);
         var integration = new Integration { Id = 7, PageId = "page-1", ProtectedToken = "protected" };
         var form = new IntegrationForm { FormId = "form-1", Name = "Test ride" };

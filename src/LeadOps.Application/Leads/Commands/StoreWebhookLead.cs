@@ -58,7 +58,7 @@ internal sealed class StoreWebhookLeadHandler(
         }
 
         lead.PlanWelcome(welcome.RulesFor(integration, integration.Forms.FirstOrDefault(f => f.FormId == lead.FormId), requested: true, now));
-        var inserted = await leads.InsertNewAsync([lead], now, cancellationToken);
+        var inserted = await leads.InsertNewAsync([lead], cancellationToken);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         if (inserted.Count == 0)
         {

@@ -24,7 +24,7 @@ internal sealed class LeadRepository(LeadOpsDbContext db, IOwnerScopeFactory own
     /// page on each save, and EF keeps per-key bookkeeping for foreign keys even after entities are detached (about
     /// 450 bytes per stored lead, kept until the retrieval's context is disposed).
     /// </summary>
-    public async Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<Lead> leads, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
         var pending = leads.ToList();
         for (var attempt = 1; ; attempt++)
@@ -33,7 +33,6 @@ internal sealed class LeadRepository(LeadOpsDbContext db, IOwnerScopeFactory own
             {
                 var batch = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
                 batch.Leads.AddRange(pending);
-                batch.OutboxMessages.AddRange(pending.Select(lead => OutboxMessage.WelcomeFor(lead, now)));
                 try
                 {
                     await batch.SaveChangesAsync(cancellationToken);
