@@ -63,6 +63,9 @@ internal static class LeadControlRoutes
         Platform = Text(root, "platform"),
         PartnerName = Text(root, "partner_name"),
         RetailerItemId = Text(root, "retailer_item_id"),
+        HomeListingId = Text(root, "home_listing_id"),
+        VehicleId = Text(root, "vehicle_id"),
+        PostId = Text(root, "post_id"),
     };
 
     private static string? Text(JsonElement root, string name) =>

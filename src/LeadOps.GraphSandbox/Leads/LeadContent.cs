@@ -9,4 +9,11 @@ internal sealed record LeadContent(IReadOnlyList<FieldData> FieldData, bool IsOr
     public string? PartnerName { get; init; }
 
     public string? RetailerItemId { get; init; }
+
+    /// <summary>The catalogue item of a real-estate or automotive ad, or the page post the lead came from: sent as <c>{"id": …}</c>.</summary>
+    public string? HomeListingId { get; init; }
+
+    public string? VehicleId { get; init; }
+
+    public string? PostId { get; init; }
 }

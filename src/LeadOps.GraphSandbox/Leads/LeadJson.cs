@@ -7,9 +7,15 @@ namespace LeadOps.GraphSandbox;
 internal sealed record LeadJson(
     string Id, object? CreatedTime, string? AdId, string? AdName, string? AdsetId, string? AdsetName, string? CampaignId,
     string? CampaignName, string FormId, IReadOnlyList<FieldData> FieldData, bool IsOrganic, string Platform,
-    IReadOnlyList<ConsentJson>? CustomDisclaimerResponses, string? PartnerName, string? RetailerItemId)
+    IReadOnlyList<ConsentJson>? CustomDisclaimerResponses, string? PartnerName, string? RetailerItemId, LeadJson.NodeRef? HomeListing,
+    LeadJson.NodeRef? Vehicle, LeadJson.NodeRef? Post)
 {
+    /// <summary>How Graph names another node inside this one: an object with its id.</summary>
+    internal sealed record NodeRef(string Id);
+
     public const string UnreadableTime = "sometime last week";
+
+    private static NodeRef? Ref(string? id) => id is null ? null : new(id);
 
     public static LeadJson Of(LeadRef lead, LeadContent content, CreatedTimeForm createdTimeAs)
     {
@@ -24,6 +30,6 @@ internal sealed record LeadJson(
         return new LeadJson(
             lead.Id, created, ad?.AdId, ad?.AdName, ad?.AdsetId, ad?.AdsetName, ad?.CampaignId, ad?.CampaignName, lead.Form.Id,
             content.FieldData, content.IsOrganic, content.Platform, content.Consents.Count == 0 ? null : content.Consents,
-            content.PartnerName, content.RetailerItemId);
+            content.PartnerName, content.RetailerItemId, Ref(content.HomeListingId), Ref(content.VehicleId), Ref(content.PostId));
     }
 }

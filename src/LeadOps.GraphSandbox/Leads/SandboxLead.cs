@@ -30,6 +30,13 @@ public sealed record SandboxLead
 
     public string? RetailerItemId { get; init; }
 
+    /// <summary><c>home_listing</c>, <c>vehicle</c> and <c>post</c>: node references, sent as objects with their id.</summary>
+    public string? HomeListingId { get; init; }
+
+    public string? VehicleId { get; init; }
+
+    public string? PostId { get; init; }
+
     /// <summary>A test lead (<c>POST /{form-id}/test_leads</c>): organic, no ad, and deletable.</summary>
     internal bool IsTestLead { get; init; }
 
@@ -48,6 +55,9 @@ public sealed record SandboxLead
             Consents = Consents is null ? generated.Consents : [.. Consents.Select(c => new ConsentJson(c.Key, c.Value))],
             PartnerName = PartnerName,
             RetailerItemId = RetailerItemId,
+            HomeListingId = HomeListingId,
+            VehicleId = VehicleId,
+            PostId = PostId,
         };
     }
 }

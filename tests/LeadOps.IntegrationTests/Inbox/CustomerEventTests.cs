@@ -112,6 +112,43 @@ public sealed class CustomerEventTests(DatabaseKind database) : InboxFixture(dat
     }
 
     [Test]
+    public async Task A_video_and_a_voice_message_are_copied_as_downloads_and_a_shared_product_is_shown_by_its_title()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var message = new CustomerMessage
+        {
+            Attachments =
+            [
+                new CustomerAttachment("video") { SizeBytes = 2_000 },
+                new CustomerAttachment("audio") { SizeBytes = 1_500 },
+                new CustomerAttachment("template") { Title = "Trail bike 29er" },
+            ],
+        };
+        var mid = Meta.Customers.Writes(Page, psid, message);
+        var id = await WaitForMessageAsync(staff, psid, mid);
+
+        var attachments = (await MessagesAsync(staff, id)).Single().GetProperty("attachments").EnumerateArray().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(attachments.Select(a => a.GetProperty("type").GetString()), Is.EqualTo(new[] { "video", "audio", "template" }));
+            Assert.That(attachments.Select(a => a.GetProperty("copy").GetString()), Is.EqualTo(new[] { "copied", "copied", "none" }), "a template has nothing to copy");
+            Assert.That(attachments[2].GetProperty("title").GetString(), Is.EqualTo("Trail bike 29er"));
+        });
+
+        foreach (var (attachment, length) in new[] { (attachments[0], 2_000L), (attachments[1], 1_500L) })
+        {
+            using var download = await staff.Api.GetAsync(attachment.GetProperty("file_url").GetString());
+            Assert.Multiple(() =>
+            {
+                Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                Assert.That(download.Content.Headers.ContentDisposition?.DispositionType, Is.EqualTo("attachment"), "only raster images are shown inline");
+                Assert.That(download.Content.Headers.ContentLength, Is.EqualTo(length));
+            });
+        }
+    }
+
+    [Test]
     public async Task A_link_that_is_not_metas_is_never_fetched()
     {
         var staff = await NewStaffAsync();

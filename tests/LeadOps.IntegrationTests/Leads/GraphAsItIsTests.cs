@@ -114,6 +114,9 @@ public sealed class GraphAsItIsTests(DatabaseKind database) : AppFixture(databas
             },
             PartnerName = "Dealer One",
             RetailerItemId = "SKU-9",
+            HomeListingId = "555000111",
+            VehicleId = "777000222",
+            PostId = "108240000000001_42",
         });
 
         var body = await RetrievalApiTests.RetrieveAsync(api, TestRideForm, integrationId);
@@ -127,6 +130,9 @@ public sealed class GraphAsItIsTests(DatabaseKind database) : AppFixture(databas
         Assert.That(answer.GetProperty("values").EnumerateArray().Select(v => v.GetString()), Is.EqualTo(new[] { "commuting", "weekend_trips" }), "kept as Meta sent them");
         Assert.That(lead.GetProperty("partner_name").GetString(), Is.EqualTo("Dealer One"));
         Assert.That(lead.GetProperty("retailer_item_id").GetString(), Is.EqualTo("SKU-9"));
+        Assert.That(
+            (lead.GetProperty("home_listing_id").GetString(), lead.GetProperty("vehicle_id").GetString(), lead.GetProperty("post_id").GetString()),
+            Is.EqualTo(("555000111", "777000222", "108240000000001_42")), "the ids of the objects Graph names");
         Assert.That(lead.GetProperty("is_organic").ValueKind, Is.AnyOf(JsonValueKind.True, JsonValueKind.False));
         using var browser = await App.SignedInClientAsync(_user!);
         var page = await browser.GetStringAsync($"/Leads/{leadId}");
