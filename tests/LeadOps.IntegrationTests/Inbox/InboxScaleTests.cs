@@ -51,7 +51,6 @@ public sealed class InboxScaleTests(DatabaseKind database) : AppFixture(database
             Assert.That(firstPage.Json.GetProperty("total").GetInt32(), Is.EqualTo(Conversations / 4));
             Assert.That(firstPage.Json.GetProperty("conversations").GetArrayLength(), Is.EqualTo(200));
             Assert.That(listSql, Has.Count.EqualTo(smallListSql.Count), "the same queries for 5 rows as for 200: none per row");
-            Assert.That(firstPage.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)), "the first page of 5,000 waiting conversations");
         });
 
         var waiting = firstPage.Json.GetProperty("conversations").EnumerateArray().Select(c => c.GetProperty("waiting_since").GetDateTimeOffset()).ToList();
@@ -60,11 +59,8 @@ public sealed class InboxScaleTests(DatabaseKind database) : AppFixture(database
         var id = firstPage.Json.GetProperty("conversations")[0].GetProperty("id").GetGuid();
         var thread = await TimedAsync(capture, () => api.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}/messages"));
         var threadSql = capture.Take();
-        Assert.Multiple(() =>
-        {
-            Assert.That(thread.Json.GetProperty("messages").GetArrayLength(), Is.EqualTo(MessagesPerConversation));
-            Assert.That(thread.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
-        });
+        // How fast is the benchmark's to say (docs/benchmarks.md); here: the same plan and queries at any size.
+        Assert.That(thread.Json.GetProperty("messages").GetArrayLength(), Is.EqualTo(MessagesPerConversation));
 
         await api.GetFromJsonAsync<JsonElement>("/api/conversations");
         var defaultListSql = capture.Take();
