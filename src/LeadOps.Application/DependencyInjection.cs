@@ -18,7 +18,6 @@ public static class DependencyInjection
         services.AddSingleton<Leads.Welcome.WelcomePlanner>();
         services.AddSingleton(Leads.SyncCadence.Default);
         services.AddSingleton(Leads.Welcome.WelcomeAgeLimit.Default);
-        services.AddScoped<Integrations.IntegrationSettings>();
         services.AddScoped<Integrations.IntegrationAccess>();
         services.AddScoped<Leads.LeadRetriever>();
         services.AddScoped<Conversations.ConversationTransition>();

@@ -3,8 +3,9 @@ using LeadOps.Application.Leads.Commands;
 namespace LeadOps.Application.Integrations;
 
 /// <summary>
-/// The steps the use cases on one integration share: load it (another user's is not found), call Graph as its page
-/// with a failure recorded on the integration, keep its lead forms up to date, save, and answer with how it looks now.
+/// The steps the use cases on one integration share: load it (another user's is not found), change it (the one way
+/// staff change an integration's settings), call Graph as its page with a failure recorded on the integration, keep its
+/// lead forms up to date, save, and answer with how it looks now.
 /// </summary>
 internal sealed class IntegrationAccess(
     IIntegrationRepository integrations,
@@ -13,12 +14,31 @@ internal sealed class IntegrationAccess(
     IUnitOfWork unitOfWork,
     TimeProvider clock)
 {
+    public const string IntegrationNotFound = "Integration not found";
+
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Runs <paramref name="work"/> on the integration; an unknown one is not found (<paramref name="notFound"/>).</summary>
     public async Task<Result<T>> WithAsync<T>(
-        int integrationId, Func<Integration, Task<Result<T>>> work, CancellationToken ct, string notFound = IntegrationSettings.IntegrationNotFound) =>
+        int integrationId, Func<Integration, Task<Result<T>>> work, CancellationToken ct, string notFound = IntegrationNotFound) =>
         await integrations.GetAsync(integrationId, ct) is { } integration ? await work(integration) : Result<T>.NotFound(notFound);
+
+    /// <summary><paramref name="change"/> answers false when what it changes is not there: then <paramref name="notFound"/> is the answer.</summary>
+    public Task<Result<IntegrationView>> ChangeAsync(int integrationId, Func<Integration, bool> change, CancellationToken ct, string notFound = IntegrationNotFound) =>
+        WithAsync(integrationId, integration => change(integration) ? SaveAsync(integration, Now, ct) : Task.FromResult(Result<IntegrationView>.NotFound(notFound)), ct, notFound);
+
+    /// <summary>Changes one of the integration's lead forms; a form the page does not have is not found.</summary>
+    public Task<Result<IntegrationView>> ChangeFormAsync(int integrationId, string formId, Action<IntegrationForm> change, CancellationToken ct) =>
+        ChangeAsync(integrationId, i =>
+        {
+            var form = i.Forms.FirstOrDefault(f => f.FormId == formId);
+            if (form is not null)
+            {
+                change(form);
+            }
+
+            return form is not null;
+        }, ct, notFound: "Lead form not found");
 
     /// <summary>
     /// Runs <paramref name="work"/> on a retrieval's integration and form once <see cref="RetrievalRefusal.Refuses"/> let it
@@ -44,12 +64,15 @@ internal sealed class IntegrationAccess(
             : Result<T>.NotFound(RetrievalRefusal.IntegrationNotFound);
     }
 
+    /// <summary>The integration's page and token, for a Graph call that handles its own failures.</summary>
+    public GraphCredentials CredentialsFor(Integration integration) => protector.CredentialsFor(integration);
+
     /// <summary>Calls Graph as the integration's page. A failure is recorded on the integration and returned; null when the call went through.</summary>
     public async Task<GraphFailure?> CallGraphAsync(Integration integration, Func<GraphCredentials, Task> call)
     {
         try
         {
-            await call(protector.CredentialsFor(integration));
+            await call(CredentialsFor(integration));
             return null;
         }
         catch (GraphApiException ex)

@@ -14,7 +14,6 @@ internal sealed class StoreWebhookLeadHandler(
     IntegrationAccess access,
     ILeadRepository leads,
     ILeadSource source,
-    ITokenProtector protector,
     WelcomePlanner welcome,
     LeadMetrics metrics) : ICommandHandler<StoreWebhookLead, Result<ProcessedLead>>
 {
@@ -34,7 +33,7 @@ internal sealed class StoreWebhookLeadHandler(
         FacebookLeadData data;
         try
         {
-            data = await source.GetLeadAsync(protector.CredentialsFor(integration), command.LeadgenId, cancellationToken);
+            data = await source.GetLeadAsync(access.CredentialsFor(integration), command.LeadgenId, cancellationToken);
         }
         catch (GraphApiException ex) when (ex.Failure.Kind is not (GraphFailureKind.Transient or GraphFailureKind.RateLimited))
         {

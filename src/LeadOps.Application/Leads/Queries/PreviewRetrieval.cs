@@ -17,8 +17,7 @@ internal sealed class PreviewRetrievalHandler(
     ILeadSource source,
     ILeadRepository leads,
     WelcomePlanner welcome,
-    WelcomeAgeLimit ageLimit,
-    ITokenProtector protector) : IQueryHandler<PreviewRetrieval, Result<RetrievalPreview>>
+    WelcomeAgeLimit ageLimit) : IQueryHandler<PreviewRetrieval, Result<RetrievalPreview>>
 {
     public async ValueTask<Result<RetrievalPreview>> Handle(PreviewRetrieval query, CancellationToken cancellationToken) =>
         await access.ForRetrievalAsync(query, (integration, form) => PreviewAsync(query, integration, form, cancellationToken), cancellationToken);
@@ -36,7 +35,7 @@ internal sealed class PreviewRetrievalHandler(
         var count = 0;
         try
         {
-            var credentials = protector.CredentialsFor(integration);
+            var credentials = access.CredentialsFor(integration);
             await foreach (var page in source.GetLeadPagesAsync(credentials, form.FormId, since, query.Until, cancellationToken))
             {
                 var existing = await leads.GetExistingFacebookLeadIdsAsync([.. page.Select(l => l.Id)], cancellationToken);
