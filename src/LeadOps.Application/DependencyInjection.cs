@@ -18,7 +18,7 @@ public static class DependencyInjection
         services.AddSingleton<Leads.Welcome.WelcomePlanner>();
         services.AddSingleton(Leads.SyncCadence.Default);
         services.AddSingleton(Leads.Welcome.WelcomeAgeLimit.Default);
-        services.AddScoped<Integrations.IntegrationSettings>();
+        services.AddScoped<Integrations.IntegrationAccess>();
         services.AddScoped<Leads.LeadRetriever>();
         services.AddScoped<Conversations.ConversationTransition>();
         services.AddScoped<Conversations.PageMessenger>();

@@ -22,7 +22,7 @@ internal sealed partial class CustomerProfileReader(
 
         try
         {
-            var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
+            var credentials = protector.CredentialsFor(integration);
             var profile = await profiles.GetAsync(credentials, conversation.Psid, ct);
             var picture = profile.PictureUrl is { } url ? await copier.CopyAsync(url, ct) : null;
             conversation.UseProfile(profile.FirstName, profile.LastName, picture?.Id, now);

@@ -8,7 +8,7 @@ internal sealed class PageMessenger(IMessengerGateway gateway, ITokenProtector p
 {
     public async Task<MessengerSendResult> SendAsync(Integration integration, string psid, MessengerMessage message, ReplyPlan plan, CancellationToken ct)
     {
-        var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
+        var credentials = protector.CredentialsFor(integration);
         var type = plan.Type == ReplyType.HumanAgentTag ? MessengerMessagingType.HumanAgentTag : MessengerMessagingType.Response;
         if (message.Attachments.FirstOrDefault(a => a.StoredFileId is not null) is not { } attachment)
         {

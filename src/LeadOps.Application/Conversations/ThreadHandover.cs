@@ -42,7 +42,7 @@ internal sealed partial class ThreadHandover(
 
         try
         {
-            await call(new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken)), ct);
+            await call(protector.CredentialsFor(integration), ct);
             conversation.RecordThreadControl(newOwner, now);
             conversations.AddMessage(conversation.RecordThreadControlRequest(action, true, action == PassAction
                 ? "LeadOps passed thread control to the bot."

@@ -25,25 +25,6 @@ internal sealed class LeadRetriever(
     /// <summary>How many times a form's walk is started when transient faults stop it.</summary>
     private const int MaxWalks = 2;
 
-    public async Task<GraphFailure?> RefreshFormsAsync(Integration integration, IFacebookPageGateway graph, CancellationToken ct)
-    {
-        GraphFailure? failure = null;
-        try
-        {
-            var forms = await graph.GetLeadFormsAsync(new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken)), ct);
-            integration.MergeForms(forms, clock.GetUtcNow());
-        }
-        catch (GraphApiException ex)
-        {
-            integration.RecordFailure(ex.Failure);
-            failure = ex.Failure;
-        }
-
-        // Saved here either way, so that every caller keeps the forms or what Graph said (e.g. "needs reconnect").
-        await unitOfWork.SaveChangesAsync(ct);
-        return failure;
-    }
-
     public async Task<RetrievalSummary> RetrieveAsync(Integration integration, IntegrationForm form, RetrievalPlan plan, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -61,7 +42,7 @@ internal sealed class LeadRetriever(
         DateTimeOffset? earliestFailure = null;
         GraphFailure? failure = null;
         string? warning = null;
-        var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
+        var credentials = protector.CredentialsFor(integration);
         await unitOfWork.SaveChangesAsync(ct);
 
         await using (new RunKeepAlive(runs, run.Id, clock, logger))

@@ -12,23 +12,13 @@ namespace LeadOps.Infrastructure.Persistence;
 /// change that was not stored.
 /// </summary>
 internal sealed partial class DomainEventsInterceptor(IEnumerable<IDomainEventHandler> handlers, TimeProvider clock, ILogger<DomainEventsInterceptor> logger)
-    : SaveChangesInterceptor
+    : BeforeSaveInterceptor
 {
     /// <summary>What the save in progress carries, per context (the interceptor is shared by every pooled context).</summary>
     private readonly ConditionalWeakTable<DbContext, Batch> _inFlight = [];
     private readonly IDomainEventHandler[] _handlers = [.. handlers];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+    protected override void BeforeSave(DbContext? context) => Collect(context);
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {

@@ -73,6 +73,7 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Every entity's key is its Id property by EF's convention; the configurations state only what differs from it.
         builder.ApplyConfigurationsFromAssembly(typeof(LeadOpsDbContext).Assembly, t => t.Namespace == typeof(Configurations.ApiKeyConfiguration).Namespace);
 
         // Domain events live on the entity until their save commits; they are never stored.

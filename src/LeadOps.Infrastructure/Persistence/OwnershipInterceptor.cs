@@ -1,24 +1,12 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace LeadOps.Infrastructure.Persistence;
 
 /// <summary>
 /// Stamps <see cref="IOwnedByUser.OwnerId"/> on insert and refuses to insert, update or delete a row owned by anyone
 /// but the acting user. Together with the owner query filter this is the whole of user isolation in the data layer.
 /// </summary>
-internal sealed class OwnershipInterceptor : SaveChangesInterceptor
+internal sealed class OwnershipInterceptor : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Enforce(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Enforce(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+    protected override void BeforeSave(DbContext? context) => Enforce(context);
 
     private static void Enforce(DbContext? context)
     {

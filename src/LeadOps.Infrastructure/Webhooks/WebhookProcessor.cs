@@ -91,55 +91,45 @@ internal sealed class WebhookProcessor(
             var unknownPages = new HashSet<string>(StringComparer.Ordinal);
             var handled = 0;
             var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId)>>(StringComparer.Ordinal);
-            async Task<IReadOnlyList<(int IntegrationId, string OwnerId)>> RouteOnceAsync(string pageId)
+
+            // Each event goes to every integration of its page, as that integration's owner; a page no integration knows is noted.
+            async Task ForEachOwnerAsync(string pageId, Func<int, ISender, Task> handle)
             {
                 if (!routes.TryGetValue(pageId, out var owners))
                 {
                     routes[pageId] = owners = await RouteAsync(db, pageId, ct);
                 }
 
-                return owners;
-            }
-
-            foreach (var change in WebhookPayload.LeadgenChanges(json.RootElement))
-            {
-                var owners = await RouteOnceAsync(change.PageId);
                 if (owners.Count == 0)
                 {
-                    unknownPages.Add(change.PageId);
-                    continue;
+                    unknownPages.Add(pageId);
                 }
 
                 foreach (var (integrationId, ownerId) in owners)
                 {
                     await using var ownerScope = ownerScopes.CreateScope(ownerId);
-                    var result = await ownerScope.ServiceProvider.GetRequiredService<ISender>()
-                        .Send(new StoreWebhookLead(integrationId, change.FormId, change.LeadgenId, change.CreatedTime), ct);
+                    await handle(integrationId, ownerScope.ServiceProvider.GetRequiredService<ISender>());
                     handled++;
+                }
+            }
+
+            foreach (var change in WebhookPayload.LeadgenChanges(json.RootElement))
+            {
+                await ForEachOwnerAsync(change.PageId, async (integrationId, sender) =>
+                {
+                    var result = await sender.Send(new StoreWebhookLead(integrationId, change.FormId, change.LeadgenId, change.CreatedTime), ct);
                     if (result.Status == ResultStatus.Failed || result.Value?.Status == ProcessedLeadStatus.Failed)
                     {
                         Logger.LogWarning(
                             "Webhook lead {LeadgenId} for integration {IntegrationId} could not be stored: {Error}",
                             change.LeadgenId, integrationId, result.Detail ?? result.Value?.Error);
                     }
-                }
+                });
             }
 
             foreach (var messengerEvent in WebhookPayload.MessengerEvents(json.RootElement, delivery.ReceivedAt))
             {
-                var owners = await RouteOnceAsync(messengerEvent.PageId);
-                if (owners.Count == 0)
-                {
-                    unknownPages.Add(messengerEvent.PageId);
-                    continue;
-                }
-
-                foreach (var (integrationId, ownerId) in owners)
-                {
-                    await using var ownerScope = ownerScopes.CreateScope(ownerId);
-                    await ownerScope.ServiceProvider.GetRequiredService<ISender>().Send(new RecordMessengerEvent(integrationId, messengerEvent), ct);
-                    handled++;
-                }
+                await ForEachOwnerAsync(messengerEvent.PageId, async (integrationId, sender) => await sender.Send(new RecordMessengerEvent(integrationId, messengerEvent), ct));
             }
 
             delivery.MarkHandled(clock.GetUtcNow(), unknownPages, handled > 0);

@@ -41,7 +41,7 @@ internal sealed partial class SendSenderActionHandler(
         budget.CancelAfter(Budget);
         try
         {
-            var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
+            var credentials = protector.CredentialsFor(integration);
             await gateway.SendSenderActionAsync(credentials, conversation.Psid, command.Action, budget.Token);
             return Result<bool>.Ok(true);
         }

@@ -18,7 +18,7 @@ internal sealed class SetEscalationPayloadHandler(IIntegrationRepository integra
         var integration = await integrations.GetWithoutFormsAsync(command.IntegrationId, cancellationToken);
         if (integration is null)
         {
-            return Result<MessagingStatus>.NotFound(IntegrationSettings.IntegrationNotFound);
+            return Result<MessagingStatus>.NotFound(IntegrationAccess.IntegrationNotFound);
         }
 
         integration.UseEscalationPayload(command.Payload);

@@ -8,5 +8,5 @@ internal sealed class GetMessagingStatusHandler(IIntegrationRepository integrati
     public async ValueTask<Result<MessagingStatus>> Handle(GetMessagingStatus query, CancellationToken cancellationToken) =>
         await integrations.GetWithoutFormsAsync(query.IntegrationId, cancellationToken) is { } integration
             ? Result<MessagingStatus>.Ok(MessagingStatus.From(integration))
-            : Result<MessagingStatus>.NotFound(IntegrationSettings.IntegrationNotFound);
+            : Result<MessagingStatus>.NotFound(IntegrationAccess.IntegrationNotFound);
 }

@@ -6,41 +6,28 @@ namespace LeadOps.Application.Integrations.Commands;
 /// </summary>
 public sealed record CheckLeadDelivery(int IntegrationId) : ICommand<Result<IntegrationView>>;
 
-internal sealed class CheckLeadDeliveryHandler(
-    IIntegrationRepository integrations,
-    IFacebookPageGateway graph,
-    LeadDeliveryCheck delivery,
-    ITokenProtector protector,
-    IUnitOfWork unitOfWork,
-    TimeProvider clock) : ICommandHandler<CheckLeadDelivery, Result<IntegrationView>>
+internal sealed class CheckLeadDeliveryHandler(IntegrationAccess access, IFacebookPageGateway graph, LeadDeliveryCheck delivery)
+    : ICommandHandler<CheckLeadDelivery, Result<IntegrationView>>
 {
-    public async ValueTask<Result<IntegrationView>> Handle(CheckLeadDelivery command, CancellationToken cancellationToken)
-    {
-        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (integration is null)
+    public async ValueTask<Result<IntegrationView>> Handle(CheckLeadDelivery command, CancellationToken cancellationToken) =>
+        await access.WithAsync(command.IntegrationId, async integration =>
         {
-            return Result<IntegrationView>.NotFound(IntegrationSettings.IntegrationNotFound);
-        }
+            var now = access.Now;
+            if (!integration.MayRetrieve)
+            {
+                return Result<IntegrationView>.Ok(IntegrationView.From(integration, now));
+            }
 
-        var now = clock.GetUtcNow();
-        if (!integration.MayRetrieve)
-        {
-            return Result<IntegrationView>.Ok(IntegrationView.From(integration, now));
-        }
+            var failure = await access.CallGraphAsync(integration, async credentials =>
+            {
+                integration.MergeForms(await graph.GetLeadFormsWithQuestionsAsync(credentials, cancellationToken), now);
+                await delivery.CheckAsync(integration, credentials, null, cancellationToken);
+            });
+            if (failure is not null)
+            {
+                integration.RecordPageChecked(now);
+            }
 
-        var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
-        try
-        {
-            integration.MergeForms(await graph.GetLeadFormsWithQuestionsAsync(credentials, cancellationToken), now);
-            await delivery.CheckAsync(integration, credentials, null, cancellationToken);
-        }
-        catch (GraphApiException ex)
-        {
-            integration.RecordFailure(ex.Failure);
-            integration.RecordPageChecked(now);
-        }
-
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return Result<IntegrationView>.Ok(IntegrationView.From(integration, now));
-    }
+            return await access.SaveAsync(integration, now, cancellationToken);
+        }, cancellationToken);
 }

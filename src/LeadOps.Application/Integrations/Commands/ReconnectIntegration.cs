@@ -8,38 +8,28 @@ public sealed class ReconnectIntegrationValidator : AbstractValidator<ReconnectI
     public ReconnectIntegrationValidator() => RuleFor(c => c.PageAccessToken).PageToken();
 }
 
-internal sealed class ReconnectIntegrationHandler(
-    IIntegrationRepository integrations,
-    IntegrationChecker checker,
-    ITokenProtector protector,
-    IUnitOfWork unitOfWork,
-    TimeProvider clock) : ICommandHandler<ReconnectIntegration, Result<IntegrationView>>
+internal sealed class ReconnectIntegrationHandler(IntegrationAccess access, IntegrationChecker checker, ITokenProtector protector)
+    : ICommandHandler<ReconnectIntegration, Result<IntegrationView>>
 {
-    public async ValueTask<Result<IntegrationView>> Handle(ReconnectIntegration command, CancellationToken cancellationToken)
-    {
-        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (integration is null)
+    public async ValueTask<Result<IntegrationView>> Handle(ReconnectIntegration command, CancellationToken cancellationToken) =>
+        await access.WithAsync(command.IntegrationId, async integration =>
         {
-            return Result<IntegrationView>.NotFound(IntegrationSettings.IntegrationNotFound);
-        }
+            var token = command.PageAccessToken.Trim();
+            var (page, refusal) = await checker.IdentifyPageAsync(token, cancellationToken);
+            if (page is null)
+            {
+                return Result<IntegrationView>.Unprocessable("Facebook rejected the page access token", refusal);
+            }
 
-        var token = command.PageAccessToken.Trim();
-        var (page, refusal) = await checker.IdentifyPageAsync(token, cancellationToken);
-        if (page is null)
-        {
-            return Result<IntegrationView>.Unprocessable("Facebook rejected the page access token", refusal);
-        }
+            if (!string.IsNullOrEmpty(integration.PageId) && page.Id != integration.PageId)
+            {
+                return Result<IntegrationView>.Unprocessable("That token is for a different page", $"It belongs to {page.Name}; connect that page as a new integration instead.");
+            }
 
-        if (!string.IsNullOrEmpty(integration.PageId) && page.Id != integration.PageId)
-        {
-            return Result<IntegrationView>.Unprocessable("That token is for a different page", $"It belongs to {page.Name}; connect that page as a new integration instead.");
-        }
-
-        integration.PageId = page.Id;
-        integration.PageName = page.Name;
-        integration.UseToken(protector.Protect(token), token);
-        await checker.CheckAsync(integration, cancellationToken, tokenJustVerified: true);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));
-    }
+            integration.PageId = page.Id;
+            integration.PageName = page.Name;
+            integration.UseToken(protector.Protect(token), token);
+            await checker.CheckAsync(integration, cancellationToken, tokenJustVerified: true);
+            return await access.SaveAsync(integration, access.Now, cancellationToken);
+        }, cancellationToken);
 }

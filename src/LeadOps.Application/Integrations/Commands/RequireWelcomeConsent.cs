@@ -13,13 +13,8 @@ public sealed class RequireWelcomeConsentValidator : AbstractValidator<RequireWe
             .WithMessage("A check box key is letters, digits, '_', '.' or '-' (as Meta shows it, e.g. optional_1).");
 }
 
-internal sealed class RequireWelcomeConsentHandler(IntegrationSettings settings) : ICommandHandler<RequireWelcomeConsent, Result<IntegrationView>>
+internal sealed class RequireWelcomeConsentHandler(IntegrationAccess access) : ICommandHandler<RequireWelcomeConsent, Result<IntegrationView>>
 {
     public async ValueTask<Result<IntegrationView>> Handle(RequireWelcomeConsent command, CancellationToken cancellationToken) =>
-        await settings.ChangeAsync(command.IntegrationId, i =>
-        {
-            var form = i.Forms.FirstOrDefault(f => f.FormId == command.FormId);
-            form?.RequireConsentForWelcome(command.CheckboxKey);
-            return form is not null;
-        }, cancellationToken, notFound: "Lead form not found");
+        await access.ChangeFormAsync(command.IntegrationId, command.FormId, form => form.RequireConsentForWelcome(command.CheckboxKey), cancellationToken);
 }

@@ -7,38 +7,28 @@ namespace LeadOps.Application.Integrations.Commands;
 /// </summary>
 public sealed record SendTestLead(int IntegrationId, string FormId) : ICommand<Result<IntegrationView>>;
 
-internal sealed class SendTestLeadHandler(IIntegrationRepository integrations, IFacebookPageGateway graph, ITokenProtector protector, IUnitOfWork unitOfWork, TimeProvider clock)
+internal sealed class SendTestLeadHandler(IntegrationAccess access, IFacebookPageGateway graph)
     : ICommandHandler<SendTestLead, Result<IntegrationView>>
 {
-    public async ValueTask<Result<IntegrationView>> Handle(SendTestLead command, CancellationToken cancellationToken)
-    {
-        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        var form = integration?.Forms.FirstOrDefault(f => f.FormId == command.FormId);
-        if (integration is null || form is null)
+    public async ValueTask<Result<IntegrationView>> Handle(SendTestLead command, CancellationToken cancellationToken) =>
+        await access.WithAsync(command.IntegrationId, async integration =>
         {
-            return Result<IntegrationView>.NotFound(integration is null ? IntegrationSettings.IntegrationNotFound : "Lead form not found");
-        }
-
-        var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
-        var now = clock.GetUtcNow();
-        try
-        {
-            foreach (var previous in await graph.GetTestLeadIdsAsync(credentials, form.FormId, cancellationToken))
+            if (integration.Forms.FirstOrDefault(f => f.FormId == command.FormId) is not { } form)
             {
-                await graph.DeleteTestLeadAsync(credentials, previous, cancellationToken);
+                return Result<IntegrationView>.NotFound("Lead form not found");
             }
 
-            var answers = new FacebookLeadAnswer[] { new("full_name", [$"LeadOps test lead {now:yyyy-MM-dd HH:mm:ss} UTC"]) };
-            form.RecordTestLead(await graph.CreateTestLeadAsync(credentials, form.FormId, answers, cancellationToken), now);
-        }
-        catch (GraphApiException ex)
-        {
-            integration.RecordFailure(ex.Failure);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return Result<IntegrationView>.Failed("Could not send a test lead", GraphFailureText.Describe(ex.Failure));
-        }
+            var now = access.Now;
+            var failure = await access.CallGraphAsync(integration, async credentials =>
+            {
+                foreach (var previous in await graph.GetTestLeadIdsAsync(credentials, form.FormId, cancellationToken))
+                {
+                    await graph.DeleteTestLeadAsync(credentials, previous, cancellationToken);
+                }
 
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return Result<IntegrationView>.Ok(IntegrationView.From(integration, now));
-    }
+                var answers = new FacebookLeadAnswer[] { new("full_name", [$"LeadOps test lead {now:yyyy-MM-dd HH:mm:ss} UTC"]) };
+                form.RecordTestLead(await graph.CreateTestLeadAsync(credentials, form.FormId, answers, cancellationToken), now);
+            });
+            return await access.SaveAsync(integration, now, cancellationToken, failure, "Could not send a test lead");
+        }, cancellationToken);
 }

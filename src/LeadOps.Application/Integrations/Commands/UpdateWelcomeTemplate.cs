@@ -22,10 +22,10 @@ public sealed class UpdateWelcomeTemplateValidator : AbstractValidator<UpdateWel
         Regex.Matches(text, @"\{[a-z_]+\}").All(m => Placeholders.Contains(m.Value));
 }
 
-internal sealed class UpdateWelcomeTemplateHandler(IntegrationSettings settings) : ICommandHandler<UpdateWelcomeTemplate, Result<IntegrationView>>
+internal sealed class UpdateWelcomeTemplateHandler(IntegrationAccess access) : ICommandHandler<UpdateWelcomeTemplate, Result<IntegrationView>>
 {
     public async ValueTask<Result<IntegrationView>> Handle(UpdateWelcomeTemplate command, CancellationToken cancellationToken) =>
-        await settings.ChangeAsync(command.IntegrationId, i =>
+        await access.ChangeAsync(command.IntegrationId, i =>
         {
             i.UseWelcome(command.Enabled, command.Subject, command.Body);
             return true;

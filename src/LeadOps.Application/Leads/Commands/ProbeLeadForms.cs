@@ -8,45 +8,31 @@ namespace LeadOps.Application.Leads.Commands;
 /// </summary>
 public sealed record ProbeLeadForms(int IntegrationId) : ICommand<Result<int>>;
 
-internal sealed class ProbeLeadFormsHandler(
-    IIntegrationRepository integrations,
-    IFacebookPageGateway graph,
-    ILeadRepository leads,
-    SyncBackoff backoff,
-    SyncCadence cadence,
-    ITokenProtector protector,
-    IUnitOfWork unitOfWork,
-    TimeProvider clock) : ICommandHandler<ProbeLeadForms, Result<int>>
+internal sealed class ProbeLeadFormsHandler(IntegrationAccess access, IFacebookPageGateway graph, ILeadRepository leads, SyncBackoff backoff, SyncCadence cadence)
+    : ICommandHandler<ProbeLeadForms, Result<int>>
 {
-    public async ValueTask<Result<int>> Handle(ProbeLeadForms command, CancellationToken cancellationToken)
+    public async ValueTask<Result<int>> Handle(ProbeLeadForms command, CancellationToken cancellationToken) =>
+        await access.WithAsync(command.IntegrationId, async integration =>
+        {
+            if (!integration.MayRetrieve || integration.IsDisabled || integration.NeedsReconnect)
+            {
+                return Result<int>.Ok(0);
+            }
+
+            var now = access.Now;
+            integration.RecordFormsProbed(now);
+            var failure = await access.CallGraphAsync(integration, async credentials => integration.MergeForms(await graph.GetLeadFormsAsync(credentials, cancellationToken), now));
+            var asked = failure is null ? await ProbeCountsAsync(integration, now, cancellationToken) : 0;
+            backoff.Apply(integration, now, failure);
+            await access.SaveAsync(cancellationToken);
+            return Result<int>.Ok(asked);
+        }, cancellationToken, RetrievalRefusal.IntegrationNotFound);
+
+    /// <summary>Compares each form's count on Meta with the leads LeadOps holds: how many forms were asked to sync.</summary>
+    private async Task<int> ProbeCountsAsync(Integration integration, DateTimeOffset now, CancellationToken ct)
     {
-        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (integration is null)
-        {
-            return Result<int>.NotFound(RetrievalRefusal.IntegrationNotFound);
-        }
-
-        if (!integration.MayRetrieve || integration.IsDisabled || integration.NeedsReconnect)
-        {
-            return Result<int>.Ok(0);
-        }
-
-        var now = clock.GetUtcNow();
-        integration.RecordFormsProbed(now);
-        try
-        {
-            integration.MergeForms(await graph.GetLeadFormsAsync(new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken)), cancellationToken), now);
-        }
-        catch (GraphApiException ex)
-        {
-            integration.RecordFailure(ex.Failure);
-            backoff.Apply(integration, now, ex.Failure);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            return Result<int>.Ok(0);
-        }
-
         var counted = integration.Forms.Where(f => f.LeadsCount is not null).ToList();
-        var held = await leads.CountByFormAsync([.. counted.Select(f => f.FormId)], cancellationToken);
+        var held = await leads.CountByFormAsync([.. counted.Select(f => f.FormId)], ct);
         var asked = 0;
         foreach (var form in counted)
         {
@@ -59,8 +45,6 @@ internal sealed class ProbeLeadFormsHandler(
             }
         }
 
-        backoff.Apply(integration, now);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return Result<int>.Ok(asked);
+        return asked;
     }
 }

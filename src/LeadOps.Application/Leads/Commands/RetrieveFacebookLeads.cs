@@ -17,48 +17,22 @@ public sealed record RetrieveFacebookLeads(
 
 public sealed class RetrieveFacebookLeadsValidator : RetrievalRequestValidator<RetrieveFacebookLeads>;
 
-internal sealed class RetrieveFacebookLeadsHandler(
-    IIntegrationRepository integrations,
-    IFacebookPageGateway pages,
-    LeadRetriever retriever,
-    SyncBackoff backoff,
-    IUnitOfWork unitOfWork,
-    TimeProvider clock) : ICommandHandler<RetrieveFacebookLeads, Result<RetrievalSummary>>
+internal sealed class RetrieveFacebookLeadsHandler(IntegrationAccess access, LeadRetriever retriever, SyncBackoff backoff)
+    : ICommandHandler<RetrieveFacebookLeads, Result<RetrievalSummary>>
 {
-    public async ValueTask<Result<RetrievalSummary>> Handle(RetrieveFacebookLeads command, CancellationToken cancellationToken)
-    {
-        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (RetrievalRefusal.Refuses(integration, out Result<RetrievalSummary>? refusal))
+    public async ValueTask<Result<RetrievalSummary>> Handle(RetrieveFacebookLeads command, CancellationToken cancellationToken) =>
+        await access.ForRetrievalAsync(command, async (integration, form) =>
         {
-            return refusal;
-        }
-
-        var form = integration.Forms.FirstOrDefault(f => f.FormId == command.FormId);
-        if (form is null)
-        {
-            // The stored list may be stale: ask Graph once before saying the form is not this page's.
-            if (await retriever.RefreshFormsAsync(integration, pages, cancellationToken) is { } failure)
+            var summary = await retriever.RetrieveAsync(
+                integration, form, new RetrievalPlan(command.Since, command.Until, command.Trigger, command.RunId, command.SendWelcome), cancellationToken);
+            if (command.Trigger == RetrievalTrigger.Scheduled)
             {
-                return Result<RetrievalSummary>.Failed(RetrievalRefusal.FetchFailed, GraphFailureText.Describe(failure));
+                backoff.Apply(integration, access.Now, summary.Failure);
+                await access.SaveAsync(cancellationToken);
             }
 
-            form = integration.Forms.FirstOrDefault(f => f.FormId == command.FormId);
-            if (form is null)
-            {
-                return Result<RetrievalSummary>.NotFound(RetrievalRefusal.IntegrationNotFound);
-            }
-        }
-
-        var summary = await retriever.RetrieveAsync(
-            integration, form, new RetrievalPlan(command.Since, command.Until, command.Trigger, command.RunId, command.SendWelcome), cancellationToken);
-        if (command.Trigger == RetrievalTrigger.Scheduled)
-        {
-            backoff.Apply(integration, clock.GetUtcNow(), summary.Failure);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-
-        return summary.Failure is { } graphFailure
-            ? new Result<RetrievalSummary>(ResultStatus.Failed, summary, RetrievalRefusal.FetchFailed, GraphFailureText.Describe(graphFailure))
-            : Result<RetrievalSummary>.Ok(summary);
-    }
+            return summary.Failure is { } graphFailure
+                ? new Result<RetrievalSummary>(ResultStatus.Failed, summary, RetrievalRefusal.FetchFailed, GraphFailureText.Describe(graphFailure))
+                : Result<RetrievalSummary>.Ok(summary);
+        }, cancellationToken, refreshForms: true);
 }

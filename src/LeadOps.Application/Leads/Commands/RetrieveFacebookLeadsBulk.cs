@@ -18,7 +18,7 @@ public sealed class RetrieveFacebookLeadsBulkValidator : AbstractValidator<Retri
     }
 }
 
-internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository integrations, IFacebookPageGateway pages, LeadRetriever retriever)
+internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository integrations, IntegrationAccess access, LeadRetriever retriever)
     : ICommandHandler<RetrieveFacebookLeadsBulk, Result<BulkRetrievalSummary>>
 {
     public async ValueTask<Result<BulkRetrievalSummary>> Handle(RetrieveFacebookLeadsBulk command, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository in
         var wanted = command.FormIds?.Distinct(StringComparer.Ordinal).ToList();
         if (wanted is null || wanted.Any(id => integration.Forms.All(f => f.FormId != id)))
         {
-            if (await retriever.RefreshFormsAsync(integration, pages, cancellationToken) is { } failure && integration.Forms.Count == 0)
+            if (await access.RefreshFormsAsync(integration, cancellationToken) is { } failure && integration.Forms.Count == 0)
             {
                 return Result<BulkRetrievalSummary>.Failed(RetrievalRefusal.FetchFailed, GraphFailureText.Describe(failure));
             }

@@ -10,32 +10,17 @@ public sealed record StartRetrieval(int IntegrationId, string FormId, DateTimeOf
 
 public sealed class StartRetrievalValidator : RetrievalRequestValidator<StartRetrieval>;
 
-internal sealed class StartRetrievalHandler(
-    IIntegrationRepository integrations,
-    IRetrievalRunRepository runs,
-    IRetrievalQueue queue,
-    ICurrentUser currentUser,
-    IUnitOfWork unitOfWork,
-    TimeProvider clock) : ICommandHandler<StartRetrieval, Result<long>>
+internal sealed class StartRetrievalHandler(IntegrationAccess access, IRetrievalRunRepository runs, IRetrievalQueue queue, ICurrentUser currentUser)
+    : ICommandHandler<StartRetrieval, Result<long>>
 {
-    public async ValueTask<Result<long>> Handle(StartRetrieval command, CancellationToken cancellationToken)
-    {
-        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (RetrievalRefusal.Refuses(integration, out Result<long>? refusal))
+    public async ValueTask<Result<long>> Handle(StartRetrieval command, CancellationToken cancellationToken) =>
+        await access.ForRetrievalAsync(command, async (integration, form) =>
         {
-            return refusal;
-        }
-
-        if (integration.Forms.All(f => f.FormId != command.FormId))
-        {
-            return Result<long>.NotFound(RetrievalRefusal.IntegrationNotFound);
-        }
-
-        var run = RetrievalRun.Start(integration.Id, command.FormId, clock.GetUtcNow());
-        run.Describe(integration.Forms.First(f => f.FormId == command.FormId).Name, RetrievalTrigger.Manual, command.Since, command.Until);
-        runs.Add(run);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        queue.Enqueue(currentUser.RequiredUserId, new RetrieveFacebookLeads(integration.Id, command.FormId, command.Since, command.Until, RetrievalTrigger.Manual, run.Id, command.SendWelcome));
-        return Result<long>.Ok(run.Id);
-    }
+            var run = RetrievalRun.Start(integration.Id, command.FormId, access.Now);
+            run.Describe(form.Name, RetrievalTrigger.Manual, command.Since, command.Until);
+            runs.Add(run);
+            await access.SaveAsync(cancellationToken);
+            queue.Enqueue(currentUser.RequiredUserId, new RetrieveFacebookLeads(integration.Id, command.FormId, command.Since, command.Until, RetrievalTrigger.Manual, run.Id, command.SendWelcome));
+            return Result<long>.Ok(run.Id);
+        }, cancellationToken);
 }

@@ -11,35 +11,29 @@ public sealed record StoreWebhookLead(int IntegrationId, string FormId, string L
     : ICommand<Result<ProcessedLead>>;
 
 internal sealed class StoreWebhookLeadHandler(
-    IIntegrationRepository integrations,
+    IntegrationAccess access,
     ILeadRepository leads,
     ILeadSource source,
-    ITokenProtector protector,
     WelcomePlanner welcome,
-    IUnitOfWork unitOfWork,
-    LeadMetrics metrics,
-    TimeProvider clock) : ICommandHandler<StoreWebhookLead, Result<ProcessedLead>>
+    LeadMetrics metrics) : ICommandHandler<StoreWebhookLead, Result<ProcessedLead>>
 {
-    public async ValueTask<Result<ProcessedLead>> Handle(StoreWebhookLead command, CancellationToken cancellationToken)
-    {
-        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (integration is null)
-        {
-            return Result<ProcessedLead>.NotFound(RetrievalRefusal.IntegrationNotFound);
-        }
+    public async ValueTask<Result<ProcessedLead>> Handle(StoreWebhookLead command, CancellationToken cancellationToken) =>
+        await access.WithAsync(command.IntegrationId, integration => StoreAsync(command, integration, cancellationToken), cancellationToken, RetrievalRefusal.IntegrationNotFound);
 
-        var now = clock.GetUtcNow();
+    private async Task<Result<ProcessedLead>> StoreAsync(StoreWebhookLead command, Integration integration, CancellationToken cancellationToken)
+    {
+        var now = access.Now;
         integration.RecordWebhook(now);
         if ((await leads.GetExistingFacebookLeadIdsAsync([command.LeadgenId], cancellationToken)).TryGetValue(command.LeadgenId, out var stored))
         {
-            await unitOfWork.SaveChangesAsync(cancellationToken);
+            await access.SaveAsync(cancellationToken);
             return Result<ProcessedLead>.Ok(new ProcessedLead(command.LeadgenId, ProcessedLeadStatus.Existing, stored.Id, stored.Name));
         }
 
         FacebookLeadData data;
         try
         {
-            data = await source.GetLeadAsync(new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken)), command.LeadgenId, cancellationToken);
+            data = await source.GetLeadAsync(access.CredentialsFor(integration), command.LeadgenId, cancellationToken);
         }
         catch (GraphApiException ex) when (ex.Failure.Kind is not (GraphFailureKind.Transient or GraphFailureKind.RateLimited))
         {
@@ -59,7 +53,7 @@ internal sealed class StoreWebhookLeadHandler(
 
         lead.PlanWelcome(welcome.RulesFor(integration, integration.Forms.FirstOrDefault(f => f.FormId == lead.FormId), requested: true, now));
         var inserted = await leads.InsertNewAsync([lead], cancellationToken);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        await access.SaveAsync(cancellationToken);
         if (inserted.Count == 0)
         {
             return Result<ProcessedLead>.Ok(new ProcessedLead(command.LeadgenId, ProcessedLeadStatus.Existing, null, null));
@@ -81,6 +75,6 @@ internal sealed class StoreWebhookLeadHandler(
             leads.AddFailure(LeadFailure.Record(command.IntegrationId, command.FormId, command.LeadgenId, LeadSource.Webhook, reason, now));
         }
 
-        await unitOfWork.SaveChangesAsync(ct);
+        await access.SaveAsync(ct);
     }
 }

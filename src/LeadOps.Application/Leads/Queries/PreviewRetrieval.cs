@@ -13,29 +13,18 @@ public sealed record PreviewRetrieval(int IntegrationId, string FormId, DateTime
 public sealed class PreviewRetrievalValidator : RetrievalRequestValidator<PreviewRetrieval>;
 
 internal sealed class PreviewRetrievalHandler(
-    IIntegrationRepository integrations,
+    IntegrationAccess access,
     ILeadSource source,
     ILeadRepository leads,
     WelcomePlanner welcome,
-    WelcomeAgeLimit ageLimit,
-    ITokenProtector protector,
-    TimeProvider clock) : IQueryHandler<PreviewRetrieval, Result<RetrievalPreview>>
+    WelcomeAgeLimit ageLimit) : IQueryHandler<PreviewRetrieval, Result<RetrievalPreview>>
 {
-    public async ValueTask<Result<RetrievalPreview>> Handle(PreviewRetrieval query, CancellationToken cancellationToken)
+    public async ValueTask<Result<RetrievalPreview>> Handle(PreviewRetrieval query, CancellationToken cancellationToken) =>
+        await access.ForRetrievalAsync(query, (integration, form) => PreviewAsync(query, integration, form, cancellationToken), cancellationToken);
+
+    private async Task<Result<RetrievalPreview>> PreviewAsync(PreviewRetrieval query, Integration integration, IntegrationForm form, CancellationToken cancellationToken)
     {
-        var integration = await integrations.GetAsync(query.IntegrationId, cancellationToken);
-        if (RetrievalRefusal.Refuses(integration, out Result<RetrievalPreview>? refusal))
-        {
-            return refusal;
-        }
-
-        var form = integration.Forms.FirstOrDefault(f => f.FormId == query.FormId);
-        if (form is null)
-        {
-            return Result<RetrievalPreview>.NotFound(RetrievalRefusal.IntegrationNotFound);
-        }
-
-        var now = clock.GetUtcNow();
+        var now = access.Now;
         var youngest = now - ageLimit.MaxLeadAge;
         var since = query.Since is { } s && s > youngest ? s : youngest;
         if (!integration.WelcomeEnabled || (query.Until is { } until && until <= since))
@@ -46,7 +35,7 @@ internal sealed class PreviewRetrievalHandler(
         var count = 0;
         try
         {
-            var credentials = new GraphCredentials(integration.PageId, protector.Unprotect(integration.ProtectedToken));
+            var credentials = access.CredentialsFor(integration);
             await foreach (var page in source.GetLeadPagesAsync(credentials, form.FormId, since, query.Until, cancellationToken))
             {
                 var existing = await leads.GetExistingFacebookLeadIdsAsync([.. page.Select(l => l.Id)], cancellationToken);

@@ -4,7 +4,6 @@ internal sealed class ApiKeyConfiguration : IEntityTypeConfiguration<ApiKey>
 {
     public void Configure(EntityTypeBuilder<ApiKey> builder)
     {
-        builder.HasKey(k => k.Id);
         builder.Property(k => k.Name).HasMaxLength(ApiKey.NameLength).IsRequired();
         builder.Property(k => k.Prefix).HasMaxLength(ApiKey.PrefixLength).IsRequired();
         builder.HasIndex(k => k.Prefix).IsUnique();

@@ -4,7 +4,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        builder.HasKey(a => a.Id);
         builder.Property(a => a.ActorId).HasMaxLength(UserId.MaxLength).IsRequired();
         builder.Property(a => a.Action).HasMaxLength(AuditEntry.ActionLength).IsRequired();
         builder.Property(a => a.SubjectType).HasMaxLength(AuditEntry.SubjectTypeLength).IsRequired();

@@ -4,7 +4,6 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
 {
     public void Configure(EntityTypeBuilder<Conversation> builder)
     {
-        builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.PageId).HasMaxLength(FacebookId.MaxLength).IsRequired();
         builder.Property(c => c.Psid).HasMaxLength(FacebookId.MaxLength).IsRequired();

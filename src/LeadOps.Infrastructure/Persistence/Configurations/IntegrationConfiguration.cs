@@ -4,7 +4,6 @@ internal sealed class IntegrationConfiguration : IEntityTypeConfiguration<Integr
 {
     public void Configure(EntityTypeBuilder<Integration> builder)
     {
-        builder.HasKey(i => i.Id);
         builder.Property(i => i.Name).HasMaxLength(Integration.NameLength).IsRequired();
         builder.Property(i => i.PageId).HasMaxLength(FacebookId.MaxLength).IsRequired();
         builder.Property(i => i.PageName).HasMaxLength(Integration.PageNameLength).IsRequired();

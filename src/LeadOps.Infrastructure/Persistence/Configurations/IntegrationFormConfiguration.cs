@@ -4,7 +4,6 @@ internal sealed class IntegrationFormConfiguration : IEntityTypeConfiguration<In
 {
     public void Configure(EntityTypeBuilder<IntegrationForm> builder)
     {
-        builder.HasKey(f => f.Id);
         builder.Property(f => f.FormId).HasMaxLength(FacebookId.MaxLength).IsRequired();
         builder.Property(f => f.Name).HasMaxLength(IntegrationForm.NameLength).IsRequired();
         builder.Property(f => f.Status).HasMaxLength(IntegrationForm.StatusLength).IsRequired();

@@ -4,7 +4,6 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
 {
     public void Configure(EntityTypeBuilder<Lead> builder)
     {
-        builder.HasKey(l => l.Id);
         builder.Property(l => l.FacebookLeadId).HasMaxLength(FacebookId.MaxLength).IsRequired();
         builder.Property(l => l.PageId).HasMaxLength(FacebookId.MaxLength).IsRequired();
         builder.Property(l => l.FormId).HasMaxLength(FacebookId.MaxLength).IsRequired();

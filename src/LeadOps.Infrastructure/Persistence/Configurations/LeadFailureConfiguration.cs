@@ -4,7 +4,6 @@ internal sealed class LeadFailureConfiguration : IEntityTypeConfiguration<LeadFa
 {
     public void Configure(EntityTypeBuilder<LeadFailure> builder)
     {
-        builder.HasKey(f => f.Id);
         builder.Property(f => f.FacebookLeadId).HasMaxLength(FacebookId.MaxLength).IsRequired();
         builder.Property(f => f.FormId).HasMaxLength(FacebookId.MaxLength).IsRequired();
         builder.Property(f => f.Source).HasConversion<string>().HasMaxLength(20);

@@ -4,7 +4,6 @@ internal sealed class MessageAttachmentConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<MessageAttachment> builder)
     {
-        builder.HasKey(a => a.Id);
         builder.Property(a => a.Type).HasMaxLength(MessageAttachment.TypeLength).IsRequired();
         builder.Property(a => a.Url).HasMaxLength(MessageAttachment.UrlLength);
         builder.Property(a => a.Title).HasMaxLength(MessageAttachment.TitleLength);

@@ -4,7 +4,6 @@ internal sealed class MessengerMessageConfiguration : IEntityTypeConfiguration<M
 {
     public void Configure(EntityTypeBuilder<MessengerMessage> builder)
     {
-        builder.HasKey(m => m.Id);
         builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(10);
         builder.Property(m => m.Sender).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.SenderUserId).HasMaxLength(UserId.MaxLength);

@@ -4,7 +4,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
-        builder.HasKey(o => o.Id);
         builder.Property(o => o.Kind).HasMaxLength(OutboxMessage.KindLength).IsRequired();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         // Recording an outcome updates the row only while the claim it was sent under still holds (ADR 0004).

@@ -4,7 +4,6 @@ internal sealed class RetrievalRunConfiguration : IEntityTypeConfiguration<Retri
 {
     public void Configure(EntityTypeBuilder<RetrievalRun> builder)
     {
-        builder.HasKey(r => r.Id);
         builder.Property(r => r.FormId).HasMaxLength(FacebookId.MaxLength).IsRequired();
         builder.Property(r => r.FormName).HasMaxLength(IntegrationForm.NameLength);
         builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(20);

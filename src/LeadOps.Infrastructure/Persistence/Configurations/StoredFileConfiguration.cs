@@ -4,7 +4,6 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
 {
     public void Configure(EntityTypeBuilder<StoredFile> builder)
     {
-        builder.HasKey(f => f.Id);
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.Property(f => f.ContentType).HasMaxLength(StoredFile.ContentTypeLength).IsRequired();
         builder.Property(f => f.FileName).HasMaxLength(StoredFile.FileNameLength);

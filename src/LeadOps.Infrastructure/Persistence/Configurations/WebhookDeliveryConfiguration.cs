@@ -4,7 +4,6 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
 {
     public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
     {
-        builder.HasKey(w => w.Id);
         builder.Property(w => w.Body).IsRequired();
         builder.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(w => w.UnknownPageIds).HasMaxLength(WebhookDelivery.PageIdsLength);
