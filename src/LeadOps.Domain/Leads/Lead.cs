@@ -4,7 +4,7 @@ namespace LeadOps.Domain.Leads;
 /// A Lead Ads submission, stored exactly once per owner and Facebook lead id, with every field Graph gives. Its column
 /// limits and how a value is cut to fit are in Lead.Limits.cs; its welcome decision in Lead.Welcome.cs.
 /// </summary>
-public sealed partial class Lead : IOwnedByUser
+public sealed partial class Lead : Entity, IOwnedByUser
 {
     public long Id { get; set; }
 
