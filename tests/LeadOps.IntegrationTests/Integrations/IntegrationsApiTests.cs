@@ -66,7 +66,7 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : AppFixture(dat
             Assert.That(integrations.Select(i => i.Id), Is.EqualTo(new[] { first.Value!.Id }), "one integration for the page");
             Assert.That(integrations[0].Name, Is.EqualTo("Bicycle shop"));
             Assert.That(integrations[0].NeedsReconnect, Is.False, "the new token replaced the one that no longer worked");
-            Assert.That(integrations[0].Forms.Select(f => f.FormId), Is.Unique.And.Count.EqualTo(3), "its forms once");
+            Assert.That(integrations[0].Forms.Select(f => f.FormId).ToList(), Is.Unique.And.Count.EqualTo(3), "its forms once");
             Assert.That(again.Value!.Status, Is.EqualTo(LeadOps.Domain.Integrations.IntegrationStatus.Active));
         });
     }
