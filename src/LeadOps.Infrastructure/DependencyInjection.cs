@@ -98,11 +98,11 @@ public static class DependencyInjection
     }
 
     /// <summary>
-    /// In this order: domain events first (the audit rows they add must be stamped and checked like any row), then
+    /// In this order: new leads prepare themselves (search terms, arrival event), then domain events (the audit rows they add must be stamped and checked like any row), then
     /// ownership, then the welcome worker's wake-up (it looks at what was saved).
     /// </summary>
     private static IInterceptor[] SaveInterceptors(IServiceProvider services) =>
-        [services.GetRequiredService<DomainEventsInterceptor>(), services.GetRequiredService<OwnershipInterceptor>(), services.GetRequiredService<WelcomeWakeInterceptor>()];
+        [services.GetRequiredService<NewLeadInterceptor>(), services.GetRequiredService<DomainEventsInterceptor>(), services.GetRequiredService<OwnershipInterceptor>(), services.GetRequiredService<WelcomeWakeInterceptor>()];
 
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
@@ -110,6 +110,7 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("LeadOps");
         services.AddSingleton<OwnershipInterceptor>();
         services.AddSingleton<DomainEventsInterceptor>();
+        services.AddSingleton<NewLeadInterceptor>();
 
         switch (options.Provider)
         {

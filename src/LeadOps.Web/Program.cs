@@ -41,5 +41,6 @@ app.Lifetime.ApplicationStarted.Register(() => _ = Metrics.DefaultRegistry.Colle
 app.MapRazorPages();
 app.MapLeadOpsApi();
 app.MapHub<LeadOps.Web.Hubs.InboxHub>(LeadOps.Web.Hubs.InboxHub.Path);
+app.MapHub<LeadOps.Web.Hubs.LeadsHub>(LeadOps.Web.Hubs.LeadsHub.Path);
 
 app.Run();

@@ -52,7 +52,7 @@ public sealed class LeadsFlowTests
 
         await page.Locator("[data-nav=leads]").ClickAsync();
         await page.Locator("[data-test=open-retrieve]").ClickAsync();
-        await page.Locator("[data-test=retrieve-form]").SelectOptionAsync(SandboxSeed.MainTestRideFormId);
+        await page.Locator("[data-test=retrieve-form]").SelectOptionAsync(new SelectOptionValue { Label = "Test ride booking (active)" });
         await page.Locator("[data-test=retrieve-submit]").ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-test=run-summary]")).ToContainTextAsync("Retrieved 12 new leads and found 0 existing leads", new() { Timeout = 30_000 });

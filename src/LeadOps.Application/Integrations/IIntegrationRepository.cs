@@ -16,6 +16,9 @@ public interface IIntegrationRepository
     /// <summary>The first enabled integration (by name) for a page, without its forms, tracked; null when there is none.</summary>
     Task<Integration?> FindEnabledForPageAsync(string pageId, CancellationToken cancellationToken);
 
+    /// <summary>The user's integration for a page (the oldest, enabled or not) with its forms, tracked; null when the page is not connected.</summary>
+    Task<Integration?> FindForPageAsync(string pageId, CancellationToken cancellationToken);
+
     /// <summary>
     /// The integration a conversation's replies go out through, without its forms, tracked for changes: the
     /// conversation's own integration while it is enabled, else the first enabled integration (by name) for the same

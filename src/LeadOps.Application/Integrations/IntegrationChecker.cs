@@ -65,7 +65,7 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
         }
         catch (GraphApiException ex)
         {
-            return (null, GraphFailureText.Describe(ex.Failure));
+            return (null, GraphFailureText.DescribeNewToken(ex.Failure));
         }
     }
 

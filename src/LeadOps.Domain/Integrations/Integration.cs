@@ -111,7 +111,7 @@ public sealed partial class Integration : IOwnedByUser
         if (TokenExpiresAt is { } expires && expires - now <= ExpiryWarning)
         {
             return expires <= now
-                ? new IntegrationState(IntegrationStatus.NeedsReconnect, "Needs reconnect")
+                ? new IntegrationState(IntegrationStatus.NeedsReconnect, $"Token expired on {expires:yyyy-MM-dd}: reconnect")
                 : new IntegrationState(IntegrationStatus.Expiring, $"Expires on {expires:yyyy-MM-dd}");
         }
 

@@ -1,6 +1,6 @@
 namespace LeadOps.Infrastructure.Persistence;
 
-/// <summary>Applies pending migrations at start (Database:MigrateOnStartup) and puts SQLite into WAL mode.</summary>
+/// <summary>Applies pending migrations at start (Database:MigrateOnStartup), puts SQLite into WAL mode and refreshes its statistics.</summary>
 internal sealed class DatabaseMigrator(LeadOpsDbContext db, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger) : IStartupTask
 {
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -15,6 +15,9 @@ internal sealed class DatabaseMigrator(LeadOpsDbContext db, IOptions<DatabaseOpt
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            // Keeps the planner's statistics current (ANALYZE where they are missing or stale), so that searches are
+            // driven by the search-term index when it is the selective one (ADR 0017).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
         }
     }
 }

@@ -56,6 +56,8 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
 
     public DbSet<LeadFailure> LeadFailures => Set<LeadFailure>();
 
+    public DbSet<LeadSearchTerm> LeadSearchTerms => Set<LeadSearchTerm>();
+
     public DbSet<MessengerMessage> MessengerMessages => Set<MessengerMessage>();
 
     public DbSet<MessageAttachment> MessageAttachments => Set<MessageAttachment>();

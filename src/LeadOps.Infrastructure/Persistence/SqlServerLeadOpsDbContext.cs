@@ -8,5 +8,6 @@ public sealed class SqlServerLeadOpsDbContext(DbContextOptions<SqlServerLeadOpsD
     {
         base.OnModelCreating(builder);
         Scheduling.QuartzSqlServerSchema.Configure(builder);
+        builder.Entity<LeadSearchTerm>().Property(t => t.Term).UseCollation(Configurations.LeadSearchTermConfiguration.SqlServerCollation);
     }
 }

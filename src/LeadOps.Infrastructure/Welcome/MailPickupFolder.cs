@@ -22,6 +22,18 @@ public sealed class MailPickupFolder(IOptions<SmtpOptions> options, IHostEnviron
         return File.Exists(path) ? path : null;
     }
 
+    /// <summary>The stored copy's subject, recipients and plain-text body, or null when there is no copy.</summary>
+    public async Task<StoredWelcomeCopy?> ReadAsync(string messageId, CancellationToken cancellationToken)
+    {
+        if (Find(messageId) is not { } path)
+        {
+            return null;
+        }
+
+        var message = await MimeMessage.LoadAsync(path, cancellationToken);
+        return new StoredWelcomeCopy(message.Subject ?? string.Empty, message.To.ToString(), message.TextBody ?? string.Empty);
+    }
+
     internal async Task WriteAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         System.IO.Directory.CreateDirectory(Directory);

@@ -1,6 +1,10 @@
 using LeadOps.Application.Leads.Welcome;
+using LeadOps.Infrastructure.Welcome;
 
 namespace LeadOps.Web.Components;
 
-/// <summary>What the welcome panel shows: the message, whether its stored copy can be opened, a notice and where Retry returns to.</summary>
-public sealed record LeadWelcomePanel(LeadWelcomeView Welcome, bool HasStoredCopy, string? Notice, string ReturnUrl);
+/// <summary>What the welcome panel shows: the message, its stored copy (previewed as text, and downloadable), a notice and where Retry returns to.</summary>
+public sealed record LeadWelcomePanel(LeadWelcomeView Welcome, StoredWelcomeCopy? StoredCopy, string? Notice, string ReturnUrl)
+{
+    public bool HasStoredCopy => StoredCopy is not null;
+}

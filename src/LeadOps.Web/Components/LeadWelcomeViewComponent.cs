@@ -5,7 +5,7 @@ namespace LeadOps.Web.Components;
 
 /// <summary>
 /// The welcome message panel of a lead's page: status, attempts, last error, sent time, a Retry button for a Failed
-/// message and, when the message went to the pickup folder, a link to it. Renders nothing for an unknown lead.
+/// message and, when the message went to the pickup folder, its preview (as text) and a link to download it. Renders nothing for an unknown lead.
 /// </summary>
 public sealed class LeadWelcomeViewComponent(IMediator mediator, MailPickupFolder pickup) : ViewComponent
 {
@@ -22,6 +22,7 @@ public sealed class LeadWelcomeViewComponent(IMediator mediator, MailPickupFolde
         }
 
         var returnUrl = HttpContext.Request.Path + HttpContext.Request.QueryString;
-        return View(new LeadWelcomePanel(view, pickup.Find(view.MessageId) is not null, TempData[NoticeKey] as string, returnUrl));
+        var copy = await pickup.ReadAsync(view.MessageId, HttpContext.RequestAborted);
+        return View(new LeadWelcomePanel(view, copy, TempData[NoticeKey] as string, returnUrl));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -128,8 +129,7 @@ public sealed class SendFailureTests(DatabaseKind database) : InboxFixture(datab
         var staff = await NewStaffAsync();
         var psid = NewPsid();
         var id = await CustomerWritesAsync(staff, psid, "Hello");
-        var second = await staff.Api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken, name = "Second" });
-        var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var secondId = await SecondIntegrationOfTheMainPageAsync(staff);
         int own;
         await using (var scope = App.ScopeFor(staff.User.Id))
         {
@@ -153,6 +153,25 @@ public sealed class SendFailureTests(DatabaseKind database) : InboxFixture(datab
             Assert.That(failed.GetProperty("error").GetString(), Does.Contain("integration is disabled"));
             Assert.That(SentTo(psid).Select(s => s.Text), Is.EqualTo(new[] { "Through the other one." }));
         });
+    }
+
+    /// <summary>
+    /// A second integration of the same page, as one made before connecting a page again reused its integration:
+    /// connecting now updates the first (IntegrationsApiTests), so it is stored directly.
+    /// </summary>
+    private async Task<int> SecondIntegrationOfTheMainPageAsync(Staff staff)
+    {
+        await using var scope = App.ScopeFor(staff.User.Id);
+        var protector = scope.ServiceProvider.GetRequiredService<LeadOps.Application.Common.Security.ITokenProtector>();
+        var second = new LeadOps.Domain.Integrations.Integration
+        {
+            Name = "Second", PageId = SandboxSeed.MainPageId, PageName = SandboxSeed.MainPageName, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        second.UseToken(protector.Protect(SandboxSeed.MainPageToken), SandboxSeed.MainPageToken);
+        var db = App.Db(scope);
+        db.Integrations.Add(second);
+        await db.SaveChangesAsync();
+        return second.Id;
     }
 
     /// <summary>Staff switch an integration off on its page.</summary>

@@ -44,6 +44,34 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : AppFixture(dat
     }
 
     [Test]
+    public async Task Connecting_a_page_that_is_connected_already_gives_its_integration_the_new_token_instead_of_a_second_one()
+    {
+        var user = await App.NewUserAsync();
+        var first = await App.SendAsync(user, new LeadOps.Application.Integrations.Commands.ConnectIntegration(SandboxSeed.MainPageToken, "Shop"));
+        await using (var scope = App.ScopeFor(user.Id))
+        {
+            var db = App.Db(scope);
+            var stored = await db.Integrations.SingleAsync(i => i.Id == first.Value!.Id);
+            stored.RecordTokenInvalid("The page token is expired or was revoked.");
+            await db.SaveChangesAsync();
+        }
+
+        var again = await App.SendAsync(user, new LeadOps.Application.Integrations.Commands.ConnectIntegration(" " + SandboxSeed.MainPageToken + " ", "Bicycle shop"));
+
+        Assert.That(again.IsSuccess, Is.True, again.Detail);
+        await using var check = App.ScopeFor(user.Id);
+        var integrations = await App.Db(check).Integrations.Include(i => i.Forms).Where(i => i.PageId == SandboxSeed.MainPageId).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(integrations.Select(i => i.Id), Is.EqualTo(new[] { first.Value!.Id }), "one integration for the page");
+            Assert.That(integrations[0].Name, Is.EqualTo("Bicycle shop"));
+            Assert.That(integrations[0].NeedsReconnect, Is.False, "the new token replaced the one that no longer worked");
+            Assert.That(integrations[0].Forms.Select(f => f.FormId).ToList(), Is.Unique.And.Count.EqualTo(3), "its forms once");
+            Assert.That(again.Value!.Status, Is.EqualTo(LeadOps.Domain.Integrations.IntegrationStatus.Active));
+        });
+    }
+
+    [Test]
     public async Task A_token_graph_rejects_is_422_with_the_reason_and_nothing_is_stored()
     {
         var user = await App.NewUserAsync();
@@ -54,7 +82,8 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : AppFixture(dat
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.That(body.GetProperty("error").GetString(), Is.EqualTo("Facebook rejected the page access token"));
-        Assert.That(body.GetProperty("detail").GetString(), Does.Contain("reconnect"));
+        Assert.That(body.GetProperty("detail").GetString(), Does.Contain("expired").And.Contain("create a new page access token").And.Not.Contain("reconnect"),
+            "a first connect is no reconnect");
         Assert.That((await api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations").GetArrayLength(), Is.Zero);
     }
 

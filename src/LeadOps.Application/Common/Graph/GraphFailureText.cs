@@ -3,6 +3,19 @@ namespace LeadOps.Application.Common.Graph;
 /// <summary>Graph failures in plain words, with what to do about them.</summary>
 public static class GraphFailureText
 {
+    /// <summary>
+    /// Why Facebook refused a token someone just pasted (connecting a page, or giving a connected one a new token): what
+    /// to do is to paste another token, not to "reconnect" a page that may never have been connected.
+    /// </summary>
+    public static string DescribeNewToken(GraphFailure failure) => failure.Kind switch
+    {
+        GraphFailureKind.TokenInvalid => "The token is expired, was revoked or is not a page access token: create a new page access token and paste it here.",
+        GraphFailureKind.PermissionMissing => failure.MissingPermission is { } p
+            ? $"The token is missing the {p} permission: create a new page access token with it granted."
+            : "The token is missing a permission LeadOps needs: create a new page access token with the permissions granted.",
+        _ => Describe(failure),
+    };
+
     public static string Describe(GraphFailure failure) => failure.Kind switch
     {
         GraphFailureKind.TokenInvalid => "The page token is expired or was revoked: reconnect the page.",

@@ -1,6 +1,10 @@
 namespace LeadOps.Application.Integrations.Commands;
 
-/// <summary>Connects a page from a pasted page access token: Graph says which page it is; then it is tested.</summary>
+/// <summary>
+/// Connects a page from a pasted page access token: Graph says which page it is; then it is tested. A page the user has
+/// connected already keeps its one integration: the new token (and a new name, if given) replaces the old one there, so
+/// its forms and leads never appear twice.
+/// </summary>
 public sealed record ConnectIntegration(string PageAccessToken, string? Name) : ICommand<Result<IntegrationView>>;
 
 public sealed class ConnectIntegrationValidator : AbstractValidator<ConnectIntegration>
@@ -26,6 +30,20 @@ internal sealed class ConnectIntegrationHandler(
         if (page is null)
         {
             return Result<IntegrationView>.Unprocessable("Facebook rejected the page access token", refusal);
+        }
+
+        if (await integrations.FindForPageAsync(page.Id, cancellationToken) is { } existing)
+        {
+            existing.PageName = page.Name;
+            if (!string.IsNullOrWhiteSpace(command.Name))
+            {
+                existing.Name = command.Name.Trim();
+            }
+
+            existing.UseToken(protector.Protect(token), token);
+            await checker.CheckAsync(existing, cancellationToken, tokenJustVerified: true);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return Result<IntegrationView>.Ok(IntegrationView.From(existing, clock.GetUtcNow()));
         }
 
         var integration = new Integration

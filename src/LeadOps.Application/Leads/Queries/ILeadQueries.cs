@@ -5,6 +5,9 @@ public interface ILeadQueries
 {
     Task<LeadPage> ListAsync(LeadFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken);
 
+    /// <summary>How many leads the filter finds (every page of them).</summary>
+    Task<int> CountAsync(LeadFilter filter, CancellationToken cancellationToken);
+
     Task<LeadDetails?> GetAsync(long id, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RetrievalRunView>> ListRunsAsync(int take, CancellationToken cancellationToken);

@@ -11,4 +11,8 @@ public sealed record LeadListItem(
     LeadSource Source,
     WelcomeStatus WelcomeStatus,
     DateTimeOffset CreatedTime,
-    DateTimeOffset FirstSeenAt);
+    DateTimeOffset FirstSeenAt)
+{
+    /// <summary>The integration (Facebook page) it came through, when it is known.</summary>
+    public int? IntegrationId { get; init; }
+}

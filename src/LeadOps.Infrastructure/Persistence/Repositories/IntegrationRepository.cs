@@ -20,6 +20,9 @@ internal sealed class IntegrationRepository(LeadOpsDbContext db) : IIntegrationR
         db.Integrations.Where(i => i.PageId == pageId && !i.IsDisabled).OrderBy(i => i.Name).ThenBy(i => i.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
+    public Task<Integration?> FindForPageAsync(string pageId, CancellationToken cancellationToken) =>
+        db.Integrations.Include(i => i.Forms).Where(i => i.PageId == pageId).OrderBy(i => i.Id).FirstOrDefaultAsync(cancellationToken);
+
     public Task<Integration?> FindSenderAsync(int integrationId, string pageId, CancellationToken cancellationToken) =>
         db.Integrations
             .Where(i => i.Id == integrationId || (i.PageId == pageId && !i.IsDisabled))

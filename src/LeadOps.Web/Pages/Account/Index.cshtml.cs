@@ -11,8 +11,17 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
 {
     public IReadOnlyList<ApiKeySummary> ApiKeys { get; private set; } = [];
 
-    /// <summary>A key just created: shown on this one response, never again.</summary>
+    /// <summary>
+    /// A key just created: carried to the GET after the post in TempData (encrypted, read once), shown on that one
+    /// response (not cached), never again. A reload shows the page without it and creates nothing (ADR 0018).
+    /// </summary>
     public CreatedApiKey? NewKey { get; private set; }
+
+    [TempData]
+    public string? NewKeyName { get; set; }
+
+    [TempData]
+    public string? NewKeySecret { get; set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -24,14 +33,29 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
     [StringLength(100)]
     public string? KeyName { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        if (NewKeySecret is { } secret)
+        {
+            NewKey = new CreatedApiKey(Guid.Empty, NewKeyName ?? string.Empty, secret);
+            Response.Headers.CacheControl = "no-store";
+        }
+
+        ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+    }
 
     public async Task<IActionResult> OnPostCreateKeyAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        NewKey = await this.SendFormAsync(mediator, new CreateApiKey(KeyName ?? string.Empty), refused => ModelState.AddModelError(nameof(KeyName), refused.FirstMessage), ct);
-        ApiKeys = await mediator.Send(new ListApiKeys(), ct);
-        return Page();
+        var created = await this.SendFormAsync(mediator, new CreateApiKey(KeyName ?? string.Empty), refused => ModelState.AddModelError(nameof(KeyName), refused.FirstMessage), ct);
+        if (created is null)
+        {
+            ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+            return Page();
+        }
+
+        (NewKeyName, NewKeySecret) = (created.Name, created.Key);
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRevokeKeyAsync(Guid id, CancellationToken ct) =>

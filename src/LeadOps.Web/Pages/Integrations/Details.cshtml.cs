@@ -13,7 +13,11 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
 {
     public IntegrationView Integration { get; private set; } = null!;
 
-    public IntegrationTestResult? TestResult { get; private set; }
+    /// <summary>What the last test found, carried from its post to the GET that shows it (ADR 0018).</summary>
+    public TestSummary? TestResult { get; private set; }
+
+    [TempData]
+    public string? TestJson { get; set; }
 
     [BindProperty]
     public WelcomeInput Welcome { get; set; } = new();
@@ -24,14 +28,17 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct);
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        TestResult = TestSummary.Read(TestJson);
+        return await LoadAsync(id, ct);
+    }
 
     public async Task<IActionResult> OnPostTestAsync(int id, CancellationToken ct) =>
         this.NotFoundOr(await mediator.Send(new TestIntegration(id), ct), test =>
         {
-            // The test's answer carries the integration as the test left it: no need to load it again.
-            TestResult = test.Value!;
-            return Show(TestResult.Integration);
+            TestJson = TestSummary.From(test.Value!).Write();
+            return RedirectToPage(new { id });
         });
 
     public Task<IActionResult> OnPostSubscribeAsync(int id, CancellationToken ct) =>
@@ -53,7 +60,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         RunAsync(id, new UpdateWelcomeTemplate(id, Welcome.Enabled, Welcome.Subject ?? string.Empty, Welcome.Body ?? string.Empty), "Welcome message saved.", ct, keepInput: true);
 
     public Task<IActionResult> OnPostReconnectAsync(int id, CancellationToken ct) =>
-        RunAsync(id, new ReconnectIntegration(id, NewToken ?? string.Empty), "The page was reconnected with the new token.", ct);
+        RunAsync(id, new ReconnectIntegration(id, NewToken ?? string.Empty), "The page was reconnected with the new token.", ct, field: nameof(NewToken));
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
         this.NotFoundOr(await mediator.Send(new DeleteIntegration(id), ct), _ =>
@@ -63,9 +70,10 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         });
 
     /// <summary>Runs a change; a refusal (the validator's or the use case's) shows the page again with the reason.</summary>
-    private async Task<IActionResult> RunAsync(int id, ICommand<Result<IntegrationView>> command, string success, CancellationToken ct, bool keepInput = false)
+    /// <paramref name="field"/> names the field the command's input came from: its refusal is shown beside it.
+    private async Task<IActionResult> RunAsync(int id, ICommand<Result<IntegrationView>> command, string success, CancellationToken ct, bool keepInput = false, string? field = null)
     {
-        if (await this.SendFormAsync(mediator, command, ct) is not { } result)
+        if (await this.SendFormAsync(mediator, command, ct, field is null ? null : _ => field) is not { } result)
         {
             return await LoadAsync(id, ct, keepInput);
         }
@@ -78,7 +86,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
                 return RedirectToPage(new { id });
             }
 
-            ModelState.AddModelError(string.Empty, $"{changed.Error}. {changed.Detail}");
+            ModelState.AddModelError(field ?? string.Empty, $"{changed.Error}. {changed.Detail}");
             return await LoadAsync(id, ct, keepInput);
         });
     }

@@ -6,8 +6,10 @@ using LeadOps.Web.Api.Leads;
 namespace LeadOps.Web.Pages.Leads;
 
 /// <summary>
-/// The lead list (newest first, search, filters, keyset paging) and the brief's Retrieve Facebook Leads flow. Before a
-/// retrieval starts, the page says how many welcome e-mails it would send; staff choose to send them or none.
+/// The lead list (newest first, search, filters, a count, keyset paging, new leads live) and the brief's Retrieve
+/// Facebook Leads flow: one choice of form grouped by page, or every form of a page. Before a retrieval of one form
+/// starts, the page says how many welcome e-mails it would send; staff choose to send them or none. Every post ends in
+/// a redirect (ADR 0018): the preview and a refusal are shown by the GET that follows.
 /// </summary>
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
@@ -18,67 +20,112 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public LeadPage Leads { get; private set; } = new([], null);
 
+    /// <summary>How many leads the filters find over every page; null when the filters could not be read.</summary>
+    public int? Total { get; private set; }
+
     public string? FilterError { get; private set; }
+
+    /// <summary>Whether any filter or search is set (an empty list then means "no match", not "no leads").</summary>
+    public bool Filtered { get; private set; }
 
     [BindProperty]
     public RetrieveInput Retrieve { get; set; } = new();
 
     public bool ShowRetrieve { get; private set; }
 
+        [TempData]
+    public string? Notice { get; set; }
+
     /// <summary>What the retrieval asked for would do, shown before it starts when it would send welcome e-mails.</summary>
     public RetrievalPreview? Preview { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (RetrieveChoice.FromQuery(Request.Query) is { } asked)
+        {
+            Retrieve = asked;
+            ShowRetrieve = true;
+            if (Request.Query.ContainsKey("preview") && asked.Bounds() is var (since, until))
+            {
+                Preview = await this.SendFormAsync(mediator, new PreviewRetrieval(asked.IntegrationId, asked.FormId ?? string.Empty, since, until), ct) is { IsSuccess: true } p ? p.Value : null;
+            }
+        }
+    }
+
+    /// <summary>The list alone, for the live refresh when a lead arrives.</summary>
+    public async Task<IActionResult> OnGetListAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Partial("_LeadList", this);
+    }
 
     /// <summary>
-    /// Without a welcome choice: previews the retrieval and starts it at once when it would send no e-mail, else asks.
-    /// With one: starts it, sending the welcome e-mails or none. Any refusal, "not found" included, shows on the form.
+    /// Every form of a page: retrieved now (each form as a retrieval of its own), then Sync history shows the runs. One
+    /// form without a welcome choice: previewed, and started at once when it would send no e-mail, else the GET asks.
+    /// With one: started, sending the welcome e-mails or none. Any refusal, "not found" included, shows beside the form.
     /// </summary>
     public async Task<IActionResult> OnPostRetrieveAsync(CancellationToken ct)
     {
-        var (since, until) = (Utc(Retrieve.Since), Utc(Retrieve.Until?.AddDays(1)));
+        Retrieve.ApplyChoice();
+        if (Retrieve.AllForms)
+        {
+            var bulk = await this.SendFormAsync(mediator, new RetrieveFacebookLeadsBulk(Retrieve.IntegrationId, null), ct, Field);
+            if (bulk is { IsSuccess: true, Value: { } done })
+            {
+                Notice = $"Retrieved every form of the page: {done.NewLeads} new lead{(done.NewLeads == 1 ? "" : "s")}, {done.ExistingLeads} already stored" +
+                         (done.FailedForms > 0 ? $", {done.FailedForms} form{(done.FailedForms == 1 ? "" : "s")} failed (see below)." : ".");
+                return RedirectToPage("Runs");
+            }
+
+            return await Refused(bulk, ct);
+        }
+
+        var (since, until) = Retrieve.Bounds();
         if (Retrieve.Welcome is not (SendWelcomes or SendNone))
         {
             var preview = await this.SendFormAsync(mediator, new PreviewRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, since, until), ct, Field);
             if (preview is { IsSuccess: true, Value.WelcomeEmails: > 0 })
             {
-                Preview = preview.Value;
-                return await ShowRetrieveAsync(ct);
+                return RedirectToPage(Retrieve.RouteValues(preview: true));
             }
 
             if (preview is not { IsSuccess: true })
             {
-                return await ShowRetrieveAsync(preview, ct);
+                return await Refused(preview, ct);
             }
         }
 
         var command = new StartRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, since, until, SendWelcome: Retrieve.Welcome != SendNone);
         var result = await this.SendFormAsync(mediator, command, ct, Field);
-        return result is { IsSuccess: true } ? RedirectToPage("Run", new { id = result.Value }) : await ShowRetrieveAsync(result, ct);
+        return result is { IsSuccess: true } ? RedirectToPage("Run", new { id = result.Value }) : await Refused(result, ct);
     }
 
-    private static string Field(string field) => $"{nameof(Retrieve)}.{field}";
-
-    private async Task<IActionResult> ShowRetrieveAsync<T>(Result<T>? refusal, CancellationToken ct)
+    /// <summary>
+    /// A refusal (the validator's, already beside its field, or the use case's, put beside the form choice) is the page
+    /// again as a 400 with the panel open; it changed nothing, and the page's script turns the address back into the
+    /// GET so that a reload does not post again (ADR 0018).
+    /// </summary>
+    private async Task<IActionResult> Refused<T>(Result<T>? refusal, CancellationToken ct)
     {
         if (refusal is not null)
         {
-            ModelState.AddModelError(string.Empty, refusal.Detail is null ? refusal.Error! : $"{refusal.Error}: {refusal.Detail}");
+            ModelState.AddModelError(ChoiceField, refusal.Detail is null ? refusal.Error! : $"{refusal.Error}: {refusal.Detail}");
         }
 
-        return await ShowRetrieveAsync(ct);
-    }
-
-    private async Task<IActionResult> ShowRetrieveAsync(CancellationToken ct)
-    {
         ShowRetrieve = true;
         await LoadAsync(ct);
         return Page();
     }
 
+    public static string ChoiceField => $"{nameof(Retrieve)}.{nameof(RetrieveInput.Choice)}";
+
+    private static string Field(string field) => field is nameof(RetrieveInput.FormId) or nameof(RetrieveInput.IntegrationId) ? ChoiceField : $"{nameof(Retrieve)}.{field}";
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Integrations = await mediator.Send(new ListIntegrations(), ct);
+        Filtered = Request.Query.Keys.Any(k => k is "q" or "form_id" or "source" or "welcome_status" or "since" or "until" or "integration_id" && Request.Query[k].ToString().Length > 0);
         if (!LeadFilterBinder.TryBind(Request.Query, out var filter, out var error))
         {
             // A filter that cannot be applied shows no leads (not every lead) and says why.
@@ -88,22 +135,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
 
         Leads = await mediator.Send(new ListLeads(filter, Request.Query["cursor"], 50), ct);
+        Total = await mediator.Send(new CountLeads(filter), ct);
     }
 
-    /// <summary>Dates picked on the page are whole days in UTC; "until" includes its day (the bound is the next midnight).</summary>
-    private static DateTimeOffset? Utc(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-
-    public sealed class RetrieveInput
-    {
-        public int IntegrationId { get; set; }
-
-        public string? FormId { get; set; }
-
-        public DateOnly? Since { get; set; }
-
-        public DateOnly? Until { get; set; }
-
-        /// <summary><see cref="SendWelcomes"/>, <see cref="SendNone"/>, or empty: ask first.</summary>
-        public string? Welcome { get; set; }
-    }
+    public sealed class RetrieveInput : RetrieveChoice;
 }

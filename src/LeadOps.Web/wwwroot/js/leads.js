@@ -1,11 +1,44 @@
-// Leads page: keep the integration of the retrieve panel in step with the chosen form (preselected when the page
-// comes back with the panel open, e.g. after a preview or a refusal).
+// Leads page: new leads appear without a reload. The page listens on the Leads hub (the owner's own group) and
+// re-renders the server's own list partial, with the same filters, when a lead arrives; only on the first page
+// (older pages stay as they are while being read).
 (function () {
-    const panel = document.getElementById('retrieve-panel');
-    const form = document.getElementById('retrieve-form');
-    const integration = document.getElementById('retrieve-integration');
-    if (!panel || !form || !integration) return;
-    const sync = () => { const option = form.selectedOptions[0]; if (option) integration.value = option.dataset.integration; };
-    form.addEventListener('change', sync);
-    if (panel.dataset.keepChoice !== 'true') sync();
+    "use strict";
+    const live = document.querySelector("[data-leads-live]");
+    if (!live || live.dataset.liveEnabled !== "true" || !window.signalR) {
+        return;
+    }
+
+    const url = live.dataset.leadsLive;
+    let running = false;
+    let again = false;
+    const refresh = async () => {
+        if (running) {
+            again = true;
+            return;
+        }
+        running = true;
+        try {
+            const response = await fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } });
+            if (response.ok) {
+                live.innerHTML = await response.text();
+                live.dataset.refreshed = String(Number(live.dataset.refreshed || "0") + 1);
+            }
+        } catch {
+            // The next lead or a reconnect refreshes again.
+        } finally {
+            running = false;
+            if (again) {
+                again = false;
+                refresh();
+            }
+        }
+    };
+
+    const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/leads").withAutomaticReconnect().build();
+    connection.on("leadArrived", () => refresh());
+    connection.onreconnected(() => connection.invoke("Ready").then(refresh));
+    connection.start()
+        .then(() => connection.invoke("Ready"))
+        .then(() => { live.dataset.liveState = "connected"; return refresh(); })
+        .catch(() => { live.dataset.liveState = "disconnected"; });
 })();

@@ -12,6 +12,34 @@
         }
     }, true);
 
+    // Stacked tables on a phone (.table-stack): each cell is labelled with its column's heading, unless it has a label.
+    const labelCells = root => root.querySelectorAll("table.table-stack").forEach(table => {
+        const headings = [...table.querySelectorAll("thead th")].map(th => th.textContent.trim());
+        table.querySelectorAll("tbody tr").forEach(row => [...row.children].forEach((cell, i) => {
+            if (!cell.hasAttribute("data-label") && headings[i] !== undefined) {
+                cell.setAttribute("data-label", headings[i]);
+            }
+        }));
+    });
+    labelCells(document);
+    new MutationObserver(() => labelCells(document)).observe(document.body, { childList: true, subtree: true });
+
+    // Copy buttons: data-copy names the element whose text is copied; the button says when it is done.
+    document.addEventListener("click", event => {
+        const button = event.target instanceof Element ? event.target.closest("[data-copy]") : null;
+        const source = button ? document.getElementById(button.dataset.copy) : null;
+        if (!source || !navigator.clipboard) {
+            return;
+        }
+        navigator.clipboard.writeText(source.textContent.trim()).then(() => { button.textContent = "Copied"; }, () => { button.textContent = "Select and copy"; });
+    });
+
+    // A page shown in answer to a post (a refusal with its messages) takes the address of its GET, so that a reload
+    // reads the page again instead of posting the form a second time (ADR 0018).
+    if (document.body.dataset.postedTo) {
+        history.replaceState(null, "", document.body.dataset.postedTo);
+    }
+
     const token = document.querySelector("meta[name=csrf-token]")?.content;
     window.leadOps = Object.assign(window.leadOps || {}, {
         fetch: (url, options = {}) => {

@@ -1021,6 +1021,39 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("LeadFailures");
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Leads.LeadSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("LeadId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Term", "LeadId");
+
+                    b.ToTable("LeadSearchTerms");
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Leads.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1834,6 +1867,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Leads.LeadSearchTerm", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Leads.Lead", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Leads.OutboxMessage", b =>
                 {
                     b.HasOne("LeadOps.Domain.Leads.Lead", "Lead")
@@ -1958,6 +2000,11 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("LeadOps.Domain.Integrations.Integration", b =>
                 {
                     b.Navigation("Forms");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Leads.Lead", b =>
+                {
+                    b.Navigation("SearchTerms");
                 });
 #pragma warning restore 612, 618
         }

@@ -998,6 +998,36 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("LeadFailures");
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Leads.LeadSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LeadId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LeadId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Term", "LeadId");
+
+                    b.ToTable("LeadSearchTerms");
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Leads.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1405,6 +1435,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Leads.LeadSearchTerm", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Leads.Lead", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Leads.OutboxMessage", b =>
                 {
                     b.HasOne("LeadOps.Domain.Leads.Lead", "Lead")
@@ -1484,6 +1523,11 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("LeadOps.Domain.Integrations.Integration", b =>
                 {
                     b.Navigation("Forms");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Leads.Lead", b =>
+                {
+                    b.Navigation("SearchTerms");
                 });
 #pragma warning restore 612, 618
         }

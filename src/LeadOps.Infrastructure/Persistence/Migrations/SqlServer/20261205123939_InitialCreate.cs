@@ -620,6 +620,27 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "LeadSearchTerms",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    LeadId = table.Column<long>(type: "bigint", nullable: false),
+                    Term = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false, collation: "Latin1_General_100_BIN2")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadSearchTerms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeadSearchTerms_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -974,6 +995,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "OwnerId", "FormId", "CreatedTime" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LeadSearchTerms_LeadId",
+                table: "LeadSearchTerms",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadSearchTerms_OwnerId",
+                table: "LeadSearchTerms",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadSearchTerms_OwnerId_Term_LeadId",
+                table: "LeadSearchTerms",
+                columns: new[] { "OwnerId", "Term", "LeadId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MessageAttachments_MessageId_Position",
                 table: "MessageAttachments",
                 columns: new[] { "MessageId", "Position" });
@@ -1131,6 +1167,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "LeadFailures");
+
+            migrationBuilder.DropTable(
+                name: "LeadSearchTerms");
 
             migrationBuilder.DropTable(
                 name: "MessageAttachments");

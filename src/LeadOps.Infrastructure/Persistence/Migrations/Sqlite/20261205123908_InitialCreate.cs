@@ -526,6 +526,27 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LeadSearchTerms",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    LeadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Term = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadSearchTerms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeadSearchTerms_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -753,6 +774,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "OwnerId", "FormId", "CreatedTime" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LeadSearchTerms_LeadId",
+                table: "LeadSearchTerms",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadSearchTerms_OwnerId",
+                table: "LeadSearchTerms",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadSearchTerms_OwnerId_Term_LeadId",
+                table: "LeadSearchTerms",
+                columns: new[] { "OwnerId", "Term", "LeadId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MessageAttachments_MessageId_Position",
                 table: "MessageAttachments",
                 columns: new[] { "MessageId", "Position" });
@@ -868,6 +904,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "LeadFailures");
+
+            migrationBuilder.DropTable(
+                name: "LeadSearchTerms");
 
             migrationBuilder.DropTable(
                 name: "MessageAttachments");

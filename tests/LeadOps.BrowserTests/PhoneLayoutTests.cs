@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace LeadOps.BrowserTests;
+
+/// <summary>
+/// Every page at 390 px (a phone), signed in with a working day's data: nothing makes the page scroll sideways, and no
+/// element reaches past the screen's edge. Tables are stacked rows there, and each alert banner is one line.
+/// </summary>
+[Category(TestCategories.Slow)]
+public sealed class PhoneLayoutTests
+{
+    private const string Overflow = """
+        () => {
+            const width = document.documentElement.clientWidth;
+            const wide = [...document.querySelectorAll('body *')]
+                .map(e => ({ e, r: e.getBoundingClientRect() }))
+                .filter(({ r }) => r.width > 0 && r.height > 0 && (r.right > width + 1 || r.left < -1))
+                .map(({ e, r }) => `${e.tagName.toLowerCase()}${e.dataset.test ? '[data-test=' + e.dataset.test + ']' : ''}.${String(e.className).replace(/ /g, '.')} ${Math.round(r.left)}..${Math.round(r.right)}`);
+            return JSON.stringify({ scrollWidth: document.documentElement.scrollWidth, clientWidth: width, wide: wide.slice(0, 8) });
+        }
+        """;
+
+    private BrowserApp _app = null!;
+    private IBrowserContext _phone = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = await SeededApp.StartAsync();
+        _phone = await _app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        _phone.SetDefaultTimeout(15_000);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_phone is not null)
+        {
+            await _phone.DisposeAsync();
+        }
+
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task No_page_scrolls_sideways_on_a_phone()
+    {
+        var page = await _phone.NewPageAsync();
+        foreach (var path in new[] { "/Account/Login", "/Account/Register" })
+        {
+            await AssertFitsAsync(page, path);
+        }
+
+        await BrowserApp.SignInAsync(page);
+        var (leadId, runId, conversationId, integrationId) = await IdsAsync();
+        var paths = new List<string>
+        {
+            "/Leads", "/Leads?q=björn", "/Leads?q=nobody", "/Leads?retrieve=" + integrationId + ":*", $"/Leads/{leadId}", "/Leads/Runs", $"/Leads/Runs/{runId}",
+            "/Inbox", $"/Inbox/Conversation/{conversationId}", "/Integrations", $"/Integrations/{integrationId}", $"/Integrations/{integrationId}/messaging",
+            "/Audit", "/Account",
+        };
+        if ((await page.APIRequest.GetAsync("/Health")).Status == 200)
+        {
+            paths.Add("/Health");
+        }
+
+        foreach (var path in paths)
+        {
+            await AssertFitsAsync(page, path);
+        }
+
+        await page.GotoAsync("/Leads");
+        await BrowserApp.ScreenshotAsync(page, "phone-leads");
+        var firstRow = page.Locator("[data-test=leads] tbody tr").First;
+        Assert.That(await firstRow.Locator("td").First.EvaluateAsync<string>("td => getComputedStyle(td).display"), Is.EqualTo("block"), "a table row is stacked on a phone");
+        Assert.That(await firstRow.Locator("td[data-label=E-mail]").EvaluateAsync<string>("td => getComputedStyle(td, '::before').content"), Is.EqualTo("\"E-mail\""), "each cell is labelled with its column");
+        var banner = page.Locator("[data-test=integration-alert]").First;
+        var lineHeight = await banner.Locator(".alert-text").EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).lineHeight)");
+        Assert.That((await banner.Locator(".alert-text").BoundingBoxAsync())!.Height, Is.LessThan(lineHeight * 1.5), "an alert banner is one line on a phone");
+    }
+
+    private static async Task AssertFitsAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(path);
+        Assert.That(response?.Status, Is.EqualTo(200), path);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        using var measured = JsonDocument.Parse(await page.EvaluateAsync<string>(Overflow));
+        var root = measured.RootElement;
+        Assert.That(root.GetProperty("scrollWidth").GetInt32(), Is.LessThanOrEqualTo(root.GetProperty("clientWidth").GetInt32()), $"{path} scrolls sideways: {root}");
+        Assert.That(root.GetProperty("wide").GetArrayLength(), Is.Zero, $"{path} has elements past the screen's edge: {root}");
+    }
+
+    private async Task<(long Lead, long Run, Guid Conversation, int Integration)> IdsAsync()
+    {
+        await using var scope = _app.App.ScopeFor(TestApp.AdminUserId);
+        var db = _app.App.Db(scope);
+        var lead = await db.Leads.Where(l => l.FullName == "Björn Ångström").Select(l => l.Id).SingleAsync();
+        var run = await db.RetrievalRuns.Select(r => r.Id).FirstAsync();
+        var conversation = await db.Conversations.Where(c => c.Psid == SeededApp.Psid).Select(c => c.Id).SingleAsync();
+        var integration = await db.Integrations.Where(i => i.PageId == LeadOps.GraphSandbox.SandboxSeed.MainPageId).Select(i => i.Id).SingleAsync();
+        return (lead, run, conversation, integration);
+    }
+}
