@@ -14,6 +14,7 @@ internal sealed class DeleteIntegrationHandler(IIntegrationRepository integratio
             return Result<int>.NotFound(IntegrationSettings.IntegrationNotFound);
         }
 
+        integration.RecordStaffChange(IntegrationChanged.Delete);
         integrations.Remove(integration);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Result<int>.Ok(command.IntegrationId);

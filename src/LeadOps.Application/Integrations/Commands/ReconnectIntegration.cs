@@ -39,6 +39,7 @@ internal sealed class ReconnectIntegrationHandler(
         integration.PageName = page.Name;
         integration.UseToken(protector.Protect(token), token);
         await checker.CheckAsync(integration, cancellationToken, tokenJustVerified: true);
+        integration.RecordStaffChange(IntegrationChanged.Reconnect);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));
     }

@@ -20,6 +20,13 @@ internal sealed class RequireWelcomeConsentHandler(IntegrationSettings settings)
         {
             var form = i.Forms.FirstOrDefault(f => f.FormId == command.FormId);
             form?.RequireConsentForWelcome(command.CheckboxKey);
+            if (form is not null)
+            {
+                i.RecordStaffChange(IntegrationChanged.Settings, command.CheckboxKey is null
+                ? $"form {command.FormId} welcomes without a consent checkbox"
+                : $"form {command.FormId} welcomes only with consent {command.CheckboxKey}");
+            }
+
             return form is not null;
         }, cancellationToken, notFound: "Lead form not found");
 }

@@ -9,6 +9,7 @@ internal sealed class SetIntegrationEnabledHandler(IntegrationSettings settings)
         await settings.ChangeAsync(command.IntegrationId, i =>
         {
             i.SetEnabled(command.Enabled);
+            i.RecordStaffChange(command.Enabled ? IntegrationChanged.Enable : IntegrationChanged.Disable);
             return true;
         }, cancellationToken);
 }

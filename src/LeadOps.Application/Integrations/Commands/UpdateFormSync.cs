@@ -10,6 +10,11 @@ internal sealed class UpdateFormSyncHandler(IntegrationSettings settings) : ICom
         {
             var form = i.Forms.FirstOrDefault(f => f.FormId == command.FormId);
             form?.ScheduleSync(command.Enabled);
+            if (form is not null)
+            {
+                i.RecordStaffChange(IntegrationChanged.Settings, $"form {command.FormId} scheduled sync {(command.Enabled ? "on" : "off")}");
+            }
+
             return form is not null;
         }, cancellationToken, notFound: "Lead form not found");
 }

@@ -82,7 +82,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     SubjectId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Outcome = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Via = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -82,7 +82,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     SubjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Via = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
