@@ -169,6 +169,13 @@ public sealed class SandboxState
         }
     }
 
+    /// <summary>Share of webhook events never delivered from now on (0..1), as <see cref="SandboxOptions.WebhookDropRate"/>.</summary>
+    public void SetWebhookDropRate(double rate)
+    {
+        SandboxOptions.CheckRate(rate, nameof(rate));
+        _options.WebhookDropRate = rate;
+    }
+
     /// <summary>
     /// Back to the seeded state: pages, forms, leads and customers as at start; sent messages, requests, webhook log
     /// and faults cleared. The webhook callback URL is kept.

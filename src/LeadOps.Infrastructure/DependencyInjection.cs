@@ -74,6 +74,7 @@ public static class DependencyInjection
         services.AddSingleton<SmtpWelcomeChannel>();
         services.AddSingleton<IWelcomeChannel>(sp => sp.GetRequiredService<SmtpWelcomeChannel>());
         services.AddScoped<IWelcomeOutbox, WelcomeOutboxRepository>();
+        services.AddSingleton<Application.Common.Audit.IAuditLog, Persistence.AuditLog>();
         services.AddScoped<WelcomeBacklog>();
         services.AddSingleton<WelcomeSignal>();
         services.AddSingleton<WelcomeWakeInterceptor>();

@@ -8,6 +8,7 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+builder.WebHost.UseDefaultDevelopmentAddress(builder.Configuration, builder.Environment);
 builder.Configuration.AddBriefEnvironmentNames();
 builder.Services.AddLeadOpsLogging(builder.Configuration, builder.Environment);
 

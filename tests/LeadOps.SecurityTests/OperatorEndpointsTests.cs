@@ -30,6 +30,7 @@ public sealed class OperatorEndpointsTests(DatabaseKind database) : SecurityFixt
         Assert.That(metrics.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var text = await metrics.Content.ReadAsStringAsync();
         Assert.That(text, Does.Contain("leadops_"));
+        Assert.That(text, Does.Not.Contain("leadops_leadops_"), "the meter's name once, not twice");
         Assert.That(text, Does.Not.Contain(SandboxSeed.MainPageId), "no page id in any label");
     }
 

@@ -38,4 +38,30 @@ public sealed class SandboxControlTests
         Assert.That((await client.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await client.PostAsync("/_sandbox/reset", null)).IsSuccessStatusCode, Is.True, "a test's plain HTTP client");
     }
+
+    [Test]
+    public async Task A_link_from_another_site_opens_the_console_page_but_nothing_else()
+    {
+        await using var sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions { InitialLeadsPerForm = 0 });
+        using var client = new HttpClient { BaseAddress = sandbox.BaseAddress };
+        var before = sandbox.State.GetSummary().Pages.Sum(p => p.Forms.Sum(f => f.LeadsCount));
+
+        var page = await client.SendAsync(Navigation(HttpMethod.Get, "/_sandbox"));
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(page.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self'").And.Contain("frame-ancestors 'none'"));
+        Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("<script src=\"/_sandbox/console.js\"></script>").And.Not.Contain("<script>"));
+
+        Assert.That((await client.SendAsync(Navigation(HttpMethod.Get, "/_sandbox/state"))).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await client.SendAsync(Navigation(HttpMethod.Post, $"/_sandbox/forms/{SandboxSeed.MainTestRideFormId}/leads"))).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(sandbox.State.GetSummary().Pages.Sum(p => p.Forms.Sum(f => f.LeadsCount)), Is.EqualTo(before));
+    }
+
+    private static HttpRequestMessage Navigation(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+        request.Headers.Add("Sec-Fetch-Mode", "navigate");
+        request.Headers.Add("Sec-Fetch-Dest", "document");
+        return request;
+    }
 }

@@ -28,13 +28,13 @@ internal sealed class IntegrationAccess(
         WithAsync(integrationId, integration => change(integration) ? SaveAsync(integration, Now, ct) : Task.FromResult(Result<IntegrationView>.NotFound(notFound)), ct, notFound);
 
     /// <summary>Changes one of the integration's lead forms; a form the page does not have is not found.</summary>
-    public Task<Result<IntegrationView>> ChangeFormAsync(int integrationId, string formId, Action<IntegrationForm> change, CancellationToken ct) =>
+    public Task<Result<IntegrationView>> ChangeFormAsync(int integrationId, string formId, Action<Integration, IntegrationForm> change, CancellationToken ct) =>
         ChangeAsync(integrationId, i =>
         {
             var form = i.Forms.FirstOrDefault(f => f.FormId == formId);
             if (form is not null)
             {
-                change(form);
+                change(i, form);
             }
 
             return form is not null;

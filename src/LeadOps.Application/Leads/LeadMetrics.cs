@@ -20,14 +20,14 @@ public sealed class LeadMetrics : IDisposable
     public LeadMetrics(IMeterFactory meterFactory)
     {
         _meter = meterFactory.Create(MeterName);
-        _retrieved = _meter.CreateCounter<long>("leadops.leads.retrieved", description: "Leads read back from Graph by retrieval");
-        _created = _meter.CreateCounter<long>("leadops.leads.created", description: "Leads stored for the first time");
-        _existing = _meter.CreateCounter<long>("leadops.leads.existing", description: "Leads retrieval found already stored (duplicate detection)");
-        _failed = _meter.CreateCounter<long>("leadops.leads.failed", description: "Leads that could not be stored");
-        _duration = _meter.CreateHistogram<double>("leadops.retrieval.duration", unit: "s", description: "Duration of one form's retrieval");
-        _webhookEvents = _meter.CreateCounter<long>("leadops.webhook.events", description: "Webhook deliveries accepted");
-        _webhookRejected = _meter.CreateCounter<long>("leadops.webhook.rejected", description: "Webhook deliveries rejected (signature, size, JSON)");
-        _foundByRetrieval = _meter.CreateCounter<long>("leadops.leads.first_found_by_retrieval", description: "Leads the webhook missed and retrieval found");
+        _retrieved = _meter.CreateCounter<long>("leads.retrieved", description: "Leads read back from Graph by retrieval");
+        _created = _meter.CreateCounter<long>("leads.created", description: "Leads stored for the first time");
+        _existing = _meter.CreateCounter<long>("leads.existing", description: "Leads retrieval found already stored (duplicate detection)");
+        _failed = _meter.CreateCounter<long>("leads.failed", description: "Leads that could not be stored");
+        _duration = _meter.CreateHistogram<double>("retrieval.duration", unit: "s", description: "Duration of one form's retrieval");
+        _webhookEvents = _meter.CreateCounter<long>("webhook.events", description: "Webhook deliveries accepted");
+        _webhookRejected = _meter.CreateCounter<long>("webhook.rejected", description: "Webhook deliveries rejected (signature, size, JSON)");
+        _foundByRetrieval = _meter.CreateCounter<long>("leads.first_found_by_retrieval", description: "Leads the webhook missed and retrieval found");
     }
 
     public void LeadsProcessed(int retrieved, int created, int existing, int failed)

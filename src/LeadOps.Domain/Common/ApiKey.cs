@@ -1,7 +1,7 @@
 namespace LeadOps.Domain.Common;
 
 /// <summary>A personal API key. Only a hash of the secret is stored; the key itself is shown once.</summary>
-public sealed class ApiKey : IOwnedByUser
+public sealed class ApiKey : Entity, IOwnedByUser
 {
     public const int NameLength = 100;
     public const int PrefixLength = 20;
@@ -24,4 +24,20 @@ public sealed class ApiKey : IOwnedByUser
     public DateTimeOffset? RevokedAt { get; set; }
 
     public bool IsActive => RevokedAt is null;
+
+    /// <summary>A new key, made by staff (audited).</summary>
+    public static ApiKey Create(string name, string prefix, byte[] secretHash, DateTimeOffset at)
+    {
+        var key = new ApiKey { Name = name, Prefix = prefix, SecretHash = secretHash, CreatedAt = at };
+        key.Raise(new ApiKeyChanged(key, ApiKeyChanged.Create));
+        return key;
+    }
+
+    /// <summary>Staff revoke the key; a revoked key stays revoked as it was (and says so to the audit trail).</summary>
+    public void Revoke(DateTimeOffset at)
+    {
+        var changed = RevokedAt is null;
+        RevokedAt ??= at;
+        Raise(new ApiKeyChanged(this, changed ? ApiKeyChanged.Revoke : ApiKeyChanged.RevokeUnchanged));
+    }
 }

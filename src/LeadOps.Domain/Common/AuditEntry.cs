@@ -7,6 +7,7 @@ public sealed class AuditEntry : IOwnedByUser
     public const int SubjectTypeLength = 50;
     public const int SubjectIdLength = 100;
     public const int OutcomeLength = 50;
+    public const int ViaLength = 150;
 
     public long Id { get; set; }
 
@@ -26,4 +27,7 @@ public sealed class AuditEntry : IOwnedByUser
     public string? Detail { get; set; }
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>How the actor acted when not in their own browser session: the API key by name and prefix, the admin key.</summary>
+    public string? Via { get; set; }
 }

@@ -4,7 +4,7 @@ namespace LeadOps.Domain.Leads;
 /// A side effect to deliver reliably (the welcome message), written in the same transaction as the lead it belongs
 /// to. One per lead and kind (unique), so a lead can never be queued twice.
 /// </summary>
-public sealed class OutboxMessage : IOwnedByUser
+public sealed class OutboxMessage : Entity, IOwnedByUser
 {
     public const string WelcomeKind = "welcome";
     public const int KindLength = 20;
@@ -102,6 +102,7 @@ public sealed class OutboxMessage : IOwnedByUser
             throw new InvalidOperationException("Only a failed message can be queued again.");
         }
 
+        Raise(new WelcomeRetried(this));
         Status = OutboxStatus.Pending;
         Attempts = 0;
         NextAttemptAt = now;

@@ -1,7 +1,7 @@
 namespace LeadOps.Domain.Leads;
 
 /// <summary>One retrieval of one form: the sync history staff see. It starts, counts each Graph page, and finishes.</summary>
-public sealed class RetrievalRun : IOwnedByUser
+public sealed class RetrievalRun : Entity, IOwnedByUser
 {
     public long Id { get; set; }
 
@@ -64,6 +64,12 @@ public sealed class RetrievalRun : IOwnedByUser
     /// <summary>What the run retrieves: the form (by its current name), why, and the created-time window if any.</summary>
     public void Describe(string? formName, RetrievalTrigger trigger, DateTimeOffset? since, DateTimeOffset? until)
     {
+        if (Id == 0 && trigger == RetrievalTrigger.Manual && FormName is null)
+        {
+            // A run staff asked for, described once before it is first stored: the audit trail's "retrieve".
+            Raise(new RetrievalRequested(this));
+        }
+
         FormName = TextLimit.Fit(formName, Integrations.IntegrationForm.NameLength);
         Trigger = trigger;
         Since = since;

@@ -2,9 +2,15 @@ using System.Text.Encodings.Web;
 
 namespace LeadOps.GraphSandbox;
 
-/// <summary>A plain HTML page (no scripts, no external assets) showing what the sandbox holds and has done.</summary>
+/// <summary>
+/// <c>GET /_sandbox</c>: the console (<see cref="ConsoleSection"/>, driven by <c>/_sandbox/console.js</c>) above an
+/// overview of what the sandbox holds and has done. No inline script, no external asset.
+/// </summary>
 internal static class ControlPage
 {
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
     private const int RecentCount = 20;
 
     public static string Render(SandboxState state)
@@ -21,11 +27,21 @@ internal static class ControlPage
             th{background:#f0f2f5}
             code{font-size:.9em}
             .bad{color:#b00020}
+            .ok{color:#1b5e20}
+            .actions{display:grid;grid-template-columns:repeat(auto-fill,minmax(22rem,1fr));gap:1rem;margin:1rem 0 2rem}
+            fieldset{border:1px solid #ccd0d5;border-radius:6px;padding:.5rem 1rem;height:100%;box-sizing:border-box}
+            legend{font-weight:600}
+            label{display:block;margin:.35rem 0}
+            input,select{max-width:100%}
+            input.token{width:24rem;font-family:monospace;font-size:.8em}
+            .buttons{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.5rem}
+            .result{font-weight:600;min-height:1.5em;overflow-wrap:anywhere}
             </style></head><body>
             <h1>Graph sandbox</h1>
             """);
         Line(html, $"<p>Seed <code>{state.Options.Seed}</code> · app <code>{E(state.Options.AppId)}</code> · webhook callback <code>{E(summary.WebhookCallbackUrl ?? "(none)")}</code> · random transient fault rate {summary.TransientFaultRate.ToString("0.###", CultureInfo.InvariantCulture)}</p>");
 
+        ConsoleSection.Render(html, state, summary);
         Line(html, "<h2>Pages</h2><table><tr><th>Page</th><th>Token</th><th>Scopes</th><th>Webhooks</th><th>Forms (leads)</th></tr>");
         foreach (var page in summary.Pages)
         {
@@ -80,7 +96,9 @@ internal static class ControlPage
             <code>POST /_sandbox/faults {"route":"leads","kind":"Throttle","code":80005,"after_calls":1,"times":2}</code> ·
             <code>DELETE /_sandbox/faults</code> · <code>GET /_sandbox/sent</code> · <code>GET /_sandbox/requests</code> ·
             <code>GET /_sandbox/webhooks</code> · <code>GET /_sandbox/state</code> · <code>POST /_sandbox/reset</code> ·
-            <code>POST /_sandbox/pages/{pageId}/token-expired</code> · <code>POST /_sandbox/pages/{pageId}/subscribed {"subscribed":false}</code></p>
+            <code>POST /_sandbox/pages/{pageId}/token-expired</code> · <code>POST /_sandbox/pages/{pageId}/subscribed {"subscribed":false}</code> ·
+            <code>POST /_sandbox/webhooks/drop-rate {"rate":0}</code></p>
+            <script src="/_sandbox/console.js"></script>
             </body></html>
             """);
         return html.ToString();

@@ -24,7 +24,7 @@ internal static class ControlRoutes
                 return Results.Json(new ControlError("The sandbox control API answers loopback callers only."), Json, statusCode: 403);
             }
 
-            if (CrossOriginGuard.IsCrossOrigin(context.HttpContext.Request))
+            if (CrossOriginGuard.IsCrossOrigin(context.HttpContext.Request) && !CrossOriginGuard.IsConsoleNavigation(context.HttpContext.Request))
             {
                 return Results.Json(new ControlError(CrossOriginGuard.Refused), Json, statusCode: 403);
             }
@@ -43,7 +43,12 @@ internal static class ControlRoutes
             }
         });
 
-        group.MapGet("/", (SandboxState state) => Results.Content(ControlPage.Render(state), "text/html; charset=utf-8"));
+        group.MapGet("/", (HttpContext http, SandboxState state) =>
+        {
+            http.Response.Headers.ContentSecurityPolicy = ControlPage.ContentSecurityPolicy;
+            http.Response.Headers.XFrameOptions = "DENY";
+            return Results.Content(ControlPage.Render(state), "text/html; charset=utf-8");
+        });
 
         group.MapPost("/forms/{formId}/leads", async (HttpContext http, SandboxState state, string formId) =>
         {
@@ -94,6 +99,15 @@ internal static class ControlRoutes
             state.SetSubscribed(pageId, subscribed);
             return Results.NoContent();
         });
+
+        group.MapPost("/webhooks/drop-rate", async (HttpContext http, SandboxState state) =>
+        {
+            using var document = await ReadJsonAsync(http);
+            state.SetWebhookDropRate(document.RootElement.TryGetProperty("rate", out var r) && r.TryGetDouble(out var rate) ? rate : throw new ArgumentException("\"rate\" (0..1) is required."));
+            return Results.NoContent();
+        });
+
+        group.MapGet("/console.js", () => Results.Text(ConsoleScript.Text, "text/javascript; charset=utf-8"));
 
         LeadControlRoutes.Map(group);
         MessengerControlRoutes.Map(group);

@@ -28,4 +28,14 @@ internal static class CrossOriginGuard
             || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)
             || !string.Equals(uri.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>
+    /// A link from another page (LeadOps' empty states) to the console itself: a top-level GET of <c>/_sandbox</c>,
+    /// which shows the page and changes nothing; what the console then sends is same-origin.
+    /// </summary>
+    public static bool IsConsoleNavigation(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && request.Headers["Sec-Fetch-Mode"] == "navigate"
+        && request.Headers["Sec-Fetch-Dest"] == "document"
+        && request.Path.Value is "/_sandbox" or "/_sandbox/";
 }

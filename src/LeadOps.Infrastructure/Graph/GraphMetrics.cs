@@ -18,12 +18,12 @@ internal sealed class GraphMetrics
     public GraphMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
-        _calls = meter.CreateCounter<long>("leadops.graph.calls", "{call}", "Graph HTTP attempts, by operation and outcome.");
-        _duration = meter.CreateHistogram<double>("leadops.graph.call_duration", "ms", "Duration of one Graph HTTP attempt.");
-        _pacingDelay = meter.CreateHistogram<double>("leadops.graph.pacing_delay", "ms", "Delay added before a Graph call because usage was high.");
-        _appUsage = meter.CreateGauge<double>("leadops.graph.app_usage_percent", "%", "X-App-Usage: percent of the app's hourly budget.");
-        _pageUsage = meter.CreateGauge<double>("leadops.graph.page_usage_percent", "%", "X-Page-Usage: percent of a page's budget.");
-        _businessUsage = meter.CreateGauge<double>("leadops.graph.business_use_case_usage_percent", "%", "X-Business-Use-Case-Usage: percent of a business use case budget.");
+        _calls = meter.CreateCounter<long>("graph.calls", "{call}", "Graph HTTP attempts, by operation and outcome.");
+        _duration = meter.CreateHistogram<double>("graph.call_duration", "ms", "Duration of one Graph HTTP attempt.");
+        _pacingDelay = meter.CreateHistogram<double>("graph.pacing_delay", "ms", "Delay added before a Graph call because usage was high.");
+        _appUsage = meter.CreateGauge<double>("graph.app_usage_percent", "%", "X-App-Usage: percent of the app's hourly budget.");
+        _pageUsage = meter.CreateGauge<double>("graph.page_usage_percent", "%", "X-Page-Usage: percent of a page's budget.");
+        _businessUsage = meter.CreateGauge<double>("graph.business_use_case_usage_percent", "%", "X-Business-Use-Case-Usage: percent of a business use case budget.");
     }
 
     public void RecordAttempt(string operation, int? httpStatus, GraphFailureKind? failure, int attempt, TimeSpan duration)

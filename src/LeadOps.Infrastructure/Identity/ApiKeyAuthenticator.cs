@@ -10,7 +10,7 @@ internal sealed class ApiKeyAuthenticator(LeadOpsDbContext db, TimeProvider cloc
 {
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(5);
 
-    public async Task<string?> AuthenticateAsync(string presentedKey, CancellationToken cancellationToken)
+    public async Task<ApiKeyOwner?> AuthenticateAsync(string presentedKey, CancellationToken cancellationToken)
     {
         var prefix = ApiKeySecret.PrefixOf(presentedKey);
         if (prefix is null)
@@ -32,6 +32,6 @@ internal sealed class ApiKeyAuthenticator(LeadOpsDbContext db, TimeProvider cloc
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), cancellationToken);
         }
 
-        return key.OwnerId;
+        return new ApiKeyOwner(key.OwnerId, key.Name, key.Prefix);
     }
 }

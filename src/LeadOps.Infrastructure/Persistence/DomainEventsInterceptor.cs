@@ -55,7 +55,7 @@ internal sealed partial class DomainEventsInterceptor(IEnumerable<IDomainEventHa
             return;
         }
 
-        var save = new SaveContext(db.CurrentUser.RequiredUserId, clock.GetUtcNow());
+        var save = new SaveContext(db.CurrentUser.RequiredUserId, clock.GetUtcNow(), db.CurrentUser.Via);
         foreach (var row in batch.Events.SelectMany(e => _handlers.SelectMany(h => h.OnSaving(e, save))))
         {
             db.Add(row);

@@ -2,6 +2,8 @@ using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Integrations.Queries;
 using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Identity;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 
 namespace LeadOps.Web.Common;
@@ -10,8 +12,11 @@ namespace LeadOps.Web.Common;
 /// <c>Sandbox:Enabled</c> (default only in Development): runs the Graph sandbox inside the web process on
 /// <c>Sandbox:Port</c> and gives the demo user an integration for the sandbox's main page, so the zero-setup demo has
 /// pages, forms and leads to retrieve. Facebook:GraphBaseUrl and the app credentials point at it (appsettings.Development.json).
+/// Its webhooks go to <c>Sandbox:WebhookCallbackUrl</c> when set, else to the <c>/webhook</c> of the address the app
+/// really listens on, read once the server started (any port, <c>--urls</c> or <c>ASPNETCORE_URLS</c>: ADR 0014).
 /// </summary>
-internal sealed class InProcessSandbox(IConfiguration configuration, IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, IOptions<DemoOptions> demo, ILogger<InProcessSandbox> logger) : IHostedService, IAsyncDisposable
+internal sealed class InProcessSandbox(IConfiguration configuration, IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, IOptions<DemoOptions> demo, IServer server, IHostApplicationLifetime lifetime, ILogger<InProcessSandbox> logger)
+    : IHostedService, IAsyncDisposable
 {
     private GraphSandboxServer? _server;
 
@@ -21,8 +26,29 @@ internal sealed class InProcessSandbox(IConfiguration configuration, IServiceSco
     {
         var options = SandboxOptions.FromConfiguration(configuration);
         _server = await GraphSandboxServer.StartAsync(options, configuration.GetValue("Sandbox:Port", 5081), cancellationToken);
-        logger.LogInformation("Graph sandbox running at {Address} (control page {Address}_sandbox)", _server.BaseAddress, _server.BaseAddress);
+        logger.LogInformation("Graph sandbox running at {Address}; its console: {Address}_sandbox", _server.BaseAddress, _server.BaseAddress);
+        if (options.WebhookCallbackUrl is null)
+        {
+            lifetime.ApplicationStarted.Register(SendWebhooksToThisApp);
+        }
+
         await ConnectDemoPageAsync(cancellationToken);
+    }
+
+    /// <summary>The console page of the running sandbox, e.g. <c>http://127.0.0.1:5081/_sandbox</c>.</summary>
+    public Uri? ConsoleAddress => _server is null ? null : new Uri(_server.BaseAddress, "_sandbox");
+
+    private void SendWebhooksToThisApp()
+    {
+        var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        if (_server is null || ListeningAddress.Loopback(addresses) is not { } app)
+        {
+            logger.LogWarning("The Graph sandbox sends no webhooks: the app's address is unknown ({Addresses})", string.Join(", ", addresses));
+            return;
+        }
+
+        _server.State.WebhookCallbackUrl = new Uri(app, "webhook").ToString();
+        logger.LogInformation("Graph sandbox webhooks go to {Callback}", _server.State.WebhookCallbackUrl);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

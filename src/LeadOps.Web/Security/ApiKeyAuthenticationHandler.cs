@@ -23,6 +23,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string InvalidAuthentication = "Invalid authentication";
     public const string InvalidApiKey = "Invalid API key";
     public const string InvalidAdminUserId = "Invalid admin user ID";
+    public const string ViaClaimType = "leadops:via";
     private const string FailureKey = "LeadOps.ApiKeyFailure";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -49,11 +50,11 @@ internal sealed class ApiKeyAuthenticationHandler(
                 return Fail(InvalidAdminUserId);
             }
 
-            return Success(adminOptions.UserId, "admin-api-key");
+            return Success(adminOptions.UserId, "admin-api-key", "the admin API key");
         }
 
-        var userId = await authenticator.AuthenticateAsync(token, Context.RequestAborted);
-        return userId is null ? Fail(InvalidApiKey) : Success(userId, "api-key");
+        var owner = await authenticator.AuthenticateAsync(token, Context.RequestAborted);
+        return owner is null ? Fail(InvalidApiKey) : Success(owner.UserId, "api-key", owner.Via);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -82,10 +83,11 @@ internal sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
-    private AuthenticateResult Success(string userId, string method)
+    /// <summary>The user, and the key they act with (<see cref="ViaClaimType"/>, named in their audit trail).</summary>
+    private AuthenticateResult Success(string userId, string method, string via)
     {
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.AuthenticationMethod, method)],
+            [new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.AuthenticationMethod, method), new Claim(ViaClaimType, via)],
             Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

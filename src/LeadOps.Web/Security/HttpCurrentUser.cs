@@ -7,4 +7,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, ExplicitOwn
 {
     public string? UserId =>
         explicitOwner.OwnerId ?? accessor.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>The API key a request acts with (its name and prefix); null in a browser session or background work.</summary>
+    public string? Via =>
+        explicitOwner.OwnerId is null ? accessor.HttpContext?.User.FindFirstValue(ApiKeyAuthenticationHandler.ViaClaimType) : null;
 }

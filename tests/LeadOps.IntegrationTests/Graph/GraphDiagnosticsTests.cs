@@ -63,11 +63,11 @@ public sealed class GraphDiagnosticsTests : GraphClientFixture
         var leadId = NewLead();
         await Client.Pages.GetPageAsync(SandboxSeed.MainPageToken, CancellationToken.None);
         var meters = Client.Services.GetRequiredService<IMeterFactory>();
-        using var appUsage = new MetricCollector<double>(meters, GraphMetrics.MeterName, "leadops.graph.app_usage_percent");
-        using var pageUsage = new MetricCollector<double>(meters, GraphMetrics.MeterName, "leadops.graph.page_usage_percent");
-        using var businessUsage = new MetricCollector<double>(meters, GraphMetrics.MeterName, "leadops.graph.business_use_case_usage_percent");
-        using var calls = new MetricCollector<long>(meters, GraphMetrics.MeterName, "leadops.graph.calls");
-        using var duration = new MetricCollector<double>(meters, GraphMetrics.MeterName, "leadops.graph.call_duration");
+        using var appUsage = new MetricCollector<double>(meters, GraphMetrics.MeterName, "graph.app_usage_percent");
+        using var pageUsage = new MetricCollector<double>(meters, GraphMetrics.MeterName, "graph.page_usage_percent");
+        using var businessUsage = new MetricCollector<double>(meters, GraphMetrics.MeterName, "graph.business_use_case_usage_percent");
+        using var calls = new MetricCollector<long>(meters, GraphMetrics.MeterName, "graph.calls");
+        using var duration = new MetricCollector<double>(meters, GraphMetrics.MeterName, "graph.call_duration");
 
         await Client.Leads.GetLeadAsync(MainPage, leadId, CancellationToken.None);
 

@@ -15,7 +15,7 @@ internal sealed class CreateApiKeyHandler(IApiKeyRepository keys, IUnitOfWork un
     public async ValueTask<CreatedApiKey> Handle(CreateApiKey command, CancellationToken cancellationToken)
     {
         var (key, prefix, hash) = ApiKeySecret.Generate();
-        var entity = new ApiKey { Name = command.Name.Trim(), Prefix = prefix, SecretHash = hash, CreatedAt = clock.GetUtcNow() };
+        var entity = ApiKey.Create(command.Name.Trim(), prefix, hash, clock.GetUtcNow());
         keys.Add(entity);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new CreatedApiKey(entity.Id, entity.Name, key);

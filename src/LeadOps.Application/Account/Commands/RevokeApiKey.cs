@@ -13,7 +13,7 @@ internal sealed class RevokeApiKeyHandler(IApiKeyRepository keys, IUnitOfWork un
             return Result<Guid>.NotFound("API key not found");
         }
 
-        key.RevokedAt ??= clock.GetUtcNow();
+        key.Revoke(clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Result<Guid>.Ok(key.Id);
     }

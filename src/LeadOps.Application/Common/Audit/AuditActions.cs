@@ -11,7 +11,16 @@ public static class AuditActions
     public const string Resolve = "resolve";
     public const string ThreadControl = "thread_control";
 
+    public const string Retrieve = "retrieve";
+    public const string RetryWelcome = "retry_welcome";
+    public const string SignIn = "sign_in";
+
     public const string Conversation = "conversation";
+    public const string Integration = "integration";
+    public const string ApiKey = "api_key";
+    public const string Form = "form";
+    public const string Lead = "lead";
+    public const string User = "user";
 
     public const string Ok = "ok";
     public const string Unchanged = "unchanged";

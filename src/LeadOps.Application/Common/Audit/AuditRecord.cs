@@ -16,5 +16,6 @@ public sealed record AuditRecord(string Action, string SubjectType, string Subje
         Outcome = Outcome,
         Detail = Detail is null ? null : TextLimit.Cut(Detail),
         At = save.Now,
+        Via = save.Via is null ? null : TextLimit.Fit(save.Via, AuditEntry.ViaLength),
     };
 }

@@ -13,7 +13,7 @@ internal sealed class ListAuditEntriesHandler(IInboxReadModel readModel) : IQuer
         var page = Math.Max(1, query.Page);
         var (items, total) = await readModel.ListAuditAsync(page, size, cancellationToken);
         return new AuditPage(
-            [.. items.Select(r => new AuditEntryView(r.Entry.Id, r.Entry.At, r.Entry.ActorId, r.ActorName ?? r.Entry.ActorId, r.Entry.Action, r.Entry.SubjectType, r.Entry.SubjectId, r.Entry.Outcome, r.Entry.Detail))],
+            [.. items.Select(r => new AuditEntryView(r.Entry.Id, r.Entry.At, r.Entry.ActorId, r.ActorName ?? r.Entry.ActorId, r.Entry.Action, r.Entry.SubjectType, r.Entry.SubjectId, r.Entry.Outcome, r.Entry.Detail, r.Entry.Via))],
             total, page, size);
     }
 }

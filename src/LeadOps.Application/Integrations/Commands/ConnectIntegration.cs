@@ -55,6 +55,7 @@ internal sealed class ConnectIntegrationHandler(
         };
         integration.UseToken(protector.Protect(token), token);
         await checker.CheckAsync(integration, cancellationToken, tokenJustVerified: true);
+        integration.RecordStaffChange(IntegrationChanged.Connect);
         integrations.Add(integration);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));

@@ -9,6 +9,7 @@ internal sealed class DeleteIntegrationHandler(IntegrationAccess access, IIntegr
     public async ValueTask<Result<int>> Handle(DeleteIntegration command, CancellationToken cancellationToken) =>
         await access.WithAsync(command.IntegrationId, async integration =>
         {
+            integration.RecordStaffChange(IntegrationChanged.Delete);
             integrations.Remove(integration);
             await access.SaveAsync(cancellationToken);
             return Result<int>.Ok(command.IntegrationId);

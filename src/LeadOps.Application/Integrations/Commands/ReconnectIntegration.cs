@@ -30,6 +30,7 @@ internal sealed class ReconnectIntegrationHandler(IntegrationAccess access, Inte
             integration.PageName = page.Name;
             integration.UseToken(protector.Protect(token), token);
             await checker.CheckAsync(integration, cancellationToken, tokenJustVerified: true);
+            integration.RecordStaffChange(IntegrationChanged.Reconnect);
             return await access.SaveAsync(integration, access.Now, cancellationToken);
         }, cancellationToken);
 }

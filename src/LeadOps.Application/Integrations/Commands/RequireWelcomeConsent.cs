@@ -16,5 +16,11 @@ public sealed class RequireWelcomeConsentValidator : AbstractValidator<RequireWe
 internal sealed class RequireWelcomeConsentHandler(IntegrationAccess access) : ICommandHandler<RequireWelcomeConsent, Result<IntegrationView>>
 {
     public async ValueTask<Result<IntegrationView>> Handle(RequireWelcomeConsent command, CancellationToken cancellationToken) =>
-        await access.ChangeFormAsync(command.IntegrationId, command.FormId, form => form.RequireConsentForWelcome(command.CheckboxKey), cancellationToken);
+        await access.ChangeFormAsync(command.IntegrationId, command.FormId, (integration, form) =>
+        {
+            form.RequireConsentForWelcome(command.CheckboxKey);
+            integration.RecordStaffChange(IntegrationChanged.Settings, command.CheckboxKey is null
+                ? $"form {command.FormId} welcomes without a consent checkbox"
+                : $"form {command.FormId} welcomes only with consent {command.CheckboxKey}");
+        }, cancellationToken);
 }

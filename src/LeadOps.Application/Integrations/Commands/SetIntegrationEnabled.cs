@@ -9,6 +9,7 @@ internal sealed class SetIntegrationEnabledHandler(IntegrationAccess access) : I
         await access.ChangeAsync(command.IntegrationId, i =>
         {
             i.SetEnabled(command.Enabled);
+            i.RecordStaffChange(command.Enabled ? IntegrationChanged.Enable : IntegrationChanged.Disable);
             return true;
         }, cancellationToken);
 }

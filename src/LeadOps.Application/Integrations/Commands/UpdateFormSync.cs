@@ -6,5 +6,9 @@ public sealed record UpdateFormSync(int IntegrationId, string FormId, bool Enabl
 internal sealed class UpdateFormSyncHandler(IntegrationAccess access) : ICommandHandler<UpdateFormSync, Result<IntegrationView>>
 {
     public async ValueTask<Result<IntegrationView>> Handle(UpdateFormSync command, CancellationToken cancellationToken) =>
-        await access.ChangeFormAsync(command.IntegrationId, command.FormId, form => form.ScheduleSync(command.Enabled), cancellationToken);
+        await access.ChangeFormAsync(command.IntegrationId, command.FormId, (integration, form) =>
+        {
+            form.ScheduleSync(command.Enabled);
+            integration.RecordStaffChange(IntegrationChanged.Settings, $"form {command.FormId} scheduled sync {(command.Enabled ? "on" : "off")}");
+        }, cancellationToken);
 }

@@ -28,6 +28,7 @@ internal sealed class UpdateWelcomeTemplateHandler(IntegrationAccess access) : I
         await access.ChangeAsync(command.IntegrationId, i =>
         {
             i.UseWelcome(command.Enabled, command.Subject, command.Body);
+            i.RecordStaffChange(IntegrationChanged.Settings, command.Enabled ? "welcome e-mail on, template saved" : "welcome e-mail off, template saved");
             return true;
         }, cancellationToken);
 }

@@ -10,6 +10,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.SubjectId).HasMaxLength(AuditEntry.SubjectIdLength).IsRequired();
         builder.Property(a => a.Outcome).HasMaxLength(AuditEntry.OutcomeLength).IsRequired();
         builder.Property(a => a.Detail).HasMaxLength(TextLimit.Reason);
+        builder.Property(a => a.Via).HasMaxLength(AuditEntry.ViaLength);
         builder.HasIndex(a => new { a.OwnerId, a.At });
     }
 }

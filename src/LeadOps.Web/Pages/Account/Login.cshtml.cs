@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using LeadOps.Application.Common.Audit;
 using LeadOps.Infrastructure.Identity;
 using LeadOps.Web.Security;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ namespace LeadOps.Web.Pages.Account;
 /// unknown account, gets the same message after one password check (<see cref="LeadOpsSignInManager"/>).
 /// </summary>
 [EnableRateLimiting(SignInRateLimits.PolicyName)]
-public sealed class LoginModel(SignInManager<ApplicationUser> signIn, SignInRateLimits limits, IOptions<AuthOptions> auth, IOptions<DemoOptions> demo, IWebHostEnvironment environment) : PageModel
+public sealed class LoginModel(SignInManager<ApplicationUser> signIn, SignInRateLimits limits, IOptions<AuthOptions> auth, IOptions<DemoOptions> demo, IWebHostEnvironment environment, IAuditLog audit) : PageModel
 {
     public const string Failed = "The e-mail or password is not right. After too many failed sign-ins an account is locked for 15 minutes.";
 
@@ -51,6 +52,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, SignInRate
         }
 
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        await AuditAsync(result);
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Leads");
@@ -58,6 +60,22 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, SignInRate
 
         ModelState.AddModelError(string.Empty, Failed);
         return Page();
+    }
+
+    /// <summary>A sign-in, or a failed one on an existing account, goes to that account's audit trail.</summary>
+    private async Task AuditAsync(Microsoft.AspNetCore.Identity.SignInResult result)
+    {
+        var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+        if (user is null)
+        {
+            return;
+        }
+
+        var (outcome, detail) = result.Succeeded ? (AuditActions.Ok, (string?)null)
+            : result.IsLockedOut ? (AuditActions.Refused, "locked out after repeated failures")
+            : result.IsNotAllowed ? (AuditActions.Refused, "not allowed to sign in")
+            : (AuditActions.Failed, "wrong password");
+        await audit.WriteAsync(user.Id, new AuditRecord(AuditActions.SignIn, AuditActions.User, user.Id, outcome, detail), HttpContext.RequestAborted);
     }
 
     public sealed class LoginInput

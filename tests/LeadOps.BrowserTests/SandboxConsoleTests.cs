@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Sockets;
+using LeadOps.Application.Integrations.Commands;
+using LeadOps.Domain.Leads;
+using LeadOps.GraphSandbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace LeadOps.BrowserTests;
+
+/// <summary>
+/// The demo as a newcomer drives it: the app runs the Graph sandbox inside itself (<c>Sandbox:Enabled</c>, as in
+/// Development) and listens on a port of its own, not 5080. From the Inbox's empty state staff open the sandbox console
+/// and, from the console alone, make a customer write and the bot escalate, and submit a lead: the sandbox's webhooks
+/// reach the address the app really listens on, so the conversation shows in the Inbox and the lead in Leads.
+/// </summary>
+[Category(TestCategories.Slow)]
+public sealed class SandboxConsoleTests
+{
+    private const string Psid = "7300000000000077";
+    private BrowserApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        var sandboxPort = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var options = new SandboxOptions();
+        _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite)
+            .WithSetting("Sandbox:Enabled", "true")
+            .WithSetting("Sandbox:Port", sandboxPort)
+            .WithSetting("Sandbox:InitialLeadsPerForm", "0")
+            .WithSetting("Facebook:GraphBaseUrl", "http://127.0.0.1:" + sandboxPort)
+            .WithSetting("Facebook:AppId", options.AppId)
+            .WithSetting("Facebook:AppSecret", options.AppSecret)
+            .WithSetting("Facebook:VerifyToken", TestApp.VerifyToken));
+        Assert.That(_app.BaseAddress.Port, Is.Not.EqualTo(5080));
+        var connected = await _app.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Demo page (sandbox)"));
+        Assert.That(connected.IsSuccess, Is.True, connected.Error);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task A_customer_writes_and_the_bot_escalates_from_the_console_and_the_conversation_shows_in_the_Inbox()
+    {
+        var inbox = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(inbox);
+        await inbox.GotoAsync("/Inbox");
+        var console = await OpenConsoleFromEmptyStateAsync(inbox);
+        await Assertions.Expect(console.Locator("[data-test=token][data-page-id='" + SandboxSeed.MainPageId + "']")).ToHaveValueAsync(SandboxSeed.MainPageToken);
+        Assert.That(await console.Locator("[data-test=console]").InnerTextAsync(), Does.Contain(_app.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), "webhooks go to the app's real port");
+
+        var write = console.Locator("[data-test=console-customer]");
+        await write.Locator("[data-test=message-psid]").FillAsync(Psid);
+        await write.Locator("[data-test=message-text]").FillAsync("Olá! Can I book a test ride on Saturday?");
+        await write.Locator("[data-test=send-text]").ClickAsync();
+        await Assertions.Expect(console.Locator("[data-test=console-result]")).ToContainTextAsync("The customer wrote");
+        await write.Locator("[data-test=message-psid]").FillAsync(Psid);
+        await write.Locator("[data-test=send-image]").ClickAsync();
+        await Assertions.Expect(console.Locator("[data-test=console-result]")).ToContainTextAsync("The customer sent an image");
+
+        var escalate = console.Locator("[data-test=console-escalate]");
+        await escalate.Locator("[data-test=escalate-psid]").FillAsync(Psid);
+        await escalate.Locator("[data-test=escalate-reason]").FillAsync("Wants a test ride");
+        await escalate.Locator("[data-test=escalate]").ClickAsync();
+        await Assertions.Expect(console.Locator("[data-test=console-result]")).ToContainTextAsync("The bot passed the conversation to LeadOps");
+        await Assertions.Expect(console.Locator("[data-test=console-result]")).ToHaveAttributeAsync("data-outcome", "ok");
+
+        var row = inbox.Locator($"[data-test=conversation-row][data-psid='{Psid}']");
+        await ReloadUntilAsync(inbox, "/Inbox", row, 1);
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-state", "needs_human");
+        await row.Locator("[data-test=open-conversation]").ClickAsync();
+        await Assertions.Expect(inbox.Locator("[data-test=message][data-sender=customer] [data-test=text]").First).ToHaveTextAsync("Olá! Can I book a test ride on Saturday?");
+        await BrowserApp.ScreenshotAsync(inbox, "console-escalated-conversation");
+    }
+
+    [Test]
+    public async Task A_lead_submitted_from_the_console_arrives_by_webhook()
+    {
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync("/Leads");
+        var console = await OpenConsoleFromEmptyStateAsync(page);
+
+        var lead = console.Locator("[data-test=console-lead]");
+        await lead.Locator("[data-test=lead-form]").SelectOptionAsync(SandboxSeed.MainServiceFormId);
+        await lead.Locator("[data-test=submit-lead]").ClickAsync();
+        await Assertions.Expect(console.Locator("[data-test=console-result]")).ToContainTextAsync("Lead submitted");
+
+        await ReloadUntilAsync(page, "/Leads", page.Locator("[data-test=leads] tbody tr"), 1);
+
+        await using var scope = _app.App.ScopeFor(TestApp.AdminUserId);
+        var sources = await _app.App.Db(scope).Leads.Select(l => l.Source).ToListAsync();
+        Assert.That(sources, Is.EqualTo(new[] { LeadSource.Webhook }));
+    }
+
+    /// <summary>Follows the empty state's link (a new tab on the sandbox's own port) to the console.</summary>
+    private static async Task<IPage> OpenConsoleFromEmptyStateAsync(IPage page)
+    {
+        var link = page.Locator("[data-test=empty-state] [data-test=demo-console-link]");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var console = await page.RunAndWaitForPopupAsync(() => link.ClickAsync());
+        await Assertions.Expect(console.GetByRole(AriaRole.Heading, new() { Name = "Console" })).ToBeVisibleAsync();
+        return console;
+    }
+
+    /// <summary>Webhooks are processed in the background: reloads the page until it shows them (bounded, generous).</summary>
+    private static async Task ReloadUntilAsync(IPage page, string url, ILocator rows, int count)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await page.GotoAsync(url);
+            if (await rows.CountAsync() == count)
+            {
+                return;
+            }
+
+            Assert.That(DateTimeOffset.UtcNow, Is.LessThan(deadline), $"{url} did not show {count} row(s) within 30 s");
+            await Task.Delay(250);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
