@@ -33,6 +33,7 @@ public static class DependencyInjection
         // What domain events do when their change is saved (ADR 0008), in this order.
         services.AddSingleton<Common.Events.IDomainEventHandler, Conversations.ConversationAuditHandler>();
         services.AddSingleton<Common.Events.IDomainEventHandler, Conversations.InboxPushHandler>();
+        services.AddSingleton<Common.Events.IDomainEventHandler, Conversations.InboxSearchIndexer>();
         return services;
     }
 }

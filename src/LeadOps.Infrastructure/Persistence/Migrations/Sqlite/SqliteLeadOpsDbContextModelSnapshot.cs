@@ -176,6 +176,14 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactEmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhoneKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -304,6 +312,14 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("OwnerId", "ContactEmailKey");
+
+                    b.HasIndex("OwnerId", "ContactPhoneKey");
+
+                    b.HasIndex("OwnerId", "ReferralAdId");
+
+                    b.HasIndex("OwnerId", "InboxOrder", "Id");
+
                     b.HasIndex("OwnerId", "PageId", "Psid")
                         .IsUnique();
 
@@ -312,6 +328,55 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId", "PageId", "State", "InboxOrder", "Id");
 
                     b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.ConversationSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Term", "ConversationId");
+
+                    b.ToTable("ConversationSearchTerms");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.InboxPreferences", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmberMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("InboxPreferences");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.MessageAttachment", b =>
@@ -508,6 +573,38 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MessengerMessages");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.SavedReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Title");
+
+                    b.ToTable("SavedReplies");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.StoredFile", b =>
@@ -844,6 +941,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FacebookLeadId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -901,6 +1002,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Platform")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -931,12 +1036,18 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("OwnerId", "AdId");
+
                     b.HasIndex("OwnerId", "CreatedTime");
+
+                    b.HasIndex("OwnerId", "EmailKey");
 
                     b.HasIndex("OwnerId", "FacebookLeadId")
                         .IsUnique();
 
                     b.HasIndex("OwnerId", "FirstSeenAt");
+
+                    b.HasIndex("OwnerId", "PhoneKey");
 
                     b.HasIndex("OwnerId", "FormId", "CreatedTime");
 
@@ -1376,6 +1487,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.ConversationSearchTerm", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.MessageAttachment", b =>

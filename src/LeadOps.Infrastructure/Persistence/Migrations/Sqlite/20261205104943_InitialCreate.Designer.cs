@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261205103223_InitialCreate")]
+    [Migration("20261205104943_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -179,6 +179,14 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactEmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhoneKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -307,6 +315,14 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("OwnerId", "ContactEmailKey");
+
+                    b.HasIndex("OwnerId", "ContactPhoneKey");
+
+                    b.HasIndex("OwnerId", "ReferralAdId");
+
+                    b.HasIndex("OwnerId", "InboxOrder", "Id");
+
                     b.HasIndex("OwnerId", "PageId", "Psid")
                         .IsUnique();
 
@@ -315,6 +331,55 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId", "PageId", "State", "InboxOrder", "Id");
 
                     b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.ConversationSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Term", "ConversationId");
+
+                    b.ToTable("ConversationSearchTerms");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.InboxPreferences", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmberMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RedMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OwnerId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("InboxPreferences");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.MessageAttachment", b =>
@@ -511,6 +576,38 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MessengerMessages");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.SavedReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Title");
+
+                    b.ToTable("SavedReplies");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.StoredFile", b =>
@@ -847,6 +944,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FacebookLeadId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -904,6 +1005,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Platform")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -934,12 +1039,18 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("OwnerId", "AdId");
+
                     b.HasIndex("OwnerId", "CreatedTime");
+
+                    b.HasIndex("OwnerId", "EmailKey");
 
                     b.HasIndex("OwnerId", "FacebookLeadId")
                         .IsUnique();
 
                     b.HasIndex("OwnerId", "FirstSeenAt");
+
+                    b.HasIndex("OwnerId", "PhoneKey");
 
                     b.HasIndex("OwnerId", "FormId", "CreatedTime");
 
@@ -1379,6 +1490,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.ConversationSearchTerm", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.MessageAttachment", b =>

@@ -128,6 +128,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     OptinProtectedToken = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
                     OptinTokenExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     OptedInAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ContactEmailKey = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
+                    ContactPhoneKey = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
                     ThreadOwnerAppId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     ThreadControlAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     AnsweredElsewhereAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
@@ -149,6 +151,19 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboxPreferences",
+                columns: table => new
+                {
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    AmberMinutes = table.Column<int>(type: "int", nullable: false),
+                    RedMinutes = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxPreferences", x => x.OwnerId);
                 });
 
             migrationBuilder.CreateTable(
@@ -228,6 +243,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    EmailKey = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: true),
+                    PhoneKey = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: true),
                     OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     FacebookLeadId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     IntegrationId = table.Column<int>(type: "int", nullable: true),
@@ -390,6 +407,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SavedReplies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedReplies", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredFiles",
                 columns: table => new
                 {
@@ -528,6 +560,27 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationSearchTerms",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Term = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false, collation: "Latin1_General_100_BIN2")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationSearchTerms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConversationSearchTerms_Conversations_ConversationId",
+                        column: x => x.ConversationId,
+                        principalTable: "Conversations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -890,6 +943,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId_ContactEmailKey",
+                table: "Conversations",
+                columns: new[] { "OwnerId", "ContactEmailKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId_ContactPhoneKey",
+                table: "Conversations",
+                columns: new[] { "OwnerId", "ContactPhoneKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId_InboxOrder_Id",
+                table: "Conversations",
+                columns: new[] { "OwnerId", "InboxOrder", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conversations_OwnerId_PageId_Psid",
                 table: "Conversations",
                 columns: new[] { "OwnerId", "PageId", "Psid" },
@@ -901,9 +969,34 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "OwnerId", "PageId", "State", "InboxOrder", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Conversations_OwnerId_ReferralAdId",
+                table: "Conversations",
+                columns: new[] { "OwnerId", "ReferralAdId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Conversations_OwnerId_State_InboxOrder_Id",
                 table: "Conversations",
                 columns: new[] { "OwnerId", "State", "InboxOrder", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationSearchTerms_ConversationId",
+                table: "ConversationSearchTerms",
+                column: "ConversationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationSearchTerms_OwnerId",
+                table: "ConversationSearchTerms",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationSearchTerms_OwnerId_Term_ConversationId",
+                table: "ConversationSearchTerms",
+                columns: new[] { "OwnerId", "Term", "ConversationId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxPreferences_OwnerId",
+                table: "InboxPreferences",
+                column: "OwnerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IntegrationForms_IntegrationId_FormId",
@@ -953,9 +1046,19 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_AdId",
+                table: "Leads",
+                columns: new[] { "OwnerId", "AdId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_OwnerId_CreatedTime",
                 table: "Leads",
                 columns: new[] { "OwnerId", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_EmailKey",
+                table: "Leads",
+                columns: new[] { "OwnerId", "EmailKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Leads_OwnerId_FacebookLeadId",
@@ -972,6 +1075,11 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Leads_OwnerId_FormId_CreatedTime",
                 table: "Leads",
                 columns: new[] { "OwnerId", "FormId", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_PhoneKey",
+                table: "Leads",
+                columns: new[] { "OwnerId", "PhoneKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MessageAttachments_MessageId_Position",
@@ -1084,6 +1192,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "OwnerId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SavedReplies_OwnerId",
+                table: "SavedReplies",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SavedReplies_OwnerId_Title",
+                table: "SavedReplies",
+                columns: new[] { "OwnerId", "Title" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StoredFileBytes_OwnerId",
                 table: "StoredFileBytes",
                 column: "OwnerId");
@@ -1124,7 +1242,13 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ConversationSearchTerms");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "InboxPreferences");
 
             migrationBuilder.DropTable(
                 name: "IntegrationForms");
@@ -1167,6 +1291,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "RetrievalRuns");
+
+            migrationBuilder.DropTable(
+                name: "SavedReplies");
 
             migrationBuilder.DropTable(
                 name: "StoredFileBytes");

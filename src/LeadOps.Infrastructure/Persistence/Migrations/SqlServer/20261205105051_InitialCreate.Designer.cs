@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLeadOpsDbContext))]
-    [Migration("20261205103238_InitialCreate")]
+    [Migration("20261205105051_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -188,6 +188,14 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<string>("ContactEmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<string>("ContactPhoneKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -316,6 +324,14 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("OwnerId", "ContactEmailKey");
+
+                    b.HasIndex("OwnerId", "ContactPhoneKey");
+
+                    b.HasIndex("OwnerId", "ReferralAdId");
+
+                    b.HasIndex("OwnerId", "InboxOrder", "Id");
+
                     b.HasIndex("OwnerId", "PageId", "Psid")
                         .IsUnique();
 
@@ -324,6 +340,58 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("OwnerId", "PageId", "State", "InboxOrder", "Id");
 
                     b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.ConversationSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Term", "ConversationId");
+
+                    b.ToTable("ConversationSearchTerms");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.InboxPreferences", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("AmberMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RedMinutes")
+                        .HasColumnType("int");
+
+                    b.HasKey("OwnerId");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("InboxPreferences");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.MessageAttachment", b =>
@@ -526,6 +594,38 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[Mid] IS NOT NULL");
 
                     b.ToTable("MessengerMessages");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.SavedReply", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "Title");
+
+                    b.ToTable("SavedReplies");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.StoredFile", b =>
@@ -868,6 +968,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
 
+                    b.Property<string>("EmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
                     b.Property<string>("FacebookLeadId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -925,6 +1029,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("Platform")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -955,12 +1063,18 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("OwnerId", "AdId");
+
                     b.HasIndex("OwnerId", "CreatedTime");
+
+                    b.HasIndex("OwnerId", "EmailKey");
 
                     b.HasIndex("OwnerId", "FacebookLeadId")
                         .IsUnique();
 
                     b.HasIndex("OwnerId", "FirstSeenAt");
+
+                    b.HasIndex("OwnerId", "PhoneKey");
 
                     b.HasIndex("OwnerId", "FormId", "CreatedTime");
 
@@ -1808,6 +1922,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("SCHED_NAME", "MISFIRE_INSTR", "NEXT_FIRE_TIME", "TRIGGER_STATE");
 
                     b.ToTable("QRTZ_TRIGGERS", (string)null);
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.ConversationSearchTerm", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Conversations.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.MessageAttachment", b =>
