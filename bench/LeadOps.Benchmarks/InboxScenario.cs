@@ -11,8 +11,9 @@ namespace LeadOps.Benchmarks;
 /// <summary>
 /// Scenario 3, Inbox: the real Inbox pages on Kestrel (127.0.0.1), signed in through the sign-in page, over a SQLite
 /// database of many conversations and messages, a fifth of them with an image (attachment and stored copy) and a
-/// seventh with a reaction. Server time (measured in front of the app's pipeline) of the list
-/// and of a 200-message thread, against the same pages on a tenth of the data.
+/// seventh with a reaction. Server time (measured in front of the app's pipeline) of the list, of a 200-message thread,
+/// and of the list searched (a customer's name without its accent, "joao"; a word of a message, "orcamento"; each found
+/// in the same 20 conversations at every size), against the same pages on a tenth of the data.
 /// </summary>
 internal sealed partial class InboxScenario : IBenchmarkScenario
 {
@@ -29,7 +30,10 @@ internal sealed partial class InboxScenario : IBenchmarkScenario
         public string Label => string.Create(CultureInfo.InvariantCulture, $"{Conversations + 1:N0} conversations / {Messages:N0} messages");
     }
 
-    private sealed record Measured(double ListP50, double ListP95, double ThreadP50, double ThreadP95);
+    private sealed record Measured(double ListP50, double ListP95, double ThreadP50, double ThreadP95, double NameP50 = 0, double NameP95 = 0, double WordP50 = 0, double WordP95 = 0);
+
+    private const string NameSearchUrl = "/Inbox?q=joao";
+    private const string WordSearchUrl = "/Inbox?q=orcamento";
 
     public async Task<IReadOnlyList<Figure>> RunAsync(BenchmarkSize size, TextWriter log, CancellationToken ct)
     {
@@ -60,6 +64,14 @@ internal sealed partial class InboxScenario : IBenchmarkScenario
                 large.ThreadP95 < 50 && large.ThreadP95 <= 2 * small.ThreadP95,
                 "GET /Inbox/Conversation/{id}: the header, the whole thread and the reply box"),
             new(S, "Thread page p50 server time", large.ThreadP50, "ms", small.ThreadP50, "(none)", null),
+            new(S, $"Search p95 server time, a customer's name, {full.Label} (floor column: a tenth)", large.NameP95, "ms", small.NameP95, "< 50 ms and ≤ 2 × a tenth",
+                large.NameP95 < 50 && large.NameP95 <= 2 * small.NameP95,
+                $"GET {NameSearchUrl} (\"João Silva\" typed without the accent): {InboxSeed.SearchHits} conversations found at both sizes, read through the word index (ADR 0020)"),
+            new(S, "Search p50 server time, a customer's name", large.NameP50, "ms", small.NameP50, "(none)", null),
+            new(S, $"Search p95 server time, a word of a message, {full.Label} (floor column: a tenth)", large.WordP95, "ms", small.WordP95, "< 50 ms and ≤ 2 × a tenth",
+                large.WordP95 < 50 && large.WordP95 <= 2 * small.WordP95,
+                $"GET {WordSearchUrl} (\"orçamento\" without its cedilla) among {full.Messages:N0} messages; no message is read to answer"),
+            new(S, "Search p50 server time, a word of a message", large.WordP50, "ms", small.WordP50, "(none)", null),
         ];
     }
 
@@ -90,12 +102,16 @@ internal sealed partial class InboxScenario : IBenchmarkScenario
             await CheckAsync(client, listUrl, ConversationRow(), ListRows, ct);
             await CheckAsync(client, threadUrl, ThreadMessage(), plan.ThreadMessages, ct);
             await CheckAsync(client, threadUrl, ThreadImage(), InboxSeed.ImagesIn(plan.ThreadMessages), ct);
+            await CheckAsync(client, NameSearchUrl, ConversationRow(), InboxSeed.SearchMatches(plan.Conversations, 2), ct);
+            await CheckAsync(client, WordSearchUrl, ConversationRow(), InboxSeed.SearchMatches(plan.Conversations, 3), ct);
 
             // Warm-up: compiled views and queries, the connection pool.
             for (var i = 0; i < 50; i++)
             {
                 await GetAsync(client, listUrl, ct);
                 await GetAsync(client, threadUrl, ct);
+                await GetAsync(client, NameSearchUrl, ct);
+                await GetAsync(client, WordSearchUrl, ct);
             }
 
             var runs = new List<Measured>();
@@ -116,9 +132,15 @@ internal sealed partial class InboxScenario : IBenchmarkScenario
 
                 var list = Sorted(samples.Where(s => s.Path == listUrl));
                 var thread = Sorted(samples.Where(s => s.Path == threadUrl));
-                var measured = new Measured(Stats.Percentile(list, 50), Stats.Percentile(list, 95), Stats.Percentile(thread, 50), Stats.Percentile(thread, 95));
+                // The searches share the list's path (/Inbox): each is timed in a batch of its own.
+                var name = await SearchSamplesAsync(app, client, NameSearchUrl, plan.Requests, ct);
+                var word = await SearchSamplesAsync(app, client, WordSearchUrl, plan.Requests, ct);
+                var measured = new Measured(
+                    Stats.Percentile(list, 50), Stats.Percentile(list, 95), Stats.Percentile(thread, 50), Stats.Percentile(thread, 95),
+                    Stats.Percentile(name, 50), Stats.Percentile(name, 95), Stats.Percentile(word, 50), Stats.Percentile(word, 95));
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {plan.Conversations + 1,6:N0} conversations run {run}: list p50 {measured.ListP50:F2} ms p95 {measured.ListP95:F2} ms; thread p50 {measured.ThreadP50:F2} ms p95 {measured.ThreadP95:F2} ms"));
+                    $"  {plan.Conversations + 1,6:N0} conversations run {run}: list p50 {measured.ListP50:F2} ms p95 {measured.ListP95:F2} ms; thread p50 {measured.ThreadP50:F2} ms p95 {measured.ThreadP95:F2} ms; " +
+                    $"name search p50 {measured.NameP50:F2} ms p95 {measured.NameP95:F2} ms; word search p50 {measured.WordP50:F2} ms p95 {measured.WordP95:F2} ms"));
                 runs.Add(measured);
             }
 
@@ -126,12 +148,33 @@ internal sealed partial class InboxScenario : IBenchmarkScenario
                 Stats.Median([.. runs.Select(r => r.ListP50)]),
                 Stats.Median([.. runs.Select(r => r.ListP95)]),
                 Stats.Median([.. runs.Select(r => r.ThreadP50)]),
-                Stats.Median([.. runs.Select(r => r.ThreadP95)]));
+                Stats.Median([.. runs.Select(r => r.ThreadP95)]),
+                Stats.Median([.. runs.Select(r => r.NameP50)]),
+                Stats.Median([.. runs.Select(r => r.NameP95)]),
+                Stats.Median([.. runs.Select(r => r.WordP50)]),
+                Stats.Median([.. runs.Select(r => r.WordP95)]));
         }
         finally
         {
             BenchApp.DeleteDatabase(path);
         }
+    }
+
+    private static async Task<double[]> SearchSamplesAsync(BenchApp app, HttpClient client, string url, int requests, CancellationToken ct)
+    {
+        app.Timings.Clear();
+        for (var i = 0; i < requests; i++)
+        {
+            await GetAsync(client, url, ct);
+        }
+
+        var samples = await app.Timings.TakeAsync(requests, ct);
+        if (samples.Any(s => s.Status != Microsoft.AspNetCore.Http.StatusCodes.Status200OK))
+        {
+            throw new InvalidOperationException($"GET {url} did not answer 200 during the run.");
+        }
+
+        return Sorted(samples);
     }
 
     private static double[] Sorted(IEnumerable<ServerTiming> samples) => [.. samples.Select(s => s.Elapsed.TotalMilliseconds).Order()];

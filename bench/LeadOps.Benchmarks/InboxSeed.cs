@@ -8,7 +8,10 @@ namespace LeadOps.Benchmarks;
 /// conversations of one owner, a quarter of each state, each with <c>MessagesPerConversation</c> messages, and
 /// optionally one more conversation waiting for a person with a long thread. Every fifth message (the customer's) has an
 /// image LeadOps keeps a copy of (attachment, stored file and its bytes), and every seventh one a reaction, as customers
-/// send them. Ids are deterministic: conversation <c>n</c> is <see cref="ConversationId"/>(n).
+/// send them. Ids are deterministic: conversation <c>n</c> is <see cref="ConversationId"/>(n). The search index holds
+/// what the app's indexer would (ADR 0020): each conversation's PSID, each message's words, and the names of the
+/// <see cref="SearchHits"/> customers called "João Silva" (one conversation in <see cref="SearchEvery"/>); as many
+/// conversations have a message with "orçamento", whatever the size, so a search's answer is the same at every size.
 /// </summary>
 public static class InboxSeed
 {
@@ -19,10 +22,19 @@ public static class InboxSeed
 
     public const int ReactionEvery = 7;
 
+    /// <summary>How many conversations a search for the seeded name (or word) finds, at every size.</summary>
+    public const int SearchHits = 20;
+
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     /// <summary>How many images a thread of <paramref name="messages"/> messages shows.</summary>
     public static int ImagesIn(int messages) => (messages + ImageEvery - 1) / ImageEvery;
+
+    /// <summary>Conversation i is a "João Silva" when i % every == 2, and has an "orçamento" message when i % every == 3.</summary>
+    public static int SearchEvery(int conversations) => Math.Max(4, conversations / SearchHits);
+
+    /// <summary>How many of <paramref name="conversations"/> conversations hold the name (rest 2) or the word (rest 3).</summary>
+    public static int SearchMatches(int conversations, int rest) => Enumerable.Range(1, conversations).Count(i => i % SearchEvery(conversations) == rest);
 
     public static Guid ConversationId(int n) => Guid.Parse($"{n:X8}-0000-4000-8000-{n:X12}");
 
@@ -71,13 +83,21 @@ public static class InboxSeed
             command.CommandText = $"""
                 WITH RECURSIVE n(i) AS (SELECT $first UNION ALL SELECT i + 1 FROM n WHERE i < $last)
                 INSERT INTO "Conversations" ("Id", "OwnerId", "IntegrationId", "PageId", "Psid", "State", "AssignedToUserId", "AssignedToName",
-                    "EscalationReason", "EscalatedAt", "LastCustomerMessageAt", "WaitingSince", "LastMessageAt", "LastMessagePreview", "CreatedAt", "ResolvedAt", "InboxOrder")
+                    "EscalationReason", "EscalatedAt", "LastCustomerMessageAt", "WaitingSince", "LastMessageAt", "LastMessagePreview", "CreatedAt", "ResolvedAt", "InboxOrder",
+                    "CustomerFirstName", "CustomerLastName")
                 SELECT printf('%08X-0000-4000-8000-%012X', i, i), $owner, $integration, $page, printf('79%014d', i),
                     CASE WHEN i = $longThread THEN 0 ELSE i % 4 END, NULL, NULL, NULL, NULL, {lastCustomerMessageAt},
                     CASE WHEN i = $longThread OR i % 4 IN (0, 2) THEN {lastCustomerMessageAt} ELSE NULL END, {lastCustomerMessageAt},
                     'message ' || i, $start, NULL,
-                    CASE WHEN i = $longThread OR i % 4 IN (0, 2) THEN {ticks} ELSE $notWaitingBase - ({ticks}) END
+                    CASE WHEN i = $longThread OR i % 4 IN (0, 2) THEN {ticks} ELSE $notWaitingBase - ({ticks}) END,
+                    CASE WHEN i % $searchEvery = 2 THEN 'João' END, CASE WHEN i % $searchEvery = 2 THEN 'Silva' END
                 FROM n;
+
+                WITH RECURSIVE n(i) AS (SELECT $first UNION ALL SELECT i + 1 FROM n WHERE i < $last)
+                INSERT INTO "ConversationSearchTerms" ("OwnerId", "ConversationId", "Term")
+                SELECT $owner, printf('%08X-0000-4000-8000-%012X', i, i), printf('79%014d', i) FROM n
+                UNION ALL SELECT $owner, printf('%08X-0000-4000-8000-%012X', i, i), 'joao' FROM n WHERE i % $searchEvery = 2
+                UNION ALL SELECT $owner, printf('%08X-0000-4000-8000-%012X', i, i), 'silva' FROM n WHERE i % $searchEvery = 2;
                 """;
             Bind(command);
             command.Parameters.AddWithValue("$first", first);
@@ -102,11 +122,20 @@ public static class InboxSeed
                     "EditCount", "ReactionEmoji", "ReactionName", "ReactedAt")
                 SELECT $owner, printf('%08X-0000-4000-8000-%012X', i / $per, i / $per),
                     CASE WHEN i % 2 = 0 THEN 'Inbound' ELSE 'Outbound' END, CASE WHEN i % 2 = 0 THEN 'Customer' ELSE 'Bot' END, 'Message', NULL, NULL,
-                    'text ' || i, 'm_seed_' || (i / $per) || '_' || (i % $per), CASE WHEN i % 2 = 0 THEN 0 ELSE 3 END, NULL, NULL, NULL, NULL, NULL,
+                    CASE WHEN i % $per = 0 AND (i / $per) % $searchEvery = 3 THEN 'text ' || i || ' quero um orçamento' ELSE 'text ' || i END,
+                    'm_seed_' || (i / $per) || '_' || (i % $per), CASE WHEN i % 2 = 0 THEN 0 ELSE 3 END, NULL, NULL, NULL, NULL, NULL,
                     $start + i * $second, NULL, NULL, NULL, 0,
                     0, CASE WHEN (i % $per) % $reactionEvery = 3 THEN '❤️' END, CASE WHEN (i % $per) % $reactionEvery = 3 THEN 'love' END,
                     CASE WHEN (i % $per) % $reactionEvery = 3 THEN $start + (i + 1) * $second END
                 FROM n;
+
+                WITH RECURSIVE n(i) AS (SELECT $firstConversation * $per UNION ALL SELECT i + 1 FROM n WHERE i < ($lastConversation + 1) * $per - 1)
+                INSERT INTO "ConversationSearchTerms" ("OwnerId", "ConversationId", "Term")
+                SELECT $owner, printf('%08X-0000-4000-8000-%012X', i / $per, i / $per), 'text' FROM n
+                UNION ALL SELECT $owner, printf('%08X-0000-4000-8000-%012X', i / $per, i / $per), CAST(i AS TEXT) FROM n
+                UNION ALL SELECT $owner, printf('%08X-0000-4000-8000-%012X', i / $per, i / $per), w.Term
+                    FROM n, (SELECT 'quero' AS Term UNION ALL SELECT 'um' UNION ALL SELECT 'orcamento') w
+                    WHERE i % $per = 0 AND (i / $per) % $searchEvery = 3;
 
                 WITH RECURSIVE n(i) AS (SELECT $firstConversation * $per UNION ALL SELECT i + 1 FROM n WHERE i < ($lastConversation + 1) * $per - 1)
                 INSERT INTO "StoredFiles" ("Id", "OwnerId", "ContentType", "FileName", "Length", "CreatedAt")
@@ -141,6 +170,7 @@ public static class InboxSeed
             command.Parameters.AddWithValue("$page", pageId);
             command.Parameters.AddWithValue("$start", start);
             command.Parameters.AddWithValue("$second", Second);
+            command.Parameters.AddWithValue("$searchEvery", SearchEvery(conversations));
         }
     }
 }

@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<Common.Events.IDomainEventHandler, Conversations.InboxPushHandler>();
         services.AddSingleton<Common.Events.IDomainEventHandler, Leads.WelcomeOutboxHandler>();
         services.AddSingleton<Common.Events.IDomainEventHandler, Leads.LeadArrivedPushHandler>();
+        services.AddSingleton<Common.Events.IDomainEventHandler, Conversations.InboxSearchIndexer>();
         return services;
     }
 }

@@ -145,6 +145,8 @@ public static class DependencyInjection
         services.AddScoped<LeadOps.Application.Leads.Queries.ILeadQueries, LeadQueries>();
         services.AddScoped<IConversationRepository, ConversationRepository>();
         services.AddScoped<IInboxReadModel, InboxReadModel>();
+        services.AddScoped<IInboxSettings, InboxSettings>();
+        services.AddScoped<IPersonLinks, Leads.PersonLinks>();
     }
 
     /// <summary>

@@ -15,6 +15,8 @@ public static class ConversationAudit
         ConversationTaken e => Action(e, AuditActions.Take, null),
         ConversationReleased e => Action(e, AuditActions.Release, null),
         ConversationResolved e => Action(e, AuditActions.Resolve, null),
+        ConversationReopened e => Action(e, AuditActions.Reopen, null),
+        InternalNoteAdded e => new(AuditActions.InternalNote, AuditActions.Conversation, e.Conversation.Id.ToString(), AuditActions.Ok, "never sent to Meta"),
         ReplyRefused e => Reply(e, AuditActions.Refused, Note(e.Reason, AttemptNote(e))),
         ReplySent e => Reply(e, AuditActions.Sent, Note($"message {e.Message.Id} as {e.Plan.MessagingType}{(e.Plan.Tag is null ? string.Empty : " " + e.Plan.Tag)}", AttemptNote(e))),
         ReplyFailed e => Reply(e, AuditActions.Failed, Note(e.Reason, AttemptNote(e) is { } note ? $"message {e.Message.Id}; {note}" : $"message {e.Message.Id}")),

@@ -46,7 +46,10 @@ public sealed record ConversationView(
     /// <summary>When someone last answered in Meta Business Suite.</summary>
     public DateTimeOffset? AnsweredElsewhereAt { get; init; }
 
-    public static ConversationView From(Conversation c, string? pageName, DateTimeOffset now, MessengerOptions options)
+    /// <summary>How long the customer has waited against the viewer's thresholds (none when nobody waits).</summary>
+    public WaitingLevel WaitingLevel { get; init; }
+
+    public static ConversationView From(Conversation c, string? pageName, DateTimeOffset now, MessengerOptions options, WaitingThresholds? thresholds = null)
     {
         var window = c.WindowAt(now, options.UseHumanAgentTag);
         return new ConversationView(
@@ -64,6 +67,7 @@ public sealed record ConversationView(
             ThreadOwnerAppId = c.ThreadOwnerAppId,
             ThreadOwnerText = c.ThreadControlAt is null ? null : ThreadOwnerNames.Of(c.ThreadOwnerAppId, options),
             AnsweredElsewhereAt = c.AnsweredElsewhereAt,
+            WaitingLevel = (thresholds ?? WaitingThresholds.Default).LevelOf(c.WaitingSince is { } waiting ? now - waiting : null),
         };
     }
 }

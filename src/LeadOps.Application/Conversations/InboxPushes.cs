@@ -22,6 +22,7 @@ public static class InboxPushes
         ReplyFailed e => Change(e, InboxChangeKind.MessageStatusChanged, e.Message.Id),
         MessageChanged e => Change(e, InboxChangeKind.MessageChanged, e.Message.Id),
         ConversationNoteAdded e => Change(e, InboxChangeKind.ConversationChanged, e.Note.Id),
+        InternalNoteAdded e => Change(e, InboxChangeKind.ConversationChanged, e.Note.Id),
         ConversationDetailsChanged e => Change(e, InboxChangeKind.ConversationChanged),
         ConversationAnsweredElsewhere e => Change(e, InboxChangeKind.ConversationChanged),
         _ => null,

@@ -56,6 +56,7 @@ internal static class LeadMapping
         };
         LeadFieldMapper.Apply(lead, answers);
         lead.KeepWithinLimits();
+        lead.SetContactKeys();
         return (lead, null);
     }
 }

@@ -60,8 +60,14 @@ public sealed partial class Conversation
     /// <summary>Meta told LeadOps the customer's name (and LeadOps kept a copy of the picture, when there is one).</summary>
     public void UseProfile(string? firstName, string? lastName, Guid? pictureFileId, DateTimeOffset now)
     {
+        var before = CustomerName;
         CustomerFirstName = Part(firstName);
         CustomerLastName = Part(lastName);
+        if (CustomerName is { } name && !string.Equals(name, before, StringComparison.Ordinal))
+        {
+            Raise(new CustomerNamed(this, name));
+        }
+
         CustomerPictureFileId = pictureFileId ?? CustomerPictureFileId;
         ProfileCheckedAt = now;
         Raise(new ConversationDetailsChanged(this));

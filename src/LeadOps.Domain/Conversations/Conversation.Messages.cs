@@ -15,6 +15,7 @@ public sealed partial class Conversation
         message.QuickReplyPayload = MessengerMessage.Payload(quickReplyPayload);
         message.ReplyToMid = replyToMid;
         message.Attach(attachments ?? []);
+        NoteContacts(text);
         RecordCustomerMessage(message.Preview, at);
         Raise(new CustomerMessageReceived(this, message));
         return message;

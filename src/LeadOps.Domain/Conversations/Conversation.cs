@@ -73,14 +73,19 @@ public sealed partial class Conversation : Entity, IOwnedByUser
 
     public static string CustomerLabelOf(string psid) => psid.Length > 4 ? $"Customer …{psid[^4..]}" : $"Customer {psid}";
 
-    public static Conversation Start(int integrationId, string pageId, string psid, DateTimeOffset now) => new()
+    public static Conversation Start(int integrationId, string pageId, string psid, DateTimeOffset now)
     {
-        IntegrationId = integrationId,
-        PageId = pageId,
-        Psid = psid,
-        CreatedAt = now,
-        LastMessageAt = now,
-    };
+        var conversation = new Conversation
+        {
+            IntegrationId = integrationId,
+            PageId = pageId,
+            Psid = psid,
+            CreatedAt = now,
+            LastMessageAt = now,
+        };
+        conversation.Raise(new ConversationStarted(conversation));
+        return conversation;
+    }
 
     public MessagingWindow WindowAt(DateTimeOffset now, bool useHumanAgentTag) =>
         MessagingWindow.At(LastCustomerMessageAt, now, useHumanAgentTag);

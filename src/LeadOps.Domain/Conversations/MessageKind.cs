@@ -20,4 +20,7 @@ public enum MessageKind
 
     /// <summary>Something LeadOps did or learned about the thread (e.g. thread control it asked Meta for).</summary>
     Note = 5,
+
+    /// <summary>A staff member's note for colleagues: kept in LeadOps, never sent to Meta.</summary>
+    InternalNote = 6,
 }

@@ -64,6 +64,25 @@ public sealed partial class MessengerMessage
         At = at,
     };
 
+    /// <summary>
+    /// A staff member's internal note (<see cref="MessageKind.InternalNote"/>): never sent, so it has no Meta id, no
+    /// idempotency key and no send status; receipts and echoes (outbound messages only) never touch it.
+    /// </summary>
+    public static MessengerMessage InternalNote(Guid conversationId, string userId, string? userName, string text, DateTimeOffset at) => new()
+    {
+        ConversationId = conversationId,
+        Kind = MessageKind.InternalNote,
+        Direction = MessageDirection.Inbound,
+        Sender = MessageSender.Staff,
+        SenderUserId = userId,
+        SenderName = userName is null ? null : TextLimit.Cut(userName, SenderNameLength),
+        Text = TextLimit.Cut(text.Trim(), MaxTextLength),
+        Status = MessageStatus.Received,
+        At = at,
+    };
+
+    public bool IsInternalNote => Kind == MessageKind.InternalNote;
+
     public static string? Payload(string? payload) => string.IsNullOrEmpty(payload) ? null : TextLimit.Cut(payload, PayloadLength);
 
     /// <summary>Adds attachments in the order given.</summary>

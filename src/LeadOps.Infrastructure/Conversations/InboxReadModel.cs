@@ -22,19 +22,23 @@ internal sealed class InboxReadModel(LeadOpsDbContext db) : IInboxReadModel
 
         if (filter.Search is { } search)
         {
-            // The customer's name (first, last, or both) or the start of the PSID.
-            var words = search.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (var word in words)
+            // Each word begins one of the conversation's indexed words (name, PSID, messages): a range on the
+            // (owner, term) index per word, never a read of the messages (ADR 0020).
+            foreach (var word in SearchText.SearchWords(search))
             {
-                query = query.Where(c => c.CustomerFirstName!.Contains(word) || c.CustomerLastName!.Contains(word) || c.Psid.StartsWith(word));
+                var after = SearchText.AfterPrefix(word);
+                var matching = db.ConversationSearchTerms
+                    .Where(t => string.Compare(t.Term, word) >= 0 && string.Compare(t.Term, after) < 0)
+                    .Select(t => t.ConversationId);
+                query = query.Where(c => matching.Contains(c.Id));
             }
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderBy(c => c.State)
-            .ThenBy(c => c.InboxOrder)
-            .ThenBy(c => c.Id)
+        var ordered = filter.LongestWaiting
+            ? query.OrderBy(c => c.InboxOrder).ThenBy(c => c.Id)
+            : query.OrderBy(c => c.State).ThenBy(c => c.InboxOrder).ThenBy(c => c.Id);
+        var items = await ordered
             .Skip((filter.Page - 1) * filter.PageSize)
             .Take(filter.PageSize)
             .ToListAsync(cancellationToken);

@@ -46,6 +46,12 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
 
     public DbSet<Conversation> Conversations => Set<Conversation>();
 
+    public DbSet<ConversationSearchTerm> ConversationSearchTerms => Set<ConversationSearchTerm>();
+
+    public DbSet<InboxPreferences> InboxPreferences => Set<InboxPreferences>();
+
+    public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Integration> Integrations => Set<Integration>();

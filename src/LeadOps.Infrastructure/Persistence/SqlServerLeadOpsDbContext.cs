@@ -9,5 +9,8 @@ public sealed class SqlServerLeadOpsDbContext(DbContextOptions<SqlServerLeadOpsD
         base.OnModelCreating(builder);
         Scheduling.QuartzSqlServerSchema.Configure(builder);
         builder.Entity<LeadSearchTerm>().Property(t => t.Term).UseCollation(Configurations.LeadSearchTermConfiguration.SqlServerCollation);
+
+        // The Inbox's words compare ordinally, as on SQLite, so "begins with" is one index range (ADR 0020).
+        builder.Entity<ConversationSearchTerm>().Property(t => t.Term).UseCollation("Latin1_General_100_BIN2");
     }
 }

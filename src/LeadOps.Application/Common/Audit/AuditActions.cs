@@ -10,6 +10,8 @@ public static class AuditActions
     public const string Release = "release";
     public const string Resolve = "resolve";
     public const string ThreadControl = "thread_control";
+    public const string Reopen = "reopen";
+    public const string InternalNote = "internal_note";
 
     public const string Retrieve = "retrieve";
     public const string RetryWelcome = "retry_welcome";

@@ -8,6 +8,15 @@ public sealed record ConversationDetail(ConversationView Conversation, IReadOnly
 {
     public LeadLink? Lead { get; init; }
 
+    /// <summary>
+    /// The customer's leads (ADR 0022): from the ad Meta says brought them, or with an e-mail or phone they wrote in the
+    /// thread; newest first.
+    /// </summary>
+    public IReadOnlyList<LeadCard> CustomerLeads { get; init; } = [];
+
+    /// <summary>The viewer's saved replies, filled in for this conversation.</summary>
+    public IReadOnlyList<SavedReplyOption> SavedReplies { get; init; } = [];
+
     /// <summary>Meta's policy block of the page, when it stops replies.</summary>
     public string? MessagingRefusal { get; init; }
 

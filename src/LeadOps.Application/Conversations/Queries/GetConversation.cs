@@ -9,9 +9,18 @@ public sealed record GetConversation(Guid ConversationId, int MessageLimit = Get
     public const int DefaultMessageLimit = 200;
 }
 
-internal sealed class GetConversationHandler(IInboxReadModel readModel, MessengerOptions options, AttachmentOptions attachments, TimeProvider clock)
+internal sealed class GetConversationHandler(
+    IInboxReadModel readModel,
+    IInboxSettings settings,
+    IPersonLinks links,
+    ActingStaff staff,
+    MessengerOptions options,
+    AttachmentOptions attachments,
+    TimeProvider clock)
     : IQueryHandler<GetConversation, Result<ConversationDetail>>
 {
+    private const int CustomerLeadLimit = 10;
+
     public async ValueTask<Result<ConversationDetail>> Handle(GetConversation query, CancellationToken cancellationToken)
     {
         var conversation = await readModel.GetConversationAsync(query.ConversationId, cancellationToken);
@@ -25,6 +34,14 @@ internal sealed class GetConversationHandler(IInboxReadModel readModel, Messenge
         var names = await readModel.GetPageNamesAsync(cancellationToken);
         var refusal = await readModel.GetMessagingRefusalAsync(conversation.IntegrationId, cancellationToken);
         var lead = conversation.ReferralAdId is { } adId ? await readModel.FindLeadByAdAsync(adId, cancellationToken) : null;
+        var customerLeads = await links.FindLeadsAsync(
+            new PersonKeys(conversation.ReferralAdId, conversation.ContactEmailKey, conversation.ContactPhoneKey), null, CustomerLeadLimit, cancellationToken);
+        var thresholds = await settings.GetThresholdsAsync(cancellationToken);
+        var pageName = names.GetValueOrDefault(conversation.PageId);
+        var (_, staffName) = await staff.GetAsync(cancellationToken);
+        var replies = (await settings.ListSavedRepliesAsync(cancellationToken))
+            .Select(r => new SavedReplyOption(r.Id, r.Title, r.Expand(conversation.CustomerFirstName, pageName ?? conversation.PageId, staffName)))
+            .ToList();
         var now = clock.GetUtcNow();
         var plan = conversation.PlanReply(MessageSender.Staff, now, options.UseHumanAgentTag);
         var note = refusal ?? plan.Type switch
@@ -34,13 +51,15 @@ internal sealed class GetConversationHandler(IInboxReadModel readModel, Messenge
             _ => plan.Refusal!,
         };
         return Result<ConversationDetail>.Ok(new ConversationDetail(
-            ConversationView.From(conversation, names.GetValueOrDefault(conversation.PageId), now, options),
+            ConversationView.From(conversation, pageName, now, options, thresholds),
             [.. messages.Select(m => MessageView.From(m, extras))],
             total,
             plan.Allowed && refusal is null,
             note)
         {
             Lead = lead,
+            CustomerLeads = customerLeads,
+            SavedReplies = replies,
             MessagingRefusal = refusal,
             MaxUploadBytes = Math.Min(attachments.MaxUploadBytes, AttachmentOptions.MetaUploadLimit),
         });

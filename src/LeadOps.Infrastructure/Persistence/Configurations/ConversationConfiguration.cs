@@ -42,6 +42,16 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.OwnerId, c.State, c.InboxOrder, c.Id });
         builder.HasIndex(c => new { c.OwnerId, c.PageId, c.State, c.InboxOrder, c.Id });
 
+        // Sorted by longest waiting across states (ADR 0021): InboxOrder alone.
+        builder.HasIndex(c => new { c.OwnerId, c.InboxOrder, c.Id });
+
+        // The customer's leads (ADR 0022): contacts the customer wrote, matched to leads' keys both ways.
+        builder.Property(c => c.ContactEmailKey).HasMaxLength(ContactKeys.EmailLength);
+        builder.Property(c => c.ContactPhoneKey).HasMaxLength(ContactKeys.PhoneLength);
+        builder.HasIndex(c => new { c.OwnerId, c.ContactEmailKey });
+        builder.HasIndex(c => new { c.OwnerId, c.ContactPhoneKey });
+        builder.HasIndex(c => new { c.OwnerId, c.ReferralAdId });
+
         builder.HasMany<MessengerMessage>().WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

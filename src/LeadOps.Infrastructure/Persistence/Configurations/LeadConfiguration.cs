@@ -41,5 +41,11 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasIndex(l => new { l.OwnerId, l.CreatedTime });
         builder.HasIndex(l => new { l.OwnerId, l.FormId, l.CreatedTime });
         builder.HasIndex(l => new { l.OwnerId, l.FirstSeenAt });
+        // The same person (ADR 0022): leads and conversations with the same e-mail or phone key.
+        builder.Property(l => l.EmailKey).HasMaxLength(ContactKeys.EmailLength);
+        builder.Property(l => l.PhoneKey).HasMaxLength(ContactKeys.PhoneLength);
+        builder.HasIndex(l => new { l.OwnerId, l.EmailKey });
+        builder.HasIndex(l => new { l.OwnerId, l.PhoneKey });
+        builder.HasIndex(l => new { l.OwnerId, l.AdId });
     }
 }

@@ -21,6 +21,7 @@ internal sealed class MessengerMessageConfiguration : IEntityTypeConfiguration<M
         builder.Ignore(m => m.CanRetry);
         builder.Ignore(m => m.IsEdited);
         builder.Ignore(m => m.Preview);
+        builder.Ignore(m => m.IsInternalNote);
         builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.PostbackPayload).HasMaxLength(MessengerMessage.PayloadLength);
         builder.Property(m => m.QuickReplyPayload).HasMaxLength(MessengerMessage.PayloadLength);

@@ -5,8 +5,8 @@ using static LeadOps.Web.Api.Conversations.ConversationContracts;
 namespace LeadOps.Web.Api.Conversations;
 
 /// <summary>
-/// Conversations over JSON (<c>/api/conversations</c>, API key or cookie): the Inbox list (searchable by the customer's
-/// name or id with <c>q</c>), one thread, escalate, take,
+/// Conversations over JSON (<c>/api/conversations</c>, API key or cookie): the Inbox list (searched by the customer's
+/// name, PSID or message words with <c>q</c>; <c>sort=waiting</c> for longest waiting first), one thread, escalate, take,
 /// release, resolve, reply (once per <c>Idempotency-Key</c>) and retry a failed reply.
 /// </summary>
 internal static class ConversationsApi
@@ -38,7 +38,7 @@ internal static class ConversationsApi
 
         var page = int.TryParse(request.Query["page"], out var p) ? p : 1;
         var size = int.TryParse(request.Query["page_size"], out var s) ? s : ListConversations.DefaultPageSize;
-        var list = await sender.Send(new ListConversations(state, request.Query["page_id"].ToString(), page, size, request.Query["q"].ToString()), ct);
+        var list = await sender.Send(new ListConversations(state, request.Query["page_id"].ToString(), page, size, request.Query["q"].ToString(), request.Query["sort"] == "waiting"), ct);
         return TypedResults.Ok(ConversationList.From(list));
     }
 

@@ -7,7 +7,7 @@ namespace LeadOps.Web.Pages.Inbox;
 /// <summary>
 /// One conversation: the thread (live), the reply box (text and an optional image or file, sent server-side, once per
 /// idempotency key), Retry for failed replies, escalate / take / release / resolve, and the sender actions the page's
-/// script asks for while staff look and type (best effort).
+/// script asks for while staff look and type (best effort); internal notes, saved replies, reopen, the customer's leads.
 /// </summary>
 public sealed class ConversationModel(IMediator mediator) : PageModel
 {
@@ -18,6 +18,10 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
 
     [BindProperty]
     public string? Reason { get; set; }
+
+    /// <summary>An internal note for colleagues (never sent).</summary>
+    [BindProperty]
+    public string? NoteText { get; set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -121,6 +125,24 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
 
     public Task<IActionResult> OnPostResolveAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, new ResolveConversation(id), "The conversation is resolved.", ct);
+
+    public Task<IActionResult> OnPostReopenAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, new ReopenConversation(id), "The conversation is open again and yours.", ct);
+
+    /// <summary>An internal note: stored in the thread, never sent to Meta.</summary>
+    public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken ct)
+    {
+        if (await this.SendFormAsync(mediator, new AddInternalNote(id, NoteText ?? string.Empty), ct, _ => nameof(NoteText)) is not { } result)
+        {
+            return await LoadAsync(id, ct);
+        }
+
+        return this.NotFoundOr(result, _ =>
+        {
+            Notice = "Note added. Only LeadOps staff see it.";
+            return RedirectToPage(new { id });
+        });
+    }
 
     private async Task<IActionResult> ActAsync(Guid id, ICommand<Result<ConversationView>> command, string success, CancellationToken ct)
     {

@@ -2,7 +2,10 @@ using LeadOps.Application.Conversations.Queries;
 
 namespace LeadOps.Web.Pages.Inbox;
 
-/// <summary>The Inbox list: Needs human first, longest waiting first; filters by state and page, searches by name; updated live.</summary>
+/// <summary>
+/// The Inbox list: Needs human first, longest waiting first (or longest waiting across states); filters by state and
+/// page; searches names, PSIDs and messages; the resolved conversations as their own tab; updated live.
+/// </summary>
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "state")]
@@ -14,6 +17,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// <summary>The customer's name or page-scoped id.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
+
+    /// <summary>"waiting": longest waiting first, across states.</summary>
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -31,8 +38,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return Partial("_ConversationList", this);
     }
 
-    public string ListUrl => Url.Page("/Inbox/Index", "List", new { state = State, page_id = PageId, q = Search, p = PageNumber })!;
+    public string ListUrl => Url.Page("/Inbox/Index", "List", new { state = State, page_id = PageId, q = Search, sort = Sort, p = PageNumber })!;
 
     private async Task LoadAsync(CancellationToken ct) =>
-        List = await mediator.Send(new ListConversations(InboxText.ParseState(State), PageId, PageNumber, Search: Search), ct);
+        List = await mediator.Send(new ListConversations(InboxText.ParseState(State), PageId, PageNumber, Search: Search, LongestWaiting: LongestWaiting), ct);
+
+    public bool LongestWaiting => string.Equals(Sort, "waiting", StringComparison.Ordinal);
+
+    public bool ResolvedList => string.Equals(State, "resolved", StringComparison.Ordinal);
 }

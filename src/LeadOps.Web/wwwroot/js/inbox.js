@@ -138,6 +138,8 @@
         .then(() => connection.invoke("Ready"))
         .then(() => {
             setStatus("connected", "Live");
+            // Waiting times move on without a change: the server re-renders them every minute.
+            window.setInterval(refresh, 60000);
             // Anything that changed between rendering the page and connecting.
             return refresh();
         })
