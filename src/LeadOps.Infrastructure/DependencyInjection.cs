@@ -141,6 +141,7 @@ public static class DependencyInjection
         services.AddScoped<ILeadRepository, LeadRepository>();
         services.AddScoped<IRetrievalRunRepository, RetrievalRunRepository>();
         services.AddScoped<LeadOps.Application.Leads.Queries.ILeadQueries, LeadQueries>();
+        services.AddScoped<LeadOps.Application.Leads.Export.ILeadExportSource, LeadExportSource>();
         services.AddScoped<IConversationRepository, ConversationRepository>();
         services.AddScoped<IInboxReadModel, InboxReadModel>();
     }

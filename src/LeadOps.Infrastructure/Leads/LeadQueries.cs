@@ -8,43 +8,7 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
 {
     public async Task<LeadPage> ListAsync(LeadFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken)
     {
-        var query = db.Leads.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.FormId))
-        {
-            query = query.Where(l => l.FormId == filter.FormId);
-        }
-
-        if (filter.IntegrationId is { } integrationId)
-        {
-            query = query.Where(l => l.IntegrationId == integrationId);
-        }
-
-        if (filter.Source is { } source)
-        {
-            query = query.Where(l => l.Source == source);
-        }
-
-        if (filter.Welcome is { } welcome)
-        {
-            query = query.Where(l => l.WelcomeStatus == welcome);
-        }
-
-        if (filter.Since is { } since)
-        {
-            query = query.Where(l => l.CreatedTime >= since);
-        }
-
-        if (filter.Until is { } until)
-        {
-            query = query.Where(l => l.CreatedTime < until);
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            var text = filter.Text.Trim();
-            query = query.Where(l => l.FullName!.Contains(text) || l.Email!.Contains(text) || l.Phone!.Contains(text));
-        }
-
+        var query = db.Leads.AsNoTracking().Filtered(filter);
         if (ParseCursor(cursor) is { } after)
         {
             query = query.Where(l => l.CreatedTime < after.Created || (l.CreatedTime == after.Created && l.Id < after.Id));
