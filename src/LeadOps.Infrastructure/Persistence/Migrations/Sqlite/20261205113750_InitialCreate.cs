@@ -157,6 +157,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    LeadAlerts = table.Column<int>(type: "INTEGER", nullable: false),
+                    EscalationAlerts = table.Column<bool>(type: "INTEGER", nullable: false),
                     OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -296,6 +298,29 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "StaffAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Digest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LeadId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffAlerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredFiles",
                 columns: table => new
                 {
@@ -330,6 +355,26 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Events = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -556,6 +601,33 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    LeadId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConversationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IntegrationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutgoingEvents_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredFileBytes",
                 columns: table => new
                 {
@@ -570,6 +642,64 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         name: "FK_StoredFileBytes_StoredFiles_Id",
                         column: x => x.Id,
                         principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeliveryAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EndpointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EventName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    DurationMs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeliveryAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeliveryAttempts_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutgoingDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    EndpointId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EventName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutgoingDeliveries_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -683,6 +813,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Conversations_OwnerId_State_InboxOrder_Id",
                 table: "Conversations",
                 columns: new[] { "OwnerId", "State", "InboxOrder", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryAttempts_EndpointId_At",
+                table: "DeliveryAttempts",
+                columns: new[] { "EndpointId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryAttempts_OwnerId",
+                table: "DeliveryAttempts",
+                column: "OwnerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IntegrationForms_IntegrationId_FormId",
@@ -806,6 +946,43 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingDeliveries_EndpointId_EventId",
+                table: "OutgoingDeliveries",
+                columns: new[] { "EndpointId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingDeliveries_OwnerId",
+                table: "OutgoingDeliveries",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingDeliveries_Status_NextAttemptAt",
+                table: "OutgoingDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEvents_EventId",
+                table: "OutgoingEvents",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEvents_LeadId",
+                table: "OutgoingEvents",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEvents_OwnerId",
+                table: "OutgoingEvents",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEvents_ProcessedAt_Id",
+                table: "OutgoingEvents",
+                columns: new[] { "ProcessedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RetrievalRuns_Outcome_HeartbeatAt",
                 table: "RetrievalRuns",
                 columns: new[] { "Outcome", "HeartbeatAt" });
@@ -821,6 +998,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "OwnerId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffAlerts_OwnerId",
+                table: "StaffAlerts",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAlerts_OwnerId_Key",
+                table: "StaffAlerts",
+                columns: new[] { "OwnerId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAlerts_SentAt_DueAt",
+                table: "StaffAlerts",
+                columns: new[] { "SentAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StoredFileBytes_OwnerId",
                 table: "StoredFileBytes",
                 column: "OwnerId");
@@ -834,6 +1027,11 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_WebhookDeliveries_Status_NextAttemptAt",
                 table: "WebhookDeliveries",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_OwnerId",
+                table: "WebhookEndpoints",
+                column: "OwnerId");
         }
 
         /// <inheritdoc />
@@ -864,6 +1062,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DeliveryAttempts");
+
+            migrationBuilder.DropTable(
                 name: "IntegrationForms");
 
             migrationBuilder.DropTable(
@@ -876,7 +1077,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "OutgoingDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingEvents");
+
+            migrationBuilder.DropTable(
                 name: "RetrievalRuns");
+
+            migrationBuilder.DropTable(
+                name: "StaffAlerts");
 
             migrationBuilder.DropTable(
                 name: "StoredFileBytes");
@@ -895,6 +1105,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MessengerMessages");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
 
             migrationBuilder.DropTable(
                 name: "Leads");

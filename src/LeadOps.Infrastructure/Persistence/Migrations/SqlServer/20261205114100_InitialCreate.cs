@@ -157,6 +157,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<int>(type: "int", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
+                    LeadAlerts = table.Column<int>(type: "int", nullable: false),
+                    EscalationAlerts = table.Column<bool>(type: "bit", nullable: false),
                     OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     PageId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
@@ -390,6 +392,29 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "StaffAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Digest = table.Column<bool>(type: "bit", nullable: false),
+                    LeadId = table.Column<long>(type: "bigint", nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffAlerts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredFiles",
                 columns: table => new
                 {
@@ -424,6 +449,26 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Events = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ConsecutiveFailures = table.Column<int>(type: "int", nullable: false),
+                    PausedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -650,6 +695,33 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    LeadId = table.Column<long>(type: "bigint", nullable: true),
+                    ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    IntegrationId = table.Column<int>(type: "int", nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutgoingEvents_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QRTZ_TRIGGERS",
                 columns: table => new
                 {
@@ -695,6 +767,64 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         name: "FK_StoredFileBytes_StoredFiles_Id",
                         column: x => x.Id,
                         principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeliveryAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    EndpointId = table.Column<int>(type: "int", nullable: false),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false),
+                    EventName = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: true),
+                    DurationMs = table.Column<int>(type: "int", nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeliveryAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeliveryAttempts_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutgoingDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    EndpointId = table.Column<int>(type: "int", nullable: false),
+                    EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventName = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastStatusCode = table.Column<int>(type: "int", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutgoingDeliveries_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -906,6 +1036,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "OwnerId", "State", "InboxOrder", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeliveryAttempts_EndpointId_At",
+                table: "DeliveryAttempts",
+                columns: new[] { "EndpointId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliveryAttempts_OwnerId",
+                table: "DeliveryAttempts",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntegrationForms_IntegrationId_FormId",
                 table: "IntegrationForms",
                 columns: new[] { "IntegrationId", "FormId" },
@@ -1029,6 +1169,43 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingDeliveries_EndpointId_EventId",
+                table: "OutgoingDeliveries",
+                columns: new[] { "EndpointId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingDeliveries_OwnerId",
+                table: "OutgoingDeliveries",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingDeliveries_Status_NextAttemptAt",
+                table: "OutgoingDeliveries",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEvents_EventId",
+                table: "OutgoingEvents",
+                column: "EventId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEvents_LeadId",
+                table: "OutgoingEvents",
+                column: "LeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEvents_OwnerId",
+                table: "OutgoingEvents",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEvents_ProcessedAt_Id",
+                table: "OutgoingEvents",
+                columns: new[] { "ProcessedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_QRTZ_FIRED_TRIGGERS_SCHED_NAME_INSTANCE_NAME_REQUESTS_RECOVERY",
                 table: "QRTZ_FIRED_TRIGGERS",
                 columns: new[] { "SCHED_NAME", "INSTANCE_NAME", "REQUESTS_RECOVERY" });
@@ -1084,6 +1261,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "OwnerId", "StartedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_StaffAlerts_OwnerId",
+                table: "StaffAlerts",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAlerts_OwnerId_Key",
+                table: "StaffAlerts",
+                columns: new[] { "OwnerId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAlerts_SentAt_DueAt",
+                table: "StaffAlerts",
+                columns: new[] { "SentAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StoredFileBytes_OwnerId",
                 table: "StoredFileBytes",
                 column: "OwnerId");
@@ -1097,6 +1290,11 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_WebhookDeliveries_Status_NextAttemptAt",
                 table: "WebhookDeliveries",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_OwnerId",
+                table: "WebhookEndpoints",
+                column: "OwnerId");
         }
 
         /// <inheritdoc />
@@ -1127,6 +1325,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DeliveryAttempts");
+
+            migrationBuilder.DropTable(
                 name: "IntegrationForms");
 
             migrationBuilder.DropTable(
@@ -1137,6 +1338,12 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingEvents");
 
             migrationBuilder.DropTable(
                 name: "QRTZ_BLOB_TRIGGERS");
@@ -1169,6 +1376,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "RetrievalRuns");
 
             migrationBuilder.DropTable(
+                name: "StaffAlerts");
+
+            migrationBuilder.DropTable(
                 name: "StoredFileBytes");
 
             migrationBuilder.DropTable(
@@ -1185,6 +1395,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "MessengerMessages");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
 
             migrationBuilder.DropTable(
                 name: "Leads");
