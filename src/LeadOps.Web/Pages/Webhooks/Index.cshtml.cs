@@ -47,8 +47,16 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
         this.NotFoundOr(await mediator.Send(new DeleteWebhookEndpoint(id), ct), _ => Done("The endpoint was removed."));
 
-    public async Task<IActionResult> OnPostAlertsAsync(int integrationId, LeadAlertMode leads, bool escalations, CancellationToken ct) =>
-        this.NotFoundOr(await mediator.Send(new SetIntegrationAlerts(integrationId, leads, escalations), ct), _ => Done("Alert settings saved."));
+    /// <summary>An unknown mode is a 400 that changes nothing; an integration that is not the user's is a 404.</summary>
+    public async Task<IActionResult> OnPostAlertsAsync(int integrationId, LeadAlertMode leads, bool escalations, CancellationToken ct)
+    {
+        if (!ModelState.IsValid || !Enum.IsDefined(leads))
+        {
+            return BadRequest();
+        }
+
+        return this.NotFoundOr(await mediator.Send(new SetIntegrationAlerts(integrationId, leads, escalations), ct), _ => Done("Alert settings saved."));
+    }
 
     private RedirectToPageResult Done(string notice)
     {
