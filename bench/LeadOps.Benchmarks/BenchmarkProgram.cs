@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LeadOps.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/LeadOps.Benchmarks -- &lt;retrieval|webhook|inbox|send|latency|all&gt; [--size small|full] [--no-write]</c>.
+/// <c>dotnet run -c Release --project bench/LeadOps.Benchmarks -- &lt;retrieval|webhook|inbox|send|latency|export|all&gt; [--size small|full] [--no-write]</c>.
 /// Prints one table and writes docs/benchmarks.md (a full run only).
 /// </summary>
 internal static class BenchmarkProgram
@@ -48,7 +48,7 @@ internal static class BenchmarkProgram
 
         if (names.Count == 0)
         {
-            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/LeadOps.Benchmarks -- <retrieval|webhook|inbox|send|latency|all> [--size small|full] [--no-write]");
+            Console.Error.WriteLine("usage: dotnet run -c Release --project bench/LeadOps.Benchmarks -- <retrieval|webhook|inbox|send|latency|export|all> [--size small|full] [--no-write]");
             return 2;
         }
 

@@ -49,6 +49,7 @@ public static class BenchmarkRunner
         new InboxScenario(),
         new SendScenario(),
         new LatencyScenario(),
+        new ExportScenario(),
     ];
 
     public static async Task<BenchmarkReport> RunAsync(IEnumerable<string> names, BenchmarkSize size, TextWriter log, CancellationToken ct = default)

@@ -37,6 +37,8 @@ public static class DependencyInjection
         services.AddSingleton<Common.Events.IDomainEventHandler, Leads.WelcomeOutboxHandler>();
         services.AddSingleton<Common.Events.IDomainEventHandler, Leads.LeadArrivedPushHandler>();
         services.AddSingleton<Common.Events.IDomainEventHandler, Conversations.InboxSearchIndexer>();
+        services.AddSingleton<Common.Events.IDomainEventHandler, Outgoing.OutgoingEventHandler>();
+        services.AddSingleton<Common.Events.IDomainEventHandler, Outgoing.EscalationNotificationHandler>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Identity;
 using LeadOps.Infrastructure.Integrations;
 using LeadOps.Infrastructure.Leads;
+using LeadOps.Infrastructure.Outgoing;
 using LeadOps.Infrastructure.Persistence.Repositories;
 using LeadOps.Infrastructure.Scheduling;
 using LeadOps.Infrastructure.Security;
@@ -58,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<LeadOps.Application.Leads.Commands.IRetrievalQueue>(sp => sp.GetRequiredService<RetrievalWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<RetrievalWorker>());
         services.AddWelcomeMessages(configuration);
+        services.AddOutgoing(configuration);
         return services;
     }
 
@@ -143,6 +145,7 @@ public static class DependencyInjection
         services.AddScoped<ILeadRepository, LeadRepository>();
         services.AddScoped<IRetrievalRunRepository, RetrievalRunRepository>();
         services.AddScoped<LeadOps.Application.Leads.Queries.ILeadQueries, LeadQueries>();
+        services.AddScoped<LeadOps.Application.Leads.Export.ILeadExportSource, LeadExportSource>();
         services.AddScoped<IConversationRepository, ConversationRepository>();
         services.AddScoped<IInboxReadModel, InboxReadModel>();
         services.AddScoped<IInboxSettings, InboxSettings>();

@@ -95,6 +95,7 @@ public static class DependencyInjection
 
         services.AddSingleton<IInboxNotifier, SignalRInboxNotifier>();
         services.AddSingleton<LeadOps.Application.Leads.ILeadsNotifier, SignalRLeadsNotifier>();
+        services.AddSingleton<LeadOps.Application.Outgoing.IStaffNotifier, SignalRStaffNotifier>();
     }
 
     /// <summary>APIs answer 401/403 with JSON; people are redirected to the sign-in page.</summary>

@@ -23,6 +23,12 @@ public sealed class OwnerFilterBypassTests
             "The scheduler acts for every owner: finds the forms it syncs (ids, owners, times); each retrieval runs as its owner."),
         new("src/LeadOps.Infrastructure/Scheduling/ScheduledRetrieval.cs", "ScheduledRetrieval.PagesAsync", 1,
             "The scheduler acts for every owner: finds the enabled pages to check and probe (ids, owners, times); each check runs as its owner."),
+        new("src/LeadOps.Infrastructure/Outgoing/EventFanOut.cs", "EventFanOut.FindNewAsync", 1,
+            "The outgoing worker serves every owner: finds new outgoing events (ids and owners); each is fanned out as its owner."),
+        new("src/LeadOps.Infrastructure/Outgoing/WebhookPoster.cs", "WebhookPoster.FindDueAsync", 2,
+            "The outgoing worker serves every owner: finds due deliveries of endpoints that are not paused (ids and owners); each is posted as its owner."),
+        new("src/LeadOps.Infrastructure/Outgoing/StaffAlertMailer.cs", "StaffAlertMailer.OwnersWithDueAlertsAsync", 1,
+            "The outgoing worker serves every owner: finds which owners have staff alerts due; each owner's alerts are sent as that owner."),
         new("src/LeadOps.Infrastructure/Scheduling/InterruptedRuns.cs", "InterruptedRuns.MarkAsync", 1,
             "At start and on every scheduler pass, runs whose process went quiet (whoever's) are marked Interrupted; one conditional update, reveals nothing."),
     ];

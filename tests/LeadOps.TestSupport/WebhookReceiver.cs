@@ -9,6 +9,9 @@ namespace LeadOps.TestSupport;
 /// <summary>One webhook POST as the receiver saw it: the exact bytes and the signature header.</summary>
 public sealed record ReceivedWebhook(byte[] Body, string? Signature)
 {
+    /// <summary>Every request header, by name (case-insensitive).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement.Clone();
 }
 
@@ -111,7 +114,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
-        var webhook = new ReceivedWebhook(buffer.ToArray(), http.Request.Headers["X-Hub-Signature-256"].ToString());
+        var webhook = new ReceivedWebhook(buffer.ToArray(), http.Request.Headers["X-Hub-Signature-256"].ToString())
+        {
+            Headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        };
         lock (_gate)
         {
             _received.Add(webhook);

@@ -8,7 +8,7 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
 {
     public async Task<LeadPage> ListAsync(LeadFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken)
     {
-        var query = Filtered(filter);
+        var query = db.Leads.AsNoTracking().Filtered(filter, db.LeadSearchTerms);
         if (ParseCursor(cursor) is { } after)
         {
             query = query.Where(l => l.CreatedTime < after.Created || (l.CreatedTime == after.Created && l.Id < after.Id));
@@ -24,7 +24,7 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
     }
 
     public async Task<int> CountAsync(LeadFilter filter, CancellationToken cancellationToken) =>
-        await Filtered(filter).CountAsync(cancellationToken);
+        await db.Leads.AsNoTracking().Filtered(filter, db.LeadSearchTerms).CountAsync(cancellationToken);
 
     public async Task<LeadDetails?> GetAsync(long id, CancellationToken cancellationToken)
     {
@@ -91,64 +91,6 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
                 f.FacebookLeadId, f.IntegrationId, f.FormId, f.Source, f.Reason, f.FirstFailedAt, f.LastFailedAt, f.Attempts,
                 db.Leads.Where(l => l.FacebookLeadId == f.FacebookLeadId).Select(l => (long?)l.Id).FirstOrDefault()))
             .ToListAsync(cancellationToken);
-
-    private IQueryable<Lead> Filtered(LeadFilter filter)
-    {
-        var query = db.Leads.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(filter.FormId))
-        {
-            query = query.Where(l => l.FormId == filter.FormId);
-        }
-
-        if (filter.IntegrationId is { } integrationId)
-        {
-            query = query.Where(l => l.IntegrationId == integrationId);
-        }
-
-        if (filter.Source is { } source)
-        {
-            query = query.Where(l => l.Source == source);
-        }
-
-        if (filter.Welcome is { } welcome)
-        {
-            query = query.Where(l => l.WelcomeStatus == welcome);
-        }
-
-        if (filter.Since is { } since)
-        {
-            query = query.Where(l => l.CreatedTime >= since);
-        }
-
-        if (filter.Until is { } until)
-        {
-            query = query.Where(l => l.CreatedTime < until);
-        }
-
-        return string.IsNullOrWhiteSpace(filter.Text) ? query : Matching(query, filter.Text);
-    }
-
-    /// <summary>
-    /// Leads with a term starting with each folded word of the search (ADR 0017): every word is a range of the
-    /// (owner, term) index, so the search reads the matching terms only. A search with no word to look for finds nothing.
-    /// </summary>
-    private IQueryable<Lead> Matching(IQueryable<Lead> query, string text)
-    {
-        var prefixes = SearchFolding.QueryPrefixes(text);
-        if (prefixes.Count == 0)
-        {
-            return query.Where(l => false);
-        }
-
-        foreach (var prefix in prefixes)
-        {
-            var upper = SearchFolding.UpperBound(prefix);
-            var leadIds = db.LeadSearchTerms.Where(t => string.Compare(t.Term, prefix) >= 0 && string.Compare(t.Term, upper) < 0).Select(t => t.LeadId);
-            query = query.Where(l => leadIds.Contains(l.Id));
-        }
-
-        return query;
-    }
 
     private static RetrievalRunView View(RetrievalRun r, bool withItems) => new(
         r.Id, r.IntegrationId, r.FormId, r.FormName, r.Trigger, r.Since, r.Until, r.StartedAt, r.FinishedAt, r.Retrieved, r.Created, r.Existing, r.Failed,

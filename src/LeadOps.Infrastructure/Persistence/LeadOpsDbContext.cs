@@ -78,6 +78,16 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    public DbSet<Domain.Outgoing.WebhookEndpoint> WebhookEndpoints => Set<Domain.Outgoing.WebhookEndpoint>();
+
+    public DbSet<Domain.Outgoing.OutgoingEvent> OutgoingEvents => Set<Domain.Outgoing.OutgoingEvent>();
+
+    public DbSet<Domain.Outgoing.OutgoingDelivery> OutgoingDeliveries => Set<Domain.Outgoing.OutgoingDelivery>();
+
+    public DbSet<Domain.Outgoing.DeliveryAttempt> DeliveryAttempts => Set<Domain.Outgoing.DeliveryAttempt>();
+
+    public DbSet<Domain.Outgoing.StaffAlert> StaffAlerts => Set<Domain.Outgoing.StaffAlert>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -3,6 +3,7 @@ using LeadOps.Web.Api.Brief;
 using LeadOps.Web.Api.Conversations;
 using LeadOps.Web.Api.Integrations;
 using LeadOps.Web.Api.Leads;
+using LeadOps.Web.Api.Outgoing;
 using LeadOps.Web.Api.Webhook;
 
 namespace LeadOps.Web.Api;
@@ -19,6 +20,7 @@ internal static class ApiEndpoints
         endpoints.MapInboxFilesApi();
         endpoints.MapLeadsApi();
         endpoints.MapRetrievalApi();
+        endpoints.MapOutgoingWebhooksApi();
         endpoints.MapWebhook();
     }
 }

@@ -18,7 +18,7 @@ public sealed class BenchmarkSmokeTests
 
         var report = await BenchmarkRunner.RunAsync(["all"], BenchmarkSize.Small, log, ct);
 
-        foreach (var scenario in new[] { "Retrieval", "Webhook", "Inbox", "Send path", "Latency" })
+        foreach (var scenario in new[] { "Retrieval", "Webhook", "Inbox", "Send path", "Latency", "Export" })
         {
             var figures = report.Figures.Where(f => f.Scenario == scenario).ToList();
             Assert.That(figures, Is.Not.Empty, $"{scenario} produced no figures; log:\n{log}");

@@ -12,6 +12,7 @@ internal static class LeadsApi
         var group = endpoints.MapGroup("/api/leads");
         group.MapGet("/", ListAsync);
         group.MapGet("/{id:long}", GetAsync);
+        group.MapGet("/export", Export);
     }
 
     /// <summary>A bad filter is a 400 that says which; a bad page size is the default.</summary>
@@ -24,6 +25,21 @@ internal static class LeadsApi
 
         var size = int.TryParse(request.Query["page_size"], out var s) ? s : DefaultPageSize;
         return TypedResults.Ok(LeadList.From(await sender.Send(new ListLeads(filter, request.Query["cursor"], size), ct)));
+    }
+
+    /// <summary>
+    /// The filtered list (the same filters as the list) as a CSV download, streamed to the response as rows are read.
+    /// A bad filter is a 400 before anything is written.
+    /// </summary>
+    public static Results<PushStreamHttpResult, ProblemHttpResult> Export(HttpRequest request, ISender sender, TimeProvider clock, CancellationToken ct)
+    {
+        if (!LeadFilterBinder.TryBind(request.Query, out var filter, out var error))
+        {
+            return ApiResults.BadRequest(error!);
+        }
+
+        var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"leads-{clock.GetUtcNow():yyyyMMdd-HHmm}.csv");
+        return TypedResults.Stream(async output => await sender.Send(new ExportLeads(filter, output), ct), "text/csv; charset=utf-8", name);
     }
 
     public static async Task<Results<Ok<LeadResponse>, ProblemHttpResult>> GetAsync(long id, ISender sender, CancellationToken ct) =>

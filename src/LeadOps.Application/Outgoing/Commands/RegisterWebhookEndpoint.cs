@@ -1,0 +1,36 @@
+using LeadOps.Domain.Outgoing;
+
+namespace LeadOps.Application.Outgoing.Commands;
+
+/// <summary>Registers an HTTPS endpoint for some events; answers its secret (shown once, stored encrypted).</summary>
+public sealed record RegisterWebhookEndpoint(string Url, IReadOnlyList<string> Events, string? Description = null) : ICommand<CreatedWebhookEndpoint>;
+
+public sealed class RegisterWebhookEndpointValidator : AbstractValidator<RegisterWebhookEndpoint>
+{
+    public RegisterWebhookEndpointValidator(OutgoingWebhookOptions options)
+    {
+        RuleFor(c => c.Url).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Give the endpoint's address.")
+            .MaximumLength(WebhookEndpoint.UrlLength)
+            .Must(url => WebhookUrlRules.Problem(url, options.AllowLoopbackHttp) is null)
+            .WithMessage(c => WebhookUrlRules.Problem(c.Url, options.AllowLoopbackHttp) ?? string.Empty);
+        RuleFor(c => c.Events).Cascade(CascadeMode.Stop)
+            .NotEmpty().WithMessage("Choose at least one event.")
+            .Must(events => events.All(OutgoingEventNames.Subscribable.Contains))
+            .WithMessage($"Events are {string.Join(", ", OutgoingEventNames.Subscribable)}.");
+        RuleFor(c => c.Description).MaximumLength(WebhookEndpoint.DescriptionLength);
+    }
+}
+
+internal sealed class RegisterWebhookEndpointHandler(IOutgoingWebhookStore store, ITokenProtector protector, IUnitOfWork unitOfWork, TimeProvider clock)
+    : ICommandHandler<RegisterWebhookEndpoint, CreatedWebhookEndpoint>
+{
+    public async ValueTask<CreatedWebhookEndpoint> Handle(RegisterWebhookEndpoint command, CancellationToken cancellationToken)
+    {
+        var secret = WebhookSignature.NewSecret();
+        var endpoint = WebhookEndpoint.Register(command.Url.Trim(), command.Description?.Trim(), command.Events, protector.Protect(secret), clock.GetUtcNow());
+        store.Add(endpoint);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return new CreatedWebhookEndpoint(endpoint.Id, endpoint.Url, endpoint.EventNames, secret);
+    }
+}

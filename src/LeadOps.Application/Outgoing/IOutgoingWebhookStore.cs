@@ -1,0 +1,28 @@
+using LeadOps.Application.Outgoing.Queries;
+using LeadOps.Domain.Outgoing;
+
+namespace LeadOps.Application.Outgoing;
+
+/// <summary>The signed-in user's webhook endpoints and their deliveries (owner-filtered by the data layer).</summary>
+public interface IOutgoingWebhookStore
+{
+    void Add(WebhookEndpoint endpoint);
+
+    void Remove(WebhookEndpoint endpoint);
+
+    void AddDelivery(OutgoingDelivery delivery);
+
+    Task<WebhookEndpoint?> FindAsync(int id, CancellationToken cancellationToken);
+
+    /// <summary>Makes the endpoint's waiting and failed deliveries due now (after it is resumed).</summary>
+    Task RequeueAsync(int endpointId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Every endpoint with its latest attempts, newest first.</summary>
+    Task<IReadOnlyList<WebhookEndpointView>> ListAsync(int attemptsPerEndpoint, CancellationToken cancellationToken);
+
+    /// <summary>Each integration's alert settings, by name.</summary>
+    Task<IReadOnlyList<IntegrationAlertsView>> ListAlertSettingsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The addresses of the endpoints that paused themselves (for the banner).</summary>
+    Task<IReadOnlyList<string>> PausedAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,23 @@
+namespace LeadOps.Domain.Outgoing;
+
+/// <summary>One HTTP attempt in the delivery log: when, which event, the status code (none when no answer came) and how long it took.</summary>
+public sealed class DeliveryAttempt : IOwnedByUser
+{
+    public long Id { get; set; }
+
+    public string OwnerId { get; set; } = string.Empty;
+
+    public int EndpointId { get; init; }
+
+    public long DeliveryId { get; init; }
+
+    public string EventName { get; init; } = string.Empty;
+
+    public DateTimeOffset At { get; init; }
+
+    public int? StatusCode { get; init; }
+
+    public int DurationMs { get; init; }
+
+    public string? Error { get; init; }
+}

@@ -1,0 +1,56 @@
+namespace LeadOps.Domain.Outgoing;
+
+/// <summary>
+/// Something users are told about (a new lead, an escalated conversation), written by a domain event handler in the
+/// same save as the change (ADR 0024). The outgoing worker later fans it out: one delivery per endpoint that
+/// subscribes to it, and the staff alerts its integration asks for; <see cref="ProcessedAt"/> says that is done.
+/// </summary>
+public sealed class OutgoingEvent : IOwnedByUser
+{
+    public const int ReasonLength = 500;
+
+    public long Id { get; set; }
+
+    public string OwnerId { get; set; } = string.Empty;
+
+    /// <summary>A unique id, sent as <c>id</c> in each body: receivers use it to drop repeats.</summary>
+    public Guid EventId { get; private set; } = Guid.NewGuid();
+
+    public string Name { get; private set; } = string.Empty;
+
+    public long? LeadId { get; private set; }
+
+    public Leads.Lead? Lead { get; private set; }
+
+    public Guid? ConversationId { get; private set; }
+
+    public int? IntegrationId { get; private set; }
+
+    /// <summary>For a stage change, the stages (from → to); for an escalation, its reason.</summary>
+    public string? Detail { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    public DateTimeOffset? ProcessedAt { get; private set; }
+
+    public static OutgoingEvent ForLead(string name, Leads.Lead lead, DateTimeOffset now, string? detail = null) => new()
+    {
+        Name = name,
+        Lead = lead,
+        LeadId = lead.Id == 0 ? null : lead.Id,
+        IntegrationId = lead.IntegrationId,
+        OccurredAt = now,
+        Detail = TextLimit.Fit(detail, ReasonLength),
+    };
+
+    public static OutgoingEvent ForConversation(string name, Guid conversationId, int integrationId, DateTimeOffset now, string? detail) => new()
+    {
+        Name = name,
+        ConversationId = conversationId,
+        IntegrationId = integrationId,
+        OccurredAt = now,
+        Detail = TextLimit.Fit(detail, ReasonLength),
+    };
+
+    public void MarkProcessed(DateTimeOffset now) => ProcessedAt = now;
+}

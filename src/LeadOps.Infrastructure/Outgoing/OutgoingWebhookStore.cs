@@ -1,0 +1,49 @@
+using LeadOps.Application.Outgoing;
+using LeadOps.Application.Outgoing.Queries;
+using LeadOps.Domain.Outgoing;
+
+namespace LeadOps.Infrastructure.Outgoing;
+
+internal sealed class OutgoingWebhookStore(LeadOpsDbContext db) : IOutgoingWebhookStore
+{
+    public void Add(WebhookEndpoint endpoint) => db.Set<WebhookEndpoint>().Add(endpoint);
+
+    public void Remove(WebhookEndpoint endpoint) => db.Set<WebhookEndpoint>().Remove(endpoint);
+
+    public void AddDelivery(OutgoingDelivery delivery) => db.Set<OutgoingDelivery>().Add(delivery);
+
+    public Task<WebhookEndpoint?> FindAsync(int id, CancellationToken cancellationToken) =>
+        db.Set<WebhookEndpoint>().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+
+    public async Task RequeueAsync(int endpointId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var waiting = await db.Set<OutgoingDelivery>().Where(d => d.EndpointId == endpointId && d.Status != DeliveryStatus.Delivered).ToListAsync(cancellationToken);
+        foreach (var delivery in waiting)
+        {
+            delivery.DueNow(now);
+        }
+    }
+
+    public async Task<IReadOnlyList<WebhookEndpointView>> ListAsync(int attemptsPerEndpoint, CancellationToken cancellationToken)
+    {
+        var endpoints = await db.Set<WebhookEndpoint>().AsNoTracking().OrderByDescending(e => e.Id).ToListAsync(cancellationToken);
+        var views = new List<WebhookEndpointView>(endpoints.Count);
+        foreach (var e in endpoints)
+        {
+            var attempts = await db.Set<DeliveryAttempt>().AsNoTracking().Where(a => a.EndpointId == e.Id)
+                .OrderByDescending(a => a.Id).Take(attemptsPerEndpoint)
+                .Select(a => new DeliveryAttemptView(a.DeliveryId, a.EventName, a.At, a.StatusCode, a.DurationMs, a.Error))
+                .ToListAsync(cancellationToken);
+            views.Add(new WebhookEndpointView(e.Id, e.Url, e.Description, e.EventNames, e.CreatedAt, e.PausedAt, e.ConsecutiveFailures, attempts));
+        }
+
+        return views;
+    }
+
+    public async Task<IReadOnlyList<IntegrationAlertsView>> ListAlertSettingsAsync(CancellationToken cancellationToken) =>
+        await db.Integrations.AsNoTracking().OrderBy(i => i.Name).ThenBy(i => i.Id)
+            .Select(i => new IntegrationAlertsView(i.Id, i.Name, i.LeadAlerts, i.EscalationAlerts)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<string>> PausedAsync(CancellationToken cancellationToken) =>
+        await db.Set<WebhookEndpoint>().AsNoTracking().Where(e => e.PausedAt != null).OrderBy(e => e.Id).Select(e => e.Url).Take(5).ToListAsync(cancellationToken);
+}

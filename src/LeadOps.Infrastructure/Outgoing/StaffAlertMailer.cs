@@ -1,0 +1,97 @@
+using System.Text;
+using LeadOps.Domain.Outgoing;
+
+namespace LeadOps.Infrastructure.Outgoing;
+
+/// <summary>
+/// Sends the staff alerts that are due, per owner: each alert on its own, and the hour's digest alerts together in one
+/// e-mail. Every alert is claimed first (a conditional UPDATE that moves its due time past a lease), so two workers
+/// never send the same one; a failed send is tried again five minutes later.
+/// </summary>
+internal sealed class StaffAlertMailer(IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, StaffMail mail, TimeProvider clock)
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var handled = 0;
+        foreach (var ownerId in await OwnersWithDueAlertsAsync(cancellationToken))
+        {
+            await using var scope = ownerScopes.CreateScope(ownerId);
+            handled += await SendAsync(scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>(), ownerId, cancellationToken);
+        }
+
+        return handled;
+    }
+
+    /// <summary>Looks across owners by design (the worker serves everyone): which owners have alerts due; each is sent as its owner.</summary>
+    private async Task<IReadOnlyList<string>> OwnersWithDueAlertsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+        var now = clock.GetUtcNow();
+        return await db.Set<StaffAlert>().IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
+            .Where(a => a.SentAt == null && a.DueAt <= now).Select(a => a.OwnerId).Distinct().Take(100).ToListAsync(cancellationToken);
+    }
+
+    private async Task<int> SendAsync(LeadOpsDbContext db, string ownerId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var due = await db.Set<StaffAlert>().AsNoTracking().Where(a => a.SentAt == null && a.DueAt <= now).OrderBy(a => a.Id).Select(a => a.Id).Take(500).ToListAsync(cancellationToken);
+        var mine = new List<long>();
+        foreach (var id in due)
+        {
+            var claimed = await db.Set<StaffAlert>().Where(a => a.Id == id && a.SentAt == null && a.DueAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.DueAt, now + Lease), cancellationToken);
+            if (claimed == 1)
+            {
+                mine.Add(id);
+            }
+        }
+
+        if (mine.Count == 0)
+        {
+            return 0;
+        }
+
+        var alerts = await db.Set<StaffAlert>().Where(a => mine.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var to = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
+        foreach (var alert in alerts.Where(a => !a.Digest))
+        {
+            Record([alert], await mail.SendAsync(to, alert.Subject, alert.Text + Footer, cancellationToken));
+        }
+
+        var digest = alerts.Where(a => a.Digest).ToList();
+        if (digest.Count > 0)
+        {
+            var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"{digest.Count} new lead{(digest.Count == 1 ? "" : "s")} in the last hour:").AppendLine();
+            foreach (var alert in digest)
+            {
+                text.AppendLine("- " + alert.Text);
+            }
+
+            Record(digest, await mail.SendAsync(to, $"LeadOps: {digest.Count} new lead{(digest.Count == 1 ? "" : "s")} in the last hour", text + Footer, cancellationToken));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return alerts.Count;
+    }
+
+    private const string Footer = "\n\n(Alert settings: the Webhooks & alerts page of LeadOps.)\n";
+
+    private void Record(IEnumerable<StaffAlert> alerts, string? error)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var alert in alerts)
+        {
+            if (error is null)
+            {
+                alert.Sent(now);
+            }
+            else
+            {
+                alert.Failed(error, now + Lease);
+            }
+        }
+    }
+}

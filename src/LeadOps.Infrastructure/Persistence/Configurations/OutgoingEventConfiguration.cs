@@ -1,0 +1,16 @@
+using LeadOps.Domain.Outgoing;
+
+namespace LeadOps.Infrastructure.Persistence.Configurations;
+
+internal sealed class OutgoingEventConfiguration : IEntityTypeConfiguration<OutgoingEvent>
+{
+    public void Configure(EntityTypeBuilder<OutgoingEvent> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Name).HasMaxLength(OutgoingEventNames.Length).IsRequired();
+        builder.Property(e => e.Detail).HasMaxLength(OutgoingEvent.ReasonLength);
+        builder.HasIndex(e => e.EventId).IsUnique();
+        builder.HasIndex(e => new { e.ProcessedAt, e.Id });
+        builder.HasOne(e => e.Lead).WithMany().HasForeignKey(e => e.LeadId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

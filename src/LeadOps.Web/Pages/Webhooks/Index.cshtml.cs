@@ -1,0 +1,81 @@
+using LeadOps.Application.Outgoing.Commands;
+using LeadOps.Application.Outgoing.Queries;
+using LeadOps.Domain.Outgoing;
+
+namespace LeadOps.Web.Pages.Webhooks;
+
+/// <summary>
+/// Outgoing webhooks and alerts: register an HTTPS endpoint (its secret shown once), see its delivery log, send a test
+/// event, resume it after a pause, remove it; and choose per integration how new leads and escalations are announced.
+/// </summary>
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public IReadOnlyList<WebhookEndpointView> Endpoints { get; private set; } = [];
+
+    public IReadOnlyList<IntegrationAlertsView> Alerts { get; private set; } = [];
+
+    /// <summary>An endpoint just registered: its secret is shown on this one response, never again.</summary>
+    public CreatedWebhookEndpoint? Created { get; private set; }
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    [BindProperty]
+    public EndpointInput Input { get; set; } = new();
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        Created = await this.SendFormAsync(mediator, new RegisterWebhookEndpoint(Input.Url ?? string.Empty, Input.Events ?? [], Input.Description), ct, f => $"{nameof(Input)}.{f}");
+        if (Created is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTestAsync(int id, CancellationToken ct) =>
+        this.NotFoundOr(await mediator.Send(new SendTestWebhook(id), ct), _ => Done("A test event is on its way; its attempt shows in the log below."));
+
+    public async Task<IActionResult> OnPostResumeAsync(int id, CancellationToken ct) =>
+        this.NotFoundOr(await mediator.Send(new ResumeWebhookEndpoint(id), ct), _ => Done("The endpoint was resumed; what waited for it is sent now."));
+
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
+        this.NotFoundOr(await mediator.Send(new DeleteWebhookEndpoint(id), ct), _ => Done("The endpoint was removed."));
+
+    /// <summary>An unknown mode is a 400 that changes nothing; an integration that is not the user's is a 404.</summary>
+    public async Task<IActionResult> OnPostAlertsAsync(int integrationId, LeadAlertMode leads, bool escalations, CancellationToken ct)
+    {
+        if (!ModelState.IsValid || !Enum.IsDefined(leads))
+        {
+            return BadRequest();
+        }
+
+        return this.NotFoundOr(await mediator.Send(new SetIntegrationAlerts(integrationId, leads, escalations), ct), _ => Done("Alert settings saved."));
+    }
+
+    private RedirectToPageResult Done(string notice)
+    {
+        Notice = notice;
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Endpoints = await mediator.Send(new ListWebhookEndpoints(), ct);
+        Alerts = await mediator.Send(new ListIntegrationAlerts(), ct);
+    }
+
+    public sealed class EndpointInput
+    {
+        public string? Url { get; set; }
+
+        public string? Description { get; set; }
+
+        public List<string>? Events { get; set; } = [OutgoingEventNames.LeadCreated];
+    }
+}
