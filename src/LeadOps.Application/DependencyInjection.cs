@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<Common.Events.IDomainEventHandler, Conversations.ConversationAuditHandler>();
         services.AddSingleton<Common.Events.IDomainEventHandler, Conversations.InboxPushHandler>();
         services.AddSingleton<Common.Events.IDomainEventHandler, Leads.WelcomeOutboxHandler>();
+        services.AddSingleton<Common.Events.IDomainEventHandler, Leads.Stages.LeadStageHandler>();
         return services;
     }
 }

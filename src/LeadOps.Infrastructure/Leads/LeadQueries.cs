@@ -29,6 +29,11 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
             query = query.Where(l => l.WelcomeStatus == welcome);
         }
 
+        if (filter.Stage is { Length: > 0 } stage)
+        {
+            query = query.Where(l => l.StageKey == stage);
+        }
+
         if (filter.Since is { } since)
         {
             query = query.Where(l => l.CreatedTime >= since);
@@ -53,7 +58,7 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
         var items = await query
             .OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id)
             .Take(pageSize + 1)
-            .Select(l => new LeadListItem(l.Id, l.FacebookLeadId, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.Email, l.Phone, l.FormId, l.FormName, l.Source, l.WelcomeStatus, l.CreatedTime, l.FirstSeenAt))
+            .Select(l => new LeadListItem(l.Id, l.FacebookLeadId, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.Email, l.Phone, l.FormId, l.FormName, l.Source, l.WelcomeStatus, l.CreatedTime, l.FirstSeenAt) { StageKey = l.StageKey })
             .ToListAsync(cancellationToken);
         var next = items.Count > pageSize ? Cursor(items[pageSize - 1]) : null;
         return new LeadPage(items.Take(pageSize).ToList(), next);

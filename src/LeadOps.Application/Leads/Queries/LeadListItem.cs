@@ -11,4 +11,8 @@ public sealed record LeadListItem(
     LeadSource Source,
     WelcomeStatus WelcomeStatus,
     DateTimeOffset CreatedTime,
-    DateTimeOffset FirstSeenAt);
+    DateTimeOffset FirstSeenAt)
+{
+    /// <summary>The key of the lead's stage (named by the user's stages).</summary>
+    public string StageKey { get; init; } = Domain.Leads.Stages.PipelineStage.EntryKey;
+}

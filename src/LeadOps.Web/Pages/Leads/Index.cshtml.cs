@@ -18,6 +18,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public LeadPage Leads { get; private set; } = new([], null);
 
+    /// <summary>The user's stages with their counts: the stage filter, the bulk move and each row's stage (_StageBar).</summary>
+    public IReadOnlyList<LeadOps.Application.Leads.Stages.StageView> Stages { get; private set; } = [];
+
     public string? FilterError { get; private set; }
 
     [BindProperty]
@@ -79,6 +82,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Integrations = await mediator.Send(new ListIntegrations(), ct);
+        Stages = await mediator.Send(new LeadOps.Application.Leads.Stages.Queries.ListStages(), ct);
         if (!LeadFilterBinder.TryBind(Request.Query, out var filter, out var error))
         {
             // A filter that cannot be applied shows no leads (not every lead) and says why.

@@ -258,11 +258,30 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     Source = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     AnswersJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     ConsentsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    WelcomeStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
+                    WelcomeStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    StageKey = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    StageEnteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Leads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PipelineStages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    MetaEventName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PipelineStages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -580,6 +599,30 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConversionsLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    IntegrationId = table.Column<int>(type: "int", nullable: false),
+                    DatasetId = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    AccessTokenProtected = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    TestEventCode = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversionsLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConversionsLinks_Integrations_IntegrationId",
+                        column: x => x.IntegrationId,
+                        principalTable: "Integrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IntegrationForms",
                 columns: table => new
                 {
@@ -615,6 +658,89 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         name: "FK_IntegrationForms_Integrations_IntegrationId",
                         column: x => x.IntegrationId,
                         principalTable: "Integrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversionEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    LeadId = table.Column<long>(type: "bigint", nullable: false),
+                    StageKey = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EnteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RequestJson = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    TestMode = table.Column<bool>(type: "bit", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EventsReceived = table.Column<int>(type: "int", nullable: true),
+                    FbTraceId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversionEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConversionEvents_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    LeadId = table.Column<long>(type: "bigint", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    AuthorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeadNotes_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadStageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    LeadId = table.Column<long>(type: "bigint", nullable: false),
+                    FromStageKey = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    FromStageName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    ToStageKey = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ToStageName = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadStageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeadStageChanges_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -906,6 +1032,37 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "OwnerId", "State", "InboxOrder", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConversionEvents_LeadId_CreatedAt",
+                table: "ConversionEvents",
+                columns: new[] { "LeadId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversionEvents_OwnerId",
+                table: "ConversionEvents",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversionEvents_Status_NextAttemptAt",
+                table: "ConversionEvents",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversionsLinks_IntegrationId",
+                table: "ConversionsLinks",
+                column: "IntegrationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversionsLinks_OwnerId",
+                table: "ConversionsLinks",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversionsLinks_OwnerId_IntegrationId",
+                table: "ConversionsLinks",
+                columns: new[] { "OwnerId", "IntegrationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntegrationForms_IntegrationId_FormId",
                 table: "IntegrationForms",
                 columns: new[] { "IntegrationId", "FormId" },
@@ -948,6 +1105,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "OwnerId", "LastFailedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LeadNotes_LeadId_At",
+                table: "LeadNotes",
+                columns: new[] { "LeadId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadNotes_OwnerId",
+                table: "LeadNotes",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_OwnerId",
                 table: "Leads",
                 column: "OwnerId");
@@ -972,6 +1139,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_Leads_OwnerId_FormId_CreatedTime",
                 table: "Leads",
                 columns: new[] { "OwnerId", "FormId", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_StageKey_CreatedTime",
+                table: "Leads",
+                columns: new[] { "OwnerId", "StageKey", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadStageChanges_LeadId_At",
+                table: "LeadStageChanges",
+                columns: new[] { "LeadId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadStageChanges_OwnerId",
+                table: "LeadStageChanges",
+                column: "OwnerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MessageAttachments_MessageId_Position",
@@ -1027,6 +1209,17 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_OutboxMessages_Status_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PipelineStages_OwnerId",
+                table: "PipelineStages",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PipelineStages_OwnerId_Key",
+                table: "PipelineStages",
+                columns: new[] { "OwnerId", "Key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_QRTZ_FIRED_TRIGGERS_SCHED_NAME_INSTANCE_NAME_REQUESTS_RECOVERY",
@@ -1124,6 +1317,12 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ConversionEvents");
+
+            migrationBuilder.DropTable(
+                name: "ConversionsLinks");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -1133,10 +1332,19 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "LeadFailures");
 
             migrationBuilder.DropTable(
+                name: "LeadNotes");
+
+            migrationBuilder.DropTable(
+                name: "LeadStageChanges");
+
+            migrationBuilder.DropTable(
                 name: "MessageAttachments");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PipelineStages");
 
             migrationBuilder.DropTable(
                 name: "QRTZ_BLOB_TRIGGERS");

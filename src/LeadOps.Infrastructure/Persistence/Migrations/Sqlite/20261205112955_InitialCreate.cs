@@ -258,11 +258,30 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     Source = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     AnswersJson = table.Column<string>(type: "TEXT", nullable: false),
                     ConsentsJson = table.Column<string>(type: "TEXT", nullable: false),
-                    WelcomeStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    WelcomeStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StageKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    StageEnteredAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Leads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PipelineStages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    MetaEventName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PipelineStages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -486,6 +505,30 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConversionsLinks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    IntegrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DatasetId = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    AccessTokenProtected = table.Column<string>(type: "TEXT", nullable: false),
+                    TestEventCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversionsLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConversionsLinks_Integrations_IntegrationId",
+                        column: x => x.IntegrationId,
+                        principalTable: "Integrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IntegrationForms",
                 columns: table => new
                 {
@@ -521,6 +564,89 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         name: "FK_IntegrationForms_Integrations_IntegrationId",
                         column: x => x.IntegrationId,
                         principalTable: "Integrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversionEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    LeadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StageKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    RequestJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    TestMode = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EventsReceived = table.Column<int>(type: "INTEGER", nullable: true),
+                    FbTraceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversionEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConversionEvents_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    LeadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AuthorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeadNotes_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LeadStageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    LeadId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromStageKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FromStageName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ToStageKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ToStageName = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadStageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeadStageChanges_Leads_LeadId",
+                        column: x => x.LeadId,
+                        principalTable: "Leads",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -685,6 +811,37 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "OwnerId", "State", "InboxOrder", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConversionEvents_LeadId_CreatedAt",
+                table: "ConversionEvents",
+                columns: new[] { "LeadId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversionEvents_OwnerId",
+                table: "ConversionEvents",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversionEvents_Status_NextAttemptAt",
+                table: "ConversionEvents",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversionsLinks_IntegrationId",
+                table: "ConversionsLinks",
+                column: "IntegrationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversionsLinks_OwnerId",
+                table: "ConversionsLinks",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversionsLinks_OwnerId_IntegrationId",
+                table: "ConversionsLinks",
+                columns: new[] { "OwnerId", "IntegrationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IntegrationForms_IntegrationId_FormId",
                 table: "IntegrationForms",
                 columns: new[] { "IntegrationId", "FormId" },
@@ -727,6 +884,16 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "OwnerId", "LastFailedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LeadNotes_LeadId_At",
+                table: "LeadNotes",
+                columns: new[] { "LeadId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadNotes_OwnerId",
+                table: "LeadNotes",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Leads_OwnerId",
                 table: "Leads",
                 column: "OwnerId");
@@ -751,6 +918,21 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Leads_OwnerId_FormId_CreatedTime",
                 table: "Leads",
                 columns: new[] { "OwnerId", "FormId", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_StageKey_CreatedTime",
+                table: "Leads",
+                columns: new[] { "OwnerId", "StageKey", "CreatedTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadStageChanges_LeadId_At",
+                table: "LeadStageChanges",
+                columns: new[] { "LeadId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadStageChanges_OwnerId",
+                table: "LeadStageChanges",
+                column: "OwnerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_MessageAttachments_MessageId_Position",
@@ -804,6 +986,17 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_OutboxMessages_Status_NextAttemptAt",
                 table: "OutboxMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PipelineStages_OwnerId",
+                table: "PipelineStages",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PipelineStages_OwnerId_Key",
+                table: "PipelineStages",
+                columns: new[] { "OwnerId", "Key" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RetrievalRuns_Outcome_HeartbeatAt",
@@ -861,6 +1054,12 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ConversionEvents");
+
+            migrationBuilder.DropTable(
+                name: "ConversionsLinks");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -870,10 +1069,19 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "LeadFailures");
 
             migrationBuilder.DropTable(
+                name: "LeadNotes");
+
+            migrationBuilder.DropTable(
+                name: "LeadStageChanges");
+
+            migrationBuilder.DropTable(
                 name: "MessageAttachments");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PipelineStages");
 
             migrationBuilder.DropTable(
                 name: "RetrievalRuns");
