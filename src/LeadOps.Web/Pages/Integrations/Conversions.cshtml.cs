@@ -57,6 +57,11 @@ public sealed class ConversionsModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostUnlinkAsync(int id, CancellationToken ct)
     {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
         var result = await mediator.Send(new UnlinkConversionsDataset(id), ct);
         Notice = result.IsSuccess ? "Dataset unlinked: stage changes are no longer sent to Meta." : result.Error;
         return RedirectToPage(new { id });
