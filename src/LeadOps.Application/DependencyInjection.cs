@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<Common.Events.IDomainEventHandler, Conversations.InboxSearchIndexer>();
         services.AddSingleton<Common.Events.IDomainEventHandler, Outgoing.OutgoingEventHandler>();
         services.AddSingleton<Common.Events.IDomainEventHandler, Outgoing.EscalationNotificationHandler>();
+        services.AddSingleton<Common.Events.IDomainEventHandler, Leads.Stages.LeadStageHandler>();
         return services;
     }
 }

@@ -22,6 +22,7 @@ internal static class SandboxApp
         SubscriptionRoutes.Map(app);
         MessageRoutes.Map(app);
         CdnRoutes.Map(app);
+        ConversionRoutes.Map(app);
         app.MapFallback((HttpContext http) =>
         {
             var error = GraphErrors.UnknownPath(http.Request.Path.ToString());

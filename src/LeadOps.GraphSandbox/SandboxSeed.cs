@@ -6,6 +6,12 @@ namespace LeadOps.GraphSandbox;
 /// </summary>
 public static class SandboxSeed
 {
+    /// <summary>A Meta dataset (pixel) that takes Conversions API events (<c>POST /{dataset-id}/events</c>) with <see cref="DatasetToken"/>.</summary>
+    public const string DatasetId = "1580000000000001";
+
+    /// <summary>The dataset's Conversions API access token (a system user's token in Events Manager).</summary>
+    public const string DatasetToken = "EAAGubj7f6cwDATASETsandboxTokenForConversionsApiNotAPageToken0123456789";
+
     /// <summary>The user who generated the page tokens (<c>user_id</c> in <c>debug_token</c>).</summary>
     public const string TokenOwnerUserId = "100094000000001";
 

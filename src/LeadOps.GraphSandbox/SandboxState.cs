@@ -28,6 +28,7 @@ public sealed class SandboxState
         RequestLog = new RecordLog<RecordedRequest>(_gate, options.MaxRecordedRequests);
         Usage = new UsageMeter(options, _gate);
         TraceIds = new TraceIds(options, _gate);
+        Conversions = new ConversionsStore(_gate);
         Seed();
     }
 
@@ -81,6 +82,11 @@ public sealed class SandboxState
     internal UsageMeter Usage { get; }
 
     internal TraceIds TraceIds { get; }
+
+    internal ConversionsStore Conversions { get; }
+
+    /// <summary>The Conversions API events datasets accepted (<c>POST /{dataset-id}/events</c>), oldest first.</summary>
+    public IReadOnlyList<ReceivedConversionEvent> ConversionEvents => Conversions.Received.All;
 
     internal FaultBook FaultBook => _faults;
 
@@ -215,6 +221,7 @@ public sealed class SandboxState
     {
         var now = Now;
         RequestLog.Clear();
+        Conversions.Received.Clear();
         Usage.Reset();
         TraceIds.Reset();
         Pages.Seed(now);

@@ -3,6 +3,7 @@ using LeadOps.Application.Common;
 using LeadOps.Application.Integrations;
 using LeadOps.Application.Leads.Welcome;
 using LeadOps.Infrastructure.Conversations;
+using LeadOps.Infrastructure.Conversions;
 using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Identity;
 using LeadOps.Infrastructure.Integrations;
@@ -60,6 +61,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<RetrievalWorker>());
         services.AddWelcomeMessages(configuration);
         services.AddOutgoing(configuration);
+        services.AddStagesAndConversions(configuration);
         return services;
     }
 

@@ -17,6 +17,8 @@ public sealed class OwnerFilterBypassTests
             "Routes a webhook change to the owners of the page's integrations before any owner is known; reads ids only."),
         new("src/LeadOps.Infrastructure/Welcome/WelcomeOutboxWorker.cs", "WelcomeOutboxWorker.FindDueAsync", 1,
             "The welcome worker serves every owner: finds due rows (ids and owners); each is claimed and delivered as its owner."),
+        new("src/LeadOps.Infrastructure/Conversions/ConversionsOutboxWorker.cs", "ConversionsOutboxWorker.FindDueAsync", 1,
+            "The Conversions API worker serves every owner: finds due events (ids and owners); each is claimed and sent as its owner."),
         new("src/LeadOps.Infrastructure/Welcome/WelcomeBacklog.cs", "WelcomeBacklog.ReadAsync", 1,
             "/status: pending and failed counts and the oldest pending age across owners; reveals no row."),
         new("src/LeadOps.Infrastructure/Scheduling/ScheduledRetrieval.cs", "ScheduledRetrieval.FormsAsync", 2,

@@ -78,6 +78,7 @@ internal static class ControlRoutes
         group.MapGet("/sent", (SandboxState state) => Results.Json(state.SentMessages, Json));
         group.MapGet("/requests", (SandboxState state) => Results.Json(state.Requests, Json));
         group.MapGet("/webhooks", (SandboxState state) => Results.Json(state.WebhookDeliveries, Json));
+        group.MapGet("/conversions/events", (SandboxState state) => Results.Json(state.ConversionEvents, Json));
         group.MapGet("/state", (SandboxState state) => Results.Json(state.GetSummary(), Json));
 
         group.MapPost("/reset", (SandboxState state) =>

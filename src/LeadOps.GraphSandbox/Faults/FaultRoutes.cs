@@ -16,9 +16,10 @@ public static class FaultRoutes
     public const string TestLeads = "test_leads";
     public const string UserProfile = "user_profile";
     public const string ThreadControl = "thread_control";
+    public const string Events = "events";
 
     public static IReadOnlyList<string> All { get; } =
-        [Any, Me, LeadgenForms, Leads, Lead, Page, Form, Messages, DebugToken, SubscribedApps, TestLeads, UserProfile, ThreadControl];
+        [Any, Me, LeadgenForms, Leads, Lead, Page, Form, Messages, DebugToken, SubscribedApps, TestLeads, UserProfile, ThreadControl, Events];
 
     internal static bool IsEdge(string route) => route is Leads or LeadgenForms;
 

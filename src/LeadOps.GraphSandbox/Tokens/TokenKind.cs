@@ -6,4 +6,7 @@ internal enum TokenKind
     Unknown,
     App,
     Page,
+
+    /// <summary>A dataset's Conversions API token: good for <c>POST /{dataset-id}/events</c> only.</summary>
+    Dataset,
 }

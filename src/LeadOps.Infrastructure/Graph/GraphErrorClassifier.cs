@@ -13,7 +13,8 @@ internal static partial class GraphErrorClassifier
     public static GraphFailure Classify(GraphErrorDto? error, int? httpStatus, GraphUsage usage, TimeSpan? retryAfterHeader, DateTimeOffset now)
     {
         var kind = KindOf(error?.Code, error?.ErrorSubcode, error?.IsTransient, httpStatus);
-        var message = string.IsNullOrWhiteSpace(error?.Message) ? DescribeWithoutBody(httpStatus) : error.Message;
+        var message = string.IsNullOrWhiteSpace(error?.Message) ? DescribeWithoutBody(httpStatus)
+            : string.IsNullOrWhiteSpace(error.ErrorUserMsg) ? error.Message : $"{error.Message}: {error.ErrorUserMsg}";
 
         TimeSpan? wait = null;
         if (kind is GraphFailureKind.RateLimited or GraphFailureKind.Transient)

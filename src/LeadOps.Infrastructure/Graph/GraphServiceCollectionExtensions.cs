@@ -67,6 +67,7 @@ public static class GraphServiceCollectionExtensions
         services.TryAddTransient<IMessengerGateway, GraphMessengerGateway>();
         services.TryAddTransient<ICustomerProfiles, GraphCustomerProfiles>();
         services.TryAddTransient<IThreadControl, GraphThreadControl>();
+        services.TryAddTransient<LeadOps.Application.Leads.Conversions.IConversionsGateway, GraphConversionsGateway>();
         return services;
     }
 }

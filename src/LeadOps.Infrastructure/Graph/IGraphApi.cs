@@ -131,6 +131,17 @@ internal interface IGraphApi
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// The Conversions API: <c>POST /{dataset-id}/events</c> with a JSON body that carries the events and the dataset's
+    /// <c>access_token</c> (in the body, never the URL).
+    /// </summary>
+    [Post("/{datasetId}/events")]
+    Task<GraphEventsResponse> PostEventsAsync(
+        string datasetId,
+        [Body] HttpContent events,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    /// <summary>
     /// Called with the app token (<see cref="GraphCallContext.ForApp"/>). Graph only takes the inspected token as the
     /// <c>input_token</c> query parameter, so this is the one request whose URL holds a page token; it is never logged.
     /// </summary>

@@ -27,6 +27,11 @@ internal static class LeadFilterQuery
             query = query.Where(l => l.WelcomeStatus == welcome);
         }
 
+        if (filter.Stage is { Length: > 0 } stage)
+        {
+            query = query.Where(l => l.StageKey == stage);
+        }
+
         if (filter.Since is { } since)
         {
             query = query.Where(l => l.CreatedTime >= since);

@@ -17,7 +17,7 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
         var items = await query
             .OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id)
             .Take(pageSize + 1)
-            .Select(l => new LeadListItem(l.Id, l.FacebookLeadId, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.Email, l.Phone, l.FormId, l.FormName, l.Source, l.WelcomeStatus, l.CreatedTime, l.FirstSeenAt) { IntegrationId = l.IntegrationId })
+            .Select(l => new LeadListItem(l.Id, l.FacebookLeadId, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.Email, l.Phone, l.FormId, l.FormName, l.Source, l.WelcomeStatus, l.CreatedTime, l.FirstSeenAt) { IntegrationId = l.IntegrationId, StageKey = l.StageKey })
             .ToListAsync(cancellationToken);
         var next = items.Count > pageSize ? Cursor(items[pageSize - 1]) : null;
         return new LeadPage(items.Take(pageSize).ToList(), next);

@@ -87,6 +87,15 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
     public DbSet<Domain.Outgoing.DeliveryAttempt> DeliveryAttempts => Set<Domain.Outgoing.DeliveryAttempt>();
 
     public DbSet<Domain.Outgoing.StaffAlert> StaffAlerts => Set<Domain.Outgoing.StaffAlert>();
+    public DbSet<LeadOps.Domain.Leads.Stages.PipelineStage> PipelineStages => Set<LeadOps.Domain.Leads.Stages.PipelineStage>();
+
+    public DbSet<LeadOps.Domain.Leads.Stages.LeadStageChange> LeadStageChanges => Set<LeadOps.Domain.Leads.Stages.LeadStageChange>();
+
+    public DbSet<LeadOps.Domain.Leads.Stages.LeadNote> LeadNotes => Set<LeadOps.Domain.Leads.Stages.LeadNote>();
+
+    public DbSet<LeadOps.Domain.Leads.Conversions.ConversionEvent> ConversionEvents => Set<LeadOps.Domain.Leads.Conversions.ConversionEvent>();
+
+    public DbSet<ConversionsLink> ConversionsLinks => Set<ConversionsLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

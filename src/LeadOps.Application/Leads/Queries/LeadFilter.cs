@@ -7,4 +7,5 @@ public sealed record LeadFilter(
     DateTimeOffset? Until = null,
     string? Text = null,
     WelcomeStatus? Welcome = null,
-    int? IntegrationId = null);
+    int? IntegrationId = null,
+    string? Stage = null);

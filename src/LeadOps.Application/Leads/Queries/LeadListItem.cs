@@ -15,4 +15,7 @@ public sealed record LeadListItem(
 {
     /// <summary>The integration (Facebook page) it came through, when it is known.</summary>
     public int? IntegrationId { get; init; }
+
+    /// <summary>The key of the lead's stage (named by the user's stages).</summary>
+    public string StageKey { get; init; } = Domain.Leads.Stages.PipelineStage.EntryKey;
 }

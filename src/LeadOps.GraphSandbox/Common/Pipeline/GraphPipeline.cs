@@ -59,6 +59,12 @@ internal static class GraphPipeline
             return proofError;
         }
 
+        if ((check.Kind == TokenKind.Dataset) != (call.Route == FaultRoutes.Events))
+        {
+            // A dataset token opens the events edge only; page tokens do not send Conversions API events here.
+            return check.Kind == TokenKind.Dataset ? GraphErrors.PageTokenRequired() : GraphErrors.UnknownObject(call.PathId ?? "", "post");
+        }
+
         var isDebugToken = call.Route == FaultRoutes.DebugToken;
         if (check.Kind == TokenKind.App && !isDebugToken)
         {

@@ -12,6 +12,9 @@ internal sealed record GraphErrorDto
 
     public string? FbtraceId { get; init; }
 
+    /// <summary>What the Conversions API (and a few other edges) says in plain words beside its terse <see cref="Message"/>.</summary>
+    public string? ErrorUserMsg { get; init; }
+
     [JsonConverter(typeof(FlexibleBooleanConverter))]
     public bool? IsTransient { get; init; }
 }

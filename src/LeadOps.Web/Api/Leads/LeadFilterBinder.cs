@@ -68,6 +68,14 @@ internal static class LeadFilterBinder
         }
 
         filter = new LeadFilter(NullIfEmpty(query["form_id"]), source, since, until, text.Length > 0 ? text : null, welcome, integrationId);
+        var stage = query["stage"].ToString();
+        if (stage.Length > Domain.Leads.Stages.PipelineStage.KeyLength)
+        {
+            error = "stage must be the key of one of your stages.";
+            return false;
+        }
+
+        filter = filter with { Stage = stage.Length > 0 ? stage : null };
         return true;
     }
 

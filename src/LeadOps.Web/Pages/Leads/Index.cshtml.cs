@@ -22,6 +22,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     /// <summary>How many leads the filters find over every page; null when the filters could not be read.</summary>
     public int? Total { get; private set; }
+    /// <summary>The user's stages with their counts: the stage filter, the bulk move and each row's stage (_StageBar).</summary>
+    public IReadOnlyList<LeadOps.Application.Leads.Stages.StageView> Stages { get; private set; } = [];
 
     public string? FilterError { get; private set; }
 
@@ -125,7 +127,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Integrations = await mediator.Send(new ListIntegrations(), ct);
-        Filtered = Request.Query.Keys.Any(k => k is "q" or "form_id" or "source" or "welcome_status" or "since" or "until" or "integration_id" && Request.Query[k].ToString().Length > 0);
+        Filtered = Request.Query.Keys.Any(k => k is "q" or "form_id" or "source" or "welcome_status" or "since" or "until" or "integration_id" or "stage" && Request.Query[k].ToString().Length > 0);
+        Stages = await mediator.Send(new LeadOps.Application.Leads.Stages.Queries.ListStages(), ct);
         if (!LeadFilterBinder.TryBind(Request.Query, out var filter, out var error))
         {
             // A filter that cannot be applied shows no leads (not every lead) and says why.

@@ -1,0 +1,29 @@
+using LeadOps.Domain.Leads.Stages;
+
+namespace LeadOps.Application.Leads.Stages;
+
+/// <summary>The current user's pipeline: stages, leads moved between them, notes (owner filtering by the data layer).</summary>
+public interface IStageRepository
+{
+    /// <summary>The user's stages in order, tracked; a user who never changed them gets the defaults, added to the unit of work.</summary>
+    Task<IReadOnlyList<PipelineStage>> GetOrCreateStagesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The user's stages in order, read only; the defaults (not stored) when the user has none yet.</summary>
+    Task<IReadOnlyList<PipelineStage>> ListStagesAsync(CancellationToken cancellationToken);
+
+    /// <summary>These leads, tracked (ids that are unknown or someone else's are left out).</summary>
+    Task<IReadOnlyList<Lead>> GetLeadsAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken);
+
+    Task<bool> LeadExistsAsync(long leadId, CancellationToken cancellationToken);
+
+    /// <summary>How many leads are in each stage (by key), one grouped query.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountByStageAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<LeadStageChange>> HistoryAsync(long leadId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<LeadNote>> NotesAsync(long leadId, CancellationToken cancellationToken);
+
+    void Add(PipelineStage stage);
+
+    void Add(LeadNote note);
+}

@@ -1,0 +1,48 @@
+using LeadOps.Application.Leads.Stages;
+using LeadOps.Domain.Leads.Stages;
+
+namespace LeadOps.Infrastructure.Persistence.Repositories;
+
+internal sealed class StageRepository(LeadOpsDbContext db) : IStageRepository
+{
+    public async Task<IReadOnlyList<PipelineStage>> GetOrCreateStagesAsync(CancellationToken cancellationToken)
+    {
+        var stages = await db.PipelineStages.OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        if (stages.Count > 0)
+        {
+            return stages;
+        }
+
+        var defaults = Defaults();
+        db.PipelineStages.AddRange(defaults);
+        return defaults;
+    }
+
+    public async Task<IReadOnlyList<PipelineStage>> ListStagesAsync(CancellationToken cancellationToken)
+    {
+        var stages = await db.PipelineStages.AsNoTracking().OrderBy(s => s.Position).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+        return stages.Count > 0 ? stages : Defaults();
+    }
+
+    public async Task<IReadOnlyList<Lead>> GetLeadsAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken) =>
+        await db.Leads.Where(l => leadIds.Contains(l.Id)).ToListAsync(cancellationToken);
+
+    public Task<bool> LeadExistsAsync(long leadId, CancellationToken cancellationToken) => db.Leads.AnyAsync(l => l.Id == leadId, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, int>> CountByStageAsync(CancellationToken cancellationToken) =>
+        await db.Leads.AsNoTracking().GroupBy(l => l.StageKey).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken);
+
+    public async Task<IReadOnlyList<LeadStageChange>> HistoryAsync(long leadId, CancellationToken cancellationToken) =>
+        await db.LeadStageChanges.AsNoTracking().Where(c => c.LeadId == leadId).OrderByDescending(c => c.Id).Take(200).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<LeadNote>> NotesAsync(long leadId, CancellationToken cancellationToken) =>
+        await db.LeadNotes.AsNoTracking().Where(n => n.LeadId == leadId).OrderByDescending(n => n.Id).Take(200).ToListAsync(cancellationToken);
+
+    public void Add(PipelineStage stage) => db.PipelineStages.Add(stage);
+
+    public void Add(LeadNote note) => db.LeadNotes.Add(note);
+
+    private static List<PipelineStage> Defaults() =>
+        [.. PipelineStage.Defaults.Select((s, i) => PipelineStage.Create(s.Key, s.Name, i))];
+}

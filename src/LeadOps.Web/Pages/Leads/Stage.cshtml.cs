@@ -1,0 +1,56 @@
+using LeadOps.Application.Leads.Stages.Commands;
+using LeadOps.Web.Components;
+
+namespace LeadOps.Web.Pages.Leads;
+
+/// <summary>
+/// Moves leads between stages (one from its page, several from the list) and writes notes; each answers with a
+/// redirect back to where staff were (post, redirect, get), saying on that page what happened or why not.
+/// </summary>
+public sealed class StageModel(IMediator mediator) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("Index");
+
+    public async Task<IActionResult> OnPostMoveAsync(long id, string? stage, CancellationToken ct) =>
+        await MoveAsync([id], stage, () => RedirectToPage("Details", new { id }), ct);
+
+    public async Task<IActionResult> OnPostBulkAsync(long[]? leadIds, string? stage, string? returnUrl, CancellationToken ct) =>
+        await MoveAsync(leadIds ?? [], stage, () => Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage("Index"), ct);
+
+    public async Task<IActionResult> OnPostNoteAsync(long id, string? text, CancellationToken ct)
+    {
+        var result = await this.SendFormAsync(mediator, new AddLeadNote(id, text ?? string.Empty), ct);
+        if (result is { Status: ResultStatus.NotFound })
+        {
+            return NotFound();
+        }
+
+        Notice(result is { IsSuccess: true } ? "Note added." : Refusal());
+        return RedirectToPage("Details", new { id });
+    }
+
+    private async Task<IActionResult> MoveAsync(IReadOnlyList<long> ids, string? stage, Func<IActionResult> back, CancellationToken ct)
+    {
+        var result = await this.SendFormAsync(mediator, new ChangeLeadStage(ids, stage ?? string.Empty), ct);
+        if (result is { Status: ResultStatus.NotFound })
+        {
+            return NotFound();
+        }
+
+        Notice(result switch
+        {
+            { IsSuccess: true, Value: 0 } => "Nothing moved: already in that stage.",
+            { IsSuccess: true, Value: 1 } => "Moved 1 lead.",
+            { IsSuccess: true } => $"Moved {result.Value} leads.",
+            { Detail: { } detail } => detail,
+            _ => Refusal(),
+        });
+        return back();
+    }
+
+    private string Refusal() =>
+        string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage).DefaultIfEmpty("That did not work."));
+
+    /// <summary>Shown once on the page staff return to (the lead's page, or the Leads list after a bulk move).</summary>
+    private void Notice(string text) => TempData[LeadWorkspaceViewComponent.NoticeKey] = text;
+}
