@@ -135,10 +135,10 @@ internal sealed class ExportScenario : IBenchmarkScenario
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO Leads (OwnerId, FacebookLeadId, IntegrationId, PageId, FormId, FormName, FullName, FirstName, LastName, Email, Phone, AdId, AdName,
-                AdsetId, AdsetName, CampaignId, CampaignName, IsOrganic, Platform, CreatedTime, CreatedTimeKnown, FirstSeenAt, Source, AnswersJson, ConsentsJson, WelcomeStatus)
+                AdsetId, AdsetName, CampaignId, CampaignName, IsOrganic, Platform, CreatedTime, CreatedTimeKnown, FirstSeenAt, Source, AnswersJson, ConsentsJson, WelcomeStatus, StageKey)
             VALUES ($owner, $fb, NULL, '108240000000001', '206170000000011', 'Test ride', $name, 'João', 'Gonçalves', $email, '+351912345678', '2384000001', 'Spring ride',
                 '2384000002', 'Lisbon 25-45', '2384000003', 'Test rides 2026', 0, 'fb', $created, 1, $created, 'Webhook', $answers,
-                '[{"key":"optional_1","checked":true}]', 'Sent')
+                '[{"key":"optional_1","checked":true}]', 'Sent', 'new')
             """;
         var fb = insert.Parameters.Add("$fb", SqliteType.Text);
         var name = insert.Parameters.Add("$name", SqliteType.Text);

@@ -482,17 +482,17 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             _lead.CommandText = """
                 INSERT INTO Leads (OwnerId, FacebookLeadId, IntegrationId, PageId, FormId, FormName, FullName, FirstName, LastName,
                     Email, Phone, AdId, AdName, AdsetId, AdsetName, CampaignId, CampaignName, IsOrganic, Platform, CreatedTime,
-                    CreatedTimeKnown, FirstSeenAt, Source, AnswersJson, ConsentsJson, WelcomeStatus)
+                    CreatedTimeKnown, FirstSeenAt, Source, AnswersJson, ConsentsJson, WelcomeStatus, StageKey)
                 VALUES ($owner, $fb, $integration, $page, $form, $formName, $fullName, $firstName, $lastName, $email, $phone, $adId,
                     $adName, $adsetId, $adsetName, $campaignId, $campaignName, $organic, $platform, $created,
-                    $createdKnown, $firstSeen, $source, $answers, $consents, $welcome)
+                    $createdKnown, $firstSeen, $source, $answers, $consents, $welcome, $stage)
                 RETURNING Id
                 """;
             foreach (var name in new[]
             {
                 "$owner", "$fb", "$integration", "$page", "$form", "$formName", "$fullName", "$firstName", "$lastName", "$email", "$phone",
                 "$adId", "$adName", "$adsetId", "$adsetName", "$campaignId", "$campaignName", "$organic", "$platform", "$created",
-                "$createdKnown", "$firstSeen", "$source", "$answers", "$consents", "$welcome",
+                "$createdKnown", "$firstSeen", "$source", "$answers", "$consents", "$welcome", "$stage",
             })
             {
                 _lead.Parameters.Add(new SqliteParameter { ParameterName = name });
@@ -549,6 +549,7 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             p["$answers"].Value = lead.AnswersJson;
             p["$consents"].Value = lead.ConsentsJson;
             p["$welcome"].Value = lead.WelcomeStatus.ToString();
+            p["$stage"].Value = lead.StageKey;
             var id = (long)_lead.ExecuteScalar()!;
 
             var o = _outbox.Parameters;

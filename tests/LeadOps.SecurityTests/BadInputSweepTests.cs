@@ -23,6 +23,8 @@ public sealed partial class BadInputSweepTests
             .WithSandbox(new SandboxOptions { InitialLeadsPerForm = 2 })
             .WithClock(new FakeTimeProvider(DateTimeOffset.UtcNow)) // no "last used" stamp of the API key moves during the sweep
             .WithSetting("Welcome:WorkerEnabled", "false")
+            .WithSetting("OutgoingWebhooks:WorkerEnabled", "false")
+            .WithSetting("Conversions:WorkerEnabled", "false")
             .WithSetting("Scheduling:Enabled", "false")
             .StartAsync();
         await SeedAsync();
