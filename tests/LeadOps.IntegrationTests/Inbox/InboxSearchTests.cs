@@ -25,8 +25,10 @@ public sealed class InboxSearchTests(DatabaseKind database) : InboxFixture(datab
 
         await Assert.MultipleAsync(async () =>
         {
-            Assert.That(await SearchAsync(staff, "joao"), Is.EqualTo(new[] { firstId }));
-            Assert.That(await SearchAsync(staff, "JOÃO"), Is.EqualTo(new[] { firstId }));
+            // The sandbox may also name a customer João: the message's João is found, whatever else is.
+            Assert.That(await SearchAsync(staff, "joao"), Does.Contain(firstId));
+            Assert.That(await SearchAsync(staff, "JOÃO"), Does.Contain(firstId));
+            Assert.That(await SearchAsync(staff, "joao bicicleta"), Is.EqualTo(new[] { firstId }));
             Assert.That(await SearchAsync(staff, "orcamento"), Is.EquivalentTo(new[] { firstId, secondId }));
             Assert.That(await SearchAsync(staff, "orçam bicicl"), Is.EqualTo(new[] { firstId }), "every word must match");
             Assert.That(await SearchAsync(staff, "grosshandler"), Is.Empty);
