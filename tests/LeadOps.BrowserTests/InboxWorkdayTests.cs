@@ -103,9 +103,15 @@ public sealed class InboxWorkdayTests
     {
         var page = await SignedInPageAsync();
         var joao = NewPsid();
-        var other = NewPsid();
         Meta.CustomerSendsMessage(SandboxSeed.MainPageId, joao, "Olá, aqui é o João Conceição: quero um orçamento");
-        Meta.CustomerSendsMessage(SandboxSeed.MainPageId, other, "Hello, is the shop open on Sunday?");
+        string other;
+        do
+        {
+            // A customer the sandbox happens to name João would rightly be found too: the other one must not be.
+            other = NewPsid();
+            Meta.CustomerSendsMessage(SandboxSeed.MainPageId, other, "Hello, is the shop open on Sunday?");
+        }
+        while (Meta.GetSummary().Pages.Single(p => p.Id == SandboxSeed.MainPageId).Customers.Single(c => c.Psid == other).Name.StartsWith("João", StringComparison.Ordinal));
         await page.GotoAsync("/Inbox");
         await Assertions.Expect(Row(page, joao)).ToBeVisibleAsync();
         await Assertions.Expect(Row(page, other)).ToBeVisibleAsync();
