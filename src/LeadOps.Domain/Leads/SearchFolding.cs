@@ -90,8 +90,8 @@ public static class SearchFolding
             .Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>The smallest string above every string that starts with <paramref name="prefix"/> (for an index range).</summary>
-    public static string UpperBound(string prefix) => string.Concat(prefix.AsSpan(0, prefix.Length - 1), ((char)(prefix[^1] + 1)).ToString());
+    /// <summary>The smallest string above every string that starts with <paramref name="prefix"/> (for an index range; the Inbox's rule).</summary>
+    public static string UpperBound(string prefix) => SearchText.AfterPrefix(prefix);
 
     internal static string Cut(string term) => TextLimit.Cut(term, LeadSearchTerm.TermLength);
 }
