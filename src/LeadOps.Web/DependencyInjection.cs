@@ -3,10 +3,8 @@ using LeadOps.Infrastructure.Common;
 using LeadOps.Web.Api;
 using LeadOps.Web.Api.Brief;
 using LeadOps.Web.Hubs;
-using LeadOps.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 
 namespace LeadOps.Web;
 
@@ -24,7 +22,6 @@ public static class DependencyInjection
             // Read by the source generator at compile time, so the list is spelled out here: outermost first.
             options.PipelineBehaviors =
             [
-                typeof(UnhandledExceptionBehaviour<,>),
                 typeof(LoggingBehaviour<,>),
                 typeof(ValidationBehaviour<,>),
             ];

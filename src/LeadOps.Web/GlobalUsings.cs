@@ -9,3 +9,6 @@ global using Microsoft.AspNetCore.Http.HttpResults;
 global using LeadOps.Application.Leads.Queries;
 global using LeadOps.Application.Conversations;
 global using Microsoft.Extensions.Options;
+global using Microsoft.AspNetCore.Identity;
+global using LeadOps.Infrastructure.Identity;
+global using LeadOps.Web.Security;

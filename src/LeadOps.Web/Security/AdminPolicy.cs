@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace LeadOps.Web.Security;

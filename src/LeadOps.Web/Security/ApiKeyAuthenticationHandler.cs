@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using LeadOps.Application.Account;
-using LeadOps.Infrastructure.Identity;
 using LeadOps.Web.Api.Brief;
 using Microsoft.AspNetCore.Authentication;
 

@@ -1,6 +1,5 @@
 using LeadOps.Web.Api;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.SignalR;
 
 namespace LeadOps.Web.Security;

@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using LeadOps.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 
 namespace LeadOps.Web.Security;
 

@@ -38,6 +38,18 @@ public sealed class SignInRateLimits(IOptions<SecurityOptions> options) : IDispo
     public static int RetryAfterSeconds(RateLimitLease lease) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
 
+    /// <summary>
+    /// A sign-in page's answer to an attempt its account's limit refused: 429 with Retry-After, and <paramref name="message"/>
+    /// (told the seconds to wait) on the page.
+    /// </summary>
+    public static PageResult Refuse(PageModel page, RateLimitLease lease, Func<int, string> message)
+    {
+        var seconds = RetryAfterSeconds(lease);
+        page.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        page.ModelState.AddModelError(string.Empty, message(seconds));
+        return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+    }
+
     private static async ValueTask RejectAsync(HttpContext context, RateLimitLease lease, string message, CancellationToken ct)
     {
         var seconds = RetryAfterSeconds(lease);

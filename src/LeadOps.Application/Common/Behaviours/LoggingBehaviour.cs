@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace LeadOps.Application.Common.Behaviours;
 
-/// <summary>Logs each command's name, duration and outcome. Never the payload: it may hold lead answers or tokens.</summary>
+/// <summary>
+/// Logs each command's name, duration and outcome, and an unexpected failure once, with the correlation (trace) id the
+/// user is shown, before it bubbles on. Never the payload: it may hold lead answers or tokens.
+/// </summary>
 public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -21,6 +24,11 @@ public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehavio
         catch (ValidationException)
         {
             logger.LogInformation("Handled {Command} in {ElapsedMs:0.0} ms: {Outcome}", name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, "Invalid");
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Unhandled failure in {Command} (correlation id {CorrelationId})", name, Activity.Current?.TraceId.ToString());
             throw;
         }
     }

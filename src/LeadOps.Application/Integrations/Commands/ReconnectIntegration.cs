@@ -1,7 +1,7 @@
 namespace LeadOps.Application.Integrations.Commands;
 
 /// <summary>Replaces an integration's token with a new one for the same page, then tests it.</summary>
-public sealed record ReconnectIntegration(int IntegrationId, string PageAccessToken) : ICommand<Result<IntegrationView>>;
+public sealed record ReconnectIntegration(int IntegrationId, string PageAccessToken) : IIntegrationCommand<IntegrationView>;
 
 public sealed class ReconnectIntegrationValidator : AbstractValidator<ReconnectIntegration>
 {
@@ -9,28 +9,27 @@ public sealed class ReconnectIntegrationValidator : AbstractValidator<ReconnectI
 }
 
 internal sealed class ReconnectIntegrationHandler(IntegrationAccess access, IntegrationChecker checker, ITokenProtector protector)
-    : ICommandHandler<ReconnectIntegration, Result<IntegrationView>>
+    : IntegrationHandlerBase<ReconnectIntegration, IntegrationView>(access)
 {
-    public async ValueTask<Result<IntegrationView>> Handle(ReconnectIntegration command, CancellationToken cancellationToken) =>
-        await access.WithAsync(command.IntegrationId, async integration =>
+    protected override async Task<Result<IntegrationView>> HandleAsync(ReconnectIntegration command, Integration integration, CancellationToken cancellationToken)
+    {
+        var token = command.PageAccessToken.Trim();
+        var (page, refusal) = await checker.IdentifyPageAsync(token, cancellationToken);
+        if (page is null)
         {
-            var token = command.PageAccessToken.Trim();
-            var (page, refusal) = await checker.IdentifyPageAsync(token, cancellationToken);
-            if (page is null)
-            {
-                return Result<IntegrationView>.Unprocessable("Facebook rejected the page access token", refusal);
-            }
+            return Result<IntegrationView>.Unprocessable("Facebook rejected the page access token", refusal);
+        }
 
-            if (!string.IsNullOrEmpty(integration.PageId) && page.Id != integration.PageId)
-            {
-                return Result<IntegrationView>.Unprocessable("That token is for a different page", $"It belongs to {page.Name}; connect that page as a new integration instead.");
-            }
+        if (!string.IsNullOrEmpty(integration.PageId) && page.Id != integration.PageId)
+        {
+            return Result<IntegrationView>.Unprocessable("That token is for a different page", $"It belongs to {page.Name}; connect that page as a new integration instead.");
+        }
 
-            integration.PageId = page.Id;
-            integration.PageName = page.Name;
-            integration.UseToken(protector.Protect(token), token);
-            await checker.CheckAsync(integration, cancellationToken, tokenJustVerified: true);
-            integration.RecordStaffChange(IntegrationChanged.Reconnect);
-            return await access.SaveAsync(integration, access.Now, cancellationToken);
-        }, cancellationToken);
+        integration.PageId = page.Id;
+        integration.PageName = page.Name;
+        integration.UseToken(protector.Protect(token), token);
+        await checker.CheckAsync(integration, cancellationToken, tokenJustVerified: true);
+        integration.RecordStaffChange(IntegrationChanged.Reconnect);
+        return await Access.SaveAsync(integration, Access.Now, cancellationToken);
+    }
 }

@@ -1,19 +1,16 @@
+using LeadOps.Domain.Outgoing;
+
 namespace LeadOps.Application.Outgoing.Commands;
 
 /// <summary>Removes an endpoint with its deliveries and log.</summary>
-public sealed record DeleteWebhookEndpoint(int Id) : ICommand<Result<bool>>;
+public sealed record DeleteWebhookEndpoint(int Id) : IWebhookEndpointCommand<bool>;
 
-internal sealed class DeleteWebhookEndpointHandler(IOutgoingWebhookStore store, IUnitOfWork unitOfWork) : ICommandHandler<DeleteWebhookEndpoint, Result<bool>>
+internal sealed class DeleteWebhookEndpointHandler(IOutgoingWebhookStore store, IUnitOfWork unitOfWork)
+    : WebhookEndpointHandlerBase<DeleteWebhookEndpoint, bool>(store, unitOfWork)
 {
-    public async ValueTask<Result<bool>> Handle(DeleteWebhookEndpoint command, CancellationToken cancellationToken)
+    protected override Task<bool> ActAsync(DeleteWebhookEndpoint command, WebhookEndpoint endpoint, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(command.Id, cancellationToken) is not { } endpoint)
-        {
-            return Result<bool>.NotFound("No such webhook endpoint.");
-        }
-
-        store.Remove(endpoint);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return Result<bool>.Ok(true);
+        Store.Remove(endpoint);
+        return Task.FromResult(true);
     }
 }

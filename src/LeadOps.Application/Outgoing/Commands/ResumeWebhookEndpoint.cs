@@ -1,20 +1,17 @@
+using LeadOps.Domain.Outgoing;
+
 namespace LeadOps.Application.Outgoing.Commands;
 
 /// <summary>Resumes a paused endpoint: what waited for it (and what failed) is sent again now.</summary>
-public sealed record ResumeWebhookEndpoint(int Id) : ICommand<Result<bool>>;
+public sealed record ResumeWebhookEndpoint(int Id) : IWebhookEndpointCommand<bool>;
 
-internal sealed class ResumeWebhookEndpointHandler(IOutgoingWebhookStore store, IUnitOfWork unitOfWork, TimeProvider clock) : ICommandHandler<ResumeWebhookEndpoint, Result<bool>>
+internal sealed class ResumeWebhookEndpointHandler(IOutgoingWebhookStore store, IUnitOfWork unitOfWork, TimeProvider clock)
+    : WebhookEndpointHandlerBase<ResumeWebhookEndpoint, bool>(store, unitOfWork)
 {
-    public async ValueTask<Result<bool>> Handle(ResumeWebhookEndpoint command, CancellationToken cancellationToken)
+    protected override async Task<bool> ActAsync(ResumeWebhookEndpoint command, WebhookEndpoint endpoint, CancellationToken cancellationToken)
     {
-        if (await store.FindAsync(command.Id, cancellationToken) is not { } endpoint)
-        {
-            return Result<bool>.NotFound("No such webhook endpoint.");
-        }
-
         endpoint.Resume();
-        await store.RequeueAsync(endpoint.Id, clock.GetUtcNow(), cancellationToken);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return Result<bool>.Ok(true);
+        await Store.RequeueAsync(endpoint.Id, clock.GetUtcNow(), cancellationToken);
+        return true;
     }
 }

@@ -1,5 +1,3 @@
-using LeadOps.Web.Security;
-
 namespace LeadOps.Web.Api.Brief;
 
 /// <summary>

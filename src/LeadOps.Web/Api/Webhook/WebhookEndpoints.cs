@@ -4,7 +4,6 @@ using System.Text.Json;
 using LeadOps.Application.Leads;
 using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Webhooks;
-using LeadOps.Web.Security;
 
 namespace LeadOps.Web.Api.Webhook;
 

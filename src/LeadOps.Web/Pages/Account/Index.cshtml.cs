@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LeadOps.Application.Account.Commands;
 using LeadOps.Application.Account.Queries;
-using LeadOps.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
 
 namespace LeadOps.Web.Pages.Account;
 

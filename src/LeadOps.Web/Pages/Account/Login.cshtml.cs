@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using LeadOps.Application.Common.Audit;
-using LeadOps.Infrastructure.Identity;
-using LeadOps.Web.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace LeadOps.Web.Pages.Account;
@@ -45,10 +41,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, SignInRate
         using var lease = limits.Account(Input.Email);
         if (!lease.IsAcquired)
         {
-            var seconds = SignInRateLimits.RetryAfterSeconds(lease);
-            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            ModelState.AddModelError(string.Empty, $"Too many sign-in attempts for this account. Try again in {seconds} seconds.");
-            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+            return SignInRateLimits.Refuse(this, lease, seconds => $"Too many sign-in attempts for this account. Try again in {seconds} seconds.");
         }
 
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
@@ -78,13 +71,8 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, SignInRate
         await audit.WriteAsync(user.Id, new AuditRecord(AuditActions.SignIn, AuditActions.User, user.Id, outcome, detail), HttpContext.RequestAborted);
     }
 
-    public sealed class LoginInput
+    public sealed class LoginInput : AccountInput
     {
-        [Required(ErrorMessage = "Enter your e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-        [Display(Name = "E-mail")]
-        public string Email { get; set; } = string.Empty;
-
         [Required(ErrorMessage = "Enter your password.")]
         [DataType(DataType.Password)]
         public string Password { get; set; } = string.Empty;

@@ -1,6 +1,3 @@
-using LeadOps.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
-
 namespace LeadOps.Web.Pages.Account;
 
 /// <summary>Signing out ends every session of the user: a new security stamp invalidates every cookie issued before.</summary>

@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using LeadOps.Infrastructure.Identity;
-using LeadOps.Web.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace LeadOps.Web.Pages.Account;
@@ -34,9 +31,7 @@ public sealed class RegisterModel(UserManager<ApplicationUser> users, SignInRate
         using var lease = limits.Account(Input.Email);
         if (!lease.IsAcquired)
         {
-            Response.Headers.RetryAfter = SignInRateLimits.RetryAfterSeconds(lease).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            ModelState.AddModelError(string.Empty, "Too many attempts for this address. Try again later.");
-            return new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+            return SignInRateLimits.Refuse(this, lease, _ => "Too many attempts for this address. Try again later.");
         }
 
         var user = new ApplicationUser { UserName = Input.Email.Trim(), Email = Input.Email.Trim() };
@@ -56,13 +51,8 @@ public sealed class RegisterModel(UserManager<ApplicationUser> users, SignInRate
         return RedirectToPage("/Account/Login");
     }
 
-    public sealed class RegisterInput
+    public sealed class RegisterInput : AccountInput
     {
-        [Required(ErrorMessage = "Enter your e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
-        [Display(Name = "E-mail")]
-        public string Email { get; set; } = string.Empty;
-
         [Required(ErrorMessage = "Choose a password.")]
         [StringLength(200, MinimumLength = 10, ErrorMessage = "Use at least 10 characters.")]
         [DataType(DataType.Password)]

@@ -78,8 +78,6 @@
 
     const url = live.dataset.inboxLive;
     const conversationId = live.dataset.conversationId || null;
-    let running = false;
-    let again = false;
 
     // After a refresh, the reply box follows what the server says about the window.
     const syncReplyBox = () => {
@@ -96,29 +94,10 @@
         }
     };
 
-    const refresh = async () => {
-        if (running) {
-            again = true;
-            return;
-        }
-        running = true;
-        try {
-            const response = await fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } });
-            if (response.ok) {
-                live.innerHTML = await response.text();
-                syncReplyBox();
-                live.dispatchEvent(new CustomEvent("inbox:refreshed", { bubbles: true }));
-            }
-        } catch {
-            // The next change or reconnect refreshes again.
-        } finally {
-            running = false;
-            if (again) {
-                again = false;
-                refresh();
-            }
-        }
-    };
+    const refresh = window.leadOps.liveRefresh(live, url, () => {
+        syncReplyBox();
+        live.dispatchEvent(new CustomEvent("inbox:refreshed", { bubbles: true }));
+    });
 
     const connection = new signalR.HubConnectionBuilder()
         .withUrl("/hubs/inbox")

@@ -8,31 +8,9 @@
         return;
     }
 
-    const url = live.dataset.leadsLive;
-    let running = false;
-    let again = false;
-    const refresh = async () => {
-        if (running) {
-            again = true;
-            return;
-        }
-        running = true;
-        try {
-            const response = await fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } });
-            if (response.ok) {
-                live.innerHTML = await response.text();
-                live.dataset.refreshed = String(Number(live.dataset.refreshed || "0") + 1);
-            }
-        } catch {
-            // The next lead or a reconnect refreshes again.
-        } finally {
-            running = false;
-            if (again) {
-                again = false;
-                refresh();
-            }
-        }
-    };
+    const refresh = window.leadOps.liveRefresh(live, live.dataset.leadsLive, () => {
+        live.dataset.refreshed = String(Number(live.dataset.refreshed || "0") + 1);
+    });
 
     const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/leads").withAutomaticReconnect().build();
     connection.on("leadArrived", () => refresh());

@@ -2,6 +2,7 @@
 // - Forms with data-confirm ask before they are sent.
 // - window.leadOps.fetch: fetch with the page's antiforgery token (meta csrf-token) in X-CSRF-TOKEN, which the JSON
 //   APIs require of every unsafe request a signed-in browser makes.
+// - window.leadOps.liveRefresh: the re-rendering of a live region that the Inbox and the leads list share.
 (function () {
     "use strict";
     document.addEventListener("submit", event => {
@@ -42,6 +43,35 @@
 
     const token = document.querySelector("meta[name=csrf-token]")?.content;
     window.leadOps = Object.assign(window.leadOps || {}, {
+        // A live region (the Inbox, the leads list) re-rendered with the server's own partial from url. One fetch at a
+        // time; asked again meanwhile, it fetches once more after. A failure waits for the next change or reconnect.
+        liveRefresh: (live, url, refreshed) => {
+            let running = false;
+            let again = false;
+            const refresh = async () => {
+                if (running) {
+                    again = true;
+                    return;
+                }
+                running = true;
+                try {
+                    const response = await fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } });
+                    if (response.ok) {
+                        live.innerHTML = await response.text();
+                        refreshed();
+                    }
+                } catch {
+                    // The next change or a reconnect refreshes again.
+                } finally {
+                    running = false;
+                    if (again) {
+                        again = false;
+                        refresh();
+                    }
+                }
+            };
+            return refresh;
+        },
         fetch: (url, options = {}) => {
             const headers = new Headers(options.headers || {});
             if (token && !["GET", "HEAD"].includes((options.method || "GET").toUpperCase())) {
