@@ -66,10 +66,7 @@ public sealed partial class Conversation
         var changed = State is ConversationState.NeedsHuman or ConversationState.Bot;
         if (changed)
         {
-            State = ConversationState.HumanActive;
-            AssignedToUserId = null;
-            AssignedToName = PageInboxName;
-            ResolvedAt = null;
+            AssignTo(null, PageInboxName);
         }
 
         Raise(new ConversationAnsweredElsewhere(this, changed));

@@ -212,7 +212,8 @@ public sealed partial class Conversation : Entity, IOwnedByUser
         return changed;
     }
 
-    private void AssignTo(string userId, string? userName)
+    /// <summary>With a person: a staff member, or (no user) whoever answers in <see cref="PageInboxName"/>.</summary>
+    private void AssignTo(string? userId, string? userName)
     {
         State = ConversationState.HumanActive;
         AssignedToUserId = userId;
