@@ -170,7 +170,7 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             return
             [
                 new(S, $"Leads/s end to end, {plan.FormLeads:N0} leads (floor: same pages, raw SQL)", productFull, "leads/s", floor, "≥ 0.25 × floor", productFull >= 0.25 * floor,
-                    "floor fetches the same Graph pages with the same client, then one prepared lookup and two prepared inserts per lead, one transaction per page"),
+                    "floor fetches the same Graph pages with the same client, then one prepared lookup per lead and, for a new lead, prepared inserts of the rows the product writes (the lead with its contact keys, its search terms, its welcome outbox row, its entry-stage history row), one transaction per page"),
                 new(S, $"Leads/s end to end vs the floor's SQLite work alone (lookups, inserts, commits), {plan.FormLeads:N0} leads", productFull, "leads/s", insertOnly, "≥ 0.25 × floor", productFull >= 0.25 * insertOnly,
                     "floor: the time the floor spent in SQLite only (lookups, inserts, commits), no Graph fetch"),
                 new(S, $"Leads/s vs naive peer, {plan.SliceLeads:N0} leads", productSlice, "leads/s", naive, "≥ 10 × peer", productSlice >= 10 * naive,
@@ -401,7 +401,8 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
 
     /// <summary>
     /// The floor: the same Graph pages through the same client and mapping, then raw prepared statements, one
-    /// transaction per page (a lookup per lead, and the lead and its outbox row when new). No EF.
+    /// transaction per page: a lookup per lead and, when new, the rows the product writes for it (the lead with its
+    /// contact keys, its search terms, its welcome outbox row and the history row of its entry stage). No EF.
     /// </summary>
     private static Task<Measured> FloorAsync(string template, IReadOnlyDictionary<string, string?> settings, int integrationId, (DateTimeOffset Since, DateTimeOffset Until)? window, CancellationToken ct) =>
         OnCopyAsync(template, settings, async app =>
@@ -460,13 +461,17 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             return new Measured(clock.Elapsed, memory.PeakBytes, processed, created, existing, dbTime, memory.StartBytes);
         });
 
-    /// <summary>What the product decides for a new lead of an integration with welcome messages on.</summary>
-    /// <summary>Prepared statements for a lead and its welcome outbox row, columns as the SQLite migration has them.</summary>
+    /// <summary>
+    /// Prepared statements for a lead and what the product stores with it (search terms, welcome outbox row, entry-stage
+    /// history row), columns as the SQLite migration has them.
+    /// </summary>
     private sealed class RawLeadWriter : IDisposable
     {
         private readonly SqliteCommand _exists;
         private readonly SqliteCommand _lead;
         private readonly SqliteCommand _outbox;
+        private readonly SqliteCommand _term;
+        private readonly SqliteCommand _stage;
 
         public RawLeadWriter(SqliteConnection connection, SqliteTransaction transaction)
         {
@@ -482,17 +487,17 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             _lead.CommandText = """
                 INSERT INTO Leads (OwnerId, FacebookLeadId, IntegrationId, PageId, FormId, FormName, FullName, FirstName, LastName,
                     Email, Phone, AdId, AdName, AdsetId, AdsetName, CampaignId, CampaignName, IsOrganic, Platform, CreatedTime,
-                    CreatedTimeKnown, FirstSeenAt, Source, AnswersJson, ConsentsJson, WelcomeStatus, StageKey)
+                    CreatedTimeKnown, FirstSeenAt, Source, AnswersJson, ConsentsJson, WelcomeStatus, StageKey, EmailKey, PhoneKey)
                 VALUES ($owner, $fb, $integration, $page, $form, $formName, $fullName, $firstName, $lastName, $email, $phone, $adId,
                     $adName, $adsetId, $adsetName, $campaignId, $campaignName, $organic, $platform, $created,
-                    $createdKnown, $firstSeen, $source, $answers, $consents, $welcome, $stage)
+                    $createdKnown, $firstSeen, $source, $answers, $consents, $welcome, $stage, $emailKey, $phoneKey)
                 RETURNING Id
                 """;
             foreach (var name in new[]
             {
                 "$owner", "$fb", "$integration", "$page", "$form", "$formName", "$fullName", "$firstName", "$lastName", "$email", "$phone",
                 "$adId", "$adName", "$adsetId", "$adsetName", "$campaignId", "$campaignName", "$organic", "$platform", "$created",
-                "$createdKnown", "$firstSeen", "$source", "$answers", "$consents", "$welcome", "$stage",
+                "$createdKnown", "$firstSeen", "$source", "$answers", "$consents", "$welcome", "$stage", "$emailKey", "$phoneKey",
             })
             {
                 _lead.Parameters.Add(new SqliteParameter { ParameterName = name });
@@ -512,6 +517,27 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             }
 
             _outbox.Prepare();
+
+            _term = connection.CreateCommand();
+            _term.Transaction = transaction;
+            _term.CommandText = "INSERT INTO LeadSearchTerms (OwnerId, LeadId, Term) VALUES ($owner, $lead, $term)";
+            foreach (var name in new[] { "$owner", "$lead", "$term" })
+            {
+                _term.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            _term.Prepare();
+
+            _stage = connection.CreateCommand();
+            _stage.Transaction = transaction;
+            _stage.CommandText = "INSERT INTO LeadStageChanges (OwnerId, LeadId, FromStageKey, FromStageName, ToStageKey, ToStageName, ActorId, At) "
+                + "VALUES ($owner, $lead, NULL, NULL, $to, NULL, $actor, $at)";
+            foreach (var name in new[] { "$owner", "$lead", "$to", "$actor", "$at" })
+            {
+                _stage.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            _stage.Prepare();
         }
 
         public bool Exists(string facebookLeadId)
@@ -550,7 +576,25 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             p["$consents"].Value = lead.ConsentsJson;
             p["$welcome"].Value = lead.WelcomeStatus.ToString();
             p["$stage"].Value = lead.StageKey;
+            p["$emailKey"].Value = (object?)lead.EmailKey ?? DBNull.Value;
+            p["$phoneKey"].Value = (object?)lead.PhoneKey ?? DBNull.Value;
             var id = (long)_lead.ExecuteScalar()!;
+
+            var t = _term.Parameters;
+            t["$owner"].Value = BenchApp.OwnerId;
+            t["$lead"].Value = id;
+            foreach (var term in lead.Terms())
+            {
+                t["$term"].Value = term;
+                _term.ExecuteNonQuery();
+            }
+
+            var h = _stage.Parameters;
+            h["$owner"].Value = BenchApp.OwnerId;
+            h["$lead"].Value = id;
+            h["$to"].Value = lead.StageKey;
+            h["$actor"].Value = BenchApp.OwnerId;
+            h["$at"].Value = Binary.ConvertToProvider(lead.FirstSeenAt);
 
             var o = _outbox.Parameters;
             o["$owner"].Value = BenchApp.OwnerId;
@@ -568,6 +612,8 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             _exists.Dispose();
             _lead.Dispose();
             _outbox.Dispose();
+            _term.Dispose();
+            _stage.Dispose();
         }
     }
 }

@@ -5,7 +5,7 @@ namespace LeadOps.Application.Leads;
 /// their welcome outbox rows (each lead's welcome planned first), the page's counts on the run. A new lead created
 /// after the page's webhook subscription was confirmed is one the webhook missed: the integration remembers when.
 /// </summary>
-internal sealed class LeadPageStore(ILeadRepository leads, WelcomePlanner welcome, LeadMetrics metrics, TimeProvider clock)
+internal sealed class LeadPageStore(ILeadRepository leads, WelcomePlanner welcome, LeadFollowUpPlanner followUps, LeadMetrics metrics, TimeProvider clock)
 {
     /// <summary>Returns the earliest known created_time among leads that failed, if any (the watermark stops before it).</summary>
     public async Task<DateTimeOffset?> StoreAsync(
@@ -29,6 +29,7 @@ internal sealed class LeadPageStore(ILeadRepository leads, WelcomePlanner welcom
         var now = clock.GetUtcNow();
         var rules = welcome.RulesFor(integration, form, plan.SendWelcome, now);
         var toInsert = new List<Lead>();
+        LeadFollowUps? asked = null;
         foreach (var data in unique)
         {
             if (existing.TryGetValue(data.Id, out var stored))
@@ -49,7 +50,8 @@ internal sealed class LeadPageStore(ILeadRepository leads, WelcomePlanner welcom
                 continue;
             }
 
-            lead.PlanWelcome(rules);
+            asked ??= await followUps.ForAsync(integration, ct);
+            lead.PlanWelcome(rules, asked);
             toInsert.Add(lead);
         }
 

@@ -14,6 +14,9 @@ public interface IOutgoingWebhookStore
 
     Task<WebhookEndpoint?> FindAsync(int id, CancellationToken cancellationToken);
 
+    /// <summary>Whether any endpoint receives the event (paused ones included: their deliveries wait for the resume).</summary>
+    Task<bool> AnyReceivesAsync(string eventName, CancellationToken cancellationToken);
+
     /// <summary>Makes the endpoint's waiting and failed deliveries due now (after it is resumed).</summary>
     Task RequeueAsync(int endpointId, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -8,7 +8,7 @@ public sealed partial class Lead
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Why <see cref="PlanWelcome(WelcomeRules)"/> skipped the welcome; written on the outbox row that goes with the lead.</summary>
+    /// <summary>Why <see cref="PlanWelcome(WelcomeRules, LeadFollowUps?)"/> skipped the welcome; written on the outbox row that goes with the lead.</summary>
     public string? WelcomeSkipReason { get; private set; }
 
     /// <summary>The consent check boxes as the person left them, within their limits.</summary>
@@ -29,16 +29,17 @@ public sealed partial class Lead
     /// (no usable e-mail, welcome switched off, the retrieval asked for none, submitted at an unknown time and not just
     /// announced by webhook, older than the age limit when found, a required consent not given). Planning is the last
     /// step before a new lead is stored: it raises <see cref="LeadCreated"/> (once), whose handler writes the lead's outbox
-    /// row (<see cref="OutboxMessage.WelcomeFor"/>) in the same save.
+    /// row (<see cref="OutboxMessage.WelcomeFor"/>) in the same save, and the <paramref name="followUps"/> its
+    /// integration asks for (all of them when not given).
     /// </summary>
-    public void PlanWelcome(WelcomeRules rules)
+    public void PlanWelcome(WelcomeRules rules, LeadFollowUps? followUps = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         WelcomeSkipReason = WhyNoWelcome(rules);
         WelcomeStatus = WelcomeSkipReason is null ? WelcomeStatus.Pending : WelcomeStatus.Skipped;
         if (!DomainEvents.OfType<LeadCreated>().Any())
         {
-            Raise(new LeadCreated(this));
+            Raise(new LeadCreated(this, followUps ?? LeadFollowUps.All));
         }
     }
 

@@ -43,7 +43,7 @@ public sealed class OutboxMessage : Entity, IOwnedByUser
 
     /// <summary>
     /// The welcome row written with a new lead, as the lead's planned welcome says: due now when pending, else skipped
-    /// with the reason it was planned with (<see cref="Lead.PlanWelcome(WelcomeRules)"/>).
+    /// with the reason it was planned with (<see cref="Lead.PlanWelcome(WelcomeRules, LeadFollowUps?)"/>).
     /// </summary>
     public static OutboxMessage WelcomeFor(Lead lead, DateTimeOffset now)
     {

@@ -15,6 +15,9 @@ internal sealed class OutgoingWebhookStore(LeadOpsDbContext db) : IOutgoingWebho
     public Task<WebhookEndpoint?> FindAsync(int id, CancellationToken cancellationToken) =>
         db.Set<WebhookEndpoint>().FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
 
+    public async Task<bool> AnyReceivesAsync(string eventName, CancellationToken cancellationToken) =>
+        (await db.Set<WebhookEndpoint>().AsNoTracking().ToListAsync(cancellationToken)).Any(e => e.Receives(eventName));
+
     public async Task RequeueAsync(int endpointId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var waiting = await db.Set<OutgoingDelivery>().Where(d => d.EndpointId == endpointId && d.Status != DeliveryStatus.Delivered).ToListAsync(cancellationToken);

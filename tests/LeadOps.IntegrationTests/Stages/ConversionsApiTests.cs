@@ -135,10 +135,20 @@ public sealed class ConversionsApiTests(DatabaseKind database) : AppFixture(data
         var lead = (await App.SendAsync(user, new ListLeads(new LeadFilter(FormId: Form)))).Items.Single();
 
         await DrainAsync();
+        var arrived = (await App.SendAsync(user, new GetLeadWorkspace(lead.Id))).Value!.Conversions;
+        await App.SendAsync(user, new ChangeLeadStage([lead.Id], "qualified"));
+        await DrainAsync();
 
+        // A new lead of an integration without a dataset leaves no Conversions API row at all (LeadFollowUps); a stage
+        // staff choose later is kept as skipped, with the reason, on the lead.
         var shown = (await App.SendAsync(user, new GetLeadWorkspace(lead.Id))).Value!.Conversions.Single();
-        Assert.That(shown.Status, Is.EqualTo(ConversionEventStatus.Skipped));
-        Assert.That(Received.Where(e => e.LeadId == lead.FacebookLeadId), Is.Empty);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(arrived, Is.Empty);
+            Assert.That(shown.Status, Is.EqualTo(ConversionEventStatus.Skipped));
+            Assert.That(shown.Error, Does.Contain("No Meta dataset"));
+            Assert.That(Received.Where(e => e.LeadId == lead.FacebookLeadId), Is.Empty);
+        }
     }
 
     private async Task<(TestUser User, long LeadId, string FacebookLeadId)> LeadWithDatasetAsync(string datasetToken)

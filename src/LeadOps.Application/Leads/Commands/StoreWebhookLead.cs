@@ -15,6 +15,7 @@ internal sealed class StoreWebhookLeadHandler(
     ILeadRepository leads,
     ILeadSource source,
     WelcomePlanner welcome,
+    LeadFollowUpPlanner followUps,
     LeadMetrics metrics) : ICommandHandler<StoreWebhookLead, Result<ProcessedLead>>
 {
     public async ValueTask<Result<ProcessedLead>> Handle(StoreWebhookLead command, CancellationToken cancellationToken) =>
@@ -51,7 +52,9 @@ internal sealed class StoreWebhookLeadHandler(
             return Result<ProcessedLead>.Ok(new ProcessedLead(command.LeadgenId, ProcessedLeadStatus.Failed, null, null, error));
         }
 
-        lead.PlanWelcome(welcome.RulesFor(integration, integration.Forms.FirstOrDefault(f => f.FormId == lead.FormId), requested: true, now));
+        lead.PlanWelcome(
+            welcome.RulesFor(integration, integration.Forms.FirstOrDefault(f => f.FormId == lead.FormId), requested: true, now),
+            await followUps.ForAsync(integration, cancellationToken));
         var inserted = await leads.InsertNewAsync([lead], cancellationToken);
         await access.SaveAsync(cancellationToken);
         if (inserted.Count == 0)

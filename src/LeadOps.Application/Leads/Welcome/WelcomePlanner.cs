@@ -1,6 +1,6 @@
 namespace LeadOps.Application.Leads.Welcome;
 
-/// <summary>The rules a new lead's welcome is planned with (<see cref="Lead.PlanWelcome(WelcomeRules)"/>): the integration's switch, the age limit, whether the retrieval may send, the form's required consent.</summary>
+/// <summary>The rules a new lead's welcome is planned with (<see cref="Lead.PlanWelcome(WelcomeRules, LeadFollowUps?)"/>): the integration's switch, the age limit, whether the retrieval may send, the form's required consent.</summary>
 internal sealed class WelcomePlanner(WelcomeAgeLimit ageLimit)
 {
     public WelcomeRules RulesFor(Integration integration, IntegrationForm? form, bool requested, DateTimeOffset now) =>
