@@ -4,16 +4,11 @@ namespace LeadOps.Domain.Leads;
 /// A side effect to deliver reliably (the welcome message), written in the same transaction as the lead it belongs
 /// to. One per lead and kind (unique), so a lead can never be queued twice.
 /// </summary>
-public sealed class OutboxMessage : Entity, IOwnedByUser
+public sealed class OutboxMessage : OutboxItem
 {
     public const string WelcomeKind = "welcome";
     public const int KindLength = 20;
-    public const int ClaimedByLength = 100;
     public const int MessageIdLength = 200;
-
-    public long Id { get; set; }
-
-    public string OwnerId { get; set; } = string.Empty;
 
     public long LeadId { get; set; }
 
@@ -22,17 +17,6 @@ public sealed class OutboxMessage : Entity, IOwnedByUser
     public string Kind { get; set; } = WelcomeKind;
 
     public OutboxStatus Status { get; private set; } = OutboxStatus.Pending;
-
-    public int Attempts { get; set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset NextAttemptAt { get; private set; }
-
-    /// <summary>Who holds the claim and until when; another worker may take the row only after it lapses.</summary>
-    public string? ClaimedBy { get; set; }
-
-    public DateTimeOffset? ClaimedUntil { get; set; }
 
     public DateTimeOffset? SentAt { get; private set; }
 
@@ -110,10 +94,9 @@ public sealed class OutboxMessage : Entity, IOwnedByUser
     }
 
     /// <summary>Ends the claim and brings the lead's welcome status in step with this row (the lead list filters on it).</summary>
-    private void Release()
+    protected override void Release()
     {
-        ClaimedBy = null;
-        ClaimedUntil = null;
+        base.Release();
         var lead = Lead ?? throw new InvalidOperationException("Load the lead with its outbox message: its welcome status must change with it.");
         lead.WelcomeStatus = Status switch
         {

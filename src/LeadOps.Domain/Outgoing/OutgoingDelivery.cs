@@ -4,14 +4,8 @@ namespace LeadOps.Domain.Outgoing;
 /// One event on its way to one endpoint: the exact body (built once, so every retry sends the same bytes), the
 /// attempts so far, and when the next is due (exponential backoff). One per endpoint and event (unique).
 /// </summary>
-public sealed class OutgoingDelivery : IOwnedByUser
+public sealed class OutgoingDelivery : OutboxItem
 {
-    public const int ClaimedByLength = 100;
-
-    public long Id { get; set; }
-
-    public string OwnerId { get; set; } = string.Empty;
-
     public int EndpointId { get; private set; }
 
     public Guid EventId { get; private set; }
@@ -22,21 +16,11 @@ public sealed class OutgoingDelivery : IOwnedByUser
 
     public DeliveryStatus Status { get; private set; } = DeliveryStatus.Pending;
 
-    public int Attempts { get; private set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset NextAttemptAt { get; private set; }
-
     public DateTimeOffset? DeliveredAt { get; private set; }
 
     public int? LastStatusCode { get; private set; }
 
     public string? LastError { get; private set; }
-
-    public string? ClaimedBy { get; set; }
-
-    public DateTimeOffset? ClaimedUntil { get; set; }
 
     public static OutgoingDelivery For(int endpointId, Guid eventId, string eventName, string body, DateTimeOffset now) => new()
     {
@@ -85,11 +69,5 @@ public sealed class OutgoingDelivery : IOwnedByUser
             Status = DeliveryStatus.Pending;
             Attempts = 0;
         }
-    }
-
-    private void Release()
-    {
-        ClaimedBy = null;
-        ClaimedUntil = null;
     }
 }

@@ -18,6 +18,22 @@ internal abstract partial class PollingWorker(WorkerSignal signal, WorkerHealth 
     /// <summary>One pass over the work due now; returns how many items it took (0 when nothing was due).</summary>
     public abstract Task<int> ProcessDueAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="PollAsync"/>, unless this node has the worker switched off (<c>{section}:WorkerEnabled=false</c>):
+    /// then the status page says so and the worker ends at once.
+    /// </summary>
+    protected async Task RunAsync(bool enabled, string section, TimeSpan interval, CancellationToken stoppingToken)
+    {
+        if (!enabled)
+        {
+            Health.Beat(Name, TimeSpan.FromDays(3650), $"not running on this node ({section}:WorkerEnabled=false)");
+            return;
+        }
+
+        Health.Beat(Name, interval, "starting");
+        await PollAsync(interval, stoppingToken);
+    }
+
     /// <summary>Drains, reports and sleeps, round after round, until <paramref name="stoppingToken"/> fires.</summary>
     protected async Task PollAsync(TimeSpan interval, CancellationToken stoppingToken)
     {

@@ -12,7 +12,7 @@ public static class ConversionsServiceCollectionExtensions
     public static IServiceCollection AddStagesAndConversions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConversionsOptions>().Bind(configuration.GetSection(ConversionsOptions.SectionName))
-            .Validate(o => o.IsValid, "Conversions: MaxAttempts ≥ 1, FirstRetryDelay > 0 and ≤ MaxRetryDelay, ClaimLease ≥ 30 s, PollInterval > 0 and BatchSize ≥ 1.")
+            .Validate(o => !o.Problems().Any(), "Conversions: MaxAttempts ≥ 1, FirstRetryDelay > 0 and ≤ MaxRetryDelay, ClaimLease ≥ 30 s, PollInterval > 0 and BatchSize ≥ 1.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConversionsOptions>>().Value.RetryPolicy);
         services.AddScoped<IStageRepository, StageRepository>();

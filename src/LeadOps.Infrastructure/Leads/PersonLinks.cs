@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace LeadOps.Infrastructure.Leads;
 
 /// <summary>
@@ -17,57 +19,49 @@ internal sealed class PersonLinks(LeadOpsDbContext db) : IPersonLinks
 
     public async Task<IReadOnlyList<LeadCard>> FindLeadsAsync(PersonKeys keys, long? exceptLeadId, int limit, CancellationToken cancellationToken)
     {
-        var found = new List<LeadCard>();
-        if (keys.EmailKey is { } email)
-        {
-            found.AddRange(await LeadsAsync(db.Leads.Where(l => l.EmailKey == email), SameEmail));
-        }
-
-        if (keys.PhoneKey is { } phone)
-        {
-            found.AddRange(await LeadsAsync(db.Leads.Where(l => l.PhoneKey == phone), SamePhone));
-        }
-
-        if (keys.AdId is { } adId)
-        {
-            found.AddRange(await LeadsAsync(db.Leads.Where(l => l.AdId == adId), SameAd));
-        }
-
-        return [.. found.Where(l => l.Id != exceptLeadId).DistinctBy(l => l.Id).OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id).Take(limit)];
-
-        async Task<List<LeadCard>> LeadsAsync(IQueryable<Lead> leads, string match) =>
+        var found = await ByEachKeyAsync(keys, db.Leads, l => l.EmailKey, l => l.PhoneKey, l => l.AdId, async (leads, match) =>
             await leads.AsNoTracking()
                 .OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id)
                 .Take(limit + 1)
                 .Select(l => new LeadCard(l.Id, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.FormName, l.FormId, l.CreatedTime, match))
-                .ToListAsync(cancellationToken);
+                .ToListAsync(cancellationToken));
+        return [.. found.Where(l => l.Id != exceptLeadId).DistinctBy(l => l.Id).OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id).Take(limit)];
     }
 
     public async Task<IReadOnlyList<ConversationLink>> FindConversationsAsync(PersonKeys keys, int limit, CancellationToken cancellationToken)
     {
-        var found = new List<ConversationLink>();
-        if (keys.EmailKey is { } email)
-        {
-            found.AddRange(await ConversationsAsync(db.Conversations.Where(c => c.ContactEmailKey == email), SameEmail));
-        }
-
-        if (keys.PhoneKey is { } phone)
-        {
-            found.AddRange(await ConversationsAsync(db.Conversations.Where(c => c.ContactPhoneKey == phone), SamePhone));
-        }
-
-        if (keys.AdId is { } adId)
-        {
-            found.AddRange(await ConversationsAsync(db.Conversations.Where(c => c.ReferralAdId == adId), SameAd));
-        }
-
-        return [.. found.DistinctBy(c => c.Id).OrderByDescending(c => c.LastMessageAt).Take(limit)];
-
-        async Task<List<ConversationLink>> ConversationsAsync(IQueryable<Conversation> conversations, string match) =>
-            [.. (await conversations.AsNoTracking()
+        var found = await ByEachKeyAsync(keys, db.Conversations, c => c.ContactEmailKey, c => c.ContactPhoneKey, c => c.ReferralAdId, async (conversations, match) =>
+            (await conversations.AsNoTracking()
                 .OrderByDescending(c => c.LastMessageAt)
                 .Take(limit)
                 .ToListAsync(cancellationToken))
-                .Select(c => new ConversationLink(c.Id, c.CustomerLabel, c.State, c.LastMessageAt, match))];
+                .Select(c => new ConversationLink(c.Id, c.CustomerLabel, c.State, c.LastMessageAt, match)).ToList());
+        return [.. found.DistinctBy(c => c.Id).OrderByDescending(c => c.LastMessageAt).Take(limit)];
+    }
+
+    /// <summary>
+    /// One indexed lookup for each key the person has (e-mail, phone, ad) on the column that holds it, read by
+    /// <paramref name="read"/> with how the rows matched.
+    /// </summary>
+    private static async Task<List<T>> ByEachKeyAsync<TRow, T>(
+        PersonKeys keys,
+        IQueryable<TRow> rows,
+        Expression<Func<TRow, string?>> email,
+        Expression<Func<TRow, string?>> phone,
+        Expression<Func<TRow, string?>> ad,
+        Func<IQueryable<TRow>, string, Task<List<T>>> read)
+    {
+        var found = new List<T>();
+        foreach (var (value, column, match) in new[] { (keys.EmailKey, email, SameEmail), (keys.PhoneKey, phone, SamePhone), (keys.AdId, ad, SameAd) })
+        {
+            if (value is not null)
+            {
+                // The value goes in as a closure, as in a hand-written Where: a parameter in the SQL.
+                Expression<Func<string>> key = () => value;
+                found.AddRange(await read(rows.Where(Expression.Lambda<Func<TRow, bool>>(Expression.Equal(column.Body, key.Body), column.Parameters)), match));
+            }
+        }
+
+        return found;
     }
 }

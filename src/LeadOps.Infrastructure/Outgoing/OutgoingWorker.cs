@@ -22,15 +22,6 @@ internal sealed class OutgoingWorker(
     public override async Task<int> ProcessDueAsync(CancellationToken cancellationToken) =>
         await fanOut.RunAsync(cancellationToken) + await poster.RunAsync(cancellationToken) + await mailer.RunAsync(cancellationToken);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.WorkerEnabled)
-        {
-            Health.Beat(WorkerName, TimeSpan.FromDays(3650), "not running on this node (OutgoingWebhooks:WorkerEnabled=false)");
-            return;
-        }
-
-        Health.Beat(WorkerName, options.PollInterval, "starting");
-        await PollAsync(options.PollInterval, stoppingToken);
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RunAsync(options.WorkerEnabled, OutgoingWebhookOptions.SectionName, options.PollInterval, stoppingToken);
 }

@@ -43,7 +43,7 @@ internal sealed partial class WebhookPoster(
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
         var now = clock.GetUtcNow();
         var rows = await db.Set<OutgoingDelivery>().IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
-            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil <= now))
+            .Where(d => d.Status == DeliveryStatus.Pending).DueAt(now)
             .Join(db.Set<WebhookEndpoint>().IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).Where(e => e.PausedAt == null), d => d.EndpointId, e => e.Id, (d, e) => d)
             .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Take(options.BatchSize)
             .Select(d => new { d.Id, d.OwnerId }).ToListAsync(cancellationToken);
@@ -54,7 +54,7 @@ internal sealed partial class WebhookPoster(
     {
         var now = clock.GetUtcNow();
         var claimed = await db.Set<OutgoingDelivery>()
-            .Where(d => d.Id == id && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now && (d.ClaimedUntil == null || d.ClaimedUntil <= now))
+            .Where(d => d.Id == id && d.Status == DeliveryStatus.Pending).DueAt(now)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, _id).SetProperty(d => d.ClaimedUntil, now + options.ClaimLease), cancellationToken);
         if (claimed == 0)
         {

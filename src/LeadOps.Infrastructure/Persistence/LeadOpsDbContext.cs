@@ -100,8 +100,9 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        // Every entity's key is its Id property by EF's convention; the configurations state only what differs from it.
+        // The configurations state only what differs from EF's conventions and this model's own (ModelConventions).
         builder.ApplyConfigurationsFromAssembly(typeof(LeadOpsDbContext).Assembly, t => t.Namespace == typeof(Configurations.ApiKeyConfiguration).Namespace);
+        ModelConventions.Apply(builder);
 
         // Domain events live on the entity until their save commits; they are never stored.
         foreach (var entityType in builder.Model.GetEntityTypes().Where(e => typeof(IHasDomainEvents).IsAssignableFrom(e.ClrType)).ToList())

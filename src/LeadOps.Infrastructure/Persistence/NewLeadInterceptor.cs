@@ -1,26 +1,12 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
-
 namespace LeadOps.Infrastructure.Persistence;
 
 /// <summary>
 /// Lets every lead about to be inserted prepare itself (<see cref="Lead.PrepareFirstSave"/>: its search terms and its
 /// arrival event), whichever path stores it, before the domain events and ownership are looked at.
 /// </summary>
-internal sealed class NewLeadInterceptor : SaveChangesInterceptor
+internal sealed class NewLeadInterceptor : BeforeSaveInterceptor
 {
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Prepare(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Prepare(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Prepare(DbContext? context)
+    protected override void BeforeSave(DbContext? context)
     {
         if (context is null)
         {

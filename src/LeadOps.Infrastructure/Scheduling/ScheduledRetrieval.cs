@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Leads.Commands;
 using Mediator;
@@ -21,6 +22,10 @@ public sealed class ScheduledRetrieval(
     ILogger<ScheduledRetrieval> logger)
 {
     public const string WorkerName = "scheduled-retrieval";
+
+    /// <summary>The integrations the schedule works for: enabled, with a usable token and a page.</summary>
+    private static readonly Expression<Func<Integration, bool>> Syncable =
+        i => !i.IsDisabled && !i.NeedsReconnect && i.ProtectedToken != "" && i.PageId != "";
 
     /// <summary>Runs one pass; returns how many forms were retrieved.</summary>
     public async Task<int> RunDueAsync(CancellationToken ct)
@@ -89,7 +94,7 @@ public sealed class ScheduledRetrieval(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
         return await db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
-            .Where(i => !i.IsDisabled && !i.NeedsReconnect && i.ProtectedToken != "" && i.PageId != "")
+            .Where(Syncable)
             .Select(i => new PageSchedule(i.OwnerId, i.Id, i.PageCheckedAt, i.FormsProbedAt, i.SyncPausedUntil))
             .ToListAsync(ct);
     }
@@ -104,7 +109,7 @@ public sealed class ScheduledRetrieval(
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
         return await db.IntegrationForms.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
             .Where(f => f.SyncEnabled && f.Status == IntegrationForm.Active)
-            .Join(db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).Where(i => !i.IsDisabled && !i.NeedsReconnect && i.ProtectedToken != "" && i.PageId != ""),
+            .Join(db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).Where(Syncable),
                 f => f.IntegrationId, i => i.Id,
                 (f, i) => new FormSchedule(f.OwnerId, f.IntegrationId, f.FormId, f.Watermark, f.LastSyncedAt, f.SyncRequestedAt, f.FullWalkRequestedAt,
                     i.LeadgenSubscribed, i.LastMissAt, i.SyncPausedUntil))

@@ -11,12 +11,15 @@ internal static class SchedulingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddScheduledRetrieval(this IServiceCollection services, IConfiguration configuration, DatabaseProvider provider, string? connectionString)
     {
-        services.AddOptions<SchedulingOptions>().Bind(configuration.GetSection("Scheduling")).ValidateOnStart();
+        var section = configuration.GetSection(SchedulingOptions.SectionName);
+        services.AddOptions<SchedulingOptions>().Bind(section)
+            .Configure(o => o.Cadence = section.Get<SyncCadence>() ?? SyncCadence.Default)
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SchedulingOptions>, SchedulingOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.Cadence);
         services.AddSingleton<ScheduledRetrieval>();
         services.AddSingleton<InterruptedRuns>();
-        var options = configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var options = section.Get<SchedulingOptions>() ?? new SchedulingOptions();
         if (!options.Enabled)
         {
             return services;

@@ -4,18 +4,13 @@ namespace LeadOps.Domain.Leads.Conversions;
 /// One stage a lead entered, to be told to Meta's Conversions API for CRM (ADR 0023): an outbox row written in the same
 /// save as the stage change, claimed by one worker at a time, sent once. It keeps what was sent and Meta's answer.
 /// </summary>
-public sealed class ConversionEvent : IOwnedByUser
+public sealed class ConversionEvent : OutboxItem
 {
-    public const int ClaimedByLength = 100;
     public const int RequestLength = 4000;
     public const int TraceLength = 100;
 
     /// <summary>Meta accepts CRM events at most 7 days old.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(7);
-
-    public long Id { get; set; }
-
-    public string OwnerId { get; set; } = string.Empty;
 
     public long LeadId { get; set; }
 
@@ -27,16 +22,6 @@ public sealed class ConversionEvent : IOwnedByUser
     public DateTimeOffset EnteredAt { get; private set; }
 
     public ConversionEventStatus Status { get; private set; } = ConversionEventStatus.Pending;
-
-    public int Attempts { get; set; }
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset NextAttemptAt { get; private set; }
-
-    public string? ClaimedBy { get; set; }
-
-    public DateTimeOffset? ClaimedUntil { get; set; }
 
     /// <summary>The last request body as sent, without the access token.</summary>
     public string? RequestJson { get; private set; }
@@ -110,11 +95,5 @@ public sealed class ConversionEvent : IOwnedByUser
         Status = ConversionEventStatus.Skipped;
         Error = TextLimit.Cut(reason);
         Release();
-    }
-
-    private void Release()
-    {
-        ClaimedBy = null;
-        ClaimedUntil = null;
     }
 }

@@ -2,12 +2,10 @@ namespace LeadOps.Infrastructure.Graph.Dtos;
 
 internal sealed record GraphDebugTokenDto
 {
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? AppId { get; init; }
 
     public string? Type { get; init; }
 
-    [JsonConverter(typeof(FlexibleBooleanConverter))]
     public bool? IsValid { get; init; }
 
     /// <summary>Unix seconds; 0 means the token does not expire.</summary>
@@ -17,9 +15,7 @@ internal sealed record GraphDebugTokenDto
 
     public List<string>? Scopes { get; init; }
 
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? ProfileId { get; init; }
 
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? UserId { get; init; }
 }

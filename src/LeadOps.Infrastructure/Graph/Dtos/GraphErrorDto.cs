@@ -15,6 +15,5 @@ internal sealed record GraphErrorDto
     /// <summary>What the Conversions API (and a few other edges) says in plain words beside its terse <see cref="Message"/>.</summary>
     public string? ErrorUserMsg { get; init; }
 
-    [JsonConverter(typeof(FlexibleBooleanConverter))]
     public bool? IsTransient { get; init; }
 }

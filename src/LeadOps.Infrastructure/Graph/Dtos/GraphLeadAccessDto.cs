@@ -6,7 +6,6 @@ namespace LeadOps.Infrastructure.Graph.Dtos;
 /// </summary>
 internal sealed record GraphLeadAccessDto
 {
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? Id { get; init; }
 
     public JsonElement? HasLeadAccess { get; init; }

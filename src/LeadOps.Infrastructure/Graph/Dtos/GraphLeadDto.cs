@@ -2,32 +2,25 @@ namespace LeadOps.Infrastructure.Graph.Dtos;
 
 internal sealed record GraphLeadDto
 {
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? Id { get; init; }
 
     /// <summary>Kept raw (<c>2026-11-20T10:15:00+0000</c>) so that an unreadable value flags the lead instead of failing the page.</summary>
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? CreatedTime { get; init; }
 
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? FormId { get; init; }
 
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? AdId { get; init; }
 
     public string? AdName { get; init; }
 
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? AdsetId { get; init; }
 
     public string? AdsetName { get; init; }
 
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? CampaignId { get; init; }
 
     public string? CampaignName { get; init; }
 
-    [JsonConverter(typeof(FlexibleBooleanConverter))]
     public bool? IsOrganic { get; init; }
 
     public string? Platform { get; init; }
@@ -37,10 +30,8 @@ internal sealed record GraphLeadDto
     /// <summary>The consent check boxes, kept raw: an unexpected shape is read as none instead of failing the page.</summary>
     public JsonElement? CustomDisclaimerResponses { get; init; }
 
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? PartnerName { get; init; }
 
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? RetailerItemId { get; init; }
 
     /// <summary>Graph objects (<c>{"id":"…"}</c>), kept raw: only their id is read.</summary>

@@ -2,7 +2,6 @@ namespace LeadOps.Infrastructure.Graph.Dtos;
 
 internal sealed record GraphLeadFormDto
 {
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? Id { get; init; }
 
     public string? Name { get; init; }
@@ -11,7 +10,6 @@ internal sealed record GraphLeadFormDto
 
     public string? Locale { get; init; }
 
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? CreatedTime { get; init; }
 
     public int? LeadsCount { get; init; }

@@ -3,7 +3,6 @@ namespace LeadOps.Infrastructure.Graph.Dtos;
 /// <summary><c>GET /me?fields=id,name</c> with a page token.</summary>
 internal sealed record GraphPageDto
 {
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? Id { get; init; }
 
     public string? Name { get; init; }

@@ -3,7 +3,6 @@ namespace LeadOps.Infrastructure.Graph.Dtos;
 /// <summary>One entry of <c>GET /{page-id}/subscribed_apps</c>.</summary>
 internal sealed record GraphSubscribedAppDto
 {
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? Id { get; init; }
 
     public string? Name { get; init; }

@@ -3,7 +3,6 @@ namespace LeadOps.Infrastructure.Graph.Dtos;
 /// <summary><c>GET /{psid}?fields=first_name,last_name,profile_pic</c> (User Profile API).</summary>
 internal sealed record GraphUserProfileDto
 {
-    [JsonConverter(typeof(FlexibleStringConverter))]
     public string? Id { get; init; }
 
     public string? FirstName { get; init; }

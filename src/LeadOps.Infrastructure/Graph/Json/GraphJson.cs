@@ -1,6 +1,10 @@
 namespace LeadOps.Infrastructure.Graph.Json;
 
-/// <summary>JSON settings for Graph's wire format: snake_case names, numbers that may arrive as strings, nulls left out.</summary>
+/// <summary>
+/// JSON settings for Graph's wire format: snake_case names, nulls left out, and values read as leniently as Graph sends
+/// them: numbers that arrive as strings, and every text (ids, times) or yes/no that arrives as a number, a string or a
+/// boolean (<see cref="FlexibleStringConverter"/>, <see cref="FlexibleBooleanConverter"/>).
+/// </summary>
 internal static class GraphJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -12,6 +16,7 @@ internal static class GraphJson
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
+            Converters = { new FlexibleStringConverter(), new FlexibleBooleanConverter() },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

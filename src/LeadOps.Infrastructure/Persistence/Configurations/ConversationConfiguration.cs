@@ -5,13 +5,12 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
     public void Configure(EntityTypeBuilder<Conversation> builder)
     {
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.PageId).HasMaxLength(FacebookId.MaxLength).IsRequired();
-        builder.Property(c => c.Psid).HasMaxLength(FacebookId.MaxLength).IsRequired();
+        builder.Property(c => c.PageId).HasMaxLength(FacebookId.MaxLength);
+        builder.Property(c => c.Psid).HasMaxLength(FacebookId.MaxLength);
 
         // Stored as its number: the Inbox orders by it (Needs human first).
-        builder.Property(c => c.State);
+        builder.Property(c => c.State).HasConversion<int>();
         builder.Property(c => c.AssignedToUserId).HasMaxLength(UserId.MaxLength);
-        builder.Property(c => c.AssignedToName).HasMaxLength(Conversation.AssignedToNameLength);
         builder.Property(c => c.EscalationReason).HasMaxLength(Conversation.ReasonLength);
         builder.Property(c => c.LastMessagePreview).HasMaxLength(Conversation.PreviewLength);
         builder.Ignore(c => c.CustomerLabel);
@@ -38,7 +37,6 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
 
         // The Inbox list: by state, then InboxOrder (longest waiting, then latest message); filtered by page. The list's
         // ORDER BY is exactly these columns, so a page is read off the index without sorting the owner's conversations.
-        builder.Property(c => c.InboxOrder);
         builder.HasIndex(c => new { c.OwnerId, c.State, c.InboxOrder, c.Id });
         builder.HasIndex(c => new { c.OwnerId, c.PageId, c.State, c.InboxOrder, c.Id });
 

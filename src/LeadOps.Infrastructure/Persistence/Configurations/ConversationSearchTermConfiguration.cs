@@ -5,8 +5,7 @@ internal sealed class ConversationSearchTermConfiguration : IEntityTypeConfigura
 {
     public void Configure(EntityTypeBuilder<ConversationSearchTerm> builder)
     {
-        builder.HasKey(t => t.Id);
-        builder.Property(t => t.Term).HasMaxLength(SearchText.TermLength).IsRequired();
+        builder.Property(t => t.Term).HasMaxLength(SearchText.TermLength);
         builder.HasIndex(t => new { t.OwnerId, t.Term, t.ConversationId });
         builder.HasIndex(t => t.ConversationId);
         builder.HasOne<Conversation>().WithMany().HasForeignKey(t => t.ConversationId).OnDelete(DeleteBehavior.Cascade);

@@ -7,11 +7,9 @@ internal sealed class ConversionEventConfiguration : IEntityTypeConfiguration<Co
 {
     public void Configure(EntityTypeBuilder<ConversionEvent> builder)
     {
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.StageKey).HasMaxLength(PipelineStage.KeyLength).IsRequired();
-        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.StageKey).HasMaxLength(PipelineStage.KeyLength);
         // An outcome is recorded only while the claim it was sent under still holds (as the welcome outbox, ADR 0004).
-        builder.Property(e => e.ClaimedBy).HasMaxLength(ConversionEvent.ClaimedByLength).IsConcurrencyToken();
+        builder.Property(e => e.ClaimedBy).IsConcurrencyToken();
         builder.Property(e => e.RequestJson).HasMaxLength(ConversionEvent.RequestLength);
         builder.Property(e => e.FbTraceId).HasMaxLength(ConversionEvent.TraceLength);
         builder.Property(e => e.Error).HasMaxLength(TextLimit.Reason);

@@ -6,8 +6,7 @@ internal sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<De
 {
     public void Configure(EntityTypeBuilder<DeliveryAttempt> builder)
     {
-        builder.HasKey(a => a.Id);
-        builder.Property(a => a.EventName).HasMaxLength(OutgoingEventNames.Length).IsRequired();
+        builder.Property(a => a.EventName).HasMaxLength(OutgoingEventNames.Length);
         builder.Property(a => a.Error).HasMaxLength(TextLimit.Reason);
         builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(a => a.EndpointId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.EndpointId, a.At });

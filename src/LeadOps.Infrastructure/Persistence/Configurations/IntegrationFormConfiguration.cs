@@ -4,9 +4,7 @@ internal sealed class IntegrationFormConfiguration : IEntityTypeConfiguration<In
 {
     public void Configure(EntityTypeBuilder<IntegrationForm> builder)
     {
-        builder.Property(f => f.FormId).HasMaxLength(FacebookId.MaxLength).IsRequired();
-        builder.Property(f => f.Name).HasMaxLength(IntegrationForm.NameLength).IsRequired();
-        builder.Property(f => f.Status).HasMaxLength(IntegrationForm.StatusLength).IsRequired();
+        builder.Property(f => f.FormId).HasMaxLength(FacebookId.MaxLength);
         builder.Property(f => f.QuestionsJson).IsRequired(); // bounded by LeadFormQuestion.Fit and 200 questions
         builder.Property(f => f.WelcomeConsentKey).HasMaxLength(Lead.ConsentKeyLength);
         builder.Property(f => f.TestLeadId).HasMaxLength(FacebookId.MaxLength);

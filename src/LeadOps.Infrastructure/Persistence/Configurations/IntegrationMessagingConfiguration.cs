@@ -5,9 +5,7 @@ internal sealed class IntegrationMessagingConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<Integration> builder)
     {
-        builder.Property(i => i.MessagingPolicy).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.MessagingPolicyReason).HasMaxLength(TextLimit.Reason);
-        builder.Property(i => i.EscalationPayload).HasMaxLength(Integration.EscalationPayloadLength).IsRequired();
         builder.Property(i => i.ProfileAccessRefusal).HasMaxLength(TextLimit.Reason);
         builder.Ignore(i => i.MessagingBlocked);
         builder.Ignore(i => i.MessagingRefusal);

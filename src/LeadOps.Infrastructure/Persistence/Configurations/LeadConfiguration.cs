@@ -4,32 +4,25 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
 {
     public void Configure(EntityTypeBuilder<Lead> builder)
     {
-        builder.Property(l => l.FacebookLeadId).HasMaxLength(FacebookId.MaxLength).IsRequired();
-        builder.Property(l => l.PageId).HasMaxLength(FacebookId.MaxLength).IsRequired();
-        builder.Property(l => l.FormId).HasMaxLength(FacebookId.MaxLength).IsRequired();
+        builder.Property(l => l.FacebookLeadId).HasMaxLength(FacebookId.MaxLength);
+        builder.Property(l => l.PageId).HasMaxLength(FacebookId.MaxLength);
+        builder.Property(l => l.FormId).HasMaxLength(FacebookId.MaxLength);
         builder.Property(l => l.FormName).HasMaxLength(Lead.NameLength);
         builder.Property(l => l.FullName).HasMaxLength(Lead.NameLength);
         builder.Property(l => l.FirstName).HasMaxLength(Lead.PartNameLength);
         builder.Property(l => l.LastName).HasMaxLength(Lead.PartNameLength);
-        builder.Property(l => l.Email).HasMaxLength(Lead.EmailLength);
-        builder.Property(l => l.Phone).HasMaxLength(Lead.PhoneLength);
         builder.Property(l => l.AdId).HasMaxLength(FacebookId.MaxLength);
         builder.Property(l => l.AdName).HasMaxLength(Lead.NameLength);
         builder.Property(l => l.AdsetId).HasMaxLength(FacebookId.MaxLength);
         builder.Property(l => l.AdsetName).HasMaxLength(Lead.NameLength);
         builder.Property(l => l.CampaignId).HasMaxLength(FacebookId.MaxLength);
         builder.Property(l => l.CampaignName).HasMaxLength(Lead.NameLength);
-        builder.Property(l => l.Platform).HasMaxLength(Lead.PlatformLength);
         builder.Property(l => l.PartnerName).HasMaxLength(Lead.NameLength);
         builder.Property(l => l.RetailerItemId).HasMaxLength(Lead.ReferenceLength);
         builder.Property(l => l.HomeListingId).HasMaxLength(Lead.ReferenceLength);
         builder.Property(l => l.VehicleId).HasMaxLength(Lead.ReferenceLength);
         builder.Property(l => l.PostId).HasMaxLength(Lead.ReferenceLength);
-        builder.Property(l => l.Source).HasConversion<string>().HasMaxLength(20);
-        builder.Property(l => l.WelcomeStatus).HasConversion<string>().HasMaxLength(20);
-        // Bounded by the lead's limits (answers, values and keys: Lead.FitAnswers, Lead.FitConsents), so unlimited columns.
-        builder.Property(l => l.AnswersJson).IsRequired();
-        builder.Property(l => l.ConsentsJson).IsRequired();
+        // AnswersJson and ConsentsJson are bounded by the lead's limits (Lead.FitAnswers, Lead.FitConsents): unlimited columns.
         builder.Ignore(l => l.DisplayName);
         builder.Ignore(l => l.Consents);
         builder.Ignore(l => l.WelcomeSkipReason);

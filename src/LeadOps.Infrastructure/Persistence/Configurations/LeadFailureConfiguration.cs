@@ -4,10 +4,9 @@ internal sealed class LeadFailureConfiguration : IEntityTypeConfiguration<LeadFa
 {
     public void Configure(EntityTypeBuilder<LeadFailure> builder)
     {
-        builder.Property(f => f.FacebookLeadId).HasMaxLength(FacebookId.MaxLength).IsRequired();
-        builder.Property(f => f.FormId).HasMaxLength(FacebookId.MaxLength).IsRequired();
-        builder.Property(f => f.Source).HasConversion<string>().HasMaxLength(20);
-        builder.Property(f => f.Reason).HasMaxLength(TextLimit.Reason).IsRequired();
+        builder.Property(f => f.FacebookLeadId).HasMaxLength(FacebookId.MaxLength);
+        builder.Property(f => f.FormId).HasMaxLength(FacebookId.MaxLength);
+        builder.Property(f => f.Reason).HasMaxLength(TextLimit.Reason);
         builder.HasIndex(f => new { f.OwnerId, f.FacebookLeadId }).IsUnique();
         builder.HasIndex(f => new { f.OwnerId, f.LastFailedAt });
     }

@@ -8,8 +8,6 @@ internal sealed class LeadSearchTermConfiguration : IEntityTypeConfiguration<Lea
 
     public void Configure(EntityTypeBuilder<LeadSearchTerm> builder)
     {
-        builder.HasKey(t => t.Id);
-        builder.Property(t => t.Term).HasMaxLength(LeadSearchTerm.TermLength).IsRequired();
         builder.HasOne<Lead>().WithMany(l => l.SearchTerms).HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.OwnerId, t.Term, t.LeadId });
     }

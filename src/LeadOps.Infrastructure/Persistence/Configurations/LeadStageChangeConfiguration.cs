@@ -6,12 +6,11 @@ internal sealed class LeadStageChangeConfiguration : IEntityTypeConfiguration<Le
 {
     public void Configure(EntityTypeBuilder<LeadStageChange> builder)
     {
-        builder.HasKey(c => c.Id);
         builder.Property(c => c.FromStageKey).HasMaxLength(PipelineStage.KeyLength);
         builder.Property(c => c.FromStageName).HasMaxLength(PipelineStage.NameLength);
-        builder.Property(c => c.ToStageKey).HasMaxLength(PipelineStage.KeyLength).IsRequired();
+        builder.Property(c => c.ToStageKey).HasMaxLength(PipelineStage.KeyLength);
         builder.Property(c => c.ToStageName).HasMaxLength(PipelineStage.NameLength);
-        builder.Property(c => c.ActorId).HasMaxLength(UserId.MaxLength).IsRequired();
+        builder.Property(c => c.ActorId).HasMaxLength(UserId.MaxLength);
         builder.HasOne(c => c.Lead).WithMany().HasForeignKey(c => c.LeadId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => new { c.LeadId, c.At });
     }

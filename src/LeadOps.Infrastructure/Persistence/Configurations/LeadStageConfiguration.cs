@@ -7,7 +7,7 @@ internal sealed class LeadStageConfiguration : IEntityTypeConfiguration<Lead>
 {
     public void Configure(EntityTypeBuilder<Lead> builder)
     {
-        builder.Property(l => l.StageKey).HasMaxLength(PipelineStage.KeyLength).IsRequired();
+        builder.Property(l => l.StageKey).HasMaxLength(PipelineStage.KeyLength);
         builder.HasIndex(l => new { l.OwnerId, l.StageKey, l.CreatedTime });
     }
 }

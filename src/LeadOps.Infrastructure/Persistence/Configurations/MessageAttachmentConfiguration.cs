@@ -4,11 +4,6 @@ internal sealed class MessageAttachmentConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<MessageAttachment> builder)
     {
-        builder.Property(a => a.Type).HasMaxLength(MessageAttachment.TypeLength).IsRequired();
-        builder.Property(a => a.Url).HasMaxLength(MessageAttachment.UrlLength);
-        builder.Property(a => a.Title).HasMaxLength(MessageAttachment.TitleLength);
-        builder.Property(a => a.StickerId).HasMaxLength(MessageAttachment.StickerIdLength);
-        builder.Property(a => a.Copy).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CopyNote).HasMaxLength(MessageAttachment.NoteLength);
         builder.Ignore(a => a.HasCoordinates);
         builder.Ignore(a => a.WantsCopy);

@@ -4,30 +4,23 @@ internal sealed class MessengerMessageConfiguration : IEntityTypeConfiguration<M
 {
     public void Configure(EntityTypeBuilder<MessengerMessage> builder)
     {
-        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(10);
-        builder.Property(m => m.Sender).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.Direction).HasMaxLength(10);
         builder.Property(m => m.SenderUserId).HasMaxLength(UserId.MaxLength);
-        builder.Property(m => m.SenderName).HasMaxLength(MessengerMessage.SenderNameLength);
-        builder.Property(m => m.Text).IsRequired();
-        builder.Property(m => m.Mid).HasMaxLength(MessengerMessage.MidLength);
 
         // Stored as its number: receipts move a message forward only (Status < receipt).
-        builder.Property(m => m.Status);
+        builder.Property(m => m.Status).HasConversion<int>();
         builder.Property(m => m.MessagingType).HasMaxLength(20);
         builder.Property(m => m.Tag).HasMaxLength(40);
-        builder.Property(m => m.IdempotencyKey).HasMaxLength(MessengerMessage.IdempotencyKeyLength);
-        builder.Property(m => m.FailureKind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(m => m.FailureKind).HasMaxLength(30);
         builder.Property(m => m.FailureReason).HasMaxLength(TextLimit.Reason);
         builder.Ignore(m => m.CanRetry);
         builder.Ignore(m => m.IsEdited);
         builder.Ignore(m => m.Preview);
         builder.Ignore(m => m.IsInternalNote);
-        builder.Property(m => m.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.PostbackPayload).HasMaxLength(MessengerMessage.PayloadLength);
         builder.Property(m => m.QuickReplyPayload).HasMaxLength(MessengerMessage.PayloadLength);
         builder.Property(m => m.ReplyToMid).HasMaxLength(MessengerMessage.MidLength);
         builder.Property(m => m.ReactionEmoji).HasMaxLength(MessengerMessage.ReactionLength);
-        builder.Property(m => m.ReactionName).HasMaxLength(MessengerMessage.ReactionNameLength);
 
         // Attachments go with their message (and are loaded with it only where needed).
         builder.HasMany(m => m.Attachments).WithOne().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);

@@ -4,12 +4,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
-        builder.Property(o => o.Kind).HasMaxLength(OutboxMessage.KindLength).IsRequired();
-        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         // Recording an outcome updates the row only while the claim it was sent under still holds (ADR 0004).
-        builder.Property(o => o.ClaimedBy).HasMaxLength(OutboxMessage.ClaimedByLength).IsConcurrencyToken();
+        builder.Property(o => o.ClaimedBy).IsConcurrencyToken();
         builder.Property(o => o.LastError).HasMaxLength(TextLimit.Reason);
-        builder.Property(o => o.MessageId).HasMaxLength(OutboxMessage.MessageIdLength);
         builder.HasOne(o => o.Lead).WithMany().HasForeignKey(o => o.LeadId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(o => new { o.LeadId, o.Kind }).IsUnique();
         builder.HasIndex(o => new { o.Status, o.NextAttemptAt });

@@ -6,12 +6,9 @@ internal sealed class OutgoingDeliveryConfiguration : IEntityTypeConfiguration<O
 {
     public void Configure(EntityTypeBuilder<OutgoingDelivery> builder)
     {
-        builder.HasKey(d => d.Id);
-        builder.Property(d => d.EventName).HasMaxLength(OutgoingEventNames.Length).IsRequired();
-        builder.Property(d => d.Body).IsRequired();
-        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.EventName).HasMaxLength(OutgoingEventNames.Length);
         builder.Property(d => d.LastError).HasMaxLength(TextLimit.Reason);
-        builder.Property(d => d.ClaimedBy).HasMaxLength(OutgoingDelivery.ClaimedByLength).IsConcurrencyToken();
+        builder.Property(d => d.ClaimedBy).IsConcurrencyToken();
         builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.EndpointId, d.EventId }).IsUnique();
         builder.HasIndex(d => new { d.Status, d.NextAttemptAt });

@@ -6,8 +6,7 @@ internal sealed class OutgoingEventConfiguration : IEntityTypeConfiguration<Outg
 {
     public void Configure(EntityTypeBuilder<OutgoingEvent> builder)
     {
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.Name).HasMaxLength(OutgoingEventNames.Length).IsRequired();
+        builder.Property(e => e.Name).HasMaxLength(OutgoingEventNames.Length);
         builder.Property(e => e.Detail).HasMaxLength(OutgoingEvent.ReasonLength);
         builder.HasIndex(e => e.EventId).IsUnique();
         builder.HasIndex(e => new { e.ProcessedAt, e.Id });

@@ -4,10 +4,9 @@ internal sealed class RetrievalRunConfiguration : IEntityTypeConfiguration<Retri
 {
     public void Configure(EntityTypeBuilder<RetrievalRun> builder)
     {
-        builder.Property(r => r.FormId).HasMaxLength(FacebookId.MaxLength).IsRequired();
+        builder.Property(r => r.FormId).HasMaxLength(FacebookId.MaxLength);
         builder.Property(r => r.FormName).HasMaxLength(IntegrationForm.NameLength);
-        builder.Property(r => r.Trigger).HasConversion<string>().HasMaxLength(20);
-        builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.Outcome).HasMaxLength(30);
         builder.Property(r => r.Error).HasMaxLength(TextLimit.Reason);
         builder.Property(r => r.Warning).HasMaxLength(TextLimit.Reason);
         builder.Ignore(r => r.Duration);

@@ -6,11 +6,6 @@ internal sealed class StaffAlertConfiguration : IEntityTypeConfiguration<StaffAl
 {
     public void Configure(EntityTypeBuilder<StaffAlert> builder)
     {
-        builder.HasKey(a => a.Id);
-        builder.Property(a => a.Key).HasMaxLength(StaffAlert.KeyLength).IsRequired();
-        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(a => a.Subject).HasMaxLength(StaffAlert.SubjectLength).IsRequired();
-        builder.Property(a => a.Text).HasMaxLength(StaffAlert.TextLength).IsRequired();
         builder.Property(a => a.LastError).HasMaxLength(TextLimit.Reason);
 
         // Never more than one alert per lead (or escalation, or pause): the key says which.

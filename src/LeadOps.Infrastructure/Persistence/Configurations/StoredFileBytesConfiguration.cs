@@ -6,9 +6,7 @@ internal sealed class StoredFileBytesConfiguration : IEntityTypeConfiguration<St
 {
     public void Configure(EntityTypeBuilder<StoredFileBytes> builder)
     {
-        builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Bytes).IsRequired();
 
         // The bytes go with their file's row (database store, ADR 0011).
         builder.HasOne<StoredFile>().WithOne().HasForeignKey<StoredFileBytes>(c => c.Id).OnDelete(DeleteBehavior.Cascade);

@@ -5,8 +5,6 @@ internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredF
     public void Configure(EntityTypeBuilder<StoredFile> builder)
     {
         builder.Property(f => f.Id).ValueGeneratedNever();
-        builder.Property(f => f.ContentType).HasMaxLength(StoredFile.ContentTypeLength).IsRequired();
-        builder.Property(f => f.FileName).HasMaxLength(StoredFile.FileNameLength);
         builder.Ignore(f => f.IsInlineImage);
     }
 }

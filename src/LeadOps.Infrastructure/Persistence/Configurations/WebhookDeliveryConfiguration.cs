@@ -4,10 +4,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
 {
     public void Configure(EntityTypeBuilder<WebhookDelivery> builder)
     {
-        builder.Property(w => w.Body).IsRequired();
-        builder.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(w => w.UnknownPageIds).HasMaxLength(WebhookDelivery.PageIdsLength);
-        builder.Property(w => w.PageIds).HasMaxLength(WebhookDelivery.PageIdsLength);
         builder.Property(w => w.LastError).HasMaxLength(TextLimit.Reason);
         builder.HasIndex(w => new { w.Status, w.NextAttemptAt });
     }

@@ -1,0 +1,36 @@
+namespace LeadOps.Domain.Common;
+
+/// <summary>
+/// A row of an outbox (ADR 0004): work written in the same save as the change it comes from, then done by a worker,
+/// once. A worker claims a due row with a lease (<see cref="ClaimedBy"/> until <see cref="ClaimedUntil"/>) in one
+/// conditional UPDATE, so workers on any number of nodes never take the same row; recording the outcome ends the
+/// claim. <see cref="ClaimedBy"/> is the row's concurrency token: an outcome recorded after the lease lapsed and
+/// another worker took the row is refused.
+/// </summary>
+public abstract class OutboxItem : Entity, IOwnedByUser
+{
+    public const int ClaimedByLength = 100;
+
+    public long Id { get; set; }
+
+    public string OwnerId { get; set; } = string.Empty;
+
+    /// <summary>Attempts in the current round (a claim that counts attempts, or the outcome, adds one).</summary>
+    public int Attempts { get; set; }
+
+    public DateTimeOffset CreatedAt { get; protected set; }
+
+    public DateTimeOffset NextAttemptAt { get; protected set; }
+
+    /// <summary>Who holds the claim and until when; another worker may take the row only after it lapses.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    /// <summary>Ends the claim: the outcome is recorded.</summary>
+    protected virtual void Release()
+    {
+        ClaimedBy = null;
+        ClaimedUntil = null;
+    }
+}
