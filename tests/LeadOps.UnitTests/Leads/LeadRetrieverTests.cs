@@ -3,7 +3,9 @@ using LeadOps.Application.Common;
 using LeadOps.Application.Common.Graph;
 using LeadOps.Application.Common.Security;
 using LeadOps.Application.Leads;
+using LeadOps.Application.Leads.Conversions;
 using LeadOps.Application.Leads.Welcome;
+using LeadOps.Application.Outgoing;
 using LeadOps.Domain.Integrations;
 using LeadOps.Domain.Leads;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,7 +56,8 @@ public sealed class LeadRetrieverTests
         var meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
         var metrics = new LeadMetrics(meters);
         var clock = new FakeTimeProvider(Now);
-        var pages = new LeadPageStore(leads, new WelcomePlanner(WelcomeAgeLimit.Default), metrics, clock);
+        var followUps = new LeadFollowUpPlanner(Mock.Of<IConversionsRepository>(), Mock.Of<IOutgoingWebhookStore>());
+        var pages = new LeadPageStore(leads, new WelcomePlanner(WelcomeAgeLimit.Default), followUps, metrics, clock);
         return new LeadRetriever(source, pages, Mock.Of<IRetrievalRunRepository>(), protector.Object, Mock.Of<IUnitOfWork>(),
             metrics, clock, NullLogger<LeadRetriever>.Instance);
     }
