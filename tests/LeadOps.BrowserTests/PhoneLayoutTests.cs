@@ -90,6 +90,55 @@ public sealed class PhoneLayoutTests
         Assert.That((await banner.Locator(".alert-text").BoundingBoxAsync())!.Height, Is.LessThan(lineHeight * 1.5), "an alert banner is one line on a phone");
     }
 
+    [Test]
+    public async Task Every_kind_of_banner_is_one_line_on_a_phone()
+    {
+        // A webhook endpoint paused after repeated failure (its banner shows on every page) with a long address, beside
+        // the expiring page's integration alert the seeded app already has.
+        await using (var scope = _app.App.ScopeFor(TestApp.AdminUserId))
+        {
+            var db = _app.App.Db(scope);
+            var endpoint = LeadOps.Domain.Outgoing.WebhookEndpoint.Register(
+                "https://hooks.example.com/services/T0123456/B0123456/a-rather-long-path-that-cannot-fit-on-a-phone", null,
+                [LeadOps.Domain.Outgoing.OutgoingEventNames.LeadCreated], "not-used-here", DateTimeOffset.UtcNow);
+            endpoint.RecordFailure(1, DateTimeOffset.UtcNow);
+            db.Add(endpoint);
+            await db.SaveChangesAsync();
+        }
+
+        var page = await _phone.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        foreach (var path in new[] { "/Leads", "/Inbox", "/Integrations", "/Audit" })
+        {
+            await page.GotoAsync(path);
+            var banners = page.Locator("main [role=alert]:is([data-test=integration-alert], [data-test=paused-webhooks-banner])");
+            await Assertions.Expect(page.Locator("[data-test=paused-webhooks-banner]")).ToBeVisibleAsync();
+            var kinds = await banners.EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.test)");
+            foreach (var (kind, index) in kinds.Select((k, i) => (k, i)))
+            {
+                // The banner's content height in lines of its text (a small button beside the line counts as one line).
+                var lines = await banners.Nth(index).EvaluateAsync<double>("""
+                    b => {
+                        const s = getComputedStyle(b);
+                        const inner = b.getBoundingClientRect().height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom) - parseFloat(s.borderTopWidth) - parseFloat(s.borderBottomWidth);
+                        return inner / parseFloat(s.lineHeight);
+                    }
+                    """);
+                Assert.That(lines, Is.LessThan(2), $"{path}: the {kind} banner takes {lines:0.0} lines");
+                Assert.That(await banners.Nth(index).GetAttributeAsync("title"), Is.Not.Empty, $"{path}: the {kind} banner keeps its whole text in its title");
+            }
+
+            Assert.That(kinds, Does.Contain("paused-webhooks-banner"));
+            if (path is "/Leads" or "/Inbox")
+            {
+                Assert.That(kinds, Does.Contain("integration-alert"), path);
+            }
+        }
+
+        await page.GotoAsync("/Leads");
+        await BrowserApp.ScreenshotAsync(page, "phone-banners");
+    }
+
     private static async Task AssertFitsAsync(IPage page, string path)
     {
         var response = await page.GotoAsync(path);

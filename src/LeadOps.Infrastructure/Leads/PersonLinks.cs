@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using LeadOps.Domain.Leads.Stages;
 
 namespace LeadOps.Infrastructure.Leads;
 
@@ -20,11 +21,17 @@ internal sealed class PersonLinks(LeadOpsDbContext db) : IPersonLinks
     public async Task<IReadOnlyList<LeadCard>> FindLeadsAsync(PersonKeys keys, long? exceptLeadId, int limit, CancellationToken cancellationToken)
     {
         var found = await ByEachKeyAsync(keys, db.Leads, l => l.EmailKey, l => l.PhoneKey, l => l.AdId, async (leads, match) =>
-            await leads.AsNoTracking()
+            [.. (await leads.AsNoTracking()
                 .OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id)
                 .Take(limit + 1)
-                .Select(l => new LeadCard(l.Id, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.FormName, l.FormId, l.CreatedTime, match))
-                .ToListAsync(cancellationToken));
+                .Select(l => new
+                {
+                    Card = new LeadCard(l.Id, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.FormName, l.FormId, l.CreatedTime, match),
+                    l.StageKey,
+                    StageName = db.Set<PipelineStage>().Where(s => s.Key == l.StageKey).Select(s => s.Name).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken))
+                .Select(r => r.Card with { Stage = r.StageName ?? PipelineStage.Defaults.FirstOrDefault(d => d.Key == r.StageKey).Name ?? r.StageKey })]);
         return [.. found.Where(l => l.Id != exceptLeadId).DistinctBy(l => l.Id).OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id).Take(limit)];
     }
 

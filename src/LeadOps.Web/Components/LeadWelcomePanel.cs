@@ -7,4 +7,10 @@ namespace LeadOps.Web.Components;
 public sealed record LeadWelcomePanel(LeadWelcomeView Welcome, StoredWelcomeCopy? StoredCopy, string? Notice, string ReturnUrl)
 {
     public bool HasStoredCopy => StoredCopy is not null;
+
+    /// <summary>Without a stored copy (an SMTP server took the message): the message as the template renders it.</summary>
+    public StoredWelcomeCopy? Rendered { get; init; }
+
+    /// <summary>What the preview shows: the stored copy, or else the rendered message.</summary>
+    public StoredWelcomeCopy? Preview => StoredCopy ?? Rendered;
 }

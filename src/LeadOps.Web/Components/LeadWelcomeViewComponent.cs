@@ -5,7 +5,8 @@ namespace LeadOps.Web.Components;
 
 /// <summary>
 /// The welcome message panel of a lead's page: status, attempts, last error, sent time, a Retry button for a Failed
-/// message and, when the message went to the pickup folder, its preview (as text) and a link to download it. Renders nothing for an unknown lead.
+/// message, its preview (as text): the copy the pickup folder kept, with a link to download it, or else (unless it was
+/// skipped) the message as the integration's template renders it, whatever the transport. Renders nothing for an unknown lead.
 /// </summary>
 public sealed class LeadWelcomeViewComponent(IMediator mediator, MailPickupFolder pickup) : ViewComponent
 {
@@ -23,6 +24,9 @@ public sealed class LeadWelcomeViewComponent(IMediator mediator, MailPickupFolde
 
         var returnUrl = HttpContext.Request.Path + HttpContext.Request.QueryString;
         var copy = await pickup.ReadAsync(view.MessageId, HttpContext.RequestAborted);
-        return View(new LeadWelcomePanel(view, copy, TempData[NoticeKey] as string, returnUrl));
+        var preview = copy is null && view.Status != LeadOps.Domain.Leads.WelcomeStatus.Skipped && (await mediator.Send(new PreviewWelcomeMessage(leadId), HttpContext.RequestAborted)).Value is { } rendered
+            ? new StoredWelcomeCopy(rendered.Subject, rendered.To, rendered.Text)
+            : null;
+        return View(new LeadWelcomePanel(view, copy, TempData[NoticeKey] as string, returnUrl) { Rendered = preview });
     }
 }

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
+using LeadOps.Application.Leads.Stages.Commands;
 using LeadOps.Domain.Outgoing;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +53,35 @@ public sealed class LeadAlertTests(DatabaseKind database) : OutgoingFixture(data
     }
 
     [Test]
+    public async Task A_lead_is_announced_once_even_when_its_event_comes_again_or_it_changes_stage()
+    {
+        var user = await App.NewUserAsync();
+        var integrationId = await CreateIntegrationAsync(user);
+        await SetAlertsAsync(user, integrationId, "each_lead");
+        var leadId = await CreateLeadAsync(user, integrationId, "Gil Once");
+        await DrainAsync();
+        await App.Smtp.WaitForAsync(user.Email, TimeSpan.FromSeconds(30));
+
+        // A second lead.created for the same lead (another node wrote it, or a repeat), and a stage change.
+        await using (var scope = App.ScopeFor(user.Id))
+        {
+            var db = App.Db(scope);
+            var lead = await db.Leads.SingleAsync(l => l.Id == leadId);
+            db.Set<OutgoingEvent>().Add(OutgoingEvent.ForLead(OutgoingEventNames.LeadCreated, lead, Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        var moved = await App.SendAsync(user, new ChangeLeadStage([leadId], "contacted"));
+        Assert.That(moved.IsSuccess, Is.True, moved.Error);
+        Clock.Advance(TimeSpan.FromHours(2));
+        await DrainAsync();
+
+        Assert.That(App.Smtp.To(user.Email), Has.Count.EqualTo(1), "one e-mail for the lead, whatever came after");
+        await using var check = App.ScopeFor(user.Id);
+        Assert.That(await App.Db(check).Set<StaffAlert>().CountAsync(a => a.LeadId == leadId), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Without_alerts_no_email_is_sent()
     {
         var user = await App.NewUserAsync();
@@ -62,11 +90,5 @@ public sealed class LeadAlertTests(DatabaseKind database) : OutgoingFixture(data
         Clock.Advance(TimeSpan.FromHours(1));
         await DrainAsync();
         Assert.That(App.Smtp.To(user.Email), Is.Empty);
-    }
-
-    private async Task SetAlertsAsync(TestUser user, int integrationId, string leads)
-    {
-        var response = await App.ApiClient(user).PutAsJsonAsync($"/api/integrations/{integrationId}/alerts", new { leads, escalations = true });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using LeadOps.Application.Common;
 using LeadOps.Application.Integrations;
 using LeadOps.Application.Leads;
@@ -46,6 +47,13 @@ public abstract class OutgoingFixture(DatabaseKind database) : AppFixture(databa
         }
 
         Assert.Fail("The outgoing worker did not drain in 20 passes.");
+    }
+
+    /// <summary>The integration's alert settings, as staff set them through the API.</summary>
+    protected async Task SetAlertsAsync(TestUser user, int integrationId, string leads, bool escalations = true)
+    {
+        var response = await App.ApiClient(user).PutAsJsonAsync($"/api/integrations/{integrationId}/alerts", new { leads, escalations });
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
     protected async Task<int> CreateIntegrationAsync(TestUser owner)

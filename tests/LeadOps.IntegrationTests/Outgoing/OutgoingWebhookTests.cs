@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LeadOps.Application.Leads.Stages.Commands;
 using LeadOps.Application.Outgoing;
 using LeadOps.Domain.Outgoing;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,50 @@ public sealed class OutgoingWebhookTests(DatabaseKind database) : OutgoingFixtur
             Assert.That(endpoint.GetRawText(), Does.Not.Contain(secret), "the secret is never shown again");
             Assert.That(endpoint.GetProperty("attempts")[0].GetProperty("status_code").GetInt32(), Is.EqualTo(200));
         });
+    }
+
+    [Test]
+    public async Task A_stage_change_arrives_at_the_endpoint_as_lead_stage_changed_signed_over_timestamp_and_body()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var user = await App.NewUserAsync();
+        var (_, secret) = await RegisterAsync(user, receiver.Url, OutgoingEventNames.LeadStageChanged);
+        var leadId = await CreateLeadAsync(user, integrationId: null, "Marta Stage");
+        await DrainAsync();
+        Assert.That(receiver.Received, Is.Empty, "the endpoint did not ask for lead.created");
+
+        var moved = await App.SendAsync(user, new ChangeLeadStage([leadId], "qualified"));
+        Assert.That(moved.Value, Is.EqualTo(1), moved.Error);
+        await DrainAsync();
+
+        var received = receiver.Received.Single();
+        var json = received.Json;
+        Assert.Multiple(() =>
+        {
+            // Verified as a receiver would, from the documented format alone: t=<unix seconds>,v1=<hex HMAC-SHA256 over "t." + body>.
+            Assert.That(ReceiverAccepts(secret, received.Headers[WebhookSignature.HeaderName], received.Body), Is.True, "signature");
+            Assert.That(ReceiverAccepts("whsec_someone_else", received.Headers[WebhookSignature.HeaderName], received.Body), Is.False, "another secret");
+            var tampered = received.Body.ToArray();
+            tampered[^2] ^= 1;
+            Assert.That(ReceiverAccepts(secret, received.Headers[WebhookSignature.HeaderName], tampered), Is.False, "a changed body");
+            Assert.That(received.Headers["X-LeadOps-Event"], Is.EqualTo(OutgoingEventNames.LeadStageChanged));
+            Assert.That(json.GetProperty("event").GetString(), Is.EqualTo("lead.stage_changed"));
+            Assert.That(json.GetProperty("data").GetProperty("lead").GetProperty("id").GetInt64(), Is.EqualTo(leadId));
+            Assert.That(json.GetProperty("data").GetProperty("lead").GetProperty("full_name").GetString(), Is.EqualTo("Marta Stage"));
+            Assert.That(json.GetProperty("data").GetProperty("stage").GetProperty("from").GetString(), Is.EqualTo("New"));
+            Assert.That(json.GetProperty("data").GetProperty("stage").GetProperty("to").GetString(), Is.EqualTo("Qualified"));
+        });
+    }
+
+    /// <summary>What a receiver does with <c>X-LeadOps-Signature</c>: recompute the HMAC and compare in constant time, refusing old timestamps.</summary>
+    private bool ReceiverAccepts(string secret, string header, byte[] body)
+    {
+        var parts = header.Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var t = long.Parse(parts["t"], System.Globalization.CultureInfo.InvariantCulture);
+        var expected = System.Security.Cryptography.HMACSHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret),
+            (byte[])[.. System.Text.Encoding.UTF8.GetBytes(t.ToString(System.Globalization.CultureInfo.InvariantCulture) + "."), .. body]);
+        return Math.Abs(Clock.GetUtcNow().ToUnixTimeSeconds() - t) <= 300
+            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(expected, Convert.FromHexString(parts["v1"]));
     }
 
     [Test]
@@ -131,12 +176,12 @@ public sealed class OutgoingWebhookTests(DatabaseKind database) : OutgoingFixtur
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("url").IgnoreCase);
     }
 
-    private async Task<(int Id, string Secret)> RegisterAsync(TestUser user, Uri url)
+    private async Task<(int Id, string Secret)> RegisterAsync(TestUser user, Uri url, params string[] events)
     {
         var response = await App.ApiClient(user).PostAsJsonAsync("/api/webhook-endpoints", new
         {
             url = url.ToString(),
-            events = new[] { OutgoingEventNames.LeadCreated, OutgoingEventNames.ConversationEscalated },
+            events = events.Length > 0 ? events : new[] { OutgoingEventNames.LeadCreated, OutgoingEventNames.ConversationEscalated },
         });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var created = await response.Content.ReadFromJsonAsync<JsonElement>();

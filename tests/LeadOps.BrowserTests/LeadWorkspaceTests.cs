@@ -1,0 +1,179 @@
+using System.Globalization;
+using LeadOps.Application.Leads;
+using LeadOps.Application.Leads.Stages.Commands;
+using LeadOps.Domain.Leads;
+using LeadOps.Domain.Leads.Stages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace LeadOps.BrowserTests;
+
+/// <summary>
+/// Working leads in the browser: a note on a lead (who wrote it and when, on the lead's page); the user's own stages
+/// (renamed, added, reordered) used by the lead page, the list's filter and counts and the bulk move; and the card of
+/// another lead of the same person showing that lead's stage as the Leads table does, on a phone (390 px).
+/// </summary>
+[Category(TestCategories.Slow)]
+public sealed class LeadWorkspaceTests
+{
+    private BrowserApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite));
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task A_note_shows_on_the_lead_page_with_who_wrote_it_and_when()
+    {
+        var leadId = await CreateLeadAsync("Inês Nota", "ines.nota@example.pt");
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync($"/Leads/{leadId}");
+        await Assertions.Expect(page.Locator("[data-test=note]")).ToHaveCountAsync(0);
+
+        var text = "Called her: wants a test ride on Saturday <b>not bold</b>";
+        await page.Locator("[data-test=note-text]").FillAsync(text);
+        await page.Locator("[data-test=note-submit]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-test=workspace-notice]")).ToHaveTextAsync("Note added.");
+        var note = page.Locator("[data-test=note]");
+        await Assertions.Expect(note).ToHaveCountAsync(1);
+        await Assertions.Expect(note.Locator(".text-prewrap")).ToHaveTextAsync(text);
+        Assert.That(await note.Locator("b").CountAsync(), Is.Zero, "the note is shown as text, not markup");
+
+        await using var scope = _app.App.ScopeFor(TestApp.AdminUserId);
+        var stored = await _app.App.Db(scope).Set<LeadNote>().SingleAsync(n => n.LeadId == leadId);
+        Assert.That(stored.AuthorId, Is.EqualTo(TestApp.AdminUserId));
+        await Assertions.Expect(note.Locator(".text-body-secondary"))
+            .ToHaveTextAsync($"{TestApp.AdminEmail} · {stored.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-test=note]")).ToHaveCountAsync(1);
+    }
+
+    [Test]
+    public async Task Renamed_added_and_reordered_stages_are_the_ones_the_list_filters_counts_and_moves_by()
+    {
+        var leadId = await CreateLeadAsync("Rui Etapa", "rui.etapa@example.pt");
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync("/Leads/Stages");
+
+        var contacted = page.Locator("[data-test=stages] li").Filter(new() { Has = page.Locator("[data-test=stage-name-input][value=Contacted]") });
+        await contacted.Locator("[data-test=stage-name-input]").FillAsync("Called");
+        await contacted.Locator("[data-test=stage-save]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=stages-notice]")).ToHaveTextAsync("Stage saved.");
+
+        await page.Locator("[data-test=new-stage-name]").FillAsync("Demo booked");
+        await page.Locator("[data-test=new-stage-submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=stages-notice]")).ToHaveTextAsync("Stage added.");
+        for (var i = 0; i < 2; i++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Move Demo booked up" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-test=stages-notice]")).ToHaveTextAsync("Stage moved.");
+        }
+
+        string[] expected = ["New", "Called", "Qualified", "Demo booked", "Converted", "Lost"];
+        Assert.That(await page.Locator("[data-test=stage-name-input]").EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)"), Is.EqualTo(expected));
+
+        // The Leads list filters and counts by these stages, in this order, and moves leads to them.
+        await page.GotoAsync("/Leads");
+        var filters = page.Locator("[data-test=stage-filter]");
+        Assert.That((await filters.EvaluateAllAsync<string[]>("links => links.map(a => a.firstChild.textContent.trim())")), Is.EqualTo(expected));
+        var demo = filters.Filter(new() { HasText = "Demo booked" });
+        await Assertions.Expect(demo.Locator("[data-test=stage-count]")).ToHaveTextAsync("0");
+
+        var row = page.Locator($"[data-test=leads] tbody tr[data-lead-id='{leadId}']");
+        await row.Locator("[data-test=pick-lead]").CheckAsync();
+        await page.Locator("[data-test=bulk-stage-select]").SelectOptionAsync(new SelectOptionValue { Label = "Demo booked" });
+        await page.Locator("[data-test=bulk-stage-submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=stage-notice]")).ToHaveTextAsync("Moved 1 lead.");
+        await Assertions.Expect(row.Locator("[data-test=lead-stage-cell]")).ToHaveTextAsync("Demo booked");
+        await Assertions.Expect(demo.Locator("[data-test=stage-count]")).ToHaveTextAsync("1");
+
+        await demo.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=leads] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-test=leads] tbody tr").First).ToHaveAttributeAsync("data-lead-id", leadId.ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("[data-test=result-count]")).ToHaveTextAsync("1 lead match these filters");
+
+        // The lead's page names its stage and offers the user's stages, in order.
+        await page.GotoAsync($"/Leads/{leadId}");
+        await Assertions.Expect(page.Locator("[data-test=stage-name]")).ToHaveTextAsync("Demo booked");
+        Assert.That(await page.Locator("[data-test=stage-select] option").AllInnerTextsAsync(), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task On_a_phone_the_card_of_the_same_persons_other_lead_shows_its_stage_as_the_list_does()
+    {
+        var email = "sofia.card@example.pt";
+        var older = await CreateLeadAsync("Sofia Cartão", email, DateTimeOffset.UtcNow.AddDays(-3));
+        var newer = await CreateLeadAsync("Sofia Cartão", email);
+        var moved = await _app.App.SendAsync(TestApp.AdminUserId, new ChangeLeadStage([older], "qualified"));
+        Assert.That(moved.Value, Is.EqualTo(1), moved.Error);
+
+        await using var phone = await _app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+        });
+        phone.SetDefaultTimeout(15_000);
+        var page = await phone.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+
+        await page.GotoAsync($"/Leads?q={Uri.EscapeDataString(email)}");
+        var listed = (await page.Locator($"[data-test=leads] tbody tr[data-lead-id='{older}'] [data-test=lead-stage-cell]").InnerTextAsync()).Trim();
+
+        await page.GotoAsync($"/Leads/{newer}");
+        var card = page.Locator($"[data-test=lead-card][data-lead-id='{older}']");
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        await Assertions.Expect(card.Locator("[data-test=lead-card-stage]")).ToHaveTextAsync(listed);
+        Assert.That(listed, Is.Not.Empty);
+        await Assertions.Expect(card.Locator("[data-test=lead-card-stage]")).ToBeVisibleAsync();
+        var box = (await card.BoundingBoxAsync())!;
+        var stage = (await card.Locator("[data-test=lead-card-stage]").BoundingBoxAsync())!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(box.X, Is.GreaterThanOrEqualTo(0));
+            Assert.That(box.X + box.Width, Is.LessThanOrEqualTo(390), "the card fits the screen");
+            Assert.That(stage.X + stage.Width, Is.LessThanOrEqualTo(box.X + box.Width + 1), "the stage is inside the card");
+        });
+        Assert.That(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), Is.True, "no sideways scroll");
+        await BrowserApp.ScreenshotAsync(page, "phone-lead-card-stage");
+    }
+
+    /// <summary>A lead of the admin, stored as retrieval stores one.</summary>
+    private async Task<long> CreateLeadAsync(string name, string email, DateTimeOffset? created = null)
+    {
+        await using var scope = _app.App.ScopeFor(TestApp.AdminUserId);
+        var at = created ?? DateTimeOffset.UtcNow;
+        var lead = new Lead
+        {
+            FacebookLeadId = Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999).ToString(CultureInfo.InvariantCulture),
+            PageId = "108240000000001",
+            FormId = "206170000000011",
+            FormName = "Test ride",
+            FullName = name,
+            Email = email,
+            CreatedTime = at,
+            FirstSeenAt = at,
+            Source = LeadSource.Webhook,
+            AnswersJson = "[]",
+        };
+        lead.SetContactKeys();
+        lead.PlanWelcome(integrationSendsWelcomes: false);
+        var inserted = await scope.ServiceProvider.GetRequiredService<ILeadRepository>().InsertNewAsync([lead], CancellationToken.None);
+        Assert.That(inserted, Has.Count.EqualTo(1));
+        return lead.Id;
+    }
+}
