@@ -20,7 +20,7 @@ internal sealed class PersonLinks(LeadOpsDbContext db) : IPersonLinks
 
     public async Task<IReadOnlyList<LeadCard>> FindLeadsAsync(PersonKeys keys, long? exceptLeadId, int limit, CancellationToken cancellationToken)
     {
-        var found = await ByEachKeyAsync(keys, db.Leads, l => l.EmailKey, l => l.PhoneKey, l => l.AdId, async (leads, match) =>
+        var found = await ByEachKeyAsync<Lead, LeadCard>(keys, db.Leads, l => l.EmailKey, l => l.PhoneKey, l => l.AdId, async (leads, match) =>
             [.. (await leads.AsNoTracking()
                 .OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id)
                 .Take(limit + 1)
