@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using LeadOps.Domain.Leads.Stages;
+using LeadOps.Application.Leads.Stages;
 
 namespace LeadOps.Infrastructure.Leads;
 
@@ -7,7 +7,7 @@ namespace LeadOps.Infrastructure.Leads;
 /// Leads and conversations of the same person (ADR 0022): one indexed lookup per key, (owner, key) on leads and on
 /// conversations, merged in memory (a handful of rows), newest first.
 /// </summary>
-internal sealed class PersonLinks(LeadOpsDbContext db) : IPersonLinks
+internal sealed class PersonLinks(LeadOpsDbContext db, IStageRepository stages) : IPersonLinks
 {
     public const string SameEmail = "same e-mail";
     public const string SamePhone = "same phone";
@@ -20,19 +20,21 @@ internal sealed class PersonLinks(LeadOpsDbContext db) : IPersonLinks
 
     public async Task<IReadOnlyList<LeadCard>> FindLeadsAsync(PersonKeys keys, long? exceptLeadId, int limit, CancellationToken cancellationToken)
     {
-        var found = await ByEachKeyAsync<Lead, LeadCard>(keys, db.Leads, l => l.EmailKey, l => l.PhoneKey, l => l.AdId, async (leads, match) =>
-            [.. (await leads.AsNoTracking()
+        var found = await ByEachKeyAsync(keys, db.Leads, l => l.EmailKey, l => l.PhoneKey, l => l.AdId, async (leads, match) =>
+            await leads.AsNoTracking()
                 .OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id)
                 .Take(limit + 1)
-                .Select(l => new
-                {
-                    Card = new LeadCard(l.Id, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.FormName, l.FormId, l.CreatedTime, match),
-                    l.StageKey,
-                    StageName = db.Set<PipelineStage>().Where(s => s.Key == l.StageKey).Select(s => s.Name).FirstOrDefault(),
-                })
-                .ToListAsync(cancellationToken))
-                .Select(r => r.Card with { Stage = r.StageName ?? PipelineStage.Defaults.FirstOrDefault(d => d.Key == r.StageKey).Name ?? r.StageKey })]);
-        return [.. found.Where(l => l.Id != exceptLeadId).DistinctBy(l => l.Id).OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id).Take(limit)];
+                .Select(l => new LeadCard(l.Id, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.FormName, l.FormId, l.CreatedTime, match) { Stage = l.StageKey })
+                .ToListAsync(cancellationToken));
+        var cards = found.Where(l => l.Id != exceptLeadId).DistinctBy(l => l.Id).OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id).Take(limit).ToList();
+        if (cards.Count == 0)
+        {
+            return cards;
+        }
+
+        // The stage's name as the owner calls it now: their stages read once, the same rule as the lead page.
+        var named = await stages.ListStagesAsync(cancellationToken);
+        return [.. cards.Select(c => c with { Stage = StageNames.Of(named, c.Stage!) })];
     }
 
     public async Task<IReadOnlyList<ConversationLink>> FindConversationsAsync(PersonKeys keys, int limit, CancellationToken cancellationToken)
