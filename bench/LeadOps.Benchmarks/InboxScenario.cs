@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using LeadOps.Application.Integrations.Commands;
 using LeadOps.GraphSandbox;
+using LeadOps.Infrastructure.Persistence;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -90,8 +91,15 @@ internal sealed partial class InboxScenario : IBenchmarkScenario
             }
 
             await InboxSeed.SeedAsync(BenchApp.ConnectionString(path), BenchApp.OwnerId, integrationId, SandboxSeed.MainPageId,
-                plan.Conversations, plan.MessagesPerConversation, plan.ThreadMessages, ct);
+                plan.Conversations, plan.MessagesPerConversation, plan.ThreadMessages, analyze: false, ct: ct);
             log.WriteLine($"  seeded {plan.Label}");
+
+            // The rows arrived behind the app's back in seconds: its statistics refresh (hourly, and at start) runs now
+            // rather than an hour later, so the app's connections plan with statistics of this data (ADR 0025).
+            await using (var scope = app.OwnerScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<SqliteStatistics>().RefreshAsync(scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>(), ct);
+            }
 
             using var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseProxy = false };
             using var client = new HttpClient(handler) { BaseAddress = app.ServerAddress };

@@ -49,6 +49,7 @@ public static class InboxSeed
         int conversations,
         int messagesPerConversation,
         int longThreadMessages = 0,
+        bool analyze = true,
         CancellationToken ct = default)
     {
         var converter = new DateTimeOffsetToBinaryConverter();
@@ -70,9 +71,12 @@ public static class InboxSeed
 
         await transaction.CommitAsync(ct);
 
-        await using var analyze = connection.CreateCommand();
-        analyze.CommandText = "ANALYZE;";
-        await analyze.ExecuteNonQueryAsync(ct);
+        if (analyze)
+        {
+            await using var statistics = connection.CreateCommand();
+            statistics.CommandText = "ANALYZE;";
+            await statistics.ExecuteNonQueryAsync(ct);
+        }
 
         // States by i % 4 (NeedsHuman, HumanActive, Bot, Resolved); the customer's last message is unanswered in states 0 and 2.
         // InboxOrder is Conversation.InboxOrderOf: the UTC ticks of WaitingSince, or the not-waiting base minus those of LastMessageAt.

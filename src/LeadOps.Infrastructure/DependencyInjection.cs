@@ -44,6 +44,7 @@ public static class DependencyInjection
 
         services.AddTokenProtection(configuration, contentRootPath);
 
+        services.AddSingleton<SqliteStatistics>();
         services.AddScoped<IStartupTask, DatabaseMigrator>();
         services.AddScoped<IStartupTask, UserBootstrapper>();
         services.AddScoped<IStartupTask, EnvironmentIntegrationBootstrapper>();
@@ -137,6 +138,7 @@ public static class DependencyInjection
                     .UseSqlite(sqlite)
                     .AddInterceptors([.. SaveInterceptors(sp), pragmas]));
                 services.AddScoped<LeadOpsDbContext>(sp => Rent<SqliteLeadOpsDbContext>(sp));
+                services.AddHostedService<SqliteStatisticsWorker>();
                 break;
         }
 

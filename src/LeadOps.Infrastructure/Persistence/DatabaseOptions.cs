@@ -13,4 +13,7 @@ public sealed class DatabaseOptions
 
     /// <summary>SQLite busy timeout: how long a writer waits for another writer before giving up.</summary>
     public int SqliteBusyTimeoutMs { get; set; } = 10_000;
+
+    /// <summary>How often SQLite's planner statistics are refreshed (<see cref="SqliteStatistics"/>); zero or less: only at start.</summary>
+    public TimeSpan SqliteStatisticsInterval { get; set; } = TimeSpan.FromHours(1);
 }
