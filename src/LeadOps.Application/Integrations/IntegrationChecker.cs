@@ -70,5 +70,5 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
     }
 
     private static IntegrationTestResult Result(Integration integration, string method, bool valid, DateTimeOffset? expires, IReadOnlyList<string>? scopes, IReadOnlyList<string> subscribed, string? error, DateTimeOffset now) =>
-        new(method, valid, expires, scopes, integration.MissingPermissionList, subscribed, integration.WebhookSubscribed, error, IntegrationView.From(integration, now));
+        new(new(method, valid, expires, scopes, integration.MissingPermissionList, subscribed, integration.WebhookSubscribed, error), IntegrationView.From(integration, now));
 }

@@ -1,13 +1,4 @@
 namespace LeadOps.Application.Integrations;
 
-/// <summary>What testing an integration found.</summary>
-public sealed record IntegrationTestResult(
-    string Method,
-    bool TokenValid,
-    DateTimeOffset? ExpiresAt,
-    IReadOnlyList<string>? GrantedScopes,
-    IReadOnlyList<string> MissingPermissions,
-    IReadOnlyList<string> SubscribedFields,
-    bool? WebhookSubscribed,
-    string? Error,
-    IntegrationView Integration);
+/// <summary>What testing an integration found, and the integration as the test left it.</summary>
+public sealed record IntegrationTestResult(IntegrationTestFindings Findings, IntegrationView Integration);

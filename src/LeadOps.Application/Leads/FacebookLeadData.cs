@@ -9,14 +9,7 @@ public sealed record FacebookLeadData(
     string Id,
     DateTimeOffset? CreatedTime,
     string? FormId,
-    string? AdId,
-    string? AdName,
-    string? AdsetId,
-    string? AdsetName,
-    string? CampaignId,
-    string? CampaignName,
-    bool? IsOrganic,
-    string? Platform,
+    LeadAttribution Attribution,
     IReadOnlyList<FacebookLeadAnswer> FieldData,
     string? Problem = null)
 {

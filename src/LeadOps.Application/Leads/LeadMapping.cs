@@ -26,6 +26,7 @@ internal static class LeadMapping
         }
 
         var created = data.CreatedTime ?? announcedCreatedTime;
+        var ad = data.Attribution;
         var answers = Lead.FitAnswers(data.FieldData.Select(a => new LeadAnswer(a.Name, a.Values)));
         var lead = new Lead
         {
@@ -34,14 +35,14 @@ internal static class LeadMapping
             PageId = pageId,
             FormId = data.FormId is { Length: > 0 and <= FacebookId.MaxLength } graphForm ? graphForm : formId,
             FormName = formName,
-            AdId = data.AdId,
-            AdName = data.AdName,
-            AdsetId = data.AdsetId,
-            AdsetName = data.AdsetName,
-            CampaignId = data.CampaignId,
-            CampaignName = data.CampaignName,
-            IsOrganic = data.IsOrganic,
-            Platform = data.Platform,
+            AdId = ad.AdId,
+            AdName = ad.AdName,
+            AdsetId = ad.AdsetId,
+            AdsetName = ad.AdsetName,
+            CampaignId = ad.CampaignId,
+            CampaignName = ad.CampaignName,
+            IsOrganic = ad.IsOrganic,
+            Platform = ad.Platform,
             PartnerName = data.PartnerName,
             RetailerItemId = data.RetailerItemId,
             HomeListingId = data.HomeListingId,

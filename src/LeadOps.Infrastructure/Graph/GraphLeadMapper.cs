@@ -19,14 +19,7 @@ internal static class GraphLeadMapper
             dto.Id ?? string.Empty,
             createdTime,
             dto.FormId,
-            dto.AdId,
-            dto.AdName,
-            dto.AdsetId,
-            dto.AdsetName,
-            dto.CampaignId,
-            dto.CampaignName,
-            dto.IsOrganic,
-            dto.Platform,
+            new LeadAttribution(dto.AdId, dto.AdName, dto.AdsetId, dto.AdsetName, dto.CampaignId, dto.CampaignName, dto.IsOrganic, dto.Platform),
             Answers(dto.FieldData),
             string.IsNullOrEmpty(dto.Id) ? "the lead has no id" : null)
         {

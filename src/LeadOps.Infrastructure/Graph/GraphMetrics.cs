@@ -6,7 +6,7 @@ namespace LeadOps.Infrastructure.Graph;
 /// <summary>Graph instruments on the "LeadOps" meter.</summary>
 internal sealed class GraphMetrics
 {
-    public const string MeterName = "LeadOps";
+    public const string MeterName = LeadMetrics.MeterName;
 
     private readonly Counter<long> _calls;
     private readonly Histogram<double> _duration;

@@ -13,7 +13,8 @@ internal sealed class LeadExportSource(LeadOpsDbContext db) : ILeadExportSource
             .OrderByDescending(l => l.CreatedTime).ThenByDescending(l => l.Id)
             .Select(l => new LeadExportRow(
                 l.Id, l.FacebookLeadId, l.CreatedTime, l.FirstSeenAt, l.Source, l.WelcomeStatus, l.IntegrationId, l.PageId, l.FormId, l.FormName,
-                l.FullName, l.Email, l.Phone, l.AdId, l.AdName, l.AdsetId, l.AdsetName, l.CampaignId, l.CampaignName, l.IsOrganic, l.Platform,
+                l.FullName, l.Email, l.Phone,
+                new LeadAttribution(l.AdId, l.AdName, l.AdsetId, l.AdsetName, l.CampaignId, l.CampaignName, l.IsOrganic, l.Platform),
                 l.PartnerName, l.AnswersJson, l.ConsentsJson))
             .AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))

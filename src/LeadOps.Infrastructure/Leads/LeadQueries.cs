@@ -38,7 +38,7 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
             ?? await db.IntegrationForms.AsNoTracking().Where(f => f.FormId == l.FormId).OrderByDescending(f => f.RefreshedAt).FirstOrDefaultAsync(cancellationToken);
         return new LeadDetails(
             l.Id, l.FacebookLeadId, l.IntegrationId, l.PageId, l.FormId, l.FormName, l.FullName, l.FirstName, l.LastName, l.Email, l.Phone,
-            l.AdId, l.AdName, l.AdsetId, l.AdsetName, l.CampaignId, l.CampaignName, l.IsOrganic, l.Platform, l.CreatedTime, l.FirstSeenAt,
+            new LeadAttribution(l.AdId, l.AdName, l.AdsetId, l.AdsetName, l.CampaignId, l.CampaignName, l.IsOrganic, l.Platform), l.CreatedTime, l.FirstSeenAt,
             l.Source, l.WelcomeStatus, JsonSerializer.Deserialize<List<LeadAnswer>>(l.AnswersJson, JsonSerializerOptions.Web) ?? [])
         {
             CreatedTimeKnown = l.CreatedTimeKnown,

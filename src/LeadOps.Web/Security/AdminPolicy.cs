@@ -18,8 +18,11 @@ internal static class AdminPolicy
     public static void ApiKey(AuthorizationPolicyBuilder policy) =>
         policy.AddAuthenticationSchemes(AuthSchemes.ApiKey).RequireAuthenticatedUser().RequireClaim(ClaimTypes.NameIdentifier);
 
-    public static void Admin(AuthorizationPolicyBuilder policy) =>
-        policy.AddAuthenticationSchemes(AuthSchemes.ApiKey).RequireAuthenticatedUser().RequireClaim(ClaimTypes.NameIdentifier).AddRequirements(new IsAdminRequirement());
+    public static void Admin(AuthorizationPolicyBuilder policy)
+    {
+        ApiKey(policy);
+        policy.AddRequirements(new IsAdminRequirement());
+    }
 
     internal sealed class IsAdminRequirement : IAuthorizationRequirement;
 

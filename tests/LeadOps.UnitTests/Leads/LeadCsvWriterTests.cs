@@ -1,4 +1,5 @@
 using System.Text;
+using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Export;
 using LeadOps.Domain.Integrations;
 using LeadOps.Domain.Leads;
@@ -68,5 +69,5 @@ public sealed class LeadCsvWriterTests
 
     private static LeadExportRow Row(string name = "Ana", string email = "ana@example.test", string phone = "912", string adName = "Spring", string answers = "[]") => new(
         1, "123", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, LeadSource.Webhook, WelcomeStatus.Sent, 1, "p", "f", "Form", name, email, phone,
-        null, adName, null, null, null, null, null, null, null, answers, "[]");
+        new LeadAttribution(null, adName, null, null, null, null, null, null), null, answers, "[]");
 }

@@ -63,7 +63,7 @@ public sealed class LeadRetrieverTests
     }
 
     private static FacebookLeadData Lead(string id, DateTimeOffset created) =>
-        new(id, created, "form-1", null, null, null, null, null, null, false, "fb",
+        new(id, created, "form-1", new LeadAttribution(null, null, null, null, null, null, false, "fb"),
             [new FacebookLeadAnswer("full_name", ["Ana Lima"]), new FacebookLeadAnswer("email", ["ana@example.com"])]);
 
     private static async IAsyncEnumerable<IReadOnlyList<FacebookLeadData>> Pages(IReadOnlyList<FacebookLeadData> page)

@@ -92,10 +92,11 @@ public sealed class LeadCsvWriter
 
         var consents = Read<List<LeadConsent>>(r.ConsentsJson) ?? [];
         csv.WriteField(string.Join("; ", consents.Select(c => $"{c.Key}: {(c.Checked ? "yes" : "no")}")));
+        var ad = r.Attribution;
         string?[] attribution =
         [
-            r.AdId, r.AdName, r.AdsetId, r.AdsetName, r.CampaignId, r.CampaignName,
-            r.IsOrganic is { } organic ? (organic ? "true" : "false") : null, r.Platform, r.PartnerName,
+            ad.AdId, ad.AdName, ad.AdsetId, ad.AdsetName, ad.CampaignId, ad.CampaignName,
+            ad.IsOrganic is { } organic ? (organic ? "true" : "false") : null, ad.Platform, r.PartnerName,
         ];
         foreach (var cell in attribution)
         {

@@ -59,8 +59,11 @@ internal static class IntegrationContracts
         string? Error,
         IntegrationResponse Integration)
     {
-        public static TestResponse From(IntegrationTestResult t) => new(
-            t.Method, t.TokenValid, t.ExpiresAt, t.GrantedScopes, t.MissingPermissions, t.SubscribedFields, t.WebhookSubscribed, t.Error,
-            IntegrationResponse.From(t.Integration));
+        public static TestResponse From(IntegrationTestResult result)
+        {
+            var t = result.Findings;
+            return new(t.Method, t.TokenValid, t.ExpiresAt, t.GrantedScopes, t.MissingPermissions, t.SubscribedFields, t.WebhookSubscribed, t.Error,
+                IntegrationResponse.From(result.Integration));
+        }
     }
 }

@@ -29,12 +29,16 @@ internal static class LeadContracts
         LeadSource Source, WelcomeStatus WelcomeStatus, string? PartnerName, string? RetailerItemId, string? HomeListingId, string? VehicleId,
         string? PostId, IReadOnlyList<AnswerResponse> Answers, IReadOnlyList<ConsentResponse> Consents)
     {
-        public static LeadResponse From(LeadDetails l) => new(
-            l.Id, l.FacebookLeadId, l.IntegrationId, l.PageId, l.FormId, l.FormName, l.FullName, l.FirstName, l.LastName, l.Email, l.Phone,
-            l.AdId, l.AdName, l.AdsetId, l.AdsetName, l.CampaignId, l.CampaignName, l.IsOrganic, l.Platform, l.CreatedTime, l.CreatedTimeKnown,
-            l.FirstSeenAt, l.Source, l.WelcomeStatus, l.PartnerName, l.RetailerItemId, l.HomeListingId, l.VehicleId, l.PostId,
-            [.. l.LabelledAnswers.Select(a => new AnswerResponse(a.Key, l.Answers.First(x => x.Name == a.Key).Values, a.Question, a.Values))],
-            [.. l.Consents.Select(c => new ConsentResponse(c.Key, c.Checked))]);
+        public static LeadResponse From(LeadDetails l)
+        {
+            var ad = l.Attribution;
+            return new(
+                l.Id, l.FacebookLeadId, l.IntegrationId, l.PageId, l.FormId, l.FormName, l.FullName, l.FirstName, l.LastName, l.Email, l.Phone,
+                ad.AdId, ad.AdName, ad.AdsetId, ad.AdsetName, ad.CampaignId, ad.CampaignName, ad.IsOrganic, ad.Platform, l.CreatedTime, l.CreatedTimeKnown,
+                l.FirstSeenAt, l.Source, l.WelcomeStatus, l.PartnerName, l.RetailerItemId, l.HomeListingId, l.VehicleId, l.PostId,
+                [.. l.LabelledAnswers.Select(a => new AnswerResponse(a.Key, l.Answers.First(x => x.Name == a.Key).Values, a.Question, a.Values))],
+                [.. l.Consents.Select(c => new ConsentResponse(c.Key, c.Checked))]);
+        }
     }
 
     /// <summary>An answer as stored (<c>name</c>, <c>values</c>) and as people read it (the question's label, the options' texts).</summary>

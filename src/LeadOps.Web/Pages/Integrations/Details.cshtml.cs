@@ -14,7 +14,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
     public IntegrationView Integration { get; private set; } = null!;
 
     /// <summary>What the last test found, carried from its post to the GET that shows it (ADR 0018).</summary>
-    public TestSummary? TestResult { get; private set; }
+    public IntegrationTestFindings? TestResult { get; private set; }
 
     [TempData]
     public string? TestJson { get; set; }
@@ -37,7 +37,7 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostTestAsync(int id, CancellationToken ct) =>
         this.NotFoundOr(await mediator.Send(new TestIntegration(id), ct), test =>
         {
-            TestJson = TestSummary.From(test.Value!).Write();
+            TestJson = TestSummary.Write(test.Value!.Findings);
             return RedirectToPage(new { id });
         });
 

@@ -3,23 +3,12 @@ using LeadOps.Application.Integrations;
 
 namespace LeadOps.Web.Pages.Integrations;
 
-/// <summary>What a test of an integration found, small enough to carry from the post to its GET in TempData.</summary>
-public sealed record TestSummary(
-    string Method,
-    bool TokenValid,
-    DateTimeOffset? ExpiresAt,
-    IReadOnlyList<string>? GrantedScopes,
-    IReadOnlyList<string> MissingPermissions,
-    IReadOnlyList<string> SubscribedFields,
-    bool? WebhookSubscribed,
-    string? Error)
+/// <summary>What a test of an integration found, written small enough to carry from the post to its GET in TempData.</summary>
+public static class TestSummary
 {
-    public static TestSummary From(IntegrationTestResult t) =>
-        new(t.Method, t.TokenValid, t.ExpiresAt, t.GrantedScopes, t.MissingPermissions, t.SubscribedFields, t.WebhookSubscribed, t.Error);
+    public static string Write(IntegrationTestFindings findings) => JsonSerializer.Serialize(findings, JsonSerializerOptions.Web);
 
-    public string Write() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
-
-    public static TestSummary? Read(string? json)
+    public static IntegrationTestFindings? Read(string? json)
     {
         if (string.IsNullOrEmpty(json))
         {
@@ -28,7 +17,7 @@ public sealed record TestSummary(
 
         try
         {
-            return JsonSerializer.Deserialize<TestSummary>(json, JsonSerializerOptions.Web);
+            return JsonSerializer.Deserialize<IntegrationTestFindings>(json, JsonSerializerOptions.Web);
         }
         catch (JsonException)
         {
