@@ -22,6 +22,12 @@ public sealed partial class MessengerMessage : IOwnedByUser
     /// <summary>Postback and quick-reply payloads (Meta allows 1000 characters).</summary>
     public const int PayloadLength = 1000;
 
+    /// <summary>Column limit of <see cref="MessagingType"/> (RESPONSE, UPDATE or MESSAGE_TAG).</summary>
+    public const int MessagingTypeLength = 20;
+
+    /// <summary>Column limit of <see cref="Tag"/> (Meta's message tags, such as HUMAN_AGENT).</summary>
+    public const int TagLength = 40;
+
     public long Id { get; set; }
 
     public string OwnerId { get; set; } = string.Empty;

@@ -9,8 +9,6 @@ internal sealed class MessengerMessageConfiguration : IEntityTypeConfiguration<M
 
         // Stored as its number: receipts move a message forward only (Status < receipt).
         builder.Property(m => m.Status).HasConversion<int>();
-        builder.Property(m => m.MessagingType).HasMaxLength(20);
-        builder.Property(m => m.Tag).HasMaxLength(40);
         builder.Property(m => m.FailureKind).HasMaxLength(30);
         builder.Property(m => m.FailureReason).HasMaxLength(TextLimit.Reason);
         builder.Ignore(m => m.CanRetry);
