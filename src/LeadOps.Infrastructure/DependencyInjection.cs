@@ -108,7 +108,10 @@ public static class DependencyInjection
     /// ownership, then the welcome worker's wake-up (it looks at what was saved).
     /// </summary>
     private static IInterceptor[] SaveInterceptors(IServiceProvider services) =>
-        [services.GetRequiredService<NewLeadInterceptor>(), services.GetRequiredService<DomainEventsInterceptor>(), services.GetRequiredService<OwnershipInterceptor>(), services.GetRequiredService<WelcomeWakeInterceptor>()];
+        [services.GetRequiredService<NewLeadInterceptor>(), services.GetRequiredService<DomainEventsInterceptor>(), SearchTerms, services.GetRequiredService<OwnershipInterceptor>(), services.GetRequiredService<WelcomeWakeInterceptor>()];
+
+    /// <summary>Stateless: one for every context.</summary>
+    private static readonly SearchTermInterceptor SearchTerms = new();
 
     private static void AddPersistence(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -49,6 +50,27 @@ public sealed class InboxSearchTests(DatabaseKind database) : InboxFixture(datab
 
         var stranger = await NewStaffAsync();
         Assert.That(await SearchAsync(stranger, "orcamento"), Is.Empty, "another user's conversations are never found");
+    }
+
+    [Test]
+    public async Task A_word_is_indexed_once_per_conversation_however_often_it_is_written()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Orçamento da bicicleta");
+        await CustomerWritesAsync(staff, psid, "O orçamento da BICICLETA é urgente, orçamento!");
+        var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "O orçamento da bicicleta segue hoje" });
+        Assert.That(reply.IsSuccessStatusCode, Is.True, await reply.Content.ReadAsStringAsync());
+
+        await using var scope = App.ScopeFor(staff.User.Id);
+        var terms = await App.Db(scope).ConversationSearchTerms.Where(t => t.ConversationId == id).Select(t => t.Term).ToListAsync();
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(terms, Is.Unique, "one row per word of the conversation: " + string.Join(", ", terms.Order()));
+            Assert.That(terms, Is.SupersetOf(new[] { "orcamento", "bicicleta", "urgente", "segue", "hoje" }), "every word written is indexed");
+            Assert.That(await SearchAsync(staff, "orcamento urgente"), Is.EqualTo(new[] { id }));
+            Assert.That(await SearchAsync(staff, "hoje"), Is.EqualTo(new[] { id }), "the reply's new word");
+        });
     }
 
     private static async Task<List<Guid>> SearchAsync(Staff staff, string q)

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace LeadOps.Infrastructure.Persistence;
+
+/// <summary>
+/// Keeps the Inbox's word index at one row per word per conversation (ADR 0020): before a save, the new terms a
+/// conversation already has, in the database or twice in this save, are left out. A customer who writes "orçamento"
+/// in ten messages is found by one index entry, and a reply of ten known words writes nothing to the index. One query
+/// per save that adds terms, on the (conversation) index; two saves racing may still store a word twice, which the
+/// search (it counts conversations, not rows) does not notice.
+/// </summary>
+internal sealed class SearchTermInterceptor : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (New(eventData.Context) is { Count: > 0 } added)
+        {
+            Drop(added, [.. Existing(eventData.Context!, added)]);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (New(eventData.Context) is { Count: > 0 } added)
+        {
+            Drop(added, await Existing(eventData.Context!, added).ToListAsync(cancellationToken));
+        }
+
+        return result;
+    }
+
+    private static List<EntityEntry<ConversationSearchTerm>> New(DbContext? context) =>
+        context is null ? [] : [.. context.ChangeTracker.Entries<ConversationSearchTerm>().Where(e => e.State == EntityState.Added)];
+
+    /// <summary>The (conversation, word) pairs of <paramref name="added"/> that are stored already.</summary>
+    private static IQueryable<StoredTerm> Existing(DbContext context, List<EntityEntry<ConversationSearchTerm>> added)
+    {
+        var conversations = added.Select(e => e.Entity.ConversationId).Distinct().ToList();
+        var terms = added.Select(e => e.Entity.Term).Distinct().ToList();
+        return context.Set<ConversationSearchTerm>()
+            .Where(t => conversations.Contains(t.ConversationId) && terms.Contains(t.Term))
+            .Select(t => new StoredTerm(t.ConversationId, t.Term));
+    }
+
+    private static void Drop(List<EntityEntry<ConversationSearchTerm>> added, IEnumerable<StoredTerm> stored)
+    {
+        var seen = stored.ToHashSet();
+        foreach (var entry in added)
+        {
+            if (!seen.Add(new StoredTerm(entry.Entity.ConversationId, entry.Entity.Term)))
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+    }
+
+    private sealed record StoredTerm(Guid ConversationId, string Term);
+}
