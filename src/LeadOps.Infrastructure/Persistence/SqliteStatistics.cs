@@ -24,7 +24,9 @@ internal sealed class SqliteStatistics : IDisposable
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await ExecuteAsync(connection, "PRAGMA optimize = 0x10002;", cancellationToken);
+            // 0x10000: every table, not only those this connection used; 0x02: ANALYZE where it may help; 0x10: within
+            // a temporary analysis limit, so that even an enormous table holds the write lock for a moment only.
+            await ExecuteAsync(connection, "PRAGMA optimize = 0x10012;", cancellationToken);
             var current = await SnapshotAsync(connection, cancellationToken);
             if (current == _pooled)
             {
