@@ -93,4 +93,17 @@ public sealed class GraphAnswerShapesTests
         var sent = Read<GraphSendMessageResponse>(json);
         Assert.That((sent.RecipientId, sent.MessageId), Is.EqualTo(((string?)"1254477777772919", (string?)"m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM")));
     }
+
+    [TestCase(502, "text/html", "<html><body>502 Bad Gateway</body></html>", GraphFailureKind.Transient, TestName = "Html_502_from_a_proxy")]
+    [TestCase(500, "text/plain", "Sorry, something went wrong.", GraphFailureKind.Transient, TestName = "Plain_text_500")]
+    [TestCase(400, "application/json", "{\"error\":\"invalid_request\"}", GraphFailureKind.Unknown, TestName = "Error_as_a_string")]
+    [TestCase(400, "application/json", "[1,2]", GraphFailureKind.Unknown, TestName = "Json_array")]
+    [TestCase(400, "application/json", "{\"error\":{\"message\":\"(#4) Application request limit reached\",\"code\":\"4\",\"is_transient\":\"true\"}}", GraphFailureKind.RateLimited, TestName = "Rate_limit_with_numbers_as_strings")]
+    [TestCase(200, "application/json", "", GraphFailureKind.Unknown, TestName = "Empty_body")]
+    public async Task Error_bodies_that_are_not_graph_errors_are_classified_by_status_never_thrown(int status, string mediaType, string body, GraphFailureKind expected)
+    {
+        using var response = new HttpResponseMessage((System.Net.HttpStatusCode)status) { Content = new StringContent(body, System.Text.Encoding.UTF8, mediaType) };
+        var failure = await GraphErrorReader.ReadAsync(response, GraphUsage.Empty, "page-token", DateTimeOffset.UnixEpoch, CancellationToken.None);
+        Assert.That(failure.Kind, Is.EqualTo(expected));
+    }
 }
