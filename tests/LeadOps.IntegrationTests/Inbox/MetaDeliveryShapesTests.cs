@@ -101,4 +101,47 @@ public sealed class MetaDeliveryShapesTests(DatabaseKind database) : InboxFixtur
             Assert.That(leads.GetProperty("leads").EnumerateArray().Count(l => l.GetProperty("facebook_lead_id").GetString() == leadId), Is.EqualTo(1), "the lead in the same delivery is stored once");
         });
     }
+
+    [Test]
+    public async Task Customers_whose_first_event_is_not_a_message_are_handled_at_the_first_attempt()
+    {
+        var staff = await NewStaffAsync();
+        var now = Clock.GetUtcNow();
+        var (byEcho, byTake, byOptin, byReaction, byRead) = (NewPsid(), NewPsid(), NewPsid(), NewPsid(), NewPsid());
+        var echo = MetaEvents.Echo(byEcho, MetaEvents.Millis(now), "m_echo_" + byEcho, string.Empty, null);
+        echo["message"]!.AsObject().Remove("text");
+        echo["message"]!["attachments"] = new JsonArray(new JsonObject { ["type"] = "file", ["payload"] = new JsonObject { ["url"] = new Uri(App.Sandbox.BaseAddress, "cdn/not-there.pdf").ToString() } });
+        var messaging = new JsonArray(
+            echo,
+            MetaEvents.FromCustomer(byOptin, MetaEvents.MillisText(now), "optin", new JsonObject { ["type"] = "notification_messages", ["notification_messages_status"] = "STOP_NOTIFICATIONS", ["payload"] = "DEALS" }),
+            MetaEvents.FromCustomer(byReaction, MetaEvents.Millis(now), "reaction", new JsonObject { ["reaction"] = "like", ["emoji"] = "\ud83d\udc4d", ["action"] = "react", ["mid"] = "m_unknown_" + byReaction }),
+            MetaEvents.FromCustomer(byRead, MetaEvents.Millis(now), "read", new JsonObject { ["watermark"] = MetaEvents.Millis(now) }));
+        var standby = new JsonArray(
+            MetaEvents.FromCustomer(byTake, MetaEvents.Millis(now), "take_thread_control", new JsonObject { ["previous_owner_app_id"] = "123456789", ["new_owner_app_id"] = "263902037430900", ["metadata"] = "agent took over" }));
+        var body = new JsonObject
+        {
+            ["object"] = "page",
+            ["entry"] = new JsonArray(new JsonObject { ["id"] = Page, ["time"] = MetaEvents.Millis(now), ["messaging"] = messaging, ["standby"] = standby }),
+        }.ToJsonString();
+
+        await PostSignedWebhookAsync(body);
+        await WaitForMessageAsync(staff, byEcho, "m_echo_" + byEcho);
+        await ProcessedAsync(staff);
+
+        await using (var scope = App.ScopeFor(staff.User.Id))
+        {
+            var delivery = await App.Db(scope).WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Body.Contains("m_echo_" + byEcho));
+            Assert.That((delivery.Status, delivery.Attempts, delivery.LastError), Is.EqualTo((LeadOps.Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null)));
+        }
+
+        var (take, optin, reaction, read) = (await FindConversationAsync(staff, byTake), await FindConversationAsync(staff, byOptin),
+            await FindConversationAsync(staff, byReaction), await FindConversationAsync(staff, byRead));
+        Assert.Multiple(() =>
+        {
+            Assert.That(take, Is.Not.Null, "a handover starts the conversation");
+            Assert.That(optin, Is.Not.Null, "an opt-in starts the conversation");
+            Assert.That(reaction, Is.Null, "a reaction to a message LeadOps does not have is ignored");
+            Assert.That(read, Is.Null, "a receipt alone starts nothing");
+        });
+    }
 }
