@@ -1,15 +1,24 @@
 namespace LeadOps.Infrastructure.Graph;
 
-/// <summary><see cref="ICustomerProfiles"/> over the User Profile API (<c>GET /{psid}?fields=first_name,last_name,profile_pic</c>).</summary>
+/// <summary>
+/// <see cref="ICustomerProfiles"/> over the User Profile API (<c>GET /{psid}?fields=first_name,last_name,name,profile_pic</c>).
+/// A profile that answers with its whole <c>name</c> only is read as that name (first word, then the rest).
+/// </summary>
 internal sealed class GraphCustomerProfiles(IGraphApi graphApi) : ICustomerProfiles
 {
-    private const string Fields = "first_name,last_name,profile_pic";
+    private const string Fields = "first_name,last_name,name,profile_pic";
 
     public async Task<CustomerProfile> GetAsync(GraphCredentials credentials, string psid, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrEmpty(psid);
         var profile = await GraphCall.RunAsync(() => graphApi.GetUserProfileAsync(psid, Fields, GraphCallContext.ForPage(credentials), cancellationToken));
+        if (string.IsNullOrWhiteSpace(profile.FirstName) && string.IsNullOrWhiteSpace(profile.LastName) && !string.IsNullOrWhiteSpace(profile.Name))
+        {
+            var parts = profile.Name.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return new CustomerProfile(parts[0], parts.Length > 1 ? parts[1] : null, profile.ProfilePic);
+        }
+
         return new CustomerProfile(profile.FirstName, profile.LastName, profile.ProfilePic);
     }
 }

@@ -74,7 +74,7 @@ internal static class MessengerContentReader
         MessengerJson.Text(optin, "type", 60),
         MessengerJson.Text(optin, "title", NotificationOptin.FieldLength),
         MessengerJson.Text(optin, "payload", NotificationOptin.FieldLength) ?? MessengerJson.Text(optin, "ref", NotificationOptin.FieldLength),
-        MessengerJson.Text(optin, "notification_messages_token", 2000),
+        MessengerJson.Text(optin, "notification_messages_token", 2000) ?? MessengerJson.Text(optin, "one_time_notif_token", 2000),
         MessengerJson.Text(optin, "notification_messages_frequency", 60),
         MessengerJson.Text(optin, "notification_messages_status", 60) ?? MessengerJson.Text(optin, "user_token_status", 60),
         MessengerJson.Time(optin, "token_expiry_timestamp"));

@@ -1,0 +1,37 @@
+namespace LeadOps.Infrastructure.Graph.Json;
+
+/// <summary>
+/// Reads a list Graph may send in an odd shape without failing the answer it is part of: items that cannot be read are
+/// left out; a single value where a list belongs is a list of that value (when the items are raw values); anything else
+/// reads as no list.
+/// </summary>
+internal sealed class LenientListConverter<T> : JsonConverter<List<T>>
+{
+    public override List<T>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var value = JsonElement.ParseValue(ref reader);
+        if (value.ValueKind == JsonValueKind.Array)
+        {
+            return value.EnumerateArray().Select(item => Item(item, options)).Where(item => item is not null).Select(item => item!).ToList();
+        }
+
+        return typeof(T) == typeof(JsonElement) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number && Item(value, options) is { } single
+            ? [single]
+            : null;
+    }
+
+    public override void Write(Utf8JsonWriter writer, List<T> value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, options);
+
+    private static T? Item(JsonElement item, JsonSerializerOptions options)
+    {
+        try
+        {
+            return item.Deserialize<T>(options);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+}
