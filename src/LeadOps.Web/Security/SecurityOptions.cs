@@ -5,7 +5,7 @@ public sealed class SecurityOptions
 {
     public const string SectionName = "Security";
 
-    /// <summary>The largest request body accepted (the webhook keeps its own 1 MB limit). Larger answers 413.</summary>
+    /// <summary>The largest request body accepted (Meta's webhook keeps its own 16 MB limit, for a batch of 1000 updates). Larger answers 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Sign-in and registration attempts one client address may make per <see cref="SignInWindow"/>.</summary>

@@ -99,14 +99,30 @@ public sealed class WebhookTests(DatabaseKind database) : AppFixture(database)
     }
 
     [Test]
-    public async Task Malformed_json_is_400_and_a_body_over_1_MB_is_413_and_nothing_is_stored()
+    public async Task Malformed_json_is_400_and_a_body_over_16_MB_is_413_and_nothing_is_stored()
     {
         var before = await DeliveryCountAsync();
         using var client = App.NewClient();
         Assert.That((await PostSignedAsync(client, "{\"object\":\"page\",", Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        var huge = "{\"object\":\"page\",\"pad\":\"" + new string('x', 1024 * 1024) + "\"}";
+        var huge = "{\"object\":\"page\",\"pad\":\"" + new string('x', 16 * 1024 * 1024) + "\"}";
         Assert.That((await PostSignedAsync(client, huge, Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
         Assert.That(await DeliveryCountAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_batch_of_a_thousand_long_messenger_messages_is_accepted_and_stored_whole()
+    {
+        // Meta batches up to 1000 updates in one delivery; 1000 texts of 2000 characters, escaped, pass 1 MB several times.
+        var text = string.Concat(Enumerable.Repeat("\\u00e7", 2000));
+        var events = string.Join(",", Enumerable.Range(1, 1000).Select(i =>
+            $$$"""{"sender":{"id":"7300000000{{{i:D6}}}"},"recipient":{"id":"999000222"},"timestamp":1733400000000,"message":{"mid":"m_batch_{{{i}}}","text":"{{{text}}}"}}"""));
+        var body = $$$"""{"object":"page","entry":[{"id":"999000222","time":1733400000000,"messaging":[{{{events}}}]}]}""";
+        Assert.That(Encoding.UTF8.GetByteCount(body), Is.GreaterThan(8 * 1024 * 1024), "a batch well past the old 1 MB limit");
+
+        var before = await DeliveryCountAsync();
+        using var client = App.NewClient();
+        Assert.That((await PostSignedAsync(client, body, Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await DeliveryCountAsync(), Is.EqualTo(before + 1), "the whole batch is stored as one delivery");
     }
 
     [Test]

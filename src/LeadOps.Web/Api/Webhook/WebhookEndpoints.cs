@@ -13,7 +13,12 @@ namespace LeadOps.Web.Api.Webhook;
 /// </summary>
 internal static class WebhookEndpoints
 {
-    public const int MaxBodyBytes = 1024 * 1024;
+    /// <summary>
+    /// The largest delivery accepted (413 above it, which Meta retries and never gets past). Meta batches up to 1000
+    /// updates in one delivery; 1000 Messenger texts of 2000 characters, with non-Latin text escaped as <c>\uXXXX</c>,
+    /// come to about 13 MB, so the limit leaves room for a whole batch.
+    /// </summary>
+    public const int MaxBodyBytes = 16 * 1024 * 1024;
 
     public static void MapWebhook(this IEndpointRouteBuilder endpoints)
     {
