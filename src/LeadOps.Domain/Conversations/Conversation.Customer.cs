@@ -103,8 +103,13 @@ public sealed partial class Conversation
             OptinPayload = Field(optin.Payload);
             OptinFrequency = Field(optin.Frequency);
             OptinStatus = Field(optin.Status);
-            OptinProtectedToken = protectedToken ?? OptinProtectedToken;
-            OptinTokenExpiresAt = optin.TokenExpiresAt ?? OptinTokenExpiresAt;
+            if (protectedToken is not null)
+            {
+                // A token and its expiry go together: a one-time token (no expiry) replaces a recurring one whole.
+                OptinProtectedToken = protectedToken;
+                OptinTokenExpiresAt = optin.TokenExpiresAt;
+            }
+
             OptedInAt = at;
             Raise(new ConversationDetailsChanged(this));
         }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -16,7 +17,14 @@ internal sealed class SearchTermInterceptor : SaveChangesInterceptor
     {
         if (New(eventData.Context) is { Count: > 0 } added)
         {
-            Drop(added, [.. Existing(eventData.Context!, added)]);
+            try
+            {
+                Drop(added, [.. Existing(eventData.Context!, added)]);
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                // Only an economy: the save goes on with the terms, and a word stored twice costs nothing but a row.
+            }
         }
 
         return result;
@@ -26,7 +34,14 @@ internal sealed class SearchTermInterceptor : SaveChangesInterceptor
     {
         if (New(eventData.Context) is { Count: > 0 } added)
         {
-            Drop(added, await Existing(eventData.Context!, added).ToListAsync(cancellationToken));
+            try
+            {
+                Drop(added, await Existing(eventData.Context!, added).ToListAsync(cancellationToken));
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                // As above: the save goes on with every term.
+            }
         }
 
         return result;

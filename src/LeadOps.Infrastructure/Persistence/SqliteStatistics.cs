@@ -20,27 +20,33 @@ internal sealed class SqliteStatistics : IDisposable
     public async Task<bool> RefreshAsync(LeadOpsDbContext db, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            // 0x10000: every table, not only those this connection used; 0x02: ANALYZE where it may help; 0x10: within
-            // a temporary analysis limit, so that even an enormous table holds the write lock for a moment only.
-            await ExecuteAsync(connection, "PRAGMA optimize = 0x10012;", cancellationToken);
-            var current = await SnapshotAsync(connection, cancellationToken);
-            if (current == _pooled)
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
             {
-                return false;
-            }
+                // 0x10000: every table, not only those this connection used; 0x02: ANALYZE where it may help; 0x10: within
+                // a temporary analysis limit, so that even an enormous table holds the write lock for a moment only.
+                await ExecuteAsync(connection, "PRAGMA optimize = 0x10012;", cancellationToken);
+                var current = await SnapshotAsync(connection, cancellationToken);
+                if (current == _pooled)
+                {
+                    return false;
+                }
 
-            // Idle connections close now; connections in use close when they are returned.
-            SqliteConnection.ClearPool(connection);
-            _pooled = current;
-            return true;
+                // Idle connections close now; connections in use close when they are returned.
+                SqliteConnection.ClearPool(connection);
+                _pooled = current;
+                return true;
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
         finally
         {
-            await db.Database.CloseConnectionAsync();
             _gate.Release();
         }
     }
@@ -58,7 +64,7 @@ internal sealed class SqliteStatistics : IDisposable
         }
 
         await using var read = connection.CreateCommand();
-        read.CommandText = "SELECT coalesce(group_concat(tbl || ' ' || coalesce(idx, '') || ' ' || coalesce(stat, ''), char(10)), '') FROM (SELECT * FROM sqlite_stat1 ORDER BY tbl, idx);";
+        read.CommandText = "SELECT coalesce(group_concat(tbl || ' ' || coalesce(idx, '') || ' ' || coalesce(stat, ''), char(10) ORDER BY tbl, idx), '') FROM sqlite_stat1;";
         return (string)(await read.ExecuteScalarAsync(cancellationToken) ?? "");
     }
 

@@ -11,14 +11,19 @@ internal sealed partial class SqliteStatisticsWorker(
     TimeProvider clock,
     ILogger<SqliteStatisticsWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan MaxInterval = TimeSpan.FromDays(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (options.Value.SqliteStatisticsInterval <= TimeSpan.Zero)
+        var interval = options.Value.SqliteStatisticsInterval;
+        if (interval <= TimeSpan.Zero)
         {
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.SqliteStatisticsInterval, clock);
+        // Within what a timer takes (and what is sensible): between a minute and thirty days.
+        using var timer = new PeriodicTimer(TimeSpan.FromTicks(Math.Clamp(interval.Ticks, MinInterval.Ticks, MaxInterval.Ticks)), clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

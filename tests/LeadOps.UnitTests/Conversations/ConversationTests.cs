@@ -14,6 +14,24 @@ public sealed class ConversationTests
     }
 
     [Test]
+    public void A_new_opt_in_token_replaces_the_old_one_with_its_own_expiry_and_an_opt_in_without_a_token_keeps_both()
+    {
+        var conversation = WroteAgo(TimeSpan.FromHours(1));
+        var expiry = Now.AddDays(180);
+        conversation.RecordOptin(new NotificationOptin("notification_messages", "Deals", "p", "WEEKLY", "RESUME_NOTIFICATIONS", expiry), "recurring", "m1", Now);
+        conversation.RecordOptin(new NotificationOptin("notification_messages", "Deals", "p", null, "STOP_NOTIFICATIONS", null), null, "m2", Now.AddMinutes(1));
+        var kept = (conversation.OptinProtectedToken, conversation.OptinTokenExpiresAt);
+        conversation.RecordOptin(new NotificationOptin("one_time_notif_req", "Back in stock", "q", null, null, null), "one-time", "m3", Now.AddMinutes(2));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(kept, Is.EqualTo(("recurring", (DateTimeOffset?)expiry)), "a status change without a token keeps the token and its expiry");
+            Assert.That(conversation.OptinProtectedToken, Is.EqualTo("one-time"));
+            Assert.That(conversation.OptinTokenExpiresAt, Is.Null, "the recurring token's expiry does not stay on the one-time token");
+        });
+    }
+
+    [Test]
     public void A_staff_reply_within_24_hours_is_a_standard_response()
     {
         var plan = WroteAgo(TimeSpan.FromHours(1)).PlanReply(MessageSender.Staff, Now, useHumanAgentTag: true);

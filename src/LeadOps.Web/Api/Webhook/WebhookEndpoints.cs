@@ -44,13 +44,22 @@ internal static class WebhookEndpoints
             return Reject(metrics, StatusCodes.Status413PayloadTooLarge, "too_large");
         }
 
-        var body = await ReadAtMostAsync(context.Request.Body, MaxBodyBytes, context.RequestAborted);
-        if (body is null)
+        // A request that cannot be signed (no app secret here, no or a malformed signature) is refused before its body
+        // is read: a stranger cannot make the server buffer up to the limit.
+        var appSecret = options.CurrentValue.AppSecret;
+        if (PresentedSignature(context.Request.Headers["X-Hub-Signature-256"].ToString(), appSecret) is not { } presented)
+        {
+            return Reject(metrics, StatusCodes.Status401Unauthorized, "signature");
+        }
+
+        using var buffer = await ReadAtMostAsync(context.Request.Body, MaxBodyBytes, context.RequestAborted);
+        if (buffer is null)
         {
             return Reject(metrics, StatusCodes.Status413PayloadTooLarge, "too_large");
         }
 
-        if (!SignatureMatches(context.Request.Headers["X-Hub-Signature-256"].ToString(), body, options.CurrentValue.AppSecret))
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (!CryptographicOperations.FixedTimeEquals(presented, HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret!), body.Span)))
         {
             return Reject(metrics, StatusCodes.Status401Unauthorized, "signature");
         }
@@ -58,12 +67,16 @@ internal static class WebhookEndpoints
         string json;
         try
         {
-            json = new UTF8Encoding(false, true).GetString(body);
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            // Parsed from the bytes (the reader refuses invalid UTF-8), then decoded once for storage.
+            using (var document = JsonDocument.Parse(body))
             {
-                return Reject(metrics, StatusCodes.Status400BadRequest, "json");
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    return Reject(metrics, StatusCodes.Status400BadRequest, "json");
+                }
             }
+
+            json = new UTF8Encoding(false, true).GetString(body.Span);
         }
         catch (Exception ex) when (ex is JsonException or DecoderFallbackException)
         {
@@ -75,45 +88,46 @@ internal static class WebhookEndpoints
         return Results.Text("EVENT_RECEIVED", "text/plain");
     }
 
-    /// <summary><c>sha256=&lt;hex HMAC-SHA256 of the raw body keyed with the app secret&gt;</c>, compared in constant time.</summary>
-    internal static bool SignatureMatches(string header, byte[] body, string? appSecret)
+    /// <summary>
+    /// The signature's 32 bytes (<c>sha256=&lt;hex HMAC-SHA256 of the raw body keyed with the app secret&gt;</c>, compared
+    /// in constant time), or null when there is no app secret or the header is not <c>sha256=&lt;64 hex&gt;</c>.
+    /// </summary>
+    private static byte[]? PresentedSignature(string header, string? appSecret)
     {
         const string prefix = "sha256=";
         if (string.IsNullOrEmpty(appSecret) || !header.StartsWith(prefix, StringComparison.Ordinal) || header.Length != prefix.Length + 64)
         {
-            return false;
+            return null;
         }
 
-        byte[] presented;
         try
         {
-            presented = Convert.FromHexString(header.AsSpan(prefix.Length));
+            return Convert.FromHexString(header.AsSpan(prefix.Length));
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
-
-        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret), body);
-        return CryptographicOperations.FixedTimeEquals(presented, expected);
     }
 
-    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, int limit, CancellationToken ct)
+    /// <summary>The body in a buffer of its own, or null when it passes <paramref name="limit"/> bytes.</summary>
+    private static async Task<MemoryStream?> ReadAtMostAsync(Stream stream, int limit, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
+        var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await stream.ReadAsync(chunk, ct)) > 0)
         {
             if (buffer.Length + read > limit)
             {
+                await buffer.DisposeAsync();
                 return null;
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        return buffer.ToArray();
+        return buffer;
     }
 
     /// <summary>Refused: counted by reason, answered with the status and a line saying why (Meta reads only the status).</summary>
