@@ -4,13 +4,16 @@ namespace LeadOps.Infrastructure.Webhooks;
 
 /// <summary>
 /// Stores a verified delivery durably (before Meta gets its 200) and wakes the worker. Deliveries that arrive
-/// together are written together: one writer takes whatever is queued (up to <see cref="MaxBatch"/>) and stores it
-/// in one SaveChanges, and each caller returns only once its row is committed. Many concurrent requests then cost a
+/// together are written together: one writer takes whatever is queued (up to <see cref="MaxBatch"/> deliveries, and
+/// no more once <see cref="MaxBatchChars"/> characters are taken) and stores it in one SaveChanges, and each caller returns only once its row is committed. Many concurrent requests then cost a
 /// few commits instead of one each, and they never queue on the database's write lock (SQLite) one by one.
 /// </summary>
 public sealed class WebhookInbox(IServiceScopeFactory scopes, WebhookSignal signal, TimeProvider clock, ILogger<WebhookInbox> logger) : IAsyncDisposable
 {
     public const int MaxBatch = 256;
+
+    /// <summary>A burst of large deliveries (up to 16 MB each) is written in several saves, not one huge transaction.</summary>
+    public const int MaxBatchChars = 16 * 1024 * 1024;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
@@ -53,9 +56,11 @@ public sealed class WebhookInbox(IServiceScopeFactory scopes, WebhookSignal sign
         var batch = new List<Pending>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            var chars = 0L;
+            while (batch.Count < MaxBatch && chars < MaxBatchChars && _queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
+                chars += pending.Body.Length;
             }
 
             try
