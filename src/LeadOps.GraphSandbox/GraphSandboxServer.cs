@@ -13,6 +13,7 @@ public sealed class GraphSandboxServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly WebhookDispatcher _webhooks;
     private int _stopped;
+    private int _disposed;
 
     private GraphSandboxServer(WebApplication app, WebhookDispatcher webhooks, SandboxState state, Uri baseAddress)
     {
@@ -72,8 +73,14 @@ public sealed class GraphSandboxServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops and frees the server once; later calls do nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await StopAsync();
         await _app.DisposeAsync();
         await _webhooks.DisposeAsync();

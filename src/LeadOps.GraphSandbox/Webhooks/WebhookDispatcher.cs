@@ -16,6 +16,7 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
     private readonly WebhookSender _sender = new();
     private readonly Channel<Job> _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
     private readonly Lock _gate = new();
     private readonly WebhookLog _log = new();
     private readonly Task _worker;
@@ -124,8 +125,14 @@ internal sealed class WebhookDispatcher : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the worker and frees its resources; a second call (the host and its owner both dispose) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync();
         try

@@ -16,6 +16,18 @@ public sealed class GraphSandboxWebhookTests
     public async Task StopReceiver() => await _receiver.DisposeAsync();
 
     [Test]
+    public async Task Disposing_the_sandbox_twice_after_webhooks_went_out_does_nothing_the_second_time()
+    {
+        // The demo's host disposes it as a service and as a hosted service: both calls must be safe.
+        var server = await StartAsync(new SandboxOptions());
+        server.State.SubmitLeads(SandboxSeed.MainTestRideFormId, 1);
+        await server.State.WhenWebhooksDrainedAsync();
+
+        await server.DisposeAsync();
+        Assert.DoesNotThrowAsync(async () => await server.DisposeAsync());
+    }
+
+    [Test]
     public async Task The_signature_verifies_with_the_app_secret_and_a_tampered_body_does_not()
     {
         await using var server = await StartAsync(new SandboxOptions());
