@@ -47,8 +47,28 @@ internal sealed class SearchTermInterceptor : SaveChangesInterceptor
         return result;
     }
 
-    private static List<EntityEntry<ConversationSearchTerm>> New(DbContext? context) =>
-        context is null ? [] : [.. context.ChangeTracker.Entries<ConversationSearchTerm>().Where(e => e.State == EntityState.Added)];
+    /// <summary>
+    /// The terms this save adds. They were added by <c>DomainEventsInterceptor</c> just before, so they are tracked
+    /// already: read without another change detection over every tracked entity (the save runs its own right after).
+    /// </summary>
+    private static List<EntityEntry<ConversationSearchTerm>> New(DbContext? context)
+    {
+        if (context is null)
+        {
+            return [];
+        }
+
+        var detect = context.ChangeTracker.AutoDetectChangesEnabled;
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. context.ChangeTracker.Entries<ConversationSearchTerm>().Where(e => e.State == EntityState.Added)];
+        }
+        finally
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
 
     /// <summary>The (conversation, word) pairs of <paramref name="added"/> that are stored already.</summary>
     private static IQueryable<StoredTerm> Existing(DbContext context, List<EntityEntry<ConversationSearchTerm>> added)

@@ -1,29 +1,16 @@
 namespace LeadOps.Infrastructure.Graph.Json;
 
 /// <summary>Reads a boolean sent as true/false, "true"/"false", 1/0 or "1"/"0" (consent check boxes); anything else reads as null.</summary>
-internal sealed class FlexibleBooleanConverter : JsonConverter<bool?>
+internal sealed class FlexibleBooleanConverter : FlexibleValueConverter<bool>
 {
-    public override bool HandleNull => true;
-
-    public override bool? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    protected override bool? ReadValue(ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.True:
-                return true;
-            case JsonTokenType.False:
-                return false;
-            case JsonTokenType.String:
-                return Parse(reader.GetString());
-            case JsonTokenType.Number:
-                return reader.TryGetInt64(out var number) ? number != 0 : null;
-            case JsonTokenType.Null:
-                return null;
-            default:
-                reader.Skip();
-                return null;
-        }
-    }
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.String => Parse(reader.GetString()),
+        JsonTokenType.Number => reader.TryGetInt64(out var number) ? number != 0 : null,
+        _ => null,
+    };
 
     /// <summary>"true"/"false" (any case) or "1"/"0"; null for anything else.</summary>
     public static bool? Parse(string? text) => text?.Trim() switch
@@ -34,15 +21,5 @@ internal sealed class FlexibleBooleanConverter : JsonConverter<bool?>
         _ => null,
     };
 
-    public override void Write(Utf8JsonWriter writer, bool? value, JsonSerializerOptions options)
-    {
-        if (value is { } v)
-        {
-            writer.WriteBooleanValue(v);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
+    protected override void WriteValue(Utf8JsonWriter writer, bool value) => writer.WriteBooleanValue(value);
 }
