@@ -60,7 +60,10 @@ internal static class MessengerControlRoutes
         group.MapPost(Customer + "/optins", async (HttpContext http, SandboxState state, string pageId, string psid) =>
         {
             var body = await ReadAsync<OptinBody>(http);
-            return Results.Json(new OptedIn(state.Customers.OptsIn(pageId, psid, Required(body.Title, "title"), body.Frequency ?? "WEEKLY", body.Shape)), ControlRoutes.Json);
+            var token = body.OneTime == true
+                ? state.Customers.OptsInOnce(pageId, psid, body.Payload ?? "ONE_TIME", body.Shape)
+                : state.Customers.OptsIn(pageId, psid, Required(body.Title, "title"), body.Frequency ?? "WEEKLY", body.Shape);
+            return Results.Json(new OptedIn(token), ControlRoutes.Json);
         });
 
         group.MapPost(Customer + "/page-inbox-replies", async (HttpContext http, SandboxState state, string pageId, string psid) =>
@@ -132,7 +135,7 @@ internal static class MessengerControlRoutes
 
     private sealed record ReferralBody(string? Source, string? Ref, string? AdId, string? AdTitle, string? PostId, MessengerShape? Shape);
 
-    private sealed record OptinBody(string? Title, string? Frequency, MessengerShape? Shape);
+    private sealed record OptinBody(string? Title, string? Frequency, MessengerShape? Shape, bool? OneTime = null, string? Payload = null);
 
     private sealed record HandoverBody(string? Action, string? FromAppId, string? ToAppId, string? Metadata, MessengerShape? Shape);
 

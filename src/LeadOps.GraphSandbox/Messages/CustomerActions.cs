@@ -110,6 +110,19 @@ public sealed class CustomerActions
         return token;
     }
 
+    /// <summary>
+    /// The customer accepts a one-time notification request (<c>one_time_notif_req</c>): Meta's opt-in then carries only
+    /// the type, the page's payload and <c>one_time_notif_token</c> (no title, frequency or expiry).
+    /// </summary>
+    public string OptsInOnce(string pageId, string psid, string payload, MessengerShape? shape = null)
+    {
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
+        var token = "otn_" + _store.NextMessageId()[2..30];
+        var optin = new JsonObject { ["type"] = "one_time_notif_req", ["payload"] = payload, ["one_time_notif_token"] = token };
+        _store.Publish(page, "messaging_optins", MessengerEventJson.Optin(page.Id, customer.Psid, optin, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+        return token;
+    }
+
     /// <summary>Someone answers in Meta Business Suite: an echo from the Page inbox app (the id written as the shape says, or absent).</summary>
     public string PageInboxAnswers(string pageId, string psid, string text, MessengerShape? shape = null)
     {

@@ -270,6 +270,27 @@ public sealed class CustomerEventTests(DatabaseKind database) : InboxFixture(dat
     }
 
     [Test]
+    public async Task A_one_time_notification_optin_as_meta_sends_it_keeps_its_token_encrypted()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Tell me when it is back in stock");
+        var token = Meta.Customers.OptsInOnce(Page, psid, "BACK_IN_STOCK", new MessengerShape { Envelope = MessengerEnvelope.Standby });
+        await staff.Probe.WaitUntilAsync("the opt-in", async () => (await ConversationAsync(staff, id)).GetProperty("optin").ValueKind == JsonValueKind.Object);
+
+        var raw = await staff.Api.GetStringAsync($"/api/conversations/{id}");
+        await using var scope = App.ScopeFor(staff.User.Id);
+        var stored = await App.Db(scope).Conversations.Where(c => c.Id == id).Select(c => new { c.OptinProtectedToken, c.OptinTokenExpiresAt, c.OptinType }).SingleAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.OptinType, Is.EqualTo("one_time_notif_req"));
+            Assert.That(stored.OptinProtectedToken, Is.Not.Null.And.Not.Contain(token), "kept, encrypted");
+            Assert.That(stored.OptinTokenExpiresAt, Is.Null, "a one-time token has no expiry");
+            Assert.That(raw, Does.Not.Contain(token), "the token is never shown");
+        });
+    }
+
+    [Test]
     public async Task An_optin_to_notification_messages_is_recorded_and_its_token_kept_encrypted()
     {
         var staff = await NewStaffAsync();
