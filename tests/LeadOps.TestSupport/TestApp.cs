@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.TestSupport;
 
@@ -112,6 +113,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     public AsyncServiceScope ScopeFor(string userId) => Services.GetRequiredService<IOwnerScopeFactory>().CreateScope(userId);
 
     public LeadOpsDbContext Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+
+    /// <summary>The app's own connection string (for bulk seeding straight into its database).</summary>
+    public string DatabaseConnectionString()
+    {
+        using var scope = Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>().Database.GetConnectionString()!;
+    }
 
     /// <summary>Sends a command through the real pipeline (validation, logging, handler, save) as the user, without HTTP.</summary>
     public async Task<TResponse> SendAsync<TResponse>(string userId, ICommand<TResponse> command)

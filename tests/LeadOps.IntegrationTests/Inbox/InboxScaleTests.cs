@@ -98,11 +98,11 @@ public sealed class InboxScaleTests(DatabaseKind database) : AppFixture(database
 
     /// <summary>Bulk rows straight into SQLite (the benchmark harness's seeding): a quarter of the conversations wait for a person.</summary>
     private Task SeedAsync(string ownerId) =>
-        InboxSeed.SeedAsync(ConnectionString(), ownerId, integrationId: 1, pageId: "108240000000001", Conversations, MessagesPerConversation);
+        InboxSeed.SeedAsync(App.DatabaseConnectionString(), ownerId, integrationId: 1, pageId: "108240000000001", Conversations, MessagesPerConversation);
 
     private async Task<string> PlanAsync(string sql)
     {
-        await using var connection = new SqliteConnection(ConnectionString());
+        await using var connection = new SqliteConnection(App.DatabaseConnectionString());
         await connection.OpenAsync();
         var command = connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
@@ -114,12 +114,6 @@ public sealed class InboxScaleTests(DatabaseKind database) : AppFixture(database
         }
 
         return string.Join(" | ", lines);
-    }
-
-    private string ConnectionString()
-    {
-        using var scope = App.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>().Database.GetConnectionString()!;
     }
 
     /// <summary>Every SQL command EF runs in this process while it is alive (EF's diagnostic events).</summary>

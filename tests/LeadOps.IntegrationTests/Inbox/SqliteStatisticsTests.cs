@@ -27,7 +27,7 @@ public sealed class SqliteStatisticsTests(DatabaseKind database) : AppFixture(da
 
         var user = await App.NewUserAsync();
         var before = await PlansThroughTheAppAsync();
-        await InboxSeed.SeedAsync(ConnectionString(), user.Id, integrationId: 1, pageId: "108240000000001", conversations: 2_000, messagesPerConversation: 10, analyze: false);
+        await InboxSeed.SeedAsync(App.DatabaseConnectionString(), user.Id, integrationId: 1, pageId: "108240000000001", conversations: 2_000, messagesPerConversation: 10, analyze: false);
         var stale = await PlansThroughTheAppAsync();
 
         bool refreshed;
@@ -98,11 +98,5 @@ public sealed class SqliteStatisticsTests(DatabaseKind database) : AppFixture(da
                 await scope.DisposeAsync();
             }
         }
-    }
-
-    private string ConnectionString()
-    {
-        using var scope = App.Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>().Database.GetConnectionString()!;
     }
 }
