@@ -123,6 +123,14 @@ public sealed class CustomerActions
         return token;
     }
 
+    /// <summary>The customer taps a Send to Messenger plugin: Meta's opt-in then carries only <c>ref</c> (the plugin's data-ref).</summary>
+    public void TapsSendToMessenger(string pageId, string psid, string reference, MessengerShape? shape = null)
+    {
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
+        var optin = new JsonObject { ["ref"] = reference };
+        _store.Publish(page, "messaging_optins", MessengerEventJson.Optin(page.Id, customer.Psid, optin, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+    }
+
     /// <summary>Someone answers in Meta Business Suite: an echo from the Page inbox app (the id written as the shape says, or absent).</summary>
     public string PageInboxAnswers(string pageId, string psid, string text, MessengerShape? shape = null)
     {
