@@ -8,7 +8,7 @@ namespace LeadOps.IntegrationTests.Inbox;
 /// <summary>
 /// What a customer shares rather than writes, posted as Meta's <c>messages</c> and <c>message_echoes</c> references write
 /// it: a link (a <c>fallback</c> without payload whose link is <c>"URL"</c>), products from a shop
-/// (<c>payload.product.elements[]</c>), a generic template the page sent. Staff see the link and the titles; before, the
+/// (<c>payload.product.elements[]</c>), a generic or a button template the page sent. Staff see the link and the titles; before, the
 /// link and the product names were dropped.
 /// </summary>
 public sealed class SharedContentTests(DatabaseKind database) : InboxFixture(database)
@@ -31,14 +31,16 @@ public sealed class SharedContentTests(DatabaseKind database) : InboxFixture(dat
                    {"id":3119374954829391,"retailer_id":"helmet","image_url":"https://scontent.xx.fbcdn.net/h.jpg","title":"Helmet","subtitle":"89 EUR"}]}}}]}}],
              "standby":[{"sender":{"id":"PAGE"},"recipient":{"id":"PSID"},"timestamp":AT_NEXT,"message":{"mid":"m_card_PSID","is_echo":true,"app_id":1517776481860111,
                "attachments":[{"type":"template","payload":{"template_type":"generic","sharable":false,"elements":[{"title":"Welcome!","subtitle":"We have the right hat for everyone.",
-                 "buttons":[{"type":"postback","title":"Start Chatting","payload":"DEVELOPER_DEFINED_PAYLOAD"}]}]}}]}}]}]}
+                 "buttons":[{"type":"postback","title":"Start Chatting","payload":"DEVELOPER_DEFINED_PAYLOAD"}]}]}}]}},
+               {"sender":{"id":"PAGE"},"recipient":{"id":"PSID"},"timestamp":AT_NEXT,"message":{"mid":"m_ask_PSID","is_echo":true,"app_id":1517776481860111,
+                 "attachments":[{"type":"template","payload":{"template_type":"button","text":"What do you want to do next?","buttons":[{"type":"web_url","url":"https://www.messenger.com","title":"Visit Messenger"}]}}]}}]}]}
             """
             .Replace("PAGE", Page, StringComparison.Ordinal).Replace("PSID", psid, StringComparison.Ordinal)
             .Replace("AT_NEXT", (at + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("AT_NOW", at.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
         await PostSignedWebhookAsync(body);
-        var id = await WaitForMessageAsync(staff, psid, "m_card_" + psid);
+        var id = await WaitForMessageAsync(staff, psid, "m_ask_" + psid);
         await ProcessedAsync(staff);
 
         await using (var scope = App.ScopeFor(staff.User.Id))
@@ -58,6 +60,8 @@ public sealed class SharedContentTests(DatabaseKind database) : InboxFixture(dat
             Assert.That(shared[0].GetProperty("url").GetString(), Is.EqualTo("https://example.com/spring"), "the shared link");
             Assert.That(shared.Select(a => a.GetProperty("copy").GetString()), Is.EqualTo(new[] { "none", "none" }), "a link or a product is not downloaded");
             Assert.That(card.GetProperty("title").GetString(), Is.EqualTo("Welcome!"), "the card the page sent, by its title");
+            Assert.That(messages["m_ask_" + psid].GetProperty("attachments")[0].GetProperty("title").GetString(), Is.EqualTo("What do you want to do next?"),
+                "the question of a button template the page sent");
         });
     }
 

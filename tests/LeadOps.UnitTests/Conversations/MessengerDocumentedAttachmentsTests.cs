@@ -36,6 +36,8 @@ public sealed class MessengerDocumentedAttachmentsTests
         "template", null, "Welcome!", TestName = "Generic_template_echo")]
     [TestCase("""{"title":"","url":"https:\/\/www.facebook.com\/commerce\/update\/","type":"template","payload":{"template_type":"media","elements":[{"media_type":"image","attachment_id":2457235337685388}]}}""",
         "template", "https://www.facebook.com/commerce/update/", "media", TestName = "Media_template_echo_as_in_example_2")]
+    [TestCase("""{"type":"template","payload":{"template_type":"button","text":"What do you want to do next?","buttons":[{"type":"web_url","url":"https://www.messenger.com","title":"Visit Messenger"}]}}""",
+        "template", null, "What do you want to do next?", TestName = "Button_template_echo_keeps_its_question")]
     [TestCase("""{"type":"template","payload":{"template_type":"product"}}""", "template", null, "product", TestName = "Template_with_only_its_type")]
     public void A_documented_attachment_keeps_its_link_and_title(string attachment, string type, string? url, string? title)
     {

@@ -5,7 +5,7 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 /// <summary>
 /// The parts of Messenger events that carry content: a message's attachments, a referral, an opt-in, a handover. Unknown
 /// attachment types are kept by name; a shared link keeps its URL however Meta spells the key, a template the titles of
-/// its elements (cards or shared products); a sticker Meta sends both as a <c>sticker</c> and as an <c>image</c> attachment
+/// its elements (cards or shared products) or its text (a button template); a sticker Meta sends both as a <c>sticker</c> and as an <c>image</c> attachment
 /// (its move to the sticker type, June–August 2026) is kept once.
 /// </summary>
 internal static class MessengerContentReader
@@ -47,7 +47,8 @@ internal static class MessengerContentReader
             MessengerJson.Text(payload, "url", MessageAttachment.UrlLength) ?? MessengerJson.Text(a, "url", MessageAttachment.UrlLength)
                 ?? MessengerJson.Text(a, "URL", MessageAttachment.UrlLength),
             MessengerJson.Text(a, "title", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "title", MessageAttachment.TitleLength)
-                ?? MessengerJson.Text(payload, "name", MessageAttachment.TitleLength) ?? ElementTitles(payload) ?? MessengerJson.Text(payload, "template_type", 40),
+                ?? MessengerJson.Text(payload, "name", MessageAttachment.TitleLength) ?? ElementTitles(payload)
+                ?? MessengerJson.Text(payload, "text", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "template_type", 40),
             MessengerJson.Double(coordinates, "lat"),
             MessengerJson.Double(coordinates, "long"),
             MessengerJson.Id(payload, "sticker_id"));
