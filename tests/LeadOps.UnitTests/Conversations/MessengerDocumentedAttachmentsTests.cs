@@ -39,6 +39,15 @@ public sealed class MessengerDocumentedAttachmentsTests
     [TestCase("""{"type":"template","payload":{"template_type":"button","text":"What do you want to do next?","buttons":[{"type":"web_url","url":"https://www.messenger.com","title":"Visit Messenger"}]}}""",
         "template", null, "What do you want to do next?", TestName = "Button_template_echo_keeps_its_question")]
     [TestCase("""{"type":"template","payload":{"template_type":"product"}}""", "template", null, "product", TestName = "Template_with_only_its_type")]
+    // Media of every documented type, with the link in the payload; types LeadOps does not know are kept by name.
+    [TestCase("""{"type":"reel","payload":{"url":"https://lookaside.fbsbx.com/r1","reel_video_id":"1"}}""", "reel", "https://lookaside.fbsbx.com/r1", null, TestName = "Reel")]
+    [TestCase("""{"type":"ig_reel","payload":{"url":"https://lookaside.fbsbx.com/r2","title":"Weekend ride","reel_video_id":"2"}}""", "ig_reel", "https://lookaside.fbsbx.com/r2", "Weekend ride", TestName = "Ig_reel_with_its_title")]
+    [TestCase("""{"type":"story_mention","payload":{"url":"https://lookaside.fbsbx.com/s"}}""", "story_mention", "https://lookaside.fbsbx.com/s", null, TestName = "Story_mention")]
+    [TestCase("""{"type":"share","payload":{"url":"https://lookaside.fbsbx.com/sh"}}""", "share", "https://lookaside.fbsbx.com/sh", null, TestName = "Share")]
+    [TestCase("""{"type":"ig_post","payload":{"ig_post_media_id":"17900000000000000","title":"New helmets","url":"https://lookaside.fbsbx.com/p"}}""", "ig_post", "https://lookaside.fbsbx.com/p", "New helmets", TestName = "Ig_post")]
+    [TestCase("""{"title":"Sam's Location","url":"https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.bing.com%2Fmaps","type":"location","payload":{"coordinates":{"lat":52.3765533,"long":4.8861132}}}""",
+        "location", "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.bing.com%2Fmaps", "Sam's Location", TestName = "Location_in_the_older_form")]
+    [TestCase("""{"type":"appointment_booking","payload":{"appointment_id":"9"}}""", "appointment_booking", null, null, TestName = "Appointment_booking")]
     public void A_documented_attachment_keeps_its_link_and_title(string attachment, string type, string? url, string? title)
     {
         var read = Read(attachment);
