@@ -93,10 +93,14 @@ public sealed partial class Conversation
         return note ? AddNote(MessageKind.Referral, mid, referral.Describe(), at) : null;
     }
 
-    /// <summary>The customer opted in to notification messages (or changed their choice).</summary>
+    /// <summary>
+    /// The customer opted in to notification messages (or changed their choice). A Send to Messenger tap (no type, no
+    /// token) is noted in the thread but leaves a standing notification opt-in whole.
+    /// </summary>
     public MessengerMessage RecordOptin(NotificationOptin optin, string? protectedToken, string mid, DateTimeOffset at)
     {
-        if (OptedInAt is null || at >= OptedInAt)
+        var keepsSubscription = optin.Type is null && protectedToken is null && OptinProtectedToken is not null;
+        if ((OptedInAt is null || at >= OptedInAt) && !keepsSubscription)
         {
             OptinType = Field(optin.Type);
             OptinTitle = Field(optin.Title);

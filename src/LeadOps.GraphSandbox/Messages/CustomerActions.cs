@@ -123,6 +123,14 @@ public sealed class CustomerActions
         return token;
     }
 
+    /// <summary>The customer taps a Send to Messenger plugin: Meta's opt-in then carries only <c>ref</c> (the plugin's data-ref).</summary>
+    public void TapsSendToMessenger(string pageId, string psid, string reference, MessengerShape? shape = null)
+    {
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
+        var optin = new JsonObject { ["ref"] = reference };
+        _store.Publish(page, "messaging_optins", MessengerEventJson.Optin(page.Id, customer.Psid, optin, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+    }
+
     /// <summary>Someone answers in Meta Business Suite: an echo from the Page inbox app (the id written as the shape says, or absent).</summary>
     public string PageInboxAnswers(string pageId, string psid, string text, MessengerShape? shape = null)
     {
@@ -189,6 +197,12 @@ public sealed class CustomerActions
 
     private IEnumerable<JsonNode> Attachment(CustomerAttachment a)
     {
+        if (a.Type is "fallback" or "template")
+        {
+            yield return SharedAttachment(a);
+            yield break;
+        }
+
         var payload = new JsonObject();
         if (!a.WithoutUrl && a.Type is not ("location" or "template"))
         {
@@ -202,11 +216,6 @@ public sealed class CustomerActions
         if (a.StickerId is not null)
         {
             payload["sticker_id"] = long.TryParse(a.StickerId, out var number) ? number : a.StickerId;
-        }
-
-        if (a.Type == "template")
-        {
-            payload["template_type"] = "product";
         }
 
         if (a.Latitude is { } lat && a.Longitude is { } lon)
@@ -226,5 +235,45 @@ public sealed class CustomerActions
         {
             yield return new JsonObject { ["type"] = "image", ["payload"] = payload.DeepClone() };
         }
+    }
+
+    /// <summary>
+    /// As Meta's <c>messages</c> reference writes them: a shared link is a <c>fallback</c> without payload whose link is
+    /// <c>"URL"</c>; a product shared from a shop is a template whose products are <c>payload.product.elements[]</c>.
+    /// </summary>
+    private static JsonObject SharedAttachment(CustomerAttachment a)
+    {
+        if (a.Type == "fallback")
+        {
+            var link = new JsonObject { ["type"] = "fallback", ["payload"] = null };
+            if (a.Title is not null)
+            {
+                link["title"] = a.Title;
+            }
+
+            if (a.Url is not null && !a.WithoutUrl)
+            {
+                link["URL"] = a.Url;
+            }
+
+            return link;
+        }
+
+        var product = new JsonObject { ["id"] = "3119374954829390", ["retailer_id"] = "sandbox-product" };
+        if (a.Title is not null)
+        {
+            product["title"] = a.Title;
+        }
+
+        if (a.Url is not null && !a.WithoutUrl)
+        {
+            product["image_url"] = a.Url;
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "template",
+            ["payload"] = new JsonObject { ["product"] = new JsonObject { ["elements"] = new JsonArray(product) } },
+        };
     }
 }

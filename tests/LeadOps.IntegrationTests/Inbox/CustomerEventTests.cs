@@ -291,6 +291,23 @@ public sealed class CustomerEventTests(DatabaseKind database) : InboxFixture(dat
     }
 
     [Test]
+    public async Task A_send_to_messenger_tap_after_an_optin_is_noted_in_the_thread_and_the_subscription_stays_whole()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Let me know about deals");
+        Meta.Customers.OptsIn(Page, psid, "Weekly deals", "WEEKLY");
+        await staff.Probe.WaitUntilAsync("the opt-in", async () => (await ConversationAsync(staff, id)).GetProperty("optin").ValueKind == JsonValueKind.Object);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Meta.Customers.TapsSendToMessenger(Page, psid, "PRODUCT_PAGE");
+        await staff.Probe.WaitUntilAsync("the tap's note", async () => (await MessagesAsync(staff, id)).Any(m => m.GetProperty("text").GetString() == "Opted in (Send to Messenger)"));
+
+        var optin = (await ConversationAsync(staff, id)).GetProperty("optin");
+        Assert.That((optin.GetProperty("type").GetString(), optin.GetProperty("title").GetString(), optin.GetProperty("frequency").GetString()),
+            Is.EqualTo(("notification_messages", "Weekly deals", "WEEKLY")));
+    }
+
+    [Test]
     public async Task An_optin_to_notification_messages_is_recorded_and_its_token_kept_encrypted()
     {
         var staff = await NewStaffAsync();

@@ -32,6 +32,23 @@ public sealed class ConversationTests
     }
 
     [Test]
+    public void A_send_to_messenger_tap_after_a_notification_optin_is_noted_and_leaves_the_subscription_whole()
+    {
+        // messaging_optins reference: a Send to Messenger tap carries only optin.ref (no type, no token).
+        var conversation = WroteAgo(TimeSpan.FromHours(1));
+        var expiry = Now.AddDays(180);
+        conversation.RecordOptin(new NotificationOptin("notification_messages", "Deals", "p", "WEEKLY", "RESUME_NOTIFICATIONS", expiry), "recurring", "m1", Now);
+        var note = conversation.RecordOptin(new NotificationOptin(null, null, "PASS_THROUGH_PARAM", null, null, null), null, "m2", Now.AddMinutes(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(note.Text, Is.EqualTo("Opted in (Send to Messenger)"));
+            Assert.That(conversation.Optin, Is.EqualTo(new NotificationOptin("notification_messages", "Deals", "p", "WEEKLY", "RESUME_NOTIFICATIONS", expiry)));
+            Assert.That(conversation.OptinProtectedToken, Is.EqualTo("recurring"));
+        });
+    }
+
+    [Test]
     public void A_staff_reply_within_24_hours_is_a_standard_response()
     {
         var plan = WroteAgo(TimeSpan.FromHours(1)).PlanReply(MessageSender.Staff, Now, useHumanAgentTag: true);

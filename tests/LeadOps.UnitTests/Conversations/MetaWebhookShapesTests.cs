@@ -42,6 +42,11 @@ public sealed class MetaWebhookShapesTests
     [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"request_thread_control":{"requested_owner_app_id":123456789,"metadata":"x"}}""", MessengerEventKind.Handover, TestName = "Handover_request")]
     [TestCase("""{"recipient":{"id":"108"},"timestamp":1458692752478,"policy_enforcement":{"action":"warning","reason":"Spam"}}""", MessengerEventKind.PolicyEnforcement, TestName = "Policy_warning")]
     [TestCase("""{"recipient":{"id":"108"},"timestamp":1458692752478,"policy_enforcement":{"action":"unblock"}}""", MessengerEventKind.PolicyEnforcement, TestName = "Policy_unblock_without_reason")]
+    [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1234567890,"optin":{"ref":"PASS_THROUGH_PARAM"}}""", MessengerEventKind.Optin, TestName = "Optin_from_send_to_messenger")]
+    [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":"1458692752478","optin":{"type":"notification_messages","payload":"DEALS","notification_messages_token":"T","notification_messages_status":"STOP_NOTIFICATIONS","title":"Deals"}}""", MessengerEventKind.Optin, TestName = "Optin_stopped")]
+    [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"postback":{"title":"Get Started"}}""", MessengerEventKind.Postback, TestName = "Postback_without_payload_or_mid")]
+    [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"postback":{"mid":"m_1","payload":"P"}}""", MessengerEventKind.Postback, TestName = "Postback_without_title")]
+    [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"referral":{"ref":"r","ad_id":6045246247433,"source":"ADS","type":"OPEN_THREAD","ads_context_data":{"ad_title":"Spring","photo_url":"https://x/p.jpg","video_url":"https://x/v.jpg","post_id":"108_1","product_id":"55","flow_id":"9"}}}""", MessengerEventKind.Referral, TestName = "Referral_from_an_ad_with_its_context")]
     public void Each_documented_messenger_event_is_read_in_messaging_and_standby(string item, MessengerEventKind kind)
     {
         Assert.Multiple(() =>
@@ -55,6 +60,11 @@ public sealed class MetaWebhookShapesTests
     [TestCase("""{"recipient":{"id":"108"},"timestamp":1458692752478,"optin":{"ref":"PASS_THROUGH","user_ref":"UNIQUE_REF"}}""", TestName = "Checkbox_optin_without_a_sender")]
     [TestCase("""{"sender":{"user_ref":"UNIQUE_REF"},"recipient":{"id":"108"},"timestamp":1458692752478,"message":{"mid":"m_1","text":"Hi"}}""", TestName = "Message_from_a_user_ref")]
     [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"game_play":{"game_id":"1"}}""", TestName = "Unknown_event")]
+    [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1234567890,"account_linking":{"status":"linked","authorization_code":"PASS_THROUGH_AUTHORIZATION_CODE"}}""", TestName = "Account_linking")]
+    [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1234567890,"account_linking":{"status":"unlinked"}}""", TestName = "Account_unlinking")]
+    [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1469111400000,"game_play":{"game_id":"1","player_id":"2","context_type":"THREAD","context_id":"3","score":120,"payload":"{}"}}""", TestName = "Game_play_as_documented")]
+    [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"messaging_feedback":{"feedback_screens":[{"screen_id":0,"questions":{"q1":{"type":"csat","payload":"4","follow_up":{"type":"free_form","payload":"Good"}}}}]}}""", TestName = "Customer_feedback")]
+    [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"response_feedback":{"mid":"m_1","feedback":"Good response"}}""", TestName = "Response_feedback")]
     public void Events_leadops_cannot_act_on_are_skipped(string item) =>
         Assert.That(InEntry(item), Is.Empty);
 

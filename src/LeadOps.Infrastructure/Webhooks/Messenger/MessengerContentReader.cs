@@ -4,7 +4,8 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 
 /// <summary>
 /// The parts of Messenger events that carry content: a message's attachments, a referral, an opt-in, a handover. Unknown
-/// attachment types are kept by name; a sticker Meta sends both as a <c>sticker</c> and as an <c>image</c> attachment
+/// attachment types are kept by name; a shared link keeps its URL however Meta spells the key, a template the titles of
+/// its elements (cards or shared products) or its text (a button template); a sticker Meta sends both as a <c>sticker</c> and as an <c>image</c> attachment
 /// (its move to the sticker type, June–August 2026) is kept once.
 /// </summary>
 internal static class MessengerContentReader
@@ -43,12 +44,26 @@ internal static class MessengerContentReader
         var coordinates = payload is { } p ? MessengerJson.Object(p, "coordinates") : null;
         return new MessengerAttachment(
             MessengerJson.Text(a, "type", 40)?.Trim().ToLowerInvariant() ?? "unknown",
-            MessengerJson.Text(payload, "url", MessageAttachment.UrlLength) ?? MessengerJson.Text(a, "url", MessageAttachment.UrlLength),
+            MessengerJson.Text(payload, "url", MessageAttachment.UrlLength) ?? MessengerJson.Text(a, "url", MessageAttachment.UrlLength)
+                ?? MessengerJson.Text(a, "URL", MessageAttachment.UrlLength),
             MessengerJson.Text(a, "title", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "title", MessageAttachment.TitleLength)
-                ?? MessengerJson.Text(payload, "name", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "template_type", 40),
+                ?? MessengerJson.Text(payload, "name", MessageAttachment.TitleLength) ?? ElementTitles(payload)
+                ?? MessengerJson.Text(payload, "text", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "template_type", 40),
             MessengerJson.Double(coordinates, "lat"),
             MessengerJson.Double(coordinates, "long"),
             MessengerJson.Id(payload, "sticker_id"));
+    }
+
+    /// <summary>
+    /// The titles of a template's elements: a generic template's cards (<c>payload.elements[]</c>) or the products a
+    /// customer shares from a shop (<c>payload.product.elements[]</c>), in Meta's order.
+    /// </summary>
+    private static string? ElementTitles(JsonElement? payload)
+    {
+        var product = payload is { } p ? MessengerJson.Object(p, "product") : null;
+        var elements = product is { } holder ? MessengerJson.Array(holder, "elements") : payload is { } q ? MessengerJson.Array(q, "elements") : [];
+        var titles = string.Join(", ", elements.Take(MaxAttachments).Select(e => MessengerJson.Text(e, "title", MessageAttachment.TitleLength)?.Trim()).Where(t => !string.IsNullOrEmpty(t)));
+        return titles.Length == 0 ? null : titles.Length <= MessageAttachment.TitleLength ? titles : titles[..MessageAttachment.TitleLength];
     }
 
     public static Referral? ReadReferral(JsonElement? holder)
