@@ -33,7 +33,7 @@ internal sealed class CustomerEventRecorder(
     /// <summary>A tap opens the window like a message; the payload staff chose for "a person, please" escalates at once.</summary>
     public async Task<MessengerEventOutcome> PostbackAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
     {
-        var mid = e.Mid ?? e.KeyFor("postback");
+        var mid = e.Mid ?? e.KeyFor("postback", $"{e.Postback?.Title}\n{e.Postback?.Payload}");
         if (e.Postback is not { } postback || await conversations.AlreadyStoredAsync(mid, ct) is { } skipped)
         {
             return e.Postback is null ? MessengerEventOutcome.Ignored : MessengerEventOutcome.Duplicate;

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace LeadOps.Application.Conversations;
 
 /// <summary>
@@ -46,7 +49,12 @@ public sealed record MessengerWebhookEvent(
 
     /// <summary>
     /// A stable id for an event Meta gives none (a postback without a mid, a referral, a handover, an opt-in): the same
-    /// event delivered again gets the same id, so it is stored once.
+    /// event delivered again gets the same id, so it is stored once. <paramref name="content"/> tells apart two events of
+    /// one kind at the same time (two buttons tapped within a second, as the dashboard's seconds-resolution test sends).
     /// </summary>
-    public string KeyFor(string what) => $"{what}:{Psid}:{Timestamp.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    public string KeyFor(string what, string? content = null)
+    {
+        var key = $"{what}:{Psid}:{Timestamp.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        return content is null ? key : key + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..16];
+    }
 }

@@ -39,6 +39,26 @@ public sealed class MessengerShapesTests(DatabaseKind database) : InboxFixture(d
     }
 
     [Test]
+    public async Task Two_taps_without_a_mid_in_the_same_second_are_both_kept_and_a_replayed_tap_is_kept_once()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var at = Clock.GetUtcNow();
+        string Tap(string title, string payload) => MetaEvents.Changes("messaging_postbacks",
+            MetaEvents.FromCustomer(psid, MetaEvents.SecondsText(at), "postback", new JsonObject { ["title"] = title, ["payload"] = payload }));
+
+        await PostSignedWebhookAsync(Tap("Opening hours", "HOURS"));
+        await PostSignedWebhookAsync(Tap("Prices", "PRICES"));
+        await PostSignedWebhookAsync(Tap("Prices", "PRICES"));
+        await ProcessedAsync(staff);
+
+        var id = await FindConversationAsync(staff, psid);
+        var detail = await staff.Api.GetFromJsonAsync<JsonElement>($"/api/conversations/{id}");
+        var taps = detail.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("postback_payload").GetString()).Order(StringComparer.Ordinal);
+        Assert.That(taps, Is.EqualTo(new[] { "HOURS", "PRICES" }), "both buttons, the replayed one once");
+    }
+
+    [Test]
     public async Task A_message_with_text_and_an_image_keeps_both_and_a_location_keeps_its_coordinates()
     {
         var staff = await NewStaffAsync();
