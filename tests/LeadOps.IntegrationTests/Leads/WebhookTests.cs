@@ -73,6 +73,36 @@ public sealed class WebhookTests(DatabaseKind database) : AppFixture(database)
         Assert.That(stored.Count(id => id == leadIds[0]), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task A_leadgen_change_without_a_form_id_is_stored_under_graphs_form_with_its_name()
+    {
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        Graph.Options.WebhookDropRate = 1; // only the delivery below reaches the app
+        var leadId = Graph.SubmitLeads(SandboxSeed.MainServiceFormId, 1)[0];
+        await Graph.WhenWebhooksDrainedAsync();
+        Graph.Options.WebhookDropRate = 0;
+        var page = SandboxSeed.MainPageId;
+        var json = "{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":1438292065,\"changes\":[" +
+            "{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" + leadId + "\",\"page_id\":\"" + page + "\",\"created_time\":1440120384}}]}]}";
+        using var client = App.NewClient();
+        Assert.That((await PostSignedAsync(client, json, Graph.Options.AppSecret)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await App.DrainAsync();
+
+        var forms = await api.GetFromJsonAsync<JsonElement>("/api/integrations");
+        var formName = forms.GetProperty("integrations")[0].GetProperty("forms").EnumerateArray()
+            .Single(f => f.GetProperty("id").GetString() == SandboxSeed.MainServiceFormId).GetProperty("name").GetString();
+        var stored = (await api.GetFromJsonAsync<JsonElement>("/api/leads?source=webhook")).GetProperty("leads").EnumerateArray()
+            .Where(l => l.GetProperty("facebook_lead_id").GetString() == leadId).ToList();
+        Assert.That(stored, Has.Count.EqualTo(1), "the lead is stored once");
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored[0].GetProperty("form_id").GetString(), Is.EqualTo(SandboxSeed.MainServiceFormId));
+            Assert.That(stored[0].GetProperty("form_name").GetString(), Is.EqualTo(formName).And.Not.Null);
+        });
+    }
+
     [TestCase("sha256=0000000000000000000000000000000000000000000000000000000000000000")]
     [TestCase("")]
     [TestCase("sha1=abc")]

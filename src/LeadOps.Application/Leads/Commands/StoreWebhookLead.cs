@@ -44,7 +44,9 @@ internal sealed class StoreWebhookLeadHandler(
             return Result<ProcessedLead>.Failed(RetrievalRefusal.FetchFailed, reason);
         }
 
-        var formName = integration.Forms.FirstOrDefault(f => f.FormId == command.FormId)?.Name;
+        // Graph's form id wins over the webhook's (which Meta may leave out): the name is that form's.
+        var formId = data.FormId is { Length: > 0 } graphForm ? graphForm : command.FormId;
+        var formName = integration.Forms.FirstOrDefault(f => f.FormId == formId)?.Name;
         var (lead, error) = LeadMapping.FromFacebook(data, integration.Id, integration.PageId, command.FormId, formName, LeadSource.Webhook, now, command.AnnouncedCreatedTime);
         if (lead is null)
         {
