@@ -2,8 +2,6 @@ namespace LeadOps.Infrastructure.Persistence.Repositories;
 
 internal sealed class LeadRepository(LeadOpsDbContext db, IOwnerScopeFactory ownerScopes) : ILeadRepository
 {
-    private const int MaxRaceRetries = 3;
-
     public async Task<IReadOnlyDictionary<string, ExistingLead>> GetExistingFacebookLeadIdsAsync(IReadOnlyCollection<string> facebookLeadIds, CancellationToken cancellationToken)
     {
         if (facebookLeadIds.Count == 0)
@@ -27,35 +25,37 @@ internal sealed class LeadRepository(LeadOpsDbContext db, IOwnerScopeFactory own
     public async Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
         var pending = leads.ToList();
-        for (var attempt = 1; ; attempt++)
+        while (pending.Count > 0)
         {
-            await using (var scope = ownerScopes.CreateScope(db.CurrentUser.RequiredUserId))
+            await using var scope = ownerScopes.CreateScope(db.CurrentUser.RequiredUserId);
+            var batch = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+            batch.Leads.AddRange(pending);
+            try
             {
-                var batch = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
-                batch.Leads.AddRange(pending);
-                try
-                {
-                    await batch.SaveChangesAsync(cancellationToken);
-                    return pending.Select(l => l.FacebookLeadId).ToHashSet(StringComparer.Ordinal);
-                }
-                catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) && attempt < MaxRaceRetries)
-                {
-                    // Another run stored some of these first: see below which are now taken, insert the rest.
-                }
+                await batch.SaveChangesAsync(cancellationToken);
+                return pending.Select(l => l.FacebookLeadId).ToHashSet(StringComparer.Ordinal);
             }
-
-            var taken = await GetExistingFacebookLeadIdsAsync([.. pending.Select(l => l.FacebookLeadId)], cancellationToken);
-            pending = [.. pending.Where(l => !taken.ContainsKey(l.FacebookLeadId))];
-            foreach (var lead in pending)
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
             {
-                lead.Id = 0;
-            }
+                // Other writers (retrievals, webhooks) stored some of these first: leave those out and insert the rest.
+                // Each round leaves out at least one lead, however many writers race; a refusal that no stored lead
+                // explains is about something else, and is thrown.
+                var taken = await GetExistingFacebookLeadIdsAsync([.. pending.Select(l => l.FacebookLeadId)], cancellationToken);
+                var rest = pending.Where(l => !taken.ContainsKey(l.FacebookLeadId)).ToList();
+                if (rest.Count == pending.Count)
+                {
+                    throw;
+                }
 
-            if (pending.Count == 0)
-            {
-                return new HashSet<string>();
+                pending = rest;
+                foreach (var lead in pending)
+                {
+                    lead.Id = 0;
+                }
             }
         }
+
+        return new HashSet<string>();
     }
 
     public async Task<IReadOnlyDictionary<string, int>> CountByFormAsync(IReadOnlyCollection<string> formIds, CancellationToken cancellationToken)
