@@ -152,6 +152,49 @@ public sealed class EverydayUseTests
     }
 
     [Test]
+    public async Task Retrieving_with_until_before_from_says_so_in_the_panels_words_and_keeps_the_dates()
+    {
+        var page = await SignedInAsync();
+        await page.Locator("[data-test=open-retrieve]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-test=retrieve-form] option").First).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        await page.GetByLabel("From (optional)").FillAsync("2026-03-10");
+        await page.GetByLabel("Until (optional)").FillAsync("2026-03-01");
+        await page.Locator("[data-test=retrieve-submit]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#retrieve")).ToContainTextAsync("Until must be on or after From.");
+        await Assertions.Expect(page.Locator("#retrieve")).Not.ToContainTextAsync("since");
+        await Assertions.Expect(page.GetByLabel("From (optional)")).ToHaveValueAsync("2026-03-10");
+        await Assertions.Expect(page.GetByLabel("Until (optional)")).ToHaveValueAsync("2026-03-01");
+    }
+
+    [Test]
+    public async Task Revoking_an_api_key_asks_first_and_cancelling_keeps_the_key()
+    {
+        var page = await SignedInAsync();
+        await page.Locator("[data-nav=account]").ClickAsync();
+        await page.Locator("[data-test=key-name]").FillAsync("Old CRM");
+        await page.Locator("[data-test=create-key]").ClickAsync();
+        var row = page.Locator("tr", new() { HasText = "Old CRM" });
+        var accept = false;
+        var asked = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await (accept ? dialog.AcceptAsync() : dialog.DismissAsync());
+        };
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Revoke" })).ToBeVisibleAsync();
+        Assert.That(asked, Is.EqualTo(new[] { "Revoke the key Old CRM? Whatever uses it is refused from now on." }));
+
+        accept = true;
+        await row.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("Revoked");
+        Assert.That(asked, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public async Task A_refused_form_shows_its_message_beside_the_field_and_a_reload_posts_nothing_again()
     {
         var page = await SignedInAsync();

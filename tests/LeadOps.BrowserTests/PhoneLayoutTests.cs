@@ -91,6 +91,26 @@ public sealed class PhoneLayoutTests
     }
 
     [Test]
+    public async Task On_a_tablet_the_leads_list_scrolls_inside_its_card_and_the_page_does_not_scroll_sideways()
+    {
+        await using var tablet = await _app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 800, Height = 1000 },
+        });
+        tablet.SetDefaultTimeout(15_000);
+        var page = await tablet.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await Assertions.Expect(page.Locator("[data-test=leads] tbody tr").First).ToBeVisibleAsync();
+
+        using var measured = JsonDocument.Parse(await page.EvaluateAsync<string>(Overflow));
+        var root = measured.RootElement;
+        Assert.That(root.GetProperty("scrollWidth").GetInt32(), Is.LessThanOrEqualTo(root.GetProperty("clientWidth").GetInt32()), $"/Leads scrolls sideways at 800 px: {root}");
+        var table = page.Locator("[data-test=leads]");
+        Assert.That(await table.EvaluateAsync<string>("t => getComputedStyle(t.parentElement).overflowX"), Is.EqualTo("auto"), "the table scrolls within its card");
+    }
+
+    [Test]
     public async Task Every_kind_of_banner_is_one_line_on_a_phone()
     {
         // A webhook endpoint paused after repeated failure (its banner shows on every page) with a long address, beside

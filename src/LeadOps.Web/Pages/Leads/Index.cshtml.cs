@@ -83,6 +83,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return await Refused(bulk, ct);
         }
 
+        if (Retrieve.Until < Retrieve.Since)
+        {
+            // Said with the panel's own words, not the API's (until must be after since).
+            ModelState.AddModelError($"{nameof(Retrieve)}.{nameof(RetrieveInput.Until)}", "Until must be on or after From.");
+            return await Refused<object>(null, ct);
+        }
+
         var (since, until) = Retrieve.Bounds();
         if (Retrieve.Welcome is not (SendWelcomes or SendNone))
         {

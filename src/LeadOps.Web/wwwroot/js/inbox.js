@@ -71,6 +71,30 @@
         }));
     }
 
+    // The thread opens at its latest message; a live refresh keeps the reader at the latest message, or where they
+    // had scrolled to while reading back.
+    const thread = () => document.querySelector("[data-test=thread]");
+    let threadTop = null;
+    const keepThread = () => {
+        const t = thread();
+        if (t) {
+            t.scrollTop = threadTop === null ? t.scrollHeight : threadTop;
+        }
+    };
+    document.addEventListener("scroll", event => {
+        const t = event.target;
+        if (t instanceof HTMLElement && t.dataset.test === "thread") {
+            threadTop = t.scrollHeight - t.scrollTop - t.clientHeight < 24 ? null : t.scrollTop;
+        }
+    }, true);
+    keepThread();
+    document.addEventListener("inbox:refreshed", keepThread);
+    document.addEventListener("load", event => {
+        if (event.target instanceof HTMLImageElement && threadTop === null && thread()?.contains(event.target)) {
+            keepThread();
+        }
+    }, true);
+
     const live = document.querySelector("[data-inbox-live]");
     if (!live || !window.signalR) {
         return;
