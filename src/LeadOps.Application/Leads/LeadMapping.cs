@@ -11,6 +11,10 @@ internal static class LeadMapping
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The lead's form: Graph's answer when it names a usable one, else the form the caller knew it by.</summary>
+    public static string FormIdOf(FacebookLeadData data, string knownFormId) =>
+        data.FormId is { Length: > 0 and <= FacebookId.MaxLength } graphForm ? graphForm : knownFormId;
+
     public static (Lead? Lead, string? Error) FromFacebook(
         FacebookLeadData data, int integrationId, string pageId, string formId, string? formName, LeadSource source, DateTimeOffset now,
         DateTimeOffset? announcedCreatedTime = null)
@@ -33,7 +37,7 @@ internal static class LeadMapping
             FacebookLeadId = data.Id,
             IntegrationId = integrationId,
             PageId = pageId,
-            FormId = data.FormId is { Length: > 0 and <= FacebookId.MaxLength } graphForm ? graphForm : formId,
+            FormId = FormIdOf(data, formId),
             FormName = formName,
             AdId = ad.AdId,
             AdName = ad.AdName,

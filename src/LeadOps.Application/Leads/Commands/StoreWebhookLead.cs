@@ -44,10 +44,9 @@ internal sealed class StoreWebhookLeadHandler(
             return Result<ProcessedLead>.Failed(RetrievalRefusal.FetchFailed, reason);
         }
 
-        // Graph's form id wins over the webhook's (which Meta may leave out): the name is that form's.
-        var formId = data.FormId is { Length: > 0 } graphForm ? graphForm : command.FormId;
-        var formName = integration.Forms.FirstOrDefault(f => f.FormId == formId)?.Name;
-        var (lead, error) = LeadMapping.FromFacebook(data, integration.Id, integration.PageId, command.FormId, formName, LeadSource.Webhook, now, command.AnnouncedCreatedTime);
+        // The lead's form is Graph's (the webhook may leave form_id out): its name and welcome rules are that form's.
+        var form = integration.Forms.FirstOrDefault(f => f.FormId == LeadMapping.FormIdOf(data, command.FormId));
+        var (lead, error) = LeadMapping.FromFacebook(data, integration.Id, integration.PageId, command.FormId, form?.Name, LeadSource.Webhook, now, command.AnnouncedCreatedTime);
         if (lead is null)
         {
             await RecordFailureAsync(command, error ?? "The lead could not be read.", now, cancellationToken);
@@ -55,7 +54,7 @@ internal sealed class StoreWebhookLeadHandler(
         }
 
         lead.PlanWelcome(
-            welcome.RulesFor(integration, integration.Forms.FirstOrDefault(f => f.FormId == lead.FormId), requested: true, now),
+            welcome.RulesFor(integration, form, requested: true, now),
             await followUps.ForAsync(integration, cancellationToken));
         var inserted = await leads.InsertNewAsync([lead], cancellationToken);
         await access.SaveAsync(cancellationToken);
