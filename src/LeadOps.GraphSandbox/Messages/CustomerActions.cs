@@ -106,7 +106,7 @@ public sealed class CustomerActions
             ["notification_messages_status"] = "RESUME_NOTIFICATIONS",
             ["title"] = title,
         };
-        _store.Publish(page, "messaging_optins", MessengerEventJson.Optin(page.Id, customer.Psid, optin, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+        PublishOptin(page, customer, optin, at, shape);
         return token;
     }
 
@@ -119,7 +119,7 @@ public sealed class CustomerActions
         var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
         var token = "otn_" + _store.NextMessageId()[2..30];
         var optin = new JsonObject { ["type"] = "one_time_notif_req", ["payload"] = payload, ["one_time_notif_token"] = token };
-        _store.Publish(page, "messaging_optins", MessengerEventJson.Optin(page.Id, customer.Psid, optin, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+        PublishOptin(page, customer, optin, at, shape);
         return token;
     }
 
@@ -128,7 +128,7 @@ public sealed class CustomerActions
     {
         var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
         var optin = new JsonObject { ["ref"] = reference };
-        _store.Publish(page, "messaging_optins", MessengerEventJson.Optin(page.Id, customer.Psid, optin, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+        PublishOptin(page, customer, optin, at, shape);
     }
 
     /// <summary>Someone answers in Meta Business Suite: an echo from the Page inbox app (the id written as the shape says, or absent).</summary>
@@ -195,6 +195,12 @@ public sealed class CustomerActions
         return (page, customer, at, mid);
     }
 
+    private void PublishOptin(PageState page, CustomerState customer, JsonObject optin, DateTimeOffset at, MessengerShape? shape)
+    {
+        var form = shape ?? MessengerShape.Default;
+        _store.Publish(page, "messaging_optins", MessengerEventJson.Optin(page.Id, customer.Psid, optin, at, form), at, form);
+    }
+
     private IEnumerable<JsonNode> Attachment(CustomerAttachment a)
     {
         if (a.Type is "fallback" or "template")
@@ -204,13 +210,9 @@ public sealed class CustomerActions
         }
 
         var payload = new JsonObject();
-        if (!a.WithoutUrl && a.Type is not ("location" or "template"))
+        if (!a.WithoutUrl && a.Type != "location")
         {
-            var url = a.Url ?? (a.Type == "fallback" ? null : _store.Cdn.Add(a.Type, a.SizeBytes, a.FileName));
-            if (url is not null)
-            {
-                payload["url"] = url;
-            }
+            payload["url"] = a.Url ?? _store.Cdn.Add(a.Type, a.SizeBytes, a.FileName);
         }
 
         if (a.StickerId is not null)

@@ -13,7 +13,7 @@ public sealed record CustomerAttachment(string Type)
 
     public bool WithoutUrl { get; init; }
 
-    /// <summary>A <c>fallback</c> with no payload at all (an unsupported share); every fallback is sent so, as Meta documents it.</summary>
+    /// <summary>An attachment sent with <c>"payload": null</c> (a fallback, a shared link, is always sent so, as Meta documents it).</summary>
     public bool WithoutPayload { get; init; }
 
     public int? SizeBytes { get; init; }
