@@ -1,3 +1,5 @@
+using LeadOps.Application.Integrations.Commands;
+using LeadOps.GraphSandbox;
 using Microsoft.Playwright;
 
 namespace LeadOps.BrowserTests;
@@ -29,6 +31,18 @@ public sealed class BrowserApp : IAsyncDisposable
     public IBrowser Browser { get; }
 
     public Uri BaseAddress => App.BaseAddress;
+
+    /// <summary>
+    /// The app with the Graph sandbox (no leads on its forms unless <paramref name="app"/> says otherwise), its main page
+    /// connected for the admin as "Sandbox page".
+    /// </summary>
+    public static async Task<BrowserApp> StartWithMainPageAsync(TestAppBuilder? app = null)
+    {
+        var started = await StartAsync(app ?? TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }));
+        var connected = await started.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Sandbox page"));
+        Assert.That(connected.IsSuccess, Is.True, connected.Error);
+        return started;
+    }
 
     /// <summary>Starts the app described by <paramref name="app"/> on Kestrel, then Chromium.</summary>
     public static async Task<BrowserApp> StartAsync(TestAppBuilder app)

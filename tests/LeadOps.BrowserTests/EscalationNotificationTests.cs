@@ -1,6 +1,5 @@
 using System.Text.Json;
 using LeadOps.Application.Conversations.Commands;
-using LeadOps.Application.Integrations.Commands;
 using LeadOps.GraphSandbox;
 using Microsoft.Playwright;
 
@@ -41,9 +40,7 @@ public sealed class EscalationNotificationTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }));
-        var connected = await _app.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Sandbox page"));
-        Assert.That(connected.IsSuccess, Is.True, connected.Error);
+        _app = await BrowserApp.StartWithMainPageAsync();
     }
 
     [OneTimeTearDown]

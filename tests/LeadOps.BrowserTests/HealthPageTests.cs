@@ -1,5 +1,4 @@
 using System.Net;
-using LeadOps.Application.Integrations.Commands;
 using LeadOps.GraphSandbox;
 using Microsoft.Playwright;
 
@@ -14,9 +13,7 @@ public sealed class HealthPageTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }));
-        var connected = await _app.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Sandbox page"));
-        Assert.That(connected.IsSuccess, Is.True, connected.Error);
+        _app = await BrowserApp.StartWithMainPageAsync();
     }
 
     [OneTimeTearDown]

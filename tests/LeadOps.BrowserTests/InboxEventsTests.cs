@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using LeadOps.Application.Integrations.Commands;
 using LeadOps.GraphSandbox;
 using Microsoft.Playwright;
 
@@ -22,10 +21,8 @@ public sealed class InboxEventsTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }));
+        _app = await BrowserApp.StartWithMainPageAsync();
         _control = new HttpClient { BaseAddress = _app.App.Sandbox.BaseAddress };
-        var connected = await _app.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Sandbox page"));
-        Assert.That(connected.IsSuccess, Is.True, connected.Error);
     }
 
     [OneTimeTearDown]

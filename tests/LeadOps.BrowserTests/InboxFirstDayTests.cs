@@ -1,4 +1,3 @@
-using LeadOps.Application.Integrations.Commands;
 using LeadOps.GraphSandbox;
 using Microsoft.Playwright;
 
@@ -20,9 +19,7 @@ public sealed class InboxFirstDayTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }));
-        var connected = await _app.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Sandbox page"));
-        Assert.That(connected.IsSuccess, Is.True, connected.Error);
+        _app = await BrowserApp.StartWithMainPageAsync();
     }
 
     [OneTimeTearDown]

@@ -1,4 +1,3 @@
-using LeadOps.Application.Integrations.Commands;
 using LeadOps.Domain.Leads;
 using LeadOps.GraphSandbox;
 using Microsoft.EntityFrameworkCore;
@@ -25,9 +24,7 @@ public sealed class InboxWorkdayTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }).WithClock(_clock));
-        var connected = await _app.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Sandbox page"));
-        Assert.That(connected.IsSuccess, Is.True, connected.Error);
+        _app = await BrowserApp.StartWithMainPageAsync(TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }).WithClock(_clock));
     }
 
     [OneTimeTearDown]
