@@ -28,11 +28,24 @@ public sealed class ErrorModel : PageModel
         Response.StatusCode = Code;
         if (originalPath is not null && AuthSchemes.IsApiPath(originalPath))
         {
-            return Problem(statusCode: Code, title: Code == 404 ? "Not found" : "Request failed", extensions: new Dictionary<string, object?> { ["correlation_id"] = CorrelationId });
+            return Problem(statusCode: Code, title: Code == 404 ? "Not found" : "Request failed", extensions: new Dictionary<string, object?>
+            {
+                ["error"] = ApiError(Code),
+                ["correlation_id"] = CorrelationId,
+            });
         }
 
         return Page();
     }
+
+    /// <summary>What API clients read in <c>error</c>, as in every other problem LeadOps answers.</summary>
+    private static string ApiError(int code) => code switch
+    {
+        404 => "Not found",
+        405 => "This method is not allowed here.",
+        415 => "Send the body as JSON (Content-Type: application/json).",
+        _ => "The request failed; quote the correlation id when you report it.",
+    };
 
     private ObjectResult Problem(int statusCode, string title, IDictionary<string, object?> extensions)
     {

@@ -11,8 +11,10 @@ internal static class BriefContracts
 
     /// <summary>
     /// The brief's request. <c>send_welcome</c> is LeadOps' own, optional: <c>false</c> stores the new leads without welcoming
-    /// any of them (absent: as the brief has it, every new lead that may be welcomed is).
+    /// any of them (absent: as the brief has it, every new lead that may be welcomed is). Fields it does not name are
+    /// ignored, as the brief's request model ignored them (the house API refuses them).
     /// </summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
     internal sealed record RetrievalRequest(string? FormId, int? IntegrationId, DateTimeOffset? Since, DateTimeOffset? Until, bool? SendWelcome = null);
 
     internal sealed record FormList(IReadOnlyList<FormItem> Forms);
@@ -62,6 +64,10 @@ internal static class BriefContracts
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error);
 
+    /// <summary>
+    /// The brief's test answer: <c>success</c>, <c>recipient_id</c> and <c>message</c> whether Meta took the message or not
+    /// (the brief's send returned false without raising); <c>error</c> only when it failed.
+    /// </summary>
     internal sealed record TestMessageResponse(
         bool Success,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? RecipientId,
@@ -70,7 +76,7 @@ internal static class BriefContracts
     {
         public static TestMessageResponse From(ReplyOutcome outcome) => outcome.Succeeded
             ? new(true, outcome.RecipientId, outcome.Text, null)
-            : new(false, null, null, outcome.Error ?? FacebookFailed);
+            : new(false, outcome.RecipientId, outcome.Text, outcome.Error ?? FacebookFailed);
 
         public static TestMessageResponse Failed(string error) => new(false, null, null, error);
     }

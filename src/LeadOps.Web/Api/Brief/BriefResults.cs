@@ -10,13 +10,20 @@ namespace LeadOps.Web.Api.Brief;
 /// </summary>
 internal static class BriefResults
 {
-    /// <summary>The value through <paramref name="ok"/>, or <c>{"error": …, "detail": …}</c>.</summary>
+    /// <summary>The value through <paramref name="ok"/>, or <c>{"error": …}</c> (see <see cref="Error{T}"/>).</summary>
     public static Results<TOk, JsonHttpResult<ErrorBody>> ToBrief<T, TOk>(this Result<T> result, Func<T, TOk> ok)
         where TOk : IResult =>
         result.IsSuccess ? ok(result.Value!) : Error(result);
 
-    public static JsonHttpResult<ErrorBody> Error<T>(Result<T> result) =>
-        TypedResults.Json(new ErrorBody(result.Error ?? result.Status.ToString(), result.Detail), statusCode: ApiResults.StatusCodeOf(result.Status));
+    /// <summary>
+    /// The brief's error body: exactly <c>{"error": …}</c> for a refusal (4xx), as the brief shows it; a Graph failure (5xx)
+    /// adds what Meta said in <c>detail</c>.
+    /// </summary>
+    public static JsonHttpResult<ErrorBody> Error<T>(Result<T> result)
+    {
+        var status = ApiResults.StatusCodeOf(result.Status);
+        return TypedResults.Json(new ErrorBody(result.Error ?? result.Status.ToString(), status >= 500 ? result.Detail : null), statusCode: status);
+    }
 
     public static JsonHttpResult<DetailBody> Detail(string detail, int status) => TypedResults.Json(new DetailBody(detail), statusCode: status);
 
