@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LeadOps.Benchmarks;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/LeadOps.Benchmarks -- &lt;retrieval|webhook|inbox|send|latency|export|all&gt; [--size small|full] [--no-write]</c>.
+/// <c>dotnet run -c Release --project bench/LeadOps.Benchmarks -- &lt;retrieval|webhook|inbox|send|latency|export|all&gt; [--size small|full] [--no-write] [--product-only]</c>.
 /// Prints one table and writes docs/benchmarks.md (a full run only).
 /// </summary>
 internal static class BenchmarkProgram
@@ -38,6 +38,10 @@ internal static class BenchmarkProgram
                     };
                     break;
                 case "--no-write":
+                    write = false;
+                    break;
+                case "--product-only":
+                    RetrievalScenario.ProductOnly = true;
                     write = false;
                     break;
                 default:

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace LeadOps.Benchmarks;
 
@@ -121,7 +122,13 @@ internal sealed class WorkingSetSampler : IDisposable
 {
     private readonly Process _process = Process.GetCurrentProcess();
     private readonly Timer _timer;
+    private readonly int[] _collectionsAtStart = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+    private readonly long _allocatedAtStart = GC.GetTotalAllocatedBytes();
+    private readonly long _jitMethodsAtStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+    private readonly long _jitBytesAtStart = System.Runtime.JitInfo.GetCompiledILBytes();
     private long _peak;
+    private long _peakHeap;
+    private long _peakCommitted;
     private bool _disposed;
 
     public WorkingSetSampler(TimeSpan interval)
@@ -142,6 +149,30 @@ internal sealed class WorkingSetSampler : IDisposable
             return Interlocked.Read(ref _peak);
         }
     }
+
+    /// <summary>The highest managed heap size seen (objects and the collector's free space within its segments).</summary>
+    public long PeakHeapBytes
+    {
+        get
+        {
+            Sample();
+            return Interlocked.Read(ref _peakHeap);
+        }
+    }
+
+    /// <summary>The most memory the garbage collector had committed (as of its latest collection) while sampling.</summary>
+    public long PeakCommittedBytes
+    {
+        get
+        {
+            Sample();
+            return Interlocked.Read(ref _peakCommitted);
+        }
+    }
+
+    /// <summary>For the log: collections of each generation, bytes allocated and methods the JIT compiled since sampling started.</summary>
+    public string Collections => string.Create(CultureInfo.InvariantCulture,
+        $"gen0/1/2 collections {GC.CollectionCount(0) - _collectionsAtStart[0]}/{GC.CollectionCount(1) - _collectionsAtStart[1]}/{GC.CollectionCount(2) - _collectionsAtStart[2]}, {(GC.GetTotalAllocatedBytes() - _allocatedAtStart) / 1048576.0:F0} MB allocated, {System.Runtime.JitInfo.GetCompiledMethodCount() - _jitMethodsAtStart} methods compiled ({(System.Runtime.JitInfo.GetCompiledILBytes() - _jitBytesAtStart) / 1024} KB of IL)");
 
     public static void Settle()
     {
@@ -164,6 +195,18 @@ internal sealed class WorkingSetSampler : IDisposable
             if (current > Interlocked.Read(ref _peak))
             {
                 Interlocked.Exchange(ref _peak, current);
+            }
+
+            var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+            if (committed > Interlocked.Read(ref _peakCommitted))
+            {
+                Interlocked.Exchange(ref _peakCommitted, committed);
+            }
+
+            var heap = GC.GetTotalMemory(forceFullCollection: false);
+            if (heap > Interlocked.Read(ref _peakHeap))
+            {
+                Interlocked.Exchange(ref _peakHeap, heap);
             }
         }
     }

@@ -29,12 +29,18 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
 
     public string Name => "retrieval";
 
+    /// <summary>
+    /// <c>--product-only</c>: only the product's runs (50,000 and 5,000 leads), for the time and memory figures; the floor
+    /// and the naive peer (the longest part of a full run) are left out, and so are the figures that need them.
+    /// </summary>
+    public static bool ProductOnly { get; set; }
+
     public string Title => "Scenario 1: Retrieval";
 
     private sealed record Plan(int FormLeads, int SliceLeads, int WarmUpLeads, int ExistingLeads, int OverlapEvery, int Runs);
 
     /// <summary>One run. <see cref="HeldBytes"/>: managed memory still held when the call returned (its answer included).</summary>
-    private sealed record Measured(TimeSpan Elapsed, long PeakBytes, int Processed, int Created, int Existing, TimeSpan DbTime = default, long StartBytes = 0, long HeldBytes = 0)
+    private sealed record Measured(TimeSpan Elapsed, long PeakBytes, int Processed, int Created, int Existing, TimeSpan DbTime = default, long StartBytes = 0, long HeldBytes = 0, long PeakHeapBytes = 0, string? Collections = null, long PeakCommittedBytes = 0)
     {
         public long GrowthBytes => PeakBytes - StartBytes;
     }
@@ -141,9 +147,16 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             for (var run = 1; run <= plan.Runs; run++)
             {
                 fullRuns.Add(Report(log, $"product {plan.FormLeads:N0}", run, await measure(RunKind.Product, RunWindow.All)));
-                floorRuns.Add(Report(log, $"floor {plan.FormLeads:N0}", run, await measure(RunKind.Floor, RunWindow.All)));
+                if (!ProductOnly)
+                {
+                    floorRuns.Add(Report(log, $"floor {plan.FormLeads:N0}", run, await measure(RunKind.Floor, RunWindow.All)));
+                }
+
                 sliceRuns.Add(Report(log, $"product {plan.SliceLeads:N0}", run, await measure(RunKind.Product, RunWindow.Slice)));
-                naiveRuns.Add(Report(log, $"naive peer {plan.SliceLeads:N0}", run, await measure(RunKind.Naive, RunWindow.Slice)));
+                if (!ProductOnly)
+                {
+                    naiveRuns.Add(Report(log, $"naive peer {plan.SliceLeads:N0}", run, await measure(RunKind.Naive, RunWindow.Slice)));
+                }
             }
 
             Check(fullRuns.Concat(floorRuns), plan.FormLeads, plan.FormLeads / plan.OverlapEvery);
@@ -167,7 +180,7 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             var peakFull = PeakMb(fullRuns);
             var peakSlice = PeakMb(sliceRuns);
             const string S = "Retrieval";
-            return
+            Figure[] figures =
             [
                 new(S, $"Leads/s end to end, {plan.FormLeads:N0} leads (floor: same pages, raw SQL)", productFull, "leads/s", floor, "≥ 0.25 × floor", productFull >= 0.25 * floor,
                     "floor fetches the same Graph pages with the same client, then one prepared lookup per lead and, for a new lead, prepared inserts of the rows the product writes (the lead with its contact keys, its search terms, its welcome outbox row, its entry-stage history row), one transaction per page"),
@@ -184,6 +197,9 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
                 new(S, $"Managed memory held when the call returns, {plan.FormLeads:N0} leads (floor column: {plan.SliceLeads:N0} leads)", HeldMb(fullRuns), "MB", HeldMb(sliceRuns), "(none)", null,
                     string.Create(CultureInfo.InvariantCulture, $"after a full collection, the answer still referenced: {HeldPerLead(fullRuns, plan.FormLeads):F0} bytes per lead at {plan.FormLeads:N0}, {HeldPerLead(sliceRuns, plan.SliceLeads):F0} at {plan.SliceLeads:N0} (the per-lead results the API answers with)")),
             ];
+
+            // A product-only run has no floor or peer: the figures measured against them are left out.
+            return ProductOnly ? [.. figures.Where(f => f.Floor is not double.NaN)] : figures;
         }
         finally
         {
@@ -249,7 +265,7 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
     private static Measured Report(TextWriter log, string what, int run, Measured m)
     {
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {what,-22} run {run}: {m.Elapsed.TotalSeconds,7:F2} s, {m.Processed:N0} processed ({m.Created:N0} new, {m.Existing:N0} existing), peak {m.PeakBytes / 1048576.0:F0} MB (+{m.GrowthBytes / 1048576.0:F0} MB)"));
+            $"  {what,-22} run {run}: {m.Elapsed.TotalSeconds,7:F2} s, {m.Processed:N0} processed ({m.Created:N0} new, {m.Existing:N0} existing), peak {m.PeakBytes / 1048576.0:F0} MB (+{m.GrowthBytes / 1048576.0:F0} MB), managed heap peak {m.PeakHeapBytes / 1048576.0:F0} MB (committed {m.PeakCommittedBytes / 1048576.0:F0} MB), {m.Collections}"));
         return m;
     }
 
@@ -358,10 +374,12 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
             var result = await mediator.Send(new RetrieveFacebookLeads(integrationId, FormId, window?.Since, window?.Until), ct);
             var elapsed = clock.Elapsed;
             var peak = memory.PeakBytes;
+            var collections = memory.Collections;
             var summary = result.Value ?? throw new InvalidOperationException("Retrieval failed: " + result.Error + " " + result.Detail);
             var held = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
             GC.KeepAlive(summary);
-            return new Measured(elapsed, peak, summary.TotalProcessed, summary.NewLeads, summary.ExistingLeads, StartBytes: memory.StartBytes, HeldBytes: held);
+            return new Measured(elapsed, peak, summary.TotalProcessed, summary.NewLeads, summary.ExistingLeads, StartBytes: memory.StartBytes, HeldBytes: held,
+                PeakHeapBytes: memory.PeakHeapBytes, Collections: collections, PeakCommittedBytes: memory.PeakCommittedBytes);
         });
 
     /// <summary>The brief's naive design: per lead one lookup, one insert (lead and outbox row), one SaveChanges.</summary>
@@ -458,7 +476,7 @@ internal sealed class RetrievalScenario : IBenchmarkScenario
                 dbTime += Stopwatch.GetElapsedTime(dbStarted);
             }
 
-            return new Measured(clock.Elapsed, memory.PeakBytes, processed, created, existing, dbTime, memory.StartBytes);
+            return new Measured(clock.Elapsed, memory.PeakBytes, processed, created, existing, dbTime, memory.StartBytes, PeakHeapBytes: memory.PeakHeapBytes, Collections: memory.Collections, PeakCommittedBytes: memory.PeakCommittedBytes);
         });
 
     /// <summary>
