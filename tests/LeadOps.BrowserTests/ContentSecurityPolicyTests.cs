@@ -106,6 +106,26 @@ public sealed class ContentSecurityPolicyTests
     }
 
     [Test]
+    public async Task Deleting_an_integration_asks_once()
+    {
+        var connected = await _app!.App.SendAsync(TestApp.AdminUserId, new LeadOps.Application.Integrations.Commands.ConnectIntegration(SandboxSeed.ExpiringTokenPageToken, null));
+        Assert.That(connected.IsSuccess, Is.True, connected.Detail);
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync($"/Integrations/{connected.Value!.Id}");
+        var asked = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
+
+        await page.Locator("[data-test=delete]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Integrations$"));
+        Assert.That(asked, Is.EqualTo(new[] { "Delete this integration? Its leads are kept." }));
+    }
+
+    [Test]
     public async Task The_scripts_moved_out_of_the_pages_still_run()
     {
         var page = await _app!.NewPageAsync();
