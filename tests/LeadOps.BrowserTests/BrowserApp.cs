@@ -34,12 +34,12 @@ public sealed class BrowserApp : IAsyncDisposable
 
     /// <summary>
     /// The app with the Graph sandbox (no leads on its forms unless <paramref name="app"/> says otherwise), its main page
-    /// connected for the admin as "Sandbox page".
+    /// connected for the admin under its own name (<see cref="SandboxSeed.MainPageName"/>).
     /// </summary>
     public static async Task<BrowserApp> StartWithMainPageAsync(TestAppBuilder? app = null)
     {
         var started = await StartAsync(app ?? TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }));
-        var connected = await started.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Sandbox page"));
+        var connected = await started.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, null));
         Assert.That(connected.IsSuccess, Is.True, connected.Error);
         return started;
     }

@@ -73,6 +73,59 @@ public sealed class ContentSecurityPolicyTests
     }
 
     [Test]
+    public async Task Every_page_has_an_icon_and_asks_for_no_file_that_is_not_there()
+    {
+        var page = await _app!.NewPageAsync();
+        var missing = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status == 404)
+            {
+                missing.Add(response.Url);
+            }
+        };
+
+        await page.GotoAsync("/Account/Login");
+        await BrowserApp.SignInAsync(page);
+        foreach (var path in new[] { "/Leads", "/Inbox", "/Integrations", "/Account" })
+        {
+            await page.GotoAsync(path);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            var icon = await page.Locator("link[rel=icon]").GetAttributeAsync("href");
+            Assert.That(icon, Is.Not.Null, $"{path} links an icon");
+            var linked = await page.APIRequest.GetAsync(icon!);
+            Assert.That(linked.Status, Is.EqualTo(200), icon);
+            Assert.That(linked.Headers["content-type"], Does.StartWith("image/svg+xml"));
+        }
+
+        // Browsers ask for /favicon.ico on their own, whatever the page links.
+        var favicon = await page.APIRequest.GetAsync("/favicon.ico");
+        Assert.That(favicon.Status, Is.EqualTo(200));
+        Assert.That(favicon.Headers["content-type"], Does.StartWith("image/"));
+        Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
+    public async Task Deleting_an_integration_asks_once()
+    {
+        var connected = await _app!.App.SendAsync(TestApp.AdminUserId, new LeadOps.Application.Integrations.Commands.ConnectIntegration(SandboxSeed.ExpiringTokenPageToken, null));
+        Assert.That(connected.IsSuccess, Is.True, connected.Detail);
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync($"/Integrations/{connected.Value!.Id}");
+        var asked = new List<string>();
+        page.Dialog += async (_, dialog) =>
+        {
+            asked.Add(dialog.Message);
+            await dialog.AcceptAsync();
+        };
+
+        await page.Locator("[data-test=delete]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Integrations$"));
+        Assert.That(asked, Is.EqualTo(new[] { "Delete this integration? Its leads are kept." }));
+    }
+
+    [Test]
     public async Task The_scripts_moved_out_of_the_pages_still_run()
     {
         var page = await _app!.NewPageAsync();

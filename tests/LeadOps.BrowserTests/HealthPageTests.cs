@@ -37,7 +37,7 @@ public sealed class HealthPageTests
         await Assertions.Expect(page.Locator("[data-test=health-check][data-check=database]")).ToHaveAttributeAsync("data-status", "Healthy");
         await Assertions.Expect(page.Locator("[data-test=health-check][data-check=workers]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-test=welcome-pending]")).ToHaveTextAsync("0");
-        await Assertions.Expect(page.Locator("[data-test=webhook-row]")).ToContainTextAsync("Sandbox page");
+        await Assertions.Expect(page.Locator("[data-test=webhook-row]")).ToContainTextAsync(SandboxSeed.MainPageName);
         await Assertions.Expect(page.Locator("[data-test=usage-app] td").Nth(1)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+(\.\d)? %$"));
         await Assertions.Expect(page.Locator("[data-test=usage-page]")).ToContainTextAsync(SandboxSeed.MainPageName);
         await BrowserApp.ScreenshotAsync(page, "health");

@@ -1,4 +1,5 @@
 using LeadOps.GraphSandbox;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace LeadOps.BrowserTests;
@@ -99,6 +100,68 @@ public sealed class InboxFirstDayTests
         await page.Keyboard.PressAsync("r");
         await Assertions.Expect(header).ToHaveAttributeAsync("data-state", "resolved");
         Assert.That(asked, Has.Count.EqualTo(3), "nothing written, nothing asked");
+    }
+
+    [Test]
+    public async Task A_click_on_a_row_while_the_list_refreshes_on_connecting_still_opens_that_conversation()
+    {
+        var psid = NewPsid();
+        Meta.CustomerSendsMessage(SandboxSeed.MainPageId, psid, "Do you rent bikes by the week?");
+        await SeededApp.WaitAsync(_app, async db => await db.Conversations.AnyAsync(c => c.Psid == psid), "the first conversation");
+        var page = await SignedInPageAsync();
+
+        // The list's refresh once live updates connect is held until the button is down on the row's link; a new
+        // customer writes meanwhile, so the fresh list is not the one on screen.
+        var fetches = 0;
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync(url => url.Contains("handler=List", StringComparison.Ordinal), async route =>
+        {
+            if (Interlocked.Increment(ref fetches) == 1)
+            {
+                held.TrySetResult();
+                await release.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync("/Inbox");
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var link = page.Locator($"[data-test=conversation-row][data-psid='{psid}'] [data-test=open-conversation]");
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        var box = (await link.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        await page.Mouse.DownAsync();
+        var other = NewPsid();
+        Meta.CustomerSendsMessage(SandboxSeed.MainPageId, other, "And by the month?");
+        await SeededApp.WaitAsync(_app, async db => await db.Conversations.AnyAsync(c => c.Psid == other), "the second conversation");
+        release.SetResult();
+        // The refresh has put the new customer's row in: the list on screen is the fresh one.
+        await Assertions.Expect(page.Locator($"[data-test=conversation-row][data-psid='{other}']")).ToHaveCountAsync(1);
+
+        await page.Mouse.UpAsync();
+        await page.WaitForURLAsync("**/Inbox/Conversation/**");
+        await Assertions.Expect(page.Locator("[data-test=conversation-header]")).ToContainTextAsync(psid);
+    }
+
+    [Test]
+    public async Task One_capture_listener_asks_before_a_form_is_sent()
+    {
+        var psid = NewPsid();
+        Meta.CustomerSendsMessage(SandboxSeed.MainPageId, psid, "Is the shop open on Sunday?");
+        var page = await SignedInPageAsync();
+        await OpenConversationAsync(page, psid);
+
+        var cdp = await page.Context.NewCDPSessionAsync(page);
+        var document = await cdp.SendAsync("Runtime.evaluate", new Dictionary<string, object> { ["expression"] = "document" });
+        var listeners = await cdp.SendAsync("DOMDebugger.getEventListeners", new Dictionary<string, object>
+        {
+            ["objectId"] = document!.Value.GetProperty("result").GetProperty("objectId").GetString()!,
+        });
+        var capturingSubmit = listeners!.Value.GetProperty("listeners").EnumerateArray()
+            .Count(l => l.GetProperty("type").GetString() == "submit" && l.GetProperty("useCapture").GetBoolean());
+        Assert.That(capturingSubmit, Is.EqualTo(1), "one listener asks both questions (data-confirm and the unsent text)");
     }
 
     private async Task<IPage> SignedInPageAsync()

@@ -32,6 +32,30 @@ public sealed class LeadWorkspaceTests
     }
 
     [Test]
+    public async Task An_empty_note_is_refused_beside_the_note_box_keeping_what_was_typed()
+    {
+        var leadId = await CreateLeadAsync("Rui Vazio", "rui.vazio@example.pt");
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync($"/Leads/{leadId}");
+
+        var box = page.Locator("[data-test=note-text]");
+        await box.FillAsync("   ");
+        await page.Locator("[data-test=note-submit]").ClickAsync();
+
+        var notes = page.Locator("[data-test=lead-notes]");
+        await Assertions.Expect(notes.Locator("[data-test=note-error]")).ToHaveTextAsync("Write the note.");
+        await Assertions.Expect(box).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-invalid\b"));
+        await Assertions.Expect(box).ToHaveValueAsync("   ");
+        await Assertions.Expect(page.Locator("[data-test=workspace-notice]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-test=note]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/Leads/{leadId}$"));
+
+        await page.ReloadAsync();
+        await Assertions.Expect(notes.Locator("[data-test=note-error]")).ToHaveCountAsync(0);
+    }
+
+    [Test]
     public async Task A_note_shows_on_the_lead_page_with_who_wrote_it_and_when()
     {
         var leadId = await CreateLeadAsync("Inês Nota", "ines.nota@example.pt");

@@ -111,6 +111,44 @@ public sealed class PhoneLayoutTests
     }
 
     [Test]
+    public async Task On_a_desktop_each_e_mail_address_in_the_leads_list_reads_on_one_line_with_the_whole_address_in_its_title()
+    {
+        await using var desktop = await _app.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        desktop.SetDefaultTimeout(15_000);
+        var page = await desktop.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        var cells = page.Locator("[data-test=leads] tbody td[data-label=E-mail]");
+        await Assertions.Expect(cells.First).ToBeVisibleAsync();
+
+        foreach (var (_, email, _) in SeededApp.People)
+        {
+            var cell = cells.Filter(new() { HasText = email });
+            var lines = await cell.EvaluateAsync<int>("""
+                td => {
+                    const texts = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+                    const tops = new Set();
+                    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+                        const text = document.createRange();
+                        text.selectNodeContents(node);
+                        [...text.getClientRects()].filter(r => r.width > 0).forEach(r => tops.add(Math.round(r.top)));
+                    }
+                    return tops.size;
+                }
+                """);
+            Assert.That(lines, Is.EqualTo(1), $"{email} is broken over {lines} lines at 1280 px");
+            Assert.That(await cell.EvaluateAsync<string?>("td => td.querySelector('[title]')?.title ?? null"), Is.EqualTo(email), "the whole address is in the title");
+        }
+
+        var table = page.Locator("[data-test=leads]");
+        Assert.That(await table.EvaluateAsync<bool>("t => t.parentElement.scrollWidth <= t.parentElement.clientWidth"), Is.True, "every column fits the card at 1280 px: " + await table.EvaluateAsync<string>("t => t.parentElement.scrollWidth + '/' + t.parentElement.clientWidth + ' ' + [...t.querySelectorAll('thead th')].map(th => th.textContent.trim() + '=' + Math.round(th.getBoundingClientRect().width)).join(' ')"));
+        await BrowserApp.ScreenshotAsync(page, "desktop-leads");
+    }
+
+    [Test]
     public async Task Every_kind_of_banner_is_one_line_on_a_phone()
     {
         // A webhook endpoint paused after repeated failure (its banner shows on every page) with a long address, beside

@@ -32,10 +32,28 @@ public sealed class SandboxConsoleTests
             .WithSetting("Facebook:GraphBaseUrl", "http://127.0.0.1:" + sandboxPort)
             .WithSetting("Facebook:AppId", options.AppId)
             .WithSetting("Facebook:AppSecret", options.AppSecret)
-            .WithSetting("Facebook:VerifyToken", TestApp.VerifyToken));
+            .WithSetting("Facebook:VerifyToken", TestApp.VerifyToken)
+            .WithSetting("Demo:Enabled", "true")
+            .WithSetting("Demo:Email", TestApp.AdminEmail));
         Assert.That(_app.BaseAddress.Port, Is.Not.EqualTo(5080));
-        var connected = await _app.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Demo page (sandbox)"));
-        Assert.That(connected.IsSuccess, Is.True, connected.Error);
+    }
+
+    [Test]
+    public async Task The_demo_users_page_is_connected_under_the_sandbox_pages_own_name()
+    {
+        // The app connects the sandbox's main page for the demo user (here the admin) as it starts; the name is the
+        // page's own, the one the README and the Inbox use.
+        await using (var scope = _app.App.ScopeFor(TestApp.AdminUserId))
+        {
+            var names = await _app.App.Db(scope).Integrations.Select(i => i.Name).ToListAsync();
+            Assert.That(names, Is.EqualTo(new[] { SandboxSeed.MainPageName }));
+        }
+
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync("/Integrations");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Lisboa Bikes");
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Demo page");
     }
 
     [OneTimeTearDown]

@@ -21,7 +21,7 @@ public sealed class StagesFlowTests
         _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite)
             .WithSandbox(new SandboxOptions { InitialLeadsPerForm = 1 })
             .WithSetting("Conversions:PollInterval", "00:00:01"));
-        var connected = await _app.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, "Sandbox page"));
+        var connected = await _app.App.SendAsync(TestApp.AdminUserId, new ConnectIntegration(SandboxSeed.MainPageToken, null));
         _integrationId = connected.Value!.Id;
     }
 

@@ -88,7 +88,7 @@ internal sealed class InProcessSandbox(IConfiguration configuration, IServiceSco
             return;
         }
 
-        var result = await mediator.Send(new ConnectIntegration(SandboxSeed.MainPageToken, "Demo page (sandbox)"), ct);
+        var result = await mediator.Send(new ConnectIntegration(SandboxSeed.MainPageToken, null), ct);
         logger.LogInformation("Demo integration: {Status}", result.Value?.StatusText ?? result.Error);
     }
 }

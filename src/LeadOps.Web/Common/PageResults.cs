@@ -57,6 +57,21 @@ internal static class PageResults
         }
     }
 
+    /// <summary>A query made from the page's form, with the page deciding how a validator's refusal is shown (null answer).</summary>
+    public static async Task<TResponse?> SendFormAsync<TResponse>(this PageModel page, ISender sender, IQuery<TResponse> query, Action<ValidationException> showRefusal, CancellationToken ct)
+        where TResponse : class
+    {
+        try
+        {
+            return await sender.Send(query, ct);
+        }
+        catch (ValidationException refused)
+        {
+            showRefusal(refused);
+            return null;
+        }
+    }
+
     /// <summary>As above, with the page deciding how the refusal is shown.</summary>
     public static async Task<TResponse?> SendFormAsync<TResponse>(this PageModel page, ISender sender, ICommand<TResponse> command, Action<ValidationException> showRefusal, CancellationToken ct)
         where TResponse : class

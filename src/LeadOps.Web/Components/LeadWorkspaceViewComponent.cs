@@ -9,6 +9,8 @@ namespace LeadOps.Web.Components;
 public sealed class LeadWorkspaceViewComponent(IMediator mediator) : ViewComponent
 {
     public const string NoticeKey = "WorkspaceNotice";
+    public const string NoteRefusalKey = "WorkspaceNoteRefusal";
+    public const string NoteTextKey = "WorkspaceNoteText";
 
     public async Task<IViewComponentResult> InvokeAsync(long leadId)
     {
@@ -19,6 +21,8 @@ public sealed class LeadWorkspaceViewComponent(IMediator mediator) : ViewCompone
         }
 
         ViewData[NoticeKey] = TempData[NoticeKey] as string;
+        ViewData[NoteRefusalKey] = TempData[NoteRefusalKey] as string;
+        ViewData[NoteTextKey] = TempData[NoteTextKey] as string;
         return View(view);
     }
 }

@@ -83,17 +83,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return await Refused(bulk, ct);
         }
 
-        if (Retrieve.Until < Retrieve.Since)
-        {
-            // Said with the panel's own words, not the API's (until must be after since).
-            ModelState.AddModelError($"{nameof(Retrieve)}.{nameof(RetrieveInput.Until)}", "Until must be on or after From.");
-            return await Refused<object>(null, ct);
-        }
-
         var (since, until) = Retrieve.Bounds();
         if (Retrieve.Welcome is not (SendWelcomes or SendNone))
         {
-            var preview = await this.SendFormAsync(mediator, new PreviewRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, since, until), ct, Field);
+            var preview = await this.SendFormAsync(mediator, new PreviewRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, since, until), ShowRefusal, ct);
             if (preview is { IsSuccess: true, Value.WelcomeEmails: > 0 })
             {
                 return RedirectToPage(Retrieve.RouteValues(preview: true));
@@ -106,7 +99,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
 
         var command = new StartRetrieval(Retrieve.IntegrationId, Retrieve.FormId ?? string.Empty, since, until, SendWelcome: Retrieve.Welcome != SendNone);
-        var result = await this.SendFormAsync(mediator, command, ct, Field);
+        var result = await this.SendFormAsync(mediator, command, ShowRefusal, ct);
         return result is { IsSuccess: true } ? RedirectToPage("Run", new { id = result.Value }) : await Refused(result, ct);
     }
 
@@ -128,6 +121,18 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     }
 
     public static string ChoiceField => $"{nameof(Retrieve)}.{nameof(RetrieveInput.Choice)}";
+
+    /// <summary>
+    /// The validator's refusal of a retrieval beside the panel's fields. Its rule on the dates (the API's "until must be
+    /// after since", over the bounds the panel's whole days make) is said in the panel's words.
+    /// </summary>
+    private void ShowRefusal(ValidationException refused)
+    {
+        foreach (var (field, messages) in refused.Errors)
+        {
+            ModelState.AddModelError(Field(field), field == nameof(RetrieveInput.Until) ? "Until must be on or after From." : string.Join(" ", messages));
+        }
+    }
 
     private static string Field(string field) => field is nameof(RetrieveInput.FormId) or nameof(RetrieveInput.IntegrationId) ? ChoiceField : $"{nameof(Retrieve)}.{field}";
 

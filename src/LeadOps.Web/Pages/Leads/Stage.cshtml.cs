@@ -5,7 +5,8 @@ namespace LeadOps.Web.Pages.Leads;
 
 /// <summary>
 /// Moves leads between stages (one from its page, several from the list) and writes notes; each answers with a
-/// redirect back to where staff were (post, redirect, get), saying on that page what happened or why not.
+/// redirect back to where staff were (post, redirect, get), saying on that page what happened or why not (a refused
+/// note beside the note box, with its text).
 /// </summary>
 public sealed class StageModel(IMediator mediator) : PageModel
 {
@@ -25,7 +26,17 @@ public sealed class StageModel(IMediator mediator) : PageModel
             return NotFound();
         }
 
-        Notice(result is { IsSuccess: true } ? "Note added." : Refusal());
+        if (result is { IsSuccess: true })
+        {
+            Notice("Note added.");
+        }
+        else
+        {
+            // Shown beside the note box, which keeps what was typed (as typed: the bound text is null when only blank).
+            TempData[LeadWorkspaceViewComponent.NoteRefusalKey] = Refusal();
+            TempData[LeadWorkspaceViewComponent.NoteTextKey] = Request.Form["text"].ToString();
+        }
+
         return RedirectToPage("Details", new { id });
     }
 

@@ -17,19 +17,7 @@
         (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
     // Another action of the page (resolve, escalate, take, release, reopen; by key or by click) reloads it: where a
-    // reply or an internal note is written but not sent, it asks first instead of losing the text.
-    document.addEventListener("submit", event => {
-        const form = event.target;
-        if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "post") {
-            return;
-        }
-        const unsent = Array.from(document.querySelectorAll("[data-unsent-guard]"))
-            .some(area => !form.contains(area) && area.value.trim().length > 0);
-        if (unsent && !window.confirm("What you wrote has not been sent and would be lost. Go on anyway?")) {
-            event.preventDefault();
-            event.stopImmediatePropagation();
-        }
-    }, true);
+    // reply or an internal note (data-unsent-guard) is written but not sent, site.js's one submit listener asks first.
 
     const submit = form => {
         if (form && !form.querySelector("button[type=submit]:disabled, button:not([type]):disabled")) {

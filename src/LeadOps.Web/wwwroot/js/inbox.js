@@ -1,4 +1,4 @@
-// Live Inbox: listens on the SignalR hub and re-renders the server's own partial (list, or header and thread) when
+// Live Inbox: listens on the SignalR hub and patches in the server's own partial (list, or header and thread) when
 // something changes for the signed-in user. Also the reply box's character counter, a guard against double submits,
 // and the sender actions (mark_seen, typing_on) LeadOps sends while staff look at or type in a thread.
 (function () {

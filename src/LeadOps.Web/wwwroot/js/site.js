@@ -1,13 +1,20 @@
 // Every page: what used to be inline (the Content-Security-Policy allows no inline script or event handler).
-// - Forms with data-confirm ask before they are sent.
+// - Forms with data-confirm ask before they are sent; so does any other post while a box marked data-unsent-guard
+//   (the Inbox's reply and note) holds text that was not sent: one listener asks both questions, in that order.
 // - window.leadOps.fetch: fetch with the page's antiforgery token (meta csrf-token) in X-CSRF-TOKEN, which the JSON
 //   APIs require of every unsafe request a signed-in browser makes.
 // - window.leadOps.liveRefresh: the re-rendering of a live region that the Inbox and the leads list share.
 (function () {
     "use strict";
+    const unsentQuestion = "What you wrote has not been sent and would be lost. Go on anyway?";
+    const questionsBefore = form => {
+        const unsent = form.method.toLowerCase() === "post" && Array.from(document.querySelectorAll("[data-unsent-guard]"))
+            .some(area => !form.contains(area) && area.value.trim().length > 0);
+        return [form.dataset.confirm, unsent ? unsentQuestion : null].filter(q => q);
+    };
     document.addEventListener("submit", event => {
         const form = event.target;
-        if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+        if (form instanceof HTMLFormElement && !questionsBefore(form).every(q => window.confirm(q))) {
             event.preventDefault();
             event.stopImmediatePropagation();
         }
@@ -41,6 +48,50 @@
         history.replaceState(null, "", document.body.dataset.postedTo);
     }
 
+    // A live region takes the server's fresh partial by patching its DOM in place, not by replacing it: an element
+    // that is still there (a row, a message: found by its id or data-*-id, else by its place) stays the same element,
+    // so a click under way on it (pressed before the refresh, released after) still lands.
+    const keys = ["id", "data-conversation-id", "data-lead-id", "data-message-id"];
+    const keyOf = node => node.nodeType === Node.ELEMENT_NODE
+        ? keys.filter(k => node.hasAttribute(k)).map(k => k + "=" + node.getAttribute(k))[0] || ""
+        : "";
+    const update = (old, node) => {
+        if (node.nodeType !== Node.ELEMENT_NODE) {
+            if (old.nodeValue !== node.nodeValue) {
+                old.nodeValue = node.nodeValue;
+            }
+            return;
+        }
+        [...old.attributes].filter(a => !node.hasAttribute(a.name)).forEach(a => old.removeAttribute(a.name));
+        [...node.attributes].filter(a => old.getAttribute(a.name) !== a.value).forEach(a => old.setAttribute(a.name, a.value));
+        patch(old, node);
+    };
+    const patch = (into, from) => {
+        const keyed = new Map();
+        into.childNodes.forEach(c => { if (keyOf(c)) { keyed.set(keyOf(c), c); } });
+        let cursor = into.firstChild;
+        [...from.childNodes].forEach(node => {
+            const key = keyOf(node);
+            const match = key ? keyed.get(key) : (cursor && !keyOf(cursor) ? cursor : null);
+            keyed.delete(key);
+            if (!match || match.nodeName !== node.nodeName) {
+                into.insertBefore(node, cursor);
+                return;
+            }
+            if (match === cursor) {
+                cursor = cursor.nextSibling;
+            } else {
+                into.insertBefore(match, cursor);
+            }
+            update(match, node);
+        });
+        while (cursor) {
+            const next = cursor.nextSibling;
+            cursor.remove();
+            cursor = next;
+        }
+    };
+
     const token = document.querySelector("meta[name=csrf-token]")?.content;
     window.leadOps = Object.assign(window.leadOps || {}, {
         // A live region (the Inbox, the leads list) re-rendered with the server's own partial from url. One fetch at a
@@ -57,7 +108,10 @@
                 try {
                     const response = await fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } });
                     if (response.ok) {
-                        live.innerHTML = await response.text();
+                        const fresh = document.createElement("template");
+                        fresh.innerHTML = await response.text();
+                        patch(live, fresh.content);
+                        labelCells(live);
                         refreshed();
                     }
                 } catch {
