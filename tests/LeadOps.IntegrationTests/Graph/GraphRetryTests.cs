@@ -267,10 +267,11 @@ public sealed class GraphRetryTests : GraphClientFixture
     {
         FaultsInOrder(FaultRoutes.Messages, new FaultRule { Kind = FaultKind.SendRefused, Code = 1200 });
 
-        await Client.Messenger.SendTextAsync(MainPage, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello", MessengerMessagingType.Response, CancellationToken.None);
+        var (_, waits) = await Client.RunAsync(Client.Messenger.SendTextAsync(MainPage, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello", MessengerMessagingType.Response, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
+            Assert.That(waits, Has.Count.EqualTo(1), "one backoff before the second attempt");
             Assert.That(CountRequests("POST", $"/{SandboxSeed.MainPageId}/messages"), Is.EqualTo(2));
             Assert.That(Graph.SentMessages.Select(m => m.Text), Is.EqualTo(new[] { "Hello" }));
         });
