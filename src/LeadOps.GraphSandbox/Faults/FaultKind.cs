@@ -58,4 +58,11 @@ public enum FaultKind
     /// of the edge. Only calls that carry an <c>after</c> cursor match.
     /// </summary>
     EmptyPageRepeatingCursor,
+
+    /// <summary>
+    /// A refusal from the Send API's error table, by <see cref="FaultRule.Code"/>: 1200 "Temporary send message failure"
+    /// (the default), 10 / 2018108 and 200 / 1545041 "This person isn't receiving messages from you right now", 551 /
+    /// 1545041 "This person isn't available right now".
+    /// </summary>
+    SendRefused,
 }

@@ -43,6 +43,8 @@ public sealed record FaultRule
 
     internal static readonly int[] ThrottleCodes = [4, 17, 32, 613, 80001, 80005, 80006];
 
+    internal static readonly int[] SendRefusalCodes = [1200, 10, 200, 551];
+
     internal void Validate()
     {
         if (!FaultRoutes.All.Contains(Route))
@@ -82,6 +84,11 @@ public sealed record FaultRule
             throw new ArgumentException("A missing permission has code 10 or 200.", nameof(Code));
         }
 
+        if (Kind == FaultKind.SendRefused && Code is { } refusal && !SendRefusalCodes.Contains(refusal))
+        {
+            throw new ArgumentException($"A Send API refusal has one of the codes {string.Join(", ", SendRefusalCodes)}.", nameof(Code));
+        }
+
         if (Status is { } status && (Kind != FaultKind.ProxyError || status is < 400 or > 599))
         {
             throw new ArgumentOutOfRangeException(nameof(Status), status, "Status is for a proxy error, between 400 and 599.");
@@ -119,6 +126,7 @@ public sealed record FaultRule
         FaultKind.PermissionMissing when Code == 10 => GraphErrors.ApplicationPermissionDenied(),
         FaultKind.PermissionMissing => GraphErrors.PermissionMissing(Permission ?? SandboxSeed.ScopeLeadsRetrieval),
         FaultKind.PolicyBlock => GraphErrors.PolicyBlocked(),
+        FaultKind.SendRefused => GraphErrors.SendRefused(Code ?? 1200),
         _ => null,
     };
 

@@ -11,4 +11,7 @@ public enum MessengerEnvelope
 
     /// <summary><c>entry[].changes[] {field, value}</c>: what the App Dashboard's test button sends.</summary>
     Changes,
+
+    /// <summary>One bare <c>{field, value}</c> with no <c>object</c> or <c>entry</c>: how the webhook reference pages print their samples.</summary>
+    BareChange,
 }

@@ -4,12 +4,13 @@ namespace LeadOps.GraphSandbox;
 
 /// <summary>
 /// Wraps a Messenger event in the webhook body Meta posts: a page entry with <c>messaging[]</c> or <c>standby[]</c>, or
-/// the <c>changes[] {field, value}</c> form of the App Dashboard's test button, written byte for byte as Meta writes.
+/// the <c>changes[] {field, value}</c> form of the App Dashboard's test button, written byte for byte as Meta writes; or
+/// as the one bare <c>{field, value}</c> the reference pages print.
 /// </summary>
 internal static class MessengerWebhooks
 {
     public static string Body(string pageId, string field, JsonObject messengerEvent, DateTimeOffset at, MessengerShape shape) =>
-        WebhookJson.PageEntry(w =>
+        shape.Envelope == MessengerEnvelope.BareChange ? WebhookJson.Write(w => WriteChange(w, field, messengerEvent)) : WebhookJson.PageEntry(w =>
         {
             w.WriteString("id", pageId);
             w.WriteNumber("time", at.ToUnixTimeMilliseconds());
@@ -17,11 +18,7 @@ internal static class MessengerWebhooks
             {
                 case MessengerEnvelope.Changes:
                     w.WriteStartArray("changes");
-                    w.WriteStartObject();
-                    w.WriteString("field", field);
-                    w.WritePropertyName("value");
-                    messengerEvent.WriteTo(w);
-                    w.WriteEndObject();
+                    WriteChange(w, field, messengerEvent);
                     w.WriteEndArray();
                     break;
                 default:
@@ -31,4 +28,13 @@ internal static class MessengerWebhooks
                     break;
             }
         });
+
+    private static void WriteChange(Utf8JsonWriter w, string field, JsonObject messengerEvent)
+    {
+        w.WriteStartObject();
+        w.WriteString("field", field);
+        w.WritePropertyName("value");
+        messengerEvent.WriteTo(w);
+        w.WriteEndObject();
+    }
 }

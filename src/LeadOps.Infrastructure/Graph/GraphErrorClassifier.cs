@@ -10,6 +10,17 @@ internal static partial class GraphErrorClassifier
 {
     private const int OutsideMessagingWindowSubcode = 2018278;
 
+    /// <summary>The Send API's older "sent outside of allowed window" (code 10; it names a permission, but the window is what failed).</summary>
+    private const int OutsideAllowedWindowSubcode = 2018065;
+
+    /// <summary>The Send API's "This person isn't receiving messages from you right now" (code 10, or 200 with 1545041): one person, not the page.</summary>
+    private const int CannotReceiveSubcode = 2018108;
+
+    private const int NotReceivingSubcode = 1545041;
+
+    /// <summary>The Send API's "Temporary send message failure. Please try again later.", sent without <c>is_transient</c>.</summary>
+    private const int TemporarySendFailureCode = 1200;
+
     public static GraphFailure Classify(GraphErrorDto? error, int? httpStatus, GraphUsage usage, TimeSpan? retryAfterHeader, DateTimeOffset now)
     {
         var kind = KindOf(error?.Code, error?.ErrorSubcode, error?.IsTransient, httpStatus);
@@ -37,11 +48,12 @@ internal static partial class GraphErrorClassifier
 
     public static GraphFailureKind KindOf(int? code, int? subcode, bool? isTransient, int? httpStatus) => code switch
     {
-        1 or 2 => GraphFailureKind.Transient,
+        1 or 2 or TemporarySendFailureCode => GraphFailureKind.Transient,
         4 or 17 or 32 or 341 or 613 or (>= 80001 and <= 80009) => GraphFailureKind.RateLimited,
         190 or 102 => GraphFailureKind.TokenInvalid,
-        10 when subcode == OutsideMessagingWindowSubcode => GraphFailureKind.OutsideMessagingWindow,
+        10 when subcode is OutsideMessagingWindowSubcode or OutsideAllowedWindowSubcode => GraphFailureKind.OutsideMessagingWindow,
         551 => GraphFailureKind.RecipientUnavailable,
+        10 or 200 when subcode is CannotReceiveSubcode or NotReceivingSubcode => GraphFailureKind.RecipientUnavailable,
         10 or (>= 200 and <= 299) => GraphFailureKind.PermissionMissing,
         100 => GraphFailureKind.InvalidRequest,
         368 => GraphFailureKind.Blocked,

@@ -11,33 +11,63 @@ internal static class WebhookPayload
             var entryPage = Id(entry, "id");
             foreach (var change in Array(entry, "changes"))
             {
-                if (!change.TryGetProperty("field", out var field) || field.ValueKind != JsonValueKind.String || field.GetString() != "leadgen" ||
-                    !change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
-                {
-                    continue;
-                }
-
-                var leadgenId = Id(value, "leadgen_id");
-                var pageId = Id(value, "page_id") ?? entryPage;
-                if (leadgenId is not null && pageId is not null)
-                {
-                    changes.Add(new LeadgenChange(pageId, Id(value, "form_id") ?? string.Empty, leadgenId, UnixSeconds(value, "created_time")));
-                }
+                AddLeadgen(changes, change, entryPage);
             }
         }
 
+        if (IsBareChange(root))
+        {
+            AddLeadgen(changes, root, entryPage: null);
+        }
+
         return changes;
+    }
+
+    /// <summary>
+    /// A body that is one <c>{"field","value"}</c> change with no <c>entry</c>: the form in which Meta's webhook reference
+    /// pages print their samples (a page's <c>leadgen</c> field, Messenger's fields). Its page is the one the value names.
+    /// </summary>
+    public static bool IsBareChange(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("entry", out _) &&
+        root.TryGetProperty("field", out var field) && field.ValueKind == JsonValueKind.String &&
+        root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Object;
+
+    private static void AddLeadgen(List<LeadgenChange> changes, JsonElement change, string? entryPage)
+    {
+        if (!change.TryGetProperty("field", out var field) || field.ValueKind != JsonValueKind.String || field.GetString() != "leadgen" ||
+            !change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var leadgenId = Id(value, "leadgen_id");
+        var pageId = Id(value, "page_id") ?? entryPage;
+        if (leadgenId is not null && pageId is not null)
+        {
+            changes.Add(new LeadgenChange(pageId, Id(value, "form_id") ?? string.Empty, leadgenId, CreatedTime(value)));
+        }
     }
 
     /// <summary>Messenger events of every kind and form (see <see cref="Messenger.MessengerPayload"/>).</summary>
     public static IReadOnlyList<MessengerWebhookEvent> MessengerEvents(JsonElement root, DateTimeOffset receivedAt) =>
         Messenger.MessengerPayload.Events(root, receivedAt);
 
-    /// <summary>A leadgen change's created_time: unix seconds as a number or a string of digits.</summary>
-    private static DateTimeOffset? UnixSeconds(JsonElement element, string name) =>
-        Id(element, name) is { } text && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and < 253_402_300_800
-            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+    /// <summary>
+    /// A leadgen change's created_time: unix seconds as a number or a string of digits (Meta's samples), or milliseconds
+    /// (as Messenger's times are) when the number is too large to be seconds. Anything else reads as not given.
+    /// </summary>
+    private static DateTimeOffset? CreatedTime(JsonElement value)
+    {
+        const long SecondsBelow = 253_402_300_800; // 10000-01-01 in seconds
+        if (Id(value, "created_time") is not { } text || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
+        {
+            return null;
+        }
+
+        return number < SecondsBelow ? DateTimeOffset.FromUnixTimeSeconds(number)
+            : number < SecondsBelow * 1000 ? DateTimeOffset.FromUnixTimeMilliseconds(number)
             : null;
+    }
 
     public static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array

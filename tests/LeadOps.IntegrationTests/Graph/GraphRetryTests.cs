@@ -244,6 +244,39 @@ public sealed class GraphRetryTests : GraphClientFixture
         });
     }
 
+    // The Send API's error table (developers.facebook.com/docs/messenger-platform/reference/send-api, "Errors").
+    [TestCase(10, 2018108, TestName = "Person_cannot_receive_messages_10_2018108_is_an_unavailable_recipient_not_retried")]
+    [TestCase(200, 1545041, TestName = "Message_not_sent_200_1545041_is_an_unavailable_recipient_not_retried")]
+    public async Task A_person_not_receiving_messages_is_an_unavailable_recipient(int code, int subcode)
+    {
+        FaultsInOrder(FaultRoutes.Messages, new FaultRule { Kind = FaultKind.SendRefused, Code = code });
+
+        var ex = await CallerSeesAsync(Client.Messenger.SendTextAsync(MainPage, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello", MessengerMessagingType.Response, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Failure.Kind, Is.EqualTo(GraphFailureKind.RecipientUnavailable));
+            Assert.That((ex.Failure.Code, ex.Failure.Subcode), Is.EqualTo((code, (int?)subcode)));
+            Assert.That(CountRequests("POST", $"/{SandboxSeed.MainPageId}/messages"), Is.EqualTo(1));
+            Assert.That(Graph.SentMessages, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Temporary_send_message_failure_1200_is_retried_and_the_message_goes_out_once()
+    {
+        FaultsInOrder(FaultRoutes.Messages, new FaultRule { Kind = FaultKind.SendRefused, Code = 1200 });
+
+        var (_, waits) = await Client.RunAsync(Client.Messenger.SendTextAsync(MainPage, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello", MessengerMessagingType.Response, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(waits, Has.Count.EqualTo(1), "one backoff before the second attempt");
+            Assert.That(CountRequests("POST", $"/{SandboxSeed.MainPageId}/messages"), Is.EqualTo(2));
+            Assert.That(Graph.SentMessages.Select(m => m.Text), Is.EqualTo(new[] { "Hello" }));
+        });
+    }
+
     [Test]
     public async Task Permission_missing_names_the_permission()
     {

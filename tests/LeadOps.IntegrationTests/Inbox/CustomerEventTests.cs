@@ -21,6 +21,7 @@ public sealed class CustomerEventTests(DatabaseKind database) : InboxFixture(dat
     [TestCase(MessengerEnvelope.Messaging, MessengerTimeForm.MillisNumber)]
     [TestCase(MessengerEnvelope.Changes, MessengerTimeForm.SecondsString)]
     [TestCase(MessengerEnvelope.Standby, MessengerTimeForm.MillisString)]
+    [TestCase(MessengerEnvelope.BareChange, MessengerTimeForm.SecondsString)]
     public async Task A_customer_who_only_tapped_a_button_is_escalated_and_answered_with_a_standard_response(MessengerEnvelope envelope, MessengerTimeForm time)
     {
         var staff = await NewStaffAsync();
@@ -333,6 +334,7 @@ public sealed class CustomerEventTests(DatabaseKind database) : InboxFixture(dat
     [TestCase(MessengerEnvelope.Messaging, MessengerTimeForm.MillisString)]
     [TestCase(MessengerEnvelope.Changes, MessengerTimeForm.MillisNumber)]
     [TestCase(MessengerEnvelope.Standby, MessengerTimeForm.SecondsString)]
+    [TestCase(MessengerEnvelope.BareChange, MessengerTimeForm.MillisNumber)]
     public async Task A_customer_message_in_any_envelope_and_time_form_is_stored_once_at_metas_time(MessengerEnvelope envelope, MessengerTimeForm time)
     {
         var staff = await NewStaffAsync();

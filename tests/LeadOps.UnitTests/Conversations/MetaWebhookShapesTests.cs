@@ -89,6 +89,38 @@ public sealed class MetaWebhookShapesTests
     }
 
     [Test]
+    public void A_leadgen_created_time_in_milliseconds_is_read_as_milliseconds()
+    {
+        using var document = JsonDocument.Parse("""{"object":"page","entry":[{"id":"108","time":1440120384,"changes":[{"field":"leadgen","value":{"leadgen_id":"1","page_id":"108","created_time":1440120384123}}]}]}""");
+        Assert.That(WebhookPayload.LeadgenChanges(document.RootElement).Single().CreatedTime, Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(1440120384123)));
+    }
+
+    /// <summary>
+    /// The Webhooks reference pages print each field's sample as one bare change with no <c>entry</c>: the Page object's
+    /// <c>leadgen</c> field (graph-api/webhooks/reference/page) and Messenger's <c>messaging_postbacks</c> reference
+    /// (messenger-platform/reference/webhook-events/messaging_postbacks).
+    /// </summary>
+    [Test]
+    public void A_body_that_is_one_bare_change_is_read_as_that_change()
+    {
+        using var leadgen = JsonDocument.Parse("""{"field":"leadgen","value":{"ad_id":"444444444","form_id":"444444444","leadgen_id":"444444444","created_time":1765000000,"page_id":"444444444","adgroup_id":"44444444"}}""");
+        using var postback = JsonDocument.Parse("""{"field":"messaging_postbacks","value":{"sender":{"id":"12334"},"recipient":{"id":"23245"},"timestamp":"1527459824","postback":{"mid":"m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM","title":"Get Started","payload":"GET_STARTED"}}}""");
+        using var feed = JsonDocument.Parse("""{"field":"feed","value":{"item":"status","verb":"add","post_id":"44444444_444444444"}}""");
+
+        var change = WebhookPayload.LeadgenChanges(leadgen.RootElement).Single();
+        var tap = WebhookPayload.MessengerEvents(postback.RootElement, Received).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((change.PageId, change.FormId, change.LeadgenId, change.CreatedTime), Is.EqualTo(("444444444", "444444444", "444444444", (DateTimeOffset?)DateTimeOffset.FromUnixTimeSeconds(1765000000))));
+            Assert.That((tap.Kind, tap.PageId, tap.Psid, tap.Postback?.Payload), Is.EqualTo((MessengerEventKind.Postback, "23245", "12334", (string?)"GET_STARTED")));
+            Assert.That(WebhookPayload.MessengerEvents(leadgen.RootElement, Received), Is.Empty);
+            Assert.That(WebhookPayload.LeadgenChanges(postback.RootElement), Is.Empty);
+            Assert.That(WebhookPayload.LeadgenChanges(feed.RootElement), Is.Empty);
+            Assert.That(WebhookPayload.MessengerEvents(feed.RootElement, Received), Is.Empty);
+        });
+    }
+
+    [Test]
     public void Several_entries_and_changes_in_one_delivery_and_the_dashboards_test_are_all_read_and_other_fields_skipped()
     {
         using var document = JsonDocument.Parse("""

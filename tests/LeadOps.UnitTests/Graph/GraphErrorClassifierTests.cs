@@ -29,6 +29,14 @@ public sealed class GraphErrorClassifierTests
     [TestCase(100, 33, 400, GraphFailureKind.InvalidRequest, TestName = "Code_100_is_invalid_request")]
     [TestCase(368, 1390008, 400, GraphFailureKind.Blocked, TestName = "Code_368_is_blocked")]
     [TestCase(12345, null, 400, GraphFailureKind.Unknown, TestName = "Unlisted_code_is_unknown")]
+    // The Send API's error table (developers.facebook.com/docs/messenger-platform/reference/send-api, "Errors"), as Meta writes it.
+    [TestCase(1200, null, 400, GraphFailureKind.Transient, TestName = "Send_api_1200_temporary_send_message_failure_is_transient")]
+    [TestCase(4, 2018022, 400, GraphFailureKind.RateLimited, TestName = "Send_api_4_2018022_too_many_send_requests_is_rate_limited")]
+    [TestCase(10, 2018108, 400, GraphFailureKind.RecipientUnavailable, TestName = "Send_api_10_2018108_person_cannot_receive_messages_is_recipient_unavailable")]
+    [TestCase(200, 1545041, 400, GraphFailureKind.RecipientUnavailable, TestName = "Send_api_200_1545041_message_not_sent_is_recipient_unavailable")]
+    [TestCase(10, 2018065, 400, GraphFailureKind.OutsideMessagingWindow, TestName = "Send_api_10_2018065_sent_outside_of_allowed_window_is_outside_messaging_window")]
+    [TestCase(200, 2018028, 400, GraphFailureKind.PermissionMissing, TestName = "Send_api_200_2018028_pages_messaging_not_reviewed_is_permission_missing")]
+    [TestCase(100, 2018001, 400, GraphFailureKind.InvalidRequest, TestName = "Send_api_100_2018001_no_matching_user_is_invalid_request")]
     public void Classifies_by_error_code(int code, int? subcode, int httpStatus, GraphFailureKind expected)
     {
         var failure = GraphErrorClassifier.Classify(Error(code, subcode), httpStatus, GraphUsage.Empty, null, Now);

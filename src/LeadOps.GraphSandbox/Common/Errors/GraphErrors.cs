@@ -70,6 +70,15 @@ internal static class GraphErrors
     public static GraphError PersonUnavailable() =>
         new(400, 551, "(#551) This person isn't available right now.", 1545041);
 
+    /// <summary>The Send API's error table (messenger-platform/reference/send-api, "Errors") in Meta's words, by code.</summary>
+    public static GraphError SendRefused(int code) => code switch
+    {
+        10 => new(400, 10, "(#10) This Person Cannot Receive Messages: This person isn't receiving messages from you right now.", 2018108),
+        200 => new(400, 200, "(#200) Message Not Sent: This person isn't receiving messages from you right now.", 1545041),
+        551 => PersonUnavailable(),
+        _ => new(400, 1200, "(#1200) Temporary send message failure. Please try again later."),
+    };
+
     /// <summary>A page whose conversations Meta routes itself (a default app under Conversation Routing) refuses handover calls.</summary>
     public static GraphError HandoverDisabled() => new(400, 10, "(#10) Handover Protocol APIs disabled for this page");
 

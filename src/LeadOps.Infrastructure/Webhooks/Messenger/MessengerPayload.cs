@@ -2,8 +2,9 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 
 /// <summary>
 /// Every Messenger event in a webhook body, in order: under <c>entry[].messaging[]</c>, under <c>entry[].standby[]</c>
-/// (threads another app controls), and in the <c>entry[].changes[] {field, value}</c> form the App Dashboard's test
-/// button sends. Unknown fields and events are skipped.
+/// (threads another app controls), in the <c>entry[].changes[] {field, value}</c> form the App Dashboard's test
+/// button sends, and as a body that is one bare <c>{field, value}</c> (how the webhook reference pages print samples).
+/// Unknown fields and events are skipped.
 /// </summary>
 internal static class MessengerPayload
 {
@@ -24,14 +25,24 @@ internal static class MessengerPayload
             Add(events, MessengerJson.Array(entry, "standby").Select(m => MessengerEventReader.Read(m, page, standby: true, fromChanges: false, receivedAt)));
             foreach (var change in MessengerJson.Array(entry, "changes"))
             {
-                if (MessengerJson.Text(change, "field", 60) is { } field && Fields.Contains(field) && MessengerJson.Object(change, "value") is { } value)
-                {
-                    Add(events, [MessengerEventReader.Read(value, page, standby: field == "standby", fromChanges: true, receivedAt)]);
-                }
+                AddChange(events, change, page, receivedAt);
             }
         }
 
+        if (WebhookPayload.IsBareChange(root))
+        {
+            AddChange(events, root, entryPage: null, receivedAt);
+        }
+
         return events;
+    }
+
+    private static void AddChange(List<MessengerWebhookEvent> events, JsonElement change, string? entryPage, DateTimeOffset receivedAt)
+    {
+        if (MessengerJson.Text(change, "field", 60) is { } field && Fields.Contains(field) && MessengerJson.Object(change, "value") is { } value)
+        {
+            Add(events, [MessengerEventReader.Read(value, entryPage, standby: field == "standby", fromChanges: true, receivedAt)]);
+        }
     }
 
     private static void Add(List<MessengerWebhookEvent> events, IEnumerable<MessengerWebhookEvent?> read) =>

@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Inbox.Support;
+
+namespace LeadOps.IntegrationTests.Inbox;
+
+/// <summary>
+/// The Send API's refusals as its error table writes them (developers.facebook.com/docs/messenger-platform/reference/send-api,
+/// "Errors"), answered by the sandbox: one person not receiving messages fails that reply without marking the page as
+/// missing a permission.
+/// </summary>
+public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(database)
+{
+    [TestCase(10, TestName = "Code_10_subcode_2018108_this_person_cannot_receive_messages")]
+    [TestCase(200, TestName = "Code_200_subcode_1545041_message_not_sent")]
+    public async Task A_person_not_receiving_messages_fails_the_reply_and_leaves_the_page_connected(int code)
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Do you deliver on Sundays?");
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = code, Times = 1 });
+
+        var answer = await ReplyAsync(staff, id, psid, "Yes, until noon.");
+
+        Assert.That(answer.GetProperty("success").GetBoolean(), Is.False);
+        var failed = await FailedReplyAsync(staff, id);
+        var integrations = await staff.Api.GetFromJsonAsync<JsonElement>("/api/integrations");
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.GetProperty("error_code").GetString(), Is.EqualTo("recipient_unavailable"));
+            Assert.That(failed.GetProperty("can_retry").GetBoolean(), Is.True);
+            Assert.That(integrations.GetProperty("integrations")[0].GetProperty("status").GetString(), Is.EqualTo("active"), "one person's refusal says nothing about the page's permissions");
+            Assert.That(SentTo(psid), Is.Empty);
+        });
+    }
+
+    private static async Task<JsonElement> ReplyAsync(Staff staff, Guid id, string psid, string text)
+    {
+        var reply = await staff.Api.PostAsJsonAsync("/admin/send-message", new { conversation_id = id, recipient_id = psid, message_text = text, admin_id = staff.User.Id });
+        return await reply.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<JsonElement> FailedReplyAsync(Staff staff, Guid id) =>
+        (await MessagesAsync(staff, id)).Single(m => m.GetProperty("sender").GetString() == "staff" && m.GetProperty("status").GetString() == "failed");
+}

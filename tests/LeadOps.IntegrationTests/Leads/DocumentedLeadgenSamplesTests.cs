@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Integrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadOps.IntegrationTests.Leads;
+
+/// <summary>
+/// Leadgen webhook bodies exactly as Meta's pages print them, posted signed to /webhook over the real app: the lead is
+/// fetched from the sandbox and stored once, whatever else the body carries.
+/// </summary>
+public sealed class DocumentedLeadgenSamplesTests(DatabaseKind database) : AppFixture(database)
+{
+    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 });
+
+    /// <summary>
+    /// The Webhooks reference, Page object, <c>leadgen</c> field (developers.facebook.com/docs/graph-api/webhooks/reference/page/#leadgen)
+    /// prints its sample as one bare change, <c>{"field":"leadgen","value":{…}}</c>, ids as strings and created_time a number.
+    /// </summary>
+    [Test]
+    public async Task The_leadgen_reference_sample_as_a_bare_change_is_stored_once_and_a_replay_is_deduplicated()
+    {
+        var (api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainServiceFormId);
+        var created = DateTimeOffset.UtcNow.AddMinutes(-3);
+        var sample = $$"""
+            {
+              "field": "leadgen",
+              "value": {
+                "ad_id": "444444444",
+                "form_id": "{{SandboxSeed.MainServiceFormId}}",
+                "leadgen_id": "{{leadId}}",
+                "created_time": {{created.ToUnixTimeSeconds()}},
+                "page_id": "{{SandboxSeed.MainPageId}}",
+                "adgroup_id": "44444444"
+              }
+            }
+            """;
+
+        await PostAsync(sample);
+        await PostAsync(sample);
+
+        var stored = await StoredAsync(api, leadId);
+        Assert.That(stored, Has.Count.EqualTo(1), "the lead is stored, once");
+        Assert.That(stored[0].GetProperty("form_id").GetString(), Is.EqualTo(SandboxSeed.MainServiceFormId));
+        Assert.That(await UnfinishedDeliveriesAsync(), Is.Zero, "both deliveries are worked off, none left to retry or failed");
+    }
+
+    /// <summary>
+    /// One POST as Meta batches it: the App Dashboard's Test button's change (entry id "0", a lead id 444444444 that Graph
+    /// does not know, on a page no integration has), a real page's entry holding another field's change (<c>feed</c>) and
+    /// a Messenger message, and a leadgen change with numbers for ids (beyond a double's precision) and its created_time
+    /// in milliseconds, for a lead whose Graph answer has no created_time.
+    /// </summary>
+    [Test]
+    public async Task A_batch_with_the_dashboards_test_change_other_page_fields_and_a_real_lead_stores_the_real_lead_at_the_announced_time()
+    {
+        var announced = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddMinutes(-2).ToUnixTimeMilliseconds());
+        var (api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainTestRideFormId, new SandboxLead { CreatedTimeAs = CreatedTimeForm.Missing, CreatedTime = announced });
+        var page = SandboxSeed.MainPageId;
+        var millis = announced.ToUnixTimeMilliseconds();
+        var body = $$$"""
+            {"object":"page","entry":[
+              {"id":"0","time":1765000000,"changes":[{"field":"leadgen","value":{"ad_id":"444444444","form_id":"444444444","leadgen_id":"444444444","created_time":1765000000,"page_id":"444444444","adgroup_id":"44444444"}}]},
+              {"id":"{{{page}}}","time":{{{millis}}},"changes":[
+                {"field":"feed","value":{"item":"status","verb":"add","post_id":"{{{page}}}_1","message":"Open on Sunday"}},
+                {"field":"leadgen","value":{"leadgen_id":{{{leadId}}},"page_id":{{{page}}},"form_id":{{{SandboxSeed.MainTestRideFormId}}},"adgroup_id":23842000000000001,"ad_id":23842000000000001,"created_time":{{{millis}}}}}
+              ],"messaging":[{"sender":{"id":"7209000000000001"},"recipient":{"id":"{{{page}}}"},"timestamp":{{{millis}}},"message":{"mid":"m_batch_{{{leadId}}}","text":"Hi"}}]}
+            ]}
+            """;
+
+        await PostAsync(body);
+
+        var stored = await StoredAsync(api, leadId);
+        Assert.That(stored, Has.Count.EqualTo(1), "the real lead is stored, once");
+        var lead = await api.GetFromJsonAsync<JsonElement>($"/api/leads/{stored[0].GetProperty("id").GetInt64()}");
+        var unfinished = await UnfinishedDeliveriesAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(lead.GetProperty("created_time").GetDateTimeOffset(), Is.EqualTo(announced), "the webhook's time, read from milliseconds");
+            Assert.That(lead.GetProperty("created_time_known").GetBoolean(), Is.True);
+            Assert.That(unfinished, Is.Zero, "the delivery is worked off, not left to retry or failed");
+        });
+    }
+
+    private async Task<(HttpClient Api, string LeadId)> ConnectedWithSilentLeadAsync(string formId, SandboxLead? lead = null)
+    {
+        var user = await App.NewUserAsync();
+        var api = App.ApiClient(user);
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        Graph.Options.WebhookDropRate = 1; // the sandbox's own delivery never arrives: only the body the test posts
+        var leadId = lead is null ? Graph.SubmitLeads(formId, 1)[0] : Graph.SubmitLead(formId, lead);
+        await Graph.WhenWebhooksDrainedAsync();
+        Graph.Options.WebhookDropRate = 0;
+        return (api, leadId);
+    }
+
+    private async Task PostAsync(string body)
+    {
+        using var client = App.NewClient();
+        using var response = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await App.DrainAsync();
+    }
+
+    private static async Task<List<JsonElement>> StoredAsync(HttpClient api, string leadId) =>
+        (await api.GetFromJsonAsync<JsonElement>("/api/leads?source=webhook")).GetProperty("leads").EnumerateArray()
+            .Where(l => l.GetProperty("facebook_lead_id").GetString() == leadId).ToList();
+
+    private async Task<int> UnfinishedDeliveriesAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadOps.Infrastructure.Persistence.LeadOpsDbContext>();
+        return await db.WebhookDeliveries.CountAsync(d =>
+            d.Status == LeadOps.Domain.Common.WebhookDeliveryStatus.Pending || d.Status == LeadOps.Domain.Common.WebhookDeliveryStatus.Failed);
+    }
+}
