@@ -30,55 +30,38 @@ internal static class PageResults
     /// </summary>
     public static Task<TResponse?> SendFormAsync<TResponse>(this PageModel page, ISender sender, ICommand<TResponse> command, CancellationToken ct, Func<string, string>? fieldKey = null)
         where TResponse : class =>
-        page.SendFormAsync(sender, command, refused =>
-        {
-            foreach (var (field, messages) in refused.Errors)
-            {
-                page.ModelState.AddModelError(fieldKey?.Invoke(field) ?? field, string.Join(" ", messages));
-            }
-        }, ct);
+        Refusable(() => sender.Send(command, ct), refused => page.AddRefusal(refused, fieldKey));
 
     /// <summary>A query made from the page's form: a validator's refusal goes to ModelState as for a command (null answer).</summary>
-    public static async Task<TResponse?> SendFormAsync<TResponse>(this PageModel page, ISender sender, IQuery<TResponse> query, CancellationToken ct, Func<string, string>? fieldKey = null)
-        where TResponse : class
-    {
-        try
-        {
-            return await sender.Send(query, ct);
-        }
-        catch (ValidationException refused)
-        {
-            foreach (var (field, messages) in refused.Errors)
-            {
-                page.ModelState.AddModelError(fieldKey?.Invoke(field) ?? field, string.Join(" ", messages));
-            }
-
-            return null;
-        }
-    }
+    public static Task<TResponse?> SendFormAsync<TResponse>(this PageModel page, ISender sender, IQuery<TResponse> query, CancellationToken ct, Func<string, string>? fieldKey = null)
+        where TResponse : class =>
+        Refusable(() => sender.Send(query, ct), refused => page.AddRefusal(refused, fieldKey));
 
     /// <summary>A query made from the page's form, with the page deciding how a validator's refusal is shown (null answer).</summary>
-    public static async Task<TResponse?> SendFormAsync<TResponse>(this PageModel page, ISender sender, IQuery<TResponse> query, Action<ValidationException> showRefusal, CancellationToken ct)
-        where TResponse : class
+    public static Task<TResponse?> SendFormAsync<TResponse>(this PageModel page, ISender sender, IQuery<TResponse> query, Action<ValidationException> showRefusal, CancellationToken ct)
+        where TResponse : class =>
+        Refusable(() => sender.Send(query, ct), showRefusal);
+
+    /// <summary>As above, for a command.</summary>
+    public static Task<TResponse?> SendFormAsync<TResponse>(this PageModel page, ISender sender, ICommand<TResponse> command, Action<ValidationException> showRefusal, CancellationToken ct)
+        where TResponse : class =>
+        Refusable(() => sender.Send(command, ct), showRefusal);
+
+    /// <summary>Each refused field's messages into ModelState, under the key <paramref name="fieldKey"/> gives it (its own name by default).</summary>
+    public static void AddRefusal(this PageModel page, ValidationException refused, Func<string, string>? fieldKey = null)
     {
-        try
+        foreach (var (field, messages) in refused.Errors)
         {
-            return await sender.Send(query, ct);
-        }
-        catch (ValidationException refused)
-        {
-            showRefusal(refused);
-            return null;
+            page.ModelState.AddModelError(fieldKey?.Invoke(field) ?? field, string.Join(" ", messages));
         }
     }
 
-    /// <summary>As above, with the page deciding how the refusal is shown.</summary>
-    public static async Task<TResponse?> SendFormAsync<TResponse>(this PageModel page, ISender sender, ICommand<TResponse> command, Action<ValidationException> showRefusal, CancellationToken ct)
+    private static async Task<TResponse?> Refusable<TResponse>(Func<ValueTask<TResponse>> send, Action<ValidationException> showRefusal)
         where TResponse : class
     {
         try
         {
-            return await sender.Send(command, ct);
+            return await send();
         }
         catch (ValidationException refused)
         {
