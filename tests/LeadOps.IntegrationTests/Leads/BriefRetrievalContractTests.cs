@@ -40,25 +40,6 @@ public sealed class BriefRetrievalContractTests(DatabaseKind database) : AppFixt
     }
 
     [Test]
-    public async Task An_integration_without_a_token_is_the_briefs_400_body_exactly()
-    {
-        var user = await App.NewUserAsync();
-        await using (var scope = App.ScopeFor(user.Id))
-        {
-            var db = App.Db(scope);
-            db.Integrations.Add(new LeadOps.Domain.Integrations.Integration { Name = "No token", PageId = string.Empty, PageName = string.Empty, CreatedAt = DateTimeOffset.UtcNow });
-            await db.SaveChangesAsync();
-        }
-
-        using var api = App.ApiClient(user);
-        var id = (await api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations")[0].GetProperty("id").GetInt32();
-        using var response = await PostJsonAsync(api, "/api/facebook-lead-retrieval", $"{{\"form_id\":\"123456789\",\"integration_id\":{id}}}");
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("{\"error\":\"Facebook access token not found\"}"));
-    }
-
-    [Test]
     public async Task Forms_are_the_briefs_fields_with_the_briefs_json_types_and_none_is_an_empty_list()
     {
         var (api, integrationId) = await ConnectedUserAsync();

@@ -130,6 +130,7 @@ public sealed class RetrievalApiTests(DatabaseKind database) : AppFixture(databa
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), Is.EqualTo("Facebook access token not found"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("{\"error\":\"Facebook access token not found\"}"), "the brief's 400 body, exactly");
     }
 
     [Test]
