@@ -10,7 +10,7 @@ namespace LeadOps.BrowserTests;
 /// that names the customer's reason and opens the conversation.
 /// </summary>
 [Category(TestCategories.Slow)]
-public sealed class EscalationNotificationTests
+public sealed class EscalationNotificationTests : MainPageFixture
 {
     private const string Psid = "7300000000000099";
 
@@ -35,29 +35,13 @@ public sealed class EscalationNotificationTests
         })();
         """;
 
-    private BrowserApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = await BrowserApp.StartWithMainPageAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task An_escalation_shows_a_browser_notification_on_an_open_LeadOps_page()
     {
-        await using var context = await _app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = _app.BaseAddress.ToString() });
+        await using var context = await Site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Site.BaseAddress.ToString() });
         context.SetDefaultTimeout(15_000);
-        await context.GrantPermissionsAsync(["notifications"], new BrowserContextGrantPermissionsOptions { Origin = _app.BaseAddress.GetLeftPart(UriPartial.Authority) });
+        await context.GrantPermissionsAsync(["notifications"], new BrowserContextGrantPermissionsOptions { Origin = Site.BaseAddress.GetLeftPart(UriPartial.Authority) });
         await context.AddInitScriptAsync(RecordNotifications);
         var page = await context.NewPageAsync();
         await BrowserApp.SignInAsync(page);
@@ -66,7 +50,7 @@ public sealed class EscalationNotificationTests
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-staff-alerts", "listening");
         Assert.That(await page.EvaluateAsync<int>("() => window.__notifications.length"), Is.Zero);
 
-        var escalated = await _app.App.SendAsync(TestApp.AdminUserId, new EscalateCustomer(SandboxSeed.MainPageId, Psid, "wants a test ride on Saturday"));
+        var escalated = await Site.App.SendAsync(TestApp.AdminUserId, new EscalateCustomer(SandboxSeed.MainPageId, Psid, "wants a test ride on Saturday"));
         Assert.That(escalated.IsSuccess, Is.True, escalated.Error);
 
         await page.WaitForFunctionAsync("() => window.__notifications.length > 0", null, new PageWaitForFunctionOptions { Timeout = 15_000 });

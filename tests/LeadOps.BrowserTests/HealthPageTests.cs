@@ -6,29 +6,13 @@ namespace LeadOps.BrowserTests;
 
 /// <summary>The Health page, from the navigation: the checks, the workers, the welcome backlog, webhook health and Graph usage.</summary>
 [Category(TestCategories.Slow)]
-public sealed class HealthPageTests
+public sealed class HealthPageTests : MainPageFixture
 {
-    private BrowserApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = await BrowserApp.StartWithMainPageAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
 
     [Test]
     public async Task Staff_open_Health_from_the_navigation_and_see_checks_workers_backlog_webhooks_and_Graph_usage()
     {
-        var page = await _app.NewPageAsync();
+        var page = await Site.NewPageAsync();
         await BrowserApp.SignInAsync(page);
         await page.Locator("[data-nav=health]").ClickAsync();
         await page.WaitForURLAsync("**/Health");
@@ -43,7 +27,7 @@ public sealed class HealthPageTests
         await BrowserApp.ScreenshotAsync(page, "health");
 
         // The page is for people; /status stays JSON for machines.
-        using var client = _app.App.NewClient();
+        using var client = Site.App.NewClient();
         var status = await client.GetAsync("/status");
         Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(status.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
@@ -52,7 +36,7 @@ public sealed class HealthPageTests
     [Test]
     public async Task The_Health_page_is_for_signed_in_staff_only()
     {
-        using var client = _app.App.NewClient();
+        using var client = Site.App.NewClient();
         var response = await client.GetAsync("/Health");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.Headers.Location?.ToString(), Does.Contain("/Account/Login"));

@@ -11,34 +11,28 @@ namespace LeadOps.BrowserTests;
 /// as an upload. The customer acts through the sandbox's control API, as the demo does.
 /// </summary>
 [Category(TestCategories.Slow)]
-public sealed class InboxEventsTests
+public sealed class InboxEventsTests : MainPageFixture
 {
     private const string Psid = "7300000000000077";
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-    private BrowserApp _app = null!;
     private HttpClient _control = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public void Start()
     {
-        _app = await BrowserApp.StartWithMainPageAsync();
-        _control = new HttpClient { BaseAddress = _app.App.Sandbox.BaseAddress };
+        _control = new HttpClient { BaseAddress = Site.App.Sandbox.BaseAddress };
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync()
+    public void Stop()
     {
         _control?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
     }
 
     [Test]
     public async Task A_thread_shows_an_image_a_location_a_tap_and_a_reaction_and_a_reply_with_an_image_reaches_meta()
     {
-        var page = await _app.NewPageAsync();
+        var page = await Site.NewPageAsync();
         await BrowserApp.SignInAsync(page);
         await CustomerAsync("messages", new { text = "Is this model in stock?", attachments = new[] { new { type = "image" } } });
         await CustomerAsync("messages", new { attachments = new[] { new { type = "location", latitude = 38.7223, longitude = -9.1393, title = "The shop" } } });
@@ -66,7 +60,7 @@ public sealed class InboxEventsTests
         await Assertions.Expect(page.Locator("[data-test=message][data-sender=staff]")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("[data-test=message][data-sender=staff] [data-test=attachment-image]")).ToBeVisibleAsync();
 
-        var sent = _app.App.Graph.SentMessages.Where(m => m.Psid == Psid).ToList();
+        var sent = Site.App.Graph.SentMessages.Where(m => m.Psid == Psid).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(sent.Select(m => m.Text), Is.EqualTo(new[] { "Yes! Here it is in blue:", string.Empty }));
@@ -81,7 +75,7 @@ public sealed class InboxEventsTests
         await Assertions.Expect(page.Locator("[data-test=message][data-sender=staff]").First.Locator("[data-test=reaction]")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "inbox-thread-events");
 
-        Assert.That(_app.App.Graph.Customers.SenderActions.Where(a => a.Psid == Psid).Select(a => a.Action), Does.Contain("mark_seen").And.Contain("typing_on"),
+        Assert.That(Site.App.Graph.Customers.SenderActions.Where(a => a.Psid == Psid).Select(a => a.Action), Does.Contain("mark_seen").And.Contain("typing_on"),
             "looking at the thread and typing told the customer");
     }
 

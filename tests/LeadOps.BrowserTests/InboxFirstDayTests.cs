@@ -10,27 +10,11 @@ namespace LeadOps.BrowserTests;
 /// away a reply or an internal note written but not sent.
 /// </summary>
 [Category(TestCategories.Slow)]
-public sealed class InboxFirstDayTests
+public sealed class InboxFirstDayTests : MainPageFixture
 {
     private static int _psids;
-    private BrowserApp _app = null!;
 
-    private SandboxState Meta => _app.App.Graph;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = await BrowserApp.StartWithMainPageAsync();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
+    private SandboxState Meta => Site.App.Graph;
 
     [Test]
     public async Task A_long_thread_opens_at_its_latest_message_and_stays_there_when_a_new_one_arrives()
@@ -107,7 +91,7 @@ public sealed class InboxFirstDayTests
     {
         var psid = NewPsid();
         Meta.CustomerSendsMessage(SandboxSeed.MainPageId, psid, "Do you rent bikes by the week?");
-        await SeededApp.WaitAsync(_app, async db => await db.Conversations.AnyAsync(c => c.Psid == psid), "the first conversation");
+        await SeededApp.WaitAsync(Site, async db => await db.Conversations.AnyAsync(c => c.Psid == psid), "the first conversation");
         var page = await SignedInPageAsync();
 
         // The list's refresh once live updates connect is held until the button is down on the row's link; a new
@@ -135,7 +119,7 @@ public sealed class InboxFirstDayTests
         await page.Mouse.DownAsync();
         var other = NewPsid();
         Meta.CustomerSendsMessage(SandboxSeed.MainPageId, other, "And by the month?");
-        await SeededApp.WaitAsync(_app, async db => await db.Conversations.AnyAsync(c => c.Psid == other), "the second conversation");
+        await SeededApp.WaitAsync(Site, async db => await db.Conversations.AnyAsync(c => c.Psid == other), "the second conversation");
         release.SetResult();
         // The refresh has put the new customer's row in: the list on screen is the fresh one.
         await Assertions.Expect(page.Locator($"[data-test=conversation-row][data-psid='{other}']")).ToHaveCountAsync(1);
@@ -166,7 +150,7 @@ public sealed class InboxFirstDayTests
 
     private async Task<IPage> SignedInPageAsync()
     {
-        var page = await _app.NewPageAsync();
+        var page = await Site.NewPageAsync();
         await BrowserApp.SignInAsync(page);
         return page;
     }

@@ -9,30 +9,24 @@ namespace LeadOps.BrowserTests;
 /// appears without a reload; staff reply and the thread shows the reply sent, then delivered when Meta says so.
 /// </summary>
 [Category(TestCategories.Slow)]
-public sealed class InboxTests
+public sealed class InboxTests : MainPageFixture
 {
     private const string Psid = "7300000000000042";
-    private BrowserApp _app = null!;
     private HttpClient _control = null!;
 
     /// <summary>Where the sandbox's webhooks pass on their way to the app (held back on demand).</summary>
-    private WebhookReceiver Webhooks => _app.App.Webhooks;
+    private WebhookReceiver Webhooks => Site.App.Webhooks;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
+    public void Start()
     {
-        _app = await BrowserApp.StartWithMainPageAsync();
-        _control = new HttpClient { BaseAddress = _app.App.Sandbox.BaseAddress };
+        _control = new HttpClient { BaseAddress = Site.App.Sandbox.BaseAddress };
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync()
+    public void Stop()
     {
         _control?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
     }
 
     [Test]
@@ -81,14 +75,14 @@ public sealed class InboxTests
         await Assertions.Expect(row.Locator("[data-test=preview]")).ToHaveTextAsync("Yes! Saturday at 10?");
         await BrowserApp.ScreenshotAsync(threadPage, "inbox-thread-delivered");
 
-        var sent = _app.App.Graph.SentMessages.Where(m => m.Psid == Psid).ToList();
+        var sent = Site.App.Graph.SentMessages.Where(m => m.Psid == Psid).ToList();
         Assert.That(sent.Select(m => (m.Text, m.MessagingType)), Is.EqualTo(new[] { ("Yes! Saturday at 10?", "RESPONSE") }));
         Assert.That(threadPage.Url, Does.Contain("/Inbox/Conversation/"));
     }
 
     private async Task<IPage> SignedInPageAsync()
     {
-        var page = await _app.NewPageAsync();
+        var page = await Site.NewPageAsync();
         await BrowserApp.SignInAsync(page);
         return page;
     }

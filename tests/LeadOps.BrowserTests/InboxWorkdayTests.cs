@@ -13,28 +13,15 @@ namespace LeadOps.BrowserTests;
 /// moves; the customer's lead beside the thread; and the keyboard.
 /// </summary>
 [Category(TestCategories.Slow)]
-public sealed class InboxWorkdayTests
+public sealed class InboxWorkdayTests : MainPageFixture
 {
     private static int _psids;
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
-    private BrowserApp _app = null!;
 
-    private SandboxState Meta => _app.App.Graph;
+    private SandboxState Meta => Site.App.Graph;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = await BrowserApp.StartWithMainPageAsync(TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }).WithClock(_clock));
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-    }
+    protected override TestAppBuilder AppBuilder =>
+        TestApp.Create(DatabaseKind.Sqlite).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }).WithClock(_clock);
 
     [Test]
     public async Task A_saved_reply_is_found_with_a_slash_filled_in_edited_and_sent_with_ctrl_enter()
@@ -90,8 +77,8 @@ public sealed class InboxWorkdayTests
         await Assertions.Expect(page.Locator("[data-test=message]")).ToHaveCountAsync(1);
 
         Assert.That(Meta.SentMessages.Where(m => m.Psid == psid), Is.Empty, "the sandbox (Meta) never received the note");
-        await using var scope = _app.App.ScopeFor(TestApp.AdminUserId);
-        var audited = await _app.App.Db(scope).AuditEntries.CountAsync(a => a.Action == "internal_note" && a.SubjectId == ConversationIdOf(page));
+        await using var scope = Site.App.ScopeFor(TestApp.AdminUserId);
+        var audited = await Site.App.Db(scope).AuditEntries.CountAsync(a => a.Action == "internal_note" && a.SubjectId == ConversationIdOf(page));
         Assert.That(audited, Is.EqualTo(1), "the note is on the audit trail");
     }
 
@@ -243,7 +230,7 @@ public sealed class InboxWorkdayTests
 
     private async Task<IPage> SignedInPageAsync()
     {
-        var page = await _app.NewPageAsync();
+        var page = await Site.NewPageAsync();
         await BrowserApp.SignInAsync(page);
         return page;
     }
@@ -260,8 +247,8 @@ public sealed class InboxWorkdayTests
 
     private async Task<long> AddLeadAsync(string name, string email, string phone, string formName)
     {
-        await using var scope = _app.App.ScopeFor(TestApp.AdminUserId);
-        var db = _app.App.Db(scope);
+        await using var scope = Site.App.ScopeFor(TestApp.AdminUserId);
+        var db = Site.App.Db(scope);
         var lead = new Lead
         {
             FacebookLeadId = "9" + Interlocked.Increment(ref _psids).ToString("D14", System.Globalization.CultureInfo.InvariantCulture),
