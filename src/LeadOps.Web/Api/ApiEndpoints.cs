@@ -8,19 +8,67 @@ using LeadOps.Web.Api.Webhook;
 
 namespace LeadOps.Web.Api;
 
+/// <summary>
+/// Every HTTP endpoint outside the pages, in one table: the brief's contract (its four routes are mapped in
+/// <c>Brief/BriefApi</c> with their own authorisation), the house API and Meta's webhook. Each route points at a named
+/// handler method in its module's folder.
+/// </summary>
 internal static class ApiEndpoints
 {
-    /// <summary>Every HTTP endpoint outside the pages: the brief's contract, the house API (one group per module) and Meta's webhook.</summary>
     public static void MapLeadOpsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapBriefApi();
-        endpoints.MapApiKeysApi();
-        endpoints.MapIntegrationsApi();
-        endpoints.MapConversationsApi();
-        endpoints.MapInboxFilesApi();
-        endpoints.MapLeadsApi();
-        endpoints.MapRetrievalApi();
-        endpoints.MapOutgoingWebhooksApi();
+
+        var apiKeys = endpoints.MapGroup("/api/api-keys");
+        apiKeys.MapGet("/", ApiKeysApi.ListAsync);
+        apiKeys.MapPost("/", ApiKeysApi.CreateAsync);
+        apiKeys.MapDelete("/{id:guid}", ApiKeysApi.RevokeAsync);
+
+        var integrations = endpoints.MapGroup("/api/integrations");
+        integrations.MapGet("/", IntegrationsApi.ListAsync);
+        integrations.MapPost("/", IntegrationsApi.ConnectAsync);
+        integrations.MapGet("/{id:int}", IntegrationsApi.GetAsync);
+        integrations.MapPost("/{id:int}/test", IntegrationsApi.TestAsync);
+        integrations.MapPost("/{id:int}/subscribe", IntegrationsApi.SubscribeAsync);
+        integrations.MapPost("/{id:int}/forms/{formId}/test-lead", IntegrationsApi.SendTestLeadAsync);
+        integrations.MapDelete("/{id:int}", IntegrationsApi.DeleteAsync);
+
+        var conversations = endpoints.MapGroup("/api/conversations");
+        conversations.MapGet("/", ConversationsApi.ListAsync);
+        conversations.MapPost("/escalate", ConversationsApi.EscalateCustomerAsync);
+        conversations.MapGet("/{id:guid}", ConversationsApi.GetAsync);
+        conversations.MapGet("/{id:guid}/messages", ConversationsApi.ListMessagesAsync);
+        conversations.MapPost("/{id:guid}/escalate", ConversationsApi.EscalateAsync);
+        conversations.MapPost("/{id:guid}/take", ConversationsApi.TakeAsync);
+        conversations.MapPost("/{id:guid}/release", ConversationsApi.ReleaseAsync);
+        conversations.MapPost("/{id:guid}/resolve", ConversationsApi.ResolveAsync);
+        conversations.MapPost("/{id:guid}/messages", ConversationsApi.ReplyAsync);
+        conversations.MapPost("/{id:guid}/messages/{messageId:long}/retry", ConversationsApi.RetryAsync);
+
+        endpoints.MapGet(InboxFilesApi.Path + "/{id:guid}", InboxFilesApi.GetAsync);
+
+        var leads = endpoints.MapGroup("/api/leads");
+        leads.MapGet("/", LeadsApi.ListAsync);
+        leads.MapGet("/{id:long}", LeadsApi.GetAsync);
+        leads.MapGet("/export", LeadsApi.Export);
+
+        var retrieval = endpoints.MapGroup("/api/facebook-lead-retrieval");
+        retrieval.MapPost("/bulk", RetrievalApi.RetrieveBulkAsync);
+        retrieval.MapGet("/runs", RetrievalApi.ListRunsAsync);
+        retrieval.MapGet("/runs/{id:long}", RetrievalApi.GetRunAsync);
+        retrieval.MapGet("/webhook-health", RetrievalApi.GetWebhookHealthAsync);
+        retrieval.MapPost("/preview", RetrievalApi.PreviewAsync);
+        retrieval.MapGet("/failed-deliveries", RetrievalApi.ListFailedDeliveriesAsync);
+        retrieval.MapPost("/failed-deliveries/{id:long}/retry", RetrievalApi.RetryDeliveryAsync);
+
+        var webhookEndpoints = endpoints.MapGroup("/api/webhook-endpoints");
+        webhookEndpoints.MapGet("/", OutgoingWebhooksApi.ListAsync);
+        webhookEndpoints.MapPost("/", OutgoingWebhooksApi.CreateAsync);
+        webhookEndpoints.MapDelete("/{id:int}", OutgoingWebhooksApi.DeleteAsync);
+        webhookEndpoints.MapPost("/{id:int}/test", OutgoingWebhooksApi.TestAsync);
+        webhookEndpoints.MapPost("/{id:int}/resume", OutgoingWebhooksApi.ResumeAsync);
+        endpoints.MapPut("/api/integrations/{id:int}/alerts", OutgoingWebhooksApi.SetAlertsAsync);
+
         endpoints.MapWebhook();
     }
 }

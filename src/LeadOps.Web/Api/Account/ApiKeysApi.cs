@@ -6,14 +6,6 @@ namespace LeadOps.Web.Api.Account;
 /// <summary>Personal API keys over JSON (<c>/api/api-keys</c>): list, create (the key is in the answer once), revoke.</summary>
 internal static class ApiKeysApi
 {
-    public static void MapApiKeysApi(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/api-keys");
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapDelete("/{id:guid}", RevokeAsync);
-    }
-
     public static async Task<Ok<ApiKeyList>> ListAsync(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(new ApiKeyList([.. (await sender.Send(new ListApiKeys(), ct)).Select(ApiKeyResponse.From)]));
 

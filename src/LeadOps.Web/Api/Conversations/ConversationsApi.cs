@@ -11,21 +11,6 @@ namespace LeadOps.Web.Api.Conversations;
 /// </summary>
 internal static class ConversationsApi
 {
-    public static void MapConversationsApi(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/conversations");
-        group.MapGet("/", ListAsync);
-        group.MapPost("/escalate", EscalateCustomerAsync);
-        group.MapGet("/{id:guid}", GetAsync);
-        group.MapGet("/{id:guid}/messages", ListMessagesAsync);
-        group.MapPost("/{id:guid}/escalate", EscalateAsync);
-        group.MapPost("/{id:guid}/take", TakeAsync);
-        group.MapPost("/{id:guid}/release", ReleaseAsync);
-        group.MapPost("/{id:guid}/resolve", ResolveAsync);
-        group.MapPost("/{id:guid}/messages", ReplyAsync);
-        group.MapPost("/{id:guid}/messages/{messageId:long}/retry", RetryAsync);
-    }
-
     /// <summary>Lenient paging (a bad number is the default), strict state: an unknown one is a 400.</summary>
     public static async Task<Results<Ok<ConversationList>, ProblemHttpResult>> ListAsync(HttpRequest request, ISender sender, CancellationToken ct)
     {

@@ -12,9 +12,6 @@ internal static class InboxFilesApi
 {
     public const string Path = "/inbox/files";
 
-    public static void MapInboxFilesApi(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(Path + "/{id:guid}", GetAsync);
-
     public static string UrlOf(Guid fileId) => $"{Path}/{fileId:N}";
 
     public static async Task<IResult> GetAsync(Guid id, HttpContext http, ISender sender, CancellationToken ct)

@@ -7,18 +7,6 @@ namespace LeadOps.Web.Api.Integrations;
 /// <summary><c>/api/integrations</c>: list, connect, read, test, subscribe, delete (API key or cookie).</summary>
 internal static class IntegrationsApi
 {
-    public static void MapIntegrationsApi(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/integrations");
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", ConnectAsync);
-        group.MapGet("/{id:int}", GetAsync);
-        group.MapPost("/{id:int}/test", TestAsync);
-        group.MapPost("/{id:int}/subscribe", SubscribeAsync);
-        group.MapPost("/{id:int}/forms/{formId}/test-lead", SendTestLeadAsync);
-        group.MapDelete("/{id:int}", DeleteAsync);
-    }
-
     public static async Task<Ok<IntegrationList>> ListAsync(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(new IntegrationList([.. (await sender.Send(new ListIntegrations(), ct)).Select(IntegrationResponse.From)]));
 

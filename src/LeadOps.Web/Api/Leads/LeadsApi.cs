@@ -7,14 +7,6 @@ internal static class LeadsApi
 {
     public const int DefaultPageSize = 50;
 
-    public static void MapLeadsApi(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/leads");
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:long}", GetAsync);
-        group.MapGet("/export", Export);
-    }
-
     /// <summary>A bad filter is a 400 that says which; a bad page size is the default.</summary>
     public static async Task<Results<Ok<LeadList>, ProblemHttpResult>> ListAsync(HttpRequest request, ISender sender, CancellationToken ct)
     {

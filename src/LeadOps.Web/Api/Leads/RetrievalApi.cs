@@ -10,18 +10,6 @@ namespace LeadOps.Web.Api.Leads;
 /// </summary>
 internal static class RetrievalApi
 {
-    public static void MapRetrievalApi(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/facebook-lead-retrieval");
-        group.MapPost("/bulk", RetrieveBulkAsync);
-        group.MapGet("/runs", ListRunsAsync);
-        group.MapGet("/runs/{id:long}", GetRunAsync);
-        group.MapGet("/webhook-health", GetWebhookHealthAsync);
-        group.MapPost("/preview", PreviewAsync);
-        group.MapGet("/failed-deliveries", ListFailedDeliveriesAsync);
-        group.MapPost("/failed-deliveries/{id:long}/retry", RetryDeliveryAsync);
-    }
-
     /// <summary>How many welcome e-mails the same retrieval would send (<c>{"welcome_emails": 3, "max_lead_age_hours": 24}</c>).</summary>
     public static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> PreviewAsync(PreviewRequest request, ISender sender, CancellationToken ct) =>
         (await sender.Send(new PreviewRetrieval(request.IntegrationId ?? 0, request.FormId ?? string.Empty, request.Since, request.Until), ct))

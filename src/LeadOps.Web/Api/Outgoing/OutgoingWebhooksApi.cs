@@ -10,17 +10,6 @@ namespace LeadOps.Web.Api.Outgoing;
 /// </summary>
 internal static class OutgoingWebhooksApi
 {
-    public static void MapOutgoingWebhooksApi(this IEndpointRouteBuilder endpoints)
-    {
-        var group = endpoints.MapGroup("/api/webhook-endpoints");
-        group.MapGet("/", ListAsync);
-        group.MapPost("/", CreateAsync);
-        group.MapDelete("/{id:int}", DeleteAsync);
-        group.MapPost("/{id:int}/test", TestAsync);
-        group.MapPost("/{id:int}/resume", ResumeAsync);
-        endpoints.MapPut("/api/integrations/{id:int}/alerts", SetAlertsAsync);
-    }
-
     public static async Task<Ok<EndpointList>> ListAsync(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(new EndpointList(await sender.Send(new ListWebhookEndpoints(), ct)));
 

@@ -1,7 +1,0 @@
-namespace LeadOps.Domain.Conversations;
-
-public enum MessageDirection
-{
-    Inbound,
-    Outbound,
-}

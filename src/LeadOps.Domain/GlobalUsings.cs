@@ -1,2 +1,0 @@
-// Namespaces that most files of this project use.
-global using LeadOps.Domain.Common;
