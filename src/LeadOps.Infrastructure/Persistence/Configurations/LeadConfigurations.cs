@@ -1,4 +1,8 @@
+using LeadOps.Domain.Leads.Stages;
+
 namespace LeadOps.Infrastructure.Persistence.Configurations;
+
+// The lead and the rows that hang off it: its search terms, a lead Graph could not read, its stage history and notes.
 
 internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
 {
@@ -40,5 +44,54 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         builder.HasIndex(l => new { l.OwnerId, l.EmailKey });
         builder.HasIndex(l => new { l.OwnerId, l.PhoneKey });
         builder.HasIndex(l => new { l.OwnerId, l.AdId });
+    }
+}
+
+/// <summary>A lead's search terms: found by (owner, term prefix) through one covering index (ADR 0017).</summary>
+internal sealed class LeadSearchTermConfiguration : IEntityTypeConfiguration<LeadSearchTerm>
+{
+    /// <summary>SQL Server compares terms by code point, as SQLite does, so a prefix is exactly a range of the index.</summary>
+    public const string SqlServerCollation = "Latin1_General_100_BIN2";
+
+    public void Configure(EntityTypeBuilder<LeadSearchTerm> builder)
+    {
+        builder.HasOne<Lead>().WithMany(l => l.SearchTerms).HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(t => new { t.OwnerId, t.Term, t.LeadId });
+    }
+}
+
+internal sealed class LeadFailureConfiguration : IEntityTypeConfiguration<LeadFailure>
+{
+    public void Configure(EntityTypeBuilder<LeadFailure> builder)
+    {
+        builder.Property(f => f.FacebookLeadId).HasMaxLength(FacebookId.MaxLength);
+        builder.Property(f => f.FormId).HasMaxLength(FacebookId.MaxLength);
+        builder.Property(f => f.Reason).HasMaxLength(TextLimit.Reason);
+        builder.HasIndex(f => new { f.OwnerId, f.FacebookLeadId }).IsUnique();
+        builder.HasIndex(f => new { f.OwnerId, f.LastFailedAt });
+    }
+}
+
+internal sealed class LeadStageChangeConfiguration : IEntityTypeConfiguration<LeadStageChange>
+{
+    public void Configure(EntityTypeBuilder<LeadStageChange> builder)
+    {
+        builder.Property(c => c.FromStageKey).HasMaxLength(PipelineStage.KeyLength);
+        builder.Property(c => c.FromStageName).HasMaxLength(PipelineStage.NameLength);
+        builder.Property(c => c.ToStageKey).HasMaxLength(PipelineStage.KeyLength);
+        builder.Property(c => c.ToStageName).HasMaxLength(PipelineStage.NameLength);
+        builder.Property(c => c.ActorId).HasMaxLength(UserId.MaxLength);
+        builder.HasOne(c => c.Lead).WithMany().HasForeignKey(c => c.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.LeadId, c.At });
+    }
+}
+
+internal sealed class LeadNoteConfiguration : IEntityTypeConfiguration<LeadNote>
+{
+    public void Configure(EntityTypeBuilder<LeadNote> builder)
+    {
+        builder.Property(n => n.AuthorId).HasMaxLength(UserId.MaxLength);
+        builder.HasOne<Lead>().WithMany().HasForeignKey(n => n.LeadId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.LeadId, n.At });
     }
 }
