@@ -9,7 +9,7 @@ public enum FaultKind
     /// <summary>Graph error code 1 or 2 (<see cref="FaultRule.Code"/>, default 2), HTTP 500, <c>is_transient</c> true.</summary>
     Transient,
 
-    /// <summary>A throttle (4, 17, 32, 613, 80001, 80005, 80006) with usage headers at 100 % and <c>estimated_time_to_regain_access</c>.</summary>
+    /// <summary>A throttle (4, 17, 32, 613, 80000, 80001, 80004, 80005, 80006, 80014) with usage headers at 100 % and <c>estimated_time_to_regain_access</c>.</summary>
     Throttle,
 
     /// <summary>Error 190 / 463, as if the page token had just expired.</summary>
