@@ -65,4 +65,11 @@ public enum FaultKind
     /// 1545041 "This person isn't available right now".
     /// </summary>
     SendRefused,
+
+    /// <summary>
+    /// The route does its work (the Send API sends the message, and its echo follows) but answers error 1 / 1357046
+    /// "Received invalid JSON reply.": Messenger's error-codes page, where the messages were all sent and the endpoint
+    /// still returned an error.
+    /// </summary>
+    DoneButInvalidReply,
 }

@@ -79,6 +79,9 @@ internal static class GraphErrors
         _ => new(400, 1200, "(#1200) Temporary send message failure. Please try again later."),
     };
 
+    /// <summary>Messenger's "Received invalid JSON reply." (1 / 1357046), given after the messages were sent; the HTTP status is not documented.</summary>
+    public static GraphError InvalidJsonReply() => new(500, 1, "Received invalid JSON reply.", 1357046);
+
     /// <summary>A page whose conversations Meta routes itself (a default app under Conversation Routing) refuses handover calls.</summary>
     public static GraphError HandoverDisabled() => new(400, 10, "(#10) Handover Protocol APIs disabled for this page");
 
