@@ -14,9 +14,15 @@ internal sealed class CustomerEventRecorder(
     ITokenProtector protector,
     TimeProvider clock)
 {
+    /// <summary>
+    /// A message Meta sent without a <c>mid</c> (its samples elide one at times) is kept under a stable id made of the
+    /// customer, the time and the content, so a replay is still stored once; one with no content at all is ignored.
+    /// </summary>
     public async Task<MessengerEventOutcome> MessageAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
     {
-        if (await conversations.AlreadyStoredAsync(e.Mid, ct) is { } skipped)
+        var mid = e.Mid ?? (e.Text is null && e.Attachments is null ? null
+            : e.KeyFor("message", string.Join('\n', [e.Text, .. (e.Attachments ?? []).Select(a => $"{a.Type} {a.Url} {a.Title} {a.StickerId}")])));
+        if (await conversations.AlreadyStoredAsync(mid, ct) is { } skipped)
         {
             return skipped;
         }
@@ -24,7 +30,7 @@ internal sealed class CustomerEventRecorder(
         var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
         var attachments = (e.Attachments ?? []).Select((a, i) => a.ToAttachment(i)).ToList();
         await copier.CopyAsync(attachments, ct);
-        conversations.AddMessage(conversation.ReceiveCustomerMessage(e.Mid!, e.Text ?? string.Empty, e.Timestamp, attachments, e.QuickReplyPayload, e.ReplyToMid));
+        conversations.AddMessage(conversation.ReceiveCustomerMessage(mid!, e.Text ?? string.Empty, e.Timestamp, attachments, e.QuickReplyPayload, e.ReplyToMid));
         await ReferralNoteAsync(conversation, e, ct);
         await profiles.RefreshAsync(integration, conversation, ct);
         return MessengerEventOutcome.Stored;

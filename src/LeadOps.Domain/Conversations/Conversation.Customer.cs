@@ -32,6 +32,14 @@ public sealed partial class Conversation
 
     public string? ReferralPostId { get; private set; }
 
+    public string? ReferralPhotoUrl { get; private set; }
+
+    public string? ReferralVideoUrl { get; private set; }
+
+    public string? ReferralProductId { get; private set; }
+
+    public string? ReferralRefererUri { get; private set; }
+
     public DateTimeOffset? ReferredAt { get; private set; }
 
     public string? OptinType { get; private set; }
@@ -51,7 +59,13 @@ public sealed partial class Conversation
 
     public DateTimeOffset? OptedInAt { get; private set; }
 
-    public Referral? Referral => ReferredAt is null ? null : new Referral(ReferralSource, ReferralRef, ReferralAdId, ReferralAdTitle, ReferralPostId, null);
+    public Referral? Referral => ReferredAt is null ? null : new Referral(ReferralSource, ReferralRef, ReferralAdId, ReferralAdTitle, ReferralPostId, null)
+    {
+        PhotoUrl = ReferralPhotoUrl,
+        VideoUrl = ReferralVideoUrl,
+        ProductId = ReferralProductId,
+        RefererUri = ReferralRefererUri,
+    };
 
     public NotificationOptin? Optin => OptedInAt is null ? null : new NotificationOptin(OptinType, OptinTitle, OptinPayload, OptinFrequency, OptinStatus, OptinTokenExpiresAt);
 
@@ -86,6 +100,10 @@ public sealed partial class Conversation
             ReferralAdId = Field(referral.AdId);
             ReferralAdTitle = Field(referral.AdTitle);
             ReferralPostId = Field(referral.PostId);
+            ReferralPhotoUrl = Referral.WebAddress(referral.PhotoUrl);
+            ReferralVideoUrl = Referral.WebAddress(referral.VideoUrl);
+            ReferralProductId = Field(referral.ProductId);
+            ReferralRefererUri = Referral.WebAddress(referral.RefererUri);
             ReferredAt = at;
             Raise(new ConversationDetailsChanged(this));
         }

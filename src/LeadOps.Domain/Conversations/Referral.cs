@@ -2,21 +2,45 @@ namespace LeadOps.Domain.Conversations;
 
 /// <summary>
 /// How the customer came to the thread (Meta's <c>referral</c>: in a message, a postback or <c>messaging_referrals</c>):
-/// an ad (<see cref="AdId"/>, its title and post), an m.me link's <see cref="Ref"/>, a QR code… <see cref="Source"/> is
-/// Meta's word for it (ADS, SHORTLINK, CUSTOMER_CHAT_PLUGIN, …).
+/// an ad (<see cref="AdId"/>, its title and post, the image or video and the product the customer saw), an m.me link's
+/// <see cref="Ref"/>, the chat plugin on a website (<see cref="RefererUri"/>), a QR code… <see cref="Source"/> is Meta's
+/// word for it (ADS, SHORTLINK, CUSTOMER_CHAT_PLUGIN, …).
 /// </summary>
 public sealed record Referral(string? Source, string? Ref, string? AdId, string? AdTitle, string? PostId, string? Type)
 {
     public const int FieldLength = 500;
 
-    public bool IsEmpty => Source is null && Ref is null && AdId is null && AdTitle is null && PostId is null;
+    /// <summary>Meta's CDN links (<c>photo_url</c>, <c>video_url</c>) and a website's address (<c>referer_uri</c>).</summary>
+    public const int UrlLength = 2000;
 
-    /// <summary>"Came from ad “Summer sale” (ad 6045…) · ref spring" — what the thread and the header say.</summary>
+    /// <summary><c>ads_context_data.photo_url</c>: the ad's image the customer tapped (Meta's link, which may expire).</summary>
+    public string? PhotoUrl { get; init; }
+
+    /// <summary><c>ads_context_data.video_url</c>: the thumbnail of the ad's video.</summary>
+    public string? VideoUrl { get; init; }
+
+    /// <summary><c>ads_context_data.product_id</c>: the product of the ad the customer asked about.</summary>
+    public string? ProductId { get; init; }
+
+    /// <summary><c>referer_uri</c>: the web page where the customer opened the chat plugin.</summary>
+    public string? RefererUri { get; init; }
+
+    public bool IsEmpty => Source is null && Ref is null && AdId is null && AdTitle is null && PostId is null &&
+        PhotoUrl is null && VideoUrl is null && ProductId is null && RefererUri is null;
+
+    /// <summary>"Came from ad “Summer sale” (ad 6045…) · product 7310… · ref spring" — what the thread and the header say.</summary>
     public string Describe()
     {
         var from = AdId is not null || string.Equals(Source, "ADS", StringComparison.OrdinalIgnoreCase)
             ? AdTitle is null ? $"Came from ad {AdId}" : $"Came from ad “{AdTitle}”{(AdId is null ? string.Empty : $" (ad {AdId})")}"
             : $"Came from {(Source ?? "a link").ToLowerInvariant().Replace('_', ' ')}";
-        return Ref is null ? from : $"{from} · ref {Ref}";
+        var on = RefererUri is null ? string.Empty : $" on {RefererUri}";
+        var product = ProductId is null ? string.Empty : $" · product {ProductId}";
+        return Ref is null ? from + on + product : $"{from}{on}{product} · ref {Ref}";
     }
+
+    /// <summary>An absolute http(s) address of at most <see cref="UrlLength"/> characters; anything else is not kept.</summary>
+    public static string? WebAddress(string? value) =>
+        value?.Trim() is { Length: > 0 and <= UrlLength } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
+        (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? url : null;
 }

@@ -53,7 +53,13 @@ internal static class MessengerControlRoutes
         group.MapPost(Customer + "/referrals", async (HttpContext http, SandboxState state, string pageId, string psid) =>
         {
             var body = await ReadAsync<ReferralBody>(http);
-            state.Customers.ArrivesFrom(pageId, psid, new SandboxReferral(body.Source ?? "ADS", body.Ref, body.AdId, body.AdTitle, body.PostId), body.Shape);
+            state.Customers.ArrivesFrom(pageId, psid, new SandboxReferral(body.Source ?? "ADS", body.Ref, body.AdId, body.AdTitle, body.PostId)
+            {
+                PhotoUrl = body.PhotoUrl,
+                VideoUrl = body.VideoUrl,
+                ProductId = body.ProductId,
+                RefererUri = body.RefererUri,
+            }, body.Shape);
             return Results.NoContent();
         });
 
@@ -133,7 +139,16 @@ internal static class MessengerControlRoutes
 
     private sealed record ReactionBody(string? Mid, string? Emoji, string? Reaction, string? Action, MessengerShape? Shape);
 
-    private sealed record ReferralBody(string? Source, string? Ref, string? AdId, string? AdTitle, string? PostId, MessengerShape? Shape);
+    private sealed record ReferralBody(string? Source, string? Ref, string? AdId, string? AdTitle, string? PostId, MessengerShape? Shape)
+    {
+        public string? PhotoUrl { get; init; }
+
+        public string? VideoUrl { get; init; }
+
+        public string? ProductId { get; init; }
+
+        public string? RefererUri { get; init; }
+    }
 
     private sealed record OptinBody(string? Title, string? Frequency, MessengerShape? Shape, bool? OneTime = null, string? Payload = null);
 

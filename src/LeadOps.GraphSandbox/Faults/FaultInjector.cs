@@ -33,6 +33,9 @@ internal static class FaultInjector
                     call.EmptyPageWithNext = true;
                     call.RepeatedCursor = true;
                     break;
+                case FaultKind.DoneButInvalidReply:
+                    call.AnswerAfterWork = GraphErrors.InvalidJsonReply();
+                    return null;
                 case FaultKind.Slow:
                     await Task.Delay(rule.Delay ?? DefaultSlowDelay, ct);
                     break;

@@ -9,7 +9,7 @@ public enum FaultKind
     /// <summary>Graph error code 1 or 2 (<see cref="FaultRule.Code"/>, default 2), HTTP 500, <c>is_transient</c> true.</summary>
     Transient,
 
-    /// <summary>A throttle (4, 17, 32, 613, 80001, 80005, 80006) with usage headers at 100 % and <c>estimated_time_to_regain_access</c>.</summary>
+    /// <summary>A throttle (4, 17, 32, 613, 80000, 80001, 80004, 80005, 80006, 80014) with usage headers at 100 % and <c>estimated_time_to_regain_access</c>.</summary>
     Throttle,
 
     /// <summary>Error 190 / 463, as if the page token had just expired.</summary>
@@ -65,4 +65,11 @@ public enum FaultKind
     /// 1545041 "This person isn't available right now".
     /// </summary>
     SendRefused,
+
+    /// <summary>
+    /// The route does its work (the Send API sends the message, and its echo follows) but answers error 1 / 1357046
+    /// "Received invalid JSON reply.": Messenger's error-codes page, where the messages were all sent and the endpoint
+    /// still returned an error.
+    /// </summary>
+    DoneButInvalidReply,
 }

@@ -41,7 +41,7 @@ public sealed record FaultRule
     /// <summary>How many times the fault fires; null fires forever.</summary>
     public int? Times { get; init; }
 
-    internal static readonly int[] ThrottleCodes = [4, 17, 32, 613, 80001, 80005, 80006];
+    internal static readonly int[] ThrottleCodes = [4, 17, 32, 613, 80000, 80001, 80004, 80005, 80006, 80014];
 
     internal static readonly int[] SendRefusalCodes = [1200, 10, 200, 551];
 

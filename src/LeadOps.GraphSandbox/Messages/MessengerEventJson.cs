@@ -105,19 +105,23 @@ internal static class MessengerEventJson
 
         body["source"] = referral.Source;
         body["type"] = referral.Type;
-        if (referral.AdTitle is not null || referral.PostId is not null)
+        if (referral.RefererUri is not null)
         {
-            var context = new JsonObject();
-            if (referral.AdTitle is not null)
-            {
-                context["ad_title"] = referral.AdTitle;
-            }
+            body["referer_uri"] = referral.RefererUri;
+        }
 
-            if (referral.PostId is not null)
+        // ads_context_data in the order of Meta's messaging_referrals reference; absent fields are left out.
+        var context = new JsonObject();
+        foreach (var (name, value) in new[] { ("ad_title", referral.AdTitle), ("photo_url", referral.PhotoUrl), ("video_url", referral.VideoUrl), ("post_id", referral.PostId), ("product_id", referral.ProductId) })
+        {
+            if (value is not null)
             {
-                context["post_id"] = referral.PostId;
+                context[name] = value;
             }
+        }
 
+        if (context.Count > 0)
+        {
             body["ads_context_data"] = context;
         }
 

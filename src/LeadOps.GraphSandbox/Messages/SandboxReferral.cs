@@ -1,7 +1,19 @@
 namespace LeadOps.GraphSandbox;
 
-/// <summary>A referral as Meta writes it: <c>source</c> ADS (with the ad id and <c>ads_context_data</c>), SHORTLINK (an m.me link's <c>ref</c>), …</summary>
+/// <summary>
+/// A referral as Meta writes it: <c>source</c> ADS (with the ad id and <c>ads_context_data</c>: title, image, video
+/// thumbnail, post, product), SHORTLINK (an m.me link's <c>ref</c>), CUSTOMER_CHAT_PLUGIN (with the web page's
+/// <c>referer_uri</c>), …
+/// </summary>
 public sealed record SandboxReferral(string Source = "ADS", string? Ref = null, string? AdId = null, string? AdTitle = null, string? PostId = null)
 {
     public string Type { get; init; } = "OPEN_THREAD";
+
+    public string? PhotoUrl { get; init; }
+
+    public string? VideoUrl { get; init; }
+
+    public string? ProductId { get; init; }
+
+    public string? RefererUri { get; init; }
 }

@@ -21,6 +21,24 @@ internal static partial class GraphErrorClassifier
     /// <summary>The Send API's "Temporary send message failure. Please try again later.", sent without <c>is_transient</c>.</summary>
     private const int TemporarySendFailureCode = 1200;
 
+    /// <summary>
+    /// Messenger's "Received invalid JSON reply." (code 1): the messages were all sent, yet the call failed. Sending
+    /// again would send them twice, so it is not retried (the echo, when it comes, marks the reply sent).
+    /// </summary>
+    private const int InvalidJsonReplySubcode = 1357046;
+
+    /// <summary>"An unknown error occurred" with subcode 99 (code 1): a missing permission or a wrong parameter, not an outage.</summary>
+    private const int UnknownErrorSubcode = 99;
+
+    /// <summary>
+    /// Business-use-case throttles: 80000 Ads Insights, 80001 Pages, 80002 Instagram, 80003 Custom Audience, 80004 Ads
+    /// Management, 80005 LeadGen, 80006 Messenger, 80008 WhatsApp Business Management, 80009 Catalog Management, 80014
+    /// Catalog Batch (the Graph API's rate-limiting page); the codes between are kept in the same class.
+    /// </summary>
+    private const int BusinessUseCaseThrottleFirst = 80000;
+
+    private const int BusinessUseCaseThrottleLast = 80014;
+
     public static GraphFailure Classify(GraphErrorDto? error, int? httpStatus, GraphUsage usage, TimeSpan? retryAfterHeader, DateTimeOffset now)
     {
         var kind = KindOf(error?.Code, error?.ErrorSubcode, error?.IsTransient, httpStatus);
@@ -48,8 +66,9 @@ internal static partial class GraphErrorClassifier
 
     public static GraphFailureKind KindOf(int? code, int? subcode, bool? isTransient, int? httpStatus) => code switch
     {
+        1 when subcode is InvalidJsonReplySubcode or UnknownErrorSubcode => GraphFailureKind.Unknown,
         1 or 2 or TemporarySendFailureCode => GraphFailureKind.Transient,
-        4 or 17 or 32 or 341 or 613 or (>= 80001 and <= 80009) => GraphFailureKind.RateLimited,
+        4 or 17 or 32 or 341 or 613 or (>= BusinessUseCaseThrottleFirst and <= BusinessUseCaseThrottleLast) => GraphFailureKind.RateLimited,
         190 or 102 => GraphFailureKind.TokenInvalid,
         10 when subcode is OutsideMessagingWindowSubcode or OutsideAllowedWindowSubcode => GraphFailureKind.OutsideMessagingWindow,
         551 => GraphFailureKind.RecipientUnavailable,

@@ -64,6 +64,8 @@ public sealed class GraphSandboxFaultTests : SandboxFixture
     [TestCase(613)]
     [TestCase(80001)]
     [TestCase(80006)]
+    [TestCase(80004)]
+    [TestCase(80014)]
     public async Task Each_throttle_code_can_be_simulated(int code)
     {
         Graph.SetFault(new FaultRule { Kind = FaultKind.Throttle, Code = code, Times = 1 });

@@ -61,7 +61,7 @@ public sealed class GraphSandboxMessengerTests : SandboxFixture
         Graph.Customers.Reacts(Page, Psid, "m_1", "❤️", "love", shape: standby);
         Graph.Customers.Reacts(Page, Psid, "m_1", unreact: true);
         Graph.Customers.Edits(Page, Psid, "m_1", "new text", 2);
-        Graph.Customers.ArrivesFrom(Page, Psid, new SandboxReferral("ADS", "r", "6045", "Summer", "108_1"));
+        Graph.Customers.ArrivesFrom(Page, Psid, new SandboxReferral("ADS", "r", "6045", "Summer", "108_1") { PhotoUrl = "https://cdn.example/p.jpg", ProductId = "731" });
         Graph.Customers.OptsIn(Page, Psid, "Weekly deals");
         Graph.Customers.Handover(Page, Psid, "pass_thread_control", "111", "222", "m");
         Graph.Customers.Reads(Page, Psid, new MessengerShape { Time = MessengerTimeForm.SecondsString });
@@ -81,7 +81,8 @@ public sealed class GraphSandboxMessengerTests : SandboxFixture
             Assert.That(react.GetProperty("reaction").GetProperty("emoji").GetString(), Is.EqualTo("❤️"));
             Assert.That((unreact.GetProperty("action").GetString(), unreact.TryGetProperty("emoji", out _)), Is.EqualTo(("unreact", false)));
             Assert.That((edit.GetProperty("text").GetString(), edit.GetProperty("num_edit").GetInt32()), Is.EqualTo(("new text", 2)));
-            Assert.That(referral.GetProperty("ads_context_data").GetProperty("ad_title").GetString(), Is.EqualTo("Summer"));
+            Assert.That(referral.GetProperty("ads_context_data").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "ad_title", "photo_url", "post_id", "product_id" }), "Meta's order, absent fields left out");
+            Assert.That(referral.GetProperty("ads_context_data").GetProperty("photo_url").GetString(), Is.EqualTo("https://cdn.example/p.jpg"));
             Assert.That(optin.GetProperty("notification_messages_token").GetString(), Does.StartWith("nmt_"));
             Assert.That(pass.GetProperty("new_owner_app_id").GetString(), Is.EqualTo("222"));
             Assert.That(read.GetProperty("watermark").GetString(), Is.EqualTo(_clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));

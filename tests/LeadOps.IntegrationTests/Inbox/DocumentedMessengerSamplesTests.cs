@@ -58,4 +58,136 @@ public sealed class DocumentedMessengerSamplesTests(DatabaseKind database) : Inb
         var message = (await MessagesAsync(staff, id)).Single();
         Assert.That(message.GetProperty("text").GetString(), Is.EqualTo("hello, world!"));
     }
+
+    /// <summary>
+    /// messenger-platform/webhooks/webhook-events/messaging_referrals, both examples as Meta prints them (the m.me one with
+    /// its trailing comma), placeholders filled in: the ad's image, video thumbnail and product are kept and shown with the
+    /// referral; the chat plugin's web page (<c>referer_uri</c>, from a postback's referral) too.
+    /// </summary>
+    [TestCase("ad", TestName = "Messaging_referrals_ad_referral_keeps_the_ads_image_video_and_product")]
+    [TestCase("shortlink", TestName = "Messaging_referrals_m_me_link_with_metas_trailing_comma_is_read")]
+    [TestCase("chat_plugin", TestName = "Postback_referral_from_the_chat_plugin_keeps_the_web_page")]
+    public async Task A_documented_referral_sample_is_kept_whole_and_shown_where_the_inbox_shows_a_referral(string sample)
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Hi");
+        var page = SandboxSeed.MainPageId;
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        const string Photo = "https://scontent.xx.fbcdn.net/v/t45.1600-4/ad_photo.png?_nc_cat=1&oh=00_AbC";
+        const string Video = "https://scontent.xx.fbcdn.net/v/t15.5256-10/ad_video_thumb.jpg?oh=00_XyZ";
+        const string Website = "https://shop.example.com/bikes/trail-500";
+        var (item, expected) = sample switch
+        {
+            "ad" => ($$"""
+                {
+                  "sender": {
+                    "id": "{{psid}}"
+                  },
+                  "recipient": {
+                    "id": "{{page}}"
+                  },
+                  "timestamp": {{at}},
+                  "referral": {
+                    "ref": "spring_sale",
+                    "ad_id": "6045246247433",
+                    "source": "ADS",
+                    "type": "OPEN_THREAD",
+                    "ads_context_data": {
+                      "ad_title": "Trail 500, now 20% off",
+                      "photo_url": "{{Photo}}",
+                      "video_url": "{{Video}}",
+                      "post_id": "{{page}}_1093512278",
+                      "product_id": "7310482291047",
+                      "flow_id": "1485327642038294"
+                    }
+                  }
+                }
+                """, "Came from ad “Trail 500, now 20% off” (ad 6045246247433) · product 7310482291047 · ref spring_sale"),
+            "shortlink" => ($$"""
+                {
+                  "sender": {
+                    "id": "{{psid}}"
+                  },
+                  "recipient": {
+                    "id": "{{page}}"
+                  },
+                  "timestamp": {{at}},
+                  "referral": {
+                    "ref": "qr_counter",
+                    "source": "SHORTLINK",
+                    "type": "OPEN_THREAD",
+                  }
+                }
+                """, "Came from shortlink · ref qr_counter"),
+            _ => ($$$"""
+                {"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{page}}}"},"timestamp":{{{at}}},"postback":{"mid":"m_plugin_{{{psid}}}","title":"Get Started","payload":"GET_STARTED",
+                  "referral":{"ref":"bikes_page","source":"CUSTOMER_CHAT_PLUGIN","type":"OPEN_THREAD","referer_uri":"{{{Website}}}","is_guest_user":false}}
+                }
+                """, $"Came from customer chat plugin on {Website} · ref bikes_page"),
+        };
+
+        await PostSignedWebhookAsync($$"""{"object":"page","entry":[{"id":"{{page}}","time":{{at}},"messaging":[{{item}}]}]}""");
+        await staff.Probe.WaitUntilAsync("the referral", async () => (await ConversationAsync(staff, id)).GetProperty("referral").ValueKind == JsonValueKind.Object);
+
+        var referral = (await ConversationAsync(staff, id)).GetProperty("referral");
+        using var browser = await App.SignedInClientAsync(staff.User);
+        var html = await browser.GetStringAsync($"/Inbox/Conversation/{id}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(referral.GetProperty("text").GetString(), Is.EqualTo(expected));
+            Assert.That(referral.GetProperty("photo_url").GetString(), Is.EqualTo(sample == "ad" ? Photo : null));
+            Assert.That(referral.GetProperty("video_url").GetString(), Is.EqualTo(sample == "ad" ? Video : null));
+            Assert.That(referral.GetProperty("referer_uri").GetString(), Is.EqualTo(sample == "chat_plugin" ? Website : null));
+            Assert.That(html, Does.Contain("data-test=\"referral\"").And.Contain(sample switch { "ad" => "product 7310482291047", "shortlink" => "ref qr_counter", _ => $"on {Website}" }));
+            Assert.That(html.Contains("data-test=\"referral-photo\"", StringComparison.Ordinal), Is.EqualTo(sample == "ad"), "the ad's image is linked in the header");
+        });
+    }
+
+    /// <summary>
+    /// A customer's message that comes without a <c>mid</c> (Meta's standby and echo samples elide the rest of the message
+    /// with "…"; a body shaped so is taken at its word): kept, and a replay of the same body kept once.
+    /// </summary>
+    [Test]
+    public async Task A_standby_message_without_a_mid_is_kept_once()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var page = SandboxSeed.MainPageId;
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var sample = $$"""
+            {
+              "object":"page",
+              "entry":[
+                {
+                  "id":"{{page}}",
+                  "time":{{at}},
+                  "standby":[
+                    {
+                      "sender":{
+                        "id":"{{psid}}"
+                      },
+                      "recipient":{
+                        "id":"{{page}}"
+                      },
+                      "timestamp":{{at}},
+                      "message":{
+                        "text":"Is the Trail 500 still in stock?"
+                      }
+                    }
+                  ]
+                }
+              ]
+            }
+            """;
+
+        await PostSignedWebhookAsync(sample);
+        await PostSignedWebhookAsync(sample);
+        await ProcessedAsync(staff);
+
+        var id = await FindConversationAsync(staff, psid);
+        Assert.That(id, Is.Not.Null, "the message reached the Inbox");
+        var texts = (await MessagesAsync(staff, id!.Value)).Select(m => m.GetProperty("text").GetString());
+        Assert.That(texts, Is.EqualTo(new[] { "Is the Trail 500 still in stock?" }), "kept once");
+    }
 }

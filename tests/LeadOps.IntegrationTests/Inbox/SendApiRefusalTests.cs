@@ -35,6 +35,25 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
         });
     }
 
+    /// <summary>
+    /// Messenger's error-codes page: 1 / 1357046 "Received invalid JSON reply." comes after the messages were all sent.
+    /// Sending again would send the customer the reply twice; the echo Meta sends shows it sent.
+    /// </summary>
+    [Test]
+    public async Task A_reply_meta_sent_but_answered_with_an_invalid_json_reply_is_sent_once_and_shown_sent_by_its_echo()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Can I book a test ride?");
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.DoneButInvalidReply, Times = 1 });
+
+        await ReplyAsync(staff, id, psid, "Yes: Saturday at 10?");
+
+        await staff.Probe.WaitUntilAsync("the echo shows the reply sent", async () =>
+            (await MessagesAsync(staff, id)).Single(m => m.GetProperty("sender").GetString() == "staff").GetProperty("status").GetString() == "sent");
+        Assert.That(SentTo(psid).Select(m => m.Text), Is.EqualTo(new[] { "Yes: Saturday at 10?" }), "sent once, not again after an error Meta gives once it has sent");
+    }
+
     private static async Task<JsonElement> ReplyAsync(Staff staff, Guid id, string psid, string text)
     {
         var reply = await staff.Api.PostAsJsonAsync("/admin/send-message", new { conversation_id = id, recipient_id = psid, message_text = text, admin_id = staff.User.Id });

@@ -132,7 +132,7 @@ public sealed class MessengerEventParsingTests
             {"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1,"referral":{"ref":"promo","ad_id":6045246247433,"source":"ADS","type":"OPEN_THREAD",
              "ads_context_data":{"ad_title":"Spring rides","photo_url":"https://x","post_id":"108_77"}}}
             """);
-        Assert.That((e.Kind, e.Referral), Is.EqualTo((MessengerEventKind.Referral, (Referral?)new Referral("ADS", "promo", "6045246247433", "Spring rides", "108_77", "OPEN_THREAD"))));
+        Assert.That((e.Kind, e.Referral), Is.EqualTo((MessengerEventKind.Referral, (Referral?)new Referral("ADS", "promo", "6045246247433", "Spring rides", "108_77", "OPEN_THREAD") { PhotoUrl = "https://x" })));
     }
 
     [Test]

@@ -18,6 +18,9 @@ public sealed class GraphErrorClassifierTests
     [TestCase(80001, null, 400, GraphFailureKind.RateLimited, TestName = "Code_80001_page_throttle_is_rate_limited")]
     [TestCase(80005, null, 400, GraphFailureKind.RateLimited, TestName = "Code_80005_leadgen_throttle_is_rate_limited")]
     [TestCase(80006, null, 400, GraphFailureKind.RateLimited, TestName = "Code_80006_messenger_throttle_is_rate_limited")]
+    [TestCase(80000, null, 400, GraphFailureKind.RateLimited, TestName = "Code_80000_ads_insights_throttle_is_rate_limited")]
+    [TestCase(80004, null, 400, GraphFailureKind.RateLimited, TestName = "Code_80004_ads_management_throttle_is_rate_limited")]
+    [TestCase(80014, null, 400, GraphFailureKind.RateLimited, TestName = "Code_80014_catalog_batch_throttle_is_rate_limited")]
     [TestCase(190, 463, 400, GraphFailureKind.TokenInvalid, TestName = "Code_190_expired_token_is_token_invalid")]
     [TestCase(190, 460, 401, GraphFailureKind.TokenInvalid, TestName = "Code_190_password_changed_is_token_invalid")]
     [TestCase(190, null, 400, GraphFailureKind.TokenInvalid, TestName = "Code_190_without_subcode_is_token_invalid")]
@@ -37,6 +40,9 @@ public sealed class GraphErrorClassifierTests
     [TestCase(10, 2018065, 400, GraphFailureKind.OutsideMessagingWindow, TestName = "Send_api_10_2018065_sent_outside_of_allowed_window_is_outside_messaging_window")]
     [TestCase(200, 2018028, 400, GraphFailureKind.PermissionMissing, TestName = "Send_api_200_2018028_pages_messaging_not_reviewed_is_permission_missing")]
     [TestCase(100, 2018001, 400, GraphFailureKind.InvalidRequest, TestName = "Send_api_100_2018001_no_matching_user_is_invalid_request")]
+    // Messenger's common error codes (developers.facebook.com/docs/messenger-platform/error-codes).
+    [TestCase(1, 1357046, 500, GraphFailureKind.Unknown, TestName = "Messenger_1_1357046_invalid_json_reply_after_sending_is_not_retried")]
+    [TestCase(1, 99, 400, GraphFailureKind.Unknown, TestName = "Messenger_1_99_unknown_error_from_missing_permissions_is_not_retried")]
     public void Classifies_by_error_code(int code, int? subcode, int httpStatus, GraphFailureKind expected)
     {
         var failure = GraphErrorClassifier.Classify(Error(code, subcode), httpStatus, GraphUsage.Empty, null, Now);

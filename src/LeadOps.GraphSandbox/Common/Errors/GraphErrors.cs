@@ -79,6 +79,9 @@ internal static class GraphErrors
         _ => new(400, 1200, "(#1200) Temporary send message failure. Please try again later."),
     };
 
+    /// <summary>Messenger's "Received invalid JSON reply." (1 / 1357046), given after the messages were sent; the HTTP status is not documented.</summary>
+    public static GraphError InvalidJsonReply() => new(500, 1, "Received invalid JSON reply.", 1357046);
+
     /// <summary>A page whose conversations Meta routes itself (a default app under Conversation Routing) refuses handover calls.</summary>
     public static GraphError HandoverDisabled() => new(400, 10, "(#10) Handover Protocol APIs disabled for this page");
 
@@ -87,7 +90,7 @@ internal static class GraphErrors
     public static GraphError Unexpected() =>
         new(500, 2, "An unexpected error has occurred. Please retry your request later.", IsTransient: true);
 
-    /// <summary>A throttle for the given code (4, 17, 32, 613, 80001, 80005, 80006…), with its usage-header story.</summary>
+    /// <summary>A throttle for the given code (4, 17, 32, 613, 80000, 80001, 80004, 80005, 80006, 80014), with its usage-header story.</summary>
     public static GraphError Throttled(int code, string routeUseCase, int estimatedMinutes)
     {
         const string More = " Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.";
@@ -97,9 +100,12 @@ internal static class GraphErrors
             17 => ("(#17) User request limit reached", routeUseCase, true),
             32 => ("(#32) Page request limit reached", "pages", false),
             613 => ("(#613) Calls to this api have exceeded the rate limit.", routeUseCase, false),
+            80000 => ("(#80000) There have been too many calls from this ad-account." + More, "ads_insights", false),
             80001 => ("(#80001) There have been too many calls to this Page account." + More, "pages", false),
+            80004 => ("(#80004) There have been too many calls to this ad-account." + More, "ads_management", false),
             80005 => ("(#80005) There have been too many leadgen api calls to this Page account." + More, "leadgen", false),
             80006 => ("(#80006) There have been too many messenger api calls to this Page account." + More, "messenger", false),
+            80014 => ("(#80014) There have been too many calls for the batch uploads to this catalog account." + More, "catalog_batch", false),
             _ => ($"(#{code}) There have been too many calls from this account." + More, routeUseCase, false),
         };
         return new GraphError(400, code, message, IsTransient: true) { Throttle = new ThrottleInfo(useCase, estimatedMinutes, appLevel) };

@@ -22,6 +22,10 @@ internal static class GraphPipeline
             reply = Check(call, resolve) is { } error
                 ? GraphReply.Fail(error)
                 : await FaultInjector.ApplyAsync(call, cancel.Token) ?? await handler(call);
+            if (call.AnswerAfterWork is { } answer)
+            {
+                reply = GraphReply.Fail(answer);
+            }
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

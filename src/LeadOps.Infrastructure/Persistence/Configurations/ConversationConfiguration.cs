@@ -24,6 +24,10 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.ReferralAdId).HasMaxLength(Referral.FieldLength);
         builder.Property(c => c.ReferralAdTitle).HasMaxLength(Referral.FieldLength);
         builder.Property(c => c.ReferralPostId).HasMaxLength(Referral.FieldLength);
+        builder.Property(c => c.ReferralPhotoUrl).HasMaxLength(Referral.UrlLength);
+        builder.Property(c => c.ReferralVideoUrl).HasMaxLength(Referral.UrlLength);
+        builder.Property(c => c.ReferralProductId).HasMaxLength(Referral.FieldLength);
+        builder.Property(c => c.ReferralRefererUri).HasMaxLength(Referral.UrlLength);
         builder.Property(c => c.OptinType).HasMaxLength(NotificationOptin.FieldLength);
         builder.Property(c => c.OptinTitle).HasMaxLength(NotificationOptin.FieldLength);
         builder.Property(c => c.OptinPayload).HasMaxLength(NotificationOptin.FieldLength);

@@ -81,9 +81,19 @@ internal static class MessengerContentReader
             MessengerJson.Id(referral, "ad_id"),
             MessengerJson.Text(ads, "ad_title", Domain.Conversations.Referral.FieldLength),
             MessengerJson.Id(ads, "post_id"),
-            MessengerJson.Text(referral, "type", 40));
+            MessengerJson.Text(referral, "type", 40))
+        {
+            PhotoUrl = WebAddress(ads, "photo_url"),
+            VideoUrl = WebAddress(ads, "video_url"),
+            ProductId = MessengerJson.Text(ads, "product_id", Domain.Conversations.Referral.FieldLength),
+            RefererUri = WebAddress(referral, "referer_uri"),
+        };
         return read.IsEmpty ? null : read;
     }
+
+    /// <summary>A link Meta gives (the ad's image or video, the chat plugin's web page): an http(s) address, or nothing when too long or of another kind.</summary>
+    private static string? WebAddress(JsonElement? holder, string name) =>
+        Domain.Conversations.Referral.WebAddress(MessengerJson.Text(holder, name, Domain.Conversations.Referral.UrlLength + 1));
 
     public static MessengerOptin Optin(JsonElement optin) => new(
         MessengerJson.Text(optin, "type", 60),

@@ -70,8 +70,22 @@ internal static class MessageContracts
 
     internal sealed record ReferralResponse(string? Source, string? Ref, string? AdId, string? AdTitle, string? PostId, string Text, DateTimeOffset? At)
     {
+        public string? PhotoUrl { get; init; }
+
+        public string? VideoUrl { get; init; }
+
+        public string? ProductId { get; init; }
+
+        public string? RefererUri { get; init; }
+
         public static ReferralResponse? From(Referral? r, DateTimeOffset? at) =>
-            r is null ? null : new(r.Source, r.Ref, r.AdId, r.AdTitle, r.PostId, r.Describe(), at);
+            r is null ? null : new(r.Source, r.Ref, r.AdId, r.AdTitle, r.PostId, r.Describe(), at)
+            {
+                PhotoUrl = r.PhotoUrl,
+                VideoUrl = r.VideoUrl,
+                ProductId = r.ProductId,
+                RefererUri = r.RefererUri,
+            };
     }
 
     /// <summary>An opt-in to notification messages; never the token.</summary>

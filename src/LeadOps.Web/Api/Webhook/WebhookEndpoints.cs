@@ -68,7 +68,7 @@ internal static class WebhookEndpoints
         try
         {
             // Parsed from the bytes (the reader refuses invalid UTF-8), then decoded once for storage.
-            using (var document = JsonDocument.Parse(body))
+            using (var document = JsonDocument.Parse(body, MetaWebhookJson.Options))
             {
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {

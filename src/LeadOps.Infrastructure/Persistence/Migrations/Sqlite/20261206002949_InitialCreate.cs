@@ -120,6 +120,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     ReferralAdId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ReferralAdTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ReferralPostId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReferralPhotoUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReferralVideoUrl = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ReferralProductId = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReferralRefererUri = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     ReferredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     OptinType = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     OptinTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
@@ -673,22 +677,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     LeadId = table.Column<long>(type: "INTEGER", nullable: false),
                     StageKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     EnteredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     RequestJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     TestMode = table.Column<bool>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     EventsReceived = table.Column<int>(type: "INTEGER", nullable: true),
                     FbTraceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -777,18 +781,18 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     LeadId = table.Column<long>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -879,18 +883,18 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     EndpointId = table.Column<int>(type: "INTEGER", nullable: false),
                     EventId = table.Column<Guid>(type: "TEXT", nullable: false),
                     EventName = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Body = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LastStatusCode = table.Column<int>(type: "INTEGER", nullable: true),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },

@@ -120,6 +120,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     ReferralAdId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     ReferralAdTitle = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     ReferralPostId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ReferralPhotoUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ReferralVideoUrl = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ReferralProductId = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ReferralRefererUri = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     ReferredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     OptinType = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     OptinTitle = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
@@ -767,22 +771,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     LeadId = table.Column<long>(type: "bigint", nullable: false),
                     StageKey = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     EnteredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     RequestJson = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     TestMode = table.Column<bool>(type: "bit", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     EventsReceived = table.Column<int>(type: "int", nullable: true),
                     FbTraceId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -871,18 +875,18 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     LeadId = table.Column<long>(type: "bigint", nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    MessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     Attempts = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    MessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1004,18 +1008,18 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
-                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
                     EndpointId = table.Column<int>(type: "int", nullable: false),
                     EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     EventName = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     LastStatusCode = table.Column<int>(type: "int", nullable: true),
                     LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
