@@ -21,6 +21,11 @@ public sealed record AttachmentView(
     AttachmentCopy Copy,
     string? CopyNote)
 {
+    /// <summary>Meta's link when it is a web address (http or https): the only kind the thread makes clickable.</summary>
+    public string? WebUrl => Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        ? Url
+        : null;
+
     /// <summary>OpenStreetMap at the coordinates (a link, never an embedded map).</summary>
     public string? MapUrl => Latitude is { } lat && Longitude is { } lon
         ? string.Create(CultureInfo.InvariantCulture, $"https://www.openstreetmap.org/?mlat={lat:0.######}&mlon={lon:0.######}#map=16/{lat:0.######}/{lon:0.######}")

@@ -87,4 +87,29 @@ public sealed class SharedContentTests(DatabaseKind database) : InboxFixture(dat
             Assert.That(link.GetProperty("title").GetString(), Is.EqualTo("Spring rides"));
         });
     }
+
+    [Test]
+    public async Task A_shared_link_that_is_not_a_web_address_is_shown_as_its_title_and_never_made_clickable()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var mid = Meta.Customers.Writes(Page, psid, new CustomerMessage
+        {
+            Attachments =
+            [
+                new CustomerAttachment("fallback") { Title = "Script link", Url = "javascript:alert(document.cookie)" },
+                new CustomerAttachment("fallback") { Title = "Spring rides", Url = "https://example.com/spring" },
+            ],
+        });
+        var id = await WaitForMessageAsync(staff, psid, mid);
+
+        using var browser = await App.SignedInClientAsync(staff.User);
+        var html = await browser.GetStringAsync($"/Inbox/Conversation/{id}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Not.Contain("href=\"javascript:"), "only http(s) links are clickable");
+            Assert.That(html, Does.Contain("fallback: Script link"), "the other link is named by its title");
+            Assert.That(html, Does.Contain("href=\"https://example.com/spring\""), "a web address stays a link");
+        });
+    }
 }
