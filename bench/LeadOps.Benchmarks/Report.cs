@@ -71,7 +71,7 @@ public static class BenchmarkReportWriter
         text.AppendLine(CultureInfo.InvariantCulture, $"- CPU: {Environment.ProcessorCount} logical cores ({RuntimeInformation.ProcessArchitecture})");
         text.AppendLine(CultureInfo.InvariantCulture, $"- Memory: {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):F1} GB available to the process");
         text.AppendLine(CultureInfo.InvariantCulture, $"- OS: {RuntimeInformation.OSDescription}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- .NET: {RuntimeInformation.FrameworkDescription}, Release build, workstation GC in the harness process");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- .NET: {RuntimeInformation.FrameworkDescription}, Release build, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC (the app's runtime settings as shipped: src/LeadOps.Web/RuntimeDefaults.props)");
         text.AppendLine();
         text.AppendLine("## Figures");
         text.AppendLine();

@@ -84,25 +84,37 @@ internal sealed class SendScenario : IBenchmarkScenario
                 $"  warm-up: {warmUp} sends each way; SendAdminMessage median {firstBlock:F2} ms over the first {block}, {Stats.Median(warmTimes):F2} ms over the last {block}"));
 
             var measured = new List<Measured>();
+            var perSend = new List<(double Product, double Direct, double Commands, double Commits)>();
             for (var run = 1; run <= runs; run++)
             {
                 var product = new double[requests];
                 var floor = new double[requests];
+                using var counters = new SendCounters();
                 for (var i = 0; i < requests; i++)
                 {
                     // Alternate which goes first, so neither always follows the other's garbage.
                     var text = string.Create(CultureInfo.InvariantCulture, $"Run {run}, reply {i}: thanks, we will call you today.");
                     if (i % 2 == 0)
                     {
-                        product[i] = await ProductAsync(app, conversationId, text, ct);
-                        floor[i] = await direct.SendAsync(text, ct);
+                        product[i] = await counters.MeasureAsync(true, () => ProductAsync(app, conversationId, text, ct));
+                        floor[i] = await counters.MeasureAsync(false, () => direct.SendAsync(text, ct));
                     }
                     else
                     {
-                        floor[i] = await direct.SendAsync(text, ct);
-                        product[i] = await ProductAsync(app, conversationId, text, ct);
+                        floor[i] = await counters.MeasureAsync(false, () => direct.SendAsync(text, ct));
+                        product[i] = await counters.MeasureAsync(true, () => ProductAsync(app, conversationId, text, ct));
                     }
                 }
+
+                if (run == runs)
+                {
+                    log.WriteLine("  the SQL commands of the last SendAdminMessage: " + string.Join(" | ", counters.LastSendCommands));
+                }
+
+                var sends = (double)counters.ProductSends;
+                perSend.Add((counters.ProductBytes / sends / 1024, counters.DirectBytes / (double)counters.DirectSends / 1024, counters.Commands / sends, counters.Commits / sends));
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  run {run}: allocated per send {perSend[^1].Product:F0} KB (direct {perSend[^1].Direct:F0} KB); gen-0 collections {counters.ProductGen0} during the {counters.ProductSends} SendAdminMessage, {counters.DirectGen0} during the direct calls; SQL commands per send {perSend[^1].Commands:F2}, commits per send {perSend[^1].Commits:F2}"));
 
                 Array.Sort(product);
                 Array.Sort(floor);
@@ -130,6 +142,11 @@ internal sealed class SendScenario : IBenchmarkScenario
                     Stats.Median([.. measured.Select(m => m.DirectP50)]), "(none)", null),
                 new(S, "Overhead at p95 (SendAdminMessage − direct)", overhead, "ms", null, "< 5 ms", overhead < 5,
                     "the runs' p95 differences, median of the runs"),
+                new(S, "Allocated per send (floor: direct call; the in-process sandbox's share included in both)", Stats.Median([.. perSend.Select(p => p.Product)]), "KB",
+                    Stats.Median([.. perSend.Select(p => p.Direct)]), "(none)", null, "bytes allocated during the calls over the runs' sends, median of the runs"),
+                new(S, "SQL commands per send (floor column: commits per send)", Stats.Median([.. perSend.Select(p => p.Commands)]), "commands",
+                    Stats.Median([.. perSend.Select(p => p.Commits)]), "(none)", null,
+                    "EF's diagnostic events during the product's sends; commits are the transactions committed plus the writes made outside a transaction"),
             ];
         }
         finally

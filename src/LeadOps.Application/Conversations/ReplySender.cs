@@ -4,7 +4,8 @@ namespace LeadOps.Application.Conversations;
 /// Sends a staff member's reply through the Send API, server-side: the window decides RESPONSE or the HUMAN_AGENT tag
 /// (or a refusal before Meta is called); the message is stored as Sending first, under its idempotency key, so a double
 /// click or a retry can never send twice; then the outcome is recorded on the conversation, whose events write the
-/// audit row and push the change to the Inbox (ADR 0008).
+/// audit row and push the change to the Inbox (ADR 0008): the status, the conversation and the audit row in one
+/// transaction, the push after it committed.
 /// </summary>
 internal sealed partial class ReplySender(
     IConversationRepository conversations,
@@ -106,9 +107,11 @@ internal sealed partial class ReplySender(
         {
             var sent = await messenger.SendAsync(integration, conversation.Psid, message, plan, ct);
             var now = clock.GetUtcNow();
-            await conversations.CompleteSendAsync(message.Id, sent.MessageId, now, ct);
+
+            // The status (a conditional update: an echo or a receipt may have moved it already) commits with the
+            // conversation's record of it and its audit row; the push follows the commit.
             conversation.RecordReplySent(message, plan, attempt, now);
-            await unitOfWork.SaveChangesAsync(ct);
+            await unitOfWork.SaveChangesAsync(token => conversations.CompleteSendAsync(message.Id, sent.MessageId, now, token), ct);
             return Outcome(message, conversation.Psid, duplicate: false) with { Status = MessageStatus.Sent, Failure = null, Error = null, MessagingType = plan.MessagingType, Tag = plan.Tag };
         }
         catch (GraphApiException ex)
@@ -135,9 +138,8 @@ internal sealed partial class ReplySender(
 
     private async Task<ReplyOutcome> FailAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt, CancellationToken ct)
     {
-        await conversations.FailSendAsync(message.Id, kind, reason, ct);
         conversation.RecordReplyFailed(message, kind, reason, attempt);
-        await unitOfWork.SaveChangesAsync(ct);
+        await unitOfWork.SaveChangesAsync(token => conversations.FailSendAsync(message.Id, kind, reason, token), ct);
         return Outcome(message, conversation.Psid, duplicate: false) with
         {
             Status = MessageStatus.Failed, Failure = kind, Error = reason, MessagingType = plan.MessagingType, Tag = plan.Tag,
