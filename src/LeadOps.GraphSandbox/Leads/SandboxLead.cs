@@ -18,6 +18,12 @@ public sealed record SandboxLead
     /// <summary>The whole <c>custom_disclaimer_responses</c>: check box key → <c>is_checked</c> (a string or a bool).</summary>
     public IReadOnlyDictionary<string, object>? Consents { get; init; }
 
+    /// <summary>
+    /// An organic lead (the form reached from a post or its own link, not an ad): Graph then sends no ad fields and the
+    /// leadgen webhook's value has no <c>ad_id</c> or <c>adgroup_id</c>. Null leaves it as generated.
+    /// </summary>
+    public bool? IsOrganic { get; init; }
+
     public string? AdName { get; init; }
 
     public string? AdsetName { get; init; }
@@ -43,13 +49,14 @@ public sealed record SandboxLead
     /// <summary>This lead's content: the generated one with what was given put over it.</summary>
     internal LeadContent Apply(LeadContent generated)
     {
-        var ad = IsTestLead ? null : generated.Ad is { } a
+        var organic = IsTestLead || (IsOrganic ?? generated.IsOrganic);
+        var ad = organic ? null : generated.Ad is { } a
             ? a with { AdName = AdName ?? a.AdName, AdsetName = AdsetName ?? a.AdsetName, CampaignName = CampaignName ?? a.CampaignName }
             : null;
         return generated with
         {
             FieldData = Answers is null ? generated.FieldData : [.. Answers.Select(a => new FieldData(a.Key, a.Value))],
-            IsOrganic = IsTestLead || generated.IsOrganic,
+            IsOrganic = organic,
             Platform = Platform ?? generated.Platform,
             Ad = ad,
             Consents = Consents is null ? generated.Consents : [.. Consents.Select(c => new ConsentJson(c.Key, c.Value))],

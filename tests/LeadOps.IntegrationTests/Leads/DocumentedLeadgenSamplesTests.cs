@@ -85,6 +85,78 @@ public sealed class DocumentedLeadgenSamplesTests(DatabaseKind database) : AppFi
         });
     }
 
+    /// <summary>
+    /// An organic lead ("Retrieving Leads": entries without Ad IDs or Adgroup IDs come from organic reach) announced as the
+    /// "Webhooks for Leads" page prints the change, less its <c>ad_id</c> and <c>adgroup_id</c>; Graph's lead answers one
+    /// question with several values, one with none, one with no <c>values</c> at all, and two consent boxes, the second
+    /// unticked (<c>"is_checked": ""</c>, as "Reading Custom Disclaimer Responses" shows). Delivered twice.
+    /// </summary>
+    [Test]
+    public async Task An_organic_lead_without_ad_ids_is_stored_once_with_every_answer_and_welcomed_once()
+    {
+        var user = await App.NewUserAsync();
+        var api = App.ApiClient(user);
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        Graph.Options.WebhookDropRate = 1;
+        var leadId = Graph.SubmitLead(SandboxSeed.MainServiceFormId, new SandboxLead
+        {
+            IsOrganic = true,
+            Answers = new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["full_name"] = ["Joe Example"], ["email"] = ["joe@example.com"], ["which_services"] = ["servicing", "tyres"],
+                ["phone_number"] = [], ["city"] = null!, // null: sent without "values"
+            },
+            Consents = new Dictionary<string, object> { ["my_checkbox"] = "1", ["my_checkbox_2"] = "" },
+        });
+        await Graph.WhenWebhooksDrainedAsync();
+        Graph.Options.WebhookDropRate = 0;
+        var sample = $$"""
+            {
+              "object": "page",
+              "entry": [
+                {
+                  "id": "{{SandboxSeed.MainPageId}}",
+                  "time": {{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}},
+                  "changes": [
+                    {
+                      "field": "leadgen",
+                      "value": {
+                        "leadgen_id": {{leadId}},
+                        "page_id": {{SandboxSeed.MainPageId}},
+                        "form_id": {{SandboxSeed.MainServiceFormId}},
+                        "created_time": {{DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeSeconds()}}
+                      }
+                    }
+                  ]
+                }
+              ]
+            }
+            """;
+
+        await PostAsync(sample);
+        await PostAsync(sample);
+
+        var stored = await StoredAsync(api, leadId);
+        Assert.That(stored, Has.Count.EqualTo(1), "the lead is stored, once");
+        var lead = await api.GetFromJsonAsync<JsonElement>($"/api/leads/{stored[0].GetProperty("id").GetInt64()}");
+        var answers = lead.GetProperty("answers").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("name").GetString()!, a => string.Join("|", a.GetProperty("values").EnumerateArray().Select(v => v.GetString())));
+        var consents = lead.GetProperty("consents").EnumerateArray().Select(c => (c.GetProperty("key").GetString(), c.GetProperty("checked").GetBoolean()));
+        await using var scope = App.ScopeFor(user.Id);
+        var welcomes = await App.Db(scope).OutboxMessages.CountAsync(o => o.Lead!.FacebookLeadId == leadId && o.Kind == LeadOps.Domain.Leads.OutboxMessage.WelcomeKind);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lead.GetProperty("is_organic").GetBoolean(), Is.True);
+            Assert.That(lead.GetProperty("ad_id").ValueKind, Is.EqualTo(JsonValueKind.Null), "no ad");
+            Assert.That(lead.GetProperty("email").GetString(), Is.EqualTo("joe@example.com"));
+            Assert.That(answers["which_services"], Is.EqualTo("servicing|tyres"));
+            Assert.That(answers.GetValueOrDefault("phone_number", ""), Is.Empty);
+            Assert.That(answers.GetValueOrDefault("city", ""), Is.Empty);
+            Assert.That(consents, Is.EqualTo(new[] { ("my_checkbox", true), ("my_checkbox_2", false) }));
+            Assert.That(welcomes, Is.EqualTo(1), "one welcome, whatever the replays");
+        });
+    }
+
     private async Task<(HttpClient Api, string LeadId)> ConnectedWithSilentLeadAsync(string formId, SandboxLead? lead = null)
     {
         var user = await App.NewUserAsync();

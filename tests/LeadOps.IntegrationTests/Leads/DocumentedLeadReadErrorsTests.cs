@@ -1,0 +1,115 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeadOps.Domain.Common;
+using WebhookDeliveryStatus = LeadOps.Domain.Common.WebhookDeliveryStatus;
+using LeadOps.GraphSandbox;
+using LeadOps.Infrastructure.Persistence;
+using LeadOps.IntegrationTests.Integrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LeadOps.IntegrationTests.Leads;
+
+/// <summary>
+/// The Graph errors Meta documents for a lead read (graph-api/guides/error-handling, graph-api/overview/rate-limiting,
+/// marketing-api/guides/lead-ads/retrieving), met while working off the leadgen webhook as Meta's "Webhooks for Leads"
+/// page prints it: a token or permission error is shown on the integration and the lead on the sync history, and the
+/// delivery is not retried for ever.
+/// </summary>
+public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFixture(database)
+{
+    private static readonly string Page = SandboxSeed.NotSubscribedPageId;
+    private static readonly string Form = SandboxSeed.NotSubscribedFormId;
+
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+
+    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 }).WithClock(_clock);
+
+    [TestCase(FaultKind.TokenExpired, null, "needs_reconnect", TestName = "Error_190_on_the_lead_read_asks_for_a_reconnect_and_keeps_the_lead_on_the_history")]
+    [TestCase(FaultKind.PermissionMissing, "leads_retrieval", "missing_permission", TestName = "Error_200_without_leads_retrieval_names_the_permission_and_keeps_the_lead_on_the_history")]
+    public async Task A_lead_read_refused_for_good_is_shown_where_staff_look_and_not_retried(FaultKind kind, string? permission, string status)
+    {
+        var (api, browser, integrationId, leadId) = await ConnectedWithLeadAsync();
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Lead, PageId = Page, Kind = kind, Permission = permission, Times = 1 });
+
+        await PostDocumentedSampleAsync(leadId);
+        await App.DrainAsync();
+
+        var integration = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
+        var history = await browser.GetStringAsync("/Leads/Runs");
+        var delivery = await DeliveryAsync();
+        var stored = await StoredAsync(api, leadId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo(status));
+            Assert.That(history, Does.Contain(leadId), "the lead that could not be read is on the sync history");
+            Assert.That(delivery.Status, Is.EqualTo(WebhookDeliveryStatus.Processed), "handled, not retried for ever");
+            Assert.That(stored, Is.Empty, "nothing half-stored");
+        });
+    }
+
+    private async Task<(HttpClient Api, HttpClient Browser, long IntegrationId, string LeadId)> ConnectedWithLeadAsync()
+    {
+        await DisableEarlierIntegrationsAsync(); // one app for the fixture: only this test's integration gets the page's webhooks
+        var user = await App.NewUserAsync();
+        var api = App.ApiClient(user);
+        var integration = await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NotSubscribedPageToken);
+        var browser = await App.SignedInClientAsync(user);
+        return (api, browser, integration.GetProperty("id").GetInt64(), Graph.SubmitLeads(Form, 1)[0]);
+    }
+
+    /// <summary>"Webhooks for Leads" (graph-api/webhooks/getting-started/webhooks-for-leadgen): ids and time as numbers.</summary>
+    private async Task PostDocumentedSampleAsync(string leadId)
+    {
+        var body = $$"""
+            {
+              "object": "page",
+              "entry": [
+                {
+                  "id": "{{Page}}",
+                  "time": 1438292065,
+                  "changes": [
+                    {
+                      "field": "leadgen",
+                      "value": {
+                        "leadgen_id": {{leadId}},
+                        "page_id": {{Page}},
+                        "form_id": {{Form}},
+                        "adgroup_id": 23842000000000001,
+                        "ad_id": 23842000000000001,
+                        "created_time": {{_clock.GetUtcNow().ToUnixTimeSeconds()}}
+                      }
+                    }
+                  ]
+                }
+              ]
+            }
+            """;
+        using var client = App.NewClient();
+        using var response = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret);
+        Assert.That(response.IsSuccessStatusCode, Is.True, "Meta is answered 200 whatever Graph says afterwards");
+    }
+
+    private static async Task<List<JsonElement>> StoredAsync(HttpClient api, string leadId) =>
+        (await api.GetFromJsonAsync<JsonElement>("/api/leads")).GetProperty("leads").EnumerateArray()
+            .Where(l => l.GetProperty("facebook_lead_id").GetString() == leadId).ToList();
+
+    /// <summary>This test's first delivery (the latest one when it posts its first).</summary>
+    private async Task<LeadOps.Domain.Common.WebhookDelivery> DeliveryAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var deliveries = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>().WebhookDeliveries.AsNoTracking();
+        return await deliveries.Where(d => d.Id > _firstDelivery).OrderBy(d => d.Id).FirstAsync();
+    }
+
+    private long _firstDelivery;
+
+    private async Task DisableEarlierIntegrationsAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+        await db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).ExecuteUpdateAsync(u => u.SetProperty(i => i.IsDisabled, true));
+        _firstDelivery = await db.WebhookDeliveries.MaxAsync(d => (long?)d.Id) ?? 0;
+    }
+}
