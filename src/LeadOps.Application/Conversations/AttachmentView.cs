@@ -22,9 +22,7 @@ public sealed record AttachmentView(
     string? CopyNote)
 {
     /// <summary>Meta's link when it is a web address (http or https): the only kind the thread makes clickable.</summary>
-    public string? WebUrl => Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-        ? Url
-        : null;
+    public string? WebUrl => WebAddress.Of(Url, MessageAttachment.UrlLength);
 
     /// <summary>OpenStreetMap at the coordinates (a link, never an embedded map).</summary>
     public string? MapUrl => Latitude is { } lat && Longitude is { } lon

@@ -40,7 +40,5 @@ public sealed record Referral(string? Source, string? Ref, string? AdId, string?
     }
 
     /// <summary>An absolute http(s) address of at most <see cref="UrlLength"/> characters; anything else is not kept.</summary>
-    public static string? WebAddress(string? value) =>
-        value?.Trim() is { Length: > 0 and <= UrlLength } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) &&
-        (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? url : null;
+    public static string? WebAddress(string? value) => Common.WebAddress.Of(value, UrlLength);
 }
