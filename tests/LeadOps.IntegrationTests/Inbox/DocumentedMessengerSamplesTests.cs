@@ -190,4 +190,60 @@ public sealed class DocumentedMessengerSamplesTests(DatabaseKind database) : Inb
         var texts = (await MessagesAsync(staff, id!.Value)).Select(m => m.GetProperty("text").GetString());
         Assert.That(texts, Is.EqualTo(new[] { "Is the Trail 500 still in stock?" }), "kept once");
     }
+    /// <summary>
+    /// messenger-platform/webhooks/webhook-events/send_cart: a customer sends the page a cart from its shop (products with
+    /// numeric ids and prices, a note; Meta prints it with trailing commas). It reaches the Inbox as the customer's message,
+    /// once however often Meta delivers it.
+    /// </summary>
+    [Test]
+    public async Task The_send_cart_reference_sample_reaches_the_inbox_as_the_customers_message_once()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var page = SandboxSeed.MainPageId;
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var sample = $$"""
+            {"object":"page","entry":[{"id":"{{page}}","time":{{at}},"messaging":[
+            {
+              "sender": {
+                "id": "{{psid}}"
+              },
+              "recipient": {
+                "id": "{{page}}"
+              },
+              "timestamp": {{at}},
+              "order": {
+                "products": [
+                  {
+                    "id": 123,
+                    "retailer_id": "retailer_id_1",
+                    "name": "Trail 500",
+                    "unit_price": 11,
+                    "currency": "THB",
+                    "quantity": 1,
+                  },
+                  {
+                    "id": 456,
+                    "retailer_id": "retailer_id_2",
+                    "name": "Helmet",
+                    "unit_price": 22.5,
+                    "currency": "THB",
+                    "quantity": 2,
+                  },
+                ],
+                "note": "Deliver on Saturday, please",
+              }
+            }
+            ]}]}
+            """;
+
+        await PostSignedWebhookAsync(sample);
+        await PostSignedWebhookAsync(sample);
+        await ProcessedAsync(staff);
+
+        var id = await FindConversationAsync(staff, psid);
+        Assert.That(id, Is.Not.Null, "the cart reached the Inbox");
+        var texts = (await MessagesAsync(staff, id!.Value)).Select(m => m.GetProperty("text").GetString());
+        Assert.That(texts, Is.EqualTo(new[] { "Sent a cart: 1 × Trail 500 (11 THB), 2 × Helmet (22.5 THB)\nNote: Deliver on Saturday, please" }), "kept once, products and note in Meta's order");
+    }
 }

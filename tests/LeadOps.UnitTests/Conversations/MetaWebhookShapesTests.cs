@@ -47,6 +47,7 @@ public sealed class MetaWebhookShapesTests
     [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"postback":{"title":"Get Started"}}""", MessengerEventKind.Postback, TestName = "Postback_without_payload_or_mid")]
     [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"postback":{"mid":"m_1","payload":"P"}}""", MessengerEventKind.Postback, TestName = "Postback_without_title")]
     [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"referral":{"ref":"r","ad_id":6045246247433,"source":"ADS","type":"OPEN_THREAD","ads_context_data":{"ad_title":"Spring","photo_url":"https://x/p.jpg","video_url":"https://x/v.jpg","post_id":"108_1","product_id":"55","flow_id":"9"}}}""", MessengerEventKind.Referral, TestName = "Referral_from_an_ad_with_its_context")]
+    [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"order":{"products":[{"id":123,"retailer_id":"r1","name":"n1","unit_price":11,"currency":"THB","quantity":1}],"note":"foobar"}}""", MessengerEventKind.Message, TestName = "Send_cart")]
     public void Each_documented_messenger_event_is_read_in_messaging_and_standby(string item, MessengerEventKind kind)
     {
         Assert.Multiple(() =>
@@ -67,6 +68,20 @@ public sealed class MetaWebhookShapesTests
     [TestCase("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"response_feedback":{"mid":"m_1","feedback":"Good response"}}""", TestName = "Response_feedback")]
     public void Events_leadops_cannot_act_on_are_skipped(string item) =>
         Assert.That(InEntry(item), Is.Empty);
+
+    [TestCase("""{"products":[{"id":123,"retailer_id":"retailer_id_1","name":"name1","unit_price":11,"currency":"THB","quantity":1,},{"id":456,"retailer_id":"retailer_id_2","name":"name2","unit_price":22,"currency":"THB","quantity":2,},],"note":"foobar",}""", "Sent a cart: 1 × name1 (11 THB), 2 × name2 (22 THB)\nNote: foobar", TestName = "Send_cart_as_metas_reference_prints_it")]
+    [TestCase("""{"products":[{"id":"9","quantity":"3"},{"retailer_id":"sku-1"}]}""", "Sent a cart: 3 × 9, 1 × sku-1", TestName = "Send_cart_without_names_prices_or_note")]
+    [TestCase("""{"note":"Only a note"}""", "Note: Only a note", TestName = "Send_cart_with_only_a_note")]
+    public void A_cart_is_read_as_the_customers_message_in_words(string order, string text)
+    {
+        using var document = JsonDocument.Parse($$"""{"object":"page","entry":[{"id":"108","time":1,"messaging":[{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"order":{{order}}}]}]}""", MetaWebhookJson.Options);
+        var e = WebhookPayload.MessengerEvents(document.RootElement, Received).Single();
+        Assert.That((e.Kind, e.Psid, e.Mid, e.Text), Is.EqualTo((MessengerEventKind.Message, "7001", (string?)null, (string?)text)));
+    }
+
+    [Test]
+    public void An_empty_cart_is_skipped() =>
+        Assert.That(InEntry("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"order":{"products":[]}}"""), Is.Empty);
 
     [Test]
     public void A_one_time_notification_optin_keeps_its_token()

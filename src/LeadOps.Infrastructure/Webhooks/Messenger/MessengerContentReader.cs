@@ -3,7 +3,7 @@ using LeadOps.Domain.Conversations;
 namespace LeadOps.Infrastructure.Webhooks.Messenger;
 
 /// <summary>
-/// The parts of Messenger events that carry content: a message's attachments, a referral, an opt-in, a handover. Unknown
+/// The parts of Messenger events that carry content: a message's attachments, a referral, an opt-in, a handover, a cart. Unknown
 /// attachment types are kept by name; a shared link keeps its URL however Meta spells the key, a template the titles of
 /// its elements (cards or shared products) or its text (a button template); a sticker Meta sends both as a <c>sticker</c> and as an <c>image</c> attachment
 /// (its move to the sticker type, June–August 2026) is kept once.
@@ -64,6 +64,23 @@ internal static class MessengerContentReader
         var elements = product is { } holder ? MessengerJson.Array(holder, "elements") : payload is { } q ? MessengerJson.Array(q, "elements") : [];
         var titles = string.Join(", ", elements.Take(MaxAttachments).Select(e => MessengerJson.Text(e, "title", MessageAttachment.TitleLength)?.Trim()).Where(t => !string.IsNullOrEmpty(t)));
         return titles.Length == 0 ? null : titles.Length <= MessageAttachment.TitleLength ? titles : titles[..MessageAttachment.TitleLength];
+    }
+
+    /// <summary>
+    /// A cart the customer sends (<c>send_cart</c>: <c>order.products[] {id, retailer_id, name, unit_price, currency,
+    /// quantity}</c> and <c>order.note</c>) in words: "Sent a cart: 2 × Helmet (22.5 THB)" and the note on its own line.
+    /// </summary>
+    public static string? Cart(JsonElement order)
+    {
+        var products = MessengerJson.Array(order, "products").Where(p => p.ValueKind == JsonValueKind.Object).Take(MaxAttachments).Select(p =>
+        {
+            var name = MessengerJson.Text(p, "name", 200) ?? MessengerJson.Text(p, "retailer_id", 200) ?? MessengerJson.Id(p, "id") ?? "a product";
+            var price = MessengerJson.Text(p, "unit_price", 40) is { } unit ? $" ({string.Join(' ', new[] { unit, MessengerJson.Text(p, "currency", 10) }.OfType<string>())})" : string.Empty;
+            return $"{MessengerJson.Text(p, "quantity", 20) ?? "1"} × {name}{price}";
+        }).ToList();
+        var note = MessengerJson.Text(order, "note", 2000)?.Trim();
+        var lines = new[] { products.Count == 0 ? null : "Sent a cart: " + string.Join(", ", products), string.IsNullOrEmpty(note) ? null : "Note: " + note }.OfType<string>().ToList();
+        return lines.Count == 0 ? null : string.Join('\n', lines);
     }
 
     public static Referral? ReadReferral(JsonElement? holder)

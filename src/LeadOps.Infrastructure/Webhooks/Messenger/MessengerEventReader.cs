@@ -83,6 +83,12 @@ internal static class MessengerEventReader
             return Event(MessengerEventKind.Edit, MessengerJson.Text(edit, "mid", MidLength)) with { Edit = new MessengerEdit(text, MessengerJson.Int(edit, "num_edit") ?? 0) };
         }
 
+        // send_cart: the customer sends the page a cart from its shop; it is their message (Meta gives it no mid).
+        if (MessengerJson.Object(item, "order") is { } order && MessengerContentReader.Cart(order) is { } cart)
+        {
+            return Event(MessengerEventKind.Message) with { Text = cart };
+        }
+
         if (MessengerContentReader.ReadReferral(item) is { } referral)
         {
             return Event(MessengerEventKind.Referral) with { Referral = referral };

@@ -12,7 +12,7 @@ internal static class MessengerPayload
     public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
     {
         "messages", "messaging_postbacks", "message_reactions", "message_edits", "messaging_referrals", "messaging_handovers",
-        "messaging_policy_enforcement", "messaging_optins", "message_deliveries", "message_reads", "message_echoes", "standby",
+        "messaging_policy_enforcement", "messaging_optins", "message_deliveries", "message_reads", "message_echoes", "standby", "send_cart",
     };
 
     public static IReadOnlyList<MessengerWebhookEvent> Events(JsonElement root, DateTimeOffset receivedAt)
