@@ -175,6 +175,15 @@ public sealed class SandboxState
         }
     }
 
+    /// <summary>Adds webhook fields to a page's subscription, as an app subscribed elsewhere (the App Dashboard) would have.</summary>
+    public void SubscribeFields(string pageId, params string[] fields)
+    {
+        lock (_gate)
+        {
+            Subscriptions.Add(Pages.Require(pageId), fields);
+        }
+    }
+
     /// <summary>Share of webhook events never delivered from now on (0..1), as <see cref="SandboxOptions.WebhookDropRate"/>.</summary>
     public void SetWebhookDropRate(double rate)
     {

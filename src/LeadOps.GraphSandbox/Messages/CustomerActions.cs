@@ -61,6 +61,13 @@ public sealed class CustomerActions
         return mid;
     }
 
+    /// <summary>The customer sends a cart from the page's shop (<c>send_cart</c>, sent when the page is subscribed to that field).</summary>
+    public void SendsCart(string pageId, string psid, IReadOnlyList<SandboxCartProduct> products, string? note = null, MessengerShape? shape = null)
+    {
+        var (page, customer, at, _) = Begin(pageId, psid, $"[sent a cart of {products.Count}]", opensWindow: true);
+        _store.Publish(page, "send_cart", MessengerEventJson.Cart(page.Id, customer.Psid, products, note, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+    }
+
     /// <summary>The customer taps a postback button (Get Started, a button, the persistent menu).</summary>
     public string Taps(string pageId, string psid, string title, string payload, SandboxReferral? referral = null, MessengerShape? shape = null)
     {

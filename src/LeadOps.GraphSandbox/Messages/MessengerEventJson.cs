@@ -62,6 +62,29 @@ internal static class MessengerEventJson
     public static JsonObject Edit(string pageId, string psid, string mid, string text, int numEdit, DateTimeOffset at, MessengerShape shape) =>
         Event(Customer(psid, shape), pageId, at, shape, "message_edit", new JsonObject { ["mid"] = mid, ["text"] = text, ["num_edit"] = numEdit });
 
+    /// <summary><c>send_cart</c>: <c>order {products[] {id, retailer_id, name, unit_price, currency, quantity}, note}</c>, no mid.</summary>
+    public static JsonObject Cart(string pageId, string psid, IReadOnlyList<SandboxCartProduct> products, string? note, DateTimeOffset at, MessengerShape shape)
+    {
+        var order = new JsonObject
+        {
+            ["products"] = new JsonArray([.. products.Select(p => new JsonObject
+            {
+                ["id"] = long.TryParse(p.Id, out var number) ? number : p.Id,
+                ["retailer_id"] = p.RetailerId,
+                ["name"] = p.Name,
+                ["unit_price"] = p.UnitPrice,
+                ["currency"] = p.Currency,
+                ["quantity"] = p.Quantity,
+            })]),
+        };
+        if (note is not null)
+        {
+            order["note"] = note;
+        }
+
+        return Event(Customer(psid, shape), pageId, at, shape, "order", order);
+    }
+
     public static JsonObject Referral(string pageId, string psid, SandboxReferral referral, DateTimeOffset at, MessengerShape shape) =>
         Event(Customer(psid, shape), pageId, at, shape, "referral", Referral(referral));
 

@@ -208,6 +208,25 @@ public sealed class CustomerEventTests(DatabaseKind database) : InboxFixture(dat
         Assert.That(inbox.GetProperty("conversation").GetProperty("last_message_preview").GetString(), Is.EqualTo("Sticker"));
     }
 
+    /// <summary>A customer sends a cart from the page's shop (send_cart, for a page subscribed to that field): their message, which opens the window.</summary>
+    [Test]
+    public async Task A_cart_the_customer_sends_shows_as_their_message_and_can_be_answered()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        Meta.SubscribeFields(Page, "send_cart");
+        Meta.Customers.SendsCart(Page, psid, [new SandboxCartProduct("7310482291047", "Trail 500", 1499.9m, "EUR") { RetailerId = "TR-500" }, new SandboxCartProduct("7310482291048", "Helmet", 59m, "EUR", 2)], "Pick-up in Porto");
+
+        await staff.Probe.WaitUntilAsync("the cart", async () => await FindConversationAsync(staff, psid) is not null);
+        var id = (await FindConversationAsync(staff, psid))!.Value;
+        var message = (await MessagesAsync(staff, id)).Single();
+        Assert.That(message.GetProperty("text").GetString(), Is.EqualTo("Sent a cart: 1 × Trail 500 (1499.9 EUR), 2 × Helmet (59 EUR)\nNote: Pick-up in Porto"));
+
+        var reply = await staff.Api.PostAsJsonAsync("/admin/send-message", new { conversation_id = id, recipient_id = psid, message_text = "Both are in stock.", admin_id = staff.User.Id });
+        Assert.That((await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("success").GetBoolean(), Is.True);
+        Assert.That(SentTo(psid).Select(s => (s.Text, s.MessagingType)), Is.EqualTo(new[] { ("Both are in stock.", "RESPONSE") }), "the cart opened the window");
+    }
+
     [Test]
     public async Task Edits_and_reactions_show_on_their_messages_and_a_late_replay_undoes_nothing()
     {
