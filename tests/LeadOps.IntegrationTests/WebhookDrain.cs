@@ -10,27 +10,27 @@ public static class WebhookDrain
 {
     /// <summary>
     /// Processes every stored webhook delivery that is due, alongside the app's own worker, until none is pending
-    /// and due. Waits on the condition (bounded), never on a fixed sleep.
+    /// and due. Waits on the condition (bounded by <see cref="HangGuard"/>), never on a fixed sleep.
     /// </summary>
-    public static async Task DrainAsync(this TestApp app, TimeSpan? timeout = null)
-    {
-        var processor = app.Services.GetRequiredService<WebhookProcessor>();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        while (true)
+    public static Task DrainAsync(this TestApp app) =>
+        HangGuard.WaitAsync("the webhook deliveries that are due to be processed", async ct =>
         {
-            while (await processor.ProcessDueAsync(cts.Token) > 0)
+            var processor = app.Services.GetRequiredService<WebhookProcessor>();
+            while (true)
             {
-            }
+                while (await processor.ProcessDueAsync(ct) > 0)
+                {
+                }
 
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
-            var horizon = DateTimeOffset.UtcNow.AddMinutes(5);
-            if (!await db.WebhookDeliveries.AnyAsync(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt < horizon, cts.Token))
-            {
-                return;
-            }
+                await using var scope = app.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+                var horizon = DateTimeOffset.UtcNow.AddMinutes(5);
+                if (!await db.WebhookDeliveries.AnyAsync(d => d.Status == WebhookDeliveryStatus.Pending && d.NextAttemptAt < horizon, ct))
+                {
+                    return;
+                }
 
-            await Task.Delay(25, cts.Token);
-        }
-    }
+                await Task.Delay(25, ct);
+            }
+        });
 }

@@ -19,8 +19,8 @@ namespace LeadOps.IntegrationTests.Leads;
 /// </summary>
 public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFixture(database)
 {
-    private static readonly string Page = SandboxSeed.NotSubscribedPageId;
-    private static readonly string Form = SandboxSeed.NotSubscribedFormId;
+    internal static readonly string Page = SandboxSeed.NotSubscribedPageId;
+    internal static readonly string Form = SandboxSeed.NotSubscribedFormId;
 
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
 
@@ -59,8 +59,10 @@ public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFi
         return (api, browser, integration.GetProperty("id").GetInt64(), Graph.SubmitLeads(Form, 1)[0]);
     }
 
+    private Task PostDocumentedSampleAsync(string leadId) => PostDocumentedSampleAsync(App, leadId, _clock.GetUtcNow());
+
     /// <summary>"Webhooks for Leads" (graph-api/webhooks/getting-started/webhooks-for-leadgen): ids and time as numbers.</summary>
-    private async Task PostDocumentedSampleAsync(string leadId)
+    internal static async Task PostDocumentedSampleAsync(TestApp app, string leadId, DateTimeOffset createdTime)
     {
         var body = $$"""
             {
@@ -78,7 +80,7 @@ public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFi
                         "form_id": {{Form}},
                         "adgroup_id": 23842000000000001,
                         "ad_id": 23842000000000001,
-                        "created_time": {{_clock.GetUtcNow().ToUnixTimeSeconds()}}
+                        "created_time": {{createdTime.ToUnixTimeSeconds()}}
                       }
                     }
                   ]
@@ -86,8 +88,8 @@ public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFi
               ]
             }
             """;
-        using var client = App.NewClient();
-        using var response = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret);
+        using var client = app.NewClient();
+        using var response = await WebhookTests.PostSignedAsync(client, body, app.Graph.Options.AppSecret);
         Assert.That(response.IsSuccessStatusCode, Is.True, "Meta is answered 200 whatever Graph says afterwards");
     }
 
