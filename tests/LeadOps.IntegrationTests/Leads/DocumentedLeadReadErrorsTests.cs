@@ -4,6 +4,7 @@ using LeadOps.Domain.Common;
 using WebhookDeliveryStatus = LeadOps.Domain.Common.WebhookDeliveryStatus;
 using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Persistence;
+using LeadOps.IntegrationTests.GraphSandbox;
 using LeadOps.IntegrationTests.Integrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,39 @@ public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFi
             Assert.That(history, Does.Contain(leadId), "the lead that could not be read is on the sync history");
             Assert.That(delivery.Status, Is.EqualTo(WebhookDeliveryStatus.Processed), "handled, not retried for ever");
             Assert.That(stored, Is.Empty, "nothing half-stored");
+        });
+    }
+
+    /// <summary>
+    /// A lead made with Meta's Lead Ads testing tool and deleted before LeadOps read it: Graph answers 100/33 ("does not
+    /// exist"). The lead is on the sync history with the reason; the integration is as healthy as it was.
+    /// </summary>
+    [Test]
+    public async Task A_test_lead_deleted_before_it_is_read_goes_on_the_history_and_leaves_the_integration_as_it_was()
+    {
+        var (api, browser, integrationId, _) = await ConnectedWithLeadAsync();
+        var before = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
+        App.Webhooks.Hold = true; // the testing tool's own leadgen webhook arrives after the lead is gone
+        using var graph = new SandboxClient(App.Sandbox.BaseAddress);
+        var created = await graph.SendAsync(HttpMethod.Post, $"{Form}/test_leads", SandboxSeed.NotSubscribedPageToken, null);
+        var leadId = created.Json.GetProperty("id").GetString()!;
+        var deleted = await graph.SendAsync(HttpMethod.Delete, leadId, SandboxSeed.NotSubscribedPageToken, null);
+        Assert.That(deleted.Status, Is.EqualTo(System.Net.HttpStatusCode.OK), "the test lead is deleted");
+
+        await App.Webhooks.ReleaseAsync();
+        await PostDocumentedSampleAsync(leadId);
+        await App.DrainAsync();
+
+        var integration = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
+        var history = await browser.GetStringAsync("/Leads/Runs");
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo(before.GetProperty("status").GetString()));
+            Assert.That(integration.GetProperty("last_error").ToString(), Is.EqualTo(before.GetProperty("last_error").ToString()), "no error put on a healthy integration");
+            Assert.That(history, Does.Contain(leadId), "the lead that could not be read is on the sync history");
+            Assert.That(history, Does.Contain("the lead does not exist"), "with the reason");
+            Assert.That((await DeliveryAsync()).Status, Is.EqualTo(WebhookDeliveryStatus.Processed), "handled, not retried for ever");
+            Assert.That(await StoredAsync(api, leadId), Is.Empty);
         });
     }
 
