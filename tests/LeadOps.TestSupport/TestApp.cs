@@ -121,18 +121,23 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>().Database.GetConnectionString()!;
     }
 
-    /// <summary>Sends a command through the real pipeline (validation, logging, handler, save) as the user, without HTTP.</summary>
+    /// <summary>
+    /// Sends a command through the real pipeline (validation, logging, handler, save) as the user, without HTTP; a
+    /// command still running after <see cref="HangGuard.Limit"/> fails the test.
+    /// </summary>
     public async Task<TResponse> SendAsync<TResponse>(string userId, ICommand<TResponse> command)
     {
         await using var scope = ScopeFor(userId);
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        return await HangGuard.WaitAsync(command.GetType().Name, ct => sender.Send(command, ct).AsTask());
     }
 
     /// <inheritdoc cref="SendAsync{TResponse}(string, ICommand{TResponse})"/>
     public async Task<TResponse> SendAsync<TResponse>(string userId, IQuery<TResponse> query)
     {
         await using var scope = ScopeFor(userId);
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+        var sender = scope.ServiceProvider.GetRequiredService<ISender>();
+        return await HangGuard.WaitAsync(query.GetType().Name, ct => sender.Send(query, ct).AsTask());
     }
 
     public Task<TResponse> SendAsync<TResponse>(TestUser user, ICommand<TResponse> command) => SendAsync(user.Id, command);

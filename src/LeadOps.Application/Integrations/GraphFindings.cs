@@ -15,6 +15,25 @@ internal static class GraphFindings
         integration.RecordFailure(fault, GraphFailureText.Describe(failure), failure.MissingPermission);
     }
 
+    /// <summary>
+    /// A failed read of one lead, in the integration's terms; returns the reason to show with the lead. Graph's 100/33
+    /// ("Unsupported get request. Object with ID … does not exist") on a lead is the lead gone, not the integration at fault.
+    /// </summary>
+    public static string RecordLeadReadFailure(this Integration integration, GraphFailure failure)
+    {
+        if (failure is not { Code: 100, Subcode: 33 })
+        {
+            integration.RecordFailure(failure);
+            return GraphFailureText.Describe(failure);
+        }
+
+        integration.RecordFailure(IntegrationFault.ObjectGone, LeadGone);
+        return LeadGone;
+    }
+
+    private const string LeadGone =
+        "Facebook says the lead does not exist: it may have been deleted before LeadOps read it, as test leads made with the Lead Ads testing tool may be.";
+
     /// <summary>The page's lead forms as Graph listed them (see <see cref="Integration.MergeForms"/>).</summary>
     public static void MergeForms(this Integration integration, IReadOnlyList<FacebookLeadFormInfo> forms, DateTimeOffset now) =>
         integration.MergeForms(forms.Select(f => new LeadFormListing(f.Id, f.Name, f.Status, f.LeadsCount, f.Questions)), now);

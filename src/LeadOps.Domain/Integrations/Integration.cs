@@ -153,8 +153,9 @@ public sealed partial class Integration : IOwnedByUser
 
     /// <summary>
     /// What a failed call to Facebook does to the integration: an invalid token needs a reconnect, a missing permission
-    /// is listed until a check finds it granted, anything else is only shown as the last error. <paramref name="reason"/>
-    /// is the failure in plain words.
+    /// is listed until a check finds it granted, an object that is gone leaves it untouched (the healthy integration keeps
+    /// no error of a deleted lead), anything else is only shown as the last error. <paramref name="reason"/> is the
+    /// failure in plain words.
     /// </summary>
     public void RecordFailure(IntegrationFault fault, string reason, string? missingPermission = null)
     {
@@ -165,6 +166,8 @@ public sealed partial class Integration : IOwnedByUser
                 break;
             case IntegrationFault.PermissionMissing:
                 RecordPermissionMissing(missingPermission ?? "unknown", reason);
+                break;
+            case IntegrationFault.ObjectGone:
                 break;
             default:
                 LastError = reason;

@@ -4,10 +4,11 @@ using LeadOps.Domain.Common;
 using WebhookDeliveryStatus = LeadOps.Domain.Common.WebhookDeliveryStatus;
 using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Persistence;
+using LeadOps.IntegrationTests.Graph.Support;
+using LeadOps.IntegrationTests.GraphSandbox;
 using LeadOps.IntegrationTests.Integrations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace LeadOps.IntegrationTests.Leads;
 
@@ -19,12 +20,16 @@ namespace LeadOps.IntegrationTests.Leads;
 /// </summary>
 public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFixture(database)
 {
-    private static readonly string Page = SandboxSeed.NotSubscribedPageId;
-    private static readonly string Form = SandboxSeed.NotSubscribedFormId;
+    internal static readonly string Page = SandboxSeed.NotSubscribedPageId;
+    internal static readonly string Form = SandboxSeed.NotSubscribedFormId;
 
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    /// <summary>The longest pacing wait, set apart from the app's other timers so the test can tell it and move through it.</summary>
+    private static readonly TimeSpan PacingDelay = TimeSpan.FromSeconds(7);
 
-    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 }).WithClock(_clock);
+    private readonly TestClock _clock = new(DateTimeOffset.UtcNow);
+
+    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 }).WithClock(_clock)
+        .WithSetting("Facebook:Resilience:MaxPacingDelay", PacingDelay.ToString());
 
     [TestCase(FaultKind.TokenExpired, null, "needs_reconnect", TestName = "Error_190_on_the_lead_read_asks_for_a_reconnect_and_keeps_the_lead_on_the_history")]
     [TestCase(FaultKind.PermissionMissing, "leads_retrieval", "missing_permission", TestName = "Error_200_without_leads_retrieval_names_the_permission_and_keeps_the_lead_on_the_history")]
@@ -49,6 +54,79 @@ public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFi
         });
     }
 
+    /// <summary>
+    /// A lead made with Meta's Lead Ads testing tool and deleted before LeadOps read it: Graph answers 100/33 ("does not
+    /// exist"). The lead is on the sync history with the reason; the integration is as healthy as it was.
+    /// </summary>
+    [Test]
+    public async Task A_test_lead_deleted_before_it_is_read_goes_on_the_history_and_leaves_the_integration_as_it_was()
+    {
+        var (api, browser, integrationId, _) = await ConnectedWithLeadAsync();
+        var before = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
+        App.Webhooks.Hold = true; // the testing tool's own leadgen webhook arrives after the lead is gone
+        using var graph = new SandboxClient(App.Sandbox.BaseAddress);
+        var created = await graph.SendAsync(HttpMethod.Post, $"{Form}/test_leads", SandboxSeed.NotSubscribedPageToken, null);
+        var leadId = created.Json.GetProperty("id").GetString()!;
+        var deleted = await graph.SendAsync(HttpMethod.Delete, leadId, SandboxSeed.NotSubscribedPageToken, null);
+        Assert.That(deleted.Status, Is.EqualTo(System.Net.HttpStatusCode.OK), "the test lead is deleted");
+
+        await App.Webhooks.ReleaseAsync();
+        await PostDocumentedSampleAsync(leadId);
+        await App.DrainAsync();
+
+        var integration = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
+        var history = await browser.GetStringAsync("/Leads/Runs");
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo(before.GetProperty("status").GetString()));
+            Assert.That(integration.GetProperty("last_error").ToString(), Is.EqualTo(before.GetProperty("last_error").ToString()), "no error put on a healthy integration");
+            Assert.That(history, Does.Contain(leadId), "the lead that could not be read is on the sync history");
+            Assert.That(history, Does.Contain("the lead does not exist"), "with the reason");
+            Assert.That((await DeliveryAsync()).Status, Is.EqualTo(WebhookDeliveryStatus.Processed), "handled, not retried for ever");
+            Assert.That(await StoredAsync(api, leadId), Is.Empty);
+        });
+    }
+
+    /// <summary>
+    /// 80005 ("too many leadgen api calls to this Page") on the webhook's lead read: the delivery waits out Graph's
+    /// estimated_time_to_regain_access, then the lead is read, stored and welcomed once; the integration stays healthy.
+    /// </summary>
+    [Test]
+    public async Task A_lead_read_throttled_with_80005_is_read_after_the_wait_and_stored_and_welcomed_once()
+    {
+        var (api, _, integrationId, leadId) = await ConnectedWithLeadAsync();
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Lead, PageId = Page, Kind = FaultKind.Throttle, Code = 80005, Times = 1 });
+
+        await PostDocumentedSampleAsync(leadId);
+        await App.DrainAsync();
+        var throttled = await DeliveryAsync();
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(throttled.Status, Is.EqualTo(WebhookDeliveryStatus.Pending), "kept to be read again");
+            Assert.That(throttled.NextAttemptAt, Is.GreaterThan(_clock.GetUtcNow().AddMinutes(4)), "not before Graph's estimated_time_to_regain_access");
+            Assert.That(await StoredAsync(api, leadId), Is.Empty);
+        });
+
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        var drain = App.DrainAsync();
+
+        // The page's last usage reading (the throttle's) said 100 %: the next call for it is paced by the longest wait.
+        _clock.Advance(await HangGuard.WaitAsync("the pacing wait before the lead is read again", ct => _clock.WaitForTimerAsync(d => d == PacingDelay, ct)));
+        await drain;
+
+        var integration = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
+        await using var scope = App.Services.CreateAsyncScope();
+        var welcomes = await App.Db(scope).OutboxMessages.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter])
+            .CountAsync(o => o.Lead!.FacebookLeadId == leadId && o.Kind == LeadOps.Domain.Leads.OutboxMessage.WelcomeKind);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await StoredAsync(api, leadId), Has.Count.EqualTo(1), "stored once");
+            Assert.That(welcomes, Is.EqualTo(1), "welcomed once");
+            Assert.That((await DeliveryAsync()).Status, Is.EqualTo(WebhookDeliveryStatus.Processed));
+            Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo("active"));
+        });
+    }
+
     private async Task<(HttpClient Api, HttpClient Browser, long IntegrationId, string LeadId)> ConnectedWithLeadAsync()
     {
         await DisableEarlierIntegrationsAsync(); // one app for the fixture: only this test's integration gets the page's webhooks
@@ -59,8 +137,10 @@ public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFi
         return (api, browser, integration.GetProperty("id").GetInt64(), Graph.SubmitLeads(Form, 1)[0]);
     }
 
+    private Task PostDocumentedSampleAsync(string leadId) => PostDocumentedSampleAsync(App, leadId, _clock.GetUtcNow());
+
     /// <summary>"Webhooks for Leads" (graph-api/webhooks/getting-started/webhooks-for-leadgen): ids and time as numbers.</summary>
-    private async Task PostDocumentedSampleAsync(string leadId)
+    internal static async Task PostDocumentedSampleAsync(TestApp app, string leadId, DateTimeOffset createdTime)
     {
         var body = $$"""
             {
@@ -78,7 +158,7 @@ public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFi
                         "form_id": {{Form}},
                         "adgroup_id": 23842000000000001,
                         "ad_id": 23842000000000001,
-                        "created_time": {{_clock.GetUtcNow().ToUnixTimeSeconds()}}
+                        "created_time": {{createdTime.ToUnixTimeSeconds()}}
                       }
                     }
                   ]
@@ -86,8 +166,8 @@ public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFi
               ]
             }
             """;
-        using var client = App.NewClient();
-        using var response = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret);
+        using var client = app.NewClient();
+        using var response = await WebhookTests.PostSignedAsync(client, body, app.Graph.Options.AppSecret);
         Assert.That(response.IsSuccessStatusCode, Is.True, "Meta is answered 200 whatever Graph says afterwards");
     }
 

@@ -21,6 +21,20 @@ public sealed class IntegrationRulesTests
     }
 
     [Test]
+    public void A_lead_that_is_gone_leaves_the_integration_as_it_was()
+    {
+        var integration = new Integration();
+
+        integration.RecordFailure(IntegrationFault.ObjectGone, "The lead no longer exists on Facebook.");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(integration.LastError, Is.Null);
+            Assert.That(integration.StateAt(Now).Status, Is.EqualTo(IntegrationStatus.Active));
+        });
+    }
+
+    [Test]
     public void Merging_forms_updates_known_ones_keeps_their_sync_choice_and_adds_new_ones_synced_by_default()
     {
         var integration = new Integration();

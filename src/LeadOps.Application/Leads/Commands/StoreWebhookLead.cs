@@ -38,8 +38,7 @@ internal sealed class StoreWebhookLeadHandler(
         }
         catch (GraphApiException ex) when (ex.Failure.Kind is not (GraphFailureKind.Transient or GraphFailureKind.RateLimited))
         {
-            integration.RecordFailure(ex.Failure);
-            var reason = GraphFailureText.Describe(ex.Failure);
+            var reason = integration.RecordLeadReadFailure(ex.Failure);
             await RecordFailureAsync(command, reason, now, cancellationToken);
             return Result<ProcessedLead>.Failed(RetrievalRefusal.FetchFailed, reason);
         }

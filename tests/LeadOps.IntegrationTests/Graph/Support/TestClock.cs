@@ -6,9 +6,15 @@ namespace LeadOps.IntegrationTests.Graph.Support;
 /// A <see cref="FakeTimeProvider"/> that also tells the test when someone starts waiting on it (a timer is created), so a
 /// test advances time exactly when a retry or pacing delay is pending — no real sleeping, no guessing.
 /// </summary>
-public sealed class TestClock : TimeProvider
+public sealed class TestClock(DateTimeOffset start) : TimeProvider
 {
-    private readonly FakeTimeProvider _fake = new(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _fake = new(start);
+
+    public TestClock()
+        : this(new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero))
+    {
+    }
+
     private readonly Lock _lock = new();
     private readonly List<TimeSpan> _unclaimed = [];
     private readonly List<(Func<TimeSpan, bool> Match, TaskCompletionSource<TimeSpan> Signal)> _waiters = [];
