@@ -219,9 +219,11 @@ public static class DependencyInjection
                 o.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<LeadOpsDbContext>()
+            .AddUserStore<LeadOpsUserStore>()
             .AddSignInManager<LeadOpsSignInManager>()
             .AddDefaultTokenProviders();
         services.AddScoped<IApiKeyAuthenticator, ApiKeyAuthenticator>();
+        services.AddSingleton<UserNameCache>();
         services.AddScoped<IUserNames, UserNames>();
     }
 }

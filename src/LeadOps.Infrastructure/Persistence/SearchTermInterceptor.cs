@@ -19,7 +19,7 @@ internal sealed class SearchTermInterceptor : SaveChangesInterceptor
         {
             try
             {
-                Drop(added, [.. Existing(eventData.Context!, added)]);
+                Drop(added, [.. ExistingQuery(eventData.Context!, Conversations(added), Terms(added))]);
             }
             catch (Exception ex) when (ex is DbException or InvalidOperationException)
             {
@@ -36,7 +36,13 @@ internal sealed class SearchTermInterceptor : SaveChangesInterceptor
         {
             try
             {
-                Drop(added, await Existing(eventData.Context!, added).ToListAsync(cancellationToken));
+                var stored = new List<StoredTerm>();
+                await foreach (var term in ExistingAsyncQuery(eventData.Context!, Conversations(added), Terms(added)).WithCancellation(cancellationToken))
+                {
+                    stored.Add(term);
+                }
+
+                Drop(added, stored);
             }
             catch (Exception ex) when (ex is DbException or InvalidOperationException)
             {
@@ -70,15 +76,24 @@ internal sealed class SearchTermInterceptor : SaveChangesInterceptor
         }
     }
 
-    /// <summary>The (conversation, word) pairs of <paramref name="added"/> that are stored already.</summary>
-    private static IQueryable<StoredTerm> Existing(DbContext context, List<EntityEntry<ConversationSearchTerm>> added)
-    {
-        var conversations = added.Select(e => e.Entity.ConversationId).Distinct().ToList();
-        var terms = added.Select(e => e.Entity.Term).Distinct().ToList();
-        return context.Set<ConversationSearchTerm>()
+    /// <summary>
+    /// The (conversation, word) pairs of the save's new terms that are stored already; compiled once, as it runs for
+    /// nearly every message stored.
+    /// </summary>
+    private static readonly Func<DbContext, Guid[], string[], IEnumerable<StoredTerm>> ExistingQuery =
+        EF.CompileQuery((DbContext context, Guid[] conversations, string[] terms) => context.Set<ConversationSearchTerm>()
             .Where(t => conversations.Contains(t.ConversationId) && terms.Contains(t.Term))
-            .Select(t => new StoredTerm(t.ConversationId, t.Term));
-    }
+            .Select(t => new StoredTerm(t.ConversationId, t.Term)));
+
+    /// <inheritdoc cref="ExistingQuery"/>
+    private static readonly Func<DbContext, Guid[], string[], IAsyncEnumerable<StoredTerm>> ExistingAsyncQuery =
+        EF.CompileAsyncQuery((DbContext context, Guid[] conversations, string[] terms) => context.Set<ConversationSearchTerm>()
+            .Where(t => conversations.Contains(t.ConversationId) && terms.Contains(t.Term))
+            .Select(t => new StoredTerm(t.ConversationId, t.Term)));
+
+    private static Guid[] Conversations(List<EntityEntry<ConversationSearchTerm>> added) => [.. added.Select(e => e.Entity.ConversationId).Distinct()];
+
+    private static string[] Terms(List<EntityEntry<ConversationSearchTerm>> added) => [.. added.Select(e => e.Entity.Term).Distinct()];
 
     private static void Drop(List<EntityEntry<ConversationSearchTerm>> added, IEnumerable<StoredTerm> stored)
     {

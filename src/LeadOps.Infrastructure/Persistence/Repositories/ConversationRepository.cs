@@ -2,8 +2,11 @@ namespace LeadOps.Infrastructure.Persistence.Repositories;
 
 internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversationRepository
 {
-    public Task<Conversation?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Conversations.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+    /// <summary>Compiled once (the first read of every reply and Inbox action); the owner filter applies as in any query.</summary>
+    private static readonly Func<LeadOpsDbContext, Guid, CancellationToken, Task<Conversation?>> ById =
+        EF.CompileAsyncQuery((LeadOpsDbContext context, Guid id, CancellationToken _) => context.Conversations.FirstOrDefault(c => c.Id == id));
+
+    public Task<Conversation?> GetAsync(Guid id, CancellationToken cancellationToken) => ById(db, id, cancellationToken);
 
     public Task<Conversation?> FindAsync(string pageId, string psid, CancellationToken cancellationToken) =>
         db.Conversations.FirstOrDefaultAsync(c => c.PageId == pageId && c.Psid == psid, cancellationToken);

@@ -23,14 +23,18 @@ internal sealed class IntegrationRepository(LeadOpsDbContext db) : IIntegrationR
     public Task<Integration?> FindForPageAsync(string pageId, CancellationToken cancellationToken) =>
         db.Integrations.Include(i => i.Forms).Where(i => i.PageId == pageId).OrderBy(i => i.Id).FirstOrDefaultAsync(cancellationToken);
 
-    public Task<Integration?> FindSenderAsync(int integrationId, string pageId, CancellationToken cancellationToken) =>
-        db.Integrations
+    /// <summary>Compiled once: it runs for every reply sent.</summary>
+    private static readonly Func<LeadOpsDbContext, int, string, CancellationToken, Task<Integration?>> Sender =
+        EF.CompileAsyncQuery((LeadOpsDbContext context, int integrationId, string pageId, CancellationToken _) => context.Integrations
             .Where(i => i.Id == integrationId || (i.PageId == pageId && !i.IsDisabled))
             .OrderBy(i => i.IsDisabled)
             .ThenBy(i => i.Id == integrationId ? 0 : 1)
             .ThenBy(i => i.Name)
             .ThenBy(i => i.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefault());
+
+    public Task<Integration?> FindSenderAsync(int integrationId, string pageId, CancellationToken cancellationToken) =>
+        Sender(db, integrationId, pageId, cancellationToken);
 
     public void Add(Integration integration) => db.Integrations.Add(integration);
 
