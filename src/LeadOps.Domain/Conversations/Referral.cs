@@ -31,13 +31,22 @@ public sealed record Referral(string? Source, string? Ref, string? AdId, string?
     /// <summary>"Came from ad “Summer sale” (ad 6045…) · product 7310… · ref spring" — what the thread and the header say.</summary>
     public string Describe()
     {
-        var from = AdId is not null || string.Equals(Source, "ADS", StringComparison.OrdinalIgnoreCase)
-            ? AdTitle is null ? $"Came from ad {AdId}" : $"Came from ad “{AdTitle}”{(AdId is null ? string.Empty : $" (ad {AdId})")}"
-            : $"Came from {(Source ?? "a link").ToLowerInvariant().Replace('_', ' ')}";
-        var on = RefererUri is null ? string.Empty : $" on {RefererUri}";
-        var product = ProductId is null ? string.Empty : $" · product {ProductId}";
-        return Ref is null ? from + on + product : $"{from}{on}{product} · ref {Ref}";
+        var (source, adId, title) = (Words(Source), Words(AdId), Words(AdTitle));
+        var from = adId is not null || string.Equals(source, "ADS", StringComparison.OrdinalIgnoreCase)
+            ? (title, adId) switch
+            {
+                (null, null) => "Came from an ad",
+                (null, _) => $"Came from ad {adId}",
+                _ => $"Came from ad “{title}”{(adId is null ? string.Empty : $" (ad {adId})")}",
+            }
+            : $"Came from {(source ?? "a link").ToLowerInvariant().Replace('_', ' ')}";
+        var on = Words(RefererUri) is { } page ? $" on {page}" : string.Empty;
+        var product = Words(ProductId) is { } id ? $" · product {id}" : string.Empty;
+        return Words(Ref) is { } reference ? $"{from}{on}{product} · ref {reference}" : from + on + product;
     }
+
+    /// <summary>Meta's text, or null when it says nothing (missing, empty or blank): nothing is left dangling.</summary>
+    private static string? Words(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>An absolute http(s) address of at most <see cref="UrlLength"/> characters; anything else is not kept.</summary>
     public static string? WebAddress(string? value) => Common.WebAddress.Of(value, UrlLength);

@@ -42,8 +42,7 @@ internal static partial class GraphErrorClassifier
     public static GraphFailure Classify(GraphErrorDto? error, int? httpStatus, GraphUsage usage, TimeSpan? retryAfterHeader, DateTimeOffset now)
     {
         var kind = KindOf(error?.Code, error?.ErrorSubcode, error?.IsTransient, httpStatus);
-        var message = string.IsNullOrWhiteSpace(error?.Message) ? DescribeWithoutBody(httpStatus)
-            : string.IsNullOrWhiteSpace(error.ErrorUserMsg) ? error.Message : $"{error.Message}: {error.ErrorUserMsg}";
+        var message = Describe(error) ?? DescribeWithoutBody(httpStatus);
 
         TimeSpan? wait = null;
         if (kind is GraphFailureKind.RateLimited or GraphFailureKind.Transient)
@@ -61,7 +60,10 @@ internal static partial class GraphErrorClassifier
             error?.IsTransient,
             httpStatus,
             wait is { } w ? now + w : null,
-            kind == GraphFailureKind.PermissionMissing ? ExtractPermission(message) : null);
+            kind == GraphFailureKind.PermissionMissing ? ExtractPermission(message) : null)
+        {
+            UserTitle = string.IsNullOrWhiteSpace(error?.ErrorUserTitle) ? null : error.ErrorUserTitle.Trim(),
+        };
     }
 
     public static GraphFailureKind KindOf(int? code, int? subcode, bool? isTransient, int? httpStatus) => code switch
@@ -106,6 +108,20 @@ internal static partial class GraphErrorClassifier
         429 => GraphFailureKind.RateLimited,
         _ => GraphFailureKind.Unknown,
     };
+
+    /// <summary>
+    /// Meta's own words: <c>message</c>, then <c>error_user_title</c> and <c>error_user_msg</c> (the words meant for
+    /// people), whichever are there; null when the body says nothing.
+    /// </summary>
+    private static string? Describe(GraphErrorDto? error)
+    {
+        var parts = new[] { error?.Message, error?.ErrorUserTitle, error?.ErrorUserMsg }
+            .Where(part => !string.IsNullOrWhiteSpace(part))
+            .Select(part => part!.Trim())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return parts.Count == 0 ? null : string.Join(": ", parts);
+    }
 
     private static string DescribeWithoutBody(int? httpStatus) =>
         httpStatus is { } status ? $"HTTP {status} without a Graph error body" : "No answer from Graph";

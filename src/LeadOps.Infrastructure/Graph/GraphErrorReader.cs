@@ -20,9 +20,13 @@ internal static class GraphErrorReader
 
     /// <summary>Some Graph messages echo what they were given; make sure the token is never one of those things.</summary>
     public static GraphFailure Redact(GraphFailure failure, string? accessToken) =>
-        !string.IsNullOrEmpty(accessToken) && failure.Message.Contains(accessToken, StringComparison.Ordinal)
-            ? failure with { Message = failure.Message.Replace(accessToken, "[token]", StringComparison.Ordinal) }
-            : failure;
+        string.IsNullOrEmpty(accessToken)
+            ? failure
+            : failure with
+            {
+                Message = failure.Message.Replace(accessToken, "[token]", StringComparison.Ordinal),
+                UserTitle = failure.UserTitle?.Replace(accessToken, "[token]", StringComparison.Ordinal),
+            };
 
     private static async Task<GraphErrorDto?> TryReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -246,4 +246,80 @@ public sealed class DocumentedMessengerSamplesTests(DatabaseKind database) : Inb
         var texts = (await MessagesAsync(staff, id!.Value)).Select(m => m.GetProperty("text").GetString());
         Assert.That(texts, Is.EqualTo(new[] { "Sent a cart: 1 × Trail 500 (11 THB), 2 × Helmet (22.5 THB)\nNote: Deliver on Saturday, please" }), "kept once, products and note in Meta's order");
     }
+
+    /// <summary>
+    /// messaging_referrals with only what Meta always sends: an ad referral whose <c>ad_id</c> and <c>ads_context_data</c>
+    /// are missing (the reference marks <c>ref</c> "if specified in the ad"), an m.me link without <c>ref</c>, a chat
+    /// plugin referral without <c>referer_uri</c>, and an OPEN_THREAD with an empty <c>source</c>. The thread, its header and the list each say
+    /// where the customer came from in a whole sentence, never "Came from ad " with nothing after it.
+    /// </summary>
+    [TestCase("{\"source\":\"ADS\",\"type\":\"OPEN_THREAD\"}", "Came from an ad", TestName = "Ad_referral_without_ad_id_or_title_says_came_from_an_ad")]
+    [TestCase("{\"source\":\"ADS\",\"type\":\"OPEN_THREAD\",\"ad_id\":\"\",\"ads_context_data\":{\"ad_title\":\" \"}}", "Came from an ad", TestName = "Ad_referral_with_empty_ad_id_and_blank_title_says_came_from_an_ad")]
+    [TestCase("{\"source\":\"SHORTLINK\",\"type\":\"OPEN_THREAD\"}", "Came from shortlink", TestName = "M_me_link_without_ref_has_no_dangling_ref")]
+    [TestCase("{\"ref\":\"\",\"source\":\"CUSTOMER_CHAT_PLUGIN\",\"type\":\"OPEN_THREAD\",\"referer_uri\":\"\"}", "Came from customer chat plugin", TestName = "Chat_plugin_without_referer_uri_has_no_dangling_page")]
+    [TestCase("{\"source\":\"\",\"type\":\"OPEN_THREAD\",\"ref\":\"menu\"}", "Came from a link · ref menu", TestName = "Open_thread_with_an_empty_source_says_came_from_a_link")]
+    public async Task A_referral_that_names_nothing_still_reads_as_a_sentence_in_the_thread_header_and_list(string referral, string expected)
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Hi");
+        var page = SandboxSeed.MainPageId;
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds() + 1;
+
+        await PostSignedWebhookAsync($$"""
+            {"object":"page","entry":[{"id":"{{page}}","time":{{at}},"messaging":[
+              {"sender":{"id":"{{psid}}"},"recipient":{"id":"{{page}}"},"timestamp":{{at}},"referral":{{referral}}}
+            ]}]}
+            """);
+        await staff.Probe.WaitUntilAsync("the referral", async () => (await ConversationAsync(staff, id)).GetProperty("referral").ValueKind == JsonValueKind.Object);
+
+        var shown = (await ConversationAsync(staff, id)).GetProperty("referral").GetProperty("text").GetString();
+        var thread = (await MessagesAsync(staff, id)).Select(m => m.GetProperty("text").GetString()).ToList();
+        using var browser = await App.SignedInClientAsync(staff.User);
+        var header = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync($"/Inbox/Conversation/{id}"));
+        var list = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/Inbox"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(shown, Is.EqualTo(expected), "the conversation's referral");
+            Assert.That(thread, Does.Contain(expected), "the thread's note");
+            Assert.That(header, Does.Contain(expected), "the conversation page");
+            Assert.That(list, Does.Contain($" · {expected}"), "the Inbox list");
+            foreach (var html in new[] { header, list })
+            {
+                Assert.That(html, Does.Not.Match(@"Came from ad\s*<|Came from ad\s*$|Came from\s*·|· ref\s*<|\bon\s*·"), "nothing dangling");
+            }
+        });
+    }
+
+    /// <summary>
+    /// messaging_customer_information (the Structured Information template's answer, "Structured Information Template",
+    /// updated Mar 18, 2026): Meta names the webhook field but the copy read here prints no payload, so LeadOps reads no
+    /// shape into it; the body below (<c>screens[].responses[{key,value}]</c>) is how integrators report it, *unverified*. A delivery that carries one beside a customer's message answers 200 and keeps the message; the form's
+    /// event is skipped without a trace in the thread.
+    /// </summary>
+    [TestCase("messaging", TestName = "Customer_information_event_in_messaging_is_skipped_and_the_message_beside_it_kept")]
+    [TestCase("changes", TestName = "Customer_information_change_is_skipped_and_the_message_beside_it_kept")]
+    public async Task A_customer_information_event_is_skipped_safely_and_the_rest_of_the_delivery_is_kept(string form)
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var page = SandboxSeed.MainPageId;
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var mid = "m_after_form_" + psid;
+        const string Information = """
+            {"screens":[{"screen_id":0,"responses":[{"key":"street_1","value":"1 Hacker Way"},{"key":"city","value":"Menlo Park"},
+              {"key":"postal_code","value":"94025"},{"key":"country","value":"US"}]}],"cta_id":7}
+            """;
+        var customerInformation = $$"""{"sender":{"id":"{{psid}}"},"recipient":{"id":"{{page}}"},"timestamp":{{at}},"messaging_customer_information":{{Information}}}""";
+        var message = $$$"""{"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{page}}}"},"timestamp":{{{at + 1}}},"message":{"mid":"{{{mid}}}","text":"Sent you my address"}}""";
+        var entry = form == "messaging"
+            ? $$"""{"id":"{{page}}","time":{{at}},"messaging":[{{customerInformation}},{{message}}]}"""
+            : $$"""{"id":"{{page}}","time":{{at}},"changes":[{"field":"messaging_customer_information","value":{{customerInformation}}},{"field":"messages","value":{{message}}}]}""";
+
+        await PostSignedWebhookAsync($$"""{"object":"page","entry":[{{entry}}]}"""); // answers 200 (asserted there)
+        var id = await WaitForMessageAsync(staff, psid, mid);
+
+        var texts = (await MessagesAsync(staff, id)).Select(m => m.GetProperty("text").GetString());
+        Assert.That(texts, Is.EqualTo(new[] { "Sent you my address" }), "the message is kept and the form's event leaves nothing behind");
+    }
 }

@@ -122,6 +122,21 @@ public sealed class MessengerRulesTests
         });
     }
 
+    /// <summary>Meta may send an ad referral with neither <c>ad_id</c> nor <c>ad_title</c>, and links without <c>ref</c> or <c>referer_uri</c>: no sentence ends in the air.</summary>
+    [TestCase("ADS", null, null, null, null, "Came from an ad")]
+    [TestCase("ADS", null, " ", "  ", null, "Came from an ad")]
+    [TestCase("ads", "", null, null, null, "Came from an ad")]
+    [TestCase("SHORTLINK", " ", null, null, null, "Came from shortlink")]
+    [TestCase("CUSTOMER_CHAT_PLUGIN", null, null, null, "", "Came from customer chat plugin")]
+    [TestCase(" ", null, null, null, null, "Came from a link")]
+    [TestCase(null, null, null, null, null, "Came from a link")]
+    public void A_referral_that_names_nothing_still_reads_as_a_whole_sentence(string? source, string? reference, string? adId, string? adTitle, string? refererUri, string expected)
+    {
+        var referral = new Referral(source, reference, adId, adTitle, null, "OPEN_THREAD") { RefererUri = refererUri };
+
+        Assert.That(referral.Describe(), Is.EqualTo(expected));
+    }
+
     [TestCase("photo.png", "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "image", null)]
     [TestCase("terms.pdf", "JVBERi0xLjQK", "file", null)]
     [TestCase("photo.png", "PHNjcmlwdD4=", null, "does not match")]

@@ -11,4 +11,8 @@ public sealed record GraphFailure(
     bool? IsTransient,
     int? HttpStatus,
     DateTimeOffset? RetryAfter = null,
-    string? MissingPermission = null);
+    string? MissingPermission = null)
+{
+    /// <summary>Meta's <c>error_user_title</c>, the short title it gives a refusal meant for people; null when Meta gives none.</summary>
+    public string? UserTitle { get; init; }
+}

@@ -16,7 +16,16 @@ public static class GraphFailureText
         _ => Describe(failure),
     };
 
-    public static string Describe(GraphFailure failure) => failure.Kind switch
+    /// <summary>What went wrong in plain words; where the words are LeadOps' own, Meta's title for the refusal follows when it gives one.</summary>
+    public static string Describe(GraphFailure failure)
+    {
+        var text = DescribeKind(failure);
+        return failure.UserTitle is { } title && !text.Contains(title, StringComparison.Ordinal)
+            ? $"{text} Facebook says: “{title}”."
+            : text;
+    }
+
+    private static string DescribeKind(GraphFailure failure) => failure.Kind switch
     {
         GraphFailureKind.TokenInvalid => "The page token is expired or was revoked: reconnect the page.",
         GraphFailureKind.PermissionMissing => failure.MissingPermission is { } p

@@ -15,5 +15,8 @@ internal sealed record GraphErrorDto
     /// <summary>What the Conversions API (and a few other edges) says in plain words beside its terse <see cref="Message"/>.</summary>
     public string? ErrorUserMsg { get; init; }
 
+    /// <summary>The short title Meta gives a refusal meant for people (e.g. "Event Timestamp Too Old").</summary>
+    public string? ErrorUserTitle { get; init; }
+
     public bool? IsTransient { get; init; }
 }
