@@ -72,6 +72,7 @@ public sealed class MetaWebhookShapesTests
     [TestCase("""{"products":[{"id":123,"retailer_id":"retailer_id_1","name":"name1","unit_price":11,"currency":"THB","quantity":1,},{"id":456,"retailer_id":"retailer_id_2","name":"name2","unit_price":22,"currency":"THB","quantity":2,},],"note":"foobar",}""", "Sent a cart: 1 × name1 (11 THB), 2 × name2 (22 THB)\nNote: foobar", TestName = "Send_cart_as_metas_reference_prints_it")]
     [TestCase("""{"products":[{"id":"9","quantity":"3"},{"retailer_id":"sku-1"}]}""", "Sent a cart: 3 × 9, 1 × sku-1", TestName = "Send_cart_without_names_prices_or_note")]
     [TestCase("""{"note":"Only a note"}""", "Note: Only a note", TestName = "Send_cart_with_only_a_note")]
+    [TestCase("""{"products":[{"name":"  ","retailer_id":"sku-1","unit_price":" ","currency":"THB","quantity":" "}]}""", "Sent a cart: 1 × sku-1", TestName = "Send_cart_with_blank_name_price_and_quantity")]
     public void A_cart_is_read_as_the_customers_message_in_words(string order, string text)
     {
         using var document = JsonDocument.Parse($$"""{"object":"page","entry":[{"id":"108","time":1,"messaging":[{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1458692752478,"order":{{order}}}]}]}""", MetaWebhookJson.Options);

@@ -72,11 +72,15 @@ internal static class MessengerContentReader
     /// </summary>
     public static string? Cart(JsonElement order)
     {
+        // A blank field is a missing one: it leaves nothing dangling ("  ×    (  THB)").
+        static string? Words(JsonElement product, string name, int maxLength) =>
+            MessengerJson.Text(product, name, maxLength)?.Trim() is { Length: > 0 } text ? text : null;
+
         var products = MessengerJson.Array(order, "products").Where(p => p.ValueKind == JsonValueKind.Object).Take(MaxAttachments).Select(p =>
         {
-            var name = MessengerJson.Text(p, "name", 200) ?? MessengerJson.Text(p, "retailer_id", 200) ?? MessengerJson.Id(p, "id") ?? "a product";
-            var price = MessengerJson.Text(p, "unit_price", 40) is { } unit ? $" ({string.Join(' ', new[] { unit, MessengerJson.Text(p, "currency", 10) }.OfType<string>())})" : string.Empty;
-            return $"{MessengerJson.Text(p, "quantity", 20) ?? "1"} × {name}{price}";
+            var name = Words(p, "name", 200) ?? Words(p, "retailer_id", 200) ?? MessengerJson.Id(p, "id") ?? "a product";
+            var price = Words(p, "unit_price", 40) is { } unit ? $" ({string.Join(' ', new[] { unit, Words(p, "currency", 10) }.OfType<string>())})" : string.Empty;
+            return $"{Words(p, "quantity", 20) ?? "1"} × {name}{price}";
         }).ToList();
         var note = MessengerJson.Text(order, "note", 2000)?.Trim();
         var lines = new[] { products.Count == 0 ? null : "Sent a cart: " + string.Join(", ", products), string.IsNullOrEmpty(note) ? null : "Note: " + note }.OfType<string>().ToList();
