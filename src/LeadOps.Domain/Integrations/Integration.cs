@@ -155,7 +155,7 @@ public sealed partial class Integration : IOwnedByUser
     /// What a failed call to Facebook does to the integration: an invalid token needs a reconnect, a missing permission
     /// is listed until a check finds it granted, an object that is gone leaves it untouched (the healthy integration keeps
     /// no error of a deleted lead), anything else is only shown as the last error. <paramref name="reason"/> is the
-    /// failure in plain words.
+    /// failure in plain words, cut to fit its column (it may carry whatever Graph said).
     /// </summary>
     public void RecordFailure(IntegrationFault fault, string reason, string? missingPermission = null)
     {
@@ -170,7 +170,7 @@ public sealed partial class Integration : IOwnedByUser
             case IntegrationFault.ObjectGone:
                 break;
             default:
-                LastError = reason;
+                LastError = TextLimit.Fit(reason, TextLimit.Reason);
                 break;
         }
     }
@@ -179,7 +179,7 @@ public sealed partial class Integration : IOwnedByUser
     public void RecordTokenInvalid(string reason)
     {
         NeedsReconnect = true;
-        LastError = reason;
+        LastError = TextLimit.Fit(reason, TextLimit.Reason);
     }
 
     /// <summary>Graph said a permission is missing (codes 10, 200–299).</summary>
@@ -192,7 +192,7 @@ public sealed partial class Integration : IOwnedByUser
         }
 
         MissingPermissions = string.Join(',', missing);
-        LastError = reason;
+        LastError = TextLimit.Fit(reason, TextLimit.Reason);
     }
 
     /// <summary>

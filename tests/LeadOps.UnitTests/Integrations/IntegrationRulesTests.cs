@@ -1,3 +1,4 @@
+using LeadOps.Domain.Common;
 using LeadOps.Domain.Integrations;
 
 namespace LeadOps.UnitTests.Integrations;
@@ -32,6 +33,19 @@ public sealed class IntegrationRulesTests
             Assert.That(integration.LastError, Is.Null);
             Assert.That(integration.StateAt(Now).Status, Is.EqualTo(IntegrationStatus.Active));
         });
+    }
+
+    /// <summary>A reason can carry whatever Graph said (its message, Meta's error_user_title): it still fits the 1,000-character column.</summary>
+    [TestCase(IntegrationFault.TokenInvalid)]
+    [TestCase(IntegrationFault.PermissionMissing)]
+    [TestCase(IntegrationFault.Other)]
+    public void A_long_reason_is_kept_within_its_column(IntegrationFault fault)
+    {
+        var integration = new Integration();
+
+        integration.RecordFailure(fault, "The page token is expired or was revoked: reconnect the page. Facebook says: “" + new string('x', 5000) + "”.", "leads_retrieval");
+
+        Assert.That(integration.LastError, Has.Length.EqualTo(TextLimit.Reason).And.StartsWith("The page token is expired"));
     }
 
     [Test]
