@@ -32,6 +32,13 @@ public static class TextLimit
         return string.Concat(text.AsSpan(0, Math.Max(0, keep)), CutMark);
     }
 
+    /// <summary>
+    /// Text someone sent (Meta, a form) as words: trimmed, null when it says nothing (missing, empty or blank, so that
+    /// nothing is left dangling), else its first <paramref name="length"/> characters.
+    /// </summary>
+    public static string? Words(string? text, int length = int.MaxValue) =>
+        string.IsNullOrWhiteSpace(text) ? null : Cut(text.Trim(), length);
+
     /// <summary>Whether <see cref="Fit"/> cut this value.</summary>
     public static bool WasCut(string? text) => text is not null && text.EndsWith(CutMark, StringComparison.Ordinal);
 }

@@ -139,7 +139,7 @@ public sealed partial class Conversation
         return AddNote(MessageKind.Optin, mid, optin.Describe(), at);
     }
 
-    private static string? Part(string? name) => string.IsNullOrWhiteSpace(name) ? null : TextLimit.Cut(name.Trim(), NamePartLength);
+    private static string? Part(string? name) => TextLimit.Words(name, NamePartLength);
 
-    private static string? Field(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextLimit.Cut(value.Trim(), Referral.FieldLength);
+    private static string? Field(string? value) => TextLimit.Words(value, Referral.FieldLength);
 }

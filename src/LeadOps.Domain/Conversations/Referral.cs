@@ -31,7 +31,7 @@ public sealed record Referral(string? Source, string? Ref, string? AdId, string?
     /// <summary>"Came from ad “Summer sale” (ad 6045…) · product 7310… · ref spring" — what the thread and the header say.</summary>
     public string Describe()
     {
-        var (source, adId, title) = (Words(Source), Words(AdId), Words(AdTitle));
+        var (source, adId, title) = (TextLimit.Words(Source), TextLimit.Words(AdId), TextLimit.Words(AdTitle));
         var from = adId is not null || string.Equals(source, "ADS", StringComparison.OrdinalIgnoreCase)
             ? (title, adId) switch
             {
@@ -40,13 +40,10 @@ public sealed record Referral(string? Source, string? Ref, string? AdId, string?
                 _ => $"Came from ad “{title}”{(adId is null ? string.Empty : $" (ad {adId})")}",
             }
             : $"Came from {(source ?? "a link").ToLowerInvariant().Replace('_', ' ')}";
-        var on = Words(RefererUri) is { } page ? $" on {page}" : string.Empty;
-        var product = Words(ProductId) is { } id ? $" · product {id}" : string.Empty;
-        return Words(Ref) is { } reference ? $"{from}{on}{product} · ref {reference}" : from + on + product;
+        var on = TextLimit.Words(RefererUri) is { } page ? $" on {page}" : string.Empty;
+        var product = TextLimit.Words(ProductId) is { } id ? $" · product {id}" : string.Empty;
+        return TextLimit.Words(Ref) is { } reference ? $"{from}{on}{product} · ref {reference}" : from + on + product;
     }
-
-    /// <summary>Meta's text, or null when it says nothing (missing, empty or blank): nothing is left dangling.</summary>
-    private static string? Words(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>An absolute http(s) address of at most <see cref="UrlLength"/> characters; anything else is not kept.</summary>
     public static string? WebAddress(string? value) => Common.WebAddress.Of(value, UrlLength);

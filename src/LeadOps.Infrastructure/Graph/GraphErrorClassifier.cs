@@ -62,7 +62,7 @@ internal static partial class GraphErrorClassifier
             wait is { } w ? now + w : null,
             kind == GraphFailureKind.PermissionMissing ? ExtractPermission(message) : null)
         {
-            UserTitle = string.IsNullOrWhiteSpace(error?.ErrorUserTitle) ? null : error.ErrorUserTitle.Trim(),
+            UserTitle = TextLimit.Words(error?.ErrorUserTitle),
         };
     }
 
@@ -116,8 +116,8 @@ internal static partial class GraphErrorClassifier
     private static string? Describe(GraphErrorDto? error)
     {
         var parts = new[] { error?.Message, error?.ErrorUserTitle, error?.ErrorUserMsg }
-            .Where(part => !string.IsNullOrWhiteSpace(part))
-            .Select(part => part!.Trim())
+            .Select(part => TextLimit.Words(part))
+            .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return parts.Count == 0 ? null : string.Join(": ", parts);

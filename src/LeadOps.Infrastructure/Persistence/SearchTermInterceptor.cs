@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -36,13 +37,7 @@ internal sealed class SearchTermInterceptor : SaveChangesInterceptor
         {
             try
             {
-                var stored = new List<StoredTerm>();
-                await foreach (var term in ExistingAsyncQuery(eventData.Context!, Conversations(added), Terms(added)).WithCancellation(cancellationToken))
-                {
-                    stored.Add(term);
-                }
-
-                Drop(added, stored);
+                Drop(added, await ExistingAsyncQuery(eventData.Context!, Conversations(added), Terms(added)).ToListAsync(cancellationToken));
             }
             catch (Exception ex) when (ex is DbException or InvalidOperationException)
             {
@@ -80,16 +75,16 @@ internal sealed class SearchTermInterceptor : SaveChangesInterceptor
     /// The (conversation, word) pairs of the save's new terms that are stored already; compiled once, as it runs for
     /// nearly every message stored.
     /// </summary>
-    private static readonly Func<DbContext, Guid[], string[], IEnumerable<StoredTerm>> ExistingQuery =
-        EF.CompileQuery((DbContext context, Guid[] conversations, string[] terms) => context.Set<ConversationSearchTerm>()
+    private static readonly Expression<Func<DbContext, Guid[], string[], IQueryable<StoredTerm>>> Existing =
+        (context, conversations, terms) => context.Set<ConversationSearchTerm>()
             .Where(t => conversations.Contains(t.ConversationId) && terms.Contains(t.Term))
-            .Select(t => new StoredTerm(t.ConversationId, t.Term)));
+            .Select(t => new StoredTerm(t.ConversationId, t.Term));
 
-    /// <inheritdoc cref="ExistingQuery"/>
-    private static readonly Func<DbContext, Guid[], string[], IAsyncEnumerable<StoredTerm>> ExistingAsyncQuery =
-        EF.CompileAsyncQuery((DbContext context, Guid[] conversations, string[] terms) => context.Set<ConversationSearchTerm>()
-            .Where(t => conversations.Contains(t.ConversationId) && terms.Contains(t.Term))
-            .Select(t => new StoredTerm(t.ConversationId, t.Term)));
+    /// <inheritdoc cref="Existing"/>
+    private static readonly Func<DbContext, Guid[], string[], IEnumerable<StoredTerm>> ExistingQuery = EF.CompileQuery(Existing);
+
+    /// <inheritdoc cref="Existing"/>
+    private static readonly Func<DbContext, Guid[], string[], IAsyncEnumerable<StoredTerm>> ExistingAsyncQuery = EF.CompileAsyncQuery(Existing);
 
     private static Guid[] Conversations(List<EntityEntry<ConversationSearchTerm>> added) => [.. added.Select(e => e.Entity.ConversationId).Distinct()];
 

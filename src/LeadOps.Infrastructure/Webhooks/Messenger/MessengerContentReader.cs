@@ -73,8 +73,7 @@ internal static class MessengerContentReader
     public static string? Cart(JsonElement order)
     {
         // A blank field is a missing one: it leaves nothing dangling ("  ×    (  THB)").
-        static string? Words(JsonElement product, string name, int maxLength) =>
-            MessengerJson.Text(product, name, maxLength)?.Trim() is { Length: > 0 } text ? text : null;
+        static string? Words(JsonElement product, string name, int maxLength) => TextLimit.Words(MessengerJson.Text(product, name, maxLength));
 
         var products = MessengerJson.Array(order, "products").Where(p => p.ValueKind == JsonValueKind.Object).Take(MaxAttachments).Select(p =>
         {
@@ -82,8 +81,8 @@ internal static class MessengerContentReader
             var price = Words(p, "unit_price", 40) is { } unit ? $" ({string.Join(' ', new[] { unit, Words(p, "currency", 10) }.OfType<string>())})" : string.Empty;
             return $"{Words(p, "quantity", 20) ?? "1"} × {name}{price}";
         }).ToList();
-        var note = MessengerJson.Text(order, "note", 2000)?.Trim();
-        var lines = new[] { products.Count == 0 ? null : "Sent a cart: " + string.Join(", ", products), string.IsNullOrEmpty(note) ? null : "Note: " + note }.OfType<string>().ToList();
+        var note = TextLimit.Words(MessengerJson.Text(order, "note", 2000));
+        var lines = new[] { products.Count == 0 ? null : "Sent a cart: " + string.Join(", ", products), note is null ? null : "Note: " + note }.OfType<string>().ToList();
         return lines.Count == 0 ? null : string.Join('\n', lines);
     }
 
