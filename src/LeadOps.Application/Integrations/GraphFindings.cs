@@ -16,12 +16,12 @@ internal static class GraphFindings
     }
 
     /// <summary>
-    /// A failed read of one lead, in the integration's terms; returns the reason to show with the lead. Graph's 100/33
-    /// ("Unsupported get request. Object with ID … does not exist") on a lead is the lead gone, not the integration at fault.
+    /// A failed read of one lead, in the integration's terms; returns the reason to show with the lead. A lead Graph says
+    /// does not exist (<see cref="GraphFailure.ObjectMissing"/>) is the lead gone, not the integration at fault.
     /// </summary>
     public static string RecordLeadReadFailure(this Integration integration, GraphFailure failure)
     {
-        if (failure is not { Code: 100, Subcode: 33 })
+        if (!failure.ObjectMissing)
         {
             integration.RecordFailure(failure);
             return GraphFailureText.Describe(failure);

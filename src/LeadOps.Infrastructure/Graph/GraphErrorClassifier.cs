@@ -39,6 +39,12 @@ internal static partial class GraphErrorClassifier
 
     private const int BusinessUseCaseThrottleLast = 80014;
 
+    /// <summary>
+    /// "Unsupported get request. Object with ID '…' does not exist, cannot be loaded due to missing permissions, or does
+    /// not support this operation" (code 100).
+    /// </summary>
+    private const int ObjectMissingSubcode = 33;
+
     public static GraphFailure Classify(GraphErrorDto? error, int? httpStatus, GraphUsage usage, TimeSpan? retryAfterHeader, DateTimeOffset now)
     {
         var kind = KindOf(error?.Code, error?.ErrorSubcode, error?.IsTransient, httpStatus);
@@ -63,6 +69,7 @@ internal static partial class GraphErrorClassifier
             kind == GraphFailureKind.PermissionMissing ? ExtractPermission(message) : null)
         {
             UserTitle = TextLimit.Words(error?.ErrorUserTitle),
+            ObjectMissing = error is { Code: 100, ErrorSubcode: ObjectMissingSubcode },
         };
     }
 

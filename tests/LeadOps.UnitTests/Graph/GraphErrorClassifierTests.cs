@@ -56,6 +56,13 @@ public sealed class GraphErrorClassifierTests
         });
     }
 
+    [TestCase(100, 33, true, TestName = "Code_100_33_says_the_object_is_missing")]
+    [TestCase(100, null, false, TestName = "Code_100_without_subcode_says_nothing_of_the_object")]
+    [TestCase(100, 2018001, false, TestName = "Code_100_2018001_says_nothing_of_the_object")]
+    [TestCase(200, 33, false, TestName = "Subcode_33_under_another_code_says_nothing_of_the_object")]
+    public void Marks_a_missing_object_only_for_100_33(int code, int? subcode, bool missing) =>
+        Assert.That(GraphErrorClassifier.Classify(Error(code, subcode), 400, GraphUsage.Empty, null, Now).ObjectMissing, Is.EqualTo(missing));
+
     [Test]
     public void Code_wins_over_http_status_when_a_token_error_comes_back_as_500()
     {

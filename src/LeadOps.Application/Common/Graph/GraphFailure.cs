@@ -15,4 +15,10 @@ public sealed record GraphFailure(
 {
     /// <summary>Meta's <c>error_user_title</c>, the short title it gives a refusal meant for people; null when Meta gives none.</summary>
     public string? UserTitle { get; init; }
+
+    /// <summary>
+    /// Graph said the object the call named does not exist (or cannot be loaded): a fact about that object, such as a
+    /// lead deleted before it was read, which only the caller can tell from a fault of the integration.
+    /// </summary>
+    public bool ObjectMissing { get; init; }
 }
