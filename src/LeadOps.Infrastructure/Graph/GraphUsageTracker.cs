@@ -8,9 +8,6 @@ namespace LeadOps.Infrastructure.Graph;
 /// </summary>
 public sealed class GraphUsageTracker(TimeProvider timeProvider, IOptionsMonitor<FacebookOptions> options)
 {
-    /// <summary>Graph's budgets roll over within an hour; older readings no longer say anything.</summary>
-    private static readonly TimeSpan FreshFor = TimeSpan.FromHours(1);
-
     private readonly ConcurrentDictionary<string, GraphUsageSnapshot> _byPage = new(StringComparer.Ordinal);
     private volatile GraphUsageSnapshot? _app;
 
@@ -39,9 +36,9 @@ public sealed class GraphUsageTracker(TimeProvider timeProvider, IOptionsMonitor
     internal double? CurrentPercent(string pageKey)
     {
         var now = timeProvider.GetUtcNow();
-        double? app = _app is { } a && now - a.ObservedAt < FreshFor ? a.Usage.App?.MaxPercent : null;
+        double? app = _app is { } a && now - a.ObservedAt < GraphUsageSnapshot.FreshFor ? a.Usage.App?.MaxPercent : null;
         double? page = null;
-        if (_byPage.TryGetValue(pageKey, out var p) && now - p.ObservedAt < FreshFor)
+        if (_byPage.TryGetValue(pageKey, out var p) && p.IsFreshAt(now))
         {
             page = new[] { p.Usage.Page?.MaxPercent }.Concat(p.Usage.BusinessUseCases.Select(u => u.MaxPercent)).Max();
         }
