@@ -1,7 +1,7 @@
 namespace LeadOps.Infrastructure.Identity;
 
 /// <summary>
-/// A staff member's name (their e-mail, else their user name), read for every reply and assignment. Kept per process
+/// A staff member's name (the one they set on the Account page, else their e-mail, else their user name), read for every reply and assignment. Kept per process
 /// by <see cref="UserNameCache"/>: a change made through Identity on this node drops it at once
 /// (<see cref="LeadOpsUserStore"/>); another node reads it again within <see cref="UserNameCache.Lifetime"/>.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed class UserNames(LeadOpsDbContext db, UserNameCache cache) : IUse
         }
 
         var version = cache.Version;
-        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email ?? u.UserName).FirstOrDefaultAsync(cancellationToken);
+        var name = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName ?? u.Email ?? u.UserName).FirstOrDefaultAsync(cancellationToken);
         if (name is not null)
         {
             cache.Set(userId, name, version);

@@ -4,7 +4,10 @@ using LeadOps.Application.Account.Queries;
 
 namespace LeadOps.Web.Pages.Account;
 
-/// <summary>The signed-in user's account: change password, personal API keys (created, shown once, revoked).</summary>
+/// <summary>
+/// The signed-in user's account: the name colleagues see, change password, personal API keys (created, shown once,
+/// revoked).
+/// </summary>
 public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : PageModel
 {
     public IReadOnlyList<ApiKeySummary> ApiKeys { get; private set; } = [];
@@ -31,6 +34,11 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
     [StringLength(100)]
     public string? KeyName { get; set; }
 
+    /// <summary>The name colleagues see (<see cref="ApplicationUser.DisplayName"/>); left empty, they see the e-mail address.</summary>
+    [BindProperty]
+    [Display(Name = "Your name")]
+    public string? DisplayName { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (NewKeySecret is { } secret)
@@ -39,7 +47,40 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
             Response.Headers.CacheControl = "no-store";
         }
 
-        ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostNameAsync(CancellationToken ct)
+    {
+        var name = string.IsNullOrWhiteSpace(DisplayName) ? null : DisplayName.Trim();
+        ModelState.Clear();
+        if (name is { Length: > ApplicationUser.DisplayNameLength })
+        {
+            ModelState.AddModelError(nameof(DisplayName), $"Use at most {ApplicationUser.DisplayNameLength} characters.");
+        }
+        else if (name is not null && name.Any(char.IsControl))
+        {
+            ModelState.AddModelError(nameof(DisplayName), "Write the name on one line.");
+        }
+
+        var user = ModelState.IsValid ? await users.GetUserAsync(User) : null;
+        if (user is not null)
+        {
+            user.DisplayName = name;
+            var saved = await users.UpdateAsync(user);
+            if (saved.Succeeded)
+            {
+                Notice = name is null
+                    ? "Your name was cleared: colleagues see your e-mail address."
+                    : "Your name was saved: colleagues see it on the conversations you take and the replies and notes you write.";
+                return RedirectToPage();
+            }
+
+            ModelState.AddModelError(nameof(DisplayName), string.Join(" ", saved.Errors.Select(e => e.Description)));
+        }
+
+        await LoadAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostCreateKeyAsync(CancellationToken ct)
@@ -48,7 +89,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
         var created = await this.SendFormAsync(mediator, new CreateApiKey(KeyName ?? string.Empty), refused => ModelState.AddModelError(nameof(KeyName), refused.FirstMessage), ct);
         if (created is null)
         {
-            ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+            await LoadAsync(ct);
             return Page();
         }
 
@@ -68,7 +109,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
         ModelState.Remove(nameof(KeyName));
         if (!ModelState.IsValid)
         {
-            ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+            await LoadAsync(ct);
             return Page();
         }
 
@@ -86,13 +127,23 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
                 ModelState.AddModelError(string.Empty, error.Description);
             }
 
-            ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+            await LoadAsync(ct);
             return Page();
         }
 
         await signIn.RefreshSignInAsync(user);
         Notice = "Your password was changed.";
         return RedirectToPage();
+    }
+
+    /// <summary>The API keys, and the saved name unless the page shows the one just posted.</summary>
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        ApiKeys = await mediator.Send(new ListApiKeys(), ct);
+        if (!Request.HasFormContentType || !Request.Form.ContainsKey(nameof(DisplayName)))
+        {
+            DisplayName = (await users.GetUserAsync(User))?.DisplayName;
+        }
     }
 
     public sealed class PasswordInput
