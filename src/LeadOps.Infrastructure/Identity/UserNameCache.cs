@@ -12,6 +12,7 @@ internal sealed class UserNameCache(TimeProvider clock)
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, (string Name, long Until)> _names = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
     private long _version;
 
     /// <summary>Changes whenever a name is forgotten.</summary>
@@ -29,21 +30,28 @@ internal sealed class UserNameCache(TimeProvider clock)
         return true;
     }
 
-    /// <summary>Keeps <paramref name="name"/>, read from the database when the cache was at <paramref name="readAtVersion"/>.</summary>
+    /// <summary>
+    /// Keeps <paramref name="name"/>, read from the database when the cache was at <paramref name="readAtVersion"/>,
+    /// unless a user changed since (<see cref="Forget"/> ran in between: the name may be the old one). Checked and kept
+    /// under the lock <see cref="Forget"/> takes, so no request ever sees a name read before the change it forgot.
+    /// </summary>
     public void Set(string userId, string name, long readAtVersion)
     {
-        _names[userId] = (name, clock.GetTimestamp() + (long)(Lifetime.TotalSeconds * clock.TimestampFrequency));
-
-        // A user changed since the read began (Forget ran in between): the name may be the old one.
-        if (Version != readAtVersion)
+        lock (_gate)
         {
-            _names.TryRemove(userId, out _);
+            if (_version == readAtVersion)
+            {
+                _names[userId] = (name, clock.GetTimestamp() + (long)(Lifetime.TotalSeconds * clock.TimestampFrequency));
+            }
         }
     }
 
     public void Forget(string userId)
     {
-        Interlocked.Increment(ref _version);
-        _names.TryRemove(userId, out _);
+        lock (_gate)
+        {
+            Interlocked.Increment(ref _version);
+            _names.TryRemove(userId, out _);
+        }
     }
 }
