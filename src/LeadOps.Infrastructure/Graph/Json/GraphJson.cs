@@ -1,10 +1,13 @@
+using System.Text.Json.Serialization.Metadata;
+
 namespace LeadOps.Infrastructure.Graph.Json;
 
 /// <summary>
 /// JSON settings for Graph's wire format: snake_case names, nulls left out, and values read as leniently as Graph sends
 /// them: numbers that arrive as strings, and every text (ids, times) or yes/no that arrives as a number, a string or a
-/// boolean (<see cref="FlexibleStringConverter"/>, <see cref="FlexibleBooleanConverter"/>), and whole numbers that arrive
-/// as strings or decimals or not at all readable (<see cref="FlexibleInt32Converter"/>).
+/// boolean (<see cref="FlexibleStringConverter"/>, <see cref="FlexibleBooleanConverter"/>), whole numbers that arrive
+/// as strings or decimals or not at all readable (<see cref="FlexibleWholeNumberConverter{T}"/>); and objects and lists
+/// that arrive in another shape (<see cref="LenientShapes"/>): one odd value never costs the rest of the answer.
 /// </summary>
 internal static class GraphJson
 {
@@ -17,7 +20,12 @@ internal static class GraphJson
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
-            Converters = { new FlexibleStringConverter(), new FlexibleBooleanConverter(), new FlexibleInt32Converter() },
+            Converters =
+            {
+                new FlexibleStringConverter(), new FlexibleBooleanConverter(), new FlexibleWholeNumberConverter<int>(),
+                new FlexibleWholeNumberConverter<long>(),
+            },
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LenientShapes.Apply } },
         };
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

@@ -15,7 +15,7 @@ internal sealed class LenientListConverter<T> : JsonConverter<List<T>>
             return value.EnumerateArray().Select(item => Item(item, options)).Where(item => item is not null).Select(item => item!).ToList();
         }
 
-        return typeof(T) == typeof(JsonElement) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number && Item(value, options) is { } single
+        return (typeof(T) == typeof(JsonElement) || typeof(T) == typeof(string)) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number && Item(value, options) is { } single
             ? [single]
             : null;
     }
