@@ -79,9 +79,43 @@ public sealed class InboxEventsTests : MainPageFixture
             "looking at the thread and typing told the customer");
     }
 
-    private async Task CustomerAsync(string what, object body)
+    [Test]
+    public async Task A_file_larger_than_a_reply_may_carry_is_refused_beside_the_reply_box_before_it_is_sent()
     {
-        using var response = await _control.PostAsJsonAsync($"/_sandbox/pages/{SandboxSeed.MainPageId}/customers/{Psid}/{what}", body);
+        const string psid = "7300000000000078";
+        var page = await Site.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await CustomerAsync("messages", new { text = "Could you send me the manual?" }, psid);
+        await page.GotoAsync("/Inbox");
+        await page.Locator($"[data-test=conversation-row][data-psid='{psid}'] [data-test=open-conversation]").ClickAsync();
+        await page.WaitForURLAsync("**/Inbox/Conversation/**");
+        var thread = page.Url;
+
+        await page.Locator("[data-test=reply-text]").FillAsync("Here is the manual:");
+        var folder = Directory.CreateTempSubdirectory("leadops-upload-");
+        var manual = Path.Combine(folder.FullName, "manual.pdf");
+        await using (var file = File.Create(manual))
+        {
+            await file.WriteAsync("%PDF-1.4\n"u8.ToArray());
+            file.SetLength(26 * 1024 * 1024); // more than the reply form may carry (Meta's 25 MB and the form's fields)
+        }
+
+        await page.Locator("[data-test=reply-file]").SetInputFilesAsync(manual);
+        await page.Locator("[data-test=send]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-test=reply-file-error]")).ToHaveTextAsync("The file is larger than 10 MB, the most LeadOps sends.");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(page.Url, Is.EqualTo(thread), "the thread stays, with its reply box");
+            Assert.That(await page.Locator("[data-test=reply-text]").InputValueAsync(), Is.EqualTo("Here is the manual:"), "the typed text is kept");
+            Assert.That(Site.App.Graph.SentMessages.Where(m => m.Psid == psid), Is.Empty, "nothing was sent");
+        });
+        folder.Delete(recursive: true);
+    }
+
+    private async Task CustomerAsync(string what, object body, string psid = Psid)
+    {
+        using var response = await _control.PostAsJsonAsync($"/_sandbox/pages/{SandboxSeed.MainPageId}/customers/{psid}/{what}", body);
         Assert.That(response.IsSuccessStatusCode, Is.True, await response.Content.ReadAsStringAsync());
     }
 }

@@ -118,6 +118,30 @@ public sealed class BadInputTests(DatabaseKind database) : SecurityFixture(datab
         Assert.That(await RunCountAsync(user), Is.Zero);
     }
 
+    [Test]
+    public async Task A_post_to_a_page_that_takes_no_such_post_is_405_with_a_message_not_a_500()
+    {
+        var (user, integrationId) = await StaffWithPageAsync();
+        var (conversation, _) = await CustomerWritesAsync(user);
+        var client = await App.SignedInClientAsync(user);
+        string[] paths =
+        [
+            "/Health", "/Audit", $"/Inbox/Conversation/{conversation}", "/Inbox?handler=Nope", "/Leads?handler=Nope",
+            $"/Integrations/{integrationId}?handler=Nope",
+        ];
+        using var api = App.ApiClient(user);
+        var before = await api.GetStringAsync($"/api/integrations/{integrationId}");
+
+        foreach (var path in paths)
+        {
+            var response = await client.PostFormAsync(path, new Dictionary<string, string> { ["enabled"] = "false" }, formPage: "/Leads");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed), path);
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("Nothing was changed").And.Contain("no form that posts here"), path);
+        }
+
+        Assert.That(await api.GetStringAsync($"/api/integrations/{integrationId}"), Is.EqualTo(before), "nothing changed");
+    }
+
     private async Task<int> RunCountAsync(TestUser user)
     {
         using var api = App.ApiClient(user);

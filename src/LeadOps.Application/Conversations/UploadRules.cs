@@ -16,6 +16,9 @@ public static class UploadRules
 
     public const string Allowed = "JPEG, PNG, GIF or WebP images; PDF, Word, Excel, PowerPoint, text or CSV files";
 
+    /// <summary>Why a file over the upload limit is refused (also said by the reply box before the file is sent).</summary>
+    public static string TooLarge(long maxBytes) => $"The file is larger than {AttachmentCopier.Megabytes(maxBytes)}, the most LeadOps sends.";
+
     /// <summary>The Send API type (image or file) and the content type to send it with; or why the upload is refused.</summary>
     public static (string? Type, string? ContentType, string? Refusal) Check(ReplyUpload upload, long maxBytes)
     {
@@ -26,7 +29,7 @@ public static class UploadRules
 
         if (upload.Bytes.Length > maxBytes)
         {
-            return (null, null, $"The file is larger than {AttachmentCopier.Megabytes(maxBytes)}, the most LeadOps sends.");
+            return (null, null, TooLarge(maxBytes));
         }
 
         var bytes = upload.Bytes.AsSpan();

@@ -45,7 +45,7 @@ internal static class ApiEndpoints
         conversations.MapPost("/{id:guid}/messages", ConversationsApi.ReplyAsync);
         conversations.MapPost("/{id:guid}/messages/{messageId:long}/retry", ConversationsApi.RetryAsync);
 
-        endpoints.MapGet(InboxFilesApi.Path + "/{id:guid}", InboxFilesApi.GetAsync);
+        endpoints.MapGet(InboxFilesApi.Path + "/{id:guid}", InboxFilesApi.GetAsync).WithSecurityHeadersPolicy(Security.SecurityHeaders.StoredFiles);
 
         var leads = endpoints.MapGroup("/api/leads");
         leads.MapGet("/", LeadsApi.ListAsync);

@@ -8,7 +8,9 @@ namespace LeadOps.Web.Common;
 /// <summary>
 /// Pages answer bad input with a 4xx and a message, never with a silently different action: a post whose body is not a
 /// form is 415; a value that could not be read as its type (or a date out of range) is 400 listing each, before the
-/// handler runs; a form the handler shows again because its input was refused is 400 (the page, with its messages).
+/// handler runs; a form the handler shows again because its input was refused is 400 (the page, with its messages). A
+/// post no handler of the page takes (a page that only shows, or an unknown <c>handler</c>) is 405, rather than the
+/// page rendered without its model.
 /// </summary>
 internal sealed class BadInputPageFilter : IAsyncPageFilter
 {
@@ -26,6 +28,12 @@ internal sealed class BadInputPageFilter : IAsyncPageFilter
         }
 
         var unsafeMethod = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
+        if (unsafeMethod && context.HandlerMethod is null)
+        {
+            context.Result = Refusal(context, StatusCodes.Status405MethodNotAllowed, ["This page has no form that posts here: reload the page and use its buttons."]);
+            return;
+        }
+
         if (unsafeMethod && HasBody(request) && !request.HasFormContentType)
         {
             context.Result = Refusal(context, StatusCodes.Status415UnsupportedMediaType, ["Pages take form posts (application/x-www-form-urlencoded)."]);

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Http.Features;
 namespace LeadOps.Web.Common;
 
 /// <summary>
-/// Checks every request's input before anything reads it: a body larger than <c>Security:MaxRequestBodyBytes</c> is 413;
+/// Checks every request's input before anything reads it: a body larger than <c>Security:MaxRequestBodyBytes</c> (a
+/// multipart post to a page that <see cref="AcceptsUploadsAttribute">accepts uploads</see>: Meta's attachment limit) is 413;
 /// a query string or form body that is not valid UTF-8 is 400 (ASP.NET Core would read U+FFFD in its place and go on).
 /// Answers are ProblemDetails on API paths and a plain message elsewhere. Meta's webhook checks its own body (size,
 /// signature over the raw bytes, then JSON) and is left alone.
@@ -21,7 +22,10 @@ internal sealed class RequestInputChecks(RequestDelegate next, IOptions<Security
             return;
         }
 
-        var limit = options.Value.MaxRequestBodyBytes;
+        var isMultipart = request.HasFormContentType && request.ContentType!.Contains("multipart", StringComparison.OrdinalIgnoreCase);
+        var limit = isMultipart && context.GetEndpoint()?.Metadata.GetMetadata<AcceptsUploadsAttribute>() is not null
+            ? Math.Max(AcceptsUploadsAttribute.MaxBodyBytes, options.Value.MaxRequestBodyBytes)
+            : options.Value.MaxRequestBodyBytes;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = limit;
@@ -39,7 +43,7 @@ internal sealed class RequestInputChecks(RequestDelegate next, IOptions<Security
             return;
         }
 
-        if (request.HasFormContentType && !request.ContentType!.Contains("multipart", StringComparison.OrdinalIgnoreCase))
+        if (request.HasFormContentType && !isMultipart)
         {
             request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: limit);
             using var buffer = new MemoryStream();

@@ -4,15 +4,22 @@ namespace LeadOps.Web.Security;
 /// The headers on every answer (NetEscapades.AspNetCore.SecurityHeaders): a Content-Security-Policy that allows scripts,
 /// styles and connections from LeadOps itself only (no inline script or style: pages keep theirs in wwwroot), never in a
 /// frame (<c>frame-ancestors 'none'</c> and <c>X-Frame-Options: DENY</c>), <c>nosniff</c>, and a strict Referrer-Policy.
-/// HSTS comes from <c>UseHsts</c> outside Development (on HTTPS, directly or through a known proxy).
+/// HSTS comes from <c>UseHsts</c> outside Development (on HTTPS, directly or through a known proxy). Stored files
+/// (<see cref="StoredFiles"/>) have a policy of their own: they load nothing and run nothing.
 /// </summary>
 internal static class SecurityHeaders
 {
-    public static HeaderPolicyCollection Policy() => new HeaderPolicyCollection()
-        .AddFrameOptionsDeny()
-        .AddContentTypeOptionsNoSniff()
-        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
-        .RemoveServerHeader()
+    /// <summary>The named policy of LeadOps' copies of customers' files and of files staff sent.</summary>
+    public const string StoredFiles = "stored-files";
+
+    public static HeaderPolicyCollection StoredFilePolicy() => Common()
+        .AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().None();
+            csp.AddSandbox();
+        });
+
+    public static HeaderPolicyCollection Policy() => Common()
         .AddContentSecurityPolicy(csp =>
         {
             csp.AddDefaultSrc().Self();
@@ -26,4 +33,10 @@ internal static class SecurityHeaders
             csp.AddObjectSrc().None();
             csp.AddFrameAncestors().None();
         });
+
+    private static HeaderPolicyCollection Common() => new HeaderPolicyCollection()
+        .AddFrameOptionsDeny()
+        .AddContentTypeOptionsNoSniff()
+        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+        .RemoveServerHeader();
 }

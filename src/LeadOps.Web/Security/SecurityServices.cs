@@ -30,6 +30,7 @@ internal static class SecurityServices
         // No client-side validation script is used; without it the validation summary renders no inline style.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAuthorizationBuilder().AddPolicy(OperatorPolicy.Name, OperatorPolicy.Build);
+        services.AddSecurityHeaderPolicies(p => p.SetDefaultPolicy(SecurityHeaders.Policy()).AddPolicy(SecurityHeaders.StoredFiles, SecurityHeaders.StoredFilePolicy()));
         return services;
     }
 
@@ -37,7 +38,7 @@ internal static class SecurityServices
     public static void UseLeadOpsSecurityHeaders(this WebApplication app)
     {
         app.UseForwardedHeaders();
-        app.UseSecurityHeaders(SecurityHeaders.Policy());
+        app.UseSecurityHeaders();
     }
 
     /// <summary>After routing and authorization: input checks, rate limits, antiforgery for cookie APIs, bodyless endpoints.</summary>

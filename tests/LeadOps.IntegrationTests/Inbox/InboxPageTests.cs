@@ -11,6 +11,29 @@ namespace LeadOps.IntegrationTests.Inbox;
 public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture(database)
 {
     [Test]
+    public async Task A_photo_of_a_few_megabytes_is_sent_from_the_thread_and_one_over_the_upload_limit_is_refused_on_the_page()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Can I see a photo of it?");
+        using var browser = await App.SignedInClientAsync(staff.User);
+        var path = $"/Inbox/Conversation/{id}";
+        byte[] photo = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[3 * 1024 * 1024]];
+        byte[] tooLarge = [.. "%PDF-1.4\n"u8, .. new byte[11 * 1024 * 1024]];
+
+        var sent = await browser.PostMultipartAsync($"{path}?handler=Reply", new Dictionary<string, string> { ["Reply.Text"] = "Here it is:" }, new FormFile("Reply.File", "bike.png", "image/png", photo), path);
+        var refused = await browser.PostMultipartAsync($"{path}?handler=Reply", new Dictionary<string, string> { ["Reply.Text"] = "And the manual" }, new FormFile("Reply.File", "manual.pdf", "application/pdf", tooLarge), path);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await sent.Content.ReadAsStringAsync());
+            Assert.That(SentTo(psid).Select(s => s.Attachment?.Bytes?.Length), Is.EqualTo(new int?[] { null, photo.Length }), "the text, then the photo itself");
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the page comes back with its message");
+            Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("larger than 10 MB").And.Contain("And the manual"), "the typed text is kept");
+        });
+    }
+
+    [Test]
     public async Task The_list_puts_needs_human_first_longest_waiting_first_and_shows_each_window()
     {
         var staff = await NewStaffAsync();

@@ -6,7 +6,8 @@ namespace LeadOps.Web.Api.Conversations;
 /// <summary>
 /// <c>GET /inbox/files/{id}</c> (cookie or API key): LeadOps' copy of an attachment, a customer's profile picture or a
 /// file staff sent, to its owner only (another user's file is 404, ADR 0011). Raster images are shown inline; anything
-/// else is a download. Nothing served here can run in the page: no sniffing, a sandboxing CSP.
+/// else is a download. Nothing served here can run in the page: no sniffing, a sandboxing CSP (the security headers'
+/// <see cref="Security.SecurityHeaders.StoredFiles"/> policy, named where the route is mapped).
 /// </summary>
 internal static class InboxFilesApi
 {
@@ -24,8 +25,6 @@ internal static class InboxFilesApi
 
         var (file, content) = result.Value!;
         var headers = http.Response.Headers;
-        headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        headers[HeaderNames.ContentSecurityPolicy] = "default-src 'none'; sandbox";
         headers[HeaderNames.CacheControl] = "private, max-age=86400";
         return file.IsInlineImage
             ? TypedResults.Stream(content, file.ContentType)

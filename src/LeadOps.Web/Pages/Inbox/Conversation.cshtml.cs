@@ -1,6 +1,7 @@
 using LeadOps.Application.Conversations.Commands;
 using LeadOps.Application.Conversations.Queries;
 using LeadOps.Domain.Conversations;
+using LeadOps.Web.Common;
 
 namespace LeadOps.Web.Pages.Inbox;
 
@@ -9,6 +10,7 @@ namespace LeadOps.Web.Pages.Inbox;
 /// idempotency key), Retry for failed replies, escalate / take / release / resolve, and the sender actions the page's
 /// script asks for while staff look and type (best effort); internal notes, saved replies, reopen, the customer's leads.
 /// </summary>
+[AcceptsUploads]
 public sealed class ConversationModel(IMediator mediator) : PageModel
 {
     public ConversationDetail Detail { get; private set; } = null!;

@@ -1,6 +1,6 @@
 // Live Inbox: listens on the SignalR hub and patches in the server's own partial (list, or header and thread) when
 // something changes for the signed-in user. Also the reply box's character counter, a guard against double submits,
-// and the sender actions (mark_seen, typing_on) LeadOps sends while staff look at or type in a thread.
+// the upload limit, and the sender actions (mark_seen, typing_on) LeadOps sends while staff look at or type in a thread.
 (function () {
     "use strict";
 
@@ -25,6 +25,19 @@
         }
         form.dataset.submitted = "true";
         form.querySelectorAll("button[type=submit], button:not([type])").forEach(b => b.classList.add("disabled"));
+    });
+
+    // A file larger than LeadOps sends is refused beside the reply box at once, rather than uploaded to be refused.
+    document.querySelectorAll("input[type=file][data-max-bytes]").forEach(input => {
+        const message = document.getElementById(input.getAttribute("aria-describedby"));
+        input.addEventListener("change", () => {
+            const tooLarge = Array.from(input.files || []).some(f => f.size > Number(input.dataset.maxBytes));
+            input.setCustomValidity(tooLarge ? input.dataset.tooLarge : "");
+            input.classList.toggle("is-invalid", tooLarge);
+            if (message) {
+                message.textContent = tooLarge ? input.dataset.tooLarge : "";
+            }
+        });
     });
 
     // While staff look at a thread (mark_seen) or type in it (typing_on), the customer is told: best effort, never
