@@ -18,22 +18,6 @@ namespace LeadOps.IntegrationTests.Inbox;
 [Category(TestCategories.Slow)]
 public sealed class WebhookTypeMutationTests(DatabaseKind database) : InboxFixture(database)
 {
-    /// <summary>What each value is replaced with; <c>null</c> here means the property (or element) is left out.</summary>
-    private static readonly Func<JsonNode?>?[] Replacements =
-    [
-        null,
-        () => null,
-        () => true,
-        () => -1,
-        () => 1.5,
-        () => JsonNode.Parse("123456789012345678901234567890"),
-        () => "",
-        () => "x",
-        () => new JsonObject(),
-        () => new JsonArray(),
-        () => new JsonArray((JsonNode?)null),
-    ];
-
     [Test]
     public async Task Every_value_of_every_documented_messenger_event_left_out_or_of_another_type_is_answered_and_never_fails_unexpectedly()
     {
@@ -79,9 +63,9 @@ public sealed class WebhookTypeMutationTests(DatabaseKind database) : InboxFixtu
             // The sample as documented: it must be read (a mutation test over a sample LeadOps ignores proves nothing).
             await PostSignedWebhookAsync(Body(entryField, new JsonArray(sample.DeepClone())));
             deliveries++;
-            foreach (var path in Paths(sample))
+            foreach (var path in JsonMutations.Paths(sample))
             {
-                await PostSignedWebhookAsync(Body(entryField, new JsonArray([.. Replacements.Select(r => (JsonNode)Mutated(sample, path, r))])));
+                await PostSignedWebhookAsync(Body(entryField, new JsonArray([.. JsonMutations.Replacements.Select(r => (JsonNode)JsonMutations.Mutated(sample, path, r))])));
                 deliveries++;
             }
         }
@@ -182,58 +166,6 @@ public sealed class WebhookTypeMutationTests(DatabaseKind database) : InboxFixtu
             ["note"] = "gift",
         }));
         yield return ("account_linking", From("account_linking", new JsonObject { ["status"] = "linked", ["authorization_code"] = "code-1" }));
-    }
-
-    /// <summary>The path to every value under <paramref name="node"/>: property names and array indexes.</summary>
-    private static IEnumerable<object[]> Paths(JsonNode node, object[]? prefix = null)
-    {
-        prefix ??= [];
-        IEnumerable<(object Step, JsonNode? Child)> children = node switch
-        {
-            JsonObject o => o.Select(p => ((object)p.Key, p.Value)),
-            JsonArray a => a.Select((c, i) => ((object)i, c)),
-            _ => [],
-        };
-        foreach (var (step, child) in children)
-        {
-            object[] path = [.. prefix, step];
-            yield return path;
-            if (child is not null)
-            {
-                foreach (var deeper in Paths(child, path))
-                {
-                    yield return deeper;
-                }
-            }
-        }
-    }
-
-    private static JsonObject Mutated(JsonObject sample, object[] path, Func<JsonNode?>? replacement)
-    {
-        var copy = (JsonObject)sample.DeepClone();
-        JsonNode parent = copy;
-        foreach (var step in path[..^1])
-        {
-            parent = step is int i ? parent[i]! : parent[(string)step]!;
-        }
-
-        switch (parent, path[^1], replacement)
-        {
-            case (JsonObject o, string key, null):
-                o.Remove(key);
-                break;
-            case (JsonArray a, int index, null):
-                a.RemoveAt(index);
-                break;
-            case (JsonObject o, string key, { } make):
-                o[key] = make();
-                break;
-            case (JsonArray a, int index, { } make):
-                a[index] = make();
-                break;
-        }
-
-        return copy;
     }
 
     /// <summary>One delivery of the page's: its events in <c>messaging[]</c>, or its changes in <c>changes[]</c>.</summary>

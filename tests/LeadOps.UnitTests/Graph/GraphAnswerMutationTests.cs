@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeadOps.Infrastructure.Graph.Dtos;
 using LeadOps.Infrastructure.Graph.Json;
+using LeadOps.TestSupport;
 
 namespace LeadOps.UnitTests.Graph;
 
@@ -14,21 +15,6 @@ namespace LeadOps.UnitTests.Graph;
 /// </summary>
 public sealed class GraphAnswerMutationTests
 {
-    private static readonly Func<JsonNode?>?[] Replacements =
-    [
-        null,
-        () => null,
-        () => true,
-        () => -1,
-        () => 1.5,
-        () => JsonNode.Parse("123456789012345678901234567890"),
-        () => "",
-        () => "x",
-        () => new JsonObject(),
-        () => new JsonArray(),
-        () => new JsonArray((JsonNode?)null),
-    ];
-
     private const string LeadPage = """
         {"data":[{"id":"1500000000000001","created_time":"2026-11-20T10:15:00+0000","form_id":"206170000000012","ad_id":"23850000000000001",
         "ad_name":"Spring ad","adset_id":"23850000000000002","adset_name":"Lisbon","campaign_id":"23850000000000003","campaign_name":"Spring",
@@ -111,13 +97,13 @@ public sealed class GraphAnswerMutationTests
     {
         var sample = JsonNode.Parse(json)!;
         var unread = new List<string>();
-        foreach (var path in Paths(sample))
+        foreach (var path in JsonMutations.Paths(sample))
         {
-            foreach (var replacement in Replacements)
+            foreach (var replacement in JsonMutations.Replacements)
             {
                 var value = replacement?.Invoke();
                 var refusedPaging = path is ["paging"] && replacement is not null && value is not (null or JsonObject);
-                var mutated = Mutated(sample, path, replacement).ToJsonString();
+                var mutated = JsonMutations.Mutated(sample, path, replacement).ToJsonString();
                 try
                 {
                     JsonSerializer.Deserialize<T>(mutated, GraphJson.Options);
@@ -132,62 +118,11 @@ public sealed class GraphAnswerMutationTests
                 }
                 catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException)
                 {
-                    unread.Add($"{string.Join('.', path)} = {(replacement is null ? "(left out)" : value?.ToJsonString() ?? "null")}: {ex.GetType().Name}");
+                    unread.Add($"{JsonMutations.Describe(path, replacement)}: {ex.GetType().Name}");
                 }
             }
         }
 
         Assert.That(unread, Is.Empty);
-    }
-
-    private static IEnumerable<object[]> Paths(JsonNode node, object[]? prefix = null)
-    {
-        prefix ??= [];
-        IEnumerable<(object Step, JsonNode? Child)> children = node switch
-        {
-            JsonObject o => o.Select(p => ((object)p.Key, p.Value)),
-            JsonArray a => a.Select((c, i) => ((object)i, c)),
-            _ => [],
-        };
-        foreach (var (step, child) in children)
-        {
-            object[] path = [.. prefix, step];
-            yield return path;
-            if (child is not null)
-            {
-                foreach (var deeper in Paths(child, path))
-                {
-                    yield return deeper;
-                }
-            }
-        }
-    }
-
-    private static JsonNode Mutated(JsonNode sample, object[] path, Func<JsonNode?>? replacement)
-    {
-        var copy = sample.DeepClone();
-        var parent = copy;
-        foreach (var step in path[..^1])
-        {
-            parent = step is int i ? parent[i]! : parent[(string)step]!;
-        }
-
-        switch (parent, path[^1], replacement)
-        {
-            case (JsonObject o, string key, null):
-                o.Remove(key);
-                break;
-            case (JsonArray a, int index, null):
-                a.RemoveAt(index);
-                break;
-            case (JsonObject o, string key, { } make):
-                o[key] = make();
-                break;
-            case (JsonArray a, int index, { } make):
-                a[index] = make();
-                break;
-        }
-
-        return copy;
     }
 }
