@@ -44,7 +44,8 @@ internal static class MessengerEventReader
             return null;
         }
 
-        if (MessengerJson.Object(item, "policy_enforcement") is { } policy)
+        // Meta's reference spells the key "policy_enforcement"; its older text (kept by SDKs) printed "policy-enforcement".
+        if ((MessengerJson.Object(item, "policy_enforcement") ?? MessengerJson.Object(item, "policy-enforcement")) is { } policy)
         {
             return new MessengerWebhookEvent(MessengerEventKind.PolicyEnforcement, pageId, string.Empty, at, Standby: standby)
             {
