@@ -122,4 +122,39 @@ public sealed class PublicProjectPayloadsTests(DatabaseKind database) : InboxFix
             Assert.That(skippedThread, Is.Null, "payments, checkouts, camera and account-linking events start nothing");
         });
     }
+
+    /// <summary>
+    /// Handover events as Yoctol/bottender <c>packages/bottender/src/messenger/__tests__/MessengerEvent.spec.ts</c> keeps
+    /// them (<c>passThreadControl</c>, <c>takeThreadControl</c>, <c>requestThreadControl</c>, in Meta's snake_case): the
+    /// page as <c>sender</c> and the customer as <c>recipient</c>, the other way round from Meta's reference, with
+    /// <c>requested_owner_app_id</c> a number. They are notes in the customer's thread, not a conversation with the page.
+    /// </summary>
+    [Test]
+    public async Task Handovers_naming_the_page_as_sender_are_noted_in_the_customers_thread()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Hi");
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        string Handover(int second, string body) =>
+            $$"""{"sender":{"id":"{{Page}}"},"recipient":{"id":"{{psid}}"},"timestamp":{{at + (second * 1000)}},{{body}}}""";
+        var body = $$"""
+            {"object":"page","entry":[{"id":"{{Page}}","time":{{at}},"messaging":[
+              {{Handover(1, """ "pass_thread_control":{"new_owner_app_id":"123456789","metadata":"additional content that the caller wants to set"} """)}},
+              {{Handover(2, """ "take_thread_control":{"previous_owner_app_id":"123456789","metadata":"additional content that the caller wants to set"} """)}},
+              {{Handover(3, """ "request_thread_control":{"requested_owner_app_id":123456789,"metadata":"additional content that the caller wants to set"} """)}}
+            ]}]}
+            """;
+
+        await PostSignedWebhookAsync(body);
+        await ProcessedAsync(staff);
+
+        var thread = await MessagesAsync(staff, id);
+        var withThePage = await FindConversationAsync(staff, Page);
+        Assert.Multiple(() =>
+        {
+            Assert.That(thread, Has.Count.EqualTo(4), "the customer's message and three handover notes");
+            Assert.That(withThePage, Is.Null, "no conversation with the page itself");
+        });
+    }
 }
