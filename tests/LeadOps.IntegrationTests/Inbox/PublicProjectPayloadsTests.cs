@@ -19,7 +19,7 @@ public sealed class PublicProjectPayloadsTests(DatabaseKind database) : InboxFix
     /// The policy notice as Meta's older reference printed it, with a hyphen in the key: <c>"policy-enforcement":
     /// {"action":"block","reason":…}</c> (kept in codustry/songmam, <c>songmam/facebook/entries/policy_enforcement.py</c>,
     /// and in Yoctol/bottender, <c>packages/bottender/src/messenger/__tests__/MessengerEvent.spec.ts</c>). A block so
-    /// spelt stops replies with Meta's reason, and an unblock so spelt lifts it.
+    /// spelt stops replies with Meta's reason, and an unblock so spelt (sent by the sandbox in that form) lifts it.
     /// </summary>
     [Test]
     public async Task A_policy_notice_spelt_with_a_hyphen_blocks_and_unblocks_replies()
@@ -27,27 +27,28 @@ public sealed class PublicProjectPayloadsTests(DatabaseKind database) : InboxFix
         var staff = await NewStaffAsync();
         var id = await CustomerWritesAsync(staff, NewPsid(), "Hello");
         const string Reason = "The bot violated our Platform Policies (https://developers.facebook.com/policy/#messengerplatform). Common violations include sending out excessive spammy messages or being non-functional.";
-        string Notice(string policy) => $$"""
-            {"object":"page","entry":[{"id":"{{Page}}","time":{{Clock.GetUtcNow().ToUnixTimeMilliseconds()}},"messaging":[
-              {"recipient":{"id":"{{Page}}"},"timestamp":{{Clock.GetUtcNow().ToUnixTimeMilliseconds()}},"policy-enforcement":{{policy}}}
-            ]}]}
-            """;
-
         Clock.Advance(TimeSpan.FromMinutes(1));
-        await PostSignedWebhookAsync(Notice($$"""{"action":"block","reason":"{{Reason}}"}"""));
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostSignedWebhookAsync($$$"""
+            {"object":"page","entry":[{"id":"{{{Page}}}","time":{{{at}}},"messaging":[
+              {"recipient":{"id":"{{{Page}}}"},"timestamp":{{{at}}},"policy-enforcement":{"action":"block","reason":"{{{Reason}}}"}}
+            ]}]}
+            """);
         await ProcessedAsync(staff);
         var blocked = await DetailAsync(staff, id);
 
         Clock.Advance(TimeSpan.FromMinutes(1));
-        await PostSignedWebhookAsync(Notice("""{"action":"unblock"}"""));
+        Meta.Customers.EnforcesPolicy(Page, "unblock", null, new MessengerShape { PolicyKeyWithHyphen = true });
         await ProcessedAsync(staff);
         var unblocked = await DetailAsync(staff, id);
+        var sandboxNotice = System.Text.Encoding.UTF8.GetString(App.Webhooks.Received.Last(w => System.Text.Encoding.UTF8.GetString(w.Body).Contains("unblock", StringComparison.Ordinal)).Body);
 
         Assert.Multiple(() =>
         {
             Assert.That(blocked.GetProperty("can_reply").GetBoolean(), Is.False, "the block reached the Inbox");
             Assert.That(blocked.GetProperty("reply_note").GetString(), Is.EqualTo("Meta blocked this page from messaging: " + Reason));
             Assert.That(unblocked.GetProperty("can_reply").GetBoolean(), Is.True, "the unblock lifts it");
+            Assert.That(sandboxNotice, Does.Contain("\"policy-enforcement\"").And.Not.Contain("policy_enforcement"), "the sandbox wrote the older key");
         });
     }
 
