@@ -16,7 +16,11 @@ public static class LeadFieldMapper
         lead.FullName = First("full_name") ?? Join(lead.FirstName, lead.LastName);
         lead.Email = First("email", "work_email");
         lead.Phone = First("phone_number", "phone", "work_phone_number");
-        if (lead.FirstName is null && lead.FullName is { } full)
+
+        // A Lead Ads Testing Tool placeholder stays the lead's name as Meta sent it, but is no first or last name.
+        lead.FirstName = TestingToolPlaceholder.Unless(lead.FirstName);
+        lead.LastName = TestingToolPlaceholder.Unless(lead.LastName);
+        if (lead.FirstName is null && TestingToolPlaceholder.Unless(lead.FullName) is { } full)
         {
             lead.FirstName = full.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         }

@@ -104,7 +104,8 @@ internal static class MessengerEventJson
             body["reason"] = reason;
         }
 
-        return new JsonObject { ["recipient"] = Party("id", pageId), ["timestamp"] = Time(at, shape), ["policy_enforcement"] = body };
+        var key = shape.PolicyKeyWithHyphen ? "policy-enforcement" : "policy_enforcement";
+        return new JsonObject { ["recipient"] = Party("id", pageId), ["timestamp"] = Time(at, shape), [key] = body };
     }
 
     public static JsonObject Delivery(string pageId, string psid, string mid, DateTimeOffset watermark, MessengerShape shape) =>

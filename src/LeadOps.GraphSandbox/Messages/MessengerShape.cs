@@ -16,4 +16,7 @@ public sealed record MessengerShape
     public MessengerIdForm AppId { get; init; } = MessengerIdForm.Number;
 
     public bool SenderAsUserRef { get; init; }
+
+    /// <summary>A policy notice keyed <c>"policy-enforcement"</c>, as Meta's older reference text printed it, instead of <c>"policy_enforcement"</c>.</summary>
+    public bool PolicyKeyWithHyphen { get; init; }
 }

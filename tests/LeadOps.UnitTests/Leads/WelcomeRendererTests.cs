@@ -32,6 +32,26 @@ public sealed class WelcomeRendererTests
         Assert.That(message.TextBody, Is.EqualTo("[] our form"));
     }
 
+    /// <summary>
+    /// Meta's Lead Ads Testing Tool fills each answer with a placeholder such as "&lt;test lead: dummy data for FULL_NAME&gt;"
+    /// (kept as sample leads by integrators in public webhook projects, upper- or lower-case keys, with or without the
+    /// angle brackets): it is not a name to greet or address anyone by.
+    /// </summary>
+    [TestCase(null, "<test lead: dummy data for FULL_NAME>")]
+    [TestCase("<test lead: dummy data for first_name>", "<test lead: dummy data for full_name>")]
+    [TestCase(null, "test lead: dummy data for full_name")]
+    public void A_testing_tool_placeholder_is_not_a_name_to_greet_by(string? firstName, string fullName)
+    {
+        var message = WelcomeRenderer.Render(Lead(firstName: firstName, fullName: fullName), Integration("Hello {first_name}", "[{full_name}]"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(message.Subject, Is.EqualTo("Hello there"));
+            Assert.That(message.TextBody, Is.EqualTo("[]"));
+            Assert.That(message.To, Is.EqualTo(new WelcomeRecipient(null, "ana@example.test", null)));
+        });
+    }
+
     [Test]
     public void The_first_name_comes_from_the_full_name_when_the_form_asked_only_for_that()
     {

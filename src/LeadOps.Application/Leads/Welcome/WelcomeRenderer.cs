@@ -28,7 +28,7 @@ internal static partial class WelcomeRenderer
     }
 
     public static WelcomeRecipient RecipientOf(Lead lead) =>
-        new(Clean(lead.FullName) ?? Clean(Join(lead.FirstName, lead.LastName)), Clean(lead.Email), Clean(lead.Phone));
+        new(FullName(lead), Clean(lead.Email), Clean(lead.Phone));
 
     /// <summary>
     /// <c>welcome-{lead id}-{hash of owner and Facebook lead id}@leadops.local</c>: the same for every attempt at the
@@ -57,8 +57,8 @@ internal static partial class WelcomeRenderer
 
     private static Dictionary<string, string> Values(Lead lead, Integration integration)
     {
-        var fullName = Clean(lead.FullName) ?? Clean(Join(lead.FirstName, lead.LastName));
-        var firstName = Clean(lead.FirstName) ?? fullName?.Split(' ')[0] ?? "there";
+        var fullName = FullName(lead);
+        var firstName = Name(lead.FirstName) ?? fullName?.Split(' ')[0] ?? "there";
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["first_name"] = firstName,
@@ -67,6 +67,11 @@ internal static partial class WelcomeRenderer
             ["page_name"] = Clean(integration.PageName) ?? Clean(integration.Name) ?? string.Empty,
         };
     }
+
+    /// <summary>The lead's whole name as it may be written in a message, or null (none, or Meta's testing-tool placeholder).</summary>
+    private static string? FullName(Lead lead) => Name(lead.FullName) ?? Name(Join(Name(lead.FirstName), Name(lead.LastName)));
+
+    private static string? Name(string? value) => TestingToolPlaceholder.Unless(Clean(value));
 
     /// <summary>Replaces the known placeholders; <paramref name="encode"/> is applied to the template's text and to every value alike.</summary>
     private static string Fill(string template, Dictionary<string, string> values, Func<string, string> encode)

@@ -44,7 +44,8 @@ internal static class MessengerEventReader
             return null;
         }
 
-        if (MessengerJson.Object(item, "policy_enforcement") is { } policy)
+        // Meta's reference spells the key "policy_enforcement"; its older text (kept by SDKs) printed "policy-enforcement".
+        if ((MessengerJson.Object(item, "policy_enforcement") ?? MessengerJson.Object(item, "policy-enforcement")) is { } policy)
         {
             return new MessengerWebhookEvent(MessengerEventKind.PolicyEnforcement, pageId, string.Empty, at, Standby: standby)
             {
@@ -52,7 +53,10 @@ internal static class MessengerEventReader
             };
         }
 
-        return sender is null ? null : CustomerEvent(item, pageId, sender, at, standby);
+        // The customer is the party that is not the page: SDK fixtures write handovers and receipts with the page as
+        // sender and the customer as recipient, the other way round from Meta's reference.
+        var customer = sender == pageId && recipient is not null && recipient != pageId ? recipient : sender;
+        return customer is null || customer == pageId ? null : CustomerEvent(item, pageId, customer, at, standby);
     }
 
     private static MessengerWebhookEvent? CustomerEvent(JsonElement item, string page, string psid, DateTimeOffset at, bool standby)
