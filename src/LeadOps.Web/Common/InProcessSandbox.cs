@@ -41,7 +41,7 @@ internal sealed class InProcessSandbox(
 
     /// <summary>
     /// The configured state file (relative to the content root), else one named after the SQLite database beside it
-    /// (<c>leadops.db</c>: <c>leadops.graph-sandbox.json</c>), so a new database starts from the seed; none for SQL Server.
+    /// (<c>leadops.db</c>: <c>leadops.graph-sandbox.json</c>), so the world sits with the database that refers to it; none for SQL Server.
     /// </summary>
     private string? StateFile(string? configured) =>
         configured is { Length: > 0 } ? Path.GetFullPath(configured, environment.ContentRootPath)

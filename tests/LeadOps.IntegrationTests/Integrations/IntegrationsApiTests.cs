@@ -165,6 +165,7 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : AppFixture(dat
     [Test]
     public async Task The_list_marks_a_page_not_subscribed_to_webhooks_until_it_is_subscribed()
     {
+        Graph.SetSubscribed(SandboxSeed.NotSubscribedPageId, false); // as seeded, whatever another test of the fixture did
         var user = await App.NewUserAsync();
         using var api = App.ApiClient(user);
         await ConnectAsync(api, SandboxSeed.MainPageToken);
@@ -181,6 +182,7 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : AppFixture(dat
         var subscribe = await api.PostAsync($"/api/integrations/{unsubscribed.GetProperty("id").GetInt32()}/subscribe", null);
         Assert.That(subscribe.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await browser.GetStringAsync("/Integrations"), Does.Not.Contain("webhooks-off"));
+        Graph.SetSubscribed(SandboxSeed.NotSubscribedPageId, false);
     }
 
     private static string[] IntegrationRows(string html) => html.Split("data-test=\"integration\"")[1..];
