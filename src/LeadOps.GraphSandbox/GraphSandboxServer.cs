@@ -47,6 +47,11 @@ public sealed class GraphSandboxServer : IAsyncDisposable
         try
         {
             var state = new SandboxState(options, webhooks);
+            if (options.StateFile is { } stateFile)
+            {
+                SandboxStateFile.Load(state, stateFile);
+            }
+
             SandboxApp.ConfigureServices(builder.Services, state);
             var app = builder.Build();
             SandboxApp.Map(app);
@@ -64,12 +69,16 @@ public sealed class GraphSandboxServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops accepting calls; requests held by timeout faults are cut off.</summary>
+    /// <summary>Stops accepting calls (requests held by timeout faults are cut off), then writes <see cref="SandboxOptions.StateFile"/> if set.</summary>
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
             await _app.StopAsync();
+            if (State.Options.StateFile is { } stateFile)
+            {
+                SandboxStateFile.Save(State, stateFile);
+            }
         }
     }
 

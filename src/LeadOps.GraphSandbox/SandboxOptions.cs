@@ -61,6 +61,12 @@ public sealed class SandboxOptions
     /// </summary>
     public bool SendPageUsageHeader { get; set; }
 
+    /// <summary>
+    /// A file that keeps the sandbox's world across restarts (customers, leads and forms added, subscriptions, expired
+    /// tokens): read at start when it exists, written when the server stops. Null (the default) starts from the seed.
+    /// </summary>
+    public string? StateFile { get; set; }
+
     /// <summary>How many recent Graph requests <see cref="SandboxState.Requests"/> keeps.</summary>
     public int MaxRecordedRequests { get; set; } = 20_000;
 

@@ -29,7 +29,7 @@ public sealed class SandboxState
         Usage = new UsageMeter(options, _gate);
         TraceIds = new TraceIds(options, _gate);
         Conversions = new ConversionsStore(_gate);
-        Seed();
+        Seed(Now);
     }
 
     /// <summary>The options the sandbox was started with.</summary>
@@ -199,7 +199,7 @@ public sealed class SandboxState
     {
         lock (_gate)
         {
-            Seed();
+            Seed(Now);
         }
 
         _faults.Reset(_options.TransientFaultRate);
@@ -225,10 +225,22 @@ public sealed class SandboxState
         }
     }
 
-    /// <summary>Builds the seeded world, resource by resource; the order fixes every generated id and time.</summary>
-    private void Seed()
+    /// <summary>When the seeded world was built: its times (leads, tokens, customers) are relative to it.</summary>
+    internal DateTimeOffset SeededAt { get; private set; }
+
+    /// <summary>Runs <paramref name="work"/> under the state's one lock, so that it sees or changes every store at once.</summary>
+    internal T Atomically<T>(Func<T> work)
     {
-        var now = Now;
+        lock (_gate)
+        {
+            return work();
+        }
+    }
+
+    /// <summary>Builds the seeded world as at <paramref name="now"/>, resource by resource; the order fixes every generated id and time.</summary>
+    internal void Seed(DateTimeOffset now)
+    {
+        SeededAt = now;
         RequestLog.Clear();
         Conversions.Received.Clear();
         Usage.Reset();

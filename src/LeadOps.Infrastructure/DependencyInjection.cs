@@ -177,19 +177,8 @@ public static class DependencyInjection
     }
 
     /// <summary>The folder of the SQLite database file, or null (SQL Server, in-memory).</summary>
-    private static string? SqliteFolder(IConfiguration configuration, string contentRootPath)
-    {
-        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        if (options.Provider != DatabaseProvider.Sqlite)
-        {
-            return null;
-        }
-
-        var builder = new SqliteConnectionStringBuilder(configuration.GetConnectionString("LeadOps") ?? DatabaseOptions.DefaultSqliteConnectionString);
-        return string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == SqliteOpenMode.Memory
-            ? null
-            : Path.GetDirectoryName(Path.GetFullPath(builder.DataSource, contentRootPath));
-    }
+    private static string? SqliteFolder(IConfiguration configuration, string contentRootPath) =>
+        DatabaseOptions.SqliteFile(configuration, contentRootPath) is { } file ? Path.GetDirectoryName(file) : null;
 
     /// <summary>Resolves a relative SQLite file against the content root and creates its folder.</summary>
     private static string PrepareSqlite(string connectionString, string contentRootPath)

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using LeadOps.Application.Integrations.Commands;
 using LeadOps.Domain.Leads;
 using LeadOps.GraphSandbox;
@@ -23,18 +21,7 @@ public sealed class SandboxConsoleTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        var sandboxPort = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var options = new SandboxOptions();
-        _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite)
-            .WithSetting("Sandbox:Enabled", "true")
-            .WithSetting("Sandbox:Port", sandboxPort)
-            .WithSetting("Sandbox:InitialLeadsPerForm", "0")
-            .WithSetting("Facebook:GraphBaseUrl", "http://127.0.0.1:" + sandboxPort)
-            .WithSetting("Facebook:AppId", options.AppId)
-            .WithSetting("Facebook:AppSecret", options.AppSecret)
-            .WithSetting("Facebook:VerifyToken", TestApp.VerifyToken)
-            .WithSetting("Demo:Enabled", "true")
-            .WithSetting("Demo:Email", TestApp.AdminEmail));
+        _app = await BrowserApp.StartAsync(TestApp.Create(DatabaseKind.Sqlite).AsDemo());
         Assert.That(_app.BaseAddress.Port, Is.Not.EqualTo(5080));
     }
 
@@ -144,12 +131,5 @@ public sealed class SandboxConsoleTests
             Assert.That(DateTimeOffset.UtcNow, Is.LessThan(deadline), $"{url} did not show {count} row(s) within 30 s");
             await Task.Delay(250);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

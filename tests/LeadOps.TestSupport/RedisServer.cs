@@ -33,7 +33,7 @@ public sealed class RedisServer : IAsyncDisposable
             TestDependency.Missing("redis-server is not installed (apt-get install redis-server)", RequireVariable);
         }
 
-        var port = FreePort();
+        var port = TestRun.FreePort();
         var process = Process.Start(new ProcessStartInfo(Executable, $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no")
         {
             RedirectStandardOutput = true,
@@ -64,13 +64,6 @@ public sealed class RedisServer : IAsyncDisposable
 
         await _process.WaitForExitAsync();
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task WaitForPortAsync()

@@ -77,6 +77,26 @@ public sealed class TestAppBuilder
         return this;
     }
 
+    /// <summary>
+    /// The app as the zero-setup demo runs it (ADR 0014): the Graph sandbox inside the app (<c>Sandbox:Enabled</c>) on a
+    /// free port, with no seeded leads, and the admin as the demo user whose page is connected at start. Its webhooks reach
+    /// the app only on Kestrel (<see cref="OnKestrel"/>).
+    /// </summary>
+    public TestAppBuilder AsDemo()
+    {
+        var options = new SandboxOptions();
+        var sandboxPort = TestRun.FreePort().ToString(CultureInfo.InvariantCulture);
+        return WithSetting("Sandbox:Enabled", "true")
+            .WithSetting("Sandbox:Port", sandboxPort)
+            .WithSetting("Sandbox:InitialLeadsPerForm", "0")
+            .WithSetting("Facebook:GraphBaseUrl", "http://127.0.0.1:" + sandboxPort)
+            .WithSetting("Facebook:AppId", options.AppId)
+            .WithSetting("Facebook:AppSecret", options.AppSecret)
+            .WithSetting("Facebook:VerifyToken", TestApp.VerifyToken)
+            .WithSetting("Demo:Enabled", "true")
+            .WithSetting("Demo:Email", TestApp.AdminEmail);
+    }
+
     /// <summary>An existing database (another node's, or the same app started again) instead of a new one.</summary>
     public TestAppBuilder OnDatabase(string connectionString)
     {

@@ -9,6 +9,14 @@ public static class TestRun
     /// <summary>Where the apps' key-encryption key lives: outside the databases' folder, as in production.</summary>
     public static string Keys { get; } = CreateScratch("-keys");
 
+    /// <summary>A loopback port free now (for a server that must be told its port before it starts).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>Called once at the end of each test assembly (its <c>[SetUpFixture]</c>).</summary>
     public static async Task EndAsync()
     {

@@ -22,6 +22,9 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
     /// <summary>Test leads that were deleted: their ids read as unknown.</summary>
     private readonly HashSet<long> _deleted = [];
 
+    /// <summary>How many leads the seed made; the later ones are what <see cref="SandboxStateFile"/> keeps.</summary>
+    private int _seeded;
+
     /// <summary>Submits leads as if people had just filled the form in; returns their ids.</summary>
     public IReadOnlyList<string> Submit(string formId, int count, DateTimeOffset? createdTime)
     {
@@ -217,6 +220,34 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
                     leads.Add(NewLead(form, time));
                 }
             }
+
+            _seeded = _bySequence.Count;
+        }
+    }
+
+    /// <summary>The leads added since the seed, in id order, as <see cref="SandboxStateFile"/> keeps them.</summary>
+    public IReadOnlyList<SavedLead> SinceSeed()
+    {
+        lock (gate)
+        {
+            return [.. _bySequence.Skip(_seeded).Select(l =>
+                new SavedLead(l.Sequence, l.Form.Id, l.CreatedUnix, _custom.GetValueOrDefault(l.Sequence), IsTestLead(l), _deleted.Contains(l.Sequence)))];
+        }
+    }
+
+    /// <summary>A kept lead back in its place, under the next id and without a webhook.</summary>
+    public LeadRef Restore(SavedLead saved)
+    {
+        lock (gate)
+        {
+            var (form, leads) = FormAndLeads(saved.FormId);
+            var lead = Insert(form, leads, saved.CreatedUnix, saved.StoredContent, options.TimeProvider.GetUtcNow(), announce: false);
+            if (saved.Deleted)
+            {
+                Delete(lead);
+            }
+
+            return lead;
         }
     }
 
@@ -239,7 +270,7 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
     }
 
     /// <summary>Adds a lead in its place and announces it by webhook when the page is subscribed to leadgen.</summary>
-    private LeadRef Insert(FormState form, List<LeadRef> leads, long createdUnix, SandboxLead? content, DateTimeOffset now)
+    private LeadRef Insert(FormState form, List<LeadRef> leads, long createdUnix, SandboxLead? content, DateTimeOffset now, bool announce = true)
     {
         var lead = NewLead(form, createdUnix);
         if (content is not null)
@@ -248,7 +279,7 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
         }
 
         leads.Insert(KeysetPager.UpperBound(leads, LeadRef.KeyOf, lead.Key), lead);
-        if (subscriptions.Has(form.Page, "leadgen"))
+        if (announce && subscriptions.Has(form.Page, "leadgen"))
         {
             var body = LeadgenWebhook.Body(
                 form.Page.Id, form.Id, lead.Id, createdUnix, Read(lead).Ad?.AdId, now.ToUnixTimeSeconds(), options.WebhookIdsAsNumbers);

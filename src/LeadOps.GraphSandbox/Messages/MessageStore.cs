@@ -89,6 +89,13 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
         }
     }
 
+    /// <summary>How many message ids were given out: the next one follows from it.</summary>
+    public long MessageCount
+    {
+        get { lock (gate) { return _messageCounter; } }
+        set { lock (gate) { _messageCounter = value; } }
+    }
+
     public string NextMessageId()
     {
         lock (gate)

@@ -2,6 +2,7 @@ using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Integrations.Queries;
 using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Identity;
+using LeadOps.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -14,8 +15,10 @@ namespace LeadOps.Web.Common;
 /// pages, forms and leads to retrieve. Facebook:GraphBaseUrl and the app credentials point at it (appsettings.Development.json).
 /// Its webhooks go to <c>Sandbox:WebhookCallbackUrl</c> when set, else to the <c>/webhook</c> of the address the app
 /// really listens on, read once the server started (any port, <c>--urls</c> or <c>ASPNETCORE_URLS</c>: ADR 0014).
+/// Its world is kept across restarts in <c>Sandbox:StateFile</c>, by default a file beside the SQLite database (ADR 0026).
 /// </summary>
-internal sealed class InProcessSandbox(IConfiguration configuration, IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, IOptions<DemoOptions> demo, IServer server, IHostApplicationLifetime lifetime, ILogger<InProcessSandbox> logger)
+internal sealed class InProcessSandbox(
+    IConfiguration configuration, IHostEnvironment environment, IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, IOptions<DemoOptions> demo, IServer server, IHostApplicationLifetime lifetime, ILogger<InProcessSandbox> logger)
     : IHostedService, IAsyncDisposable
 {
     private GraphSandboxServer? _server;
@@ -25,8 +28,9 @@ internal sealed class InProcessSandbox(IConfiguration configuration, IServiceSco
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = SandboxOptions.FromConfiguration(configuration);
+        options.StateFile = StateFile(options.StateFile);
         _server = await GraphSandboxServer.StartAsync(options, configuration.GetValue("Sandbox:Port", 5081), cancellationToken);
-        logger.LogInformation("Graph sandbox running at {Address}; its console: {Address}_sandbox", _server.BaseAddress, _server.BaseAddress);
+        logger.LogInformation("Graph sandbox running at {Address}; its console: {Address}_sandbox; its state kept in {StateFile}", _server.BaseAddress, _server.BaseAddress, options.StateFile ?? "(nowhere)");
         if (options.WebhookCallbackUrl is null)
         {
             lifetime.ApplicationStarted.Register(SendWebhooksToThisApp);
@@ -34,6 +38,15 @@ internal sealed class InProcessSandbox(IConfiguration configuration, IServiceSco
 
         await ConnectDemoPageAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The configured state file (relative to the content root), else one named after the SQLite database beside it
+    /// (<c>leadops.db</c>: <c>leadops.graph-sandbox.json</c>), so the world sits with the database that refers to it; none for SQL Server.
+    /// </summary>
+    private string? StateFile(string? configured) =>
+        configured is { Length: > 0 } ? Path.GetFullPath(configured, environment.ContentRootPath)
+        : DatabaseOptions.SqliteFile(configuration, environment.ContentRootPath) is { } database ? Path.ChangeExtension(database, ".graph-sandbox.json")
+        : null;
 
     /// <summary>The console page of the running sandbox, e.g. <c>http://127.0.0.1:5081/_sandbox</c>.</summary>
     public Uri? ConsoleAddress => _server is null ? null : new Uri(_server.BaseAddress, "_sandbox");

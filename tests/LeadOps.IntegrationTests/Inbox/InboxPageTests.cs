@@ -81,11 +81,16 @@ public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture
         using var browser = await App.SignedInClientAsync(staff.User);
         var path = $"/Inbox/Conversation/{id}";
 
-        foreach (var (handler, state) in new[] { ("Escalate", "needs_human"), ("Take", "human_active"), ("Release", "bot"), ("Resolve", "resolved") })
+        foreach (var (handler, state, notice) in new[]
+        {
+            ("Escalate", "needs_human", "The conversation needs a person now."), ("Take", "human_active", "You have taken the conversation."),
+            ("Release", "bot", "The conversation is back with the bot."), ("Resolve", "resolved", "The conversation is resolved."),
+        })
         {
             var response = await browser.PostFormAsync($"{path}?handler={handler}", new Dictionary<string, string> { ["Reason"] = "checking" }, formPage: path);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), handler);
             Assert.That((await ConversationAsync(staff, id)).GetProperty("state").GetString(), Is.EqualTo(state), handler);
+            Assert.That(await browser.GetStringAsync(response.Headers.Location), Does.Contain($"role=\"status\">{notice}</div>"), $"{handler} is confirmed on the page it returns to");
         }
 
         var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "Anything else?" });

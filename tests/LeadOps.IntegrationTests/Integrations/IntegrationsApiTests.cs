@@ -163,6 +163,31 @@ public sealed class IntegrationsApiTests(DatabaseKind database) : AppFixture(dat
     }
 
     [Test]
+    public async Task The_list_marks_a_page_not_subscribed_to_webhooks_until_it_is_subscribed()
+    {
+        Graph.SetSubscribed(SandboxSeed.NotSubscribedPageId, false); // as seeded, whatever another test of the fixture did
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
+        await ConnectAsync(api, SandboxSeed.MainPageToken);
+        var unsubscribed = await ConnectAsync(api, SandboxSeed.NotSubscribedPageToken);
+        using var browser = await App.SignedInClientAsync(user);
+
+        var rows = IntegrationRows(await browser.GetStringAsync("/Integrations"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(rows.Single(r => r.Contains(SandboxSeed.NotSubscribedPageId)), Does.Contain("data-test=\"webhooks-off\">Webhooks off<").And.Contain("Open it to subscribe."));
+            Assert.That(rows.Single(r => r.Contains(SandboxSeed.MainPageId)), Does.Not.Contain("webhooks-off"));
+        });
+
+        var subscribe = await api.PostAsync($"/api/integrations/{unsubscribed.GetProperty("id").GetInt32()}/subscribe", null);
+        Assert.That(subscribe.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await browser.GetStringAsync("/Integrations"), Does.Not.Contain("webhooks-off"));
+        Graph.SetSubscribed(SandboxSeed.NotSubscribedPageId, false);
+    }
+
+    private static string[] IntegrationRows(string html) => html.Split("data-test=\"integration\"")[1..];
+
+    [Test]
     public async Task Testing_uses_debug_token_and_reports_scopes_and_expiry()
     {
         var user = await App.NewUserAsync();

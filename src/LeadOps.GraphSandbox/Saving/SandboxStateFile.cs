@@ -1,0 +1,110 @@
+using System.Text.Json;
+
+namespace LeadOps.GraphSandbox;
+
+/// <summary>
+/// <see cref="SandboxOptions.StateFile"/>: the sandbox's world kept across restarts, so that what LeadOps stored (a
+/// customer's PSID, a lead's id, a page's subscription) still means the same after one. The seeded world is rebuilt as
+/// at its first seed, then what came since is put back without a webhook. Requests, sends, faults and the webhook log
+/// are not kept, nor conversation histories beyond the seed's.
+/// </summary>
+internal static class SandboxStateFile
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>Writes the state to <paramref name="path"/> (whole or not at all: a new file moved over the old one).</summary>
+    public static void Save(SandboxState state, string path)
+    {
+        var snapshot = state.Atomically(() => Capture(state));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(snapshot, Json));
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Puts back the state saved in <paramref name="path"/>; does nothing when there is no such file.</summary>
+    /// <exception cref="InvalidDataException">The file is unreadable or was saved with another seed.</exception>
+    public static void Load(SandboxState state, string path)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        SandboxSnapshot? snapshot;
+        try
+        {
+            snapshot = JsonSerializer.Deserialize<SandboxSnapshot>(File.ReadAllBytes(path), Json);
+        }
+        catch (JsonException)
+        {
+            snapshot = null;
+        }
+
+        if (snapshot is null || snapshot.Seed != state.Options.Seed || snapshot.InitialLeadsPerForm != state.Options.InitialLeadsPerForm)
+        {
+            throw new InvalidDataException($"The Graph sandbox's state file '{path}' is unreadable or was saved with another seed; delete it to start from the seed.");
+        }
+
+        state.Atomically(() => Restore(state, snapshot, path));
+    }
+
+    private static SandboxSnapshot Capture(SandboxState state)
+    {
+        var pages = state.Pages.All;
+        return new SandboxSnapshot(
+            state.Options.Seed,
+            state.Options.InitialLeadsPerForm,
+            state.SeededAt,
+            state.Messages.MessageCount,
+            [.. pages.Select(p => new SavedPage(p.Id, state.Subscriptions.FieldsOf(p), p.Token.ForcedExpired ? p.Token.ExpiresAt : null, p.HasLeadAccess))],
+            [.. state.Forms.All.Where(f => f.Page.Seed.Forms.All(seeded => seeded.Id != f.Id)).Select(f => new SavedForm(f.Id, f.Page.Id, f.Name, f.Status, f.CreatedUnix))],
+            state.Leads.SinceSeed(),
+            [.. pages.SelectMany(p => state.Messages.CustomersOf(p).Select(c => new SavedCustomer(p.Id, c.Psid, c.LastCustomerMessageAt, c.ThreadOwnerAppId)))]);
+    }
+
+    private static bool Restore(SandboxState state, SandboxSnapshot snapshot, string path)
+    {
+        state.Seed(snapshot.SeededAt);
+        foreach (var form in snapshot.Forms)
+        {
+            var page = state.Pages.Require(form.PageId);
+            Check(state.Forms.Create(page, form.Name, form.Status, DateTimeOffset.FromUnixTimeSeconds(form.CreatedUnix)).Id == form.Id, path);
+        }
+
+        // Leads come back without webhooks: LeadOps has had them already.
+        foreach (var lead in snapshot.Leads)
+        {
+            Check(state.Leads.Restore(lead).Sequence == lead.Sequence, path);
+        }
+
+        foreach (var saved in snapshot.Customers)
+        {
+            var (_, customer) = state.Messages.Require(saved.PageId, saved.Psid);
+            customer.LastCustomerMessageAt = saved.LastCustomerMessageAt;
+            customer.ThreadOwnerAppId = saved.ThreadOwnerAppId;
+        }
+
+        state.Messages.MessageCount = Math.Max(state.Messages.MessageCount, snapshot.MessageCount);
+        foreach (var saved in snapshot.Pages)
+        {
+            var page = state.Pages.Require(saved.Id);
+            state.Subscriptions.Set(page, saved.SubscribedFields);
+            page.HasLeadAccess = saved.HasLeadAccess;
+            if (saved.TokenExpiredAt is { } expiredAt)
+            {
+                page.Token.Expire(expiredAt);
+            }
+        }
+
+        return true;
+    }
+
+    private static void Check(bool same, string path)
+    {
+        if (!same)
+        {
+            throw new InvalidDataException($"The Graph sandbox's state file '{path}' does not fit its seed; delete it to start from the seed.");
+        }
+    }
+}

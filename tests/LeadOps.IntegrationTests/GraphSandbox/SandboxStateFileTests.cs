@@ -1,0 +1,62 @@
+using System.Text.Json;
+using LeadOps.GraphSandbox;
+
+namespace LeadOps.IntegrationTests.GraphSandbox;
+
+/// <summary><see cref="SandboxOptions.StateFile"/> (ADR 0026): what the sandbox keeps across a restart, and what it refuses.</summary>
+public sealed class SandboxStateFileTests
+{
+    private const string Psid = "7300000000000099";
+
+    [Test]
+    public async Task Started_again_on_its_state_file_the_sandbox_has_the_same_pages_forms_leads_customers_and_tokens_and_goes_on_with_its_ids()
+    {
+        var file = NewFile();
+        string firstMid, chosen;
+        SandboxSummary before;
+        await using (var first = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, InitialLeadsPerForm = 3 }))
+        {
+            var state = first.State;
+            firstMid = state.CustomerSendsMessage(SandboxSeed.MainPageId, Psid, "Hello");
+            var form = state.AddForm(SandboxSeed.NotSubscribedPageId, "Spring classes");
+            state.SubmitLeads(form, 1);
+            chosen = state.SubmitLead(SandboxSeed.MainTestRideFormId, new SandboxLead { Answers = new Dictionary<string, IReadOnlyList<string>> { ["email"] = ["ana@example.com"] } });
+            state.SetSubscribed(SandboxSeed.MainPageId, false);
+            state.SetSubscribed(SandboxSeed.NotSubscribedPageId, true);
+            state.SetTokenExpired(SandboxSeed.ExpiringTokenPageId);
+            before = state.GetSummary();
+        }
+
+        await using var again = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, InitialLeadsPerForm = 3 });
+        var after = again.State.GetSummary();
+        var nextMid = again.State.CustomerSendsMessage(SandboxSeed.MainPageId, Psid, "Still there?");
+        var nextLead = again.State.SubmitLeads(SandboxSeed.MainTestRideFormId, 1).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(JsonSerializer.Serialize(after.Pages), Is.EqualTo(JsonSerializer.Serialize(before.Pages)), "pages, tokens, subscriptions, forms with their lead counts, customers");
+            Assert.That(nextMid, Is.Not.EqualTo(firstMid), "message ids go on");
+            Assert.That(long.Parse(nextLead, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(long.Parse(chosen, System.Globalization.CultureInfo.InvariantCulture)), "lead ids go on");
+        });
+    }
+
+    [Test]
+    public async Task Without_a_state_file_it_starts_from_the_seed_and_a_file_of_another_seed_is_refused_with_its_name()
+    {
+        var file = NewFile();
+        await using (var first = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file }))
+        {
+            first.State.CustomerSendsMessage(SandboxSeed.MainPageId, Psid, "Hello");
+        }
+
+        await using (var fresh = await GraphSandboxServer.StartAsync(new SandboxOptions()))
+        {
+            Assert.That(fresh.State.GetConversation(SandboxSeed.MainPageId, Psid), Is.Empty);
+        }
+
+        Assert.That(async () => await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, Seed = 7 }),
+            Throws.InstanceOf<InvalidDataException>().With.Message.Contains(file).And.Message.Contains("delete it"));
+    }
+
+    private static string NewFile() => Path.Combine(TestRun.Scratch, $"sandbox-{Guid.NewGuid():N}.json");
+}
