@@ -7,8 +7,12 @@ namespace LeadOps.GraphSandbox;
 /// </summary>
 internal sealed class CdnStore(SandboxOptions options, Lock gate)
 {
-    /// <summary>A 1×1 PNG; padded images stay valid PNGs (the padding follows IEND).</summary>
-    internal static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    /// <summary>
+    /// A 96×64 PNG (a sky, a sun, a hill), so that a customer's image shows as one in the Inbox; padded images stay valid
+    /// PNGs (the padding follows IEND).
+    /// </summary>
+    internal static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAGAAAABAAgMAAACYWpqdAAAACVBMVEWeyfD/0U1MmlrAHMWyAAAAhklEQVR42u3RPQ5AQBQEYIRG7xJO4QgK7z6OIiqZU1p2V2FnIgoK8cr5ktmfl2VfnVLklQ0czKxjee6g503GuyQ0Duxh2HL6kDcOv/8l8nflPvQG5c4/NDXcqJxAAQEQUAsIRSm0B4DnDhZywA4YkxsFACnyMJ1vFCGWIQEvIADMAAf8cAkrBEFLXzPrvk4AAAAASUVORK5CYII=");
 
     private readonly Dictionary<string, CdnFile> _files = [];
     private long _counter;
