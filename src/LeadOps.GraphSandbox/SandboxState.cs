@@ -237,6 +237,15 @@ public sealed class SandboxState
         }
     }
 
+    /// <inheritdoc cref="Atomically{T}(Func{T})"/>
+    internal void Atomically(Action work)
+    {
+        lock (_gate)
+        {
+            work();
+        }
+    }
+
     /// <summary>Builds the seeded world as at <paramref name="now"/>, resource by resource; the order fixes every generated id and time.</summary>
     internal void Seed(DateTimeOffset now)
     {

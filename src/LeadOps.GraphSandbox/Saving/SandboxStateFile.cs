@@ -63,7 +63,7 @@ internal static class SandboxStateFile
             [.. pages.SelectMany(p => state.Messages.CustomersOf(p).Select(c => new SavedCustomer(p.Id, c.Psid, c.LastCustomerMessageAt, c.ThreadOwnerAppId)))]);
     }
 
-    private static bool Restore(SandboxState state, SandboxSnapshot snapshot, string path)
+    private static void Restore(SandboxState state, SandboxSnapshot snapshot, string path)
     {
         state.Seed(snapshot.SeededAt);
         foreach (var form in snapshot.Forms)
@@ -96,8 +96,6 @@ internal static class SandboxStateFile
                 page.Token.Expire(expiredAt);
             }
         }
-
-        return true;
     }
 
     private static void Check(bool same, string path)
