@@ -18,16 +18,11 @@ public sealed class StaffDisplayNameTests(DatabaseKind database) : InboxFixture(
     {
         var staff = await NewStaffAsync();
         using var browser = await App.SignedInClientAsync(staff.User);
-        var saved = await browser.PostFormAsync("/Account?handler=Name", new Dictionary<string, string> { ["DisplayName"] = "  Ana Costa  " }, formPage: "/Account");
+        var saved = await SetNameAsync(browser, "  Ana Costa  ");
         Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var account = await browser.GetStringAsync("/Account");
 
-        var psid = NewPsid();
-        var id = await CustomerWritesAsync(staff, psid, "Can I book a service for Friday?");
-        var escalate = await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = SandboxSeed.MainPageId, psid, reason = "booking" });
-        Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.OK), await escalate.Content.ReadAsStringAsync());
-        var take = await staff.Api.PostAsync($"/api/conversations/{id}/take", null);
-        Assert.That(take.StatusCode, Is.EqualTo(HttpStatusCode.OK), await take.Content.ReadAsStringAsync());
+        var id = await TakenConversationAsync(staff, "Can I book a service for Friday?");
         var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "Friday at 10 works." });
         Assert.That(reply.StatusCode, Is.EqualTo(HttpStatusCode.OK), await reply.Content.ReadAsStringAsync());
 
@@ -47,15 +42,11 @@ public sealed class StaffDisplayNameTests(DatabaseKind database) : InboxFixture(
     {
         var staff = await NewStaffAsync();
         using var browser = await App.SignedInClientAsync(staff.User);
-        await browser.PostFormAsync("/Account?handler=Name", new Dictionary<string, string> { ["DisplayName"] = "Ana Costa" }, formPage: "/Account");
-        var cleared = await browser.PostFormAsync("/Account?handler=Name", new Dictionary<string, string> { ["DisplayName"] = "   " }, formPage: "/Account");
+        await SetNameAsync(browser, "Ana Costa");
+        var cleared = await SetNameAsync(browser, "   ");
         Assert.That(cleared.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
 
-        var psid = NewPsid();
-        var id = await CustomerWritesAsync(staff, psid, "Is the shop open on Sunday?");
-        await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = SandboxSeed.MainPageId, psid, reason = "hours" });
-        var take = await staff.Api.PostAsync($"/api/conversations/{id}/take", null);
-        Assert.That(take.StatusCode, Is.EqualTo(HttpStatusCode.OK), await take.Content.ReadAsStringAsync());
+        var id = await TakenConversationAsync(staff, "Is the shop open on Sunday?");
 
         var conversation = await ConversationAsync(staff, id);
         Assert.That(conversation.GetProperty("assigned_to").GetProperty("name").GetString(), Is.EqualTo(staff.User.Email));
@@ -67,16 +58,13 @@ public sealed class StaffDisplayNameTests(DatabaseKind database) : InboxFixture(
     {
         var staff = await NewStaffAsync();
         using var browser = await App.SignedInClientAsync(staff.User);
-        await browser.PostFormAsync("/Account?handler=Name", new Dictionary<string, string> { ["DisplayName"] = "Ana Costa" }, formPage: "/Account");
+        await SetNameAsync(browser, "Ana Costa");
         var bad = new string('a', length) + (twoLines ? "\nsecond line" : string.Empty);
 
-        var refused = await browser.PostFormAsync("/Account?handler=Name", new Dictionary<string, string> { ["DisplayName"] = bad }, formPage: "/Account");
+        var refused = await SetNameAsync(browser, bad);
         var page = await refused.Content.ReadAsStringAsync();
 
-        var psid = NewPsid();
-        var id = await CustomerWritesAsync(staff, psid, "Do you sell helmets?");
-        await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = SandboxSeed.MainPageId, psid, reason = "helmets" });
-        await staff.Api.PostAsync($"/api/conversations/{id}/take", null);
+        var id = await TakenConversationAsync(staff, "Do you sell helmets?");
         var conversation = await ConversationAsync(staff, id);
         Assert.Multiple(() =>
         {
@@ -84,5 +72,20 @@ public sealed class StaffDisplayNameTests(DatabaseKind database) : InboxFixture(
             Assert.That(page, Does.Contain(twoLines ? "Write the name on one line." : "Use at most 100 characters."));
             Assert.That(conversation.GetProperty("assigned_to").GetProperty("name").GetString(), Is.EqualTo("Ana Costa"), "the saved name is unchanged");
         });
+    }
+
+    private static Task<HttpResponseMessage> SetNameAsync(HttpClient browser, string name) =>
+        browser.PostFormAsync("/Account?handler=Name", new Dictionary<string, string> { ["DisplayName"] = name }, formPage: "/Account");
+
+    /// <summary>A customer writes, the bot escalates, and the staff member takes the conversation (under their name as it is now).</summary>
+    private async Task<Guid> TakenConversationAsync(Staff staff, string text)
+    {
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, text);
+        var escalate = await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = SandboxSeed.MainPageId, psid, reason = "needs staff" });
+        Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.OK), await escalate.Content.ReadAsStringAsync());
+        var take = await staff.Api.PostAsync($"/api/conversations/{id}/take", null);
+        Assert.That(take.StatusCode, Is.EqualTo(HttpStatusCode.OK), await take.Content.ReadAsStringAsync());
+        return id;
     }
 }
