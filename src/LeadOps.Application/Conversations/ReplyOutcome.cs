@@ -13,5 +13,8 @@ public sealed record ReplyOutcome(
     string? Tag,
     bool Duplicate)
 {
+    /// <summary>The <see cref="Error"/> of a reply Meta took whose outcome LeadOps could not store: it stays Sending.</summary>
+    public const string RecordPending = "Messenger accepted this message, but LeadOps could not record it yet: it shows as sent once Meta confirms it. Do not send it again.";
+
     public bool Succeeded => Status is MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read;
 }

@@ -103,16 +103,10 @@ internal sealed partial class ReplySender(
             return await FailAsync(conversation, message, plan, SendFailure.PageBlocked, blocked, attempt, ct);
         }
 
+        MessengerSendResult sent;
         try
         {
-            var sent = await messenger.SendAsync(integration, conversation.Psid, message, plan, ct);
-            var now = clock.GetUtcNow();
-
-            // The status (a conditional update: an echo or a receipt may have moved it already) commits with the
-            // conversation's record of it and its audit row; the push follows the commit.
-            conversation.RecordReplySent(message, plan, attempt, now);
-            await unitOfWork.SaveChangesAsync(token => conversations.CompleteSendAsync(message.Id, sent.MessageId, now, token), ct);
-            return Outcome(message, conversation.Psid, duplicate: false) with { Status = MessageStatus.Sent, Failure = null, Error = null, MessagingType = plan.MessagingType, Tag = plan.Tag };
+            sent = await messenger.SendAsync(integration, conversation.Psid, message, plan, ct);
         }
         catch (GraphApiException ex)
         {
@@ -133,6 +127,31 @@ internal sealed partial class ReplySender(
         {
             logger.LogError(ex, "Sending message {MessageId} of conversation {ConversationId} failed unexpectedly", message.Id, conversation.Id);
             return await FailAsync(conversation, message, plan, SendFailure.Other, "LeadOps could not send this message because of an internal error: try again.", attempt, ct);
+        }
+
+        return await RecordSentAsync(conversation, message, plan, attempt, sent.MessageId);
+    }
+
+    /// <summary>
+    /// Meta has the message. The status (a conditional update: an echo or a receipt may have moved it already) commits
+    /// with the conversation's record of it and its audit row; the push follows the commit. Should that fail, the reply
+    /// stays Sending, never Failed: a retry would send the customer the same message twice. Meta's echo of it, matched by
+    /// its text, marks it sent later.
+    /// </summary>
+    private async Task<ReplyOutcome> RecordSentAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt, string mid)
+    {
+        var outcome = Outcome(message, conversation.Psid, duplicate: false) with { Failure = null, MessagingType = plan.MessagingType, Tag = plan.Tag };
+        try
+        {
+            var now = clock.GetUtcNow();
+            conversation.RecordReplySent(message, plan, attempt, now);
+            await unitOfWork.SaveChangesAsync(token => conversations.CompleteSendAsync(message.Id, mid, now, token), CancellationToken.None);
+            return outcome with { Status = MessageStatus.Sent, Error = null };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Message {MessageId} of conversation {ConversationId} was sent, but recording it failed: it stays Sending until Meta's echo of it arrives", message.Id, conversation.Id);
+            return outcome with { Status = MessageStatus.Sending, Error = ReplyOutcome.RecordPending };
         }
     }
 

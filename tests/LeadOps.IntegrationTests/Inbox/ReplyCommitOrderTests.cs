@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LeadOps.Application.Common;
 using LeadOps.Application.Common.Audit;
 using LeadOps.Application.Common.Events;
 using LeadOps.Application.Conversations;
@@ -28,7 +29,14 @@ public sealed class ReplyCommitOrderTests(DatabaseKind database) : AppFixture(da
     protected override TestAppBuilder Configure(TestAppBuilder app) => app
         .WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 })
         .WithSetting("Scheduling:Enabled", "false")
-        .WithServices(services => services.AddSingleton<IDomainEventHandler>(_probe));
+        .WithServices(services =>
+        {
+            services.AddSingleton<IDomainEventHandler>(_probe);
+            var unitOfWork = services.Single(d => d.ServiceType == typeof(IUnitOfWork));
+            services.Remove(unitOfWork);
+            services.AddScoped(unitOfWork.ImplementationType!);
+            services.AddScoped<IUnitOfWork>(sp => new FailingRecordUnitOfWork((IUnitOfWork)sp.GetRequiredService(unitOfWork.ImplementationType!)));
+        });
 
     [OneTimeSetUp]
     public void StopWebhooks()
@@ -54,6 +62,48 @@ public sealed class ReplyCommitOrderTests(DatabaseKind database) : AppFixture(da
             Assert.That(seen[0].Committed.Status, Is.EqualTo(MessageStatus.Sent), "the status was committed before the push");
             Assert.That(seen[0].Committed.Mid, Is.Not.Null);
             Assert.That(seen[0].Committed.SentAudits, Is.EqualTo(1), "the audit row was committed before the push");
+        });
+    }
+
+    [Test]
+    public async Task A_reply_Meta_took_whose_record_fails_stays_sending_is_not_sent_again_and_its_echo_marks_it_sent()
+    {
+        var (user, conversationId) = await ConversationAsync();
+        const string Text = "Your Trail X9 is ready for collection.";
+        int SentToCustomer() => Graph.SentMessages.Count(m => m.Text == Text);
+
+        FailingRecordUnitOfWork.Fail.Value = true;
+        var result = await App.SendAsync(user, new SendAdminMessage(conversationId, Text));
+
+        Assert.That(result.Value, Is.Not.Null, result.Error);
+        var messageId = result.Value!.MessageId;
+        Assert.Multiple(() =>
+        {
+            Assert.That(SentToCustomer(), Is.EqualTo(1), "Meta took the reply");
+            Assert.That(result.Value.Status, Is.EqualTo(MessageStatus.Sending), "not Failed: Meta has it");
+            Assert.That(result.Value.Error, Is.EqualTo(ReplyOutcome.RecordPending));
+        });
+        var stored = await ReadCommittedAsync(user, conversationId, messageId);
+        Assert.That(stored.Status, Is.EqualTo(MessageStatus.Sending));
+
+        var retried = await App.SendAsync(user, new RetryMessage(conversationId, messageId));
+        Assert.Multiple(() =>
+        {
+            Assert.That(retried.Value?.Status, Is.EqualTo(MessageStatus.Sending), retried.Error);
+            Assert.That(SentToCustomer(), Is.EqualTo(1), "a retry does not send the customer the same message twice");
+        });
+
+        // Meta's echo of the reply names its id: the reply is then sent, not a second message.
+        var mid = Graph.SentMessages.Single(m => m.Text == Text).MessageId;
+        var conversation = (await App.SendAsync(user, new GetConversation(conversationId))).Value!.Conversation;
+        var echo = new MessengerWebhookEvent(MessengerEventKind.Echo, SandboxSeed.MainPageId, conversation.Psid, DateTimeOffset.UtcNow, Mid: mid, Text: Text, AppId: Graph.Options.AppId);
+        var recorded = await App.SendAsync(user, new RecordMessengerEvent(conversation.IntegrationId, echo));
+        var after = await ReadCommittedAsync(user, conversationId, messageId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(recorded.Value, Is.EqualTo(MessengerEventOutcome.Updated), recorded.Error);
+            Assert.That(after.Status, Is.EqualTo(MessageStatus.Sent));
+            Assert.That(after.Mid, Is.EqualTo(mid));
         });
     }
 
@@ -149,6 +199,28 @@ public sealed class ReplyCommitOrderTests(DatabaseKind database) : AppFixture(da
     private sealed record Committed(MessageStatus? Status, string? Mid, ConversationState State, int SentAudits);
 
     private sealed record Observation(IDomainEvent Event, Committed Committed);
+
+    /// <summary>
+    /// The app's unit of work, whose next transactional save fails once when <see cref="Fail"/> is set in the caller's
+    /// flow: the database failing for a moment just after Meta took a reply.
+    /// </summary>
+    private sealed class FailingRecordUnitOfWork(IUnitOfWork inner) : IUnitOfWork
+    {
+        public static AsyncLocal<bool> Fail { get; } = new();
+
+        public Task SaveChangesAsync(CancellationToken cancellationToken) => inner.SaveChangesAsync(cancellationToken);
+
+        public Task SaveChangesAsync(Func<CancellationToken, Task> storeFirst, CancellationToken cancellationToken)
+        {
+            if (!Fail.Value)
+            {
+                return inner.SaveChangesAsync(storeFirst, cancellationToken);
+            }
+
+            Fail.Value = false;
+            throw new InvalidOperationException("The database is unavailable.");
+        }
+    }
 
     /// <summary>An after-commit handler like the Inbox's push: it records each event with what was committed when it ran.</summary>
     private sealed class CommittedStateProbe : IDomainEventHandler

@@ -56,7 +56,7 @@ internal static class BriefContracts
 
         public static SendMessageResponse From(ReplyOutcome outcome) => outcome.Succeeded
             ? new(true, "Message sent successfully", new SendMessageData(outcome.RecipientId, outcome.Text, null))
-            : new(false, "Failed to send message", new SendMessageData(outcome.RecipientId, null, outcome.Status == MessageStatus.Sending ? SendingError : outcome.Error ?? FacebookFailed));
+            : new(false, "Failed to send message", new SendMessageData(outcome.RecipientId, null, outcome.Status == MessageStatus.Sending ? outcome.Error ?? SendingError : outcome.Error ?? FacebookFailed));
     }
 
     internal sealed record SendMessageData(

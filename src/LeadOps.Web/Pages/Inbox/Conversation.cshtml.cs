@@ -75,15 +75,7 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
             return await LoadAsync(id, ct);
         }
 
-        return this.NotFoundOr(result, sent =>
-        {
-            if (sent.Value is { Succeeded: false, Status: MessageStatus.Failed } failed)
-            {
-                Problem = $"The message was not sent: {failed.Error}";
-            }
-
-            return RedirectToPage(new { id });
-        });
+        return this.NotFoundOr(result, sent => Shown(sent.Value, id));
     }
 
     /// <summary>The page's script: staff look at the thread (<c>mark_seen</c>) or type (<c>typing_on</c>). Always 204: best effort.</summary>
@@ -106,15 +98,22 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
     }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, long messageId, CancellationToken ct) =>
-        this.NotFoundOr(await mediator.Send(new RetryMessage(id, messageId), ct), retried =>
-        {
-            if (retried.Value is { Status: MessageStatus.Failed } failed)
-            {
-                Problem = $"The message was not sent: {failed.Error}";
-            }
+        this.NotFoundOr(await mediator.Send(new RetryMessage(id, messageId), ct), retried => Shown(retried.Value, id));
 
-            return RedirectToPage(new { id });
-        });
+    /// <summary>Back to the thread, saying why a reply was not sent, or that Meta took one LeadOps could not record yet.</summary>
+    private RedirectToPageResult Shown(ReplyOutcome? outcome, Guid id)
+    {
+        if (outcome is { Status: MessageStatus.Failed })
+        {
+            Problem = $"The message was not sent: {outcome.Error}";
+        }
+        else if (outcome is { Status: MessageStatus.Sending, Error: { } pending })
+        {
+            Problem = pending;
+        }
+
+        return RedirectToPage(new { id });
+    }
 
     public Task<IActionResult> OnPostEscalateAsync(Guid id, CancellationToken ct) =>
         ActAsync(id, new EscalateConversation(id, Reason), "The conversation needs a person now.", ct);
