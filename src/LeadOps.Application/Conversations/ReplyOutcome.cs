@@ -13,8 +13,11 @@ public sealed record ReplyOutcome(
     string? Tag,
     bool Duplicate)
 {
-    /// <summary>The <see cref="Error"/> of a reply Meta took whose outcome LeadOps could not store: it stays Sending.</summary>
-    public const string RecordPending = "Messenger accepted this message, but LeadOps could not record it yet: it shows as sent once Meta confirms it. Do not send it again.";
+    /// <summary>
+    /// The <see cref="Error"/> of a reply Meta took without a confirmation LeadOps could store (its answer unreadable, or
+    /// the database failing just then): it stays Sending until Meta's echo of it arrives.
+    /// </summary>
+    public const string RecordPending = "Messenger took this message, but LeadOps has no confirmation of it yet: it shows as sent once Meta confirms it. Do not send it again.";
 
     public bool Succeeded => Status is MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read;
 }

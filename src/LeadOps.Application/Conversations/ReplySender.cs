@@ -108,6 +108,12 @@ internal sealed partial class ReplySender(
         {
             sent = await messenger.SendAsync(integration, conversation.Psid, message, plan, ct);
         }
+        catch (GraphApiException ex) when (ex.Failure.DoneAnyway)
+        {
+            // Meta sent it but its answer says nothing usable: Failed would offer a retry that sends it twice.
+            LogSentUnconfirmed(logger, conversation.Id, message.Id, ex.Failure.Code, ex.Failure.Subcode);
+            return Unconfirmed(conversation, message, plan);
+        }
         catch (GraphApiException ex)
         {
             var kind = KindOf(ex.Failure.Kind);
@@ -140,20 +146,26 @@ internal sealed partial class ReplySender(
     /// </summary>
     private async Task<ReplyOutcome> RecordSentAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt, string mid)
     {
-        var outcome = Outcome(message, conversation.Psid, duplicate: false) with { Failure = null, MessagingType = plan.MessagingType, Tag = plan.Tag };
         try
         {
             var now = clock.GetUtcNow();
             conversation.RecordReplySent(message, plan, attempt, now);
             await unitOfWork.SaveChangesAsync(token => conversations.CompleteSendAsync(message.Id, mid, now, token), CancellationToken.None);
-            return outcome with { Status = MessageStatus.Sent, Error = null };
+            return Outcome(message, conversation.Psid, duplicate: false) with { Status = MessageStatus.Sent, Failure = null, Error = null, MessagingType = plan.MessagingType, Tag = plan.Tag };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Message {MessageId} of conversation {ConversationId} was sent, but recording it failed: it stays Sending until Meta's echo of it arrives", message.Id, conversation.Id);
-            return outcome with { Status = MessageStatus.Sending, Error = ReplyOutcome.RecordPending };
+            return Unconfirmed(conversation, message, plan);
         }
     }
+
+    /// <summary>Meta has the reply but LeadOps has no confirmation stored: it stays Sending, and the answer says so.</summary>
+    private static ReplyOutcome Unconfirmed(Conversation conversation, MessengerMessage message, ReplyPlan plan) =>
+        Outcome(message, conversation.Psid, duplicate: false) with
+        {
+            Status = MessageStatus.Sending, Failure = null, Error = ReplyOutcome.RecordPending, MessagingType = plan.MessagingType, Tag = plan.Tag,
+        };
 
     private async Task<ReplyOutcome> FailAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt, CancellationToken ct)
     {
@@ -179,6 +191,9 @@ internal sealed partial class ReplySender(
     private static ReplyOutcome Outcome(MessengerMessage message, string psid, bool duplicate) => new(
         message.ConversationId, message.Id, psid, message.Text, message.Status, message.FailureKind, message.FailureReason,
         message.MessagingType, message.Tag, duplicate);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} of conversation {ConversationId} was sent but Meta's answer did not confirm it (code {Code}, subcode {Subcode}): it stays Sending until Meta's echo of it arrives")]
+    private static partial void LogSentUnconfirmed(ILogger logger, Guid conversationId, long messageId, int? code, int? subcode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} of conversation {ConversationId} was not sent: {Kind} (code {Code}, subcode {Subcode})")]
     private static partial void LogSendFailed(ILogger logger, Guid conversationId, long messageId, GraphFailureKind kind, int? code, int? subcode);

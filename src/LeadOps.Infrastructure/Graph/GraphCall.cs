@@ -31,6 +31,7 @@ internal static class GraphCall
         }
     }
 
+    /// <summary>A success answer (or one whose status is unknown: the handlers let only successes through) LeadOps cannot read: Meta did the work.</summary>
     public static GraphFailure Unreadable(int? httpStatus, string message = "Graph answered with a body LeadOps could not read") =>
-        new(GraphFailureKind.Unknown, null, null, null, message, null, null, httpStatus);
+        new(GraphFailureKind.Unknown, null, null, null, message, null, null, httpStatus) { DoneAnyway = httpStatus is null or (>= 200 and < 300) };
 }

@@ -70,6 +70,7 @@ internal static partial class GraphErrorClassifier
         {
             UserTitle = TextLimit.Words(error?.ErrorUserTitle),
             ObjectMissing = error is { Code: 100, ErrorSubcode: ObjectMissingSubcode },
+            DoneAnyway = error is { Code: 1, ErrorSubcode: InvalidJsonReplySubcode },
         };
     }
 

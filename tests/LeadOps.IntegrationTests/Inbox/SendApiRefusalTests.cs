@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using LeadOps.Application.Conversations;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
 
@@ -47,7 +48,11 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
         var id = await CustomerWritesAsync(staff, psid, "Can I book a test ride?");
         Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.DoneButInvalidReply, Times = 1 });
 
-        await ReplyAsync(staff, id, psid, "Yes: Saturday at 10?");
+        var reply = await ReplyAsync(staff, id, psid, "Yes: Saturday at 10?");
+
+        // Not Failed, which would offer a retry: the answer says Meta took it, and it waits for the echo as Sending.
+        Assert.That(reply.GetProperty("data").GetProperty("error").GetString(), Is.EqualTo(ReplyOutcome.RecordPending));
+        Assert.That((await MessagesAsync(staff, id)).Single(m => m.GetProperty("sender").GetString() == "staff").GetProperty("status").GetString(), Is.Not.EqualTo("failed"));
 
         // The echo shows it sent; the delivery receipt Meta sends after it may already have moved it on to delivered.
         await staff.Probe.WaitUntilAsync("the echo shows the reply sent", async () =>

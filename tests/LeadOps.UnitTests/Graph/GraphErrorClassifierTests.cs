@@ -63,6 +63,19 @@ public sealed class GraphErrorClassifierTests
     public void Marks_a_missing_object_only_for_100_33(int code, int? subcode, bool missing) =>
         Assert.That(GraphErrorClassifier.Classify(Error(code, subcode), 400, GraphUsage.Empty, null, Now).ObjectMissing, Is.EqualTo(missing));
 
+    [TestCase(1, 1357046, true, TestName = "Messenger_1_1357046_says_the_messages_were_sent_anyway")]
+    [TestCase(1, 99, false, TestName = "Messenger_1_99_says_nothing_was_done")]
+    [TestCase(1, null, false, TestName = "Code_1_without_subcode_says_nothing_was_done")]
+    [TestCase(2, 1357046, false, TestName = "Subcode_1357046_under_another_code_says_nothing_was_done")]
+    public void Marks_work_done_anyway_only_for_1_1357046(int code, int? subcode, bool done) =>
+        Assert.That(GraphErrorClassifier.Classify(Error(code, subcode), 500, GraphUsage.Empty, null, Now).DoneAnyway, Is.EqualTo(done));
+
+    [TestCase(200, true, TestName = "An_unreadable_200_answer_means_the_work_was_done")]
+    [TestCase(null, true, TestName = "An_unreadable_answer_of_unknown_status_means_the_work_was_done")]
+    [TestCase(500, false, TestName = "An_unreadable_500_answer_says_nothing_was_done")]
+    public void An_unreadable_success_answer_means_the_work_was_done(int? httpStatus, bool done) =>
+        Assert.That(GraphCall.Unreadable(httpStatus).DoneAnyway, Is.EqualTo(done));
+
     [Test]
     public void Code_wins_over_http_status_when_a_token_error_comes_back_as_500()
     {

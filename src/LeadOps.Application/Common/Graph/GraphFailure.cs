@@ -21,4 +21,11 @@ public sealed record GraphFailure(
     /// lead deleted before it was read, which only the caller can tell from a fault of the integration.
     /// </summary>
     public bool ObjectMissing { get; init; }
+
+    /// <summary>
+    /// Meta did what the call asked although the call failed: Messenger's "Received invalid JSON reply." (1 / 1357046,
+    /// given after the messages were sent), or a success status whose body LeadOps could not read. Calling again would do
+    /// it twice.
+    /// </summary>
+    public bool DoneAnyway { get; init; }
 }
