@@ -39,6 +39,9 @@ public sealed record MessageView(
 
     public MessageReaction? Reaction { get; init; }
 
+    /// <summary>A reply still Sending long after it was written: Meta may have it without LeadOps knowing (<see cref="MessengerMessage.ConfirmationWait"/>).</summary>
+    public bool Unconfirmed { get; init; }
+
     public static MessageView From(MessengerMessage m) => From(m, ThreadExtras.None);
 
     public static MessageView From(MessengerMessage m, ThreadExtras extras) => new(

@@ -81,6 +81,14 @@ public sealed partial class MessengerMessage : IOwnedByUser
     /// <summary>Images, files, locations, links… in Meta's order (loaded with the message only where needed).</summary>
     public List<MessageAttachment> Attachments { get; private set; } = [];
 
+    /// <summary>
+    /// How long a reply may stay Sending before LeadOps says Meta has not confirmed it (the Graph client gives up within
+    /// 3 minutes; Meta's echo usually follows in seconds): past it, the customer may have it without LeadOps knowing.
+    /// </summary>
+    public static readonly TimeSpan ConfirmationWait = TimeSpan.FromMinutes(5);
+
+    public bool IsUnconfirmedAt(DateTimeOffset now) => Status == MessageStatus.Sending && Direction == MessageDirection.Outbound && now - At >= ConfirmationWait;
+
     public bool CanRetry => Status == MessageStatus.Failed && Direction == MessageDirection.Outbound && Sender == MessageSender.Staff;
 
     public static MessengerMessage FromCustomer(Guid conversationId, string mid, string text, DateTimeOffset at) => new()

@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.Application.Conversations;
+using LeadOps.Domain.Conversations;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -58,6 +60,42 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
         await staff.Probe.WaitUntilAsync("the echo shows the reply sent", async () =>
             (await MessagesAsync(staff, id)).Single(m => m.GetProperty("sender").GetString() == "staff").GetProperty("status").GetString() is "sent" or "delivered");
         Assert.That(SentTo(psid).Select(m => m.Text), Is.EqualTo(new[] { "Yes: Saturday at 10?" }), "sent once, not again after an error Meta gives once it has sent");
+    }
+
+    /// <summary>
+    /// The reply box says at once that Meta took a reply it did not confirm; a reply left Sending (no echo came) says after
+    /// five minutes that the customer may have it, so that staff look before sending it again.
+    /// </summary>
+    [Test]
+    public async Task The_thread_says_when_meta_took_a_reply_without_confirming_it()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Is it in stock?");
+        using var browser = await App.SignedInClientAsync(staff.User);
+        var form = await browser.GetStringAsync($"/Inbox/Conversation/{id}");
+        var key = System.Text.RegularExpressions.Regex.Match(form, "name=\"Reply.IdempotencyKey\" value=\"([^\"]+)\"").Groups[1].Value;
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.DoneButInvalidReply, Times = 1 });
+
+        await browser.PostFormAsync($"/Inbox/Conversation/{id}?handler=Reply", new Dictionary<string, string> { ["Reply.Text"] = "Yes, two left.", ["Reply.IdempotencyKey"] = key }, formPage: $"/Inbox/Conversation/{id}");
+        Assert.That(await browser.GetStringAsync($"/Inbox/Conversation/{id}"), Does.Contain(ReplyOutcome.RecordPending));
+        await staff.Probe.WaitUntilAsync("the echo shows the reply sent", async () =>
+            (await MessagesAsync(staff, id)).Single(m => m.GetProperty("text").GetString() == "Yes, two left.").GetProperty("status").GetString() is "sent" or "delivered");
+
+        // A reply Meta never confirmed (its echo lost): written straight to the thread as the send leaves it.
+        await using (var scope = App.ScopeFor(staff.User.Id))
+        {
+            var db = App.Db(scope);
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == id);
+            var now = Clock.GetUtcNow();
+            db.MessengerMessages.Add(conversation.WriteReply(staff.User.Id, null, "We can hold one for you.", Guid.NewGuid().ToString("N"), conversation.PlanReply(MessageSender.Staff, now, true), null, now));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.That(await browser.GetStringAsync($"/Inbox/Conversation/{id}"), Does.Not.Contain("data-test=\"unconfirmed\""), "Meta may still answer");
+        Clock.Advance(MessengerMessage.ConfirmationWait);
+        var html = await browser.GetStringAsync($"/Inbox/Conversation/{id}");
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(html, "data-test=\"unconfirmed\""), Has.Count.EqualTo(1), "the reply without its echo, not the one Meta confirmed");
     }
 
     private static async Task<JsonElement> ReplyAsync(Staff staff, Guid id, string psid, string text)

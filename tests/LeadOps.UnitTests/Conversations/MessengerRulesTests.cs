@@ -60,6 +60,22 @@ public sealed class MessengerRulesTests
     }
 
     [Test]
+    public void A_reply_still_sending_five_minutes_after_it_was_written_is_unconfirmed()
+    {
+        var conversation = Conversation.Start(1, "108", "7001", Now);
+        conversation.RecordCustomerMessage("help", Now);
+        var reply = conversation.WriteReply("staff-1", "Ana", "Hi", "key", ReplyPlan.Send(ReplyType.Response), null, Now);
+        var customer = MessengerMessage.FromCustomer(conversation.Id, "m_1", "help", Now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reply.IsUnconfirmedAt(Now.AddMinutes(5).AddSeconds(-1)), Is.False, "Meta may still answer");
+            Assert.That(reply.IsUnconfirmedAt(Now.AddMinutes(5)), Is.True);
+            Assert.That(customer.IsUnconfirmedAt(Now.AddHours(1)), Is.False, "a customer's message waits for nothing");
+        });
+    }
+
+    [Test]
     public void A_staff_reply_after_an_answer_in_meta_business_suite_assigns_the_conversation_to_the_writer()
     {
         var conversation = Conversation.Start(1, "108", "7001", Now);

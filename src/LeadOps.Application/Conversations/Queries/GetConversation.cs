@@ -29,6 +29,7 @@ internal sealed class GetConversationHandler(
             return Result<ConversationDetail>.NotFound("Conversation not found");
         }
 
+        var now = clock.GetUtcNow();
         var (messages, total) = await readModel.GetThreadAsync(conversation.Id, Math.Clamp(query.MessageLimit, 1, 1000), cancellationToken);
         var extras = await readModel.GetThreadExtrasAsync(conversation.Id, messages, cancellationToken);
         var names = await readModel.GetPageNamesAsync(cancellationToken);
@@ -42,7 +43,6 @@ internal sealed class GetConversationHandler(
         var replies = (await settings.ListSavedRepliesAsync(cancellationToken))
             .Select(r => new SavedReplyOption(r.Id, r.Title, r.Expand(conversation.CustomerFirstName, pageName ?? conversation.PageId, staffName)))
             .ToList();
-        var now = clock.GetUtcNow();
         var plan = conversation.PlanReply(MessageSender.Staff, now, options.UseHumanAgentTag);
         var note = refusal ?? plan.Type switch
         {
@@ -52,7 +52,7 @@ internal sealed class GetConversationHandler(
         };
         return Result<ConversationDetail>.Ok(new ConversationDetail(
             ConversationView.From(conversation, pageName, now, options, thresholds),
-            [.. messages.Select(m => MessageView.From(m, extras))],
+            [.. messages.Select(m => MessageView.From(m, extras) with { Unconfirmed = m.IsUnconfirmedAt(now) })],
             total,
             plan.Allowed && refusal is null,
             note)
