@@ -1,11 +1,16 @@
 using System.Diagnostics;
+using System.Globalization;
 using LeadOps.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace LeadOps.Web.Pages;
 
-/// <summary>The friendly error page for people, and ProblemDetails for API paths that reach it (unknown routes, errors).</summary>
+/// <summary>
+/// The friendly error page for people, and ProblemDetails for API paths that reach it (unknown routes, refused methods,
+/// errors), whatever the failed request's method.
+/// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
@@ -17,6 +22,20 @@ public sealed class ErrorModel : PageModel
     public IActionResult OnGet(int? code) => Render(code);
 
     public IActionResult OnPost(int? code) => Render(code);
+
+    /// <summary>A failed request of another method (PUT, DELETE, …) is shown here with no handler of its own: answered alike.</summary>
+    [NonHandler] // by its name, Razor Pages would take it for the handler of a method "PAGE"
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null && ShowsAFailure(HttpContext))
+        {
+            context.Result = Render(int.TryParse(RouteData.Values["code"]?.ToString(), CultureInfo.InvariantCulture, out var code) ? code : null);
+        }
+    }
+
+    /// <summary>Whether this request is the error page shown in place of a failed request's answer (status code or exception).</summary>
+    internal static bool ShowsAFailure(HttpContext http) =>
+        http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerFeature>() is not null;
 
     private IActionResult Render(int? code)
     {
