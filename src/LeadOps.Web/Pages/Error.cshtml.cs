@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace LeadOps.Web.Pages;
 
 /// <summary>
-/// The friendly error page for people, and ProblemDetails for API paths that reach it (unknown routes, refused methods,
-/// errors), whatever the failed request's method.
+/// The friendly error page for people, and ProblemDetails for API callers that reach it (unknown routes, refused methods,
+/// errors, an empty 4xx an endpoint answered), told apart by the failed request's path or its API key
+/// (<see cref="AuthSchemes.AnswersAsApi"/>).
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
@@ -45,7 +46,7 @@ public sealed class ErrorModel : PageModel
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         Response.StatusCode = Code;
-        if (originalPath is not null && AuthSchemes.IsApiPath(originalPath))
+        if (originalPath is not null && AuthSchemes.AnswersAsApi(Request, originalPath))
         {
             return Problem(statusCode: Code, title: Code == 404 ? "Not found" : "Request failed", extensions: new Dictionary<string, object?>
             {
