@@ -35,7 +35,7 @@ public static class DependencyInjection
                 o.DefaultAuthenticateScheme = AuthSchemes.Smart;
             })
             .AddPolicyScheme(AuthSchemes.Smart, "Cookie or API key", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.Count > 0 ? AuthSchemes.ApiKey : IdentityConstants.ApplicationScheme)
+                AuthSchemes.UsesApiKey(context.Request) ? AuthSchemes.ApiKey : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);
 
         services.ConfigureApplicationCookie(o =>

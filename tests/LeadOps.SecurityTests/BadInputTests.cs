@@ -142,6 +142,45 @@ public sealed class BadInputTests(DatabaseKind database) : SecurityFixture(datab
         Assert.That(await api.GetStringAsync($"/api/integrations/{integrationId}"), Is.EqualTo(before), "nothing changed");
     }
 
+    [Test]
+    public async Task A_page_that_refuses_a_method_says_in_Allow_which_methods_it_takes()
+    {
+        var (user, integrationId) = await StaffWithPageAsync();
+        var (conversation, _) = await CustomerWritesAsync(user);
+        var client = await App.SignedInClientAsync(user);
+        string[] readOnly = ["/Health", "/Audit", $"/Inbox/Conversation/{conversation}", "/Leads?handler=Nope"];
+        foreach (var path in readOnly)
+        {
+            var response = await client.PostFormAsync(path, new Dictionary<string, string>(), formPage: "/Leads");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed), path);
+            Assert.That(response.Content.Headers.Allow.ToArray(), Is.EqualTo(new[] { "GET", "HEAD" }), path);
+        }
+
+        // The integration's Messenger settings form posts to its own page without a handler name: that page takes POST too.
+        var messaging = $"/Integrations/{integrationId}/messaging";
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, messaging);
+        delete.Headers.Add("X-CSRF-TOKEN", await AntiforgeryTokenAsync(client, "/Leads"));
+        var refused = await client.SendAsync(delete);
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed), messaging);
+        Assert.That(refused.Content.Headers.Allow.ToArray(), Is.EqualTo(new[] { "GET", "HEAD", "POST" }), messaging);
+    }
+
+    // Routing writes these 405s and their Allow; the error page gives them the house API's body, whatever the method.
+    [TestCase("PUT", "/api/leads", "GET")]
+    [TestCase("DELETE", "/admin/send-message", "POST")]
+    [TestCase("GET", "/api/conversations/0c3a9a4b6a2f4f0c9b2e8d7c6b5a4f3e/take", "POST")]
+    [TestCase("PUT", "/inbox/files/0c3a9a4b6a2f4f0c9b2e8d7c6b5a4f3e", "GET")]
+    public async Task A_route_that_refuses_a_method_says_in_Allow_which_methods_it_takes(string method, string path, string allowed)
+    {
+        using var api = App.ApiClient(await App.NewUserAsync());
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        var response = await api.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.MethodNotAllowed));
+        Assert.That(response.Content.Headers.Allow.ToArray(), Is.EqualTo(allowed.Split(", ")));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), Is.EqualTo("This method is not allowed here."));
+    }
+
     private async Task<int> RunCountAsync(TestUser user)
     {
         using var api = App.ApiClient(user);

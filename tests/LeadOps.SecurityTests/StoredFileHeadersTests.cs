@@ -11,22 +11,8 @@ public sealed class StoredFileHeadersTests(DatabaseKind database) : SecurityFixt
     public async Task A_customers_image_and_file_are_served_with_a_sandboxing_policy_of_their_own()
     {
         var (user, _) = await StaffWithPageAsync();
-        var (conversation, psid) = await CustomerWritesAsync(user);
-        Graph.Customers.Writes(SandboxSeed.MainPageId, psid, new CustomerMessage("The photo and the quote")
-        {
-            Attachments = [CustomerAttachment.Image(500), new CustomerAttachment("file") { SizeBytes = 1_000, FileName = "quote.pdf" }],
-        });
+        var urls = await CustomerSendsTwoFilesAsync(user);
         using var api = App.ApiClient(user);
-        var urls = new List<string>();
-        await HangGuard.UntilAsync("the customer's two files copied", async ct =>
-        {
-            var messages = await api.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation}/messages", ct);
-            urls = [.. messages.GetProperty("messages").EnumerateArray()
-                .SelectMany(m => m.TryGetProperty("attachments", out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray() : Enumerable.Empty<JsonElement>())
-                .Select(a => a.TryGetProperty("file_url", out var url) ? url.GetString() : null)
-                .OfType<string>()];
-            return urls.Count == 2;
-        });
 
         foreach (var url in urls)
         {

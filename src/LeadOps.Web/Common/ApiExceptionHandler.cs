@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace LeadOps.Web.Common;
 
 /// <summary>
-/// API requests get ProblemDetails (<see cref="ApiResults"/>): a ValidationException becomes 400 with the first problem
-/// in <c>error</c> and every field's messages in <c>errors</c>; a body that cannot be read is 400; anything else is a 500
-/// with no stack trace (every problem carries a correlation id). Pages fall through to the friendly /Error page.
+/// API requests (an API path, or an API key on any path: <see cref="AuthSchemes.AnswersAsApi"/>) get ProblemDetails
+/// (<see cref="ApiResults"/>): a ValidationException becomes 400 with the first problem in <c>error</c> and every field's
+/// messages in <c>errors</c>; a body that cannot be read is 400; anything else is a 500 with no stack trace (every problem
+/// carries a correlation id). Pages fall through to the friendly /Error page.
 /// </summary>
 internal sealed class ApiExceptionHandler : IExceptionHandler
 {
@@ -17,7 +18,7 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
     {
         // The middleware has already pointed the request at /Error: decide by the path that failed.
         var path = new PathString(httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path);
-        if (!AuthSchemes.IsApiPath(path) && !path.StartsWithSegments("/webhook"))
+        if (!AuthSchemes.AnswersAsApi(httpContext.Request, path) && !path.StartsWithSegments("/webhook"))
         {
             return false;
         }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -10,7 +9,7 @@ namespace LeadOps.Web.Common;
 /// form is 415; a value that could not be read as its type (or a date out of range) is 400 listing each, before the
 /// handler runs; a form the handler shows again because its input was refused is 400 (the page, with its messages). A
 /// post no handler of the page takes (a page that only shows, or an unknown <c>handler</c>) is 405, rather than the
-/// page rendered without its model.
+/// page rendered without its model, with the methods the page does take in <c>Allow</c> (RFC 9110 §15.5.6).
 /// </summary>
 internal sealed class BadInputPageFilter : IAsyncPageFilter
 {
@@ -21,7 +20,7 @@ internal sealed class BadInputPageFilter : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var request = context.HttpContext.Request;
-        if (context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        if (Pages.ErrorModel.ShowsAFailure(context.HttpContext))
         {
             await next(); // the error page, shown in place of another answer: that request's body is not its input
             return;
@@ -30,6 +29,7 @@ internal sealed class BadInputPageFilter : IAsyncPageFilter
         var unsafeMethod = !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
         if (unsafeMethod && context.HandlerMethod is null)
         {
+            context.HttpContext.Response.Headers.Allow = AllowedMethods(context);
             context.Result = Refusal(context, StatusCodes.Status405MethodNotAllowed, ["This page has no form that posts here: reload the page and use its buttons."]);
             return;
         }
@@ -51,6 +51,24 @@ internal sealed class BadInputPageFilter : IAsyncPageFilter
         {
             page.StatusCode = StatusCodes.Status400BadRequest;
         }
+    }
+
+    /// <summary>
+    /// The methods the page answers at this address, as Razor Pages picks a handler: GET and HEAD always (a page without
+    /// a GET handler still shows), and each other method that has a handler of the requested name, or one without a name.
+    /// </summary>
+    private static string AllowedMethods(PageHandlerExecutingContext context)
+    {
+        var name = context.RouteData.Values["handler"]?.ToString() is { Length: > 0 } inRoute
+            ? inRoute
+            : context.HttpContext.Request.Query["handler"].FirstOrDefault();
+        var others = context.ActionDescriptor.HandlerMethods
+            .Where(h => h.Name is null || string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))
+            .Select(h => h.HttpMethod.ToUpperInvariant())
+            .Where(method => method is not ("GET" or "HEAD"))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        return string.Join(", ", ["GET", "HEAD", .. others]);
     }
 
     private static bool HasBody(HttpRequest request) =>

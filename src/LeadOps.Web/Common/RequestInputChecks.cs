@@ -8,8 +8,8 @@ namespace LeadOps.Web.Common;
 /// Checks every request's input before anything reads it: a body larger than <c>Security:MaxRequestBodyBytes</c> (a
 /// multipart post to a page that <see cref="AcceptsUploadsAttribute">accepts uploads</see>: Meta's attachment limit) is 413;
 /// a query string or form body that is not valid UTF-8 is 400 (ASP.NET Core would read U+FFFD in its place and go on).
-/// Answers are ProblemDetails on API paths and a plain message elsewhere. Meta's webhook checks its own body (size,
-/// signature over the raw bytes, then JSON) and is left alone.
+/// Answers are ProblemDetails to API callers (<see cref="AuthSchemes.AnswersAsApi"/>) and a plain message elsewhere.
+/// Meta's webhook checks its own body (size, signature over the raw bytes, then JSON) and is left alone.
 /// </summary>
 internal sealed class RequestInputChecks(RequestDelegate next, IOptions<SecurityOptions> options)
 {
@@ -71,7 +71,7 @@ internal sealed class RequestInputChecks(RequestDelegate next, IOptions<Security
     internal static async Task RefuseAsync(HttpContext context, int status, string message)
     {
         context.Response.StatusCode = status;
-        if (AuthSchemes.IsApiPath(context.Request.Path))
+        if (AuthSchemes.AnswersAsApi(context.Request, context.Request.Path))
         {
             await Results.Problem(ApiResults.Problem(status, message, title: status == 413 ? "Payload too large" : "Bad request")).ExecuteAsync(context);
             return;

@@ -1,11 +1,17 @@
 using System.Diagnostics;
+using System.Globalization;
 using LeadOps.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace LeadOps.Web.Pages;
 
-/// <summary>The friendly error page for people, and ProblemDetails for API paths that reach it (unknown routes, errors).</summary>
+/// <summary>
+/// The friendly error page for people, and ProblemDetails for API callers that reach it (unknown routes, refused methods,
+/// errors, an empty 4xx an endpoint answered), told apart by the failed request's path or its API key
+/// (<see cref="AuthSchemes.AnswersAsApi"/>).
+/// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
@@ -18,6 +24,20 @@ public sealed class ErrorModel : PageModel
 
     public IActionResult OnPost(int? code) => Render(code);
 
+    /// <summary>A failed request of another method (PUT, DELETE, …) is shown here with no handler of its own: answered alike.</summary>
+    [NonHandler] // by its name, Razor Pages would take it for the handler of a method "PAGE"
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+    {
+        if (context.HandlerMethod is null && ShowsAFailure(HttpContext))
+        {
+            context.Result = Render(int.TryParse(RouteData.Values["code"]?.ToString(), CultureInfo.InvariantCulture, out var code) ? code : null);
+        }
+    }
+
+    /// <summary>Whether this request is the error page shown in place of a failed request's answer (status code or exception).</summary>
+    internal static bool ShowsAFailure(HttpContext http) =>
+        http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerFeature>() is not null;
+
     private IActionResult Render(int? code)
     {
         // Only error statuses: /Error/-1 or /Error/200 is a page that does not exist.
@@ -26,7 +46,7 @@ public sealed class ErrorModel : PageModel
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         Response.StatusCode = Code;
-        if (originalPath is not null && AuthSchemes.IsApiPath(originalPath))
+        if (originalPath is not null && AuthSchemes.AnswersAsApi(Request, originalPath))
         {
             return Problem(statusCode: Code, title: Code == 404 ? "Not found" : "Request failed", extensions: new Dictionary<string, object?>
             {

@@ -58,6 +58,28 @@ public abstract partial class SecurityFixture(DatabaseKind database) : AppFixtur
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
 
+    /// <summary>A new customer of the user sends an image and a PDF; returns the addresses of LeadOps' two copies.</summary>
+    protected async Task<IReadOnlyList<string>> CustomerSendsTwoFilesAsync(TestUser user)
+    {
+        var (conversation, psid) = await CustomerWritesAsync(user);
+        Graph.Customers.Writes(SandboxSeed.MainPageId, psid, new CustomerMessage("The photo and the quote")
+        {
+            Attachments = [CustomerAttachment.Image(500), new CustomerAttachment("file") { SizeBytes = 1_000, FileName = "quote.pdf" }],
+        });
+        using var api = App.ApiClient(user);
+        var urls = new List<string>();
+        await HangGuard.UntilAsync("the customer's two files copied", async ct =>
+        {
+            var messages = await api.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation}/messages", ct);
+            urls = [.. messages.GetProperty("messages").EnumerateArray()
+                .SelectMany(m => m.TryGetProperty("attachments", out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray() : Enumerable.Empty<JsonElement>())
+                .Select(a => a.TryGetProperty("file_url", out var url) ? url.GetString() : null)
+                .OfType<string>()];
+            return urls.Count == 2;
+        });
+        return urls;
+    }
+
     /// <summary>The antiforgery token a page of the app hands its own forms (and scripts) to send back.</summary>
     protected static async Task<string> AntiforgeryTokenAsync(HttpClient cookieClient, string page = "/Account")
     {

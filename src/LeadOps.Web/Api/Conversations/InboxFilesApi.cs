@@ -5,8 +5,9 @@ namespace LeadOps.Web.Api.Conversations;
 
 /// <summary>
 /// <c>GET /inbox/files/{id}</c> (cookie or API key): LeadOps' copy of an attachment, a customer's profile picture or a
-/// file staff sent, to its owner only (another user's file is 404, ADR 0011). Raster images are shown inline; anything
-/// else is a download. Nothing served here can run in the page: no sniffing, a sandboxing CSP (the security headers'
+/// file staff sent, to its owner only (another user's file is 404, as an unknown or malformed id is, ADR 0011: the 404
+/// page to a browser, ProblemDetails to an API key, ADR 0009). Raster images are shown inline; anything else is a
+/// download. Nothing served here can run in the page: no sniffing, a sandboxing CSP (the security headers'
 /// <see cref="Security.SecurityHeaders.StoredFiles"/> policy, named where the route is mapped).
 /// </summary>
 internal static class InboxFilesApi
@@ -20,7 +21,9 @@ internal static class InboxFilesApi
         var result = await sender.Send(new GetStoredFile(id), ct);
         if (!result.IsSuccess)
         {
-            return ApiResults.Problem(result);
+            // No body: the status-code pages answer it as they answer an id that is none (the 404 page to a browser,
+            // ProblemDetails to an API key), so another user's file reads exactly as no file.
+            return TypedResults.StatusCode(ApiResults.StatusCodeOf(result.Status));
         }
 
         var (file, content) = result.Value!;
