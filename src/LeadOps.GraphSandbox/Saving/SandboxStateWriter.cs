@@ -3,9 +3,9 @@ namespace LeadOps.GraphSandbox;
 /// <summary>
 /// Keeps <see cref="SandboxOptions.StateFile"/> up with the running sandbox, so that a process killed without a stop
 /// loses at most the last <see cref="Interval"/> of its world. Every interval (real time) it reads what the file would
-/// hold and writes it when that differs from what it last wrote; nothing is counted, so no change can slip past. A write
-/// that fails is logged (a warning with the reason, once until a write succeeds again) and tried again at the next
-/// interval; the sandbox serves on.
+/// hold and writes it when that differs from what it last wrote, and once more at stop; nothing is counted, so no change
+/// can slip past. A write that fails is logged (a warning with the reason, once until a write succeeds again) and tried
+/// again at the next interval; the sandbox serves on.
 /// </summary>
 internal sealed class SandboxStateWriter : IAsyncDisposable
 {
@@ -29,13 +29,13 @@ internal sealed class SandboxStateWriter : IAsyncDisposable
         _loop = Task.Run(WriteEveryIntervalAsync);
     }
 
-    /// <summary>Stops the background writes, then writes once more what changed since the last one.</summary>
+    /// <summary>Stops the background writes, then writes the state once more (also when unchanged: the file may have gone).</summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
         await _loop;
         _stop.Dispose();
-        WriteIfChanged();
+        Write(always: true);
     }
 
     private async Task WriteEveryIntervalAsync()
@@ -45,7 +45,7 @@ internal sealed class SandboxStateWriter : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                WriteIfChanged();
+                Write(always: false);
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -54,10 +54,10 @@ internal sealed class SandboxStateWriter : IAsyncDisposable
         }
     }
 
-    private void WriteIfChanged()
+    private void Write(bool always)
     {
         var content = SandboxStateFile.Serialize(_state);
-        if (_written is not null && content.AsSpan().SequenceEqual(_written))
+        if (!always && _written is not null && content.AsSpan().SequenceEqual(_written))
         {
             return;
         }
