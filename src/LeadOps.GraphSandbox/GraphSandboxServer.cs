@@ -12,6 +12,7 @@ public sealed class GraphSandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly WebhookDispatcher _webhooks;
+    private readonly SandboxStateWriter? _stateWriter;
     private int _stopped;
     private int _disposed;
 
@@ -19,6 +20,12 @@ public sealed class GraphSandboxServer : IAsyncDisposable
     {
         _app = app;
         _webhooks = webhooks;
+        if (state.Options.StateFile is { } stateFile)
+        {
+            var loggers = state.Options.LoggerFactory ?? app.Services.GetRequiredService<ILoggerFactory>();
+            _stateWriter = new SandboxStateWriter(state, stateFile, loggers.CreateLogger<SandboxStateWriter>());
+        }
+
         State = state;
         BaseAddress = baseAddress;
     }
@@ -69,15 +76,15 @@ public sealed class GraphSandboxServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops accepting calls (requests held by timeout faults are cut off), then writes <see cref="SandboxOptions.StateFile"/> if set.</summary>
+    /// <summary>Stops accepting calls (requests held by timeout faults are cut off), then writes <see cref="SandboxOptions.StateFile"/> a last time if set.</summary>
     public async Task StopAsync()
     {
         if (Interlocked.Exchange(ref _stopped, 1) == 0)
         {
             await _app.StopAsync();
-            if (State.Options.StateFile is { } stateFile)
+            if (_stateWriter is not null)
             {
-                SandboxStateFile.Save(State, stateFile);
+                await _stateWriter.DisposeAsync();
             }
         }
     }

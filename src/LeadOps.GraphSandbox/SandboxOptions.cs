@@ -63,9 +63,13 @@ public sealed class SandboxOptions
 
     /// <summary>
     /// A file that keeps the sandbox's world across restarts (customers, leads and forms added, subscriptions, expired
-    /// tokens): read at start when it exists, written when the server stops. Null (the default) starts from the seed.
+    /// tokens): read at start when it exists, written within a second of every change and when the server stops
+    /// (<see cref="SandboxStateWriter"/>). Null (the default) starts from the seed and writes nothing.
     /// </summary>
     public string? StateFile { get; set; }
+
+    /// <summary>Where the sandbox's own warnings go (a <see cref="StateFile"/> it could not write); null: the console, warnings only.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>How many recent Graph requests <see cref="SandboxState.Requests"/> keeps.</summary>
     public int MaxRecordedRequests { get; set; } = 20_000;

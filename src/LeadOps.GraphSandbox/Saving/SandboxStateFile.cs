@@ -12,13 +12,24 @@ internal static class SandboxStateFile
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary>Writes the state to <paramref name="path"/> (whole or not at all: a new file moved over the old one).</summary>
-    public static void Save(SandboxState state, string path)
+    /// <summary>What the file would hold now, read under the state's lock so that every store is seen at one moment.</summary>
+    public static byte[] Serialize(SandboxState state) => JsonSerializer.SerializeToUtf8Bytes(state.Atomically(() => Capture(state)), Json);
+
+    /// <summary>
+    /// Writes <paramref name="content"/> to <paramref name="path"/> whole or not at all: into <c>{path}.tmp</c>, flushed
+    /// to the disk, then moved over the old file. A write cut off (a killed process, the machine switched off) leaves the
+    /// last complete file in place and at most a half <c>.tmp</c>, which nothing reads and the next write replaces.
+    /// </summary>
+    public static void Write(byte[] content, string path)
     {
-        var snapshot = state.Atomically(() => Capture(state));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(snapshot, Json));
+        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            file.Write(content);
+            file.Flush(flushToDisk: true);
+        }
+
         File.Move(temporary, path, overwrite: true);
     }
 

@@ -15,12 +15,14 @@ namespace LeadOps.Web.Common;
 /// pages, forms and leads to retrieve. Facebook:GraphBaseUrl and the app credentials point at it (appsettings.Development.json).
 /// Its webhooks go to <c>Sandbox:WebhookCallbackUrl</c> when set, else to the <c>/webhook</c> of the address the app
 /// really listens on, read once the server started (any port, <c>--urls</c> or <c>ASPNETCORE_URLS</c>: ADR 0014).
-/// Its world is kept across restarts in <c>Sandbox:StateFile</c>, by default a file beside the SQLite database (ADR 0026).
+/// Its world is kept across restarts in <c>Sandbox:StateFile</c>, by default a file beside the SQLite database, written
+/// within a second of each change (ADR 0026); the sandbox's warnings go to the app's log.
 /// </summary>
 internal sealed class InProcessSandbox(
-    IConfiguration configuration, IHostEnvironment environment, IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, IOptions<DemoOptions> demo, IServer server, IHostApplicationLifetime lifetime, ILogger<InProcessSandbox> logger)
+    IConfiguration configuration, IHostEnvironment environment, IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, IOptions<DemoOptions> demo, IServer server, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     : IHostedService, IAsyncDisposable
 {
+    private readonly ILogger _logger = loggers.CreateLogger<InProcessSandbox>();
     private GraphSandboxServer? _server;
 
     public GraphSandboxServer? Server => _server;
@@ -29,8 +31,9 @@ internal sealed class InProcessSandbox(
     {
         var options = SandboxOptions.FromConfiguration(configuration);
         options.StateFile = StateFile(options.StateFile);
+        options.LoggerFactory = loggers;
         _server = await GraphSandboxServer.StartAsync(options, configuration.GetValue("Sandbox:Port", 5081), cancellationToken);
-        logger.LogInformation("Graph sandbox running at {Address}; its console: {Address}_sandbox; its state kept in {StateFile}", _server.BaseAddress, _server.BaseAddress, options.StateFile ?? "(nowhere)");
+        _logger.LogInformation("Graph sandbox running at {Address}; its console: {Address}_sandbox; its state kept in {StateFile}", _server.BaseAddress, _server.BaseAddress, options.StateFile ?? "(nowhere)");
         if (options.WebhookCallbackUrl is null)
         {
             lifetime.ApplicationStarted.Register(SendWebhooksToThisApp);
@@ -56,12 +59,12 @@ internal sealed class InProcessSandbox(
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         if (_server is null || ListeningAddress.Loopback(addresses) is not { } app)
         {
-            logger.LogWarning("The Graph sandbox sends no webhooks: the app's address is unknown ({Addresses})", string.Join(", ", addresses));
+            _logger.LogWarning("The Graph sandbox sends no webhooks: the app's address is unknown ({Addresses})", string.Join(", ", addresses));
             return;
         }
 
         _server.State.WebhookCallbackUrl = new Uri(app, "webhook").ToString();
-        logger.LogInformation("Graph sandbox webhooks go to {Callback}", _server.State.WebhookCallbackUrl);
+        _logger.LogInformation("Graph sandbox webhooks go to {Callback}", _server.State.WebhookCallbackUrl);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -102,6 +105,6 @@ internal sealed class InProcessSandbox(
         }
 
         var result = await mediator.Send(new ConnectIntegration(SandboxSeed.MainPageToken, null), ct);
-        logger.LogInformation("Demo integration: {Status}", result.Value?.StatusText ?? result.Error);
+        _logger.LogInformation("Demo integration: {Status}", result.Value?.StatusText ?? result.Error);
     }
 }

@@ -9,9 +9,36 @@ public sealed class SandboxStateFileTests
     private const string Psid = "7300000000000099";
 
     [Test]
+    public async Task A_half_written_temporary_file_left_by_a_killed_write_is_ignored_the_last_complete_file_is_used_and_the_next_write_replaces_it()
+    {
+        var file = StateFileOnDisk.NewPath();
+        await using (var first = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file }))
+        {
+            first.State.CustomerSendsMessage(SandboxSeed.MainPageId, Psid, "Hello");
+        }
+
+        // A write is made in {file}.tmp, then moved over the file: a kill in the middle leaves half a .tmp beside a whole file.
+        var complete = await File.ReadAllBytesAsync(file);
+        await File.WriteAllBytesAsync(file + ".tmp", complete[..(complete.Length / 2)]);
+        IEnumerable<string> customers;
+        await using (var again = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file }))
+        {
+            customers = again.State.GetSummary().Pages.Single(p => p.Id == SandboxSeed.MainPageId).Customers.Select(c => c.Psid).ToList();
+            again.State.CustomerSendsMessage(SandboxSeed.MainPageId, "7300000000000098", "Me too");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(customers, Does.Contain(Psid), "the last complete file was read");
+            Assert.That(File.Exists(file + ".tmp"), Is.False, "the next write replaced the half file");
+            Assert.That(File.ReadAllText(file), Does.Contain("7300000000000098"), "and moved it over the file");
+        });
+    }
+
+    [Test]
     public async Task Started_again_on_its_state_file_the_sandbox_has_the_same_pages_forms_leads_customers_and_tokens_and_goes_on_with_its_ids()
     {
-        var file = NewFile();
+        var file = StateFileOnDisk.NewPath();
         string firstMid, chosen;
         SandboxSummary before;
         await using (var first = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, InitialLeadsPerForm = 3 }))
@@ -43,7 +70,7 @@ public sealed class SandboxStateFileTests
     [Test]
     public async Task Without_a_state_file_it_starts_from_the_seed_and_a_file_of_another_seed_is_refused_with_its_name()
     {
-        var file = NewFile();
+        var file = StateFileOnDisk.NewPath();
         await using (var first = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file }))
         {
             first.State.CustomerSendsMessage(SandboxSeed.MainPageId, Psid, "Hello");
@@ -57,6 +84,4 @@ public sealed class SandboxStateFileTests
         Assert.That(async () => await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, Seed = 7 }),
             Throws.InstanceOf<InvalidDataException>().With.Message.Contains(file).And.Message.Contains("delete it"));
     }
-
-    private static string NewFile() => Path.Combine(TestRun.Scratch, $"sandbox-{Guid.NewGuid():N}.json");
 }
