@@ -50,7 +50,7 @@ internal sealed class SandboxStateWriter : IAsyncDisposable
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
-            // Stopped: StopAsync writes the last change.
+            // Stopped: DisposeAsync writes the last change.
         }
     }
 
