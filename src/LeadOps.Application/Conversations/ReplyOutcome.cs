@@ -20,4 +20,10 @@ public sealed record ReplyOutcome(
     public const string RecordPending = "Messenger took this message, but LeadOps has no confirmation of it yet: it shows as sent once Meta confirms it. Do not send it again.";
 
     public bool Succeeded => Status is MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read;
+
+    /// <summary>Meta took the reply but LeadOps has no confirmation of it stored (<see cref="RecordPending"/>): it stays Sending.</summary>
+    public bool Unconfirmed { get; init; }
+
+    /// <summary>The customer has the reply or will: sent, or taken by Meta without a confirmation. Sending it again would send it twice.</summary>
+    public bool TakenByMeta => Succeeded || Unconfirmed;
 }

@@ -23,15 +23,16 @@ internal static class GraphCall
         }
         catch (ApiException ex)
         {
-            throw new GraphApiException(Unreadable((int)ex.StatusCode), ex);
+            // The handlers let only success answers through: Meta did the work, its answer cannot be read.
+            throw new GraphApiException(Unreadable((int)ex.StatusCode) with { DoneAnyway = (int)ex.StatusCode is >= 200 and < 300 }, ex);
         }
         catch (JsonException ex)
         {
-            throw new GraphApiException(Unreadable(null), ex);
+            // Refit reads the body of a success answer only.
+            throw new GraphApiException(Unreadable(null) with { DoneAnyway = true }, ex);
         }
     }
 
-    /// <summary>A success answer (or one whose status is unknown: the handlers let only successes through) LeadOps cannot read: Meta did the work.</summary>
     public static GraphFailure Unreadable(int? httpStatus, string message = "Graph answered with a body LeadOps could not read") =>
-        new(GraphFailureKind.Unknown, null, null, null, message, null, null, httpStatus) { DoneAnyway = httpStatus is null or (>= 200 and < 300) };
+        new(GraphFailureKind.Unknown, null, null, null, message, null, null, httpStatus);
 }

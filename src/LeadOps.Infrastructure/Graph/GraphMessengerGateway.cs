@@ -83,8 +83,9 @@ internal sealed class GraphMessengerGateway(IGraphApi graphApi) : IMessengerGate
         _ => throw new ArgumentOutOfRangeException(nameof(messagingType), messagingType, "Unknown messaging type."),
     };
 
-    private static MessengerSendResult Accepted(GraphSendMessageResponse sent, string recipientPsid) =>
-        string.IsNullOrEmpty(sent.MessageId)
-            ? throw new GraphApiException(GraphCall.Unreadable(200, "Graph accepted the message but returned no message_id"))
-            : new MessengerSendResult(sent.RecipientId ?? recipientPsid, sent.MessageId);
+    /// <summary>A success answer without a <c>message_id</c> (or with no body at all) still means Meta took the message.</summary>
+    private static MessengerSendResult Accepted(GraphSendMessageResponse? sent, string recipientPsid) =>
+        sent is not { MessageId: { Length: > 0 } id }
+            ? throw new GraphApiException(GraphCall.Unreadable(200, "Graph accepted the message but returned no message_id") with { DoneAnyway = true })
+            : new MessengerSendResult(sent.RecipientId ?? recipientPsid, id);
 }

@@ -72,8 +72,7 @@ public sealed class ReplyCommitOrderTests(DatabaseKind database) : AppFixture(da
         const string Text = "Your Trail X9 is ready for collection.";
         int SentToCustomer() => Graph.SentMessages.Count(m => m.Text == Text);
 
-        FailingRecordUnitOfWork.Fail.Value = true;
-        var result = await App.SendAsync(user, new SendAdminMessage(conversationId, Text));
+        var result = await FailingRecordUnitOfWork.FailingOnceAsync(() => App.SendAsync(user, new SendAdminMessage(conversationId, Text)));
 
         Assert.That(result.Value, Is.Not.Null, result.Error);
         var messageId = result.Value!.MessageId;
@@ -201,12 +200,26 @@ public sealed class ReplyCommitOrderTests(DatabaseKind database) : AppFixture(da
     private sealed record Observation(IDomainEvent Event, Committed Committed);
 
     /// <summary>
-    /// The app's unit of work, whose next transactional save fails once when <see cref="Fail"/> is set in the caller's
-    /// flow: the database failing for a moment just after Meta took a reply.
+    /// The app's unit of work, whose first transactional save within <see cref="FailingOnceAsync{T}"/> fails: the database
+    /// failing for a moment just after Meta took a reply. (The flag is cleared in the flow that saves, so a save after
+    /// it, such as recording a failure, works; it is set for the one call only.)
     /// </summary>
     private sealed class FailingRecordUnitOfWork(IUnitOfWork inner) : IUnitOfWork
     {
-        public static AsyncLocal<bool> Fail { get; } = new();
+        private static readonly AsyncLocal<bool> Fail = new();
+
+        public static async Task<T> FailingOnceAsync<T>(Func<Task<T>> call)
+        {
+            Fail.Value = true;
+            try
+            {
+                return await call();
+            }
+            finally
+            {
+                Fail.Value = false;
+            }
+        }
 
         public Task SaveChangesAsync(CancellationToken cancellationToken) => inner.SaveChangesAsync(cancellationToken);
 

@@ -52,14 +52,47 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
 
         var reply = await ReplyAsync(staff, id, psid, "Yes: Saturday at 10?");
 
-        // Not Failed, which would offer a retry: the answer says Meta took it, and it waits for the echo as Sending.
-        Assert.That(reply.GetProperty("data").GetProperty("error").GetString(), Is.EqualTo(ReplyOutcome.RecordPending));
-        Assert.That((await MessagesAsync(staff, id)).Single(m => m.GetProperty("sender").GetString() == "staff").GetProperty("status").GetString(), Is.Not.EqualTo("failed"));
+        // Not Failed, which would offer a retry: the brief's client hears it was sent (it would send it again otherwise),
+        // with the reason it is not confirmed yet.
+        Assert.Multiple(() =>
+        {
+            Assert.That(reply.GetProperty("success").GetBoolean(), Is.True);
+            Assert.That(reply.GetProperty("data").GetProperty("error").GetString(), Is.EqualTo(ReplyOutcome.RecordPending));
+        });
 
         // The echo shows it sent; the delivery receipt Meta sends after it may already have moved it on to delivered.
         await staff.Probe.WaitUntilAsync("the echo shows the reply sent", async () =>
             (await MessagesAsync(staff, id)).Single(m => m.GetProperty("sender").GetString() == "staff").GetProperty("status").GetString() is "sent" or "delivered");
         Assert.That(SentTo(psid).Select(m => m.Text), Is.EqualTo(new[] { "Yes: Saturday at 10?" }), "sent once, not again after an error Meta gives once it has sent");
+    }
+
+    /// <summary>
+    /// Meta's echo confirms the reply waiting for it, not an older one with the same words that Meta refused: that one
+    /// stays failed (the customer does not have it) and can still be retried.
+    /// </summary>
+    [Test]
+    public async Task An_echo_confirms_the_reply_waiting_for_it_not_an_older_refused_one_with_the_same_words()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Can I pay by card?");
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = 10, Times = 1 });
+        await ReplyAsync(staff, id, psid, "Yes.");
+        var refused = (await FailedReplyAsync(staff, id)).GetProperty("id").GetInt64();
+
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.DoneButInvalidReply, Times = 1 });
+        var taken = await ReplyAsync(staff, id, psid, "Yes.");
+        Assert.That(taken.GetProperty("success").GetBoolean(), Is.True, "Meta took the second one");
+
+        await staff.Probe.WaitUntilAsync("the echo confirms a reply", async () =>
+            (await MessagesAsync(staff, id)).Any(m => m.GetProperty("sender").GetString() == "staff" && m.GetProperty("status").GetString() is "sent" or "delivered"));
+        var replies = (await MessagesAsync(staff, id)).Where(m => m.GetProperty("sender").GetString() == "staff").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(replies.Single(m => m.GetProperty("id").GetInt64() == refused).GetProperty("status").GetString(), Is.EqualTo("failed"), "Meta refused this one");
+            Assert.That(replies.Single(m => m.GetProperty("id").GetInt64() != refused).GetProperty("status").GetString(), Is.AnyOf("sent", "delivered"));
+            Assert.That(SentTo(psid).Select(m => m.Text), Is.EqualTo(new[] { "Yes." }));
+        });
     }
 
     /// <summary>

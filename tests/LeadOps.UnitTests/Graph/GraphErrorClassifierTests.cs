@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LeadOps.Application.Common.Graph;
 using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Graph.Dtos;
@@ -70,11 +71,17 @@ public sealed class GraphErrorClassifierTests
     public void Marks_work_done_anyway_only_for_1_1357046(int code, int? subcode, bool done) =>
         Assert.That(GraphErrorClassifier.Classify(Error(code, subcode), 500, GraphUsage.Empty, null, Now).DoneAnyway, Is.EqualTo(done));
 
-    [TestCase(200, true, TestName = "An_unreadable_200_answer_means_the_work_was_done")]
-    [TestCase(null, true, TestName = "An_unreadable_answer_of_unknown_status_means_the_work_was_done")]
-    [TestCase(500, false, TestName = "An_unreadable_500_answer_says_nothing_was_done")]
-    public void An_unreadable_success_answer_means_the_work_was_done(int? httpStatus, bool done) =>
-        Assert.That(GraphCall.Unreadable(httpStatus).DoneAnyway, Is.EqualTo(done));
+    [Test]
+    public void A_success_answer_whose_body_cannot_be_read_means_the_work_was_done()
+    {
+        var thrown = Assert.ThrowsAsync<GraphApiException>(() => GraphCall.RunAsync<GraphSendMessageResponse>(() => throw new JsonException("'<' is an invalid start of a value.")));
+
+        Assert.That(thrown!.Failure.DoneAnyway, Is.True);
+    }
+
+    [Test]
+    public void An_answer_that_says_nothing_was_done_is_not_work_done() =>
+        Assert.That(GraphCall.Unreadable(200, "Graph did not confirm the subscription").DoneAnyway, Is.False);
 
     [Test]
     public void Code_wins_over_http_status_when_a_token_error_comes_back_as_500()

@@ -41,4 +41,16 @@ public sealed class GraphMessengerGatewayTests
 
         Assert.That(_sent, Is.EqualTo(new GraphSendMessageRequest(new GraphRecipientDto("psid-1"), "MESSAGE_TAG", new GraphMessageDto("Hello"), "HUMAN_AGENT")));
     }
+
+    [TestCase(false, TestName = "A_success_without_a_message_id_means_meta_took_the_message")]
+    [TestCase(true, TestName = "A_success_without_a_body_means_meta_took_the_message")]
+    public void A_success_answer_that_names_no_message_means_meta_took_it(bool noBody)
+    {
+        _api.Setup(a => a.SendMessageAsync("page-1", It.IsAny<GraphSendMessageRequest>(), It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(noBody ? null! : new GraphSendMessageResponse { RecipientId = "psid-1" });
+
+        var thrown = Assert.ThrowsAsync<GraphApiException>(() => new GraphMessengerGateway(_api.Object).SendTextAsync(Credentials, "psid-1", "Hello", MessengerMessagingType.Response, CancellationToken.None));
+
+        Assert.That(thrown!.Failure.DoneAnyway, Is.True, "sending again would send it twice");
+    }
 }

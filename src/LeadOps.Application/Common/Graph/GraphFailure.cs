@@ -24,8 +24,9 @@ public sealed record GraphFailure(
 
     /// <summary>
     /// Meta did what the call asked although the call failed: Messenger's "Received invalid JSON reply." (1 / 1357046,
-    /// given after the messages were sent), or a success status whose body LeadOps could not read. Calling again would do
-    /// it twice.
+    /// given after the messages were sent), a success answer whose body LeadOps could not read, or a Send API success
+    /// without a <c>message_id</c>. Calling again would do it twice. (A readable answer saying it did not do it, such as
+    /// <c>{"success":false}</c>, is not this.)
     /// </summary>
     public bool DoneAnyway { get; init; }
 }

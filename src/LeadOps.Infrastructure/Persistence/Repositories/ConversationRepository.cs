@@ -126,7 +126,8 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
         var candidate = await db.MessengerMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outbound && m.Sender == MessageSender.Staff &&
                         m.Mid == null && (m.Status == MessageStatus.Sending || m.Status == MessageStatus.Failed) && m.Text == text)
-            .OrderBy(m => m.Id)
+            .OrderBy(m => m.Status == MessageStatus.Sending ? 0 : 1) // a reply waiting for Meta's word before an older one Meta refused
+            .ThenBy(m => m.Id)
             .Select(m => (long?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
         if (candidate is not { } id)

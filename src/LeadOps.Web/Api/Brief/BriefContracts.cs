@@ -54,8 +54,12 @@ internal static class BriefContracts
     {
         public const string SendingError = "This message (same idempotency key) is still being sent.";
 
-        public static SendMessageResponse From(ReplyOutcome outcome) => outcome.Succeeded
-            ? new(true, "Message sent successfully", new SendMessageData(outcome.RecipientId, outcome.Text, null))
+        /// <summary>
+        /// A reply Meta took without a confirmation is a success for the brief's client (sending it again would send it
+        /// twice), with the reason it is not confirmed yet in <c>data.error</c>.
+        /// </summary>
+        public static SendMessageResponse From(ReplyOutcome outcome) => outcome.TakenByMeta
+            ? new(true, "Message sent successfully", new SendMessageData(outcome.RecipientId, outcome.Text, outcome.Unconfirmed ? outcome.Error : null))
             : new(false, "Failed to send message", new SendMessageData(outcome.RecipientId, null, outcome.Status == MessageStatus.Sending ? outcome.Error ?? SendingError : outcome.Error ?? FacebookFailed));
     }
 
@@ -74,8 +78,8 @@ internal static class BriefContracts
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Message,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Error)
     {
-        public static TestMessageResponse From(ReplyOutcome outcome) => outcome.Succeeded
-            ? new(true, outcome.RecipientId, outcome.Text, null)
+        public static TestMessageResponse From(ReplyOutcome outcome) => outcome.TakenByMeta
+            ? new(true, outcome.RecipientId, outcome.Text, outcome.Unconfirmed ? outcome.Error : null)
             : new(false, outcome.RecipientId, outcome.Text, outcome.Error ?? FacebookFailed);
 
         public static TestMessageResponse Failed(string error) => new(false, null, null, error);
