@@ -18,7 +18,8 @@ public static class ConversationAudit
         ConversationReopened e => Action(e, AuditActions.Reopen, null),
         InternalNoteAdded e => new(AuditActions.InternalNote, AuditActions.Conversation, e.Conversation.Id.ToString(), AuditActions.Ok, "never sent to Meta"),
         ReplyRefused e => Reply(e, AuditActions.Refused, Note(e.Reason, AttemptNote(e))),
-        ReplySent e => Reply(e, AuditActions.Sent, Note($"message {e.Message.Id} as {e.Plan.MessagingType}{(e.Plan.Tag is null ? string.Empty : " " + e.Plan.Tag)}", AttemptNote(e))),
+        ReplySent e => Reply(e, AuditActions.Sent, Note(SentAs(e, e.Plan), AttemptNote(e))),
+        ReplyUnconfirmed e => Reply(e, AuditActions.Unconfirmed, Note(SentAs(e, e.Plan) + ": Meta took it without a confirmation", AttemptNote(e))),
         ReplyFailed e => Reply(e, AuditActions.Failed, Note(e.Reason, AttemptNote(e) is { } note ? $"message {e.Message.Id}; {note}" : $"message {e.Message.Id}")),
         ThreadControlRequested e => new(AuditActions.ThreadControl, AuditActions.Conversation, e.Conversation.Id.ToString(), e.Done ? AuditActions.Ok : AuditActions.Failed, $"{e.Action}: {e.Detail}"),
         _ => null,
@@ -29,6 +30,8 @@ public static class ConversationAudit
 
     private static AuditRecord Reply(ReplyEvent e, string outcome, string? detail) =>
         new(e.Attempt.IsRetry ? AuditActions.RetryMessage : AuditActions.SendMessage, AuditActions.Conversation, e.Conversation.Id.ToString(), outcome, detail);
+
+    private static string SentAs(ReplyEvent e, ReplyPlan plan) => $"message {e.Message.Id} as {plan.MessagingType}{(plan.Tag is null ? string.Empty : " " + plan.Tag)}";
 
     /// <summary>A retry names the message it retried; a first send carries the caller's note, if any.</summary>
     private static string? AttemptNote(ReplyEvent e) => e.Attempt.IsRetry ? $"message {e.Message.Id}" : e.Attempt.Note;

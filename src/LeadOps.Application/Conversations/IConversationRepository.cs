@@ -45,8 +45,8 @@ public interface IConversationRepository
     /// </summary>
     Task<bool> TryAddReplyAsync(MessengerMessage message, CancellationToken cancellationToken);
 
-    /// <summary>Failed → Sending for a retry, with the new plan; false when it is not failed any more (another retry won).</summary>
-    Task<bool> TryClaimRetryAsync(long messageId, ReplyPlan plan, CancellationToken cancellationToken);
+    /// <summary>Failed → Sending for a retry begun <paramref name="at"/>, with the new plan; false when it is not failed any more (another retry won).</summary>
+    Task<bool> TryClaimRetryAsync(long messageId, ReplyPlan plan, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Meta accepted the message: stores its id; Sending/Failed become Sent, a receipt seen first is kept.</summary>
     Task CompleteSendAsync(long messageId, string mid, DateTimeOffset at, CancellationToken cancellationToken);

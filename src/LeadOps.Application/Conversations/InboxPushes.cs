@@ -19,6 +19,7 @@ public static class InboxPushes
         ReplyRefused { Attempt.IsRetry: true } e => Change(e, InboxChangeKind.MessageStatusChanged, e.Message.Id),
         ReplyRetryStarted e => Change(e, InboxChangeKind.MessageStatusChanged, e.Message.Id),
         ReplySent e => Change(e, InboxChangeKind.MessageSent, e.Message.Id),
+        ReplyUnconfirmed e => Change(e, InboxChangeKind.MessageStatusChanged, e.Message.Id),
         ReplyFailed e => Change(e, InboxChangeKind.MessageStatusChanged, e.Message.Id),
         MessageChanged e => Change(e, InboxChangeKind.MessageChanged, e.Message.Id),
         ConversationNoteAdded e => Change(e, InboxChangeKind.ConversationChanged, e.Note.Id),

@@ -65,7 +65,8 @@ internal sealed partial class ReplySender(
             return Outcome(message, conversation.Psid, duplicate: true);
         }
 
-        var plan = conversation.PlanReply(MessageSender.Staff, clock.GetUtcNow(), options.UseHumanAgentTag);
+        var now = clock.GetUtcNow();
+        var plan = conversation.PlanReply(MessageSender.Staff, now, options.UseHumanAgentTag);
         if (!plan.Allowed)
         {
             conversation.RefuseRetry(message, plan);
@@ -73,7 +74,7 @@ internal sealed partial class ReplySender(
             return Outcome(message, conversation.Psid, duplicate: false);
         }
 
-        if (!await conversations.TryClaimRetryAsync(message.Id, plan, ct))
+        if (!await conversations.TryClaimRetryAsync(message.Id, plan, now, ct))
         {
             // Another retry got there first (double click): it sends, this one does not.
             return Outcome(message, conversation.Psid, duplicate: true) with { Status = MessageStatus.Sending, Failure = null, Error = null };
@@ -112,7 +113,7 @@ internal sealed partial class ReplySender(
         {
             // Meta sent it but its answer says nothing usable: Failed would offer a retry that sends it twice.
             LogSentUnconfirmed(logger, conversation.Id, message.Id, ex.Failure.Code, ex.Failure.Subcode);
-            return Unconfirmed(conversation, message, plan);
+            return await RecordUnconfirmedAsync(conversation, message, plan, attempt);
         }
         catch (GraphApiException ex)
         {
@@ -158,6 +159,22 @@ internal sealed partial class ReplySender(
             logger.LogError(ex, "Message {MessageId} of conversation {ConversationId} was sent, but recording it failed: it stays Sending until Meta's echo of it arrives", message.Id, conversation.Id);
             return Unconfirmed(conversation, message, plan);
         }
+    }
+
+    /// <summary>Meta took the reply without a confirmation: the conversation and the audit note it; the reply stays Sending.</summary>
+    private async Task<ReplyOutcome> RecordUnconfirmedAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt)
+    {
+        try
+        {
+            conversation.RecordReplyUnconfirmed(message, plan, attempt, clock.GetUtcNow());
+            await unitOfWork.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Message {MessageId} of conversation {ConversationId} was sent without a confirmation, and recording that failed", message.Id, conversation.Id);
+        }
+
+        return Unconfirmed(conversation, message, plan);
     }
 
     /// <summary>Meta has the reply but LeadOps has no confirmation stored: it stays Sending, and the answer says so.</summary>

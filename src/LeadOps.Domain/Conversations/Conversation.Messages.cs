@@ -117,6 +117,13 @@ public sealed partial class Conversation
         Raise(new ReplySent(this, message, attempt, plan));
     }
 
+    /// <summary>Meta took a staff reply without a confirmation (it stays Sending): the customer is no longer waiting.</summary>
+    public void RecordReplyUnconfirmed(MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt, DateTimeOffset at)
+    {
+        RecordPageMessage(message.Preview, at);
+        Raise(new ReplyUnconfirmed(this, message, attempt, plan));
+    }
+
     /// <summary>A staff reply was not sent (the store marked it Failed).</summary>
     public void RecordReplyFailed(MessengerMessage message, SendFailure kind, string reason, ReplyAttempt attempt) =>
         Raise(new ReplyFailed(this, message, attempt, kind, reason));

@@ -71,6 +71,9 @@ public sealed partial class MessengerMessage : IOwnedByUser
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>When LeadOps last set out to send a staff reply: when it was written, or its latest retry began.</summary>
+    public DateTimeOffset? LastAttemptAt { get; set; }
+
     public DateTimeOffset? DeliveredAt { get; set; }
 
     public DateTimeOffset? ReadAt { get; set; }
@@ -82,12 +85,14 @@ public sealed partial class MessengerMessage : IOwnedByUser
     public List<MessageAttachment> Attachments { get; private set; } = [];
 
     /// <summary>
-    /// How long a reply may stay Sending before LeadOps says Meta has not confirmed it (the Graph client gives up within
-    /// 3 minutes; Meta's echo usually follows in seconds): past it, the customer may have it without LeadOps knowing.
+    /// How long a reply may stay Sending, from its latest attempt, before LeadOps says Meta has not confirmed it (the Graph
+    /// client gives up within 3 minutes; Meta's echo usually follows in seconds): past it, the customer may have it
+    /// without LeadOps knowing.
     /// </summary>
     public static readonly TimeSpan ConfirmationWait = TimeSpan.FromMinutes(5);
 
-    public bool IsUnconfirmedAt(DateTimeOffset now) => Status == MessageStatus.Sending && Direction == MessageDirection.Outbound && now - At >= ConfirmationWait;
+    public bool IsUnconfirmedAt(DateTimeOffset now) =>
+        Status == MessageStatus.Sending && Direction == MessageDirection.Outbound && now - (LastAttemptAt ?? At) >= ConfirmationWait;
 
     public bool CanRetry => Status == MessageStatus.Failed && Direction == MessageDirection.Outbound && Sender == MessageSender.Staff;
 
@@ -128,6 +133,7 @@ public sealed partial class MessengerMessage : IOwnedByUser
         IdempotencyKey = idempotencyKey,
         Status = MessageStatus.Sending,
         At = now,
+        LastAttemptAt = now,
     };
 
     /// <summary>Records the plan a send is made with (or the refusal that stops it before Meta is called).</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using LeadOps.Application.Common.Audit;
 using LeadOps.Application.Conversations;
 using LeadOps.Domain.Conversations;
 using LeadOps.GraphSandbox;
@@ -54,11 +55,16 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
 
         // Not Failed, which would offer a retry: the brief's client hears it was sent (it would send it again otherwise),
         // with the reason it is not confirmed yet.
-        Assert.Multiple(() =>
+        await using (var scope = App.ScopeFor(staff.User.Id))
         {
-            Assert.That(reply.GetProperty("success").GetBoolean(), Is.True);
-            Assert.That(reply.GetProperty("data").GetProperty("error").GetString(), Is.EqualTo(ReplyOutcome.RecordPending));
-        });
+            var audited = await App.Db(scope).AuditEntries.AsNoTracking().Where(a => a.SubjectId == id.ToString() && a.Action == AuditActions.SendMessage).Select(a => a.Outcome).ToListAsync();
+            Assert.Multiple(() =>
+            {
+                Assert.That(reply.GetProperty("success").GetBoolean(), Is.True);
+                Assert.That(reply.GetProperty("data").GetProperty("error").GetString(), Is.EqualTo(ReplyOutcome.RecordPending));
+                Assert.That(audited, Is.EqualTo(new[] { AuditActions.Unconfirmed }), "the audit says how the send ended");
+            });
+        }
 
         // The echo shows it sent; the delivery receipt Meta sends after it may already have moved it on to delivered.
         await staff.Probe.WaitUntilAsync("the echo shows the reply sent", async () =>
@@ -93,6 +99,26 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
             Assert.That(replies.Single(m => m.GetProperty("id").GetInt64() != refused).GetProperty("status").GetString(), Is.AnyOf("sent", "delivered"));
             Assert.That(SentTo(psid).Select(m => m.Text), Is.EqualTo(new[] { "Yes." }));
         });
+    }
+
+    /// <summary>A retry begun long after the reply was written counts Meta's silence from the retry, not from the writing.</summary>
+    [Test]
+    public async Task A_retry_is_the_replys_latest_attempt()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Do you have it in blue?");
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = 10, Times = 1 });
+        await ReplyAsync(staff, id, psid, "We do.");
+        var messageId = (await FailedReplyAsync(staff, id)).GetProperty("id").GetInt64();
+
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        var retried = await staff.Api.PostAsync($"/api/conversations/{id}/messages/{messageId}/retry", null);
+
+        Assert.That(retried.IsSuccessStatusCode, Is.True);
+        await using var scope = App.ScopeFor(staff.User.Id);
+        var message = await App.Db(scope).MessengerMessages.AsNoTracking().SingleAsync(m => m.Id == messageId);
+        Assert.That(message.LastAttemptAt, Is.EqualTo(message.At + TimeSpan.FromMinutes(10)));
     }
 
     /// <summary>

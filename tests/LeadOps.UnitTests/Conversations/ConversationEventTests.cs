@@ -97,6 +97,26 @@ public sealed class ConversationEventTests
     }
 
     [Test]
+    public void A_reply_meta_took_without_a_confirmation_is_audited_as_unconfirmed_and_answers_the_customer()
+    {
+        var conversation = Customer();
+        var plan = conversation.PlanReply(MessageSender.Staff, Now, useHumanAgentTag: true);
+        var message = conversation.WriteReply("u1", null, "Hi", "key-1", plan, null, Now);
+        message.Id = 42;
+        conversation.ClearDomainEvents();
+
+        conversation.RecordReplyUnconfirmed(message, plan, ReplyAttempt.Retry, Now.AddSeconds(1));
+
+        var audit = conversation.DomainEvents.Select(ConversationAudit.For).OfType<AuditRecord>().Select(a => (a.Action, a.Outcome, a.Detail)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(audit, Is.EqualTo(new[] { (AuditActions.RetryMessage, AuditActions.Unconfirmed, (string?)"message 42 as RESPONSE: Meta took it without a confirmation (message 42)") }));
+            Assert.That(conversation.DomainEvents.Select(InboxPushes.For).OfType<InboxChange>().Select(c => (c.Kind, c.MessageId)), Is.EqualTo(new[] { (InboxChangeKind.MessageStatusChanged, (long?)42) }));
+            Assert.That(conversation.LastMessageAt, Is.EqualTo(Now.AddSeconds(1)), "the customer has an answer");
+        });
+    }
+
+    [Test]
     public void Webhook_events_push_what_arrived_and_audit_nothing()
     {
         var conversation = Conversation.Start(1, "page", "7001", Now);

@@ -60,7 +60,7 @@ public sealed class MessengerRulesTests
     }
 
     [Test]
-    public void A_reply_still_sending_five_minutes_after_it_was_written_is_unconfirmed()
+    public void A_reply_still_sending_five_minutes_after_its_latest_attempt_is_unconfirmed()
     {
         var conversation = Conversation.Start(1, "108", "7001", Now);
         conversation.RecordCustomerMessage("help", Now);
@@ -73,6 +73,10 @@ public sealed class MessengerRulesTests
             Assert.That(reply.IsUnconfirmedAt(Now.AddMinutes(5)), Is.True);
             Assert.That(customer.IsUnconfirmedAt(Now.AddHours(1)), Is.False, "a customer's message waits for nothing");
         });
+
+        reply.LastAttemptAt = Now.AddMinutes(10); // a retry began
+        Assert.That(reply.IsUnconfirmedAt(Now.AddMinutes(12)), Is.False, "counted from the latest attempt, not from the writing");
+        Assert.That(reply.IsUnconfirmedAt(Now.AddMinutes(15)), Is.True);
     }
 
     [Test]

@@ -27,6 +27,9 @@ public static class AuditActions
     public const string Ok = "ok";
     public const string Unchanged = "unchanged";
     public const string Sent = "sent";
+
+    /// <summary>Meta took a reply but LeadOps has no confirmation of it (it stays Sending until Meta's echo).</summary>
+    public const string Unconfirmed = "unconfirmed";
     public const string Failed = "failed";
     public const string Refused = "refused";
 }

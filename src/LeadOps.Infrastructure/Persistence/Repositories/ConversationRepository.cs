@@ -73,7 +73,7 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
         }
     }
 
-    public async Task<bool> TryClaimRetryAsync(long messageId, ReplyPlan plan, CancellationToken cancellationToken) =>
+    public async Task<bool> TryClaimRetryAsync(long messageId, ReplyPlan plan, DateTimeOffset at, CancellationToken cancellationToken) =>
         await db.MessengerMessages
             .Where(m => m.Id == messageId && m.Status == MessageStatus.Failed)
             .ExecuteUpdateAsync(
@@ -82,7 +82,8 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
                     .SetProperty(m => m.Tag, plan.Tag)
                     .SetProperty(m => m.FailureKind, (SendFailure?)null)
                     .SetProperty(m => m.FailureReason, (string?)null)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1),
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LastAttemptAt, at),
                 cancellationToken) == 1;
 
     public async Task CompleteSendAsync(long messageId, string mid, DateTimeOffset at, CancellationToken cancellationToken)

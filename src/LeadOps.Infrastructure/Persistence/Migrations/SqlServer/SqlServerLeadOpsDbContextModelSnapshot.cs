@@ -527,6 +527,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("MessagingType")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");

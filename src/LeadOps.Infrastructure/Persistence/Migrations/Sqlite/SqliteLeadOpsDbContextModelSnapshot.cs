@@ -511,6 +511,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MessagingType")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

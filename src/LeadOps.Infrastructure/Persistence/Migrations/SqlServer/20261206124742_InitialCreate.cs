@@ -686,6 +686,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     FailureReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     DeliveredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Attempts = table.Column<int>(type: "int", nullable: false)

@@ -592,6 +592,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     FailureReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     At = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false)
