@@ -79,12 +79,7 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
     [Test]
     public async Task An_echo_confirms_the_reply_waiting_for_it_not_an_older_refused_one_with_the_same_words()
     {
-        var staff = await NewStaffAsync();
-        var psid = NewPsid();
-        var id = await CustomerWritesAsync(staff, psid, "Can I pay by card?");
-        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = 10, Times = 1 });
-        await ReplyAsync(staff, id, psid, "Yes.");
-        var refused = (await FailedReplyAsync(staff, id)).GetProperty("id").GetInt64();
+        var (staff, psid, id, refused) = await RefusedReplyAsync("Can I pay by card?", "Yes.");
 
         Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.DoneButInvalidReply, Times = 1 });
         var taken = await ReplyAsync(staff, id, psid, "Yes.");
@@ -105,12 +100,7 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
     [Test]
     public async Task A_retry_is_the_replys_latest_attempt()
     {
-        var staff = await NewStaffAsync();
-        var psid = NewPsid();
-        var id = await CustomerWritesAsync(staff, psid, "Do you have it in blue?");
-        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = 10, Times = 1 });
-        await ReplyAsync(staff, id, psid, "We do.");
-        var messageId = (await FailedReplyAsync(staff, id)).GetProperty("id").GetInt64();
+        var (staff, _, id, messageId) = await RefusedReplyAsync("Do you have it in blue?", "We do.");
 
         Clock.Advance(TimeSpan.FromMinutes(10));
         var retried = await staff.Api.PostAsync($"/api/conversations/{id}/messages/{messageId}/retry", null);
@@ -155,6 +145,17 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
         Clock.Advance(MessengerMessage.ConfirmationWait);
         var html = await browser.GetStringAsync($"/Inbox/Conversation/{id}");
         Assert.That(System.Text.RegularExpressions.Regex.Matches(html, "data-test=\"unconfirmed\""), Has.Count.EqualTo(1), "the reply without its echo, not the one Meta confirmed");
+    }
+
+    /// <summary>A customer writes and the staff reply is refused by Meta (10 / 2018108): it stays failed.</summary>
+    private async Task<(Staff Staff, string Psid, Guid Id, long Refused)> RefusedReplyAsync(string question, string text)
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, question);
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = 10, Times = 1 });
+        await ReplyAsync(staff, id, psid, text);
+        return (staff, psid, id, (await FailedReplyAsync(staff, id)).GetProperty("id").GetInt64());
     }
 
     private static async Task<JsonElement> ReplyAsync(Staff staff, Guid id, string psid, string text)
