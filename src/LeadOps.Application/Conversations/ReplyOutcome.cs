@@ -22,7 +22,7 @@ public sealed record ReplyOutcome(
     public bool Succeeded => Status is MessageStatus.Sent or MessageStatus.Delivered or MessageStatus.Read;
 
     /// <summary>Meta took the reply but LeadOps has no confirmation of it stored (<see cref="RecordPending"/>): it stays Sending.</summary>
-    public bool Unconfirmed { get; init; }
+    public bool Unconfirmed => Status == MessageStatus.Sending && Error == RecordPending;
 
     /// <summary>The customer has the reply or will: sent, or taken by Meta without a confirmation. Sending it again would send it twice.</summary>
     public bool TakenByMeta => Succeeded || Unconfirmed;

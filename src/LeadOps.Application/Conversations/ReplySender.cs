@@ -182,7 +182,6 @@ internal sealed partial class ReplySender(
         Outcome(message, conversation.Psid, duplicate: false) with
         {
             Status = MessageStatus.Sending, Failure = null, Error = ReplyOutcome.RecordPending, MessagingType = plan.MessagingType, Tag = plan.Tag,
-            Unconfirmed = true,
         };
 
     private async Task<ReplyOutcome> FailAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt, CancellationToken ct)

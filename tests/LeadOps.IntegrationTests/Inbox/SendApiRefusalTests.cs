@@ -122,11 +122,9 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
         var psid = NewPsid();
         var id = await CustomerWritesAsync(staff, psid, "Is it in stock?");
         using var browser = await App.SignedInClientAsync(staff.User);
-        var form = await browser.GetStringAsync($"/Inbox/Conversation/{id}");
-        var key = System.Text.RegularExpressions.Regex.Match(form, "name=\"Reply.IdempotencyKey\" value=\"([^\"]+)\"").Groups[1].Value;
         Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.DoneButInvalidReply, Times = 1 });
 
-        await browser.PostFormAsync($"/Inbox/Conversation/{id}?handler=Reply", new Dictionary<string, string> { ["Reply.Text"] = "Yes, two left.", ["Reply.IdempotencyKey"] = key }, formPage: $"/Inbox/Conversation/{id}");
+        await browser.PostMultipartAsync($"/Inbox/Conversation/{id}?handler=Reply", new Dictionary<string, string> { ["Reply.Text"] = "Yes, two left." }, null, formPage: $"/Inbox/Conversation/{id}");
         Assert.That(await browser.GetStringAsync($"/Inbox/Conversation/{id}"), Does.Contain(ReplyOutcome.RecordPending));
         await staff.Probe.WaitUntilAsync("the echo shows the reply sent", async () =>
             (await MessagesAsync(staff, id)).Single(m => m.GetProperty("text").GetString() == "Yes, two left.").GetProperty("status").GetString() is "sent" or "delivered");

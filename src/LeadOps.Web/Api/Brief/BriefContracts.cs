@@ -60,7 +60,7 @@ internal static class BriefContracts
         /// </summary>
         public static SendMessageResponse From(ReplyOutcome outcome) => outcome.TakenByMeta
             ? new(true, "Message sent successfully", new SendMessageData(outcome.RecipientId, outcome.Text, outcome.Unconfirmed ? outcome.Error : null))
-            : new(false, "Failed to send message", new SendMessageData(outcome.RecipientId, null, outcome.Status == MessageStatus.Sending ? outcome.Error ?? SendingError : outcome.Error ?? FacebookFailed));
+            : new(false, "Failed to send message", new SendMessageData(outcome.RecipientId, null, outcome.Status == MessageStatus.Sending ? SendingError : outcome.Error ?? FacebookFailed));
     }
 
     internal sealed record SendMessageData(

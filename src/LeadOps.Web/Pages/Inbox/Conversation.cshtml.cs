@@ -107,9 +107,9 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
         {
             Problem = $"The message was not sent: {outcome.Error}";
         }
-        else if (outcome is { Status: MessageStatus.Sending, Error: { } pending })
+        else if (outcome is { Unconfirmed: true })
         {
-            Problem = pending;
+            Problem = outcome.Error;
         }
 
         return RedirectToPage(new { id });
