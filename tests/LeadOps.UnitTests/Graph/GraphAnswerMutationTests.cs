@@ -9,9 +9,9 @@ namespace LeadOps.UnitTests.Graph;
 /// <summary>
 /// Graph's answers as Meta's reference pages print them, each value in turn left out or replaced by a value of another
 /// JSON type: every one is still read (the odd value as not given), never an exception that would cost the whole answer
-/// (a page of leads, the forms, the token's details). The one exception is <c>paging</c> that is not an object: that
-/// page is refused (the run fails and is tried again) rather than read as the last one, which would skip the leads on the
-/// pages after it. The samples themselves are read with their values, so the mutations test real reading.
+/// (a page of leads, the forms, the token's details). The exceptions are a page's <c>paging</c> that is not an object and
+/// its <c>data</c> that is not a list: that page is refused (the run fails and is tried again) rather than read as the
+/// last one or as an empty one, either of which would skip leads. The samples themselves are read with their values, so the mutations test real reading.
 /// </summary>
 public sealed class GraphAnswerMutationTests
 {
@@ -40,6 +40,8 @@ public sealed class GraphAnswerMutationTests
         """;
 
     private const string SendAnswer = """{"recipient_id":"7300000000000001","message_id":"m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM"}""";
+
+    private const string EventsAnswer = """{"events_received":1,"messages":[],"fbtrace_id":"AbCdEf"}""";
 
     private const string Profile = """{"first_name":"Ana","last_name":"Costa","name":"Ana Costa","profile_pic":"https://scontent.example/p.jpg","id":"7300000000000001"}""";
 
@@ -91,6 +93,13 @@ public sealed class GraphAnswerMutationTests
         AssertEveryMutationReads<GraphErrorEnvelope>(ErrorBody);
     }
 
+    [Test]
+    public void A_conversions_api_answer_with_any_value_left_out_or_of_another_type_is_read()
+    {
+        Assert.That(Read<GraphEventsResponse>(EventsAnswer).EventsReceived, Is.EqualTo(1));
+        AssertEveryMutationReads<GraphEventsResponse>(EventsAnswer);
+    }
+
     private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, GraphJson.Options)!;
 
     private static void AssertEveryMutationReads<T>(string json)
@@ -102,14 +111,15 @@ public sealed class GraphAnswerMutationTests
             foreach (var replacement in JsonMutations.Replacements)
             {
                 var value = replacement?.Invoke();
-                var refusedPaging = path is ["paging"] && replacement is not null && value is not (null or JsonObject);
+                var refusedPaging = replacement is not null &&
+                    ((path is ["paging"] && value is not (null or JsonObject)) || (path is ["data"] && sample["data"] is JsonArray && value is not (null or JsonArray)));
                 var mutated = JsonMutations.Mutated(sample, path, replacement).ToJsonString();
                 try
                 {
                     JsonSerializer.Deserialize<T>(mutated, GraphJson.Options);
                     if (refusedPaging)
                     {
-                        unread.Add($"paging = {value!.ToJsonString()}: read as the last page instead of refused");
+                        unread.Add($"{path[0]} = {value!.ToJsonString()}: read instead of refused");
                     }
                 }
                 catch (JsonException) when (refusedPaging)
