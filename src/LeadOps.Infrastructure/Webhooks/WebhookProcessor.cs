@@ -23,6 +23,9 @@ internal sealed class WebhookProcessor(
     ILogger<WebhookProcessor> logger) : PollingWorker(signal, health, logger)
 {
     public const string WorkerName = "webhooks";
+
+    /// <summary>What a delivery's error says after a bug (an exception LeadOps does not expect), after the exception's type.</summary>
+    public const string UnexpectedError = "(an unexpected error; see the log)";
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
     protected override string Name => WorkerName;
@@ -150,7 +153,7 @@ internal sealed class WebhookProcessor(
         {
             // A bug, not an outage: retried like the rest (it may be a race), and Failed after the bounded attempts.
             Logger.LogError(ex, "Webhook delivery {DeliveryId} failed on an unexpected error", delivery.Id);
-            Retry(delivery, $"{ex.GetType().Name} (an unexpected error; see the log)", null);
+            Retry(delivery, $"{ex.GetType().Name} {UnexpectedError}", null);
         }
     }
 

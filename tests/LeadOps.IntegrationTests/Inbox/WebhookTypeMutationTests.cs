@@ -86,7 +86,7 @@ public sealed class WebhookTypeMutationTests(DatabaseKind database) : InboxFixtu
 
         await using var read = App.Services.CreateAsyncScope();
         var stored = await read.ServiceProvider.GetRequiredService<LeadOpsDbContext>().WebhookDeliveries.Select(d => new { d.LastError, d.Body }).ToListAsync();
-        var unexpected = stored.Where(d => d.LastError?.Contains("unexpected", StringComparison.OrdinalIgnoreCase) == true).ToList();
+        var unexpected = stored.Where(d => d.LastError?.Contains(WebhookProcessor.UnexpectedError, StringComparison.Ordinal) == true).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(stored, Has.Count.GreaterThanOrEqualTo(deliveries));
@@ -153,7 +153,7 @@ public sealed class WebhookTypeMutationTests(DatabaseKind database) : InboxFixtu
         yield return ("policy_enforcement", new JsonObject
         {
             ["recipient"] = new JsonObject { ["id"] = SandboxSeed.MainPageId }, ["timestamp"] = at.DeepClone(),
-            ["policy-enforcement"] = new JsonObject { ["action"] = "block", ["reason"] = "The bot violated our Platform Policies." },
+            ["policy_enforcement"] = new JsonObject { ["action"] = "block", ["reason"] = "The bot violated our Platform Policies." },
         });
         yield return ("app_roles", new JsonObject
         {

@@ -5,7 +5,7 @@ internal sealed record GraphEventsResponse
 {
     public int? EventsReceived { get; init; }
 
-    public IReadOnlyList<string>? Messages { get; init; }
+    public List<string>? Messages { get; init; }
 
     public string? FbtraceId { get; init; }
 }

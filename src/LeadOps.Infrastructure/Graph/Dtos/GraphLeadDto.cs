@@ -26,7 +26,6 @@ internal sealed record GraphLeadDto
     public string? Platform { get; init; }
 
     /// <summary>The answers; an answer (or the whole list) in a shape that cannot be read is left out, never failing the page.</summary>
-    [JsonConverter(typeof(LenientListConverter<GraphLeadFieldDto>))]
     public List<GraphLeadFieldDto>? FieldData { get; init; }
 
     /// <summary>The consent check boxes, kept raw: an unexpected shape is read as none instead of failing the page.</summary>

@@ -8,6 +8,5 @@ internal sealed record GraphLeadFieldDto
     /// Answers; normally a list of strings, kept as elements so that a stray number or null does not fail the page (a
     /// single value sent without its list is read as that one value).
     /// </summary>
-    [JsonConverter(typeof(LenientListConverter<JsonElement>))]
     public List<JsonElement>? Values { get; init; }
 }
