@@ -52,7 +52,7 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
     {
         if (Reply.File is { Length: > AttachmentOptions.MetaUploadLimit })
         {
-            ModelState.AddModelError("Reply.File", $"The file is larger than Messenger's {AttachmentOptions.MetaUploadLimit / 1024 / 1024} MB.");
+            ModelState.AddModelError("Reply.File", UploadRules.TooLarge(AttachmentOptions.MetaUploadLimit)); // before its bytes are read
             return await LoadAsync(id, ct);
         }
 
