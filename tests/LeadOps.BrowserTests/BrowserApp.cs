@@ -17,6 +17,13 @@ public sealed class BrowserApp : IAsyncDisposable
     public const string Email = TestApp.AdminEmail;
     public const string Password = TestUsers.Password;
 
+    /// <summary>
+    /// How long (ms) a page action, a navigation or a page assertion may wait: long, because on two busy cores a page
+    /// load, a live update or a form post can take many seconds. It only costs time when a test fails; a passing wait
+    /// returns as soon as its condition holds. Speed is measured in bench/, never here.
+    /// </summary>
+    public const int Patience = 30_000;
+
     private readonly IPlaywright _playwright;
 
     private BrowserApp(TestApp app, IPlaywright playwright, IBrowser browser)
@@ -76,7 +83,7 @@ public sealed class BrowserApp : IAsyncDisposable
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserApp.Patience);
         return await context.NewPageAsync();
     }
 

@@ -40,7 +40,7 @@ public sealed class EscalationNotificationTests : MainPageFixture
     public async Task An_escalation_shows_a_browser_notification_on_an_open_LeadOps_page()
     {
         await using var context = await Site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Site.BaseAddress.ToString() });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(BrowserApp.Patience);
         await context.GrantPermissionsAsync(["notifications"], new BrowserContextGrantPermissionsOptions { Origin = Site.BaseAddress.GetLeftPart(UriPartial.Authority) });
         await context.AddInitScriptAsync(RecordNotifications);
         var page = await context.NewPageAsync();
@@ -53,7 +53,7 @@ public sealed class EscalationNotificationTests : MainPageFixture
         var escalated = await Site.App.SendAsync(TestApp.AdminUserId, new EscalateCustomer(SandboxSeed.MainPageId, Psid, "wants a test ride on Saturday"));
         Assert.That(escalated.IsSuccess, Is.True, escalated.Error);
 
-        await page.WaitForFunctionAsync("() => window.__notifications.length > 0", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        await page.WaitForFunctionAsync("() => window.__notifications.length > 0", null, new PageWaitForFunctionOptions { Timeout = BrowserApp.Patience });
         var shown = await page.EvaluateAsync<JsonElement>("() => window.__notifications");
         Assert.That(shown.GetArrayLength(), Is.EqualTo(1));
         Assert.Multiple(() =>

@@ -71,7 +71,7 @@ public sealed class EverydayUseTests
 
         SeededApp.SubmitLead(_app, "Zoë Live", "zoe.live@example.test", "+351 912 000 111");
 
-        await Assertions.Expect(page.Locator("[data-test=leads] tbody tr").First).ToContainTextAsync("Zoë Live", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-test=leads] tbody tr").First).ToContainTextAsync("Zoë Live", new() { Timeout = BrowserApp.Patience });
         await Assertions.Expect(page.Locator("[data-test=leads] tbody tr")).ToHaveCountAsync(before + 1);
     }
 
@@ -82,7 +82,7 @@ public sealed class EverydayUseTests
         await page.Locator("[data-test=open-retrieve]").ClickAsync();
         var choice = page.Locator("[data-test=retrieve-form]");
         var group = choice.Locator($"optgroup[label='{SeededApp.PageName}']");
-        await Assertions.Expect(group.Locator("option")).ToHaveCountAsync(4, new() { Timeout = 15_000 });
+        await Assertions.Expect(group.Locator("option")).ToHaveCountAsync(4, new() { Timeout = BrowserApp.Patience });
         var labels = await group.Locator("option").AllTextContentsAsync();
         Assert.That(labels.Count(l => l.StartsWith("Service", StringComparison.Ordinal)), Is.EqualTo(1), string.Join(" | ", labels));
         Assert.That(await page.Locator("select[name='Retrieve.IntegrationId']").CountAsync(), Is.Zero, "no second drop-down to get wrong");
@@ -156,7 +156,7 @@ public sealed class EverydayUseTests
     {
         var page = await SignedInAsync();
         await page.Locator("[data-test=open-retrieve]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-test=retrieve-form] option").First).ToBeAttachedAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("[data-test=retrieve-form] option").First).ToBeAttachedAsync(new() { Timeout = BrowserApp.Patience });
         await page.GetByLabel("From (optional)").FillAsync("2026-03-10");
         await page.GetByLabel("Until (optional)").FillAsync("2026-03-01");
         await page.Locator("[data-test=retrieve-submit]").ClickAsync();

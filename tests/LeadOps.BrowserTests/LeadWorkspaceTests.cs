@@ -151,7 +151,7 @@ public sealed class LeadWorkspaceTests
             IsMobile = true,
             HasTouch = true,
         });
-        phone.SetDefaultTimeout(15_000);
+        phone.SetDefaultTimeout(BrowserApp.Patience);
         var page = await phone.NewPageAsync();
         await BrowserApp.SignInAsync(page);
 

@@ -55,7 +55,7 @@ public sealed class LeadsFlowTests
         await page.Locator("[data-test=retrieve-form]").SelectOptionAsync(new SelectOptionValue { Label = "Test ride booking (active)" });
         await page.Locator("[data-test=retrieve-submit]").ClickAsync();
 
-        await Assertions.Expect(page.Locator("[data-test=run-summary]")).ToContainTextAsync("Retrieved 12 new leads and found 0 existing leads", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-test=run-summary]")).ToContainTextAsync("Retrieved 12 new leads and found 0 existing leads", new() { Timeout = BrowserApp.Patience });
         await Assertions.Expect(page.Locator("[data-test=run-items] tbody tr")).ToHaveCountAsync(12);
         await BrowserApp.ScreenshotAsync(page, "retrieval-results");
 

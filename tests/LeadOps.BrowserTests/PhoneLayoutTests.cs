@@ -36,7 +36,7 @@ public sealed class PhoneLayoutTests
             IsMobile = true,
             HasTouch = true,
         });
-        _phone.SetDefaultTimeout(15_000);
+        _phone.SetDefaultTimeout(BrowserApp.Patience);
     }
 
     [OneTimeTearDown]
@@ -98,7 +98,7 @@ public sealed class PhoneLayoutTests
             BaseURL = _app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 800, Height = 1000 },
         });
-        tablet.SetDefaultTimeout(15_000);
+        tablet.SetDefaultTimeout(BrowserApp.Patience);
         var page = await tablet.NewPageAsync();
         await BrowserApp.SignInAsync(page);
         await Assertions.Expect(page.Locator("[data-test=leads] tbody tr").First).ToBeVisibleAsync();
@@ -118,7 +118,7 @@ public sealed class PhoneLayoutTests
             BaseURL = _app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        desktop.SetDefaultTimeout(15_000);
+        desktop.SetDefaultTimeout(BrowserApp.Patience);
         var page = await desktop.NewPageAsync();
         await BrowserApp.SignInAsync(page);
         var cells = page.Locator("[data-test=leads] tbody td[data-label=E-mail]");
