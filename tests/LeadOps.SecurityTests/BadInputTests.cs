@@ -170,6 +170,7 @@ public sealed class BadInputTests(DatabaseKind database) : SecurityFixture(datab
     [TestCase("DELETE", "/admin/send-message", "POST")]
     [TestCase("GET", "/api/conversations/0c3a9a4b6a2f4f0c9b2e8d7c6b5a4f3e/take", "POST")]
     [TestCase("PUT", "/inbox/files/0c3a9a4b6a2f4f0c9b2e8d7c6b5a4f3e", "GET")]
+    [TestCase("POST", "/status", "GET, HEAD")]
     public async Task A_route_that_refuses_a_method_says_in_Allow_which_methods_it_takes(string method, string path, string allowed)
     {
         using var api = App.ApiClient(await App.NewUserAsync());

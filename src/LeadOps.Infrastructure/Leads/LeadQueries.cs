@@ -9,7 +9,7 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
     public async Task<LeadPage> ListAsync(LeadFilter filter, string? cursor, int pageSize, CancellationToken cancellationToken)
     {
         var query = db.Leads.AsNoTracking().Filtered(filter, db.LeadSearchTerms);
-        if (ParseCursor(cursor) is { } after)
+        if (LeadCursor.TryParse(cursor, out var after))
         {
             query = query.Where(l => l.CreatedTime < after.Created || (l.CreatedTime == after.Created && l.Id < after.Id));
         }
@@ -19,7 +19,7 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
             .Take(pageSize + 1)
             .Select(l => new LeadListItem(l.Id, l.FacebookLeadId, l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.Email, l.Phone, l.FormId, l.FormName, l.Source, l.WelcomeStatus, l.CreatedTime, l.FirstSeenAt) { IntegrationId = l.IntegrationId, StageKey = l.StageKey })
             .ToListAsync(cancellationToken);
-        var next = items.Count > pageSize ? Cursor(items[pageSize - 1]) : null;
+        var next = items.Count > pageSize ? new LeadCursor(items[pageSize - 1].CreatedTime, items[pageSize - 1].Id).ToString() : null;
         return new LeadPage(items.Take(pageSize).ToList(), next);
     }
 
@@ -98,15 +98,4 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
     {
         Warning = r.Warning,
     };
-
-    private static string Cursor(LeadListItem item) => $"{item.CreatedTime.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{item.Id.ToString(CultureInfo.InvariantCulture)}";
-
-    private static (DateTimeOffset Created, long Id)? ParseCursor(string? cursor)
-    {
-        var parts = cursor?.Split('.');
-        return parts is [var ticks, var id] && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t >= 0 && t <= DateTimeOffset.MaxValue.UtcTicks &&
-               long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
-            ? (new DateTimeOffset(t, TimeSpan.Zero), i)
-            : null;
-    }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace LeadOps.Web.Common;
 
 /// <summary>
-/// <c>GET /status</c>: 200 when healthy (or degraded), 503 when not. Anyone gets the overall status (liveness); a signed-in
+/// <c>GET /status</c> (and HEAD; any other method is a 405): 200 when healthy (or degraded), 503 when not. Anyone gets the overall status (liveness); a signed-in
 /// user or the operator key also gets each check: the database, the background workers, the welcome backlog, and where
 /// the key-encryption key lives.
 /// </summary>
@@ -34,7 +34,7 @@ internal static class StatusEndpoint
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
             ResponseWriter = WriteAsync,
-        }).AllowAnonymous();
+        }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).AllowAnonymous(); // a health check takes no other method
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Queries;
 using LeadOps.Domain.Leads;
@@ -62,6 +64,30 @@ public sealed class LeadSearchTests(DatabaseKind database) : AppFixture(database
 
         Assert.That(mine.Items.Select(l => l.Name), Has.None.EqualTo("Björn Other"));
         Assert.That(theirs.Items.Select(l => l.Name), Is.EqualTo(new[] { "Björn Other" }));
+    }
+
+    /// <summary>
+    /// The API's keyset paging: each next_cursor continues after the last row given, so following them reads every lead
+    /// once, even when all were created in the same instant (the id breaks the tie), and the last page has none.
+    /// </summary>
+    [Test]
+    public async Task Following_next_cursor_over_the_api_reads_every_lead_once()
+    {
+        using var api = App.ApiClient(_staff);
+        var names = new List<string>();
+        var pages = 0;
+        string? cursor = null;
+        do
+        {
+            var page = await api.GetFromJsonAsync<JsonElement>("/api/leads?page_size=2" + (cursor is null ? string.Empty : "&cursor=" + Uri.EscapeDataString(cursor)));
+            names.AddRange(page.GetProperty("leads").EnumerateArray().Select(l => l.GetProperty("name").GetString()!));
+            cursor = page.GetProperty("next_cursor").GetString();
+            pages++;
+        }
+        while (cursor is not null && pages < 10);
+
+        Assert.That(pages, Is.EqualTo(3));
+        Assert.That(names, Is.EquivalentTo(new[] { "Björn Ångström", "BJÖRN Berg", "Bjorn Olsen", "Ana Núñez", "Zoë Ng" }));
     }
 
     [Test]

@@ -12,6 +12,13 @@ public sealed class ApiErrorShapeTests(DatabaseKind database) : AppFixture(datab
     [TestCase("/api/facebook-lead-retrieval/runs/999999", HttpStatusCode.NotFound, "Retrieval run not found")]
     [TestCase("/api/leads?source=bad", HttpStatusCode.BadRequest, "source must be webhook, manual_retrieval or scheduled_retrieval.")]
     [TestCase("/api/conversations?state=bogus", HttpStatusCode.BadRequest, "Unknown state: use needs_human, human_active, bot or resolved.")]
+    [TestCase("/api/leads?page_size=abc", HttpStatusCode.BadRequest, "page_size must be a whole number from 1 to 200.")]
+    [TestCase("/api/leads?page_size=0", HttpStatusCode.BadRequest, "page_size must be a whole number from 1 to 200.")]
+    [TestCase("/api/leads?page_size=500", HttpStatusCode.BadRequest, "page_size must be a whole number from 1 to 200.")]
+    [TestCase("/api/leads?cursor=not-a-cursor", HttpStatusCode.BadRequest, "cursor is not one this list gave: pass next_cursor from the previous page, or none for the first.")]
+    [TestCase("/api/conversations?page_size=-5", HttpStatusCode.BadRequest, "page_size must be a whole number from 1 to 200.")]
+    [TestCase("/api/conversations?page_size=1.5", HttpStatusCode.BadRequest, "page_size must be a whole number from 1 to 200.")]
+    [TestCase("/api/conversations?page=0", HttpStatusCode.BadRequest, "page must be a whole number, 1 or more.")]
     public async Task A_refusal_is_problem_details_with_the_message_in_error(string path, HttpStatusCode expected, string error)
     {
         var user = await App.NewUserAsync();

@@ -11,7 +11,7 @@ namespace LeadOps.Web.Api.Conversations;
 /// </summary>
 internal static class ConversationsApi
 {
-    /// <summary>Lenient paging (a bad number is the default), strict state: an unknown one is a 400.</summary>
+    /// <summary>An unknown state, or a page or page size that is not a whole number in range, is a 400.</summary>
     public static async Task<Results<Ok<ConversationList>, ProblemHttpResult>> ListAsync(HttpRequest request, ISender sender, CancellationToken ct)
     {
         var stateText = request.Query["state"].ToString();
@@ -21,8 +21,12 @@ internal static class ConversationsApi
             return ApiResults.BadRequest("Unknown state: use needs_human, human_active, bot or resolved.");
         }
 
-        var page = int.TryParse(request.Query["page"], out var p) ? p : 1;
-        var size = int.TryParse(request.Query["page_size"], out var s) ? s : ListConversations.DefaultPageSize;
+        if (!QueryPaging.TryRead(request.Query, "page", 1, int.MaxValue, out var page, out var error)
+            || !QueryPaging.TryRead(request.Query, "page_size", ListConversations.DefaultPageSize, ListConversations.MaxPageSize, out var size, out error))
+        {
+            return ApiResults.BadRequest(error!);
+        }
+
         var list = await sender.Send(new ListConversations(state, request.Query["page_id"].ToString(), page, size, request.Query["q"].ToString(), request.Query["sort"] == "waiting"), ct);
         return TypedResults.Ok(ConversationList.From(list));
     }

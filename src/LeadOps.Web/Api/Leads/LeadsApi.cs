@@ -5,9 +5,7 @@ namespace LeadOps.Web.Api.Leads;
 /// <summary><c>/api/leads</c>: the stored leads, newest first with keyset paging and filters, and one lead with every answer.</summary>
 internal static class LeadsApi
 {
-    public const int DefaultPageSize = 50;
-
-    /// <summary>A bad filter is a 400 that says which; a bad page size is the default.</summary>
+    /// <summary>A bad filter, page size or cursor is a 400 that says which.</summary>
     public static async Task<Results<Ok<LeadList>, ProblemHttpResult>> ListAsync(HttpRequest request, ISender sender, CancellationToken ct)
     {
         if (!LeadFilterBinder.TryBind(request.Query, out var filter, out var error))
@@ -15,8 +13,18 @@ internal static class LeadsApi
             return ApiResults.BadRequest(error!);
         }
 
-        var size = int.TryParse(request.Query["page_size"], out var s) ? s : DefaultPageSize;
-        return TypedResults.Ok(LeadList.From(await sender.Send(new ListLeads(filter, request.Query["cursor"], size), ct)));
+        if (!QueryPaging.TryRead(request.Query, "page_size", ListLeads.DefaultPageSize, ListLeads.MaxPageSize, out var size, out error))
+        {
+            return ApiResults.BadRequest(error!);
+        }
+
+        var cursor = request.Query["cursor"].ToString();
+        if (cursor.Length > 0 && !LeadCursor.TryParse(cursor, out _))
+        {
+            return ApiResults.BadRequest("cursor is not one this list gave: pass next_cursor from the previous page, or none for the first.");
+        }
+
+        return TypedResults.Ok(LeadList.From(await sender.Send(new ListLeads(filter, cursor.Length > 0 ? cursor : null, size), ct)));
     }
 
     /// <summary>

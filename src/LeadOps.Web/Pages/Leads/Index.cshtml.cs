@@ -149,7 +149,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return;
         }
 
-        Leads = await mediator.Send(new ListLeads(filter, Request.Query["cursor"], 50), ct);
+        Leads = await mediator.Send(new ListLeads(filter, Request.Query["cursor"], ListLeads.DefaultPageSize), ct);
         Total = await mediator.Send(new CountLeads(filter), ct);
     }
 
