@@ -33,6 +33,10 @@ internal static class FaultInjector
                     call.EmptyPageWithNext = true;
                     call.RepeatedCursor = true;
                     break;
+                case FaultKind.TooMuchData when AskedFor(call) > rule.MaxPageSize:
+                    return GraphReply.Fail(GraphErrors.TooMuchData());
+                case FaultKind.TooMuchData:
+                    break;
                 case FaultKind.DoneButInvalidReply:
                     call.AnswerAfterWork = GraphErrors.InvalidJsonReply();
                     return null;
@@ -54,4 +58,8 @@ internal static class FaultInjector
 
         return faults.RandomTransient() is { } transient ? GraphReply.Fail(transient) : null;
     }
+
+    /// <summary>The items an edge call asks for: its <c>limit</c>, else the edge's default.</summary>
+    private static int AskedFor(GraphCall call) =>
+        int.TryParse(call.Param("limit"), NumberStyles.None, CultureInfo.InvariantCulture, out var limit) ? limit : call.State.Options.DefaultLimit;
 }

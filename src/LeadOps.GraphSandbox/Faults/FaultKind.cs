@@ -72,4 +72,11 @@ public enum FaultKind
     /// still returned an error.
     /// </summary>
     DoneButInvalidReply,
+
+    /// <summary>
+    /// On an edge (leads, leadgen_forms) asked for more than <see cref="FaultRule.MaxPageSize"/> items: Graph's error 1
+    /// "Please reduce the amount of data you're asking for, then retry your request" (HTTP 500), which Graph gives when
+    /// the page asked for is too heavy to send. The same call with a smaller <c>limit</c> is answered.
+    /// </summary>
+    TooMuchData,
 }

@@ -35,6 +35,9 @@ public sealed record FaultRule
     /// <summary>Minutes reported in <c>estimated_time_to_regain_access</c> by a throttle.</summary>
     public int EstimatedMinutesToRegainAccess { get; init; } = 5;
 
+    /// <summary>The most items a <see cref="FaultKind.TooMuchData"/> edge call may ask for and still be answered.</summary>
+    public int MaxPageSize { get; init; } = 25;
+
     /// <summary>How many matching calls pass before the fault starts firing.</summary>
     public int AfterCalls { get; init; }
 
@@ -59,6 +62,7 @@ public sealed record FaultRule
 
         ArgumentOutOfRangeException.ThrowIfNegative(AfterCalls, nameof(AfterCalls));
         ArgumentOutOfRangeException.ThrowIfNegative(EstimatedMinutesToRegainAccess, nameof(EstimatedMinutesToRegainAccess));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxPageSize, 1, nameof(MaxPageSize));
         if (Times is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(Times), Times, "Times must be at least 1, or null for forever.");
@@ -102,7 +106,7 @@ public sealed record FaultRule
             return false;
         }
 
-        if (Kind is FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor && !FaultRoutes.IsEdge(route))
+        if (Kind is FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor or FaultKind.TooMuchData && !FaultRoutes.IsEdge(route))
         {
             return false;
         }

@@ -71,8 +71,17 @@ internal static partial class GraphErrorClassifier
             UserTitle = TextLimit.Words(error?.ErrorUserTitle),
             ObjectMissing = error is { Code: 100, ErrorSubcode: ObjectMissingSubcode },
             DoneAnyway = error is { Code: 1, ErrorSubcode: InvalidJsonReplySubcode },
+            TooMuchData = error is { Code: 1 } && AsksForLessData(error),
         };
     }
+
+    /// <summary>
+    /// "Please reduce the amount of data you're asking for, then retry your request": in <c>message</c> (HTTP 500), or
+    /// in <c>error_user_title</c>/<c>error_user_msg</c> beside "An unknown error occurred" (subcode 99).
+    /// </summary>
+    private static bool AsksForLessData(GraphErrorDto error) =>
+        new[] { error.Message, error.ErrorUserTitle, error.ErrorUserMsg }
+            .Any(words => words?.Contains("reduce the amount of data", StringComparison.OrdinalIgnoreCase) == true);
 
     public static GraphFailureKind KindOf(int? code, int? subcode, bool? isTransient, int? httpStatus) => code switch
     {

@@ -137,10 +137,11 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
         var forms = new List<FacebookLeadFormInfo>();
         string? after = null;
         string? askedAgain = null;
+        var size = new GraphPageSize(FormPageSize);
         while (true)
         {
-            var page = await GraphCall.RunAsync(() =>
-                graphApi.GetLeadFormsAsync(credentials.PageId, fields, FormPageSize, after, context, cancellationToken));
+            var page = await size.RunAsync(limit =>
+                graphApi.GetLeadFormsAsync(credentials.PageId, fields, limit, after, context, cancellationToken));
             forms.AddRange((page.Data ?? []).Where(f => !string.IsNullOrEmpty(f.Id) && forms.All(known => known.Id != f.Id)).Select(f => new FacebookLeadFormInfo(
                 f.Id!,
                 f.Name ?? string.Empty,

@@ -4,7 +4,8 @@ namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>
 /// <see cref="ILeadSource"/> over Graph. Pages are followed while Graph announces <c>paging.next</c>, whatever their size:
-/// an empty page or one smaller than the limit asked for (Graph caps it) is not the end. A page that announces the very
+/// an empty page or one smaller than the limit asked for (Graph caps it) is not the end; a page Graph finds too heavy is
+/// asked for again with fewer leads (<see cref="GraphPageSize"/>). A page that announces the very
 /// cursor it was asked with is asked once more (the next answer often carries on); if the cursor repeats again, the
 /// walk ends there with a warning on its last page, never in a loop and never as a failure.
 /// </summary>
@@ -27,10 +28,11 @@ internal sealed class GraphLeadSource(IGraphApi graphApi) : ILeadSource
         var filtering = GraphLeadFilter.Build(since, until);
         string? after = null;
         string? askedAgain = null;
+        var size = new GraphPageSize(PageSize);
         while (true)
         {
-            var page = await GraphCall.RunAsync(() =>
-                graphApi.GetLeadsAsync(formId, GraphLeadMapper.Fields, PageSize, after, filtering, context, cancellationToken));
+            var page = await size.RunAsync(limit =>
+                graphApi.GetLeadsAsync(formId, GraphLeadMapper.Fields, limit, after, filtering, context, cancellationToken));
             var leads = (page.Data ?? []).Select(GraphLeadMapper.ToLead).ToList();
             var next = GraphPagingCursor.Next(page.Paging);
             if (next is null)

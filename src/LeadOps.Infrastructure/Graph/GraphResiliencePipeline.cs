@@ -61,8 +61,9 @@ internal static class GraphResiliencePipeline
             return IsTransientException(outcome.Exception);
         }
 
+        // A call Graph found too heavy fails the same way again: the caller asks for less instead.
         var failure = FailureOf(outcome, context);
-        if (failure?.Kind is not (GraphFailureKind.Transient or GraphFailureKind.RateLimited))
+        if (failure?.Kind is not (GraphFailureKind.Transient or GraphFailureKind.RateLimited) || failure.TooMuchData)
         {
             return false;
         }
@@ -83,11 +84,11 @@ internal static class GraphResiliencePipeline
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 
-    /// <summary>What counts against a page's circuit: Graph being down or unreachable, not throttles or bad requests.</summary>
+    /// <summary>What counts against a page's circuit: Graph being down or unreachable, not throttles, bad requests or pages too heavy.</summary>
     internal static bool IsOutage(Outcome<HttpResponseMessage> outcome, ResilienceContext context) =>
         outcome.Exception is { } exception
             ? IsTransientException(exception)
-            : FailureOf(outcome, context)?.Kind == GraphFailureKind.Transient;
+            : FailureOf(outcome, context) is { Kind: GraphFailureKind.Transient, TooMuchData: false };
 
     private static bool IsTransientException(Exception exception) => exception is HttpRequestException or TimeoutRejectedException;
 

@@ -100,15 +100,16 @@ public sealed class ScheduledRetrieval(
     }
 
     /// <summary>
-    /// The forms the schedule syncs (on, active, of an enabled integration with a usable token), looked across owners by
-    /// design: bypasses only the named owner filter and returns ids and times; each retrieval then runs as its owner.
+    /// The forms the schedule syncs (on, of an enabled integration with a usable token; active, or of another status with
+    /// a sync Meta's count asked for: a lead submitted before its form was archived, whose webhook was lost), looked across
+    /// owners by design: bypasses only the named owner filter and returns ids and times; each retrieval then runs as its owner.
     /// </summary>
     private async Task<List<FormSchedule>> FormsAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
         return await db.IntegrationForms.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
-            .Where(f => f.SyncEnabled && f.Status == IntegrationForm.Active)
+            .Where(f => f.SyncEnabled && (f.Status == IntegrationForm.Active || f.SyncRequestedAt != null || f.FullWalkRequestedAt != null))
             .Join(db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).Where(Syncable),
                 f => f.IntegrationId, i => i.Id,
                 (f, i) => new FormSchedule(f.OwnerId, f.IntegrationId, f.FormId, f.Watermark, f.LastSyncedAt, f.SyncRequestedAt, f.FullWalkRequestedAt,

@@ -116,23 +116,41 @@ internal sealed class WebhookProcessor(
                 }
             }
 
-            foreach (var change in WebhookPayload.LeadgenChanges(json.RootElement))
+            // A page whose lead read Graph refused for now (throttled, down) keeps its later leads for the delivery's next
+            // attempt; the other pages' leads and events are handled now instead of waiting behind it. The attempt that
+            // comes back finds what was stored here already stored.
+            GraphApiException? heldBack = null;
+            var pagesHeldBack = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var change in WebhookPayload.LeadgenChanges(json.RootElement).Where(c => !pagesHeldBack.Contains(c.PageId)))
             {
-                await ForEachOwnerAsync(change.PageId, async (integrationId, sender) =>
+                try
                 {
-                    var result = await sender.Send(new StoreWebhookLead(integrationId, change.FormId, change.LeadgenId, change.CreatedTime), ct);
-                    if (result.Status == ResultStatus.Failed || result.Value?.Status == ProcessedLeadStatus.Failed)
+                    await ForEachOwnerAsync(change.PageId, async (integrationId, sender) =>
                     {
-                        Logger.LogWarning(
-                            "Webhook lead {LeadgenId} for integration {IntegrationId} could not be stored: {Error}",
-                            change.LeadgenId, integrationId, result.Detail ?? result.Value?.Error);
-                    }
-                });
+                        var result = await sender.Send(new StoreWebhookLead(integrationId, change.FormId, change.LeadgenId, change.CreatedTime), ct);
+                        if (result.Status == ResultStatus.Failed || result.Value?.Status == ProcessedLeadStatus.Failed)
+                        {
+                            Logger.LogWarning(
+                                "Webhook lead {LeadgenId} for integration {IntegrationId} could not be stored: {Error}",
+                                change.LeadgenId, integrationId, result.Detail ?? result.Value?.Error);
+                        }
+                    });
+                }
+                catch (GraphApiException ex)
+                {
+                    heldBack ??= ex;
+                    pagesHeldBack.Add(change.PageId);
+                }
             }
 
             foreach (var messengerEvent in WebhookPayload.MessengerEvents(json.RootElement, delivery.ReceivedAt))
             {
                 await ForEachOwnerAsync(messengerEvent.PageId, async (integrationId, sender) => await sender.Send(new RecordMessengerEvent(integrationId, messengerEvent), ct));
+            }
+
+            if (heldBack is not null)
+            {
+                throw heldBack; // the delivery is tried again as after any Graph failure (below)
             }
 
             delivery.MarkHandled(clock.GetUtcNow(), unknownPages, handled > 0);

@@ -132,6 +132,27 @@ public sealed class GraphPagingTests : GraphClientFixture
         });
     }
 
+    /// <summary>
+    /// The forms listing with their questions (the heaviest answer LeadOps asks for) refused as too heavy: Graph's error 1
+    /// "Please reduce the amount of data you're asking for" (HTTP 500) while more than one form is asked for per page. Each
+    /// refused size is asked once, then half as many; every form is listed.
+    /// </summary>
+    [Test]
+    public async Task A_forms_listing_graph_finds_too_heavy_is_asked_again_with_fewer_forms_per_page()
+    {
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.LeadgenForms, Kind = FaultKind.TooMuchData, MaxPageSize = 1 });
+
+        var forms = await Client.Pages.GetLeadFormsWithQuestionsAsync(MainPage, CancellationToken.None);
+
+        var limits = RequestsTo("GET", $"/{SandboxSeed.MainPageId}/leadgen_forms").Select(r => int.Parse(Query(r, "limit")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(forms.Select(f => f.Id), Is.EquivalentTo(SandboxSeed.FormIdsOf(SandboxSeed.MainPageId)));
+            Assert.That(limits.TakeWhile(l => l > 1), Is.EqualTo(new[] { 100, 50, 25, 12, 6, 3 }), "each refused size asked once");
+            Assert.That(limits.SkipWhile(l => l > 1), Has.All.EqualTo(1), "the rest of the listing keeps the size that passed");
+        });
+    }
+
     private List<RecordedRequest> LeadsRequests() => [.. RequestsTo("GET", $"/{Form}/leads")];
 
     private async Task<List<IReadOnlyList<FacebookLeadData>>> ReadAllAsync(DateTimeOffset? since = null, DateTimeOffset? until = null)

@@ -120,6 +120,53 @@ public sealed class DocumentedLeadReadErrorsTests(DatabaseKind database) : AppFi
         });
     }
 
+    /// <summary>
+    /// One POST holding two pages' entries, as Meta batches updates ("Webhooks for Leads" sample per entry): the first
+    /// page's lead read is throttled with 80005 for five minutes, the second page's lead is read and stored at once
+    /// instead of waiting behind it; after the wait the first lead is stored too, each lead once.
+    /// </summary>
+    [Test]
+    public async Task A_lead_read_throttled_on_one_page_does_not_hold_back_another_pages_lead_in_the_same_delivery()
+    {
+        var (api, _, _, throttledLead) = await ConnectedWithLeadAsync();
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        Graph.Options.WebhookDropRate = 1; // the sandbox's own delivery never arrives: only the body the test posts
+        var otherLead = Graph.SubmitLeads(SandboxSeed.MainTestRideFormId, 1)[0];
+        await Graph.WhenWebhooksDrainedAsync();
+        Graph.Options.WebhookDropRate = 0;
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Lead, PageId = Page, Kind = FaultKind.Throttle, Code = 80005, Times = 1 });
+        var created = _clock.GetUtcNow().ToUnixTimeSeconds();
+        var body = $$$"""
+            {"object":"page","entry":[
+              {"id":"{{{Page}}}","time":{{{created}}},"changes":[{"field":"leadgen","value":{"leadgen_id":"{{{throttledLead}}}","page_id":"{{{Page}}}","form_id":"{{{Form}}}","created_time":{{{created}}}}}]},
+              {"id":"{{{SandboxSeed.MainPageId}}}","time":{{{created}}},"changes":[{"field":"leadgen","value":{"leadgen_id":"{{{otherLead}}}","page_id":"{{{SandboxSeed.MainPageId}}}","form_id":"{{{SandboxSeed.MainTestRideFormId}}}","created_time":{{{created}}}}}]}
+            ]}
+            """;
+        using (var client = App.NewClient())
+        using (var response = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret))
+        {
+            Assert.That(response.IsSuccessStatusCode, Is.True);
+        }
+
+        await App.DrainAsync();
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await StoredAsync(api, otherLead), Has.Count.EqualTo(1), "the other page's lead is not held back");
+            Assert.That(await StoredAsync(api, throttledLead), Is.Empty);
+            Assert.That((await DeliveryAsync()).Status, Is.EqualTo(WebhookDeliveryStatus.Pending), "kept for the throttled lead");
+        });
+
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        await App.DrainAsync();
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await StoredAsync(api, throttledLead), Has.Count.EqualTo(1), "stored after the wait, once");
+            Assert.That(await StoredAsync(api, otherLead), Has.Count.EqualTo(1), "still once");
+            Assert.That((await DeliveryAsync()).Status, Is.EqualTo(WebhookDeliveryStatus.Processed));
+        });
+    }
+
     private async Task<(HttpClient Api, HttpClient Browser, long IntegrationId, string LeadId)> ConnectedWithLeadAsync()
     {
         await DisableEarlierIntegrationsAsync(); // one app for the fixture: only this test's integration gets the page's webhooks

@@ -71,6 +71,24 @@ public sealed class GraphErrorClassifierTests
     public void Marks_work_done_anyway_only_for_1_1357046(int code, int? subcode, bool done) =>
         Assert.That(GraphErrorClassifier.Classify(Error(code, subcode), 500, GraphUsage.Empty, null, Now).DoneAnyway, Is.EqualTo(done));
 
+    /// <summary>
+    /// Graph's "page too large" answer as public Graph clients keep it: in <c>message</c> (code 1, HTTP 500), or beside "An
+    /// unknown error occurred" in <c>error_user_title</c>/<c>error_user_msg</c> (1 / 99, copied from production logs into a
+    /// public ads-sync client); a plain code 1 and the same words under another code are not it.
+    /// </summary>
+    [TestCase(1, null, "Please reduce the amount of data you're asking for, then retry your request", null, null, true, TestName = "Code_1_reduce_the_amount_of_data_in_the_message")]
+    [TestCase(1, 99, "An unknown error occurred", "Please reduce the amount of data", "Please reduce the amount of data you're asking for, then retry your request", true, TestName = "Code_1_99_reduce_the_amount_of_data_in_the_user_words")]
+    [TestCase(1, null, "An unknown error has occurred.", null, null, false, TestName = "Code_1_unknown_error_asks_for_nothing_less")]
+    [TestCase(100, null, "Please reduce the amount of data you're asking for, then retry your request", null, null, false, TestName = "The_words_under_another_code_ask_for_nothing_less")]
+    public void Marks_a_page_too_heavy_to_send_only_for_code_1_asking_for_less_data(int code, int? subcode, string message, string? title, string? userMessage, bool tooMuch)
+    {
+        var error = new GraphErrorDto { Message = message, Code = code, ErrorSubcode = subcode, ErrorUserTitle = title, ErrorUserMsg = userMessage };
+
+        var failure = GraphErrorClassifier.Classify(error, 500, GraphUsage.Empty, null, Now);
+
+        Assert.That(failure.TooMuchData, Is.EqualTo(tooMuch));
+    }
+
     [Test]
     public void A_success_answer_whose_body_cannot_be_read_means_the_work_was_done()
     {

@@ -29,4 +29,10 @@ public sealed record GraphFailure(
     /// <c>{"success":false}</c>, is not this.)
     /// </summary>
     public bool DoneAnyway { get; init; }
+
+    /// <summary>
+    /// Graph found the answer too heavy to send ("Please reduce the amount of data you're asking for, then retry your
+    /// request", code 1): the same call fails again, a call for fewer items may pass.
+    /// </summary>
+    public bool TooMuchData { get; init; }
 }

@@ -85,6 +85,12 @@ internal static class GraphErrors
     /// <summary>A page whose conversations Meta routes itself (a default app under Conversation Routing) refuses handover calls.</summary>
     public static GraphError HandoverDisabled() => new(400, 10, "(#10) Handover Protocol APIs disabled for this page");
 
+    /// <summary>
+    /// Graph's answer to a call whose answer would be too heavy (a page of many items with large fields); the same call
+    /// asking for fewer items passes. Without <c>is_transient</c>: waiting does not help.
+    /// </summary>
+    public static GraphError TooMuchData() => new(500, 1, "Please reduce the amount of data you're asking for, then retry your request");
+
     public static GraphError Unknown() => new(500, 1, "An unknown error has occurred.", IsTransient: true);
 
     public static GraphError Unexpected() =>
