@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using LeadOps.Application.Common;
 using LeadOps.Application.Conversations.Commands;
 using LeadOps.Application.Leads;
@@ -119,7 +120,7 @@ internal sealed class WebhookProcessor(
             // A page whose lead read Graph refused for now (throttled, down) keeps its later leads for the delivery's next
             // attempt; the other pages' leads and events are handled now instead of waiting behind it. The attempt that
             // comes back finds what was stored here already stored.
-            GraphApiException? heldBack = null;
+            ExceptionDispatchInfo? heldBack = null;
             var pagesHeldBack = new HashSet<string>(StringComparer.Ordinal);
             foreach (var change in WebhookPayload.LeadgenChanges(json.RootElement).Where(c => !pagesHeldBack.Contains(c.PageId)))
             {
@@ -138,7 +139,7 @@ internal sealed class WebhookProcessor(
                 }
                 catch (GraphApiException ex)
                 {
-                    heldBack ??= ex;
+                    heldBack ??= ExceptionDispatchInfo.Capture(ex);
                     pagesHeldBack.Add(change.PageId);
                 }
             }
@@ -150,7 +151,7 @@ internal sealed class WebhookProcessor(
 
             if (heldBack is not null)
             {
-                throw heldBack; // the delivery is tried again as after any Graph failure (below)
+                heldBack.Throw(); // as thrown where the read failed; the delivery is tried again as after any Graph failure (below)
             }
 
             delivery.MarkHandled(clock.GetUtcNow(), unknownPages, handled > 0);
