@@ -10,6 +10,7 @@ internal static class MessengerJson
     /// <summary>Below this a unix time is taken as seconds (10^11 ms is March 1973; 10^11 s is the year 5138).</summary>
     private const long SecondsBelow = 100_000_000_000;
     private const long LatestMillis = 253_402_300_799_000;
+    private const int PayloadLength = Domain.Conversations.MessengerMessage.PayloadLength;
 
     public static JsonElement? Object(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
@@ -35,6 +36,22 @@ internal static class MessengerJson
             _ => null,
         };
         return string.IsNullOrEmpty(text) ? null : text.Length <= maxLength ? text : text[..maxLength];
+    }
+
+    /// <summary>
+    /// A button's or quick reply's <c>payload</c>: Meta sends a string, but some senders put an object or a list there
+    /// (cfusting/schedule-assistant <c>testing/postback.sh</c>: <c>"payload":{"action":"schedule"}</c>); it is kept as its
+    /// JSON text rather than lost.
+    /// </summary>
+    public static string? Payload(JsonElement? holder)
+    {
+        if (holder is { ValueKind: JsonValueKind.Object } h && h.TryGetProperty("payload", out var value) && value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            var json = value.GetRawText();
+            return json.Length <= PayloadLength ? json : json[..PayloadLength];
+        }
+
+        return Text(holder, "payload", PayloadLength);
     }
 
     public static bool IsTrue(JsonElement element, string name) =>
