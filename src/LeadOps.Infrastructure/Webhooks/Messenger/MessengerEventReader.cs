@@ -118,7 +118,7 @@ internal static class MessengerEventReader
 
         if (MessengerJson.Object(item, "delivery") is { } delivery)
         {
-            var mids = MessengerJson.Array(delivery, "mids").Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!)
+            var mids = MessengerJson.Array(delivery, "mids").Where(m => m.ValueKind == JsonValueKind.String).Select(MessengerJson.String)
                 .Where(m => m.Length is > 0 and <= MidLength).ToList();
             return Event(MessengerEventKind.Delivery) with { Mids = mids, Watermark = MessengerJson.Time(delivery, "watermark") };
         }
