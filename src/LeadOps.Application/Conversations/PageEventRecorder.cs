@@ -18,7 +18,7 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
 
         var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
         var text = e.Text ?? string.Empty;
-        if (await conversations.ClaimEchoAsync(conversation.Id, text, e.Mid!, e.Timestamp, ct))
+        if (MaySendFromLeadOps(e.AppId) && await conversations.ClaimEchoAsync(conversation.Id, text, e.Mid!, e.Timestamp, ct))
         {
             // A LeadOps reply whose send answer has not been recorded yet: same message, now with Meta's id.
             conversation.RecordClaimedEcho(text, e.Timestamp);
@@ -36,6 +36,13 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
 
         return MessengerEventOutcome.Stored;
     }
+
+    /// <summary>
+    /// Whether an echo may be of a LeadOps reply: not when it names the Page inbox (Meta Business Suite) or, LeadOps' app id
+    /// being known, another app; a person there may type the same words as a reply LeadOps could not send.
+    /// </summary>
+    private bool MaySendFromLeadOps(string? appId) =>
+        appId is null || (appId != MessengerWebhookEvent.MetaPageInboxAppId && (options.OwnAppId is not { } own || appId == own));
 
     /// <summary>
     /// Thread control passed, taken or requested: noted in the thread, and the owner kept. The bot passing the thread to

@@ -144,4 +144,35 @@ public sealed class MetaDeliveryShapesTests(DatabaseKind database) : InboxFixtur
             Assert.That(read, Is.Null, "a receipt alone starts nothing");
         });
     }
+
+    /// <summary>
+    /// JSON lets a string hold half of a surrogate pair (RFC 8259 §8.2: <c>"\uDEAD"</c>, "a single unpaired UTF-16
+    /// surrogate"), as a text cut in the middle of an emoji would be. A message whose text and quick reply hold one is kept
+    /// with U+FFFD in its place, and the next message of the same delivery is kept too, at the first attempt.
+    /// </summary>
+    [Test]
+    public async Task Half_an_emoji_in_a_message_costs_neither_the_message_nor_the_rest_of_the_delivery()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var body = $$"""
+            {"object":"page","entry":[{"id":"{{Page}}","time":{{at}},"messaging":[
+              {"sender":{"id":"{{psid}}"},"recipient":{"id":"{{Page}}"},"timestamp":{{at}},"message":{"mid":"m_half_{{psid}}","text":"Great \ud83d","quick_reply":{"payload":"\ude00"} } },
+              {"sender":{"id":"{{psid}}"},"recipient":{"id":"{{Page}}"},"timestamp":{{at + 1}},"message":{"mid":"m_next_{{psid}}","text":"See you \ud83d\ude00"} }
+            ]}]}
+            """;
+
+        await PostSignedWebhookAsync(body);
+        var id = await WaitForMessageAsync(staff, psid, "m_next_" + psid);
+
+        await using (var scope = App.ScopeFor(staff.User.Id))
+        {
+            var delivery = await App.Db(scope).WebhookDeliveries.AsNoTracking().SingleAsync(d => d.Body.Contains("m_half_" + psid));
+            Assert.That((delivery.Status, delivery.Attempts), Is.EqualTo((LeadOps.Domain.Common.WebhookDeliveryStatus.Processed, 1)));
+        }
+
+        var thread = (await MessagesAsync(staff, id)).Select(m => (m.GetProperty("text").GetString(), m.GetProperty("quick_reply_payload").GetString())).ToList();
+        Assert.That(thread, Is.EqualTo(new[] { ("Great \ufffd", "\ufffd"), ("See you \ud83d\ude00", (string?)null) }));
+    }
 }

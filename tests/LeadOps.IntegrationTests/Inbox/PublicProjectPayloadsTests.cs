@@ -158,4 +158,119 @@ public sealed class PublicProjectPayloadsTests(DatabaseKind database) : InboxFix
             Assert.That(withThePage, Is.Null, "no conversation with the page itself");
         });
     }
+
+    /// <summary>
+    /// An echo as botman/driver-facebook <c>tests/FacebookDriverTest.php</c> keeps it: <c>"is_echo":true</c> with the
+    /// customer as <c>sender</c> and the page as <c>recipient</c> (<c>"seq":36</c>, <c>"text":"Hi"</c>), after the
+    /// customer's own "Hi Julia" from the same file. The page's words go into the customer's thread as the page's, and no
+    /// conversation is started with the page itself.
+    /// </summary>
+    [Test]
+    public async Task An_echo_naming_the_customer_as_sender_is_the_pages_message_in_the_customers_thread()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var body = $$$"""
+            {"object":"page","entry":[{"id":"{{{Page}}}","time":{{{at}}},"messaging":[
+              {"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{Page}}}"},"timestamp":{{{at}}},"message":{"mid":"mid.{{{at}}}:4388d3b344{{{psid}}}","seq":36,"text":"Hi Julia"}},
+              {"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{Page}}}"},"timestamp":{{{at + 1000}}},"message":{"is_echo":true,"mid":"mid.{{{at + 1000}}}:4388d3b345{{{psid}}}","seq":37,"text":"Hi"}}
+            ]}]}
+            """;
+
+        await PostSignedWebhookAsync(body);
+        await ProcessedAsync(staff);
+
+        var id = await FindConversationAsync(staff, psid);
+        var thread = id is { } found ? (await MessagesAsync(staff, found)).Select(m => (m.GetProperty("direction").GetString(), m.GetProperty("text").GetString())).ToList() : [];
+        Assert.Multiple(async () =>
+        {
+            Assert.That(thread, Is.EqualTo(new[] { ("inbound", "Hi Julia"), ("outbound", (string?)"Hi") }));
+            Assert.That(await FindConversationAsync(staff, Page), Is.Null, "no conversation with the page itself");
+        });
+    }
+
+    /// <summary>
+    /// A tap whose <c>payload</c> is an object, as cfusting/schedule-assistant <c>testing/postback.sh</c> posts it
+    /// (<c>"postback":{"payload":{"action":"schedule"}}</c>, no title): the payload is kept as its JSON text and shown, not
+    /// lost to "a button".
+    /// </summary>
+    [Test]
+    public async Task A_tap_whose_payload_is_an_object_keeps_the_payload()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostSignedWebhookAsync($$$"""
+            {"object":"page","entry":[{"id":"{{{Page}}}","time":{{{at}}},"messaging":[
+              {"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{Page}}}"},"timestamp":{{{at}}},"postback":{"payload":{"action":"schedule"} } }
+            ]}]}
+            """);
+        await ProcessedAsync(staff);
+
+        var id = await FindConversationAsync(staff, psid);
+        var tap = id is { } found ? (await MessagesAsync(staff, found)).Single() : default;
+        Assert.Multiple(() =>
+        {
+            Assert.That(id, Is.Not.Null, "the tap started the conversation");
+            Assert.That(tap.ValueKind == JsonValueKind.Object ? tap.GetProperty("postback_payload").GetString() : null, Is.EqualTo("""{"action":"schedule"}"""));
+            Assert.That(tap.ValueKind == JsonValueKind.Object ? tap.GetProperty("text").GetString() : null, Is.EqualTo("""Tapped: {"action":"schedule"}"""));
+        });
+    }
+
+    /// <summary>
+    /// A tap with no <c>timestamp</c> and no <c>mid</c>, as uniericuni/Facebook-Chatbot-Blueprint
+    /// <c>test/curl-tests/testStart.sh</c> posts "Start a New Game" (with its referral), here in an entry with Meta's id and
+    /// <c>time</c>; Meta delivers it again a minute later. The tap and its referral note are kept once: the entry's time,
+    /// which the redelivery repeats, dates them, not the moment each delivery arrived.
+    /// </summary>
+    [Test]
+    public async Task A_tap_without_a_timestamp_delivered_again_later_is_kept_once()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var body = $$$"""
+            {"object":"page","entry":[{"id":"{{{Page}}}","time":{{{at}}},"messaging":[{"messaging_type":"<MESSAGING_TYPE>",
+              "sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{Page}}}"},
+              "postback":{"title":"Start a New Game","payload":"START","referral":{"ref":"<USER_DEFINED_REFERRAL_PARAM>","source":"<SHORTLINK>","type":"OPEN_THREAD"} } }
+            ]}]}
+            """;
+
+        await PostSignedWebhookAsync(body);
+        await ProcessedAsync(staff);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await PostSignedWebhookAsync(body);
+        await ProcessedAsync(staff);
+
+        var id = await FindConversationAsync(staff, psid);
+        var thread = id is { } found ? (await MessagesAsync(staff, found)).Select(m => (m.GetProperty("kind").GetString(), m.GetProperty("at").GetDateTimeOffset())).ToList() : [];
+        var when = DateTimeOffset.FromUnixTimeMilliseconds(at);
+        Assert.That(thread, Is.EquivalentTo(new[] { ("postback", when), ((string?)"referral", when) }));
+    }
+
+    /// <summary>
+    /// A message the customer took back: <c>"message":{"mid":…,"is_deleted":true}</c> with no text, as Meta's Instagram
+    /// messaging webhooks send an unsend (whether Messenger sends it for pages is not in Meta's text). It adds no empty
+    /// message to the thread, for a message LeadOps has or one it never saw.
+    /// </summary>
+    [Test]
+    public async Task An_unsent_message_adds_nothing_empty_to_the_thread()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Oops");
+        var mid = (await MessagesAsync(staff, id)).Single().GetProperty("mid").GetString();
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostSignedWebhookAsync($$$"""
+            {"object":"page","entry":[{"id":"{{{Page}}}","time":{{{at}}},"messaging":[
+              {"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{Page}}}"},"timestamp":{{{at}}},"message":{"mid":"{{{mid}}}","is_deleted":true}},
+              {"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{Page}}}"},"timestamp":{{{at}}},"message":{"mid":"m_never_seen_{{{psid}}}","is_deleted":true}}
+            ]}]}
+            """);
+        await ProcessedAsync(staff);
+
+        var texts = (await MessagesAsync(staff, id)).Select(m => m.GetProperty("text").GetString()).ToList();
+        Assert.That(texts, Is.EqualTo(new[] { "Oops" }));
+    }
 }

@@ -96,6 +96,30 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
         });
     }
 
+    /// <summary>
+    /// An echo names the app that sent the message (messenger-platform/reference/webhook-events/message_echoes: <c>app_id</c>;
+    /// 263902037430900, the Page inbox, for Meta Business Suite). Someone answering there with the same words as a LeadOps
+    /// reply Meta refused does not make that reply sent: it stays failed and can be retried, and the answer is the Page
+    /// inbox's, as the sandbox sends it.
+    /// </summary>
+    [Test]
+    public async Task A_reply_typed_in_meta_business_suite_with_the_same_words_does_not_confirm_a_refused_reply()
+    {
+        var (staff, psid, id, refused) = await RefusedReplyAsync("Are you open today?", "Yes.");
+
+        var mid = Meta.Customers.PageInboxAnswers(SandboxSeed.MainPageId, psid, "Yes.");
+        await WaitForMessageAsync(staff, psid, mid);
+
+        var thread = await MessagesAsync(staff, id);
+        var reply = thread.Single(m => m.GetProperty("id").GetInt64() == refused);
+        Assert.Multiple(() =>
+        {
+            Assert.That(reply.GetProperty("status").GetString(), Is.EqualTo("failed"), "the customer does not have LeadOps' reply");
+            Assert.That(reply.GetProperty("can_retry").GetBoolean(), Is.True);
+            Assert.That(thread.Where(m => m.GetProperty("mid").GetString() == mid).Select(m => m.GetProperty("sender").GetString()), Is.EqualTo(new[] { "page_inbox" }));
+        });
+    }
+
     /// <summary>A retry begun long after the reply was written counts Meta's silence from the retry, not from the writing.</summary>
     [Test]
     public async Task A_retry_is_the_replys_latest_attempt()

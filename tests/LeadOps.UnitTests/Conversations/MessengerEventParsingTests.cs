@@ -203,6 +203,6 @@ public sealed class MessengerEventParsingTests
               "not an entry"]}
             """);
         var message = events.Single();
-        Assert.That((message.Kind, message.Mid, message.Text, message.Attachments, message.Timestamp), Is.EqualTo((MessengerEventKind.Message, (string?)"m_1", (string?)"5", (IReadOnlyList<MessengerAttachment>?)null, Received)));
+        Assert.That((message.Kind, message.Mid, message.Text, message.Attachments, message.Timestamp), Is.EqualTo((MessengerEventKind.Message, (string?)"m_1", (string?)"5", (IReadOnlyList<MessengerAttachment>?)null, DateTimeOffset.FromUnixTimeSeconds(1))), "a timestamp that is no time: the entry's");
     }
 }

@@ -38,6 +38,30 @@ public sealed class MessengerWebhookPayloadTests
         });
     }
 
+    /// <summary>
+    /// Whatever way round the parties are written, the customer is the one that is not the page: an echo with the customer
+    /// as sender (botman/driver-facebook's fixture), a message whose sender is the page but has no <c>is_echo</c> (the page's
+    /// message all the same), and the dashboard's <c>changes[]</c> form whose entry is the page.
+    /// </summary>
+    [Test]
+    public void The_customer_is_the_party_that_is_not_the_page_and_a_message_the_page_sent_is_an_echo()
+    {
+        var events = Parse("""
+            {"object":"page","entry":[{"id":"108","time":1,
+              "messaging":[
+                {"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1763640000000,"message":{"is_echo":true,"mid":"m_5","text":"Hi"}},
+                {"sender":{"id":"108"},"recipient":{"id":"7001"},"timestamp":1763640000000,"message":{"mid":"m_6","text":"From the page"}}],
+              "changes":[{"field":"message_echoes","value":
+                {"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1763640000000,"message":{"is_echo":true,"mid":"m_7","text":"Hi"}}}]}]}
+            """);
+        Assert.That(events.Select(e => (e.Kind, e.PageId, e.Psid, e.Mid)), Is.EqualTo(new[]
+        {
+            (MessengerEventKind.Echo, "108", "7001", (string?)"m_5"),
+            (MessengerEventKind.Echo, "108", "7001", (string?)"m_6"),
+            (MessengerEventKind.Echo, "108", "7001", (string?)"m_7"),
+        }));
+    }
+
     [Test]
     public void Delivery_read_and_standby_events_are_read_too()
     {
@@ -52,7 +76,7 @@ public sealed class MessengerWebhookPayloadTests
             Assert.That(events[0].Kind, Is.EqualTo(MessengerEventKind.Delivery));
             Assert.That(events[0].Mids, Is.EqualTo(new[] { "m_3" }));
             Assert.That(events[0].Watermark, Is.EqualTo(DateTimeOffset.FromUnixTimeMilliseconds(1763640000500)));
-            Assert.That(events[0].Timestamp, Is.EqualTo(Received), "no timestamp: the time it was received");
+            Assert.That(events[0].Timestamp, Is.EqualTo(DateTimeOffset.FromUnixTimeSeconds(1)), "no timestamp: the entry's time");
             Assert.That(events[1].Kind, Is.EqualTo(MessengerEventKind.Read));
             Assert.That(events[1].Standby, Is.True);
         });

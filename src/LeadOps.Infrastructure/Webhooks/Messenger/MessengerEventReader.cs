@@ -7,7 +7,7 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 /// </summary>
 internal static class MessengerEventReader
 {
-    public static MessengerWebhookEvent? Read(JsonElement item, string? entryPage, bool standby, bool fromChanges, DateTimeOffset receivedAt)
+    public static MessengerWebhookEvent? Read(JsonElement item, string? entryPage, bool standby, bool fromChanges, DateTimeOffset timeIfNone)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
@@ -16,23 +16,31 @@ internal static class MessengerEventReader
 
         var sender = MessengerJson.Id(MessengerJson.Object(item, "sender"), "id");
         var recipient = MessengerJson.Id(MessengerJson.Object(item, "recipient"), "id");
-        var at = MessengerJson.Time(item, "timestamp") ?? receivedAt;
+        var at = MessengerJson.Time(item, "timestamp") ?? timeIfNone;
 
-        // messaging[] and standby[] sit in the page's entry; the dashboard's test (changes[]) may name another entry id.
-        string? PageOf(string? party) => fromChanges ? party ?? entryPage : entryPage ?? party;
+        // messaging[] and standby[] sit in the page's entry; the dashboard's test (changes[]) may name another entry id,
+        // so there the entry is the page only when it is one of the parties.
+        var entryIsParty = entryPage is not null && (entryPage == sender || entryPage == recipient);
+        string? PageOf(string? party) => fromChanges && !entryIsParty ? party ?? entryPage : entryPage ?? party;
 
         if (MessengerJson.Object(item, "message") is { } message)
         {
-            var echo = MessengerJson.IsTrue(message, "is_echo");
-            var (page, psid) = echo ? (PageOf(sender), recipient) : (PageOf(recipient), sender);
-            return page is null || psid is null
+            // An echo is the page's message; so is one whose sender is the page. The customer is the party that is not the
+            // page: SDK fixtures (botman/driver-facebook) write echoes with the customer as sender and the page as recipient.
+            var flagged = MessengerJson.IsTrue(message, "is_echo");
+            var page = PageOf(flagged ? sender : recipient);
+            var echo = flagged || (sender is not null && sender == page);
+            var psid = new[] { echo ? recipient : sender, echo ? sender : recipient }.FirstOrDefault(party => party is not null && party != page);
+            // A message the customer took back ("is_deleted", as Meta's Instagram messaging webhooks send an unsend) is
+            // no new message: what was said is kept, and nothing empty is added.
+            return page is null || psid is null || MessengerJson.IsTrue(message, "is_deleted")
                 ? null
                 : new MessengerWebhookEvent(echo ? MessengerEventKind.Echo : MessengerEventKind.Message, page, psid, at,
                     Mid: MessengerJson.Text(message, "mid", Domain.Conversations.MessengerMessage.MidLength),
                     Text: MessengerJson.Text(message, "text", 20_000), AppId: MessengerJson.Id(message, "app_id"), Standby: standby)
                 {
                     Attachments = MessengerContentReader.Attachments(message),
-                    QuickReplyPayload = MessengerJson.Text(MessengerJson.Object(message, "quick_reply"), "payload"),
+                    QuickReplyPayload = MessengerJson.Payload(MessengerJson.Object(message, "quick_reply")),
                     ReplyToMid = MessengerJson.Text(MessengerJson.Object(message, "reply_to"), "mid", Domain.Conversations.MessengerMessage.MidLength),
                     Referral = MessengerContentReader.ReadReferral(message),
                 };
@@ -68,7 +76,7 @@ internal static class MessengerEventReader
         {
             return Event(MessengerEventKind.Postback, MessengerJson.Text(postback, "mid", MidLength)) with
             {
-                Postback = new MessengerPostback(MessengerJson.Text(postback, "title", 500), MessengerJson.Text(postback, "payload")),
+                Postback = new MessengerPostback(MessengerJson.Text(postback, "title", 500), MessengerJson.Payload(postback)),
                 Referral = MessengerContentReader.ReadReferral(postback),
             };
         }
@@ -110,7 +118,7 @@ internal static class MessengerEventReader
 
         if (MessengerJson.Object(item, "delivery") is { } delivery)
         {
-            var mids = MessengerJson.Array(delivery, "mids").Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!)
+            var mids = MessengerJson.Array(delivery, "mids").Where(m => m.ValueKind == JsonValueKind.String).Select(MessengerJson.String)
                 .Where(m => m.Length is > 0 and <= MidLength).ToList();
             return Event(MessengerEventKind.Delivery) with { Mids = mids, Watermark = MessengerJson.Time(delivery, "watermark") };
         }

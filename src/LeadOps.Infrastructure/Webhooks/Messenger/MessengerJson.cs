@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace LeadOps.Infrastructure.Webhooks.Messenger;
 
 /// <summary>
@@ -5,11 +7,12 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 /// strings; times as milliseconds or seconds (normalised to a time), as numbers or strings; anything of another kind
 /// is treated as missing, never as an error.
 /// </summary>
-internal static class MessengerJson
+internal static partial class MessengerJson
 {
     /// <summary>Below this a unix time is taken as seconds (10^11 ms is March 1973; 10^11 s is the year 5138).</summary>
     private const long SecondsBelow = 100_000_000_000;
     private const long LatestMillis = 253_402_300_799_000;
+    private const int PayloadLength = Domain.Conversations.MessengerMessage.PayloadLength;
 
     public static JsonElement? Object(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
@@ -30,16 +33,50 @@ internal static class MessengerJson
 
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => String(value),
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
         return string.IsNullOrEmpty(text) ? null : text.Length <= maxLength ? text : text[..maxLength];
     }
 
+    /// <summary>
+    /// A button's or quick reply's <c>payload</c>: Meta sends a string, but some senders put an object or a list there
+    /// (cfusting/schedule-assistant <c>testing/postback.sh</c>: <c>"payload":{"action":"schedule"}</c>); it is kept as its
+    /// JSON text rather than lost.
+    /// </summary>
+    public static string? Payload(JsonElement? holder)
+    {
+        if (holder is { ValueKind: JsonValueKind.Object } h && h.TryGetProperty("payload", out var value) && value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+        {
+            var json = value.GetRawText();
+            return json.Length <= PayloadLength ? json : json[..PayloadLength];
+        }
+
+        return Text(holder, "payload", PayloadLength);
+    }
+
+    /// <summary>
+    /// A JSON string's text. JSON lets a string hold half of a UTF-16 surrogate pair (<c>"\uD83D"</c> alone: RFC 8259
+    /// §8.2 names it), which .NET will not turn into a string; such a half reads as U+FFFD, so that one odd character
+    /// never costs the rest of the delivery.
+    /// </summary>
+    public static string String(JsonElement value)
+    {
+        try
+        {
+            return value.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            using var repaired = JsonDocument.Parse(LoneSurrogate().Replace(value.GetRawText(), "\\uFFFD"));
+            return repaired.RootElement.GetString() ?? string.Empty;
+        }
+    }
+
     public static bool IsTrue(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) &&
-        (value.ValueKind == JsonValueKind.True || (value.ValueKind == JsonValueKind.String && string.Equals(value.GetString(), "true", StringComparison.OrdinalIgnoreCase)));
+        (value.ValueKind == JsonValueKind.True || (value.ValueKind == JsonValueKind.String && string.Equals(String(value), "true", StringComparison.OrdinalIgnoreCase)));
 
     public static int? Int(JsonElement? element, string name) =>
         Text(element, name, 20) is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
@@ -69,4 +106,8 @@ internal static class MessengerJson
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
     }
+
+    /// <summary>An escaped high surrogate not followed by an escaped low one, or a low one not preceded by a high one.</summary>
+    [GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex LoneSurrogate();
 }

@@ -21,11 +21,15 @@ internal static class MessengerPayload
         foreach (var entry in MessengerJson.Array(root, "entry"))
         {
             var page = MessengerJson.Id(entry, "id");
-            Add(events, MessengerJson.Array(entry, "messaging").Select(m => MessengerEventReader.Read(m, page, standby: false, fromChanges: false, receivedAt)));
-            Add(events, MessengerJson.Array(entry, "standby").Select(m => MessengerEventReader.Read(m, page, standby: true, fromChanges: false, receivedAt)));
+
+            // An event without its own timestamp (Meta's delivery receipts) takes the entry's time, which a redelivery
+            // repeats, so an event without a mid keeps its key; without either, the time the delivery arrived.
+            var at = MessengerJson.Time(entry, "time") ?? receivedAt;
+            Add(events, MessengerJson.Array(entry, "messaging").Select(m => MessengerEventReader.Read(m, page, standby: false, fromChanges: false, at)));
+            Add(events, MessengerJson.Array(entry, "standby").Select(m => MessengerEventReader.Read(m, page, standby: true, fromChanges: false, at)));
             foreach (var change in MessengerJson.Array(entry, "changes"))
             {
-                AddChange(events, change, page, receivedAt);
+                AddChange(events, change, page, at);
             }
         }
 
