@@ -33,6 +33,31 @@ public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture
         });
     }
 
+    /// <summary>
+    /// A message Meta delivers with nothing LeadOps can show (a mid alone, or flagged <c>is_unsupported</c> as Meta's
+    /// Messaging API flags content it does not pass on) says so in the thread instead of an empty bubble.
+    /// </summary>
+    [Test]
+    public async Task A_message_with_nothing_to_show_says_so_in_the_thread()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Look at this");
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostSignedWebhookAsync($$$"""
+            {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":{{{at}}},"messaging":[
+              {"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{SandboxSeed.MainPageId}}}"},"timestamp":{{{at}}},"message":{"mid":"m_unsupported_{{{psid}}}","is_unsupported":true}}
+            ]}]}
+            """);
+        await ProcessedAsync(staff);
+        using var browser = await App.SignedInClientAsync(staff.User);
+
+        var html = await browser.GetStringAsync($"/Inbox/Conversation/{id}");
+
+        Assert.That(Regex.Count(html, "data-test=\"nothing-to-show\""), Is.EqualTo(1), "the empty message says so; the text message does not");
+        Assert.That(html, Does.Contain("Messenger passed on nothing to show for this message: see it in Meta Business Suite."));
+    }
+
     [Test]
     public async Task The_list_puts_needs_human_first_longest_waiting_first_and_shows_each_window()
     {
