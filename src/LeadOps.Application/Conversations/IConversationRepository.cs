@@ -56,9 +56,9 @@ public interface IConversationRepository
 
     /// <summary>
     /// An echo of a message Meta did not tell LeadOps the id of yet: the oldest staff reply of the conversation with
-    /// the same text and no id (sending, or failed although it went out) takes the id and becomes Sent. False when none.
+    /// the same text and no id (sending first, or failed although it went out) takes the id and becomes Sent. Null when none.
     /// </summary>
-    Task<bool> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>A delivery or read receipt: outbound messages named by id, or sent up to the watermark, move forward. Returns how many moved.</summary>
     Task<int> ApplyReceiptAsync(Guid conversationId, MessageStatus receipt, IReadOnlyCollection<string> mids, DateTimeOffset? watermark, DateTimeOffset at, CancellationToken cancellationToken);

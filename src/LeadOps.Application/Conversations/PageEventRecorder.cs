@@ -18,10 +18,10 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
 
         var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
         var text = e.Text ?? string.Empty;
-        if (MaySendFromLeadOps(e.AppId) && await conversations.ClaimEchoAsync(conversation.Id, text, e.Mid!, e.Timestamp, ct))
+        if (MaySendFromLeadOps(e.AppId) && await conversations.ClaimEchoAsync(conversation.Id, text, e.Mid!, e.Timestamp, ct) is { } claim)
         {
-            // A LeadOps reply whose send answer has not been recorded yet: same message, now with Meta's id.
-            conversation.RecordClaimedEcho(text, e.Timestamp);
+            // A LeadOps reply whose send answer has not been recorded yet (or was lost): same message, now with Meta's id.
+            conversation.RecordClaimedEcho(text, e.Timestamp, claim.MessageId, claim.WasFailed);
             return MessengerEventOutcome.Updated;
         }
 

@@ -63,11 +63,18 @@ public sealed partial class Conversation
         }
     }
 
-    /// <summary>An echo of a LeadOps reply whose send answer was not recorded yet: the store gave the reply Meta's id.</summary>
-    public void RecordClaimedEcho(string text, DateTimeOffset at)
+    /// <summary>
+    /// An echo of a LeadOps reply whose send answer was not recorded yet: the store gave the reply Meta's id. A reply
+    /// recorded as failed that the echo shows went out is told apart (<see cref="FailedReplyEchoed"/>).
+    /// </summary>
+    public void RecordClaimedEcho(string text, DateTimeOffset at, long messageId, bool wasFailed)
     {
         RecordPageMessage(text, at);
         Raise(new ConversationMessagesMovedOn(this));
+        if (wasFailed)
+        {
+            Raise(new FailedReplyEchoed(this, messageId));
+        }
     }
 
     /// <summary>A delivery or read receipt moved some of the conversation's messages forward in the store.</summary>

@@ -97,6 +97,31 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
     }
 
     /// <summary>
+    /// A reply recorded as failed whose echo then arrives (the send's answer was lost after Meta took it) becomes sent, and
+    /// the audit, which said it failed, says that Meta's echo shows it went out.
+    /// </summary>
+    [Test]
+    public async Task An_echo_of_a_reply_recorded_as_failed_marks_it_sent_and_the_audit_says_so()
+    {
+        var (staff, psid, id, failed) = await RefusedReplyAsync("Is the red one in stock?", "It is: shall I keep one for you?");
+
+        await PostSignedWebhookAsync(EchoBody(psid, "m_echo_" + psid, "It is: shall I keep one for you?", Clock.GetUtcNow()));
+        await ProcessedAsync(staff);
+
+        var reply = (await MessagesAsync(staff, id)).Single(m => m.GetProperty("id").GetInt64() == failed);
+        await using var scope = App.ScopeFor(staff.User.Id);
+        var audited = await App.Db(scope).AuditEntries.AsNoTracking().Where(a => a.SubjectId == id.ToString() && a.Action == AuditActions.SendMessage)
+            .OrderBy(a => a.Id).Select(a => new { a.Outcome, a.Detail }).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(reply.GetProperty("status").GetString(), Is.EqualTo("sent"));
+            Assert.That(reply.GetProperty("can_retry").GetBoolean(), Is.False);
+            Assert.That(audited.Select(a => a.Outcome), Is.EqualTo(new[] { AuditActions.Failed, AuditActions.Sent }));
+            Assert.That(audited[^1].Detail, Is.EqualTo($"message {failed}: Meta's echo shows it went out after all"));
+        });
+    }
+
+    /// <summary>
     /// An echo names the app that sent the message (messenger-platform/reference/webhook-events/message_echoes: <c>app_id</c>;
     /// 263902037430900, the Page inbox, for Meta Business Suite). Someone answering there with the same words as a LeadOps
     /// reply Meta refused does not make that reply sent: it stays failed and can be retried, and the answer is the Page

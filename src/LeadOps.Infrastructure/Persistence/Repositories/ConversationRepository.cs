@@ -122,33 +122,34 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
                 cancellationToken);
     }
 
-    public async Task<bool> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var candidate = await db.MessengerMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outbound && m.Sender == MessageSender.Staff &&
                         m.Mid == null && (m.Status == MessageStatus.Sending || m.Status == MessageStatus.Failed) && m.Text == text)
             .OrderBy(m => m.Status == MessageStatus.Sending ? 0 : 1) // a reply waiting for Meta's word before an older one Meta refused
             .ThenBy(m => m.Id)
-            .Select(m => (long?)m.Id)
+            .Select(m => new { m.Id, m.Status })
             .FirstOrDefaultAsync(cancellationToken);
-        if (candidate is not { } id)
+        if (candidate is null)
         {
-            return false;
+            return null;
         }
 
         try
         {
-            return await db.MessengerMessages.Where(m => m.Id == id && m.Mid == null).ExecuteUpdateAsync(
+            var claimed = await db.MessengerMessages.Where(m => m.Id == candidate.Id && m.Mid == null).ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Mid, mid)
                     .SetProperty(m => m.SentAt, m => m.SentAt ?? at)
                     .SetProperty(m => m.FailureKind, (SendFailure?)null)
                     .SetProperty(m => m.FailureReason, (string?)null)
                     .SetProperty(m => m.Status, MessageStatus.Sent),
                 cancellationToken) == 1;
+            return claimed ? new EchoClaim(candidate.Id, candidate.Status == MessageStatus.Failed) : null;
         }
         catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            return false;
+            return null;
         }
     }
 
