@@ -56,7 +56,8 @@ public interface IConversationRepository
 
     /// <summary>
     /// An echo of a message Meta did not tell LeadOps the id of yet: the oldest staff reply of the conversation with
-    /// the same text and no id (sending first, or failed although it went out) takes the id and becomes Sent. Null when none.
+    /// the same text and no id takes the id and becomes Sent: a Sending one first, else one that failed without Meta saying
+    /// no (a temporary failure or an internal error, after which Meta may have it); never one Meta refused. Null when none.
     /// </summary>
     Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -25,7 +25,7 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
             return MessengerEventOutcome.Updated;
         }
 
-        var fromPageInbox = e.AppId is null or MessengerWebhookEvent.MetaPageInboxAppId;
+        var fromPageInbox = IsPageInbox(e.AppId);
         var attachments = (e.Attachments ?? []).Select((a, i) => a.ToAttachment(i)).ToList();
         await copier.CopyAsync(attachments, ct);
         conversations.AddMessage(conversation.RecordEcho(fromPageInbox ? MessageSender.PageInbox : MessageSender.Bot, e.Mid!, text, e.Timestamp, attachments));
@@ -38,11 +38,14 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
     }
 
     /// <summary>
-    /// Whether an echo may be of a LeadOps reply: not when it names the Page inbox (Meta Business Suite) or, LeadOps' app id
-    /// being known, another app; a person there may type the same words as a reply LeadOps could not send.
+    /// Whether an echo may be of a LeadOps reply: not when it is the Page inbox's (Meta Business Suite: its app id, or none,
+    /// as it may leave it out) or, LeadOps' app id being known, another app's; a person there may type the same words as a
+    /// reply LeadOps could not send. Meta's echo of an API send names the app that sent it.
     /// </summary>
     private bool MaySendFromLeadOps(string? appId) =>
-        appId is null || (appId != MessengerWebhookEvent.MetaPageInboxAppId && (options.OwnAppId is not { } own || appId == own));
+        !IsPageInbox(appId) && (options.OwnAppId is not { } own || appId == own);
+
+    private static bool IsPageInbox(string? appId) => appId is null or MessengerWebhookEvent.MetaPageInboxAppId;
 
     /// <summary>
     /// Thread control passed, taken or requested: noted in the thread, and the owner kept. The bot passing the thread to

@@ -10,6 +10,9 @@ public sealed partial class IntegrationForm : IOwnedByUser
     public const int StatusLength = 20;
     public const string Active = "ACTIVE";
 
+    /// <summary>A form the page deleted: its leads can no longer be read, so nothing retrieves it.</summary>
+    public const string Deleted = "DELETED";
+
     public int Id { get; set; }
 
     public string OwnerId { get; set; } = string.Empty;

@@ -25,9 +25,7 @@ internal static class QueryPaging
             return true;
         }
 
-        error = max == int.MaxValue
-            ? $"{name} must be a whole number, 1 or more."
-            : string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from 1 to {max}.");
+        error = string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from 1 to {max}.");
         return false;
     }
 }

@@ -97,18 +97,34 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
     }
 
     /// <summary>
-    /// A reply recorded as failed whose echo then arrives (the send's answer was lost after Meta took it) becomes sent, and
-    /// the audit, which said it failed, says that Meta's echo shows it went out.
+    /// A reply recorded as failed without Meta saying no (a temporary failure, after which Meta may have it) whose echo
+    /// then arrives, naming LeadOps' app, becomes sent, and the audit, which said it failed, says that Meta's echo shows
+    /// it went out. An echo without an app id is the Page inbox's (Meta Business Suite may leave it out): it claims
+    /// nothing, and a reply Meta refused is never claimed.
     /// </summary>
     [Test]
     public async Task An_echo_of_a_reply_recorded_as_failed_marks_it_sent_and_the_audit_says_so()
     {
-        var (staff, psid, id, failed) = await RefusedReplyAsync("Is the red one in stock?", "It is: shall I keep one for you?");
+        const string Text = "It is: shall I keep one for you?";
+        var (staff, psid, id, refused) = await RefusedReplyAsync("Is the red one in stock?", Text);
+        await using (var arrange = App.ScopeFor(staff.User.Id))
+        {
+            // As the Graph client leaves a reply whose send timed out after its retries: Meta may have it.
+            await App.Db(arrange).MessengerMessages.Where(m => m.Id == refused)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.FailureKind, SendFailure.Temporary).SetProperty(m => m.FailureReason, "Facebook did not answer in time."));
+        }
 
-        await PostSignedWebhookAsync(EchoBody(psid, "m_echo_" + psid, "It is: shall I keep one for you?", Clock.GetUtcNow()));
+        var failed = await FailedReplyAsync(staff, id);
+        Assert.That(failed.GetProperty("error_code").GetString(), Is.EqualTo("temporary"));
+
+        await PostSignedWebhookAsync(EchoBody(psid, "m_inbox_" + psid, Text, Clock.GetUtcNow()));
+        await ProcessedAsync(staff);
+        Assert.That((await FailedReplyAsync(staff, id)).GetProperty("id").GetInt64(), Is.EqualTo(failed.GetProperty("id").GetInt64()), "an echo without an app id is the Page inbox's");
+
+        await PostSignedWebhookAsync(EchoBody(psid, "m_echo_" + psid, Text, Clock.GetUtcNow()).Replace("\"is_echo\":true", $"\"is_echo\":true,\"app_id\":\"{Meta.Options.AppId}\"", StringComparison.Ordinal));
         await ProcessedAsync(staff);
 
-        var reply = (await MessagesAsync(staff, id)).Single(m => m.GetProperty("id").GetInt64() == failed);
+        var reply = (await MessagesAsync(staff, id)).Single(m => m.GetProperty("id").GetInt64() == failed.GetProperty("id").GetInt64());
         await using var scope = App.ScopeFor(staff.User.Id);
         var audited = await App.Db(scope).AuditEntries.AsNoTracking().Where(a => a.SubjectId == id.ToString() && a.Action == AuditActions.SendMessage)
             .OrderBy(a => a.Id).Select(a => new { a.Outcome, a.Detail }).ToListAsync();
@@ -117,8 +133,20 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
             Assert.That(reply.GetProperty("status").GetString(), Is.EqualTo("sent"));
             Assert.That(reply.GetProperty("can_retry").GetBoolean(), Is.False);
             Assert.That(audited.Select(a => a.Outcome), Is.EqualTo(new[] { AuditActions.Failed, AuditActions.Sent }));
-            Assert.That(audited[^1].Detail, Is.EqualTo($"message {failed}: Meta's echo shows it went out after all"));
+            Assert.That(audited[^1].Detail, Is.EqualTo($"message {reply.GetProperty("id").GetInt64()}: Meta's echo shows it went out after all"));
         });
+    }
+
+    /// <summary>A reply Meta refused outright (the person is not available) is not claimed by an echo of LeadOps' app with its words.</summary>
+    [Test]
+    public async Task An_echo_never_marks_a_reply_meta_refused_sent()
+    {
+        var (staff, psid, id, refused) = await RefusedReplyAsync("Do you deliver?", "We do.");
+
+        await PostSignedWebhookAsync(EchoBody(psid, "m_echo_" + psid, "We do.", Clock.GetUtcNow()).Replace("\"is_echo\":true", $"\"is_echo\":true,\"app_id\":\"{Meta.Options.AppId}\"", StringComparison.Ordinal));
+        await ProcessedAsync(staff);
+
+        Assert.That((await FailedReplyAsync(staff, id)).GetProperty("id").GetInt64(), Is.EqualTo(refused));
     }
 
     /// <summary>

@@ -137,6 +137,27 @@ public sealed class DefaultScheduleTests(DatabaseKind database) : AppFixture(dat
         Assert.That(await RunsAsync(api, archived), Has.Count.EqualTo(runs), "nothing left to fetch: the archived form is not synced again");
     }
 
+    /// <summary>
+    /// A form the page deleted is never walked by the schedule, whatever its count says (as retrieving a page's forms skips
+    /// it): its leads cannot be read, and a walk that fails every minute would only fill the run list.
+    /// </summary>
+    [Test]
+    public async Task A_deleted_form_is_not_walked_by_the_schedule_whatever_its_count()
+    {
+        var deleted = Graph.AddForm(SandboxSeed.MainPageId, "Old promo", "DELETED");
+        var (_, api) = await ConnectedAsync(SandboxSeed.MainPageToken);
+        await PassAsync();
+        Graph.AddLeads(deleted, 2, _clock.GetUtcNow().AddHours(-2), _clock.GetUtcNow().AddHours(-1));
+
+        for (var step = 0; step < 4; step++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(30));
+            await PassAsync();
+        }
+
+        Assert.That(await RunsAsync(api, deleted), Is.Empty);
+    }
+
     [Test]
     public async Task A_new_form_on_the_page_is_picked_up_and_synced_without_anyone_pressing_a_button()
     {

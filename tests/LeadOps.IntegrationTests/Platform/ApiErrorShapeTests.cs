@@ -18,7 +18,8 @@ public sealed class ApiErrorShapeTests(DatabaseKind database) : AppFixture(datab
     [TestCase("/api/leads?cursor=not-a-cursor", HttpStatusCode.BadRequest, "cursor is not one this list gave: pass next_cursor from the previous page, or none for the first.")]
     [TestCase("/api/conversations?page_size=-5", HttpStatusCode.BadRequest, "page_size must be a whole number from 1 to 200.")]
     [TestCase("/api/conversations?page_size=1.5", HttpStatusCode.BadRequest, "page_size must be a whole number from 1 to 200.")]
-    [TestCase("/api/conversations?page=0", HttpStatusCode.BadRequest, "page must be a whole number, 1 or more.")]
+    [TestCase("/api/conversations?page=0", HttpStatusCode.BadRequest, "page must be a whole number from 1 to 10737418.")]
+    [TestCase("/api/conversations?page=50000000&page_size=50", HttpStatusCode.BadRequest, "page must be a whole number from 1 to 10737418.")]
     public async Task A_refusal_is_problem_details_with_the_message_in_error(string path, HttpStatusCode expected, string error)
     {
         var user = await App.NewUserAsync();

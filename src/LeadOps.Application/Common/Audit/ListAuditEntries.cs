@@ -10,7 +10,7 @@ internal sealed class ListAuditEntriesHandler(IInboxReadModel readModel) : IQuer
     public async ValueTask<AuditPage> Handle(ListAuditEntries query, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(query.PageSize, 1, 500);
-        var page = Math.Max(1, query.Page);
+        var page = Math.Clamp(query.Page, 1, int.MaxValue / size); // its first row, (page - 1) × size, fits an int
         var (items, total) = await readModel.ListAuditAsync(page, size, cancellationToken);
         return new AuditPage(
             [.. items.Select(r => new AuditEntryView(r.Entry.Id, r.Entry.At, r.Entry.ActorId, r.ActorName ?? r.Entry.ActorId, r.Entry.Action, r.Entry.SubjectType, r.Entry.SubjectId, r.Entry.Outcome, r.Entry.Detail, r.Entry.Via))],

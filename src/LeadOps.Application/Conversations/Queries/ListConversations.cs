@@ -14,6 +14,9 @@ public sealed record ListConversations(
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
+
+    /// <summary>The last page that may be asked for: its first row, (page - 1) × the largest page, still fits an int.</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
     public const int MaxSearchLength = 100;
 }
 
@@ -23,7 +26,7 @@ internal sealed class ListConversationsHandler(IInboxReadModel readModel, IInbox
     public async ValueTask<ConversationPage> Handle(ListConversations query, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(query.PageSize, 1, ListConversations.MaxPageSize);
-        var page = Math.Max(1, query.Page);
+        var page = Math.Clamp(query.Page, 1, ListConversations.MaxPage);
         var pageId = string.IsNullOrWhiteSpace(query.PageId) ? null : query.PageId.Trim();
         var search = string.IsNullOrWhiteSpace(query.Search) ? null : TextLimit.Cut(query.Search.Trim(), ListConversations.MaxSearchLength);
         var (items, total) = await readModel.ListConversationsAsync(new ConversationFilter(query.State, pageId, page, size, search, query.LongestWaiting), cancellationToken);

@@ -39,7 +39,7 @@ internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository in
         }
 
         var results = new List<FormRetrievalResult>();
-        foreach (var formId in wanted ?? [.. integration.Forms.Where(f => f.Status != "DELETED").Select(f => f.FormId)])
+        foreach (var formId in wanted ?? [.. integration.Forms.Where(f => f.Status != IntegrationForm.Deleted).Select(f => f.FormId)])
         {
             var form = integration.Forms.FirstOrDefault(f => f.FormId == formId);
             if (form is null)

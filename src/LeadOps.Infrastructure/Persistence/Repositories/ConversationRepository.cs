@@ -126,7 +126,8 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
     {
         var candidate = await db.MessengerMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outbound && m.Sender == MessageSender.Staff &&
-                        m.Mid == null && (m.Status == MessageStatus.Sending || m.Status == MessageStatus.Failed) && m.Text == text)
+                        m.Mid == null && m.Text == text &&
+                        (m.Status == MessageStatus.Sending || (m.Status == MessageStatus.Failed && (m.FailureKind == SendFailure.Temporary || m.FailureKind == SendFailure.Other))))
             .OrderBy(m => m.Status == MessageStatus.Sending ? 0 : 1) // a reply waiting for Meta's word before an older one Meta refused
             .ThenBy(m => m.Id)
             .Select(m => new { m.Id, m.Status })

@@ -21,7 +21,7 @@ internal static class ConversationsApi
             return ApiResults.BadRequest("Unknown state: use needs_human, human_active, bot or resolved.");
         }
 
-        if (!QueryPaging.TryRead(request.Query, "page", 1, int.MaxValue, out var page, out var error)
+        if (!QueryPaging.TryRead(request.Query, "page", 1, ListConversations.MaxPage, out var page, out var error)
             || !QueryPaging.TryRead(request.Query, "page_size", ListConversations.DefaultPageSize, ListConversations.MaxPageSize, out var size, out error))
         {
             return ApiResults.BadRequest(error!);
