@@ -86,16 +86,24 @@ public sealed class GraphMessengerAnswersTests
     {
         using var graph = new StubGraph(HttpStatusCode.OK, body);
         var profile = await graph.Get<ICustomerProfiles>().GetAsync(Credentials, "7001", CancellationToken.None);
-        Assert.That((profile.FirstName, profile.LastName), Is.EqualTo((first, last)));
+        Assert.That((profile!.FirstName, profile.LastName), Is.EqualTo((first, last)));
     }
 
-    [TestCase(HttpStatusCode.BadRequest, """{"error":{"message":"(#100) No profile available for this user.","type":"OAuthException","code":100,"error_subcode":2018218,"fbtrace_id":"A1"}}""")]
-    [TestCase(HttpStatusCode.OK, """{"error":{"message":"(#100) No profile available for this user.","type":"OAuthException","code":100,"error_subcode":2018218,"fbtrace_id":"A1"}}""")]
+    [TestCase(HttpStatusCode.BadRequest, """{"error":{"message":"(#10) Application does not have permission for this action","type":"OAuthException","code":10,"fbtrace_id":"A1"}}""", TestName = "Profile_refused")]
+    [TestCase(HttpStatusCode.OK, """{"error":{"message":"(#10) Application does not have permission for this action","type":"OAuthException","code":10,"fbtrace_id":"A1"}}""", TestName = "Profile_refused_with_http_200")]
     public void A_profile_meta_refused_is_a_refusal(HttpStatusCode status, string body)
     {
         using var graph = new StubGraph(status, body);
         var thrown = Assert.ThrowsAsync<GraphApiException>(() => graph.Get<ICustomerProfiles>().GetAsync(Credentials, "7001", CancellationToken.None));
-        Assert.That(thrown!.Failure.Kind, Is.EqualTo(GraphFailureKind.InvalidRequest));
+        Assert.That(thrown!.Failure.Kind, Is.EqualTo(GraphFailureKind.PermissionMissing));
+    }
+
+    [TestCase("""{"error":{"message":"(#100) No profile available for this user.","type":"OAuthException","code":100,"error_subcode":2018218,"fbtrace_id":"A1"}}""", TestName = "No_profile_as_the_subcode")]
+    [TestCase("""{"error":{"message":"No profile available for this user.","type":"OAuthException","code":2018218,"fbtrace_id":"A1"}}""", TestName = "No_profile_as_the_code")]
+    public async Task A_person_meta_has_no_profile_for_has_none(string body)
+    {
+        using var graph = new StubGraph(HttpStatusCode.BadRequest, body);
+        Assert.That(await graph.Get<ICustomerProfiles>().GetAsync(Credentials, "7001", CancellationToken.None), Is.Null);
     }
 
     [TestCase("""{"data":[{"category":"Business","link":"https://x","name":"LeadOps","id":"1000","subscribed_fields":["leadgen","messages"]}]}""")]
