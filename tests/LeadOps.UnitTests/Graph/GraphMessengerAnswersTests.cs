@@ -62,6 +62,7 @@ public sealed class GraphMessengerAnswersTests
     [TestCase("""{"success":true}""")]
     [TestCase("""{"success":"true"}""")]
     [TestCase("""{"success":1}""")]
+    [TestCase("true", TestName = "Handover_confirmed_with_a_bare_true")]
     public async Task A_handover_meta_confirmed_passes(string body)
     {
         using var graph = new StubGraph(HttpStatusCode.OK, body);
@@ -113,5 +114,14 @@ public sealed class GraphMessengerAnswersTests
         using var graph = new StubGraph(HttpStatusCode.OK, body);
         var fields = await graph.Get<IFacebookPageGateway>().GetSubscribedFieldsAsync(Credentials, CancellationToken.None);
         Assert.That(fields, Is.EqualTo(new[] { "leadgen", "messages" }));
+    }
+
+    [TestCase("""{"success":true}""")]
+    [TestCase("true", TestName = "Subscription_confirmed_with_a_bare_true")]
+    public async Task A_subscription_meta_confirmed_passes(string body)
+    {
+        using var graph = new StubGraph(HttpStatusCode.OK, body);
+        await graph.Get<IFacebookPageGateway>().SubscribeAsync(Credentials, ["leadgen", "messages"], CancellationToken.None);
+        Assert.That(graph.Requests, Has.Count.EqualTo(1));
     }
 }
