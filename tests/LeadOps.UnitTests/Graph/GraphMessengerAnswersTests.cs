@@ -30,6 +30,15 @@ public sealed class GraphMessengerAnswersTests
         Assert.That(sent, Is.EqualTo(new MessengerSendResult("7001", "m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM")));
     }
 
+    [TestCase("text/javascript")]
+    [TestCase("text/plain")]
+    public async Task A_send_answer_in_another_media_type_is_read(string mediaType)
+    {
+        using var graph = new StubGraph(HttpStatusCode.OK, """{"recipient_id":"7001","message_id":"m_1"}""", mediaType);
+        var sent = await graph.Get<IMessengerGateway>().SendTextAsync(Credentials, "7001", "Hello", MessengerMessagingType.Response, CancellationToken.None);
+        Assert.That(sent, Is.EqualTo(new MessengerSendResult("7001", "m_1")));
+    }
+
     [TestCase(HttpStatusCode.BadRequest, """{"error":{"message":"(#10) This message is sent outside of allowed window.","type":"OAuthException","code":10,"error_subcode":2018278,"fbtrace_id":"A1"}}""", GraphFailureKind.OutsideMessagingWindow, TestName = "Outside_the_window")]
     [TestCase(HttpStatusCode.OK, """{"error":{"message":"(#10) This message is sent outside of allowed window.","type":"OAuthException","code":10,"error_subcode":2018278,"fbtrace_id":"A1"}}""", GraphFailureKind.OutsideMessagingWindow, TestName = "Outside_the_window_with_http_200")]
     [TestCase(HttpStatusCode.OK, """{"error":{"message":"(#100) No matching user found","type":"OAuthException","code":100,"error_subcode":2018001,"fbtrace_id":"A1"}}""", GraphFailureKind.InvalidRequest, TestName = "No_matching_user_with_http_200")]

@@ -14,7 +14,7 @@ internal sealed class StubGraph : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public StubGraph(HttpStatusCode status, string body)
+    public StubGraph(HttpStatusCode status, string body, string mediaType = "application/json")
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -25,7 +25,7 @@ internal sealed class StubGraph : IDisposable
         }).Build();
         var services = new ServiceCollection().AddLogging().AddGraphClient(configuration);
         services.AddHttpClient(GraphServiceCollectionExtensions.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new Answer(status, body, Requests));
+            .ConfigurePrimaryHttpMessageHandler(() => new Answer(status, body, mediaType, Requests));
         _services = services.BuildServiceProvider();
     }
 
@@ -36,12 +36,12 @@ internal sealed class StubGraph : IDisposable
 
     public void Dispose() => _services.Dispose();
 
-    private sealed class Answer(HttpStatusCode status, string body, List<string> requests) : HttpMessageHandler
+    private sealed class Answer(HttpStatusCode status, string body, string mediaType, List<string> requests) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             requests.Add(request.RequestUri!.AbsolutePath);
-            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json"), RequestMessage = request });
+            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, mediaType), RequestMessage = request });
         }
     }
 }
