@@ -3,7 +3,8 @@ namespace LeadOps.Application.Conversations;
 /// <summary>
 /// Reads a customer's name and picture from the User Profile API at most once a day per conversation, and keeps a
 /// copy of the picture. When Meta refuses (the app lacks the feature), the "Customer …1234" label stays, the
-/// integration says why, and profiles of that page are not asked for again for a day. Never fails the event.
+/// integration says why, and profiles of that page are not asked for again for a day; when Meta has no profile for one
+/// customer (an account made with a phone number), only that customer keeps the label. Never fails the event.
 /// </summary>
 internal sealed partial class CustomerProfileReader(
     ICustomerProfiles profiles,
@@ -23,7 +24,13 @@ internal sealed partial class CustomerProfileReader(
         try
         {
             var credentials = protector.CredentialsFor(integration);
-            var profile = await profiles.GetAsync(credentials, conversation.Psid, ct);
+            if (await profiles.GetAsync(credentials, conversation.Psid, ct) is not { } profile)
+            {
+                // This customer has no profile to give; the page's other customers' profiles are still asked for.
+                conversation.ProfileUnavailable(now);
+                return;
+            }
+
             var picture = profile.PictureUrl is { } url ? await copier.CopyAsync(url, ct) : null;
             conversation.UseProfile(profile.FirstName, profile.LastName, picture?.Id, now);
             integration.RecordProfileAccessGranted();

@@ -23,7 +23,10 @@ public sealed record FaultRule
     /// </summary>
     public int? Code { get; init; }
 
-    /// <summary>HTTP status of a <see cref="FaultKind.ProxyError"/> (400–599, default 502).</summary>
+    /// <summary>
+    /// HTTP status of a <see cref="FaultKind.ProxyError"/> (400–599, default 502), or of a <see cref="FaultKind.SendRefused"/>
+    /// (200, 400, 403 or 500, default 400: the Send API's refusals come with any of them, 200 included, the error in the body).
+    /// </summary>
     public int? Status { get; init; }
 
     /// <summary>The permission named by <see cref="FaultKind.PermissionMissing"/>.</summary>
@@ -47,6 +50,8 @@ public sealed record FaultRule
     internal static readonly int[] ThrottleCodes = [4, 17, 32, 613, 80000, 80001, 80004, 80005, 80006, 80014];
 
     internal static readonly int[] SendRefusalCodes = [1200, 10, 200, 551];
+
+    internal static readonly int[] SendRefusalStatuses = [200, 400, 403, 500];
 
     internal void Validate()
     {
@@ -93,9 +98,10 @@ public sealed record FaultRule
             throw new ArgumentException($"A Send API refusal has one of the codes {string.Join(", ", SendRefusalCodes)}.", nameof(Code));
         }
 
-        if (Status is { } status && (Kind != FaultKind.ProxyError || status is < 400 or > 599))
+        if (Status is { } status && !(Kind == FaultKind.ProxyError && status is >= 400 and <= 599 || Kind == FaultKind.SendRefused && SendRefusalStatuses.Contains(status)))
         {
-            throw new ArgumentOutOfRangeException(nameof(Status), status, "Status is for a proxy error, between 400 and 599.");
+            throw new ArgumentOutOfRangeException(
+                nameof(Status), status, $"Status is for a proxy error, between 400 and 599, or a Send API refusal, one of {string.Join(", ", SendRefusalStatuses)}.");
         }
     }
 
@@ -130,7 +136,7 @@ public sealed record FaultRule
         FaultKind.PermissionMissing when Code == 10 => GraphErrors.ApplicationPermissionDenied(),
         FaultKind.PermissionMissing => GraphErrors.PermissionMissing(Permission ?? SandboxSeed.ScopeLeadsRetrieval),
         FaultKind.PolicyBlock => GraphErrors.PolicyBlocked(),
-        FaultKind.SendRefused => GraphErrors.SendRefused(Code ?? 1200),
+        FaultKind.SendRefused => GraphErrors.SendRefused(Code ?? 1200) is var refusal && Status is { } status ? refusal with { HttpStatus = status } : refusal,
         _ => null,
     };
 

@@ -181,6 +181,9 @@ public sealed class CustomerActions
     /// <summary>Whether the User Profile API answers for this page (the app's Business Asset User Profile Access).</summary>
     public void RefuseProfiles(string pageId, bool refused = true) => _store.SetProfilesRefused(_store.PageOf(pageId), refused);
 
+    /// <summary>Makes the customer's Messenger account one made with a phone number: Meta has no profile to give for it.</summary>
+    public void HasNoProfile(string pageId, string psid) => _store.SetWithoutProfile(pageId, psid);
+
     /// <summary>Makes Meta route the page's conversations itself (a default app): pass and take thread control are refused.</summary>
     public void RouteConversationsByMeta(string pageId, bool routed = true) => _store.SetRoutedByMeta(_store.PageOf(pageId), routed);
 

@@ -17,6 +17,12 @@ internal sealed class CustomerState(string psid, string name, bool blockedPage)
 
     public List<ConversationMessage> History { get; } = [];
 
+    /// <summary>
+    /// A Messenger account made with a phone number: the User Profile API answers it with "No profile available for this
+    /// user." (2018218), whatever the app's access.
+    /// </summary>
+    public bool WithoutProfile { get; set; }
+
     /// <summary>The app that controls the thread (null: idle), as pass and take thread control leave it.</summary>
     public string? ThreadOwnerAppId { get; set; }
 

@@ -33,6 +33,11 @@ internal static class MessageRoutes
         }
 
         var customer = messages.Find(call.Page!, call.PathId!)!;
+        if (customer.WithoutProfile)
+        {
+            return GraphReply.Fail(GraphErrors.NoProfile());
+        }
+
         var json = new System.Text.Json.Nodes.JsonObject
         {
             ["first_name"] = customer.FirstName,

@@ -118,6 +118,14 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
 
     public bool ProfilesRefused(PageState page) => Contains(_profilesRefused, page);
 
+    public void SetWithoutProfile(string pageId, string psid)
+    {
+        lock (gate)
+        {
+            Require(pageId, psid).Customer.WithoutProfile = true;
+        }
+    }
+
     /// <summary>A page whose conversations Meta routes itself (a default app under Conversation Routing): handover calls are refused.</summary>
     public void SetRoutedByMeta(PageState page, bool routed) => Toggle(_routedByMeta, page, routed);
 

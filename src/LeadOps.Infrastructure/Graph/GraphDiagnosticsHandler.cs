@@ -2,7 +2,8 @@ namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>
 /// Innermost handler, run once per attempt: reads the usage headers (tracker and metrics), classifies a failed answer
-/// for the retry predicate, and writes the one log event of the attempt.
+/// (an error status, or a success status whose body is Graph's error) for the retry predicate, and writes the one log
+/// event of the attempt.
 /// </summary>
 internal sealed class GraphDiagnosticsHandler(
     GraphUsageTracker usageTracker,
@@ -37,12 +38,10 @@ internal sealed class GraphDiagnosticsHandler(
         usageTracker.Record(context.PageKey, usage);
         metrics.RecordUsage(context.PageKey, usage);
 
-        GraphFailure? failure = null;
-        if (!response.IsSuccessStatusCode)
-        {
-            failure = await GraphErrorReader.ReadAsync(response, usage, context.AccessToken, timeProvider.GetUtcNow(), cancellationToken);
-            state.LastFailure = failure;
-        }
+        var failure = response.IsSuccessStatusCode
+            ? await GraphErrorReader.ReadRefusalInSuccessAsync(response, usage, context.AccessToken, timeProvider.GetUtcNow(), cancellationToken)
+            : await GraphErrorReader.ReadAsync(response, usage, context.AccessToken, timeProvider.GetUtcNow(), cancellationToken);
+        state.LastFailure = failure;
 
         var traceId = failure?.FbTraceId
             ?? (response.Headers.TryGetValues(TraceIdHeader, out var values) ? values.FirstOrDefault() : null);

@@ -18,6 +18,29 @@ internal static class GraphErrorReader
         return Redact(failure, accessToken);
     }
 
+    /// <summary>
+    /// A success answer whose body is Graph's error after all (<c>{"error":{"code":10,…}}</c> with HTTP 200, as Meta answers
+    /// some Send API and handover calls): classified like any refusal; null for every other success. The body is buffered
+    /// first, so it is still there for the caller to read.
+    /// </summary>
+    public static async Task<GraphFailure?> ReadRefusalInSuccessAsync(
+        HttpResponseMessage response,
+        GraphUsage usage,
+        string? accessToken,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength is > MaxErrorBodyBytes)
+        {
+            return null;
+        }
+
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        return await TryReadErrorAsync(response, cancellationToken) is { } error && (error.Code is not null || error.Message is not null)
+            ? Redact(GraphErrorClassifier.Classify(error, (int)response.StatusCode, usage, null, now), accessToken)
+            : null;
+    }
+
     /// <summary>Some Graph messages echo what they were given; make sure the token is never one of those things.</summary>
     public static GraphFailure Redact(GraphFailure failure, string? accessToken) =>
         string.IsNullOrEmpty(accessToken)

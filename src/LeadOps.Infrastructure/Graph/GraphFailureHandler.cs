@@ -34,7 +34,7 @@ internal sealed class GraphFailureHandler(TimeProvider timeProvider) : Delegatin
             throw new GraphApiException(Transient($"Could not reach Graph: {ex.HttpRequestError}", null), ex);
         }
 
-        if (response.IsSuccessStatusCode)
+        if (response.IsSuccessStatusCode && state.LastFailure is null)
         {
             return response;
         }

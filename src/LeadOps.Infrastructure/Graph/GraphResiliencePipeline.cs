@@ -94,13 +94,14 @@ internal static class GraphResiliencePipeline
 
     private static GraphFailure? FailureOf(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
-        if (outcome.Result is not { IsSuccessStatusCode: false } response)
+        if (outcome.Result is not { } response)
         {
             return null;
         }
 
+        // The attempt's own classification: an error status, or a success status whose body is Graph's error.
         var request = context.GetRequestMessage() ?? response.RequestMessage;
         return request?.GetGraphState().LastFailure
-            ?? GraphErrorClassifier.Classify(null, (int)response.StatusCode, GraphUsage.Empty, null, DateTimeOffset.MinValue);
+            ?? (response.IsSuccessStatusCode ? null : GraphErrorClassifier.Classify(null, (int)response.StatusCode, GraphUsage.Empty, null, DateTimeOffset.MinValue));
     }
 }

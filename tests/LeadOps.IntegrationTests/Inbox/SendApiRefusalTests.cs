@@ -40,6 +40,31 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
     }
 
     /// <summary>
+    /// The Send API's error body with HTTP 200 (Meta answers refusals with 200, 400, 403 or 500; the body decides): the
+    /// reply failed and can be retried, it is never taken for a send Meta did without a message id.
+    /// </summary>
+    [TestCase(200, TestName = "Refusal_with_http_200")]
+    [TestCase(403, TestName = "Refusal_with_http_403")]
+    public async Task A_refusal_is_a_refusal_whatever_the_http_status(int status)
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Is the red one still there?");
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = 10, Status = status, Times = 1 });
+
+        var answer = await ReplyAsync(staff, id, psid, "Yes, come by today.");
+
+        Assert.That(answer.GetProperty("success").GetBoolean(), Is.False);
+        var failed = await FailedReplyAsync(staff, id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.GetProperty("error_code").GetString(), Is.EqualTo("recipient_unavailable"));
+            Assert.That(failed.GetProperty("can_retry").GetBoolean(), Is.True);
+            Assert.That(SentTo(psid), Is.Empty);
+        });
+    }
+
+    /// <summary>
     /// Messenger's error-codes page: 1 / 1357046 "Received invalid JSON reply." comes after the messages were all sent.
     /// Sending again would send the customer the reply twice; the echo Meta sends shows it sent.
     /// </summary>

@@ -18,7 +18,7 @@ public sealed class GraphCustomerProfilesTests
         api.Setup(a => a.GetUserProfileAsync("7001", It.IsAny<string>(), It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
             .Callback((string _, string f, GraphCallContext _, CancellationToken _) => fields = f)
             .ReturnsAsync(answer);
-        return (await new GraphCustomerProfiles(api.Object).GetAsync(Credentials, "7001", CancellationToken.None), fields);
+        return ((await new GraphCustomerProfiles(api.Object).GetAsync(Credentials, "7001", CancellationToken.None))!, fields);
     }
 
     [Test]

@@ -67,6 +67,9 @@ internal static class GraphErrors
             "(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview",
             2018278);
 
+    /// <summary>The User Profile API for an account made with a phone number (messenger-platform/identity/user-profile, "Profile Unavailable").</summary>
+    public static GraphError NoProfile() => new(400, 100, "(#100) No profile available for this user.", 2018218);
+
     public static GraphError PersonUnavailable() =>
         new(400, 551, "(#551) This person isn't available right now.", 1545041);
 
