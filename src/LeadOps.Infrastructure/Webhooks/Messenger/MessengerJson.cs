@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace LeadOps.Infrastructure.Webhooks.Messenger;
 
@@ -7,7 +7,7 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 /// strings; times as milliseconds or seconds (normalised to a time), as numbers or strings; anything of another kind
 /// is treated as missing, never as an error.
 /// </summary>
-internal static partial class MessengerJson
+internal static class MessengerJson
 {
     /// <summary>Below this a unix time is taken as seconds (10^11 ms is March 1973; 10^11 s is the year 5138).</summary>
     private const long SecondsBelow = 100_000_000_000;
@@ -69,9 +69,53 @@ internal static partial class MessengerJson
         }
         catch (InvalidOperationException)
         {
-            using var repaired = JsonDocument.Parse(LoneSurrogate().Replace(value.GetRawText(), "\\uFFFD"));
-            return repaired.RootElement.GetString() ?? string.Empty;
+            return Unescape(value.GetRawText());
         }
+    }
+
+    /// <summary>
+    /// A JSON string literal (already checked by the parser) read by hand, each UTF-16 half that is not part of a pair
+    /// replaced with U+FFFD.
+    /// </summary>
+    private static string Unescape(string literal)
+    {
+        var text = new StringBuilder(literal.Length);
+        for (var i = 1; i < literal.Length - 1; i++)
+        {
+            var c = literal[i];
+            if (c != '\\')
+            {
+                text.Append(c);
+                continue;
+            }
+
+            c = literal[++i];
+            text.Append(c switch
+            {
+                'b' => '\b',
+                'f' => '\f',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                'u' => (char)int.Parse(literal.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture),
+                _ => c, // \" \\ \/
+            });
+            i += c == 'u' ? 4 : 0;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                text[i] = '\uFFFD';
+            }
+        }
+
+        return text.ToString();
     }
 
     public static bool IsTrue(JsonElement element, string name) =>
@@ -107,7 +151,4 @@ internal static partial class MessengerJson
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
     }
 
-    /// <summary>An escaped high surrogate not followed by an escaped low one, or a low one not preceded by a high one.</summary>
-    [GeneratedRegex(@"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}", RegexOptions.CultureInvariant)]
-    private static partial Regex LoneSurrogate();
 }
