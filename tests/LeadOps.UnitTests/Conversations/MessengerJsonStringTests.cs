@@ -30,4 +30,29 @@ public sealed class MessengerJsonStringTests
 
         Assert.That(MessengerJson.String(document.RootElement), Is.EqualTo("Olá 😀 é\n"));
     }
+
+    [Test]
+    public void A_text_cut_to_its_limit_never_keeps_half_of_a_pair()
+    {
+        using var document = JsonDocument.Parse("""{"text":"abc😀"}""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(MessengerJson.Text(document.RootElement, "text", 4), Is.EqualTo("abc"), "the emoji does not fit whole");
+            Assert.That(MessengerJson.Text(document.RootElement, "text", 5), Is.EqualTo("abc😀"));
+            Assert.That(MessengerJson.Text(document.RootElement, "text", 2), Is.EqualTo("ab"));
+        });
+    }
+
+    [Test]
+    public void An_object_payload_cut_to_its_limit_never_keeps_half_of_a_pair()
+    {
+        var value = new string('x', Domain.Conversations.MessengerMessage.PayloadLength - 7) + "😀"; // {"k":" puts the emoji's first half last within the limit
+        using var document = JsonDocument.Parse($$$"""{"payload":{"k":"{{{value}}}"}}""");
+
+        var payload = MessengerJson.Payload(document.RootElement)!;
+
+        Assert.That(payload, Has.Length.EqualTo(Domain.Conversations.MessengerMessage.PayloadLength - 1));
+        Assert.That(char.IsHighSurrogate(payload[^1]), Is.False);
+    }
 }

@@ -37,8 +37,12 @@ internal static class MessengerJson
             JsonValueKind.Number => value.GetRawText(),
             _ => null,
         };
-        return string.IsNullOrEmpty(text) ? null : text.Length <= maxLength ? text : text[..maxLength];
+        return string.IsNullOrEmpty(text) ? null : Cut(text, maxLength);
     }
+
+    /// <summary>The first <paramref name="maxLength"/> characters, or one fewer where the cut would split a surrogate pair.</summary>
+    private static string Cut(string text, int maxLength) =>
+        text.Length <= maxLength ? text : text[..(char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength)];
 
     /// <summary>
     /// A button's or quick reply's <c>payload</c>: Meta sends a string, but some senders put an object or a list there
@@ -50,7 +54,7 @@ internal static class MessengerJson
         if (holder is { ValueKind: JsonValueKind.Object } h && h.TryGetProperty("payload", out var value) && value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
         {
             var json = value.GetRawText();
-            return json.Length <= PayloadLength ? json : json[..PayloadLength];
+            return Cut(json, PayloadLength);
         }
 
         return Text(holder, "payload", PayloadLength);
