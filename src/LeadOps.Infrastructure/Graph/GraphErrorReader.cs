@@ -36,9 +36,34 @@ internal static class GraphErrorReader
         }
 
         await response.Content.LoadIntoBufferAsync(cancellationToken);
+        var head = new byte[256];
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken); // the buffer's stream: the caller reads it next
+        var read = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        body.Position = 0;
+
+        if (!OpensWithError(head.AsSpan(0, read)))
+        {
+            return null; // every ordinary answer (a page of leads, say) stops here, read no further than its first key
+        }
+
         return await TryReadErrorAsync(response, cancellationToken) is { } error && (error.Code is not null || error.Message is not null)
             ? Redact(GraphErrorClassifier.Classify(error, (int)response.StatusCode, usage, null, now), accessToken)
             : null;
+    }
+
+    /// <summary>Whether the body is an object whose first key is <c>error</c>, as Graph's error envelope is.</summary>
+    private static bool OpensWithError(ReadOnlySpan<byte> head)
+    {
+        var reader = new Utf8JsonReader(head, isFinalBlock: false, new JsonReaderState(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip }));
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read() &&
+                   reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("error"u8);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Some Graph messages echo what they were given; make sure the token is never one of those things.</summary>
