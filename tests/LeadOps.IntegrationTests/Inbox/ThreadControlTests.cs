@@ -49,6 +49,36 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
         Assert.That(audit, Is.EqualTo(new[] { "ok", "ok" }));
     }
 
+    /// <summary>
+    /// Meta's Conversation Control guide (messenger-platform/handover-protocol/conversation-control) prints a granted take as
+    /// <c>{"data":[{"thread_owner":{"app_id":APP-ID,"expiration":UNIX-TIMESTAMP}}]}</c>, where the Take Thread Control reference
+    /// prints <c>{"success":true}</c>: either is Meta granting it, and LeadOps holds the thread.
+    /// </summary>
+    [Test]
+    public async Task A_take_meta_answers_with_the_thread_owner_is_granted()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "I need a person");
+        Meta.Customers.AnswerTakeWithThreadOwner(Page);
+        try
+        {
+            var taken = await (await staff.Api.PostAsync($"/api/conversations/{id}/take", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+            var note = (await MessagesAsync(staff, id)).Last(m => m.GetProperty("kind").GetString() == "note");
+            Assert.Multiple(() =>
+            {
+                Assert.That(note.GetProperty("text").GetString(), Is.EqualTo("LeadOps took thread control."));
+                Assert.That(taken.GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("LeadOps"));
+                Assert.That(Meta.Customers.ThreadControlCalls.Single(c => c.Psid == psid).Granted, Is.True);
+            });
+        }
+        finally
+        {
+            Meta.Customers.AnswerTakeWithThreadOwner(Page, on: false);
+        }
+    }
+
     [Test]
     public async Task When_meta_routes_the_pages_conversations_itself_the_release_stands_and_the_thread_says_why()
     {
