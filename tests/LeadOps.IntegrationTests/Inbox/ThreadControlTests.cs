@@ -142,4 +142,39 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
         }));
         Assert.That((await ConversationAsync(staff, id)).GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
     }
+
+    /// <summary>
+    /// Handovers as Meta's messaging_handovers reference prints them where neither party is the page: request_thread_control
+    /// (and the older text's take_thread_control) with <c>"sender":{"id":"&lt;USER_ID&gt;"}</c> and
+    /// <c>"recipient":{"id":"&lt;PSID&gt;"}</c>, the older take with no <c>new_owner_app_id</c> ("thread ownership … has been taken
+    /// away from your application"). The notes go into the customer's thread, no conversation is started with the other id,
+    /// and a take that names no new owner says another app took the thread, not "no app".
+    /// </summary>
+    [Test]
+    public async Task Handovers_naming_the_customer_as_recipient_are_noted_in_the_customers_thread()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var requester = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Hello");
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostSignedWebhookAsync($$$"""
+            {"object":"page","entry":[{"id":"{{{Page}}}","time":{{{at}}},"messaging":[
+              {"sender":{"id":"{{{requester}}}"},"recipient":{"id":"{{{psid}}}"},"timestamp":{{{at}}},"request_thread_control":{"requested_owner_app_id":{{{BotAppId}}},"metadata":"additional content that the caller wants to set"}},
+              {"sender":{"id":"{{{requester}}}"},"recipient":{"id":"{{{psid}}}"},"timestamp":{{{at + 1000}}},"take_thread_control":{"previous_owner_app_id":"{{{Meta.Options.AppId}}}","metadata":"additional content that the caller wants to set"}}
+            ]}]}
+            """);
+        await ProcessedAsync(staff);
+
+        var notes = (await MessagesAsync(staff, id)).Where(m => m.GetProperty("kind").GetString() == "handover").Select(m => m.GetProperty("text").GetString());
+        Assert.Multiple(async () =>
+        {
+            Assert.That(notes, Is.EqualTo(new[]
+            {
+                "The bot asks for thread control (additional content that the caller wants to set)",
+                "Another app took thread control from LeadOps (additional content that the caller wants to set)",
+            }));
+            Assert.That(await FindConversationAsync(staff, requester), Is.Null, "no conversation with the requester's id");
+        });
+    }
 }
