@@ -177,4 +177,30 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
             Assert.That(await FindConversationAsync(staff, requester), Is.Null, "no conversation with the requester's id");
         });
     }
+
+    /// <summary>
+    /// A person taking the thread in Meta Business Suite: take_thread_control with the Page inbox (263902037430900) as
+    /// <c>new_owner_app_id</c>, as the Conversation Control guide and the current messaging_handovers reference print it. A
+    /// conversation waiting for a person is then with that person, as when they answer there: Human active, assigned to Meta
+    /// Business Suite, so staff do not answer twice.
+    /// </summary>
+    [Test]
+    public async Task The_page_inbox_taking_a_waiting_conversation_puts_it_with_meta_business_suite()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Can a person help me?");
+        await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = Page, psid });
+
+        Meta.Customers.Handover(Page, psid, "take_thread_control", BotAppId, CustomerActions.PageInboxAppId, "Information about the conversation");
+        await staff.Probe.WaitUntilAsync("the take", async () => (await MessagesAsync(staff, id)).Any(m => m.GetProperty("kind").GetString() == "handover"));
+
+        var conversation = await ConversationAsync(staff, id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(conversation.GetProperty("state").GetString(), Is.EqualTo("human_active"));
+            Assert.That(conversation.GetProperty("assigned_to").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
+            Assert.That(conversation.GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
+        });
+    }
 }
