@@ -49,7 +49,7 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
 
     /// <summary>
     /// Thread control passed, taken or requested: noted in the thread, and the owner kept. The bot passing the thread to
-    /// LeadOps is the bot asking for a person.
+    /// LeadOps is the bot asking for a person; Meta Business Suite taking it is a person there having it.
     /// </summary>
     public async Task<MessengerEventOutcome> HandoverAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
     {
@@ -67,6 +67,12 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
         var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
         var moves = handover.MovesControl && handover.NewOwnerAppId is not null;
         conversations.AddMessage(conversation.RecordHandover(mid, ThreadOwnerNames.Describe(handover, options), handover.NewOwnerAppId, moves, e.Timestamp));
+        if (moves && conversation.ThreadOwnerAppId == MessengerWebhookEvent.MetaPageInboxAppId)
+        {
+            // A person took the thread in Meta Business Suite (or was passed it): staff do not answer twice.
+            conversation.ThreadWithPageInbox();
+        }
+
         if (handover.Action == MessengerHandover.Pass && options.OwnAppId is { } own && handover.NewOwnerAppId == own &&
             conversation.State is ConversationState.Bot or ConversationState.Resolved)
         {

@@ -18,7 +18,8 @@ public static class ThreadOwnerNames
         var text = handover.Action switch
         {
             MessengerHandover.Pass => $"Thread control passed from {Of(handover.PreviousOwnerAppId, options)} to {Of(handover.NewOwnerAppId, options)}",
-            MessengerHandover.Take => $"{Capital(Of(handover.NewOwnerAppId, options))} took thread control from {Of(handover.PreviousOwnerAppId, options)}",
+            // The older reference's take names no new owner: the thread was taken away from the previous one by another app.
+            MessengerHandover.Take => $"{(handover.NewOwnerAppId is null ? "Another app" : Capital(Of(handover.NewOwnerAppId, options)))} took thread control from {Of(handover.PreviousOwnerAppId, options)}",
             MessengerHandover.Request => $"{Capital(Of(handover.RequestedOwnerAppId, options))} asks for thread control",
             _ => $"Thread control event: {handover.Action}",
         };

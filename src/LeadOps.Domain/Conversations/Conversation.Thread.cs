@@ -63,13 +63,31 @@ public sealed partial class Conversation
             AnsweredElsewhereAt = at;
         }
 
+        var changed = PageInboxHasIt();
+        Raise(new ConversationAnsweredElsewhere(this, changed));
+        return changed;
+    }
+
+    /// <summary>
+    /// Meta says Meta Business Suite (the Page inbox) took the thread or was passed it: a person has it there, so a
+    /// conversation waiting for a person (or with the bot) becomes Human active there, as when they answer.
+    /// </summary>
+    public void ThreadWithPageInbox()
+    {
+        if (PageInboxHasIt())
+        {
+            Raise(new ConversationDetailsChanged(this));
+        }
+    }
+
+    private bool PageInboxHasIt()
+    {
         var changed = State is ConversationState.NeedsHuman or ConversationState.Bot;
         if (changed)
         {
             AssignTo(null, PageInboxName);
         }
 
-        Raise(new ConversationAnsweredElsewhere(this, changed));
         return changed;
     }
 

@@ -187,6 +187,12 @@ public sealed class CustomerActions
     /// <summary>Makes Meta route the page's conversations itself (a default app): pass and take thread control are refused.</summary>
     public void RouteConversationsByMeta(string pageId, bool routed = true) => _store.SetRoutedByMeta(_store.PageOf(pageId), routed);
 
+    /// <summary>
+    /// Makes the page's <c>take_thread_control</c> answer <c>{"data":[{"thread_owner":{"app_id","expiration"}}]}</c>, as Meta's
+    /// Conversation Control guide prints it, instead of the reference's <c>{"success":true}</c>.
+    /// </summary>
+    public void AnswerTakeWithThreadOwner(string pageId, bool on = true) => _store.SetTakeAnswersOwner(_store.PageOf(pageId), on);
+
     private (PageState Page, CustomerState Customer, DateTimeOffset At, string Mid) Begin(string pageId, string psid, string? history, bool opensWindow)
     {
         var (page, customer) = _store.Require(pageId, psid);

@@ -157,6 +157,8 @@ internal static class MessageRoutes
         }
 
         customer.ThreadOwnerAppId = pass ? request.TargetAppId : messages.AppId;
-        return GraphReply.Json(new SuccessJson(true));
+        return !pass && messages.TakeAnswersOwner(call.Page!)
+            ? GraphReply.Json(ThreadOwnerJson.Of(customer.ThreadOwnerAppId, messages.Now + ThreadOwnerJson.IdleAfter))
+            : GraphReply.Json(new SuccessJson(true));
     }
 }

@@ -17,6 +17,7 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
     private readonly Dictionary<PageState, Dictionary<string, CustomerState>> _customers = [];
     private readonly HashSet<PageState> _profilesRefused = [];
     private readonly HashSet<PageState> _routedByMeta = [];
+    private readonly HashSet<PageState> _takeAnswersOwner = [];
     private long _messageCounter;
 
     public CdnStore Cdn { get; } = new(options, gate);
@@ -131,6 +132,14 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
 
     public bool RoutedByMeta(PageState page) => Contains(_routedByMeta, page);
 
+    /// <summary>
+    /// A page whose <c>take_thread_control</c> answers with the thread's owner and when it goes idle, as Meta's Conversation
+    /// Control guide prints it, instead of <c>{"success":true}</c>.
+    /// </summary>
+    public void SetTakeAnswersOwner(PageState page, bool on) => Toggle(_takeAnswersOwner, page, on);
+
+    public bool TakeAnswersOwner(PageState page) => Contains(_takeAnswersOwner, page);
+
     /// <summary>Applies the Send API rules and, when they pass, records the message and fires echo and delivery webhooks.</summary>
     public (SentMessage? Sent, GraphError? Error) Send(PageState page, string psid, string? text, SentAttachment? attachment, string messagingType, string? tag)
     {
@@ -184,6 +193,7 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
             _customers.Clear();
             _profilesRefused.Clear();
             _routedByMeta.Clear();
+            _takeAnswersOwner.Clear();
             Sent.Clear();
             SenderActions.Clear();
             ThreadControlCalls.Clear();

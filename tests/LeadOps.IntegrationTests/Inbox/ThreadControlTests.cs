@@ -49,6 +49,36 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
         Assert.That(audit, Is.EqualTo(new[] { "ok", "ok" }));
     }
 
+    /// <summary>
+    /// Meta's Conversation Control guide (messenger-platform/handover-protocol/conversation-control) prints a granted take as
+    /// <c>{"data":[{"thread_owner":{"app_id":APP-ID,"expiration":UNIX-TIMESTAMP}}]}</c>, where the Take Thread Control reference
+    /// prints <c>{"success":true}</c>: either is Meta granting it, and LeadOps holds the thread.
+    /// </summary>
+    [Test]
+    public async Task A_take_meta_answers_with_the_thread_owner_is_granted()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "I need a person");
+        Meta.Customers.AnswerTakeWithThreadOwner(Page);
+        try
+        {
+            var taken = await (await staff.Api.PostAsync($"/api/conversations/{id}/take", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+            var note = (await MessagesAsync(staff, id)).Last(m => m.GetProperty("kind").GetString() == "note");
+            Assert.Multiple(() =>
+            {
+                Assert.That(note.GetProperty("text").GetString(), Is.EqualTo("LeadOps took thread control."));
+                Assert.That(taken.GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("LeadOps"));
+                Assert.That(Meta.Customers.ThreadControlCalls.Single(c => c.Psid == psid).Granted, Is.True);
+            });
+        }
+        finally
+        {
+            Meta.Customers.AnswerTakeWithThreadOwner(Page, on: false);
+        }
+    }
+
     [Test]
     public async Task When_meta_routes_the_pages_conversations_itself_the_release_stands_and_the_thread_says_why()
     {
@@ -111,5 +141,66 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
             "Meta Business Suite took thread control from LeadOps",
         }));
         Assert.That((await ConversationAsync(staff, id)).GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
+    }
+
+    /// <summary>
+    /// Handovers as Meta's messaging_handovers reference prints them where neither party is the page: request_thread_control
+    /// (and the older text's take_thread_control) with <c>"sender":{"id":"&lt;USER_ID&gt;"}</c> and
+    /// <c>"recipient":{"id":"&lt;PSID&gt;"}</c>, the older take with no <c>new_owner_app_id</c> ("thread ownership … has been taken
+    /// away from your application"). The notes go into the customer's thread, no conversation is started with the other id,
+    /// and a take that names no new owner says another app took the thread, not "no app".
+    /// </summary>
+    [Test]
+    public async Task Handovers_naming_the_customer_as_recipient_are_noted_in_the_customers_thread()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var requester = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Hello");
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostSignedWebhookAsync($$$"""
+            {"object":"page","entry":[{"id":"{{{Page}}}","time":{{{at}}},"messaging":[
+              {"sender":{"id":"{{{requester}}}"},"recipient":{"id":"{{{psid}}}"},"timestamp":{{{at}}},"request_thread_control":{"requested_owner_app_id":{{{BotAppId}}},"metadata":"additional content that the caller wants to set"}},
+              {"sender":{"id":"{{{requester}}}"},"recipient":{"id":"{{{psid}}}"},"timestamp":{{{at + 1000}}},"take_thread_control":{"previous_owner_app_id":"{{{Meta.Options.AppId}}}","metadata":"additional content that the caller wants to set"}}
+            ]}]}
+            """);
+        await ProcessedAsync(staff);
+
+        var notes = (await MessagesAsync(staff, id)).Where(m => m.GetProperty("kind").GetString() == "handover").Select(m => m.GetProperty("text").GetString());
+        Assert.Multiple(async () =>
+        {
+            Assert.That(notes, Is.EqualTo(new[]
+            {
+                "The bot asks for thread control (additional content that the caller wants to set)",
+                "Another app took thread control from LeadOps (additional content that the caller wants to set)",
+            }));
+            Assert.That(await FindConversationAsync(staff, requester), Is.Null, "no conversation with the requester's id");
+        });
+    }
+
+    /// <summary>
+    /// A person taking the thread in Meta Business Suite: take_thread_control with the Page inbox (263902037430900) as
+    /// <c>new_owner_app_id</c>, as the Conversation Control guide and the current messaging_handovers reference print it. A
+    /// conversation waiting for a person is then with that person, as when they answer there: Human active, assigned to Meta
+    /// Business Suite, so staff do not answer twice.
+    /// </summary>
+    [Test]
+    public async Task The_page_inbox_taking_a_waiting_conversation_puts_it_with_meta_business_suite()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Can a person help me?");
+        await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = Page, psid });
+
+        Meta.Customers.Handover(Page, psid, "take_thread_control", BotAppId, CustomerActions.PageInboxAppId, "Information about the conversation");
+        await staff.Probe.WaitUntilAsync("the take", async () => (await MessagesAsync(staff, id)).Any(m => m.GetProperty("kind").GetString() == "handover"));
+
+        var conversation = await ConversationAsync(staff, id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(conversation.GetProperty("state").GetString(), Is.EqualTo("human_active"));
+            Assert.That(conversation.GetProperty("assigned_to").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
+            Assert.That(conversation.GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
+        });
     }
 }

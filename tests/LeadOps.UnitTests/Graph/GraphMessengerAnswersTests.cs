@@ -72,6 +72,7 @@ public sealed class GraphMessengerAnswersTests
     [TestCase("""{"success":"true"}""")]
     [TestCase("""{"success":1}""")]
     [TestCase("true", TestName = "Handover_confirmed_with_a_bare_true")]
+    [TestCase("""{"data":[{"thread_owner":{"app_id":1000,"expiration":1765086400}}]}""", TestName = "Take_confirmed_with_the_thread_owner_as_the_conversation_control_guide_prints_it")]
     public async Task A_handover_meta_confirmed_passes(string body)
     {
         using var graph = new StubGraph(HttpStatusCode.OK, body);

@@ -4,7 +4,9 @@ namespace LeadOps.Infrastructure.Graph.Json;
 
 /// <summary>
 /// Reads <see cref="GraphSuccessDto"/> from <c>{"success":…}</c>, or from a bare <c>true</c>/<c>false</c> (also as a
-/// string or 1/0) as older Graph versions answer; anything else reads as no confirmation.
+/// string or 1/0) as older Graph versions answer, or from a granted <c>take_thread_control</c> answered with the thread's
+/// owner, as Meta's Conversation Control guide prints it (<c>{"data":[{"thread_owner":{"app_id":…,"expiration":…}}]}</c>);
+/// anything else reads as no confirmation.
 /// </summary>
 internal sealed class GraphSuccessConverter : JsonConverter<GraphSuccessDto>
 {
@@ -20,6 +22,12 @@ internal sealed class GraphSuccessConverter : JsonConverter<GraphSuccessDto>
         if (document.RootElement.TryGetProperty("success", out var value))
         {
             success = value.Deserialize<bool?>(options);
+        }
+        else if (document.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array &&
+                 data.EnumerateArray().Any(owner => owner.ValueKind == JsonValueKind.Object &&
+                     owner.TryGetProperty("thread_owner", out var threadOwner) && threadOwner.ValueKind == JsonValueKind.Object))
+        {
+            success = true;
         }
 
         return new GraphSuccessDto { Success = success };
