@@ -1,0 +1,187 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Integrations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadOps.IntegrationTests.Leads;
+
+/// <summary>
+/// Leadgen webhook bodies and Graph answers as public projects that receive Lead Ads keep them (their READMEs, API notes and
+/// issue threads), posted signed to /webhook over the real app with the sandbox as Graph: each lead is stored once with
+/// its answers, welcomed once, and the delivery is worked off.
+/// </summary>
+public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture(database)
+{
+    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 });
+
+    /// <summary>
+    /// prasanth202-blip/CRMPROJECT, <c>FACEBOOKWEBHOOKAPIDOCUMENTATION.md</c> ("Minimal Payload"): the change's value names the
+    /// lead and its created_time as an ISO string with a colon-less offset (<c>"2025-01-02T10:10:10+0000"</c>, as Graph writes
+    /// a lead's), has no <c>page_id</c> or <c>form_id</c> (the entry's id is the page) and carries answers of its own. The
+    /// lead Graph answers has no created_time: the announced time is the lead's, and the answers are Graph's.
+    /// </summary>
+    [Test]
+    public async Task A_change_announcing_its_created_time_as_an_iso_string_dates_the_lead_by_it()
+    {
+        var announced = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-7).ToUnixTimeSeconds());
+        var (user, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainTestRideFormId, new SandboxLead
+        {
+            CreatedTimeAs = CreatedTimeForm.Missing,
+            CreatedTime = announced,
+            Answers = new Dictionary<string, IReadOnlyList<string>>
+            {
+                ["first_name"] = ["Mahi"], ["last_name"] = ["Reddy"], ["phone_number"] = ["9876543210"], ["bhk"] = ["3 BHK"],
+            },
+        });
+        var body = $$"""
+            {
+              "object": "page",
+              "entry": [{
+                "id": "{{SandboxSeed.MainPageId}}",
+                "time": {{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}},
+                "changes": [{
+                  "field": "leadgen",
+                  "value": {
+                    "leadgen_id": "{{leadId}}",
+                    "created_time": "{{announced.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss}}+0000",
+                    "field_data": [
+                      { "name": "first_name", "values": ["Someone"] },
+                      { "name": "phone_number", "values": ["0000000000"] }
+                    ]
+                  }
+                }]
+              }]
+            }
+            """;
+
+        var lead = await DeliveredTwiceAsync(api, leadId, body);
+        var welcomes = await WelcomesAsync(user, leadId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lead.GetProperty("created_time").GetDateTimeOffset(), Is.EqualTo(announced), "the webhook's own time");
+            Assert.That(lead.GetProperty("created_time_known").GetBoolean(), Is.True);
+            Assert.That(lead.GetProperty("name").GetString(), Is.EqualTo("Mahi Reddy"), "the answers are Graph's, not the body's");
+            Assert.That(lead.GetProperty("phone").GetString(), Is.EqualTo("9876543210"));
+            Assert.That(lead.GetProperty("form_id").GetString(), Is.EqualTo(SandboxSeed.MainTestRideFormId), "the form Graph names");
+            Assert.That(welcomes, Is.EqualTo(1));
+        });
+    }
+
+    /// <summary>
+    /// keerthys19/fb-graph-mongo, <c>README.md</c> ("Log Incoming Webhook Payload"), what its server logged from the Lead Ads
+    /// Testing Tool: no <c>object</c>, an entry with neither <c>id</c> nor <c>time</c>, a value with the lead, form and page only.
+    /// </summary>
+    [Test]
+    public async Task A_body_without_object_entry_id_or_time_is_stored_by_the_page_its_value_names()
+    {
+        var (user, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainServiceFormId);
+        var body = $$"""
+            {
+              "entry": [{
+                "changes": [{
+                  "field": "leadgen",
+                  "value": {
+                    "leadgen_id": "{{leadId}}",
+                    "form_id": "{{SandboxSeed.MainServiceFormId}}",
+                    "page_id": "{{SandboxSeed.MainPageId}}"
+                  }
+                }]
+              }]
+            }
+            """;
+
+        var lead = await DeliveredTwiceAsync(api, leadId, body);
+        var welcomes = await WelcomesAsync(user, leadId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lead.GetProperty("form_id").GetString(), Is.EqualTo(SandboxSeed.MainServiceFormId));
+            Assert.That(lead.GetProperty("created_time_known").GetBoolean(), Is.True, "Graph's time");
+            Assert.That(welcomes, Is.EqualTo(1));
+        });
+    }
+
+    /// <summary>
+    /// facebook/facebook-python-business-sdk issue #217: a lead whose custom question's key is the question itself in
+    /// Chinese (<c>"\u8acb\u5354\u52a9…"</c>, escaped as Graph sends it), beside <c>gender</c> and <c>phone_number</c>, and
+    /// none of the campaign fields asked for. Every answer is kept under its key as sent.
+    /// </summary>
+    [Test]
+    public async Task A_lead_whose_question_key_is_a_sentence_in_chinese_keeps_every_answer()
+    {
+        const string Question = "請協助留下您的真實中文姓名，方便後續聯絡作業";
+        var (user, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainServiceFormId, new SandboxLead
+        {
+            Answers = new Dictionary<string, IReadOnlyList<string>>
+            {
+                [Question] = ["王小明"], ["gender"] = ["male"], ["phone_number"] = ["0900111222"],
+            },
+        });
+
+        var lead = await DeliveredTwiceAsync(api, leadId, DocumentedSample(leadId, SandboxSeed.MainServiceFormId));
+        var answers = lead.GetProperty("answers").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("values")[0].GetString());
+        var welcomes = await WelcomesAsync(user, leadId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(answers[Question], Is.EqualTo("王小明"));
+            Assert.That(answers["gender"], Is.EqualTo("male"));
+            Assert.That(lead.GetProperty("phone").GetString(), Is.EqualTo("0900111222"));
+            Assert.That(welcomes, Is.EqualTo(1));
+        });
+    }
+
+    /// <summary>The "Webhooks for Leads" sample for one lead of the main page: ids as strings, created_time in seconds.</summary>
+    private static string DocumentedSample(string leadId, string formId) => $$$"""
+        {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}},"changes":[{"field":"leadgen","value":
+        {"leadgen_id":"{{{leadId}}}","page_id":"{{{SandboxSeed.MainPageId}}}","form_id":"{{{formId}}}","created_time":{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}}}}]}]}
+        """;
+
+    private async Task<(TestUser User, HttpClient Api, string LeadId)> ConnectedWithSilentLeadAsync(string formId, SandboxLead? lead = null)
+    {
+        var user = await App.NewUserAsync();
+        var api = App.ApiClient(user);
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        Graph.Options.WebhookDropRate = 1; // the sandbox's own delivery never arrives: only the body the test posts
+        var leadId = lead is null ? Graph.SubmitLeads(formId, 1)[0] : Graph.SubmitLead(formId, lead);
+        await Graph.WhenWebhooksDrainedAsync();
+        Graph.Options.WebhookDropRate = 0;
+        return (user, api, leadId);
+    }
+
+    private async Task PostAsync(string body)
+    {
+        using var client = App.NewClient();
+        using var response = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await App.DrainAsync();
+    }
+
+    /// <summary>Posts the body twice; the lead is stored once, the deliveries are worked off, and this is what the API says of it.</summary>
+    private async Task<JsonElement> DeliveredTwiceAsync(HttpClient api, string leadId, string body)
+    {
+        await PostAsync(body);
+        await PostAsync(body);
+        var stored = (await api.GetFromJsonAsync<JsonElement>("/api/leads?source=webhook")).GetProperty("leads").EnumerateArray()
+            .Where(l => l.GetProperty("facebook_lead_id").GetString() == leadId).ToList();
+        Assert.That(stored, Has.Count.EqualTo(1), "the lead is stored, once");
+        Assert.That(await UnfinishedDeliveriesAsync(), Is.Zero, "the deliveries are worked off, none left to retry or failed");
+        return await api.GetFromJsonAsync<JsonElement>($"/api/leads/{stored[0].GetProperty("id").GetInt64()}");
+    }
+
+    private async Task<int> WelcomesAsync(TestUser user, string leadId)
+    {
+        await using var scope = App.ScopeFor(user.Id);
+        return await App.Db(scope).OutboxMessages.CountAsync(o => o.Lead!.FacebookLeadId == leadId && o.Kind == LeadOps.Domain.Leads.OutboxMessage.WelcomeKind);
+    }
+
+    private async Task<int> UnfinishedDeliveriesAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<LeadOps.Infrastructure.Persistence.LeadOpsDbContext>();
+        return await db.WebhookDeliveries.CountAsync(d =>
+            d.Status == LeadOps.Domain.Common.WebhookDeliveryStatus.Pending || d.Status == LeadOps.Domain.Common.WebhookDeliveryStatus.Failed);
+    }
+}
