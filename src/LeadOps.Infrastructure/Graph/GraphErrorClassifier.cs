@@ -45,6 +45,12 @@ internal static partial class GraphErrorClassifier
     /// </summary>
     private const int ObjectMissingSubcode = 33;
 
+    /// <summary>
+    /// "(#803) Some of the aliases you requested do not exist: …": a node named by something that is not a numeric id (a
+    /// leadgen id with a template placeholder left in), which Graph looked up as an alias and did not find.
+    /// </summary>
+    private const int AliasMissingCode = 803;
+
     public static GraphFailure Classify(GraphErrorDto? error, int? httpStatus, GraphUsage usage, TimeSpan? retryAfterHeader, DateTimeOffset now)
     {
         var kind = KindOf(error?.Code, error?.ErrorSubcode, error?.IsTransient, httpStatus);
@@ -69,7 +75,7 @@ internal static partial class GraphErrorClassifier
             kind == GraphFailureKind.PermissionMissing ? ExtractPermission(message) : null)
         {
             UserTitle = TextLimit.Words(error?.ErrorUserTitle),
-            ObjectMissing = error is { Code: 100, ErrorSubcode: ObjectMissingSubcode },
+            ObjectMissing = error is { Code: 100, ErrorSubcode: ObjectMissingSubcode } or { Code: AliasMissingCode },
             DoneAnyway = error is { Code: 1, ErrorSubcode: InvalidJsonReplySubcode },
             TooMuchData = error is { Code: 1 } && AsksForLessData(error),
         };

@@ -133,6 +133,36 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
         });
     }
 
+    /// <summary>
+    /// facebookarchive/php-graph-sdk issue #1121: a lead read for a leadgen id that is not a number (there the template's
+    /// <c>{leadgen_id}</c>, left in) is answered "(#803) Some of the aliases you requested do not exist: {leadgen_id}", as the
+    /// sandbox now answers it. Like 100/33 on a lead read, it is the lead that is not there: the lead is on the sync history
+    /// with that reason, the integration keeps its status and last error, and the delivery is worked off.
+    /// </summary>
+    [Test]
+    public async Task A_leadgen_id_graph_answers_with_803_goes_on_the_history_and_leaves_the_integration_as_it_was()
+    {
+        var user = await App.NewUserAsync();
+        var api = App.ApiClient(user);
+        var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt64();
+        var before = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
+        const string LeadgenId = "{leadgen_id}";
+
+        await PostAsync(DocumentedSample(LeadgenId, SandboxSeed.MainServiceFormId));
+
+        var integration = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
+        using var browser = await App.SignedInClientAsync(user);
+        var history = await browser.GetStringAsync("/Leads/Runs");
+        var unfinished = await UnfinishedDeliveriesAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo(before.GetProperty("status").GetString()));
+            Assert.That(integration.GetProperty("last_error").ToString(), Is.EqualTo(before.GetProperty("last_error").ToString()), "no error put on a healthy integration");
+            Assert.That(history, Does.Contain("the lead does not exist"), "the lead is on the sync history, with the reason");
+            Assert.That(unfinished, Is.Zero, "handled, not retried");
+        });
+    }
+
     /// <summary>The "Webhooks for Leads" sample for one lead of the main page: ids as strings, created_time in seconds.</summary>
     private static string DocumentedSample(string leadId, string formId) => $$$"""
         {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}},"changes":[{"field":"leadgen","value":

@@ -37,6 +37,14 @@ internal static class GraphErrors
             $"Unsupported {method} request. Object with ID '{id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
             33);
 
+    /// <summary>
+    /// Graph's answer to a node named by something that is not a numeric id, which it looks up as an alias (a username)
+    /// and does not find (<c>GET /{leadgen_id}</c> with the placeholder left in, in facebookarchive/php-graph-sdk issue
+    /// #1121). The HTTP status is Graph's usual 404 for it (not in Meta's reference text).
+    /// </summary>
+    public static GraphError UnknownAlias(string alias) =>
+        new(404, 803, $"(#803) Some of the aliases you requested do not exist: {alias}");
+
     public static GraphError UnknownPath(string path) =>
         new(400, 2500, $"Unknown path components: {path}");
 
