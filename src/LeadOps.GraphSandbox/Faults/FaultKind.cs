@@ -17,7 +17,9 @@ public enum FaultKind
 
     /// <summary>
     /// Error 200 naming <see cref="FaultRule.Permission"/> (default leads_retrieval), or with <see cref="FaultRule.Code"/> 10
-    /// Graph's "Application does not have permission for this action".
+    /// Graph's "Application does not have permission for this action", or with code 100 Graph's "Object does not exist,
+    /// cannot be loaded due to missing permission or reviewable feature … This endpoint requires the '…' permission" (as
+    /// integrators report it, n8n-io/n8n issue #24736; the permission defaults to pages_read_engagement there).
     /// </summary>
     PermissionMissing,
 

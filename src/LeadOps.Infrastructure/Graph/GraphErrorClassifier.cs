@@ -56,6 +56,14 @@ internal static partial class GraphErrorClassifier
         var kind = KindOf(error?.Code, error?.ErrorSubcode, error?.IsTransient, httpStatus);
         var message = Describe(error) ?? DescribeWithoutBody(httpStatus);
 
+        // Code 100 that says which permission the call needs ("This endpoint requires the 'pages_read_engagement'
+        // permission …", even beside "Object does not exist"): the permission is missing, not the object.
+        var requiredPermission = kind == GraphFailureKind.InvalidRequest ? RequiredPermission(error?.Message) : null;
+        if (requiredPermission is not null)
+        {
+            kind = GraphFailureKind.PermissionMissing;
+        }
+
         TimeSpan? wait = null;
         if (kind is GraphFailureKind.RateLimited or GraphFailureKind.Transient)
         {
@@ -72,10 +80,10 @@ internal static partial class GraphErrorClassifier
             error?.IsTransient,
             httpStatus,
             wait is { } w ? now + w : null,
-            kind == GraphFailureKind.PermissionMissing ? ExtractPermission(message) : null)
+            kind == GraphFailureKind.PermissionMissing ? requiredPermission ?? ExtractPermission(message) : null)
         {
             UserTitle = TextLimit.Words(error?.ErrorUserTitle),
-            ObjectMissing = error is { Code: 100, ErrorSubcode: ObjectMissingSubcode } or { Code: AliasMissingCode },
+            ObjectMissing = requiredPermission is null && error is { Code: 100, ErrorSubcode: ObjectMissingSubcode } or { Code: AliasMissingCode },
             DoneAnyway = error is { Code: 1, ErrorSubcode: InvalidJsonReplySubcode },
             TooMuchData = error is { Code: 1 } && AsksForLessData(error),
         };
@@ -123,6 +131,10 @@ internal static partial class GraphErrorClassifier
 
         return match.Success ? match.Groups["permission"].Value.ToLowerInvariant() : null;
     }
+
+    /// <summary>The permission a message says the call requires ("requires the 'x_y' permission"), or null.</summary>
+    private static string? RequiredPermission(string? message) =>
+        message is not null && RequiresPermission().Match(message) is { Success: true } match ? match.Groups["permission"].Value.ToLowerInvariant() : null;
 
     /// <summary>No Graph error body: 5xx, 408 and 429 are worth another try, anything else is not understood.</summary>
     private static GraphFailureKind KindOfStatus(int? httpStatus) => httpStatus switch

@@ -163,6 +163,39 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
         });
     }
 
+    /// <summary>
+    /// n8n-io/n8n issue #24736: Graph refuses a page's lead call with code 100, "Object does not exist, cannot be loaded due
+    /// to missing permission or reviewable feature … This endpoint requires the 'pages_read_engagement' permission …".
+    /// Met on the webhook's lead read, it is the permission that is missing, not the lead: the integration names the
+    /// permission (as for error 200), the lead is on the sync history, and the delivery is not retried for ever.
+    /// </summary>
+    [Test]
+    public async Task A_lead_read_refused_with_code_100_naming_a_permission_marks_that_permission_missing()
+    {
+        var (user, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainServiceFormId);
+        var integrationId = (await api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations").EnumerateArray().Single().GetProperty("id").GetInt64();
+        Graph.SetFault(new FaultRule
+        {
+            Route = FaultRoutes.Lead, PageId = SandboxSeed.MainPageId, Kind = FaultKind.PermissionMissing, Code = 100,
+            Permission = SandboxSeed.ScopePagesReadEngagement,
+        });
+
+        await PostAsync(DocumentedSample(leadId, SandboxSeed.MainServiceFormId));
+
+        var integration = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
+        using var browser = await App.SignedInClientAsync(user);
+        var history = await browser.GetStringAsync("/Leads/Runs");
+        var unfinished = await UnfinishedDeliveriesAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo("missing_permission"));
+            Assert.That(integration.GetProperty("missing_permissions").EnumerateArray().Select(p => p.GetString()), Does.Contain(SandboxSeed.ScopePagesReadEngagement));
+            Assert.That(history, Does.Contain(leadId), "the lead that could not be read is on the sync history");
+            Assert.That(history, Does.Not.Contain("the lead does not exist"), "not taken for a lead that is gone");
+            Assert.That(unfinished, Is.Zero, "handled, not retried for ever");
+        });
+    }
+
     /// <summary>The "Webhooks for Leads" sample for one lead of the main page: ids as strings, created_time in seconds.</summary>
     private static string DocumentedSample(string leadId, string formId) => $$$"""
         {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}},"changes":[{"field":"leadgen","value":

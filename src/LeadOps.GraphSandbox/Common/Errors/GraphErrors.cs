@@ -56,6 +56,14 @@ internal static class GraphErrors
     public static GraphError PermissionMissing(string permission) =>
         new(403, 200, $"(#200) Requires {permission} permission");
 
+    /// <summary>
+    /// Code 100 for a missing permission, in the words integrators report for a page read without it (n8n-io/n8n issue
+    /// #24736, <c>leadgen_forms</c> without pages_read_engagement); not in Meta's reference text.
+    /// </summary>
+    public static GraphError ObjectNeedsPermission(string permission) =>
+        new(400, 100,
+            $"(#100) Object does not exist, cannot be loaded due to missing permission or reviewable feature, or does not support this operation. This endpoint requires the '{permission}' permission or the 'Page Public Content Access' feature or the 'Page Public Metadata Access' feature. Refer to https://developers.facebook.com/docs/apps/review/login-permissions#manage_pages and https://developers.facebook.com/docs/apps/review/feature#reference-PAGES_ACCESS for details.");
+
     public static GraphError ApplicationPermissionDenied() =>
         new(403, 10, "(#10) Application does not have permission for this action");
 
