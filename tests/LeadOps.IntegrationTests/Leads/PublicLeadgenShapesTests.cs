@@ -1,10 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Integrations;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Leads;
 
@@ -27,7 +24,7 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
     public async Task A_change_announcing_its_created_time_as_an_iso_string_dates_the_lead_by_it()
     {
         var announced = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-7).ToUnixTimeSeconds());
-        var (user, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainTestRideFormId, new SandboxLead
+        var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainTestRideFormId, new SandboxLead
         {
             CreatedTimeAs = CreatedTimeForm.Missing,
             CreatedTime = announced,
@@ -57,8 +54,8 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
             }
             """;
 
-        var lead = await DeliveredTwiceAsync(api, leadId, body);
-        var welcomes = await WelcomesAsync(user, leadId);
+        var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, body);
+        var welcomes = await LeadgenDeliveries.WelcomesAsync(App, user, leadId);
         Assert.Multiple(() =>
         {
             Assert.That(lead.GetProperty("created_time").GetDateTimeOffset(), Is.EqualTo(announced), "the webhook's own time");
@@ -77,7 +74,7 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
     [Test]
     public async Task A_body_without_object_entry_id_or_time_is_stored_by_the_page_its_value_names()
     {
-        var (user, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainServiceFormId);
+        var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId);
         var body = $$"""
             {
               "entry": [{
@@ -93,8 +90,8 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
             }
             """;
 
-        var lead = await DeliveredTwiceAsync(api, leadId, body);
-        var welcomes = await WelcomesAsync(user, leadId);
+        var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, body);
+        var welcomes = await LeadgenDeliveries.WelcomesAsync(App, user, leadId);
         Assert.Multiple(() =>
         {
             Assert.That(lead.GetProperty("form_id").GetString(), Is.EqualTo(SandboxSeed.MainServiceFormId));
@@ -112,7 +109,7 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
     public async Task A_lead_whose_question_key_is_a_sentence_in_chinese_keeps_every_answer()
     {
         const string Question = "請協助留下您的真實中文姓名，方便後續聯絡作業";
-        var (user, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainServiceFormId, new SandboxLead
+        var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId, new SandboxLead
         {
             Answers = new Dictionary<string, IReadOnlyList<string>>
             {
@@ -120,10 +117,10 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
             },
         });
 
-        var lead = await DeliveredTwiceAsync(api, leadId, DocumentedSample(leadId, SandboxSeed.MainServiceFormId));
+        var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, DocumentedSample(leadId, SandboxSeed.MainServiceFormId));
         var answers = lead.GetProperty("answers").EnumerateArray()
             .ToDictionary(a => a.GetProperty("name").GetString()!, a => a.GetProperty("values")[0].GetString());
-        var welcomes = await WelcomesAsync(user, leadId);
+        var welcomes = await LeadgenDeliveries.WelcomesAsync(App, user, leadId);
         Assert.Multiple(() =>
         {
             Assert.That(answers[Question], Is.EqualTo("王小明"));
@@ -148,12 +145,9 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
         var before = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
         const string LeadgenId = "{leadgen_id}";
 
-        await PostAsync(DocumentedSample(LeadgenId, SandboxSeed.MainServiceFormId));
+        await LeadgenDeliveries.PostAsync(App, DocumentedSample(LeadgenId, SandboxSeed.MainServiceFormId));
 
-        var integration = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
-        using var browser = await App.SignedInClientAsync(user);
-        var history = await browser.GetStringAsync("/Leads/Runs");
-        var unfinished = await UnfinishedDeliveriesAsync();
+        var (integration, history, unfinished) = await LeadgenDeliveries.AfterRefusedReadAsync(App, user, api, integrationId);
         Assert.Multiple(() =>
         {
             Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo(before.GetProperty("status").GetString()));
@@ -172,7 +166,7 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
     [Test]
     public async Task A_lead_read_refused_with_code_100_naming_a_permission_marks_that_permission_missing()
     {
-        var (user, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainServiceFormId);
+        var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId);
         var integrationId = (await api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations").EnumerateArray().Single().GetProperty("id").GetInt64();
         Graph.SetFault(new FaultRule
         {
@@ -180,12 +174,9 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
             Permission = SandboxSeed.ScopePagesReadEngagement,
         });
 
-        await PostAsync(DocumentedSample(leadId, SandboxSeed.MainServiceFormId));
+        await LeadgenDeliveries.PostAsync(App, DocumentedSample(leadId, SandboxSeed.MainServiceFormId));
 
-        var integration = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
-        using var browser = await App.SignedInClientAsync(user);
-        var history = await browser.GetStringAsync("/Leads/Runs");
-        var unfinished = await UnfinishedDeliveriesAsync();
+        var (integration, history, unfinished) = await LeadgenDeliveries.AfterRefusedReadAsync(App, user, api, integrationId);
         Assert.Multiple(() =>
         {
             Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo("missing_permission"));
@@ -201,50 +192,4 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
         {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}},"changes":[{"field":"leadgen","value":
         {"leadgen_id":"{{{leadId}}}","page_id":"{{{SandboxSeed.MainPageId}}}","form_id":"{{{formId}}}","created_time":{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}}}}]}]}
         """;
-
-    private async Task<(TestUser User, HttpClient Api, string LeadId)> ConnectedWithSilentLeadAsync(string formId, SandboxLead? lead = null)
-    {
-        var user = await App.NewUserAsync();
-        var api = App.ApiClient(user);
-        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
-        Graph.Options.WebhookDropRate = 1; // the sandbox's own delivery never arrives: only the body the test posts
-        var leadId = lead is null ? Graph.SubmitLeads(formId, 1)[0] : Graph.SubmitLead(formId, lead);
-        await Graph.WhenWebhooksDrainedAsync();
-        Graph.Options.WebhookDropRate = 0;
-        return (user, api, leadId);
-    }
-
-    private async Task PostAsync(string body)
-    {
-        using var client = App.NewClient();
-        using var response = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await App.DrainAsync();
-    }
-
-    /// <summary>Posts the body twice; the lead is stored once, the deliveries are worked off, and this is what the API says of it.</summary>
-    private async Task<JsonElement> DeliveredTwiceAsync(HttpClient api, string leadId, string body)
-    {
-        await PostAsync(body);
-        await PostAsync(body);
-        var stored = (await api.GetFromJsonAsync<JsonElement>("/api/leads?source=webhook")).GetProperty("leads").EnumerateArray()
-            .Where(l => l.GetProperty("facebook_lead_id").GetString() == leadId).ToList();
-        Assert.That(stored, Has.Count.EqualTo(1), "the lead is stored, once");
-        Assert.That(await UnfinishedDeliveriesAsync(), Is.Zero, "the deliveries are worked off, none left to retry or failed");
-        return await api.GetFromJsonAsync<JsonElement>($"/api/leads/{stored[0].GetProperty("id").GetInt64()}");
-    }
-
-    private async Task<int> WelcomesAsync(TestUser user, string leadId)
-    {
-        await using var scope = App.ScopeFor(user.Id);
-        return await App.Db(scope).OutboxMessages.CountAsync(o => o.Lead!.FacebookLeadId == leadId && o.Kind == LeadOps.Domain.Leads.OutboxMessage.WelcomeKind);
-    }
-
-    private async Task<int> UnfinishedDeliveriesAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadOps.Infrastructure.Persistence.LeadOpsDbContext>();
-        return await db.WebhookDeliveries.CountAsync(d =>
-            d.Status == LeadOps.Domain.Common.WebhookDeliveryStatus.Pending || d.Status == LeadOps.Domain.Common.WebhookDeliveryStatus.Failed);
-    }
 }
