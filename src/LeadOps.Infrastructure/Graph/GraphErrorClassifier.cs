@@ -51,6 +51,13 @@ internal static partial class GraphErrorClassifier
     /// </summary>
     private const int AliasMissingCode = 803;
 
+    /// <summary>
+    /// "API Method: Capability or permissions issue. Make sure your app has the necessary capability or permissions to make
+    /// this call" (graph-api/guides/error-handling); Graph words it "(#3) Application does not have the capability to make
+    /// this API call."
+    /// </summary>
+    private const int ApiMethodCode = 3;
+
     public static GraphFailure Classify(GraphErrorDto? error, int? httpStatus, GraphUsage usage, TimeSpan? retryAfterHeader, DateTimeOffset now)
     {
         var kind = KindOf(error?.Code, error?.ErrorSubcode, error?.IsTransient, httpStatus);
@@ -106,7 +113,7 @@ internal static partial class GraphErrorClassifier
         10 when subcode is OutsideMessagingWindowSubcode or OutsideAllowedWindowSubcode => GraphFailureKind.OutsideMessagingWindow,
         551 => GraphFailureKind.RecipientUnavailable,
         10 or 200 when subcode is CannotReceiveSubcode or NotReceivingSubcode => GraphFailureKind.RecipientUnavailable,
-        10 or (>= 200 and <= 299) => GraphFailureKind.PermissionMissing,
+        ApiMethodCode or 10 or (>= 200 and <= 299) => GraphFailureKind.PermissionMissing,
         100 => GraphFailureKind.InvalidRequest,
         368 => GraphFailureKind.Blocked,
         _ when subcode is 458 or 459 or 460 or 463 or 464 or 467 => GraphFailureKind.TokenInvalid,

@@ -158,29 +158,29 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
     }
 
     /// <summary>
-    /// n8n-io/n8n issue #24736: Graph refuses a page's lead call with code 100, "Object does not exist, cannot be loaded due
-    /// to missing permission or reviewable feature … This endpoint requires the 'pages_read_engagement' permission …".
-    /// Met on the webhook's lead read, it is the permission that is missing, not the lead: the integration names the
-    /// permission (as for error 200), the lead is on the sync history, and the delivery is not retried for ever.
+    /// A lead read Graph refuses for a missing permission in words other than error 200's: code 100 naming it, "Object
+    /// does not exist, cannot be loaded due to missing permission or reviewable feature … This endpoint requires the
+    /// 'pages_read_engagement' permission …" (n8n-io/n8n issue #24736), or code 3, "API Method: Capability or permissions
+    /// issue" in Meta's error table (graph-api/guides/error-handling), "(#3) Application does not have the capability to
+    /// make this API call.". It is the permission that is missing, not the lead: the integration says so (naming the
+    /// permission when Graph does), the lead is on the sync history, and the delivery is not retried for ever.
     /// </summary>
-    [Test]
-    public async Task A_lead_read_refused_with_code_100_naming_a_permission_marks_that_permission_missing()
+    [TestCase(100, "pages_read_engagement", TestName = "A_lead_read_refused_with_code_100_naming_a_permission_marks_that_permission_missing")]
+    [TestCase(3, null, TestName = "A_lead_read_refused_with_code_3_marks_a_permission_missing")]
+    public async Task A_lead_read_refused_for_a_missing_permission_in_other_words_marks_the_integration(int code, string? permission)
     {
         var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId);
         var integrationId = (await api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations").EnumerateArray().Single().GetProperty("id").GetInt64();
-        Graph.SetFault(new FaultRule
-        {
-            Route = FaultRoutes.Lead, PageId = SandboxSeed.MainPageId, Kind = FaultKind.PermissionMissing, Code = 100,
-            Permission = SandboxSeed.ScopePagesReadEngagement,
-        });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Lead, PageId = SandboxSeed.MainPageId, Kind = FaultKind.PermissionMissing, Code = code, Permission = permission });
 
         await LeadgenDeliveries.PostAsync(App, DocumentedSample(leadId, SandboxSeed.MainServiceFormId));
 
         var (integration, history, unfinished) = await LeadgenDeliveries.AfterRefusedReadAsync(App, user, api, integrationId);
+        var missing = integration.GetProperty("missing_permissions").EnumerateArray().Select(p => p.GetString()).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo("missing_permission"));
-            Assert.That(integration.GetProperty("missing_permissions").EnumerateArray().Select(p => p.GetString()), Does.Contain(SandboxSeed.ScopePagesReadEngagement));
+            Assert.That(missing, permission is null ? Is.Not.Empty : Does.Contain(permission));
             Assert.That(history, Does.Contain(leadId), "the lead that could not be read is on the sync history");
             Assert.That(history, Does.Not.Contain("the lead does not exist"), "not taken for a lead that is gone");
             Assert.That(unfinished, Is.Zero, "handled, not retried for ever");
