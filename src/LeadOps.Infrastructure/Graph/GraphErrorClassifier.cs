@@ -45,10 +45,31 @@ internal static partial class GraphErrorClassifier
     /// </summary>
     private const int ObjectMissingSubcode = 33;
 
+    /// <summary>
+    /// "(#803) Some of the aliases you requested do not exist: …": a node named by something that is not a numeric id (a
+    /// leadgen id with a template placeholder left in), which Graph looked up as an alias and did not find.
+    /// </summary>
+    private const int AliasMissingCode = 803;
+
+    /// <summary>
+    /// "API Method: Capability or permissions issue. Make sure your app has the necessary capability or permissions to make
+    /// this call" (graph-api/guides/error-handling); Graph words it "(#3) Application does not have the capability to make
+    /// this API call."
+    /// </summary>
+    private const int ApiMethodCode = 3;
+
     public static GraphFailure Classify(GraphErrorDto? error, int? httpStatus, GraphUsage usage, TimeSpan? retryAfterHeader, DateTimeOffset now)
     {
         var kind = KindOf(error?.Code, error?.ErrorSubcode, error?.IsTransient, httpStatus);
         var message = Describe(error) ?? DescribeWithoutBody(httpStatus);
+
+        // Code 100 that says which permission the call needs ("This endpoint requires the 'pages_read_engagement'
+        // permission …", even beside "Object does not exist"): the permission is missing, not the object.
+        var requiredPermission = kind == GraphFailureKind.InvalidRequest ? RequiredPermission(error?.Message) : null;
+        if (requiredPermission is not null)
+        {
+            kind = GraphFailureKind.PermissionMissing;
+        }
 
         TimeSpan? wait = null;
         if (kind is GraphFailureKind.RateLimited or GraphFailureKind.Transient)
@@ -66,10 +87,10 @@ internal static partial class GraphErrorClassifier
             error?.IsTransient,
             httpStatus,
             wait is { } w ? now + w : null,
-            kind == GraphFailureKind.PermissionMissing ? ExtractPermission(message) : null)
+            kind == GraphFailureKind.PermissionMissing ? requiredPermission ?? ExtractPermission(message) : null)
         {
             UserTitle = TextLimit.Words(error?.ErrorUserTitle),
-            ObjectMissing = error is { Code: 100, ErrorSubcode: ObjectMissingSubcode },
+            ObjectMissing = requiredPermission is null && error is { Code: 100, ErrorSubcode: ObjectMissingSubcode } or { Code: AliasMissingCode },
             DoneAnyway = error is { Code: 1, ErrorSubcode: InvalidJsonReplySubcode },
             TooMuchData = error is { Code: 1 } && AsksForLessData(error),
         };
@@ -92,7 +113,7 @@ internal static partial class GraphErrorClassifier
         10 when subcode is OutsideMessagingWindowSubcode or OutsideAllowedWindowSubcode => GraphFailureKind.OutsideMessagingWindow,
         551 => GraphFailureKind.RecipientUnavailable,
         10 or 200 when subcode is CannotReceiveSubcode or NotReceivingSubcode => GraphFailureKind.RecipientUnavailable,
-        10 or (>= 200 and <= 299) => GraphFailureKind.PermissionMissing,
+        ApiMethodCode or 10 or (>= 200 and <= 299) => GraphFailureKind.PermissionMissing,
         100 => GraphFailureKind.InvalidRequest,
         368 => GraphFailureKind.Blocked,
         _ when subcode is 458 or 459 or 460 or 463 or 464 or 467 => GraphFailureKind.TokenInvalid,
@@ -117,6 +138,10 @@ internal static partial class GraphErrorClassifier
 
         return match.Success ? match.Groups["permission"].Value.ToLowerInvariant() : null;
     }
+
+    /// <summary>The permission a message says the call requires ("requires the 'x_y' permission"), or null.</summary>
+    private static string? RequiredPermission(string? message) =>
+        message is not null && RequiresPermission().Match(message) is { Success: true } match ? match.Groups["permission"].Value.ToLowerInvariant() : null;
 
     /// <summary>No Graph error body: 5xx, 408 and 429 are worth another try, anything else is not understood.</summary>
     private static GraphFailureKind KindOfStatus(int? httpStatus) => httpStatus switch

@@ -1,3 +1,5 @@
+using LeadOps.Infrastructure.Graph;
+
 namespace LeadOps.Infrastructure.Webhooks;
 
 /// <summary>Reads the parts of a Meta webhook body LeadOps acts on. Unknown fields and events are ignored.</summary>
@@ -53,21 +55,12 @@ internal static class WebhookPayload
         Messenger.MessengerPayload.Events(root, receivedAt);
 
     /// <summary>
-    /// A leadgen change's created_time: unix seconds as a number or a string of digits (Meta's samples), or milliseconds
-    /// (as Messenger's times are) when the number is too large to be seconds. Anything else reads as not given.
+    /// A leadgen change's created_time: unix seconds as a number or a string of digits (Meta's samples), milliseconds (as
+    /// Messenger's times are) when the number is too large to be seconds, or an ISO-8601 string as Graph writes a lead's
+    /// (<c>"2025-01-02T10:10:10+0000"</c>, in payloads kept by integrators). Anything else reads as not given.
     /// </summary>
-    private static DateTimeOffset? CreatedTime(JsonElement value)
-    {
-        const long SecondsBelow = 253_402_300_800; // 10000-01-01 in seconds
-        if (Id(value, "created_time") is not { } text || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number <= 0)
-        {
-            return null;
-        }
-
-        return number < SecondsBelow ? DateTimeOffset.FromUnixTimeSeconds(number)
-            : number < SecondsBelow * 1000 ? DateTimeOffset.FromUnixTimeMilliseconds(number)
-            : null;
-    }
+    private static DateTimeOffset? CreatedTime(JsonElement value) =>
+        GraphTime.TryParse(Id(value, "created_time"), out var time) ? time : null;
 
     public static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array

@@ -165,6 +165,22 @@ public sealed class GraphSandboxLeadsTests : SandboxFixture
         }
     }
 
+    /// <summary>Graph looks a node named by something other than a number up as an alias (facebookarchive/php-graph-sdk #1121).</summary>
+    [Test]
+    public async Task A_node_named_by_something_that_is_not_a_number_is_error_803()
+    {
+        var alias = await Http.GetAsync("%7Bleadgen_id%7D");
+        var number = await Http.GetAsync("999999999999999");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(alias.Status, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(alias.ErrorCode, Is.EqualTo(803));
+            Assert.That(alias.Json.GetProperty("error").GetProperty("message").GetString(), Is.EqualTo("(#803) Some of the aliases you requested do not exist: {leadgen_id}"));
+            Assert.That((number.ErrorCode, number.ErrorSubcode), Is.EqualTo((100, 33)), "an unknown number is still 100/33");
+        }
+    }
+
     [Test]
     public async Task A_form_of_another_page_is_not_visible_to_this_page_token()
     {

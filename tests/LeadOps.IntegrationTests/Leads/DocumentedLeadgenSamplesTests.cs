@@ -1,10 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Integrations;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Leads;
 
@@ -23,7 +20,7 @@ public sealed class DocumentedLeadgenSamplesTests(DatabaseKind database) : AppFi
     [Test]
     public async Task The_leadgen_reference_sample_as_a_bare_change_is_stored_once_and_a_replay_is_deduplicated()
     {
-        var (_, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainServiceFormId);
+        var (_, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId);
         var created = DateTimeOffset.UtcNow.AddMinutes(-3);
         var sample = $$"""
             {
@@ -39,13 +36,13 @@ public sealed class DocumentedLeadgenSamplesTests(DatabaseKind database) : AppFi
             }
             """;
 
-        await PostAsync(sample);
-        await PostAsync(sample);
+        await LeadgenDeliveries.PostAsync(App, sample);
+        await LeadgenDeliveries.PostAsync(App, sample);
 
-        var stored = await StoredAsync(api, leadId);
+        var stored = await LeadgenDeliveries.StoredAsync(api, leadId);
         Assert.That(stored, Has.Count.EqualTo(1), "the lead is stored, once");
         Assert.That(stored[0].GetProperty("form_id").GetString(), Is.EqualTo(SandboxSeed.MainServiceFormId));
-        Assert.That(await UnfinishedDeliveriesAsync(), Is.Zero, "both deliveries are worked off, none left to retry or failed");
+        Assert.That(await LeadgenDeliveries.UnfinishedDeliveriesAsync(App), Is.Zero, "both deliveries are worked off, none left to retry or failed");
     }
 
     /// <summary>
@@ -58,7 +55,7 @@ public sealed class DocumentedLeadgenSamplesTests(DatabaseKind database) : AppFi
     public async Task A_batch_with_the_dashboards_test_change_other_page_fields_and_a_real_lead_stores_the_real_lead_at_the_announced_time()
     {
         var announced = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.AddMinutes(-2).ToUnixTimeMilliseconds());
-        var (_, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainTestRideFormId, new SandboxLead { CreatedTimeAs = CreatedTimeForm.Missing, CreatedTime = announced });
+        var (_, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainTestRideFormId, new SandboxLead { CreatedTimeAs = CreatedTimeForm.Missing, CreatedTime = announced });
         var page = SandboxSeed.MainPageId;
         var millis = announced.ToUnixTimeMilliseconds();
         var body = $$$"""
@@ -71,12 +68,12 @@ public sealed class DocumentedLeadgenSamplesTests(DatabaseKind database) : AppFi
             ]}
             """;
 
-        await PostAsync(body);
+        await LeadgenDeliveries.PostAsync(App, body);
 
-        var stored = await StoredAsync(api, leadId);
+        var stored = await LeadgenDeliveries.StoredAsync(api, leadId);
         Assert.That(stored, Has.Count.EqualTo(1), "the real lead is stored, once");
         var lead = await api.GetFromJsonAsync<JsonElement>($"/api/leads/{stored[0].GetProperty("id").GetInt64()}");
-        var unfinished = await UnfinishedDeliveriesAsync();
+        var unfinished = await LeadgenDeliveries.UnfinishedDeliveriesAsync(App);
         Assert.Multiple(() =>
         {
             Assert.That(lead.GetProperty("created_time").GetDateTimeOffset(), Is.EqualTo(announced), "the webhook's time, read from milliseconds");
@@ -94,7 +91,7 @@ public sealed class DocumentedLeadgenSamplesTests(DatabaseKind database) : AppFi
     [Test]
     public async Task An_organic_lead_without_ad_ids_is_stored_once_with_every_answer_and_welcomed_once()
     {
-        var (user, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainServiceFormId, new SandboxLead
+        var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId, new SandboxLead
         {
             IsOrganic = true,
             Answers = new Dictionary<string, IReadOnlyList<string>>
@@ -127,10 +124,10 @@ public sealed class DocumentedLeadgenSamplesTests(DatabaseKind database) : AppFi
             }
             """;
 
-        var lead = await DeliveredTwiceAsync(api, leadId, sample);
+        var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, sample);
         var answers = AnswersOf(lead);
         var consents = lead.GetProperty("consents").EnumerateArray().Select(c => (c.GetProperty("key").GetString(), c.GetProperty("checked").GetBoolean()));
-        var welcomes = await WelcomesAsync(user, leadId);
+        var welcomes = await LeadgenDeliveries.WelcomesAsync(App, user, leadId);
         Assert.Multiple(() =>
         {
             Assert.That(lead.GetProperty("is_organic").GetBoolean(), Is.True);
@@ -157,7 +154,7 @@ public sealed class DocumentedLeadgenSamplesTests(DatabaseKind database) : AppFi
     [Test]
     public async Task A_testing_tool_lead_announced_as_metas_sample_does_is_stored_and_welcomed_once_without_a_placeholder_first_name()
     {
-        var (user, api, leadId) = await ConnectedWithSilentLeadAsync(SandboxSeed.MainTestRideFormId, new SandboxLead
+        var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainTestRideFormId, new SandboxLead
         {
             Answers = new Dictionary<string, IReadOnlyList<string>>
             {
@@ -175,9 +172,9 @@ public sealed class DocumentedLeadgenSamplesTests(DatabaseKind database) : AppFi
             "                    \"created_time\":" + now.AddSeconds(-1).ToUnixTimeSeconds() + ",\r\n                    \"page_id\":\"" + SandboxSeed.MainPageId + "\"\r\n" +
             "                },\r\n                \"field\":\"leadgen\"\r\n                }\r\n            ]\r\n        }\r\n    ]\r\n}  ";
 
-        var lead = await DeliveredTwiceAsync(api, leadId, sample);
+        var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, sample);
         var answers = AnswersOf(lead);
-        var welcomes = await WelcomesAsync(user, leadId);
+        var welcomes = await LeadgenDeliveries.WelcomesAsync(App, user, leadId);
         Assert.Multiple(() =>
         {
             Assert.That(lead.GetProperty("email").GetString(), Is.EqualTo("test@fb.com"));
@@ -189,56 +186,7 @@ public sealed class DocumentedLeadgenSamplesTests(DatabaseKind database) : AppFi
         });
     }
 
-    private async Task<(TestUser User, HttpClient Api, string LeadId)> ConnectedWithSilentLeadAsync(string formId, SandboxLead? lead = null)
-    {
-        var user = await App.NewUserAsync();
-        var api = App.ApiClient(user);
-        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
-        Graph.Options.WebhookDropRate = 1; // the sandbox's own delivery never arrives: only the body the test posts
-        var leadId = lead is null ? Graph.SubmitLeads(formId, 1)[0] : Graph.SubmitLead(formId, lead);
-        await Graph.WhenWebhooksDrainedAsync();
-        Graph.Options.WebhookDropRate = 0;
-        return (user, api, leadId);
-    }
-
-    private async Task PostAsync(string body)
-    {
-        using var client = App.NewClient();
-        using var response = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await App.DrainAsync();
-    }
-
-    private static async Task<List<JsonElement>> StoredAsync(HttpClient api, string leadId) =>
-        (await api.GetFromJsonAsync<JsonElement>("/api/leads?source=webhook")).GetProperty("leads").EnumerateArray()
-            .Where(l => l.GetProperty("facebook_lead_id").GetString() == leadId).ToList();
-
-    /// <summary>Posts the body twice; the lead is stored once, and this is what the API says of it.</summary>
-    private async Task<JsonElement> DeliveredTwiceAsync(HttpClient api, string leadId, string body)
-    {
-        await PostAsync(body);
-        await PostAsync(body);
-        var stored = await StoredAsync(api, leadId);
-        Assert.That(stored, Has.Count.EqualTo(1), "the lead is stored, once");
-        return await api.GetFromJsonAsync<JsonElement>($"/api/leads/{stored[0].GetProperty("id").GetInt64()}");
-    }
-
     /// <summary>The lead's answers by question key, several values joined with "|".</summary>
     private static Dictionary<string, string> AnswersOf(JsonElement lead) => lead.GetProperty("answers").EnumerateArray()
         .ToDictionary(a => a.GetProperty("name").GetString()!, a => string.Join("|", a.GetProperty("values").EnumerateArray().Select(v => v.GetString())));
-
-    private async Task<int> WelcomesAsync(TestUser user, string leadId)
-    {
-        await using var scope = App.ScopeFor(user.Id);
-        var db = App.Db(scope);
-        return await db.OutboxMessages.CountAsync(o => o.Lead!.FacebookLeadId == leadId && o.Kind == LeadOps.Domain.Leads.OutboxMessage.WelcomeKind);
-    }
-
-    private async Task<int> UnfinishedDeliveriesAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeadOps.Infrastructure.Persistence.LeadOpsDbContext>();
-        return await db.WebhookDeliveries.CountAsync(d =>
-            d.Status == LeadOps.Domain.Common.WebhookDeliveryStatus.Pending || d.Status == LeadOps.Domain.Common.WebhookDeliveryStatus.Failed);
-    }
 }

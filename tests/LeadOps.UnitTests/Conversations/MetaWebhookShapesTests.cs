@@ -95,7 +95,8 @@ public sealed class MetaWebhookShapesTests
     [TestCase("""{"leadgen_id":"444444444444","page_id":"108","form_id":"444444444444","adgroup_id":"44444444444","ad_id":"444444444444","created_time":"1440120384"}""", "108", "444444444444", 1440120384L, TestName = "Leadgen_ids_and_time_as_strings")]
     [TestCase("""{"leadgen_id":"444444444444","form_id":"444444444444"}""", "108", "444444444444", null, TestName = "Leadgen_without_page_ad_or_time")]
     [TestCase("""{"leadgen_id":"444444444444","page_id":"108"}""", "108", "", null, TestName = "Leadgen_without_form")]
-    [TestCase("""{"leadgen_id":"444444444444","page_id":"108","form_id":"444444444444","created_time":"2024-01-01T10:00:00+0000"}""", "108", "444444444444", null, TestName = "Leadgen_with_an_iso_time")]
+    [TestCase("""{"leadgen_id":"444444444444","page_id":"108","form_id":"444444444444","created_time":"2024-01-01T10:00:00+0000"}""", "108", "444444444444", 1704103200L, TestName = "Leadgen_with_an_iso_time")]
+    [TestCase("""{"leadgen_id":"444444444444","page_id":"108","form_id":"444444444444","created_time":"yesterday"}""", "108", "444444444444", null, TestName = "Leadgen_with_an_unreadable_time")]
     public void A_leadgen_change_is_read_with_ids_as_numbers_or_strings_and_optional_fields_missing(string value, string page, string form, long? created)
     {
         using var document = JsonDocument.Parse($$"""{"object":"page","entry":[{"id":"108","time":1440120384,"changes":[{"field":"leadgen","value":{{value}}}]}]}""");

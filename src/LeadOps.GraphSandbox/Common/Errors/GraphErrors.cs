@@ -37,6 +37,14 @@ internal static class GraphErrors
             $"Unsupported {method} request. Object with ID '{id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api",
             33);
 
+    /// <summary>
+    /// Graph's answer to a node named by something that is not a numeric id, which it looks up as an alias (a username)
+    /// and does not find (<c>GET /{leadgen_id}</c> with the placeholder left in, in facebookarchive/php-graph-sdk issue
+    /// #1121). The HTTP status is Graph's usual 404 for it (not in Meta's reference text).
+    /// </summary>
+    public static GraphError UnknownAlias(string alias) =>
+        new(404, 803, $"(#803) Some of the aliases you requested do not exist: {alias}");
+
     public static GraphError UnknownPath(string path) =>
         new(400, 2500, $"Unknown path components: {path}");
 
@@ -47,6 +55,18 @@ internal static class GraphErrors
 
     public static GraphError PermissionMissing(string permission) =>
         new(403, 200, $"(#200) Requires {permission} permission");
+
+    /// <summary>
+    /// Code 100 for a missing permission, in the words integrators report for a page read without it (n8n-io/n8n issue
+    /// #24736, <c>leadgen_forms</c> without pages_read_engagement); not in Meta's reference text.
+    /// </summary>
+    public static GraphError ObjectNeedsPermission(string permission) =>
+        new(400, 100,
+            $"(#100) Object does not exist, cannot be loaded due to missing permission or reviewable feature, or does not support this operation. This endpoint requires the '{permission}' permission or the 'Page Public Content Access' feature or the 'Page Public Metadata Access' feature. Refer to https://developers.facebook.com/docs/apps/review/login-permissions#manage_pages and https://developers.facebook.com/docs/apps/review/feature#reference-PAGES_ACCESS for details.");
+
+    /// <summary>Code 3, "API Method" in Meta's error table (graph-api/guides/error-handling): a capability or permissions issue.</summary>
+    public static GraphError ApplicationLacksCapability() =>
+        new(400, 3, "(#3) Application does not have the capability to make this API call.");
 
     public static GraphError ApplicationPermissionDenied() =>
         new(403, 10, "(#10) Application does not have permission for this action");

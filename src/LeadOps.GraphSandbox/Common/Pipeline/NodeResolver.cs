@@ -30,7 +30,10 @@ internal static class NodeResolver
         return null;
     }
 
-    /// <summary>Any node id (page, form, lead, or a customer of the page: the User Profile API); names the call's route after what the node is.</summary>
+    /// <summary>
+    /// Any node id (page, form, lead, or a customer of the page: the User Profile API); names the call's route after what
+    /// the node is. An id Graph does not know is error 100/33, or 803 when it is not a number (Graph takes it for an alias).
+    /// </summary>
     public static GraphError? AnyNode(GraphCall call)
     {
         var id = call.PathId!;
@@ -66,7 +69,7 @@ internal static class NodeResolver
             return null;
         }
 
-        return GraphErrors.UnknownObject(id, MethodWord(call));
+        return id.All(char.IsAsciiDigit) ? GraphErrors.UnknownObject(id, MethodWord(call)) : GraphErrors.UnknownAlias(id);
     }
 
     private static GraphError? ResolvePage(GraphCall call, string id)
