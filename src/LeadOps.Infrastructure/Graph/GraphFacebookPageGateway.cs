@@ -6,7 +6,7 @@ namespace LeadOps.Infrastructure.Graph;
 /// <see cref="IFacebookPageGateway"/> over Graph: the page itself, its token, its lead forms (with their counts, and their
 /// questions when asked), its webhook subscription, its lead access and its forms' test leads.
 /// </summary>
-internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonitor<FacebookOptions> options) : IFacebookPageGateway
+internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonitor<FacebookOptions> options, ILogger<GraphFacebookPageGateway> logger) : IFacebookPageGateway
 {
     private const string PageFields = "id,name";
     private const string FormFields = "id,name,status,locale,created_time,leads_count";
@@ -137,7 +137,7 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
         var forms = new List<FacebookLeadFormInfo>();
         string? after = null;
         string? askedAgain = null;
-        var size = new GraphPageSize(FormPageSize);
+        var size = new GraphPageSize(FormPageSize, "lead forms", logger);
         while (true)
         {
             var page = await size.RunAsync(limit =>

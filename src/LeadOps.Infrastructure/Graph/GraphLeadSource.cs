@@ -9,7 +9,7 @@ namespace LeadOps.Infrastructure.Graph;
 /// cursor it was asked with is asked once more (the next answer often carries on); if the cursor repeats again, the
 /// walk ends there with a warning on its last page, never in a loop and never as a failure.
 /// </summary>
-internal sealed class GraphLeadSource(IGraphApi graphApi) : ILeadSource
+internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSource> logger) : ILeadSource
 {
     /// <summary>Asked for per page; Graph may send fewer.</summary>
     internal const int PageSize = 100;
@@ -28,7 +28,7 @@ internal sealed class GraphLeadSource(IGraphApi graphApi) : ILeadSource
         var filtering = GraphLeadFilter.Build(since, until);
         string? after = null;
         string? askedAgain = null;
-        var size = new GraphPageSize(PageSize);
+        var size = new GraphPageSize(PageSize, "leads", logger);
         while (true)
         {
             var page = await size.RunAsync(limit =>

@@ -150,6 +150,10 @@ public sealed class GraphPagingTests : GraphClientFixture
             Assert.That(forms.Select(f => f.Id), Is.EquivalentTo(SandboxSeed.FormIdsOf(SandboxSeed.MainPageId)));
             Assert.That(limits.TakeWhile(l => l > 1), Is.EqualTo(new[] { 100, 50, 25, 12, 6, 3 }), "each refused size asked once");
             Assert.That(limits.SkipWhile(l => l > 1), Has.All.EqualTo(1), "the rest of the listing keeps the size that passed");
+            Assert.That(
+                Client.Logs.GetSnapshot().Where(r => r.Id.Name == "GraphPageHalved").Select(r => r.Message),
+                Is.EqualTo(new[] { (100, 50), (50, 25), (25, 12), (12, 6), (6, 3), (3, 1) }.Select(h => $"Graph found a page of lead forms too heavy to send at {h.Item1} items; asking again with {h.Item2}")),
+                "each halving is logged once");
         });
     }
 

@@ -1,6 +1,7 @@
 using LeadOps.Application.Common.Graph;
 using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Graph.Dtos;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 
@@ -120,5 +121,5 @@ public sealed class GraphFacebookPageGatewayTests
     }
 
     private GraphFacebookPageGateway Gateway(FacebookOptions options) =>
-        new(_api.Object, Mock.Of<IOptionsMonitor<FacebookOptions>>(m => m.CurrentValue == options));
+        new(_api.Object, Mock.Of<IOptionsMonitor<FacebookOptions>>(m => m.CurrentValue == options), NullLogger<GraphFacebookPageGateway>.Instance);
 }

@@ -2,6 +2,7 @@ using LeadOps.Application.Common.Graph;
 using LeadOps.Application.Leads;
 using LeadOps.Infrastructure.Graph;
 using LeadOps.Infrastructure.Graph.Dtos;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace LeadOps.UnitTests.Graph;
@@ -176,7 +177,7 @@ public sealed class GraphLeadSourceTests
         };
         _api.Setup(a => a.GetLeadAsync("1", GraphLeadMapper.Fields, It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>())).ReturnsAsync(lead);
 
-        var result = await new GraphLeadSource(_api.Object).GetLeadAsync(Credentials, "1", CancellationToken.None);
+        var result = await new GraphLeadSource(_api.Object, NullLogger<GraphLeadSource>.Instance).GetLeadAsync(Credentials, "1", CancellationToken.None);
 
         Assert.That(result.FieldData, Is.EqualTo(new[]
         {
@@ -200,7 +201,7 @@ public sealed class GraphLeadSourceTests
 
     private async Task<List<IReadOnlyList<FacebookLeadData>>> ReadAllAsync(DateTimeOffset? since)
     {
-        var source = new GraphLeadSource(_api.Object);
+        var source = new GraphLeadSource(_api.Object, NullLogger<GraphLeadSource>.Instance);
         var pages = new List<IReadOnlyList<FacebookLeadData>>();
         await foreach (var page in source.GetLeadPagesAsync(Credentials, "form-1", since, null, CancellationToken.None))
         {
