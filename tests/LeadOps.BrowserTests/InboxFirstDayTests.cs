@@ -1,3 +1,4 @@
+using LeadOps.Application.Conversations.Commands;
 using LeadOps.GraphSandbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -146,6 +147,29 @@ public sealed class InboxFirstDayTests : MainPageFixture
         var capturingSubmit = listeners!.Value.GetProperty("listeners").EnumerateArray()
             .Count(l => l.GetProperty("type").GetString() == "submit" && l.GetProperty("useCapture").GetBoolean());
         Assert.That(capturingSubmit, Is.EqualTo(1), "one listener asks both questions (data-confirm and the unsent text)");
+    }
+
+    [Test]
+    public async Task The_state_window_and_waiting_time_stay_at_the_headers_right_beside_a_long_escalation_reason()
+    {
+        var psid = NewPsid();
+        var escalated = await Site.App.SendAsync(TestApp.AdminUserId, new EscalateCustomer(SandboxSeed.MainPageId, psid,
+            "App 700000000000001 passed the conversation to LeadOps: the customer asked twice for a person about returning a rental bike"));
+        Assert.That(escalated.IsSuccess, Is.True, escalated.Error);
+        var page = await SignedInPageAsync();
+        await OpenConversationAsync(page, psid);
+
+        var header = (await page.Locator("[data-test=conversation-header] > .card-body").BoundingBoxAsync())!;
+        var reason = (await page.Locator("[data-test=escalation-reason]").BoundingBoxAsync())!;
+        var state = (await page.Locator("[data-test=conversation-header] [data-test=state]").BoundingBoxAsync())!;
+        var window = (await page.Locator("[data-test=window]").BoundingBoxAsync())!;
+        await BrowserApp.ScreenshotAsync(page, "conversation-long-escalation-reason");
+        Assert.Multiple(() =>
+        {
+            Assert.That(state.Y, Is.LessThan(reason.Y), "the state badge is on the header's first line, not below the reason");
+            Assert.That(state.X, Is.GreaterThan(reason.X + reason.Width), "the state badge is to the right of the reason");
+            Assert.That(header.X + header.Width - (window.X + window.Width), Is.LessThan(24), "the window's time left ends at the header's right edge");
+        });
     }
 
     private async Task<IPage> SignedInPageAsync()

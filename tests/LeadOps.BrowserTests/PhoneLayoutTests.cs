@@ -113,6 +113,9 @@ public sealed class PhoneLayoutTests
     [Test]
     public async Task On_a_desktop_each_e_mail_address_in_the_leads_list_reads_on_one_line_with_the_whole_address_in_its_title()
     {
+        // A name with a long word and a long phone number (as the demo has): every column must still fit at 1280 px.
+        SeededApp.SubmitLead(_app, "Priya Raghunathan", "priya.raghunathan@example.in", "+971 53 355 4179");
+        await SeededApp.WaitAsync(_app, async db => await db.Leads.AnyAsync(l => l.FullName == "Priya Raghunathan"), "the lead with a long name");
         await using var desktop = await _app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = _app.BaseAddress.ToString(),

@@ -26,4 +26,20 @@ public sealed class WebhookHealthTests(DatabaseKind database) : AppFixture(datab
         Assert.That(health.GetProperty("miss_rate_7_days").GetDouble(), Is.Zero);
         Assert.That(health.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()), Has.None.Contains("missed"));
     }
+
+    [Test]
+    public async Task The_sync_history_says_one_lead_not_one_leads()
+    {
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        Graph.SubmitLeads(SandboxSeed.MainTestRideFormId, 1);
+        await Graph.WhenWebhooksDrainedAsync();
+        await App.DrainAsync();
+        using var browser = await App.SignedInClientAsync(user);
+
+        var history = await browser.GetStringAsync("/Leads/Runs");
+
+        Assert.That(history, Does.Contain("Last 7 days: 1 lead, 0 first found by retrieval").And.Contain("Last 30 days: 1 lead, 0 first found by retrieval"));
+    }
 }

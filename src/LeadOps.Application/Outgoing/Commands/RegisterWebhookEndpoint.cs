@@ -11,14 +11,15 @@ public sealed class RegisterWebhookEndpointValidator : AbstractValidator<Registe
     {
         RuleFor(c => c.Url).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Give the endpoint's address.")
-            .MaximumLength(WebhookEndpoint.UrlLength)
+            .MaximumLength(WebhookEndpoint.UrlLength).WithMessage($"The address can have at most {WebhookEndpoint.UrlLength} characters.")
             .Must(url => WebhookUrlRules.Problem(url, options.AllowLoopbackHttp) is null)
             .WithMessage(c => WebhookUrlRules.Problem(c.Url, options.AllowLoopbackHttp) ?? string.Empty);
         RuleFor(c => c.Events).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Choose at least one event.")
             .Must(events => events.All(OutgoingEventNames.Subscribable.Contains))
             .WithMessage($"Events are {string.Join(", ", OutgoingEventNames.Subscribable)}.");
-        RuleFor(c => c.Description).MaximumLength(WebhookEndpoint.DescriptionLength);
+        RuleFor(c => c.Description).MaximumLength(WebhookEndpoint.DescriptionLength)
+            .WithMessage($"The description can have at most {WebhookEndpoint.DescriptionLength} characters.");
     }
 }
 

@@ -8,11 +8,12 @@ public sealed class SettingsModel(IMediator mediator) : PageModel
 {
     public InboxSettingsView Settings { get; private set; } = null!;
 
+    /// <summary>Null when the field was left empty: the page says what to fill in (not a page about the request).</summary>
     [BindProperty]
-    public int AmberMinutes { get; set; }
+    public int? AmberMinutes { get; set; }
 
     [BindProperty]
-    public int RedMinutes { get; set; }
+    public int? RedMinutes { get; set; }
 
     [BindProperty]
     public ReplyInput Reply { get; set; } = new();
@@ -29,7 +30,21 @@ public sealed class SettingsModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnPostThresholdsAsync(CancellationToken ct)
     {
-        var result = await this.SendFormAsync(mediator, new SetWaitingThresholds(AmberMinutes, RedMinutes), ct);
+        if (AmberMinutes is not { } amber || RedMinutes is not { } red)
+        {
+            foreach (var (field, value, colour) in new[] { (nameof(AmberMinutes), AmberMinutes, "amber"), (nameof(RedMinutes), RedMinutes, "red") })
+            {
+                if (value is null)
+                {
+                    ModelState.AddModelError(field, $"Give the minutes after which a waiting customer turns {colour}.");
+                }
+            }
+
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var result = await this.SendFormAsync(mediator, new SetWaitingThresholds(amber, red), ct);
         if (result is not { IsSuccess: true })
         {
             if (result is { Error: { } error })

@@ -57,7 +57,8 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         RunAsync(id, new SendTestLead(id, formId), "A test lead was sent through Facebook: this page shows when and how it arrives.", ct);
 
     public Task<IActionResult> OnPostWelcomeAsync(int id, CancellationToken ct) =>
-        RunAsync(id, new UpdateWelcomeTemplate(id, Welcome.Enabled, Welcome.Subject ?? string.Empty, Welcome.Body ?? string.Empty), "Welcome message saved.", ct, keepInput: true);
+        RunAsync(id, new UpdateWelcomeTemplate(id, Welcome.Enabled, Welcome.Subject ?? string.Empty, Welcome.Body ?? string.Empty), "Welcome message saved.", ct, keepInput: true,
+            fieldKey: field => $"{nameof(Welcome)}.{field}");
 
     public Task<IActionResult> OnPostReconnectAsync(int id, CancellationToken ct) =>
         RunAsync(id, new ReconnectIntegration(id, NewToken ?? string.Empty), "The page was reconnected with the new token.", ct, field: nameof(NewToken));
@@ -70,10 +71,12 @@ public sealed class DetailsModel(IMediator mediator) : PageModel
         });
 
     /// <summary>Runs a change; a refusal (the validator's or the use case's) shows the page again with the reason.</summary>
-    /// <paramref name="field"/> names the field the command's input came from: its refusal is shown beside it.
-    private async Task<IActionResult> RunAsync(int id, ICommand<Result<IntegrationView>> command, string success, CancellationToken ct, bool keepInput = false, string? field = null)
+    /// <paramref name="field"/> names the field the command's input came from: its refusal is shown beside it;
+    /// <paramref name="fieldKey"/> instead names the form field of each of the command's fields (a form of several).
+    private async Task<IActionResult> RunAsync(int id, ICommand<Result<IntegrationView>> command, string success, CancellationToken ct, bool keepInput = false, string? field = null,
+        Func<string, string>? fieldKey = null)
     {
-        if (await this.SendFormAsync(mediator, command, ct, field is null ? null : _ => field) is not { } result)
+        if (await this.SendFormAsync(mediator, command, ct, fieldKey ?? (field is null ? null : _ => field)) is not { } result)
         {
             return await LoadAsync(id, ct, keepInput);
         }

@@ -141,10 +141,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Integrations = await mediator.Send(new ListIntegrations(), ct);
         Filtered = Request.Query.Keys.Any(k => k is "q" or "form_id" or "source" or "welcome_status" or "since" or "until" or "integration_id" or "stage" && Request.Query[k].ToString().Length > 0);
         Stages = await mediator.Send(new LeadOps.Application.Leads.Stages.Queries.ListStages(), ct);
-        if (!LeadFilterBinder.TryBind(Request.Query, out var filter, out var error))
+        var refused = CreatedDays.Refusal(Request.Query);
+        if (refused is not null || !LeadFilterBinder.TryBind(CreatedDays.ForList(Request.Query), out var filter, out refused))
         {
             // A filter that cannot be applied shows no leads (not every lead) and says why.
-            FilterError = error;
+            FilterError = refused;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace LeadOps.IntegrationTests.Outgoing;
+
+/// <summary>
+/// The Webhooks page's form, given an address or a description longer than an endpoint may hold: it says so in the
+/// form's words (it said "The length of 'Url' must be 2000 characters or fewer"), registers nothing, and its fields
+/// take no more than that.
+/// </summary>
+public sealed class WebhookEndpointFormTests(DatabaseKind database) : AppFixture(database)
+{
+    [TestCase("Input.Url", "https://example.com/", 2001, "The address can have at most 2000 characters.")]
+    [TestCase("Input.Description", "", 201, "The description can have at most 200 characters.")]
+    public async Task A_too_long_field_is_said_in_the_forms_words_and_registers_nothing(string field, string start, int length, string message)
+    {
+        var user = await App.NewUserAsync();
+        using var browser = await App.SignedInClientAsync(user);
+        var fields = new Dictionary<string, string> { ["Input.Url"] = "https://example.com/leadops", ["Input.Events"] = "lead.created" };
+        fields[field] = start + new string('a', length - start.Length);
+
+        var answer = await browser.PostFormAsync("/Webhooks?handler=Create", fields, formPage: "/Webhooks");
+        var html = await answer.Content.ReadAsStringAsync();
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var errors = WebUtility.HtmlDecode(Regex.Match(html, "data-test=\"endpoint-errors\"[^>]*>(?<text>.*?)</div>", RegexOptions.Singleline).Groups["text"].Value);
+        Assert.That(Regex.Replace(errors, "<[^>]+>", " ").Trim(), Is.EqualTo(message));
+        Assert.That(await browser.GetStringAsync("/Webhooks"), Does.Not.Contain("example.com/leadops</"), "nothing registered");
+    }
+
+    [Test]
+    public async Task The_address_and_description_fields_take_no_more_than_an_endpoint_may_hold()
+    {
+        var user = await App.NewUserAsync();
+        using var browser = await App.SignedInClientAsync(user);
+
+        var html = await browser.GetStringAsync("/Webhooks");
+
+        Assert.That(Regex.Match(html, "<input[^>]*name=\"Input.Url\"[^>]*>").Value, Does.Contain("maxlength=\"2000\""));
+        Assert.That(Regex.Match(html, "<input[^>]*name=\"Input.Description\"[^>]*>").Value, Does.Contain("maxlength=\"200\""));
+    }
+}
