@@ -136,10 +136,19 @@ public sealed record FaultRule
         FaultKind.PermissionMissing when Code == 3 => GraphErrors.ApplicationLacksCapability(),
         FaultKind.PermissionMissing when Code == 10 => GraphErrors.ApplicationPermissionDenied(),
         FaultKind.PermissionMissing when Code == 100 => GraphErrors.ObjectNeedsPermission(Permission ?? SandboxSeed.ScopePagesReadEngagement),
-        FaultKind.PermissionMissing => GraphErrors.PermissionMissing(Permission ?? SandboxSeed.ScopeLeadsRetrieval),
+        FaultKind.PermissionMissing => GraphErrors.PermissionMissing(Permission ?? DefaultPermission(route)),
         FaultKind.PolicyBlock => GraphErrors.PolicyBlocked(),
         FaultKind.SendRefused => GraphErrors.SendRefused(Code ?? 1200) is var refusal && Status is { } status ? refusal with { HttpStatus = status } : refusal,
         _ => null,
+    };
+
+    /// <summary>The permission the call on <paramref name="route"/> needs, named when the rule names none.</summary>
+    private static string DefaultPermission(string route) => route switch
+    {
+        FaultRoutes.SubscribedApps => SandboxSeed.ScopePagesManageMetadata,
+        FaultRoutes.Events => SandboxSeed.ScopeAdsManagement,
+        _ when FaultRoutes.UseCaseOf(route) == "messenger" => SandboxSeed.ScopePagesMessaging,
+        _ => SandboxSeed.ScopeLeadsRetrieval,
     };
 
     private static int DefaultThrottleCode(string route) => FaultRoutes.UseCaseOf(route) switch

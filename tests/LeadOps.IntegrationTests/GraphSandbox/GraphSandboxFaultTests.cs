@@ -219,6 +219,25 @@ public sealed class GraphSandboxFaultTests : SandboxFixture
     }
 
     [Test]
+    public async Task A_permission_fault_naming_no_permission_names_the_one_its_call_needs()
+    {
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Messages, Kind = FaultKind.PermissionMissing, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.SubscribedApps, Kind = FaultKind.PermissionMissing, Times = 1 });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.PermissionMissing, Times = 1 });
+
+        var send = await Http.SendToAsync(SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello");
+        var subscriptions = await Http.GetAsync($"{SandboxSeed.MainPageId}/subscribed_apps");
+        var leads = await Http.GetAsync($"{Form}/leads");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((send.ErrorCode, send.ErrorMessage), Is.EqualTo((200, "(#200) Requires pages_messaging permission")));
+            Assert.That((subscriptions.ErrorCode, subscriptions.ErrorMessage), Is.EqualTo((200, "(#200) Requires pages_manage_metadata permission")));
+            Assert.That((leads.ErrorCode, leads.ErrorMessage), Is.EqualTo((200, "(#200) Requires leads_retrieval permission")));
+        }
+    }
+
+    [Test]
     public async Task A_fault_can_target_one_form_only()
     {
         Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, FormId = SandboxSeed.MainServiceFormId, Kind = FaultKind.Transient });
