@@ -75,6 +75,12 @@ public static class SandboxSeed
     /// <summary>Wrote 2 hours ago, then blocked the page: every send answers 551.</summary>
     public const string CustomerWhoBlockedPagePsid = "7009000000000004";
 
+    /// <summary>
+    /// The Messenger bot of the demo's page: the console's "the bot escalates" passes the thread from it to LeadOps, and the
+    /// demo's <c>Messenger:BotAppId</c> names it, so a conversation staff release goes back to it.
+    /// </summary>
+    public const string DemoBotAppId = "700000000000001";
+
     public const string ScopeLeadsRetrieval = "leads_retrieval";
     public const string ScopePagesShowList = "pages_show_list";
     public const string ScopePagesReadEngagement = "pages_read_engagement";

@@ -79,7 +79,8 @@ public sealed class TestAppBuilder
 
     /// <summary>
     /// The app as the zero-setup demo runs it (ADR 0014): the Graph sandbox inside the app (<c>Sandbox:Enabled</c>) on a
-    /// free port, with no seeded leads, and the admin as the demo user whose page is connected at start. Its webhooks reach
+    /// free port, with no seeded leads, the console's bot as <c>Messenger:BotAppId</c> (as appsettings.Development.json names
+    /// it), and the admin as the demo user whose page is connected at start. Its webhooks reach
     /// the app only on Kestrel (<see cref="OnKestrel"/>).
     /// </summary>
     public TestAppBuilder AsDemo()
@@ -93,6 +94,7 @@ public sealed class TestAppBuilder
             .WithSetting("Facebook:AppId", options.AppId)
             .WithSetting("Facebook:AppSecret", options.AppSecret)
             .WithSetting("Facebook:VerifyToken", TestApp.VerifyToken)
+            .WithSetting("Messenger:BotAppId", SandboxSeed.DemoBotAppId)
             .WithSetting("Demo:Enabled", "true")
             .WithSetting("Demo:Email", TestApp.AdminEmail);
     }

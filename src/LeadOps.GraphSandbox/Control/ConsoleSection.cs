@@ -11,7 +11,7 @@ namespace LeadOps.GraphSandbox;
 internal static class ConsoleSection
 {
     /// <summary>The app id a bot passes the thread from in the demo's escalations.</summary>
-    public const string DemoBotAppId = "700000000000001";
+    public const string DemoBotAppId = SandboxSeed.DemoBotAppId;
 
     /// <summary>A customer who has never written: the console's default, so a first message opens a new conversation.</summary>
     public const string NewCustomerPsid = "7300000000000001";
