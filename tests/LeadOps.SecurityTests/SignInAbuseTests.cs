@@ -48,6 +48,7 @@ public sealed partial class SignInAbuseTests
         var limited = await SignInAsync(client, user.Email, TestUsers.Password);
         Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "even the right password waits");
         Assert.That(limited.Headers.RetryAfter, Is.Not.Null);
+        Assert.That(await limited.Content.ReadAsStringAsync(), Does.Match(@"Try again in [1-5] minutes\."), "the 5-minute window's wait in minutes, not some 300 seconds");
 
         var other = await app.NewUserAsync();
         var fine = await SignInAsync(client, other.Email, TestUsers.Password);

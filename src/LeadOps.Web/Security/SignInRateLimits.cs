@@ -38,6 +38,14 @@ public sealed class SignInRateLimits(IOptions<SecurityOptions> options) : IDispo
     public static int RetryAfterSeconds(RateLimitLease lease) =>
         lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
 
+    /// <summary>The wait in the words people use: "45 seconds" up to a minute and a half, else whole minutes rounded up ("5 minutes").</summary>
+    public static string Wait(int seconds) => seconds switch
+    {
+        1 => "1 second",
+        <= 90 => string.Create(CultureInfo.InvariantCulture, $"{seconds} seconds"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{(seconds + 59) / 60} minutes"),
+    };
+
     /// <summary>
     /// A sign-in page's answer to an attempt its account's limit refused: 429 with Retry-After, and <paramref name="message"/>
     /// (told the seconds to wait) on the page.
@@ -55,7 +63,7 @@ public sealed class SignInRateLimits(IOptions<SecurityOptions> options) : IDispo
         var seconds = RetryAfterSeconds(lease);
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync($"{message} Try again in {seconds} seconds.", ct);
+        await context.Response.WriteAsync($"{message} Try again in {Wait(seconds)}.", ct);
     }
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>

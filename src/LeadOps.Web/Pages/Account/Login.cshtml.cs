@@ -41,7 +41,7 @@ public sealed class LoginModel(SignInManager<ApplicationUser> signIn, SignInRate
         using var lease = limits.Account(Input.Email);
         if (!lease.IsAcquired)
         {
-            return SignInRateLimits.Refuse(this, lease, seconds => $"Too many sign-in attempts for this account. Try again in {seconds} seconds.");
+            return SignInRateLimits.Refuse(this, lease, seconds => $"Too many sign-in attempts for this account. Try again in {SignInRateLimits.Wait(seconds)}.");
         }
 
         var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
