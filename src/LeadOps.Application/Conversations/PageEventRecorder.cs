@@ -49,7 +49,7 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
 
     /// <summary>
     /// Thread control passed, taken or requested: noted in the thread, and the owner kept. The bot passing the thread to
-    /// LeadOps is the bot asking for a person; Meta Business Suite taking it is a person there having it.
+    /// LeadOps is the bot asking for a person; Meta Business Suite taking it is a person there having it (a pass to it is not).
     /// </summary>
     public async Task<MessengerEventOutcome> HandoverAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
     {
@@ -67,9 +67,11 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
         var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
         var moves = handover.MovesControl && handover.NewOwnerAppId is not null;
         conversations.AddMessage(conversation.RecordHandover(mid, ThreadOwnerNames.Describe(handover, options), handover.NewOwnerAppId, moves, e.Timestamp));
-        if (moves && conversation.ThreadOwnerAppId == MessengerWebhookEvent.MetaPageInboxAppId)
+        if (moves && handover.Action == MessengerHandover.Take && handover.NewOwnerAppId == MessengerWebhookEvent.MetaPageInboxAppId &&
+            conversation.ThreadOwnerAppId == MessengerWebhookEvent.MetaPageInboxAppId)
         {
-            // A person took the thread in Meta Business Suite (or was passed it): staff do not answer twice.
+            // A person took the thread in Meta Business Suite (this event, and the newest one): staff do not answer twice.
+            // A pass to the Page inbox is a bot asking for a person there: nobody has answered yet, so nothing moves.
             conversation.ThreadWithPageInbox();
         }
 

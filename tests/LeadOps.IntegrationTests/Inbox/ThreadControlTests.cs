@@ -203,4 +203,27 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
             Assert.That(conversation.GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
         });
     }
+
+    /// <summary>
+    /// A bot passing the thread to the Page inbox asks for a person in Meta's inbox: nobody has answered, so a conversation
+    /// waiting in LeadOps keeps waiting (only the recorded owner moves).
+    /// </summary>
+    [Test]
+    public async Task A_pass_to_the_page_inbox_leaves_a_waiting_conversation_waiting()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Can a person help me?");
+        await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = Page, psid });
+
+        Meta.Customers.Handover(Page, psid, "pass_thread_control", BotAppId, CustomerActions.PageInboxAppId, "customer asked for a person");
+        await staff.Probe.WaitUntilAsync("the pass", async () => (await MessagesAsync(staff, id)).Any(m => m.GetProperty("kind").GetString() == "handover"));
+
+        var conversation = await ConversationAsync(staff, id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(conversation.GetProperty("state").GetString(), Is.EqualTo("needs_human"));
+            Assert.That(conversation.GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
+        });
+    }
 }
