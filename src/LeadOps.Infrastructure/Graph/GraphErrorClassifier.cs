@@ -71,6 +71,12 @@ internal static partial class GraphErrorClassifier
             kind = GraphFailureKind.PermissionMissing;
         }
 
+        // Code 3 is also Graph's "Unknown method": a missing permission only when its words say capability or permission.
+        if (error?.Code == ApiMethodCode && !SpeaksOfPermission(error.Message))
+        {
+            kind = GraphFailureKind.Unknown;
+        }
+
         TimeSpan? wait = null;
         if (kind is GraphFailureKind.RateLimited or GraphFailureKind.Transient)
         {
@@ -138,6 +144,9 @@ internal static partial class GraphErrorClassifier
 
         return match.Success ? match.Groups["permission"].Value.ToLowerInvariant() : null;
     }
+
+    private static bool SpeaksOfPermission(string? message) =>
+        message is not null && (message.Contains("capability", StringComparison.OrdinalIgnoreCase) || message.Contains("permission", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The permission a message says the call requires ("requires the 'x_y' permission"), or null.</summary>
     private static string? RequiredPermission(string? message) =>

@@ -214,6 +214,20 @@ public sealed class GraphErrorClassifierTests
         Assert.That(redacted.Message, Is.EqualTo("Malformed access token [token]"));
     }
 
+    /// <summary>
+    /// Code 3, "API Method" in Meta's error table: a capability or permissions issue, in Graph's words "(#3) Application does
+    /// not have the capability to make this API call."; the same code is also Graph's "Unknown method", which no
+    /// reconnect mends, so only the words of a permission make it one.
+    /// </summary>
+    [TestCase("(#3) Application does not have the capability to make this API call.", GraphFailureKind.PermissionMissing, TestName = "Code_3_without_the_capability_is_permission_missing")]
+    [TestCase("(#3) Unknown method", GraphFailureKind.Unknown, TestName = "Code_3_unknown_method_is_unknown")]
+    public void Code_3_is_a_missing_permission_only_in_the_words_of_one(string message, GraphFailureKind expected)
+    {
+        var failure = GraphErrorClassifier.Classify(Error(3) with { Message = message }, 400, GraphUsage.Empty, null, Now);
+
+        Assert.That(failure.Kind, Is.EqualTo(expected));
+    }
+
     private static GraphErrorDto Error(int code, int? subcode = null) =>
         new() { Message = $"(#{code}) something", Type = "OAuthException", Code = code, ErrorSubcode = subcode, FbtraceId = "trace" };
 }
