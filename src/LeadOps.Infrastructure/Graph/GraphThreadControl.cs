@@ -2,7 +2,8 @@ namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>
 /// <see cref="IThreadControl"/> over <c>POST /{page-id}/pass_thread_control</c> and <c>/take_thread_control</c>, which
-/// Conversation Routing still accepts (ADR 0012). Meta answers <c>{"success":true}</c>.
+/// Conversation Routing still accepts (ADR 0012). Meta answers <c>{"success":true}</c>; a take may also be answered with
+/// the thread's owner, as the Conversation Control guide prints it.
 /// </summary>
 internal sealed class GraphThreadControl(IGraphApi graphApi) : IThreadControl
 {
@@ -18,7 +19,7 @@ internal sealed class GraphThreadControl(IGraphApi graphApi) : IThreadControl
     {
         var answer = await GraphCall.RunAsync(() => graphApi.TakeThreadControlAsync(
             credentials.PageId, new GraphThreadControlRequest(new(psid), null, metadata), GraphCallContext.ForPage(credentials), cancellationToken));
-        Confirmed(answer, "take_thread_control");
+        Confirmed(answer.NamesThreadOwner ? answer with { Success = answer.Success ?? true } : answer, "take_thread_control");
     }
 
     private static void Confirmed(GraphSuccessDto answer, string call)

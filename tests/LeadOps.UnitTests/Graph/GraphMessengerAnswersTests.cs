@@ -72,13 +72,28 @@ public sealed class GraphMessengerAnswersTests
     [TestCase("""{"success":"true"}""")]
     [TestCase("""{"success":1}""")]
     [TestCase("true", TestName = "Handover_confirmed_with_a_bare_true")]
-    [TestCase("""{"data":[{"thread_owner":{"app_id":1000,"expiration":1765086400}}]}""", TestName = "Take_confirmed_with_the_thread_owner_as_the_conversation_control_guide_prints_it")]
     public async Task A_handover_meta_confirmed_passes(string body)
     {
         using var graph = new StubGraph(HttpStatusCode.OK, body);
         await graph.Get<IThreadControl>().PassAsync(Credentials, "7001", "263902037430900", null, CancellationToken.None);
         await graph.Get<IThreadControl>().TakeAsync(Credentials, "7001", null, CancellationToken.None);
         Assert.That(graph.Requests, Has.Count.EqualTo(2));
+    }
+
+    /// <summary>
+    /// A take answered with the thread's owner, as the Conversation Control guide prints it, is a grant; the take's
+    /// reference and the pass answer <c>{"success":bool}</c>, so a pass answered so is not taken for one.
+    /// </summary>
+    [Test]
+    public async Task A_take_answered_with_the_thread_owner_is_granted_and_a_pass_answered_so_is_not()
+    {
+        const string Body = """{"data":[{"thread_owner":{"app_id":1000,"expiration":1765086400}}]}""";
+        using var graph = new StubGraph(HttpStatusCode.OK, Body);
+
+        await graph.Get<IThreadControl>().TakeAsync(Credentials, "7001", null, CancellationToken.None);
+        var pass = Assert.ThrowsAsync<GraphApiException>(() => graph.Get<IThreadControl>().PassAsync(Credentials, "7001", "263902037430900", null, CancellationToken.None));
+
+        Assert.That(pass!.Failure.Message, Does.Contain("did not confirm pass_thread_control"));
     }
 
     [TestCase("""{"success":false}""", GraphFailureKind.Unknown, TestName = "Handover_answered_success_false")]

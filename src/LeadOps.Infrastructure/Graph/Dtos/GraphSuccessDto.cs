@@ -8,4 +8,10 @@ namespace LeadOps.Infrastructure.Graph.Dtos;
 internal sealed record GraphSuccessDto
 {
     public bool? Success { get; init; }
+
+    /// <summary>
+    /// The answer names the thread's owner (<c>{"data":[{"thread_owner":{…}}]}</c>), as Meta's Conversation Control guide
+    /// prints a granted <c>take_thread_control</c>: a grant for a take, and nothing any other call is answered with.
+    /// </summary>
+    public bool NamesThreadOwner { get; init; }
 }
