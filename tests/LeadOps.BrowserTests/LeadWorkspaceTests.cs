@@ -127,7 +127,7 @@ public sealed class LeadWorkspaceTests
         await demo.ClickAsync();
         await Assertions.Expect(page.Locator("[data-test=leads] tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-test=leads] tbody tr").First).ToHaveAttributeAsync("data-lead-id", leadId.ToString(CultureInfo.InvariantCulture));
-        await Assertions.Expect(page.Locator("[data-test=result-count]")).ToHaveTextAsync("1 lead match these filters");
+        await Assertions.Expect(page.Locator("[data-test=result-count]")).ToHaveTextAsync("1 lead matches these filters");
 
         // The lead's page names its stage and offers the user's stages, in order.
         await page.GotoAsync($"/Leads/{leadId}");

@@ -15,6 +15,7 @@ public sealed class WelcomeTemplatePageTests(DatabaseKind database) : AppFixture
     [TestCase("", "Hi {first_name}", "subject", "Write a subject.")]
     [TestCase("Welcome", "", "body", "Write the message.")]
     [TestCase("Welcome", "Hi {nickname}", "body", "Use only {first_name}, {full_name}, {form_name} and {page_name} as placeholders.")]
+    [TestCaseSource(nameof(TooLong))]
     public async Task A_refused_welcome_message_says_why_beside_its_field_and_changes_nothing(string subject, string body, string field, string message)
     {
         var user = await App.NewUserAsync();
@@ -52,6 +53,14 @@ public sealed class WelcomeTemplatePageTests(DatabaseKind database) : AppFixture
         Assert.That(Tag(html, "input", "Welcome.Subject"), Does.Contain("maxlength=\"200\""), "the subject takes at most 200 characters");
         Assert.That(Tag(html, "textarea", "Welcome.Body"), Does.Contain("maxlength=\"10000\""), "the message takes at most 10,000");
     }
+
+    private static IEnumerable<TestCaseData> TooLong() =>
+    [
+        new TestCaseData(new string('s', 201), "Hi {first_name}", "subject", "The subject can have at most 200 characters.")
+            .SetName("A_subject_too_long_is_refused_in_the_forms_words"),
+        new TestCaseData("Welcome", new string('b', 10_001), "body", "The message can have at most 10000 characters.")
+            .SetName("A_message_too_long_is_refused_in_the_forms_words"),
+    ];
 
     private static string Tag(string html, string element, string name) =>
         Regex.Match(html, $"<{element}[^>]*name=\"{Regex.Escape(name)}\"[^>]*>").Value;

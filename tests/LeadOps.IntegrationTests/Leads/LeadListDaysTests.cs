@@ -66,6 +66,7 @@ public sealed partial class LeadListDaysTests(DatabaseKind database) : AppFixtur
         var html = await response.Content.ReadAsStringAsync();
         Assert.That(WebUtility.HtmlDecode(FilterError().Match(html).Groups[1].Value), Is.EqualTo(message));
         Assert.That(html, Does.Not.Contain("data-test=\"leads\""));
+        Assert.That(html, Does.Not.Contain("data-test=\"export-csv\""), "no export of filters that cannot be applied");
     }
 
     [Test]

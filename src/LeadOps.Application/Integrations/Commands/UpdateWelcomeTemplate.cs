@@ -12,8 +12,10 @@ public sealed class UpdateWelcomeTemplateValidator : AbstractValidator<UpdateWel
     public UpdateWelcomeTemplateValidator()
     {
         RuleFor(c => c.Subject).NotEmpty().WithMessage("Write a subject.").MaximumLength(Integration.WelcomeSubjectLength)
+            .WithMessage($"The subject can have at most {Integration.WelcomeSubjectLength} characters.")
             .Must(s => !s.Contains('\r') && !s.Contains('\n')).WithMessage("The subject must be one line.");
-        RuleFor(c => c.Body).NotEmpty().WithMessage("Write the message.").MaximumLength(Integration.WelcomeBodyLength);
+        RuleFor(c => c.Body).NotEmpty().WithMessage("Write the message.").MaximumLength(Integration.WelcomeBodyLength)
+            .WithMessage($"The message can have at most {Integration.WelcomeBodyLength} characters.");
         RuleFor(c => c.Subject + c.Body).Must(OnlyKnownPlaceholders).OverridePropertyName("Body")
             .WithMessage("Use only {first_name}, {full_name}, {form_name} and {page_name} as placeholders.");
     }
