@@ -100,6 +100,8 @@ public sealed class AuthenticationTests(DatabaseKind database) : AppFixture(data
         using var client = await App.SignedInClientAsync(user);
         var signOut = await client.PostFormAsync("/Account/Logout", new Dictionary<string, string>(), formPage: "/Leads");
         Assert.That(signOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var signInPage = await client.GetStringAsync(signOut.Headers.Location!.ToString());
+        Assert.That(signInPage, Does.Contain("You are signed out."), "the sign-in page says the sign-out happened");
 
         var after = await client.GetAsync("/Leads");
         Assert.That(after.Headers.Location!.ToString(), Does.Contain("/Account/Login"));

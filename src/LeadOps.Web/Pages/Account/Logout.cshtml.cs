@@ -13,6 +13,7 @@ public sealed class LogoutModel(SignInManager<ApplicationUser> signIn, UserManag
         }
 
         await signIn.SignOutAsync();
+        TempData["Notice"] = "You are signed out.";
         return RedirectToPage("/Account/Login");
     }
 }
