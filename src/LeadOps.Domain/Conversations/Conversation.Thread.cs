@@ -69,7 +69,7 @@ public sealed partial class Conversation
     }
 
     /// <summary>
-    /// Meta says Meta Business Suite (the Page inbox) took the thread or was passed it: a person has it there, so a
+    /// Meta says Meta Business Suite (the Page inbox) took the thread: a person has it there, so a
     /// conversation waiting for a person (or with the bot) becomes Human active there, as when they answer.
     /// </summary>
     public void ThreadWithPageInbox()

@@ -10,9 +10,6 @@ namespace LeadOps.GraphSandbox;
 /// </summary>
 internal static class ConsoleSection
 {
-    /// <summary>The app id a bot passes the thread from in the demo's escalations.</summary>
-    public const string DemoBotAppId = SandboxSeed.DemoBotAppId;
-
     /// <summary>A customer who has never written: the console's default, so a first message opens a new conversation.</summary>
     public const string NewCustomerPsid = "7300000000000001";
 
@@ -30,7 +27,7 @@ internal static class ConsoleSection
     {
         var pages = summary.Pages;
         html.Append("<section class=\"console\" data-test=\"console\" data-app-id=\"").Append(E(state.Options.AppId))
-            .Append("\" data-bot-app-id=\"").Append(DemoBotAppId).Append("\">\n");
+            .Append("\" data-bot-app-id=\"").Append(SandboxSeed.DemoBotAppId).Append("\">\n");
         html.Append("<h2>Console</h2><p>Everything here happens as on Facebook: LeadOps hears of it by webhook (to <code>")
             .Append(E(summary.WebhookCallbackUrl ?? "(nowhere yet)")).Append("</code>) or on its next Graph call.</p>\n");
         html.Append("<p class=\"result\" role=\"status\" aria-live=\"polite\" data-test=\"console-result\"></p>\n");

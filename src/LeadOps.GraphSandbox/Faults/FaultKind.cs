@@ -18,8 +18,7 @@ public enum FaultKind
     /// <summary>
     /// Error 200 naming <see cref="FaultRule.Permission"/> (by default the one its call needs: pages_messaging on the
     /// Messenger routes, pages_manage_metadata on subscribed_apps, ads_management on events, else leads_retrieval); with
-    /// <see cref="FaultRule.Code"/> 10
-    /// Graph's "Application does not have permission for this action"; with code 3 "Application does not have the
+    /// <see cref="FaultRule.Code"/> 10 Graph's "Application does not have permission for this action"; with code 3 "Application does not have the
     /// capability to make this API call" (Meta's error table: "API Method", a capability or permissions issue); with code
     /// 100 "Object does not exist, cannot be loaded due to missing permission or reviewable feature … This endpoint
     /// requires the '…' permission" (as integrators report it, n8n-io/n8n issue #24736; the permission defaults to

@@ -12,19 +12,19 @@ internal sealed class GraphThreadControl(IGraphApi graphApi) : IThreadControl
         ArgumentException.ThrowIfNullOrEmpty(targetAppId);
         var answer = await GraphCall.RunAsync(() => graphApi.PassThreadControlAsync(
             credentials.PageId, new GraphThreadControlRequest(new(psid), targetAppId, metadata), GraphCallContext.ForPage(credentials), cancellationToken));
-        Confirmed(answer, "pass_thread_control");
+        Confirmed(answer.Success == true, "pass_thread_control");
     }
 
     public async Task TakeAsync(GraphCredentials credentials, string psid, string? metadata, CancellationToken cancellationToken)
     {
         var answer = await GraphCall.RunAsync(() => graphApi.TakeThreadControlAsync(
             credentials.PageId, new GraphThreadControlRequest(new(psid), null, metadata), GraphCallContext.ForPage(credentials), cancellationToken));
-        Confirmed(answer.NamesThreadOwner ? answer with { Success = answer.Success ?? true } : answer, "take_thread_control");
+        Confirmed(answer.Success ?? answer.NamesThreadOwner, "take_thread_control");
     }
 
-    private static void Confirmed(GraphSuccessDto answer, string call)
+    private static void Confirmed(bool granted, string call)
     {
-        if (answer.Success != true)
+        if (!granted)
         {
             throw new GraphApiException(GraphCall.Unreadable(200, $"Graph did not confirm {call}"));
         }

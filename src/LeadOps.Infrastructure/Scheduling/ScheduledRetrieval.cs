@@ -100,9 +100,10 @@ public sealed class ScheduledRetrieval(
     }
 
     /// <summary>
-    /// The forms the schedule syncs (on, of an enabled integration with a usable token; active, or of another status but
-    /// deleted with a sync Meta's count asked for: a lead submitted before its form was archived, whose webhook was lost), looked across
-    /// owners by design: bypasses only the named owner filter and returns ids and times; each retrieval then runs as its owner.
+    /// The forms the schedule syncs (on, of an enabled integration with a usable token; active, or archived with a sync
+    /// that Meta's count or a reconciliation asked for: a lead submitted just before its form was archived, whose webhook
+    /// was lost; never deleted), looked across owners by design: bypasses only the named owner filter and returns ids and
+    /// times; each retrieval then runs as its owner.
     /// </summary>
     private async Task<List<FormSchedule>> FormsAsync(CancellationToken ct)
     {

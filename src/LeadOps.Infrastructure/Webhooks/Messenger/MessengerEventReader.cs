@@ -65,8 +65,8 @@ internal static class MessengerEventReader
         // sender and the customer as recipient, the other way round from Meta's reference. Meta's messaging_handovers
         // reference writes request_thread_control (and its older take_thread_control) with neither party the page:
         // "sender" is "<USER_ID>" and "recipient" is "<PSID>", the customer.
-        var handoverToCustomer = sender != pageId && recipient is not null && recipient != pageId && MessengerContentReader.Handover(item) is not null;
-        var customer = (sender == pageId && recipient is not null && recipient != pageId) || handoverToCustomer ? recipient : sender;
+        var recipientIsCustomer = recipient is not null && recipient != pageId && (sender == pageId || MessengerContentReader.Handover(item) is not null);
+        var customer = recipientIsCustomer ? recipient : sender;
         return customer is null || customer == pageId ? null : CustomerEvent(item, pageId, customer, at, standby);
     }
 

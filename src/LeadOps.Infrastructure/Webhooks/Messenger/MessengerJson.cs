@@ -154,5 +154,4 @@ internal static class MessengerJson
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time : null;
     }
-
 }
