@@ -93,14 +93,7 @@ public sealed class ReadmeScreenshotsTests
     /// <summary>Writes the page's picture to docs/screenshots of this checkout and returns the path.</summary>
     private static async Task<string> SaveAsync(IPage page, string name)
     {
-        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LeadOps.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.That(root, Is.Not.Null, "the checkout's root (LeadOps.sln)");
-        var path = Path.Combine(root!.FullName, "docs", "screenshots", name);
+        var path = Path.Combine(TestRun.CheckoutRoot(), "docs", "screenshots", name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.Delete(path);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });

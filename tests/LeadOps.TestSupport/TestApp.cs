@@ -109,6 +109,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A client of the house API as the admin user: the admin key, acting as <see cref="AdminUserId"/>.</summary>
+    public HttpClient AdminClient()
+    {
+        var client = NewClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminApiKey);
+        client.DefaultRequestHeaders.Add("X-Admin-User-ID", AdminUserId);
+        return client;
+    }
+
     /// <summary>A scope acting as the given user, as background work does.</summary>
     public AsyncServiceScope ScopeFor(string userId) => Services.GetRequiredService<IOwnerScopeFactory>().CreateScope(userId);
 

@@ -9,6 +9,18 @@ public static class TestRun
     /// <summary>Where the apps' key-encryption key lives: outside the databases' folder, as in production.</summary>
     public static string Keys { get; } = CreateScratch("-keys");
 
+    /// <summary>The checkout the tests run from (the folder of LeadOps.sln), for tests that read or write its files.</summary>
+    public static string CheckoutRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LeadOps.sln")))
+        {
+            root = root.Parent;
+        }
+
+        return root?.FullName ?? throw new InvalidOperationException("LeadOps.sln not found above " + AppContext.BaseDirectory);
+    }
+
     /// <summary>A loopback port free now (for a server that must be told its port before it starts).</summary>
     public static int FreePort()
     {

@@ -12,7 +12,6 @@ namespace LeadOps.IntegrationTests.GraphSandbox;
 /// appsettings.Development.json, so a conversation the console's bot escalated goes back to that bot when staff release it,
 /// and the thread says so, instead of LeadOps keeping the thread with nobody to pass it to.
 /// </summary>
-[Category(TestCategories.Slow)]
 public sealed class DemoHandoverTests
 {
     private const string Psid = "7300000000000089";
@@ -20,19 +19,18 @@ public sealed class DemoHandoverTests
     [Test]
     public void The_development_settings_name_the_sandbox_consoles_bot()
     {
-        var settings = new ConfigurationBuilder().AddJsonFile(DevelopmentSettings(), optional: false).Build();
+        var settings = new ConfigurationBuilder().AddJsonFile(Path.Combine(TestRun.CheckoutRoot(), "src", "LeadOps.Web", "appsettings.Development.json"), optional: false).Build();
 
         Assert.That(settings["Messenger:BotAppId"], Is.EqualTo(SandboxSeed.DemoBotAppId));
     }
 
     [Test]
+    [Category(TestCategories.Slow)]
     public async Task Released_by_staff_a_conversation_the_consoles_bot_escalated_goes_back_to_that_bot()
     {
         await using var app = await TestApp.Create(DatabaseKind.Sqlite).AsDemo().OnKestrel().StartAsync();
         var sandbox = app.Services.GetRequiredService<InProcessSandbox>().Server!.State;
-        using var api = app.NewClient();
-        api.DefaultRequestHeaders.Authorization = new("Bearer", TestApp.AdminApiKey);
-        api.DefaultRequestHeaders.Add("X-Admin-User-ID", TestApp.AdminUserId);
+        using var api = app.AdminClient();
 
         sandbox.CustomerSendsMessage(SandboxSeed.MainPageId, Psid, "Can a person call me back?");
         sandbox.Customers.Handover(SandboxSeed.MainPageId, Psid, "pass_thread_control", SandboxSeed.DemoBotAppId, sandbox.Options.AppId, "Wants a call");
@@ -49,9 +47,10 @@ public sealed class DemoHandoverTests
         var released = await api.PostAsync($"/api/conversations/{id}/release", null);
         var conversation = await released.Content.ReadFromJsonAsync<JsonElement>();
 
-        Assert.Multiple(() =>
+        Assert.Multiple(async () =>
         {
-            Assert.That(taken.IsSuccessStatusCode && released.IsSuccessStatusCode, "taken and released");
+            Assert.That(taken.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), await taken.Content.ReadAsStringAsync());
+            Assert.That(released.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), await released.Content.ReadAsStringAsync());
             Assert.That(
                 sandbox.Customers.ThreadControlCalls.Where(c => c.Psid == Psid).Select(c => (c.Action, c.TargetAppId, c.Granted)),
                 Is.EqualTo(new[] { ("pass_thread_control", (string?)SandboxSeed.DemoBotAppId, true) }),
@@ -59,17 +58,5 @@ public sealed class DemoHandoverTests
             Assert.That(conversation.GetProperty("state").GetString(), Is.EqualTo("bot"));
             Assert.That(conversation.GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("the bot"));
         });
-    }
-
-    private static string DevelopmentSettings()
-    {
-        var root = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "LeadOps.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.That(root, Is.Not.Null, "the checkout's root (LeadOps.sln)");
-        return Path.Combine(root!.FullName, "src", "LeadOps.Web", "appsettings.Development.json");
     }
 }

@@ -74,7 +74,7 @@ public sealed class DemoRestartTests
     private static async Task AssertTheDemoGoesOnAsync(TestApp again, string firstLead)
     {
         var restarted = SandboxOf(again);
-        using var api = AdminApi(again);
+        using var api = again.AdminClient();
         var conversation = (await api.GetFromJsonAsync<JsonElement>("/api/conversations")).GetProperty("conversations")[0].GetProperty("id").GetGuid();
 
         var reply = await api.PostAsJsonAsync($"/api/conversations/{conversation}/messages", new { text = "Yes, it is: see you at ten." });
@@ -102,14 +102,6 @@ public sealed class DemoRestartTests
 
     private static SandboxState SandboxOf(TestApp app) => app.Services.GetRequiredService<InProcessSandbox>().Server!.State;
 
-    private static HttpClient AdminApi(TestApp app)
-    {
-        var client = app.NewClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", TestApp.AdminApiKey);
-        client.DefaultRequestHeaders.Add("X-Admin-User-ID", TestApp.AdminUserId);
-        return client;
-    }
-
     private static async Task<List<string>> LeadIdsAsync(TestApp app)
     {
         await using var scope = app.ScopeFor(TestApp.AdminUserId);
@@ -118,7 +110,7 @@ public sealed class DemoRestartTests
 
     private static async Task<List<string?>> MessagesAsync(TestApp app)
     {
-        using var api = AdminApi(app);
+        using var api = app.AdminClient();
         var list = (await api.GetFromJsonAsync<JsonElement>("/api/conversations")).GetProperty("conversations");
         if (list.GetArrayLength() == 0)
         {

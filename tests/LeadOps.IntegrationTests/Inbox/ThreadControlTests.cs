@@ -85,7 +85,7 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
         var staff = await NewStaffAsync();
         var psid = NewPsid();
         var id = await CustomerWritesAsync(staff, psid, "Hello");
-        await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = Page, psid });
+        Assert.That((await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = Page, psid })).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "escalated");
         Meta.Customers.RouteConversationsByMeta(Page);
         try
         {
@@ -190,7 +190,7 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
         var staff = await NewStaffAsync();
         var psid = NewPsid();
         var id = await CustomerWritesAsync(staff, psid, "Can a person help me?");
-        await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = Page, psid });
+        Assert.That((await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = Page, psid })).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "escalated");
 
         Meta.Customers.Handover(Page, psid, "take_thread_control", BotAppId, CustomerActions.PageInboxAppId, "Information about the conversation");
         await staff.Probe.WaitUntilAsync("the take", async () => (await MessagesAsync(staff, id)).Any(m => m.GetProperty("kind").GetString() == "handover"));
@@ -214,7 +214,7 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
         var staff = await NewStaffAsync();
         var psid = NewPsid();
         var id = await CustomerWritesAsync(staff, psid, "Can a person help me?");
-        await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = Page, psid });
+        Assert.That((await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = Page, psid })).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "escalated");
 
         Meta.Customers.Handover(Page, psid, "pass_thread_control", BotAppId, CustomerActions.PageInboxAppId, "customer asked for a person");
         await staff.Probe.WaitUntilAsync("the pass", async () => (await MessagesAsync(staff, id)).Any(m => m.GetProperty("kind").GetString() == "handover"));

@@ -10,7 +10,7 @@ namespace LeadOps.IntegrationTests.Inbox;
 public sealed class WaitingTimesPageTests(DatabaseKind database) : AppFixture(database)
 {
     [TestCase("", "45", "amber", "Give the minutes after which a waiting customer turns amber.")]
-    [TestCase("15", "", "red", "Give the minutes after which a waiting customer turns red.")]
+    [TestCase("20", "", "red", "Give the minutes after which a waiting customer turns red.")]
     public async Task An_empty_waiting_time_says_what_to_fill_in_on_the_settings_page_and_changes_nothing(string amber, string red, string field, string message)
     {
         var user = await App.NewUserAsync();

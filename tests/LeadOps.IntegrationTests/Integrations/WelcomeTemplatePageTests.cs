@@ -36,7 +36,9 @@ public sealed class WelcomeTemplatePageTests(DatabaseKind database) : AppFixture
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var shown = WebUtility.HtmlDecode(FieldError(field).Match(html).Groups["text"].Value).Trim();
         Assert.That(shown, Is.EqualTo(message), $"the {field} field says why");
-        Assert.That(html, Does.Contain(WebUtility.HtmlEncode(body.Length > 0 ? body : subject)), "what was typed is kept");
+        Assert.That(Tag(html, "input", "Welcome.Subject"), Does.Contain($"value=\"{WebUtility.HtmlEncode(subject)}\""), "the subject typed is kept");
+        Assert.That(Regex.Match(html, "<textarea[^>]*name=\"Welcome.Body\"[^>]*>(?<text>.*?)</textarea>", RegexOptions.Singleline).Groups["text"].Value.Trim(),
+            Is.EqualTo(WebUtility.HtmlEncode(body)), "the message typed is kept");
         Assert.That(await api.GetStringAsync($"/api/integrations/{id}"), Is.EqualTo(before), "nothing changed");
     }
 

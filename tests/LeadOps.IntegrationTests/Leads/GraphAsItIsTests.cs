@@ -85,11 +85,12 @@ public sealed class GraphAsItIsTests(DatabaseKind database) : AppFixture(databas
     [Test]
     public async Task A_page_graph_finds_too_heavy_is_asked_again_smaller_and_every_lead_of_the_form_is_stored()
     {
+        var seen = Graph.Requests.Count;
         var (body, run) = await RetrieveServiceFormWithAsync(30, new FaultRule { Kind = FaultKind.TooMuchData, MaxPageSize = 10 });
 
         Assert.That(body.GetProperty("data").GetProperty("new_leads").GetInt32(), Is.EqualTo(Graph.LeadCount(ServiceForm)), "every lead of the form");
         Assert.That(run.GetProperty("outcome").GetString(), Is.EqualTo("Succeeded"));
-        var limits = Graph.Requests.Where(r => r.Path.EndsWith($"/{ServiceForm}/leads", StringComparison.Ordinal))
+        var limits = Graph.Requests.Skip(seen).Where(r => r.Path.EndsWith($"/{ServiceForm}/leads", StringComparison.Ordinal))
             .Select(r => int.Parse(System.Web.HttpUtility.ParseQueryString(r.QueryString)["limit"]!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.That(limits.Count(l => l > 10), Is.LessThanOrEqualTo(4), "each refused size is asked once, not retried as it was");
     }

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace LeadOps.IntegrationTests.Outgoing;
@@ -25,7 +27,9 @@ public sealed class WebhookEndpointFormTests(DatabaseKind database) : AppFixture
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var errors = WebUtility.HtmlDecode(Regex.Match(html, "data-test=\"endpoint-errors\"[^>]*>(?<text>.*?)</div>", RegexOptions.Singleline).Groups["text"].Value);
         Assert.That(Regex.Replace(errors, "<[^>]+>", " ").Trim(), Is.EqualTo(message));
-        Assert.That(await browser.GetStringAsync("/Webhooks"), Does.Not.Contain("example.com/leadops</"), "nothing registered");
+        using var api = App.ApiClient(user);
+        var endpoints = await api.GetFromJsonAsync<JsonElement>("/api/webhook-endpoints");
+        Assert.That(endpoints.GetProperty("endpoints").GetArrayLength(), Is.Zero, "nothing registered");
     }
 
     [Test]
