@@ -215,7 +215,12 @@ public sealed class InboxWorkdayTests : MainPageFixture
         await page.WaitForURLAsync("**/Inbox/Conversation/**");
         await Assertions.Expect(page.Locator("[data-test=conversation-header]")).ToHaveAttributeAsync("data-state", "bot");
 
-        await page.Keyboard.PressAsync("e");
+        // The live update can show the new state before the page the escalation redirects to has loaded, and a key pressed
+        // before then goes to the page being left: wait for that page.
+        await page.RunAndWaitForResponseAsync(
+            () => page.Keyboard.PressAsync("e"),
+            r => r.Request.IsNavigationRequest && r.Request.Method == "GET" && r.Url.Contains("/Inbox/Conversation/", StringComparison.Ordinal));
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await Assertions.Expect(page.Locator("[data-test=conversation-header]")).ToHaveAttributeAsync("data-state", "needs_human");
         await page.Keyboard.PressAsync("r");
         await Assertions.Expect(page.Locator("[data-test=conversation-header]")).ToHaveAttributeAsync("data-state", "resolved");
