@@ -58,6 +58,31 @@ public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture
         Assert.That(html, Does.Contain("Messenger passed on nothing to show for this message: see it in Meta Business Suite."));
     }
 
+    /// <summary>
+    /// The old page's live refresh (or another tab's) can fetch its region while the browser follows an action's redirect (the change is
+    /// pushed as soon as it commits): that fetch must leave the notice for the page the action returns to.
+    /// </summary>
+    [Test]
+    public async Task A_live_refresh_fetched_before_the_redirect_is_followed_leaves_the_notice_for_the_page()
+    {
+        var staff = await NewStaffAsync();
+        var id = await CustomerWritesAsync(staff, NewPsid(), "Hello");
+        using var browser = await App.SignedInClientAsync(staff.User);
+        var path = $"/Inbox/Conversation/{id}";
+
+        var escalated = await browser.PostFormAsync($"{path}?handler=Escalate", new Dictionary<string, string> { ["Reason"] = "asks for a person" }, formPage: path);
+        Assert.That(escalated.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var live = await browser.GetAsync($"{path}?handler=Live");
+        var inbox = await browser.GetAsync("/Inbox?handler=List");
+        var leads = await browser.GetAsync("/Leads?handler=List"); // the leads list, live in another tab
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(new[] { live.StatusCode, inbox.StatusCode, leads.StatusCode }, Has.All.EqualTo(HttpStatusCode.OK));
+            Assert.That(await browser.GetStringAsync(escalated.Headers.Location), Does.Contain("role=\"status\">The conversation needs a person now.</div>"));
+        });
+    }
+
     [Test]
     public async Task The_list_puts_needs_human_first_longest_waiting_first_and_shows_each_window()
     {

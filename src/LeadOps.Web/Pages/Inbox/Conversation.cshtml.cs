@@ -45,7 +45,7 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetLiveAsync(Guid id, CancellationToken ct)
     {
         var result = await LoadAsync(id, ct);
-        return result is PageResult ? Partial("_Live", this) : result;
+        return result is PageResult ? this.LivePartial("_Live") : result;
     }
 
     public async Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken ct)

@@ -35,7 +35,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetListAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        return Partial("_ConversationList", this);
+        return this.LivePartial("_ConversationList");
     }
 
     public string ListUrl => Url.Page("/Inbox/Index", "List", new { state = State, page_id = PageId, q = Search, sort = Sort, p = PageNumber })!;

@@ -59,7 +59,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnGetListAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        return Partial("_LeadList", this);
+        return this.LivePartial("_LeadList");
     }
 
     /// <summary>
