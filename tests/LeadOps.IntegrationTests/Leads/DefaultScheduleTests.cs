@@ -145,9 +145,11 @@ public sealed class DefaultScheduleTests(DatabaseKind database) : AppFixture(dat
     public async Task A_deleted_form_is_not_walked_by_the_schedule_whatever_its_count()
     {
         var deleted = Graph.AddForm(SandboxSeed.MainPageId, "Old promo", "DELETED");
+        var archived = Graph.AddForm(SandboxSeed.MainPageId, "Spring promo", "ARCHIVED"); // walked for its count: the schedule ran
         var (_, api) = await ConnectedAsync(SandboxSeed.MainPageToken);
         await PassAsync();
         Graph.AddLeads(deleted, 2, _clock.GetUtcNow().AddHours(-2), _clock.GetUtcNow().AddHours(-1));
+        Graph.AddLeads(archived, 1, _clock.GetUtcNow().AddHours(-2), _clock.GetUtcNow().AddHours(-1));
 
         for (var step = 0; step < 4; step++)
         {
@@ -155,6 +157,7 @@ public sealed class DefaultScheduleTests(DatabaseKind database) : AppFixture(dat
             await PassAsync();
         }
 
+        Assert.That(await RunsAsync(api, archived), Is.Not.Empty, "the schedule probed the counts and walked the archived form");
         Assert.That(await RunsAsync(api, deleted), Is.Empty);
     }
 
