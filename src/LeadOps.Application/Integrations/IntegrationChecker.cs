@@ -56,16 +56,39 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
         }
     }
 
-    /// <summary>GET /me with a pasted token: the page it belongs to, or why Facebook refused it.</summary>
+    /// <summary>
+    /// GET /me with a pasted token: the page it belongs to, or why it is refused. A person's own user token passes GET /me
+    /// (Graph answers the person), so debug_token, where the app's id and secret allow it, says whether the token is a page's:
+    /// one it calls <c>USER</c> is refused in words that say so. When debug_token cannot answer, the test that follows decides.
+    /// </summary>
     public async Task<(FacebookPageInfo? Page, string? Refusal)> IdentifyPageAsync(string token, CancellationToken ct)
     {
+        FacebookPageInfo page;
         try
         {
-            return (await graph.GetPageAsync(token, ct), null);
+            page = await graph.GetPageAsync(token, ct);
         }
         catch (GraphApiException ex)
         {
             return (null, GraphFailureText.DescribeNewToken(ex.Failure));
+        }
+
+        return await TokenTypeAsync(token, ct) == UserTokenType
+            ? (null, $"That is a user access token (it belongs to {page.Name}), not a page access token: in Graph API Explorer choose the page under \"User or Page\" (or use the page's token from Meta Business Suite) and paste that.")
+            : (page, null);
+    }
+
+    private const string UserTokenType = "USER";
+
+    private async Task<string?> TokenTypeAsync(string token, CancellationToken ct)
+    {
+        try
+        {
+            return (await graph.DebugTokenAsync(token, ct))?.Type?.ToUpperInvariant();
+        }
+        catch (GraphApiException)
+        {
+            return null;
         }
     }
 
