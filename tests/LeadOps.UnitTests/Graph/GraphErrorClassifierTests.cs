@@ -173,6 +173,8 @@ public sealed class GraphErrorClassifierTests
     [TestCase("(#10) Requires pages_messaging permission to manage the object", "pages_messaging")]
     [TestCase("(#200) The pages_manage_metadata permission(s) must be granted before impersonating a user's page.", "pages_manage_metadata")]
     [TestCase("(#200) Requires the 'ads_management' permission", "ads_management")]
+    [TestCase("(#298) Requires extended permission: read_mailbox", "read_mailbox")] // SammyK/FacebookQueryBuilder, tests/FacebookQueryBuilderExceptionTest.php
+    [TestCase("(#200) Requires extended permission: ads_management", "ads_management")] // as Meta Ads integrators quote it in their retry tests
     [TestCase("(#200) Permissions error", null)]
     public void Permission_missing_names_the_permission(string message, string? expected)
     {
