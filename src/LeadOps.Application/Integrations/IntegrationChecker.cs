@@ -73,22 +73,30 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
             return (null, GraphFailureText.DescribeNewToken(ex.Failure));
         }
 
-        return await TokenTypeAsync(token, ct) == UserTokenType
+        return await IsUserTokenAsync(page, token, ct)
             ? (null, $"That is a user access token (it belongs to {page.Name}), not a page access token: in Graph API Explorer choose the page under \"User or Page\" (or use the page's token from Meta Business Suite) and paste that.")
             : (page, null);
     }
 
-    private const string UserTokenType = "USER";
-
-    private async Task<string?> TokenTypeAsync(string token, CancellationToken ct)
+    /// <summary>
+    /// debug_token's type, where the app's id and secret allow it; else whether the forms edge on the id GET /me gave is
+    /// refused as a field a User node does not have. Any other failure is left to the test that follows.
+    /// </summary>
+    private async Task<bool> IsUserTokenAsync(FacebookPageInfo page, string token, CancellationToken ct)
     {
         try
         {
-            return (await graph.DebugTokenAsync(token, ct))?.Type?.ToUpperInvariant();
+            if (await graph.DebugTokenAsync(token, ct) is { } info)
+            {
+                return string.Equals(info.Type, "USER", StringComparison.OrdinalIgnoreCase);
+            }
+
+            await graph.GetLeadFormsAsync(new GraphCredentials(page.Id, token), ct);
+            return false;
         }
-        catch (GraphApiException)
+        catch (GraphApiException ex)
         {
-            return null;
+            return ex.Failure.NamesAPerson;
         }
     }
 

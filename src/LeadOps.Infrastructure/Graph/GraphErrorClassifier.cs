@@ -99,6 +99,7 @@ internal static partial class GraphErrorClassifier
             ObjectMissing = requiredPermission is null && error is { Code: 100, ErrorSubcode: ObjectMissingSubcode } or { Code: AliasMissingCode },
             DoneAnyway = error is { Code: 1, ErrorSubcode: InvalidJsonReplySubcode },
             TooMuchData = error is { Code: 1 } && AsksForLessData(error),
+            NamesAPerson = error is { Code: 100 } && error.Message?.Contains("on node type (User)", StringComparison.Ordinal) == true,
         };
     }
 

@@ -55,6 +55,31 @@ public sealed class UserTokenPastedTests(DatabaseKind database) : AppFixture(dat
         });
     }
 
+    /// <summary>
+    /// Without the app's id and secret (the brief's settings name only the secret) there is no debug_token: the forms edge on
+    /// the person's id, refused as a field a User node does not have, tells the token for a person's.
+    /// </summary>
+    [Test]
+    public async Task Without_app_credentials_a_user_token_is_still_refused_as_a_user_token()
+    {
+        await using var app = await TestApp.Create(Database).WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }).WithoutAppCredentials().StartAsync();
+        var user = await app.NewUserAsync();
+        using var api = app.ApiClient(user);
+
+        var response = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.TokenOwnerUserToken });
+        var page = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken });
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var integrations = await api.GetFromJsonAsync<JsonElement>("/api/integrations");
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), problem.ToString());
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("user access token"));
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.Created), "a page's token still connects");
+            Assert.That(integrations.GetProperty("integrations").GetArrayLength(), Is.EqualTo(1), "only the page");
+        });
+    }
+
     [Test]
     public async Task A_user_token_pasted_to_reconnect_a_page_is_refused_as_a_user_token_and_the_page_keeps_its_token()
     {
