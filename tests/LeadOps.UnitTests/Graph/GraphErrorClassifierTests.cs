@@ -187,6 +187,17 @@ public sealed class GraphErrorClassifierTests
         });
     }
 
+    /// <summary>A page edge on a person's id (a user token pasted for a page's): a field the User node does not have, not a page's fault.</summary>
+    [TestCase("(#100) Tried accessing nonexisting field (leadgen_forms) on node type (User)", true)]
+    [TestCase("(#100) Tried accessing nonexisting field (leadgen_forms) on node type (Page)", false)]
+    [TestCase("(#100) Invalid parameter", false)]
+    public void A_page_edge_refused_on_a_user_node_names_a_person(string message, bool person)
+    {
+        var failure = GraphErrorClassifier.Classify(Error(100) with { Message = message }, 400, GraphUsage.Empty, null, Now);
+
+        Assert.That((failure.Kind, failure.NamesAPerson), Is.EqualTo((GraphFailureKind.InvalidRequest, person)));
+    }
+
     [Test]
     public void Keeps_every_field_of_the_error_body()
     {
