@@ -15,6 +15,17 @@ public static class SandboxSeed
     /// <summary>The user who generated the page tokens (<c>user_id</c> in <c>debug_token</c>).</summary>
     public const string TokenOwnerUserId = "100094000000001";
 
+    /// <summary>The name of <see cref="TokenOwnerUserId"/>, as <c>GET /me</c> answers it with <see cref="TokenOwnerUserToken"/>.</summary>
+    public const string TokenOwnerName = "Rita Sandbox";
+
+    /// <summary>
+    /// That person's own user access token (what Graph API Explorer gives before a page is chosen), pasted where a page
+    /// token belongs: <c>GET /me</c> answers the person, <c>debug_token</c> says <c>"type":"USER"</c>, and a page edge on the
+    /// person's id answers "(#100) Tried accessing nonexisting field (…) on node type (User)".
+    /// </summary>
+    public const string TokenOwnerUserToken =
+        "EAAGubj7f6cwUSERsandboxTokenOfThePersonWhoManagesThePagesNotAPageToken0123456789";
+
     // The main demo page: valid token with every scope, subscribed to leadgen and messages, customers to talk to.
     public const string MainPageId = "108240000000001";
     public const string MainPageName = "Lisboa Bikes";

@@ -56,16 +56,47 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
         }
     }
 
-    /// <summary>GET /me with a pasted token: the page it belongs to, or why Facebook refused it.</summary>
+    /// <summary>
+    /// GET /me with a pasted token: the page it belongs to, or why it is refused. A person's own user token passes GET /me
+    /// (Graph answers the person), so debug_token, where the app's id and secret allow it, says whether the token is a page's:
+    /// one it calls <c>USER</c> is refused in words that say so. When debug_token cannot answer, the test that follows decides.
+    /// </summary>
     public async Task<(FacebookPageInfo? Page, string? Refusal)> IdentifyPageAsync(string token, CancellationToken ct)
     {
+        FacebookPageInfo page;
         try
         {
-            return (await graph.GetPageAsync(token, ct), null);
+            page = await graph.GetPageAsync(token, ct);
         }
         catch (GraphApiException ex)
         {
             return (null, GraphFailureText.DescribeNewToken(ex.Failure));
+        }
+
+        return await IsUserTokenAsync(page, token, ct)
+            ? (null, $"That is a user access token (it belongs to {page.Name}), not a page access token: in Graph API Explorer choose the page under \"User or Page\" (or use the page's token from Meta Business Suite) and paste that.")
+            : (page, null);
+    }
+
+    /// <summary>
+    /// debug_token's type, where the app's id and secret allow it; else whether the forms edge on the id GET /me gave is
+    /// refused as a field a User node does not have. Any other failure is left to the test that follows.
+    /// </summary>
+    private async Task<bool> IsUserTokenAsync(FacebookPageInfo page, string token, CancellationToken ct)
+    {
+        try
+        {
+            if (await graph.DebugTokenAsync(token, ct) is { } info)
+            {
+                return string.Equals(info.Type, "USER", StringComparison.OrdinalIgnoreCase);
+            }
+
+            await graph.GetLeadFormsAsync(new GraphCredentials(page.Id, token), ct);
+            return false;
+        }
+        catch (GraphApiException ex)
+        {
+            return ex.Failure.NamesAPerson;
         }
     }
 

@@ -22,7 +22,7 @@ public enum FaultKind
     /// capability to make this API call" (Meta's error table: "API Method", a capability or permissions issue); with code
     /// 100 "Object does not exist, cannot be loaded due to missing permission or reviewable feature … This endpoint
     /// requires the '…' permission" (as integrators report it, n8n-io/n8n issue #24736; the permission defaults to
-    /// pages_read_engagement there).
+    /// pages_read_engagement there); with code 298 the older "Requires extended permission: …".
     /// </summary>
     PermissionMissing,
 

@@ -19,7 +19,7 @@ public sealed record FaultRule
 
     /// <summary>
     /// Graph error code for <see cref="FaultKind.Transient"/> (1 or 2), <see cref="FaultKind.Throttle"/> and
-    /// <see cref="FaultKind.PermissionMissing"/> (3, 10, 100 or 200).
+    /// <see cref="FaultKind.PermissionMissing"/> (3, 10, 100, 200 or 298).
     /// </summary>
     public int? Code { get; init; }
 
@@ -88,9 +88,9 @@ public sealed record FaultRule
             throw new ArgumentException($"A throttle has one of the codes {string.Join(", ", ThrottleCodes)}.", nameof(Code));
         }
 
-        if (Kind == FaultKind.PermissionMissing && Code is not (null or 3 or 10 or 100 or 200))
+        if (Kind == FaultKind.PermissionMissing && Code is not (null or 3 or 10 or 100 or 200 or 298))
         {
-            throw new ArgumentException("A missing permission has code 3, 10, 100 or 200.", nameof(Code));
+            throw new ArgumentException("A missing permission has code 3, 10, 100, 200 or 298.", nameof(Code));
         }
 
         if (Kind == FaultKind.SendRefused && Code is { } refusal && !SendRefusalCodes.Contains(refusal))
@@ -135,6 +135,7 @@ public sealed record FaultRule
         FaultKind.MalformedToken => GraphErrors.MalformedToken(token),
         FaultKind.PermissionMissing when Code == 3 => GraphErrors.ApplicationLacksCapability(),
         FaultKind.PermissionMissing when Code == 10 => GraphErrors.ApplicationPermissionDenied(),
+        FaultKind.PermissionMissing when Code == 298 => GraphErrors.ExtendedPermissionRequired(298, Permission ?? DefaultPermission(route)),
         FaultKind.PermissionMissing when Code == 100 => GraphErrors.ObjectNeedsPermission(Permission ?? SandboxSeed.ScopePagesReadEngagement),
         FaultKind.PermissionMissing => GraphErrors.PermissionMissing(Permission ?? DefaultPermission(route)),
         FaultKind.PolicyBlock => GraphErrors.PolicyBlocked(),

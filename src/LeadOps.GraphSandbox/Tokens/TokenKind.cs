@@ -7,6 +7,9 @@ internal enum TokenKind
     App,
     Page,
 
+    /// <summary>A person's user token (<see cref="SandboxSeed.TokenOwnerUserToken"/>): <c>/me</c> is the person, no page edge works.</summary>
+    User,
+
     /// <summary>A dataset's Conversions API token: good for <c>POST /{dataset-id}/events</c> only.</summary>
     Dataset,
 }

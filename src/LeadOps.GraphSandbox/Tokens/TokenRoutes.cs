@@ -9,9 +9,14 @@ internal static class TokenRoutes
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGraph(HttpMethods.Get, "me", FaultRoutes.Me, NodeResolver.Me, PageRoutes.Read);
+        app.MapGraph(HttpMethods.Get, "me", FaultRoutes.Me, NodeResolver.Me, ReadMe);
         app.MapGraph(HttpMethods.Get, "debug_token", FaultRoutes.DebugToken, NodeResolver.None, DebugToken);
     }
+
+    /// <summary>The page a page token belongs to; with a user token, the person (<c>{"id","name"}</c>).</summary>
+    private static GraphReply ReadMe(GraphCall call) => call.TokenCheck!.Kind == TokenKind.User
+        ? GraphReply.Json(new UserJson(SandboxSeed.TokenOwnerUserId, SandboxSeed.TokenOwnerName))
+        : PageRoutes.Read(call);
 
     private static GraphReply DebugToken(GraphCall call)
     {
@@ -39,6 +44,11 @@ internal static class TokenRoutes
                 check.Page!.Id,
                 check.Scopes,
                 SandboxSeed.TokenOwnerUserId),
+            // As Meta answers a person's token (bk-rs/facebook-apis-rs, facebook-access-token-api/tests/response_body_json_files/
+            // debug_token__user_access_token_2.json): "type":"USER", the person's user_id, no profile_id.
+            TokenKind.User => new DebugTokenJson.TokenData(
+                options.AppId, "USER", options.AppName, now.AddDays(90).ToUnixTimeSeconds(), null, now.AddDays(60).ToUnixTimeSeconds(), true,
+                now.ToUnixTimeSeconds(), null, check.Scopes, SandboxSeed.TokenOwnerUserId),
             _ => new DebugTokenJson.TokenData(
                 null, null, null, null, new DebugTokenJson.TokenError(190, GraphErrors.CannotParseToken().Message, null), null, false, null, null, [], null),
         };

@@ -12,6 +12,11 @@ internal sealed class TokenStore(SandboxOptions options, Lock gate)
             return new TokenCheck(TokenKind.App, null, [], true, DateTimeOffset.UnixEpoch, null, null);
         }
 
+        if (token == SandboxSeed.TokenOwnerUserToken)
+        {
+            return new TokenCheck(TokenKind.User, null, SandboxSeed.AllScopes, true, DateTimeOffset.UnixEpoch, null, null);
+        }
+
         if (token == SandboxSeed.DatasetToken)
         {
             return new TokenCheck(TokenKind.Dataset, null, [], true, DateTimeOffset.UnixEpoch, null, null);

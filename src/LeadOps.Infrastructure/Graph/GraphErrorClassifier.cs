@@ -99,6 +99,7 @@ internal static partial class GraphErrorClassifier
             ObjectMissing = requiredPermission is null && error is { Code: 100, ErrorSubcode: ObjectMissingSubcode } or { Code: AliasMissingCode },
             DoneAnyway = error is { Code: 1, ErrorSubcode: InvalidJsonReplySubcode },
             TooMuchData = error is { Code: 1 } && AsksForLessData(error),
+            NamesAPerson = error is { Code: 100 } && error.Message?.Contains("on node type (User)", StringComparison.Ordinal) == true,
         };
     }
 
@@ -128,7 +129,10 @@ internal static partial class GraphErrorClassifier
         null => KindOfStatus(httpStatus),
     };
 
-    /// <summary>The permission named in messages like "(#200) Requires leads_retrieval permission to manage the object".</summary>
+    /// <summary>
+    /// The permission named in messages like "(#200) Requires leads_retrieval permission to manage the object", or in the
+    /// older "(#298) Requires extended permission: read_mailbox".
+    /// </summary>
     public static string? ExtractPermission(string? message)
     {
         if (string.IsNullOrEmpty(message))
@@ -137,6 +141,11 @@ internal static partial class GraphErrorClassifier
         }
 
         var match = RequiresPermission().Match(message);
+        if (!match.Success)
+        {
+            match = ExtendedPermission().Match(message);
+        }
+
         if (!match.Success)
         {
             match = NamedPermission().Match(message);
@@ -179,6 +188,9 @@ internal static partial class GraphErrorClassifier
 
     [GeneratedRegex(@"\brequires?\s+(?:the\s+)?['""]?(?<permission>[a-z][a-z0-9]*(?:_[a-z0-9]+)+)['""]?\s+permission", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex RequiresPermission();
+
+    [GeneratedRegex(@"\bextended\s+permission:\s*['""]?(?<permission>[a-z][a-z0-9]*(?:_[a-z0-9]+)+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ExtendedPermission();
 
     [GeneratedRegex(@"\b(?<permission>[a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s+permission", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NamedPermission();

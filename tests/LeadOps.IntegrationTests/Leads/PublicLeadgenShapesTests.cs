@@ -162,11 +162,13 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
     /// does not exist, cannot be loaded due to missing permission or reviewable feature … This endpoint requires the
     /// 'pages_read_engagement' permission …" (n8n-io/n8n issue #24736), or code 3, "API Method: Capability or permissions
     /// issue" in Meta's error table (graph-api/guides/error-handling), "(#3) Application does not have the capability to
-    /// make this API call.". It is the permission that is missing, not the lead: the integration says so (naming the
+    /// make this API call."; or in the older words "(#298) Requires extended permission: read_mailbox" (SammyK/FacebookQueryBuilder,
+    /// <c>tests/FacebookQueryBuilderExceptionTest.php</c>). It is the permission that is missing, not the lead: the integration says so (naming the
     /// permission when Graph does), the lead is on the sync history, and the delivery is not retried for ever.
     /// </summary>
     [TestCase(100, "pages_read_engagement", TestName = "A_lead_read_refused_with_code_100_naming_a_permission_marks_that_permission_missing")]
     [TestCase(3, null, TestName = "A_lead_read_refused_with_code_3_marks_a_permission_missing")]
+    [TestCase(298, "leads_retrieval", TestName = "A_lead_read_refused_with_requires_extended_permission_names_that_permission")]
     public async Task A_lead_read_refused_for_a_missing_permission_in_other_words_marks_the_integration(int code, string? permission)
     {
         var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId);

@@ -173,6 +173,8 @@ public sealed class GraphErrorClassifierTests
     [TestCase("(#10) Requires pages_messaging permission to manage the object", "pages_messaging")]
     [TestCase("(#200) The pages_manage_metadata permission(s) must be granted before impersonating a user's page.", "pages_manage_metadata")]
     [TestCase("(#200) Requires the 'ads_management' permission", "ads_management")]
+    [TestCase("(#298) Requires extended permission: read_mailbox", "read_mailbox")] // SammyK/FacebookQueryBuilder, tests/FacebookQueryBuilderExceptionTest.php
+    [TestCase("(#200) Requires extended permission: ads_management", "ads_management")] // as Meta Ads integrators quote it in their retry tests
     [TestCase("(#200) Permissions error", null)]
     public void Permission_missing_names_the_permission(string message, string? expected)
     {
@@ -183,6 +185,17 @@ public sealed class GraphErrorClassifierTests
             Assert.That(failure.Kind, Is.EqualTo(GraphFailureKind.PermissionMissing));
             Assert.That(failure.MissingPermission, Is.EqualTo(expected));
         });
+    }
+
+    /// <summary>A page edge on a person's id (a user token pasted for a page's): a field the User node does not have, not a page's fault.</summary>
+    [TestCase("(#100) Tried accessing nonexisting field (leadgen_forms) on node type (User)", true)]
+    [TestCase("(#100) Tried accessing nonexisting field (leadgen_forms) on node type (Page)", false)]
+    [TestCase("(#100) Invalid parameter", false)]
+    public void A_page_edge_refused_on_a_user_node_names_a_person(string message, bool person)
+    {
+        var failure = GraphErrorClassifier.Classify(Error(100) with { Message = message }, 400, GraphUsage.Empty, null, Now);
+
+        Assert.That((failure.Kind, failure.NamesAPerson), Is.EqualTo((GraphFailureKind.InvalidRequest, person)));
     }
 
     [Test]

@@ -100,6 +100,24 @@ public sealed class GraphFacebookPageGatewayTests
         Assert.That(fields, Is.EqualTo(new[] { "leadgen", "messages" }));
     }
 
+    /// <summary>
+    /// The app installed on the page with no <c>subscribed_fields</c> key, as an integrator's notes of a Messenger outage
+    /// record <c>GET /{page-id}/subscribed_apps</c> before the page was subscribed again (<c>{"data":[{"id":"…","name":"…"}],
+    /// "paging":{…}}</c>): subscribed to no field, so no webhook comes, and the check repairs it.
+    /// </summary>
+    [Test]
+    public async Task An_app_listed_without_subscribed_fields_is_subscribed_to_nothing()
+    {
+        var answer = System.Text.Json.JsonSerializer.Deserialize<GraphListResponse<GraphSubscribedAppDto>>(
+            """{"data":[{"id":"app-1","name":"Sales Anchor"}],"paging":{"cursors":{"before":"QVFI","after":"QVFI"}}}""",
+            LeadOps.Infrastructure.Graph.Json.GraphJson.Options)!;
+        _api.Setup(a => a.GetSubscribedAppsAsync("page-1", It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>())).ReturnsAsync(answer);
+
+        var fields = await Gateway(new FacebookOptions { AppId = "app-1" }).GetSubscribedFieldsAsync(Credentials, CancellationToken.None);
+
+        Assert.That(fields, Is.Empty);
+    }
+
     [Test]
     public async Task Subscribe_sends_the_fields_comma_separated()
     {

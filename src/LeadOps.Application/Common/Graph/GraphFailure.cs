@@ -35,4 +35,10 @@ public sealed record GraphFailure(
     /// request", code 1): the same call fails again, a call for fewer items may pass.
     /// </summary>
     public bool TooMuchData { get; init; }
+
+    /// <summary>
+    /// The call named a person, not a page: "(#100) Tried accessing nonexisting field (leadgen_forms) on node type (User)",
+    /// what a page edge answers on the id of a person whose own user token was pasted for a page's.
+    /// </summary>
+    public bool NamesAPerson { get; init; }
 }

@@ -64,6 +64,14 @@ internal static class GraphErrors
         new(400, 100,
             $"(#100) Object does not exist, cannot be loaded due to missing permission or reviewable feature, or does not support this operation. This endpoint requires the '{permission}' permission or the 'Page Public Content Access' feature or the 'Page Public Metadata Access' feature. Refer to https://developers.facebook.com/docs/apps/review/login-permissions#manage_pages and https://developers.facebook.com/docs/apps/review/feature#reference-PAGES_ACCESS for details.");
 
+    /// <summary>
+    /// The older wording of a missing permission, "(#298) Requires extended permission: read_mailbox" as a PHP Graph client's
+    /// tests keep it (SammyK/FacebookQueryBuilder, <c>tests/FacebookQueryBuilderExceptionTest.php</c>); integrators quote it
+    /// with code 200 too ("(#200) Requires extended permission: ads_management").
+    /// </summary>
+    public static GraphError ExtendedPermissionRequired(int code, string permission) =>
+        new(403, code, $"(#{code}) Requires extended permission: {permission}");
+
     /// <summary>Code 3, "API Method" in Meta's error table (graph-api/guides/error-handling): a capability or permissions issue.</summary>
     public static GraphError ApplicationLacksCapability() =>
         new(400, 3, "(#3) Application does not have the capability to make this API call.");

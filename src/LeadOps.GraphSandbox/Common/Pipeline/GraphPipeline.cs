@@ -75,9 +75,14 @@ internal static class GraphPipeline
             return GraphErrors.PageTokenRequired();
         }
 
-        if (check.Kind == TokenKind.Page && isDebugToken)
+        if (check.Kind is TokenKind.Page or TokenKind.User && isDebugToken)
         {
             return GraphErrors.AppTokenRequired();
+        }
+
+        if (check.Kind == TokenKind.User && call.Route != FaultRoutes.Me)
+        {
+            return UserTokenError(call);
         }
 
         if (check.Kind == TokenKind.Page && !check.IsValid)
@@ -92,6 +97,18 @@ internal static class GraphPipeline
         }
 
         return RequiredScope(call.Route) is { } scope && !check.Scopes.Contains(scope) ? GraphErrors.PermissionMissing(scope) : null;
+    }
+
+    /// <summary>
+    /// A person's token on anything but <c>/me</c>: an edge of the person's own node does not exist on a User, and a page's
+    /// edges must be called with a page token.
+    /// </summary>
+    private static GraphError UserTokenError(GraphCall call)
+    {
+        var path = (call.Http.Request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return path.Length == 3 && path[1] is "me" or SandboxSeed.TokenOwnerUserId
+            ? GraphErrors.NonexistingField(path[2], "User")
+            : GraphErrors.PageTokenRequired();
     }
 
     private static string? RequiredScope(string route) => route switch

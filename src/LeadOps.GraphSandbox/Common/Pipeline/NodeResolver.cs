@@ -9,8 +9,8 @@ internal static class NodeResolver
     /// <summary>No node: the call is about the token it carries (<c>debug_token</c>).</summary>
     public static GraphError? None(GraphCall call) => null;
 
-    /// <summary>The token's own page (<c>/me</c>).</summary>
-    public static GraphError? Me(GraphCall call) => ResolvePage(call, "me");
+    /// <summary>The token's own page (<c>/me</c>), or the person a user token belongs to.</summary>
+    public static GraphError? Me(GraphCall call) => call.TokenCheck?.Kind == TokenKind.User ? null : ResolvePage(call, "me");
 
     /// <summary>The page of a page edge: the path id, "me" or the token's page id.</summary>
     public static GraphError? Page(GraphCall call) => ResolvePage(call, call.PathId!);
