@@ -46,7 +46,7 @@ internal static class WebhookPayload
         var pageId = Id(value, "page_id") ?? entryPage;
         if (leadgenId is not null && pageId is not null)
         {
-            changes.Add(new LeadgenChange(pageId, Id(value, "form_id") ?? string.Empty, leadgenId, CreatedTime(value)));
+            changes.Add(new LeadgenChange(pageId, Id(value, "form_id") ?? string.Empty, leadgenId, CreatedTime(value), entryPage));
         }
     }
 

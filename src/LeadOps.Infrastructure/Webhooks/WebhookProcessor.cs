@@ -97,13 +97,19 @@ internal sealed class WebhookProcessor(
             var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId)>>(StringComparer.Ordinal);
 
             // Each event goes to every integration of its page, as that integration's owner; a page no integration knows is noted.
-            async Task ForEachOwnerAsync(string pageId, Func<int, ISender, Task> handle)
+            async Task<IReadOnlyList<(int IntegrationId, string OwnerId)>> OwnersAsync(string pageId)
             {
                 if (!routes.TryGetValue(pageId, out var owners))
                 {
                     routes[pageId] = owners = await RouteAsync(db, pageId, ct);
                 }
 
+                return owners;
+            }
+
+            async Task ForEachOwnerAsync(string pageId, Func<int, ISender, Task> handle)
+            {
+                var owners = await OwnersAsync(pageId);
                 if (owners.Count == 0)
                 {
                     unknownPages.Add(pageId);
@@ -122,8 +128,18 @@ internal sealed class WebhookProcessor(
             // comes back finds what was stored here already stored.
             ExceptionDispatchInfo? heldBack = null;
             var pagesHeldBack = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var change in WebhookPayload.LeadgenChanges(json.RootElement).Where(c => !pagesHeldBack.Contains(c.PageId)))
+            foreach (var announced in WebhookPayload.LeadgenChanges(json.RootElement))
             {
+                // A value naming a page no integration knows, in the entry of a page one does, is taken as the entry's.
+                var change = announced.EntryPageId is { } entryPage && entryPage != announced.PageId &&
+                    (await OwnersAsync(announced.PageId)).Count == 0 && (await OwnersAsync(entryPage)).Count > 0
+                        ? announced with { PageId = entryPage }
+                        : announced;
+                if (pagesHeldBack.Contains(change.PageId))
+                {
+                    continue;
+                }
+
                 try
                 {
                     await ForEachOwnerAsync(change.PageId, async (integrationId, sender) =>

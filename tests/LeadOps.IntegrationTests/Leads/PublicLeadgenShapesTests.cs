@@ -101,6 +101,29 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
     }
 
     /// <summary>
+    /// restfb/restfb issue #660: a leadgen body whose value names another page (<c>"page_id":12345</c>, beside
+    /// <c>ad_id</c> and <c>adgroup_id</c> 0) than the entry it came in. Meta names the same page in both; when only the
+    /// entry's page is connected the lead is stored for it, once, rather than the delivery noted as for an unknown page.
+    /// </summary>
+    [Test]
+    public async Task A_change_whose_value_names_an_unknown_page_is_stored_for_the_entrys_page()
+    {
+        var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId);
+        var body = $$$"""
+            {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":1502809024,"changes":[{"field":"leadgen","value":
+              {"ad_id":0,"form_id":{{{SandboxSeed.MainServiceFormId}}},"leadgen_id":{{{leadId}}},"created_time":1502809024,"page_id":12345,"adgroup_id":0}}]}]}
+            """;
+
+        var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, body);
+        var welcomes = await LeadgenDeliveries.WelcomesAsync(App, user, leadId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lead.GetProperty("form_id").GetString(), Is.EqualTo(SandboxSeed.MainServiceFormId));
+            Assert.That(welcomes, Is.EqualTo(1));
+        });
+    }
+
+    /// <summary>
     /// facebook/facebook-python-business-sdk issue #217: a lead whose custom question's key is the question itself in
     /// Chinese (<c>"\u8acb\u5354\u52a9…"</c>, escaped as Graph sends it), beside <c>gender</c> and <c>phone_number</c>, and
     /// none of the campaign fields asked for. Every answer is kept under its key as sent.
