@@ -59,14 +59,13 @@ internal sealed class BadInputPageFilter : IAsyncPageFilter
 
     /// <summary>
     /// When the handler shows its own form again (<see cref="ShowsUnreadableFieldsAttribute"/>) and every value that could
-    /// not be read is a field of that form, each field's message replaces MVC's in ModelState (the value typed stays
+    /// not be read is one of the fields it names, each field's message replaces MVC's in ModelState (the value typed stays
     /// there, for the field to show) and the handler runs; otherwise the request is refused as a whole.
     /// </summary>
     private static bool ShownBesideFields(PageHandlerExecutingContext context, IReadOnlyList<BindingFailure> failures)
     {
-        var fields = context.ActionDescriptor.BoundProperties.Select(p => p.BindingInfo?.BinderModelName ?? p.Name).ToList();
-        if (context.HandlerMethod?.MethodInfo.IsDefined(typeof(ShowsUnreadableFieldsAttribute), inherit: false) != true
-            || !failures.All(f => fields.Any(field => f.Key == field || f.Key.StartsWith(field + ".", StringComparison.Ordinal))))
+        if (context.HandlerMethod?.MethodInfo.GetCustomAttributes(typeof(ShowsUnreadableFieldsAttribute), inherit: false) is not [ShowsUnreadableFieldsAttribute shown]
+            || !failures.All(f => shown.Fields.Contains(f.Key)))
         {
             return false;
         }

@@ -32,7 +32,7 @@ public sealed class SettingsModel(IMediator mediator) : PageModel
         RedMinutes = Settings.RedMinutes;
     }
 
-    [ShowsUnreadableFields]
+    [ShowsUnreadableFields(nameof(AmberMinutes), nameof(RedMinutes))]
     public async Task<IActionResult> OnPostThresholdsAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid || AmberMinutes is not { } amber || RedMinutes is not { } red)
