@@ -2,6 +2,7 @@ using LeadOps.Application.Integrations.Commands;
 using LeadOps.Domain.Leads;
 using LeadOps.GraphSandbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeadOps.BrowserTests;
@@ -104,6 +105,47 @@ public sealed class SandboxConsoleTests
         await using var scope = _app.App.ScopeFor(TestApp.AdminUserId);
         var sources = await _app.App.Db(scope).Leads.Select(l => l.Source).ToListAsync();
         Assert.That(sources, Is.EqualTo(new[] { LeadSource.Webhook }));
+    }
+
+    /// <summary>
+    /// The console names its icon (the browser asked for /favicon.ico and got a 404), and its fault choices include the
+    /// missing-permission answers LeadOps tells apart: code 3 ("Capability or permissions issue") and code 100 naming the
+    /// permission, each answered by Graph's routes in Meta's error shape.
+    /// </summary>
+    [TestCase("PermissionMissing:3", 3, "(#3) Application does not have the capability to make this API call.")]
+    [TestCase("PermissionMissing:100", 100, "This endpoint requires the 'pages_read_engagement' permission")]
+    public async Task The_console_has_an_icon_and_offers_the_capability_and_named_permission_faults(string choice, int code, string message)
+    {
+        var console = await _app.NewPageAsync();
+        await console.GotoAsync(_app.App.Services.GetRequiredService<LeadOps.Web.Common.InProcessSandbox>().ConsoleAddress!.ToString());
+        await Assertions.Expect(console.GetByRole(AriaRole.Heading, new() { Name = "Console" })).ToBeVisibleAsync();
+
+        var icon = await console.Locator("link[rel=icon]").GetAttributeAsync("href");
+        Assert.That(icon, Is.Not.Null, "the console names an icon");
+        var served = await console.APIRequest.GetAsync(new Uri(new Uri(console.Url), icon).ToString());
+        Assert.That(served.Status, Is.EqualTo(200));
+        Assert.That(served.Headers["content-type"], Does.StartWith("image/svg+xml"));
+
+        await console.Locator("[data-test=clear-faults]").ClickAsync();
+        await Assertions.Expect(console.Locator("[data-test=console-result]")).ToContainTextAsync("Faults cleared");
+        await console.Locator("[data-test=fault-route]").SelectOptionAsync(FaultRoutes.Leads);
+        await console.Locator("[data-test=fault-kind]").SelectOptionAsync(choice);
+        await console.Locator("[data-test=inject-fault]").ClickAsync();
+        await Assertions.Expect(console.Locator("[data-test=console-result]")).ToContainTextAsync("Fault set");
+
+        var leads = await console.APIRequest.GetAsync(new Uri(new Uri(console.Url), $"/v25.0/{SandboxSeed.MainTestRideFormId}/leads").ToString(),
+            new() { Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + SandboxSeed.MainPageToken } });
+        var error = (await leads.JsonAsync())!.Value.GetProperty("error");
+        Assert.Multiple(() =>
+        {
+            Assert.That(leads.Status, Is.EqualTo(400));
+            Assert.That(error.GetProperty("code").GetInt32(), Is.EqualTo(code));
+            Assert.That(error.GetProperty("type").GetString(), Is.EqualTo("OAuthException"));
+            Assert.That(error.GetProperty("message").GetString(), Does.Contain(message));
+            Assert.That(error.TryGetProperty("fbtrace_id", out _), Is.True);
+        });
+        await console.Locator("[data-test=clear-faults]").ClickAsync();
+        await Assertions.Expect(console.Locator("[data-test=console-result]")).ToContainTextAsync("Faults cleared");
     }
 
     /// <summary>Follows the empty state's link (a new tab on the sandbox's own port) to the console.</summary>

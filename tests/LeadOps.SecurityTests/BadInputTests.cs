@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace LeadOps.SecurityTests;
 
 /// <summary>
@@ -31,12 +33,12 @@ public sealed class BadInputTests(DatabaseKind database) : SecurityFixture(datab
         Assert.That(Graph.SentMessages, Has.Count.EqualTo(sends));
     }
 
-    [TestCase("9999-12-31", "")]
-    [TestCase("", "9999-12-31")]
-    [TestCase("0001-01-01", "")]
-    [TestCase("not-a-date", "")]
-    [TestCase("", "31/12/2026")]
-    public async Task The_leads_page_refuses_unparsable_or_absurd_dates_and_starts_no_retrieval(string since, string until)
+    [TestCase("9999-12-31", "", "The date must be between 2000-01-01 and 2100-12-31.")]
+    [TestCase("", "9999-12-31", "The date must be between 2000-01-01 and 2100-12-31.")]
+    [TestCase("0001-01-01", "", "The date must be between 2000-01-01 and 2100-12-31.")]
+    [TestCase("not-a-date", "", "The value 'not-a-date' is not a valid date (yyyy-mm-dd).")]
+    [TestCase("", "31/12/2026", "The value '31/12/2026' is not a valid date (yyyy-mm-dd).")]
+    public async Task The_leads_page_refuses_unparsable_or_absurd_dates_beside_the_field_and_starts_no_retrieval(string since, string until, string message)
     {
         var (user, integrationId) = await StaffWithPageAsync();
         var client = await App.SignedInClientAsync(user);
@@ -49,7 +51,11 @@ public sealed class BadInputTests(DatabaseKind database) : SecurityFixture(datab
         }, formPage: "/Leads");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain(since.Length > 0 ? "Retrieve.Since" : "Retrieve.Until").Or.Contain("date"));
+        var html = await response.Content.ReadAsStringAsync();
+        var (field, typed, error) = since.Length > 0 ? ("Retrieve.Since", since, "retrieve-since-error") : ("Retrieve.Until", until, "retrieve-until-error");
+        Assert.That(html, Does.Not.Contain("data-test=\"bad-input\""), "the Leads page with its retrieve panel, not a page about the request");
+        Assert.That(WebUtility.HtmlDecode(Regex.Match(html, $"<span[^>]*data-test=\"{error}\"[^>]*>(?<text>.*?)</span>").Groups["text"].Value), Is.EqualTo(message), "said beside the field");
+        Assert.That(Regex.Match(html, $"<input[^>]*name=\"{field}\"[^>]*>").Value, Does.Contain($"value=\"{WebUtility.HtmlEncode(typed)}\""), "what was typed is kept");
         Assert.That(await RunCountAsync(user), Is.Zero, "no retrieval started");
     }
 

@@ -5,7 +5,8 @@ namespace LeadOps.Application.Conversations;
 
 /// <summary>
 /// The audit row each conversation event leaves: every staff action on a conversation (also one that changed nothing)
-/// and how every attempt at a staff reply ended (and a reply recorded as failed that Meta's echo shows went out). Notes name reasons and message ids, never what was written.
+/// and how every attempt at a staff reply ended (and a reply recorded as failed that Meta's echo shows went out); thread
+/// control LeadOps asked for, and Meta Business Suite taking the thread when that moved the conversation to Human active. Notes name reasons and message ids, never what was written.
 /// </summary>
 public static class ConversationAudit
 {
@@ -23,6 +24,7 @@ public static class ConversationAudit
         ReplyFailed e => Reply(e, AuditActions.Failed, Note(e.Reason, AttemptNote(e) is { } note ? $"message {e.Message.Id}; {note}" : $"message {e.Message.Id}")),
         FailedReplyEchoed e => new(AuditActions.SendMessage, AuditActions.Conversation, e.Conversation.Id.ToString(), AuditActions.Sent, $"message {e.MessageId}: Meta's echo shows it went out after all"),
         ThreadControlRequested e => new(AuditActions.ThreadControl, AuditActions.Conversation, e.Conversation.Id.ToString(), e.Done ? AuditActions.Ok : AuditActions.Failed, $"{e.Action}: {e.Detail}"),
+        ConversationTakenInPageInbox e => Action(e, AuditActions.ThreadControl, $"take by {Conversation.PageInboxName}: a person there has the conversation (Human active)"),
         _ => null,
     };
 

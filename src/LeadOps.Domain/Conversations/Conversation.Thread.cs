@@ -70,13 +70,14 @@ public sealed partial class Conversation
 
     /// <summary>
     /// Meta says Meta Business Suite (the Page inbox) took the thread: a person has it there, so a
-    /// conversation waiting for a person (or with the bot) becomes Human active there, as when they answer.
+    /// conversation waiting for a person (or with the bot) becomes Human active there, as when they answer; that move
+    /// is on the audit trail.
     /// </summary>
     public void ThreadWithPageInbox()
     {
         if (PageInboxHasIt())
         {
-            Raise(new ConversationDetailsChanged(this));
+            Raise(new ConversationTakenInPageInbox(this));
         }
     }
 

@@ -20,6 +20,8 @@ internal static class ConsoleSection
         ("Http500:", "HTTP 500"),
         ("TokenExpired:", "Token expired (190/463)"),
         ("PermissionMissing:200", "Permission missing (code 200)"),
+        ("PermissionMissing:3", "Capability or permissions issue (code 3)"),
+        ("PermissionMissing:100", "Endpoint requires a permission (code 100)"),
         ("Timeout:", "Timeout"),
     ];
 

@@ -17,9 +17,10 @@ internal static class ControlPage
     {
         var summary = state.GetSummary();
         var html = new StringBuilder();
-        html.Append("""
+        html.Append($$"""
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>Graph sandbox</title>
+            <link rel="icon" href="{{ConsoleIcon.Path}}" type="image/svg+xml">
             <style>
             body{font-family:system-ui,sans-serif;margin:2rem;color:#1c1e21}
             table{border-collapse:collapse;margin:.5rem 0 1.5rem}

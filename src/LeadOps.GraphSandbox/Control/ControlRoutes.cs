@@ -109,6 +109,7 @@ internal static class ControlRoutes
         });
 
         group.MapGet("/console.js", () => Results.Text(ConsoleScript.Text, "text/javascript; charset=utf-8"));
+        group.MapGet("/favicon.svg", () => Results.Text(ConsoleIcon.Svg, "image/svg+xml"));
 
         LeadControlRoutes.Map(group);
         MessengerControlRoutes.Map(group);

@@ -7,7 +7,8 @@ namespace LeadOps.Web.Common;
 /// <summary>
 /// Pages answer bad input with a 4xx and a message, never with a silently different action: a post whose body is not a
 /// form is 415; a value that could not be read as its type (or a date out of range) is 400 listing each, before the
-/// handler runs; a form the handler shows again because its input was refused is 400 (the page, with its messages). A
+/// handler runs, unless it is a field of a form whose handler shows it again beside the field
+/// (<see cref="ShowsUnreadableFieldsAttribute"/>); a form the handler shows again because its input was refused is 400 (the page, with its messages). A
 /// post no handler of the page takes (a page that only shows, or an unknown <c>handler</c>) is 405, rather than the
 /// page rendered without its model, with the methods the page does take in <c>Allow</c> (RFC 9110 §15.5.6).
 /// </summary>
@@ -42,8 +43,11 @@ internal sealed class BadInputPageFilter : IAsyncPageFilter
 
         if (BindingFailures.Of(context.HttpContext) is { Count: > 0 } failures)
         {
-            context.Result = Refusal(context, StatusCodes.Status400BadRequest, failures);
-            return;
+            if (!ShownBesideFields(context, failures))
+            {
+                context.Result = Refusal(context, StatusCodes.Status400BadRequest, [.. failures.Select(f => f.ToString())]);
+                return;
+            }
         }
 
         var executed = await next();
@@ -51,6 +55,28 @@ internal sealed class BadInputPageFilter : IAsyncPageFilter
         {
             page.StatusCode = StatusCodes.Status400BadRequest;
         }
+    }
+
+    /// <summary>
+    /// When the handler shows its own form again (<see cref="ShowsUnreadableFieldsAttribute"/>) and every value that could
+    /// not be read is one of the fields it names, each field's message replaces MVC's in ModelState (the value typed stays
+    /// there, for the field to show) and the handler runs; otherwise the request is refused as a whole.
+    /// </summary>
+    private static bool ShownBesideFields(PageHandlerExecutingContext context, IReadOnlyList<BindingFailure> failures)
+    {
+        if (context.HandlerMethod?.MethodInfo.GetCustomAttributes(typeof(ShowsUnreadableFieldsAttribute), inherit: false) is not [ShowsUnreadableFieldsAttribute shown]
+            || !failures.All(f => shown.Fields.Contains(f.Key)))
+        {
+            return false;
+        }
+
+        foreach (var failure in failures)
+        {
+            context.ModelState[failure.Key]?.Errors.Clear();
+            context.ModelState.AddModelError(failure.Key, failure.Problem);
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -8,15 +8,23 @@ internal static class BindingFailures
 {
     private static readonly object Key = new();
 
-    public static void Add(HttpContext context, string message)
+    /// <summary>Records that the value under <paramref name="key"/> could not be used, and why (a sentence).</summary>
+    public static void Add(HttpContext context, string key, string problem)
     {
-        if (context.Items[Key] is not List<string> list)
+        if (context.Items[Key] is not List<BindingFailure> list)
         {
             context.Items[Key] = list = [];
         }
 
-        list.Add(message);
+        list.Add(new BindingFailure(key, problem));
     }
 
-    public static IReadOnlyList<string> Of(HttpContext context) => context.Items[Key] as List<string> ?? [];
+    public static IReadOnlyList<BindingFailure> Of(HttpContext context) => context.Items[Key] as List<BindingFailure> ?? [];
+}
+
+/// <summary>One value that could not be used: the name it was posted under, and the problem in a sentence.</summary>
+internal sealed record BindingFailure(string Key, string Problem)
+{
+    /// <summary>As a page about the request lists it: the name, then the problem.</summary>
+    public override string ToString() => $"{Key}: {char.ToLowerInvariant(Problem[0])}{Problem[1..]}";
 }

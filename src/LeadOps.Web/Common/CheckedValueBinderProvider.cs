@@ -35,14 +35,14 @@ internal sealed class CheckedValueBinderProvider(IList<IModelBinderProvider> pro
             var name = bindingContext.ModelName;
             if (bindingContext.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0)
             {
-                BindingFailures.Add(bindingContext.HttpContext, $"{name}: the value '{Shorten(entry.AttemptedValue)}' is not a valid {Describe(bindingContext.ModelType)}.");
+                BindingFailures.Add(bindingContext.HttpContext, name, $"The value '{Shorten(entry.AttemptedValue)}' is not a valid {Describe(bindingContext.ModelType)}.");
             }
             else if (bindingContext.Result.IsModelSet && SaneDates.IsOutOfRange(bindingContext.Result.Model))
             {
-                var message = $"{name}: the date must be {SaneDates.Range}.";
-                bindingContext.ModelState.TryAddModelError(name, message);
+                var problem = $"The date must be {SaneDates.Range}.";
+                bindingContext.ModelState.TryAddModelError(name, problem);
                 bindingContext.Result = ModelBindingResult.Failed();
-                BindingFailures.Add(bindingContext.HttpContext, message);
+                BindingFailures.Add(bindingContext.HttpContext, name, problem);
             }
         }
 

@@ -202,7 +202,16 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
             Assert.That(conversation.GetProperty("assigned_to").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
             Assert.That(conversation.GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
         });
+
+        await using var scope = App.ScopeFor(staff.User.Id);
+        var audit = await App.Db(scope).AuditEntries.Where(a => a.Action == "thread_control" && a.SubjectId == id.ToString()).Select(a => new { a.Outcome, a.Detail }).ToListAsync();
+        Assert.That(audit.Select(a => (a.Outcome, a.Detail)), Is.EqualTo(new[] { ("ok", (string?)TakenInPageInbox) }), "the move to Human active is on the audit trail");
+        using var browser = await App.SignedInClientAsync(staff.User);
+        var auditPage = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/Audit"));
+        Assert.That(auditPage, Does.Contain(TakenInPageInbox).And.Contain($"/Inbox/Conversation/{id}"), "the Audit page lists it with the conversation's other rows");
     }
+
+    private const string TakenInPageInbox = "take by Meta Business Suite: a person there has the conversation (Human active)";
 
     /// <summary>
     /// A bot passing the thread to the Page inbox asks for a person in Meta's inbox: nobody has answered, so a conversation

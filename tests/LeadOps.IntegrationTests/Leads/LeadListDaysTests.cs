@@ -22,7 +22,7 @@ public sealed partial class LeadListDaysTests(DatabaseKind database) : AppFixtur
     {
         _staff = await App.NewUserAsync();
         await using var scope = App.ScopeFor(_staff.Id);
-        var leads = new[] { "2026-11-19T23:59:00Z", "2026-11-20T00:00:00Z", "2026-11-20T09:00:00Z", "2026-11-20T23:30:00Z", "2026-11-21T00:00:00Z" }
+        var leads = new[] { "2026-11-19T23:59:00Z", "2026-11-20T00:00:00Z", "2026-11-20T09:00:00Z", "2026-11-20T23:30:00Z", "2026-11-21T00:00:00Z", "2100-12-31T23:59:59Z" }
             .Select((created, i) => new Lead
             {
                 FacebookLeadId = (1_700_000_000_000 + i).ToString(CultureInfo.InvariantCulture),
@@ -51,6 +51,19 @@ public sealed partial class LeadListDaysTests(DatabaseKind database) : AppFixtur
 
         var untilOnly = await browser.GetStringAsync("/Leads?until=2026-11-20");
         Assert.That(ResultCount().Match(untilOnly).Groups[1].Value, Is.EqualTo("4 leads match these filters"));
+    }
+
+    [Test]
+    public async Task Created_until_the_last_allowed_day_holds_that_whole_day_in_the_list_and_its_export()
+    {
+        using var browser = await App.SignedInClientAsync(_staff);
+
+        var html = await browser.GetStringAsync("/Leads?since=2100-12-31&until=2100-12-31");
+
+        Assert.That(ResultCount().Match(html).Groups[1].Value, Is.EqualTo("1 lead matches these filters"), "the lead of the day's last second");
+        var export = WebUtility.HtmlDecode(ExportLink().Match(html).Groups[1].Value);
+        var csv = await browser.GetStringAsync(export);
+        Assert.That(csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length - 1, Is.EqualTo(1), "the export holds the leads the page lists: " + export);
     }
 
     [TestCase("since=2026-11-21&until=2026-11-20", "Created until must be on or after Created from.")]

@@ -36,7 +36,7 @@ internal static class LeadFilterBinder
             welcome = parsed;
         }
 
-        if (!TryDate(query["since"], out var since) || !TryDate(query["until"], out var until))
+        if (!TryDate(query["since"], SaneDates.Contains, out var since) || !TryDate(query["until"], SaneDates.ContainsBound, out var until))
         {
             error = $"since and until must be ISO-8601 dates {SaneDates.Range}, e.g. 2026-11-20 or 2026-11-20T10:15:00Z.";
             return false;
@@ -81,7 +81,8 @@ internal static class LeadFilterBinder
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static bool TryDate(string? value, out DateTimeOffset? date)
+    /// <summary>A date or instant, or nothing; <paramref name="sane"/> says which instants the parameter takes (until, an exclusive bound, may be the end of the range).</summary>
+    private static bool TryDate(string? value, Func<DateTimeOffset, bool> sane, out DateTimeOffset? date)
     {
         date = null;
         if (string.IsNullOrWhiteSpace(value))
@@ -89,7 +90,7 @@ internal static class LeadFilterBinder
             return true;
         }
 
-        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) && SaneDates.Contains(parsed))
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed) && sane(parsed))
         {
             date = parsed;
             return true;

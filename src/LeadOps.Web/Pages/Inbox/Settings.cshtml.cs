@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using LeadOps.Application.Conversations.Commands;
 using LeadOps.Application.Conversations.Queries;
 
@@ -8,7 +9,10 @@ public sealed class SettingsModel(IMediator mediator) : PageModel
 {
     public InboxSettingsView Settings { get; private set; } = null!;
 
-    /// <summary>Null when the field was left empty: the page says what to fill in (not a page about the request).</summary>
+    /// <summary>
+    /// Null when the field was left empty or held no whole number: the page says what to fill in, or what was wrong with
+    /// what was typed, beside the field (not a page about the request).
+    /// </summary>
     [BindProperty]
     public int? AmberMinutes { get; set; }
 
@@ -28,13 +32,14 @@ public sealed class SettingsModel(IMediator mediator) : PageModel
         RedMinutes = Settings.RedMinutes;
     }
 
+    [ShowsUnreadableFields(nameof(AmberMinutes), nameof(RedMinutes))]
     public async Task<IActionResult> OnPostThresholdsAsync(CancellationToken ct)
     {
-        if (AmberMinutes is not { } amber || RedMinutes is not { } red)
+        if (!ModelState.IsValid || AmberMinutes is not { } amber || RedMinutes is not { } red)
         {
             foreach (var (field, value, colour) in new[] { (nameof(AmberMinutes), AmberMinutes, "amber"), (nameof(RedMinutes), RedMinutes, "red") })
             {
-                if (value is null)
+                if (value is null && ModelState.GetFieldValidationState(field) != ModelValidationState.Invalid)
                 {
                     ModelState.AddModelError(field, $"Give the minutes after which a waiting customer turns {colour}.");
                 }

@@ -2,7 +2,10 @@ using LeadOps.Application.Conversations.Commands;
 
 namespace LeadOps.Web.Pages.Integrations;
 
-/// <summary>Saves the integration's Messenger settings (the escalation payload) and goes back to the integration's page.</summary>
+/// <summary>
+/// Saves the integration's Messenger settings (the escalation payload) and goes back to the integration's page, whose
+/// notice says which payload now escalates (the default, HUMAN_AGENT, when the field was emptied).
+/// </summary>
 public sealed class MessagingModel(IMediator mediator) : PageModel
 {
     /// <summary>A reload of the form's address goes back to the integration's page; an id no integration can have is 404.</summary>
@@ -16,11 +19,16 @@ public sealed class MessagingModel(IMediator mediator) : PageModel
             return NotFound();
         }
 
-        if (saved is not null)
+        if (saved?.Value is { } settings)
         {
-            TempData["Notice"] = "Messenger settings saved.";
+            TempData["Notice"] = Saved(payload, settings.EscalationPayload);
         }
 
         return RedirectToPage("Details", new { id });
     }
+
+    /// <summary>What was saved, in words: an emptied field means the default payload escalates, and the notice says so.</summary>
+    private static string Saved(string? typed, string payload) => string.IsNullOrWhiteSpace(typed)
+        ? $"Messenger settings saved: no payload given, so the default {payload} escalates."
+        : $"Messenger settings saved: the payload {payload} escalates.";
 }

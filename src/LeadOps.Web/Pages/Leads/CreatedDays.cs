@@ -8,7 +8,8 @@ namespace LeadOps.Web.Pages.Leads;
 /// The Leads page's "Created from" and "Created until" filters (<c>since</c>, <c>until</c>) are whole days in UTC, as its
 /// date pickers show them and as the retrieve panel reads its dates: until a day includes that day. The list's API
 /// (<c>GET /api/leads</c>, its export) reads <c>until</c> as an instant it stops before, so a day the page was given is
-/// passed on as the next midnight, for the list, its count and its CSV link alike. A time given in full passes unchanged.
+/// passed on as the next midnight, for the list, its count and its CSV link alike (the last allowed day, 2100-12-31, ends
+/// at <see cref="SaneDates.End"/>, which the API takes as an until). A time given in full passes unchanged.
 /// </summary>
 internal static class CreatedDays
 {
@@ -24,7 +25,7 @@ internal static class CreatedDays
 
         var next = new DateTimeOffset(until.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var values = query.ToDictionary(kv => kv.Key, kv => kv.Value);
-        values["until"] = SaneDates.Contains(next) ? next.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) : until.ToString(DayFormat, CultureInfo.InvariantCulture) + "T23:59:59Z";
+        values["until"] = next.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         return new QueryCollection(values);
     }
 

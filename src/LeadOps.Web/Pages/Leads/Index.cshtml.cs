@@ -67,8 +67,14 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// form without a welcome choice: previewed, and started at once when it would send no e-mail, else the GET asks.
     /// With one: started, sending the welcome e-mails or none. Any refusal, "not found" included, shows beside the form.
     /// </summary>
+    [ShowsUnreadableFields(SinceField, UntilField)]
     public async Task<IActionResult> OnPostRetrieveAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            return await Refused<int>(null, ct); // a date that could not be read, already beside its field
+        }
+
         Retrieve.ApplyChoice();
         if (Retrieve.AllForms)
         {
@@ -121,6 +127,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     }
 
     public static string ChoiceField => $"{nameof(Retrieve)}.{nameof(RetrieveInput.Choice)}";
+
+    public const string SinceField = $"{nameof(Retrieve)}.{nameof(RetrieveInput.Since)}";
+
+    public const string UntilField = $"{nameof(Retrieve)}.{nameof(RetrieveInput.Until)}";
 
     /// <summary>
     /// The validator's refusal of a retrieval beside the panel's fields. Its rule on the dates (the API's "until must be
