@@ -6,7 +6,7 @@ namespace LeadOps.Application.Conversations;
 /// <summary>
 /// The audit row each conversation event leaves: every staff action on a conversation (also one that changed nothing)
 /// and how every attempt at a staff reply ended (and a reply recorded as failed that Meta's echo shows went out); thread
-/// control LeadOps asked for, and Meta Business Suite taking the thread when that moved the conversation to Human active. Notes name reasons and message ids, never what was written.
+/// control LeadOps asked for, and Meta Business Suite taking the thread or answering in it when that moved the conversation to Human active. Notes name reasons and message ids, never what was written.
 /// </summary>
 public static class ConversationAudit
 {
@@ -25,6 +25,7 @@ public static class ConversationAudit
         FailedReplyEchoed e => new(AuditActions.SendMessage, AuditActions.Conversation, e.Conversation.Id.ToString(), AuditActions.Sent, $"message {e.MessageId}: Meta's echo shows it went out after all"),
         ThreadControlRequested e => new(AuditActions.ThreadControl, AuditActions.Conversation, e.Conversation.Id.ToString(), e.Done ? AuditActions.Ok : AuditActions.Failed, $"{e.Action}: {e.Detail}"),
         ConversationTakenInPageInbox e => Action(e, AuditActions.ThreadControl, $"take by {Conversation.PageInboxName}: a person there has the conversation (Human active)"),
+        ConversationAnsweredElsewhere { Changed: true } e => new(AuditActions.ThreadControl, AuditActions.Conversation, e.Conversation.Id.ToString(), AuditActions.Ok, $"answered in {Conversation.PageInboxName}: a person there has the conversation (Human active)"),
         _ => null,
     };
 
