@@ -35,4 +35,11 @@ public sealed record GraphFailure(
     /// request", code 1): the same call fails again, a call for fewer items may pass.
     /// </summary>
     public bool TooMuchData { get; init; }
+
+    /// <summary>
+    /// The Send API's "Cannot message users who are not admins, developers or testers of the app until pages_messaging
+    /// permission is reviewed and the app is live." (2018028; 2018027 for pages_messaging_phone_number): the token has the
+    /// permission, the app has not passed App Review or is not Live. Reconnecting the page does not change it.
+    /// </summary>
+    public bool AppNotLive { get; init; }
 }
