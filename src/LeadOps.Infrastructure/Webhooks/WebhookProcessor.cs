@@ -90,7 +90,7 @@ internal sealed class WebhookProcessor(
     {
         try
         {
-            using var json = JsonDocument.Parse(delivery.Body, MetaWebhookJson.Options);
+            using var json = MetaWebhookJson.Parse(delivery.Body);
             delivery.RecordPages(WebhookPayload.Array(json.RootElement, "entry").Select(e => WebhookPayload.Id(e, "id")).OfType<string>());
             var unknownPages = new HashSet<string>(StringComparer.Ordinal);
             var handled = 0;

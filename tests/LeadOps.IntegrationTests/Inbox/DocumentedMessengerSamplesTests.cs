@@ -322,4 +322,53 @@ public sealed class DocumentedMessengerSamplesTests(DatabaseKind database) : Inb
         var texts = (await MessagesAsync(staff, id)).Select(m => m.GetProperty("text").GetString());
         Assert.That(texts, Is.EqualTo(new[] { "Sent you my address" }), "the message is kept and the form's event leaves nothing behind");
     }
+
+    /// <summary>
+    /// messenger-platform/webhooks/webhook-events/message-reactions ("message_reactions Webhook Event Reference", updated
+    /// Oct 29, 2019) prints the emoji as <c>"emoji": "\u{2764}\u{FE0F}"</c> (a code-point escape JSON does not have) and a
+    /// comma after the last key. Posted as printed (placeholders filled in, in an entry as Meta delivers it), the body is
+    /// accepted, the heart shows on the reply it reacts to, and the rest of the delivery is kept.
+    /// </summary>
+    [Test]
+    public async Task The_message_reactions_sample_with_its_code_point_escape_shows_the_heart_on_the_reply()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var page = SandboxSeed.MainPageId;
+        var id = await CustomerWritesAsync(staff, psid, "Thanks for the quick fix!");
+        await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "Any time." });
+        var replyMid = SentTo(psid).Single().MessageId;
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var sample = $$"""
+            {
+               "sender":{
+                  "id":"{{psid}}"
+               },
+               "recipient":{
+                  "id":"{{page}}"
+               },
+               "timestamp":{{at}},
+               "reaction":{
+                     "reaction": "love",
+                     "emoji": "\u{2764}\u{FE0F}",
+                     "action": "react",
+                     "mid": "{{replyMid}}",
+               }
+            }
+            """;
+        var other = NewPsid();
+        var message = $$$"""{"sender":{"id":"{{{other}}}"},"recipient":{"id":"{{{page}}}"},"timestamp":{{{at}}},"message":{"mid":"m_after_reaction_{{{other}}}","text":"Open today?"}}""";
+        var body = $$"""{"object":"page","entry":[{"id":"{{page}}","time":{{at}},"messaging":[{{sample}},{{message}}]}]}""";
+
+        await PostSignedWebhookAsync(body);
+        await WaitForMessageAsync(staff, other, "m_after_reaction_" + other);
+
+        var reply = (await MessagesAsync(staff, id)).Single(m => m.GetProperty("sender").GetString() == "staff");
+        Assert.Multiple(() =>
+        {
+            Assert.That(reply.GetProperty("reaction").ValueKind, Is.EqualTo(JsonValueKind.Object), reply.ToString());
+            Assert.That(reply.GetProperty("reaction").GetProperty("emoji").GetString(), Is.EqualTo("\u2764\uFE0F"));
+            Assert.That(reply.GetProperty("reaction").GetProperty("name").GetString(), Is.EqualTo("love"));
+        });
+    }
 }
