@@ -371,4 +371,104 @@ public sealed class DocumentedMessengerSamplesTests(DatabaseKind database) : Inb
             Assert.That(reply.GetProperty("reaction").GetProperty("name").GetString(), Is.EqualTo("love"));
         });
     }
+
+    /// <summary>
+    /// messenger-platform/webhooks/webhook-events/messages ("messages Webhook Event Reference", updated Mar 27, 2026) prints
+    /// its "Message with attachment" sample as one entry, <c>{"id","time","messaging":[…]}</c>, and its "Text Message" and
+    /// "Reply Message" samples as one bare event, <c>{"sender","recipient","timestamp","message"}</c> (the reply with
+    /// <c>reply_to.is_self_reply</c>), none in <c>{"object","entry":[…]}</c>. Each posted so reaches the Inbox, once
+    /// however often it comes, in the thread of the customer it names.
+    /// </summary>
+    [Test]
+    public async Task The_messages_reference_samples_as_a_bare_entry_and_bare_events_reach_the_inbox_once()
+    {
+        var staff = await NewStaffAsync();
+        var (attaching, writing) = (NewPsid(), NewPsid());
+        var page = SandboxSeed.MainPageId;
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var imageUrl = new Uri(App.Sandbox.BaseAddress, "cdn/not-there.png").ToString();
+        var entry = $$"""
+            {
+              "id": "{{page}}",
+              "time": {{at}},
+              "messaging": [
+                {
+                  "sender": {
+                    "id": "{{attaching}}"
+                  },
+                  "recipient": {
+                    "id": "{{page}}"
+                  },
+                  "timestamp": {{at}},
+                  "message": {
+                    "mid": "mid.$cAAJdkrCd2ORnva8ErFhjGm0X_Q_c{{attaching}}",
+                    "attachments": [
+                      {
+                        "type": "image",
+                        "payload": {
+                          "url": "{{imageUrl}}"
+                        }
+                      }
+                    ]
+                  }
+                }
+              ]
+            }
+            """;
+        var text = $$"""
+            {
+              "sender":{
+                "id":"{{writing}}"
+              },
+              "recipient":{
+                "id":"{{page}}"
+              },
+              "timestamp":{{at}},
+              "message":{
+                "mid":"mid.1457764197618:41d102a3e1ae206a38{{writing}}",
+                "text":"hello, world!",
+                "quick_reply": {
+                  "payload": "DEVELOPER_DEFINED_PAYLOAD"
+                }
+              }
+            }
+            """;
+        var reply = $$"""
+            {
+              "sender":{
+                "id":"{{writing}}"
+              },
+              "recipient":{
+                "id":"{{page}}"
+              },
+              "timestamp":{{at + 1000}},
+              "message":{
+                "mid":"m_1457764197618:41d102a3e1ae206a38{{writing}}",
+                "text":"hello again",
+                "reply_to": {
+                  "mid":"mid.1457764197618:41d102a3e1ae206a38{{writing}}",
+                  "is_self_reply": true
+                }
+              }
+            }
+            """;
+
+        foreach (var body in new[] { entry, text, reply, entry, text, reply })
+        {
+            await PostSignedWebhookAsync(body);
+        }
+
+        var withImage = await WaitForMessageAsync(staff, attaching, "mid.$cAAJdkrCd2ORnva8ErFhjGm0X_Q_c" + attaching);
+        var withText = await WaitForMessageAsync(staff, writing, "m_1457764197618:41d102a3e1ae206a38" + writing);
+        await ProcessedAsync(staff);
+
+        var image = (await MessagesAsync(staff, withImage)).Single();
+        var thread = await MessagesAsync(staff, withText);
+        Assert.Multiple(() =>
+        {
+            Assert.That(image.GetProperty("attachments").EnumerateArray().Single().GetProperty("type").GetString(), Is.EqualTo("image"));
+            Assert.That(thread.Select(m => m.GetProperty("text").GetString()), Is.EqualTo(new[] { "hello, world!", "hello again" }), "each once");
+            Assert.That(thread[1].GetProperty("reply_to").GetProperty("mid").GetString(), Is.EqualTo("mid.1457764197618:41d102a3e1ae206a38" + writing));
+        });
+    }
 }
