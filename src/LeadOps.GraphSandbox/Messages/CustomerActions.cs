@@ -82,20 +82,14 @@ public sealed class CustomerActions
         _store.Publish(page, "message_edits", MessengerEventJson.Edit(page.Id, customer.Psid, mid, text, numEdit, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
     }
 
-    /// <summary>
-    /// The customer reacts to a message (<paramref name="emoji"/>, Meta's word <paramref name="reaction"/>), which opens the
-    /// messaging window (Meta's messaging policy), or takes the reaction back, which does not.
-    /// </summary>
+    /// <summary>The customer reacts to a message (<paramref name="emoji"/>, Meta's word <paramref name="reaction"/>; it opens the window), or takes the reaction back.</summary>
     public void Reacts(string pageId, string psid, string mid, string? emoji = "❤️", string? reaction = "love", bool unreact = false, MessengerShape? shape = null)
     {
         var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: !unreact);
         _store.Publish(page, "message_reactions", MessengerEventJson.Reaction(page.Id, customer.Psid, mid, emoji, reaction, unreact, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
     }
 
-    /// <summary>
-    /// The customer comes back to the thread from an ad or an m.me link (<c>messaging_referrals</c>), which resets the
-    /// messaging window (Meta's m.me Links page).
-    /// </summary>
+    /// <summary>The customer comes back to the thread from an ad or an m.me link (<c>messaging_referrals</c>; it resets the window).</summary>
     public void ArrivesFrom(string pageId, string psid, SandboxReferral referral, MessengerShape? shape = null)
     {
         var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: true);
