@@ -90,9 +90,14 @@ public sealed partial class Conversation
     /// <summary>Meta did not give the profile: the "Customer …1234" label stays; asked again after <see cref="ProfileRefresh"/>.</summary>
     public void ProfileUnavailable(DateTimeOffset now) => ProfileCheckedAt = now;
 
-    /// <summary>The customer came from an ad or a link: the latest referral is the conversation's; the thread notes each.</summary>
+    /// <summary>
+    /// The customer came from an ad or a link: the latest referral is the conversation's; the thread notes each. Coming back
+    /// into the thread so resets Messenger's window (Meta's m.me Links page: the link "will reset the 24-hour standard
+    /// messaging window" and a <c>messaging_referrals</c> notification is sent).
+    /// </summary>
     public MessengerMessage? RecordReferral(Referral referral, string mid, DateTimeOffset at, bool note)
     {
+        OpenWindow(at);
         if (ReferredAt is null || at >= ReferredAt)
         {
             ReferralSource = Field(referral.Source);

@@ -54,9 +54,17 @@ public sealed partial class Conversation
         }
     }
 
-    /// <summary>The customer reacted to a message (or took the reaction back).</summary>
+    /// <summary>
+    /// The customer reacted to a message (or took the reaction back). A reaction opens Messenger's window (Meta's messaging
+    /// policy: "User reacts to a message"); taking one back does not.
+    /// </summary>
     public void ReactTo(MessengerMessage message, string? emoji, string? name, bool unreact, DateTimeOffset at)
     {
+        if (!unreact)
+        {
+            OpenWindow(at);
+        }
+
         if (message.React(emoji, name, unreact, at))
         {
             Raise(new MessageChanged(this, message));

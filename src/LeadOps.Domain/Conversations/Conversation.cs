@@ -36,7 +36,10 @@ public sealed partial class Conversation : Entity, IOwnedByUser
 
     public DateTimeOffset? EscalatedAt { get; private set; }
 
-    /// <summary>When the customer last wrote (Meta's timestamp): the messaging window counts from here.</summary>
+    /// <summary>
+    /// When the customer last wrote, or last did something else that opens Messenger's window (a reaction, coming back
+    /// through an m.me link or an ad): Meta's timestamp; the messaging window counts from here.
+    /// </summary>
     public DateTimeOffset? LastCustomerMessageAt { get; private set; }
 
     /// <summary>Since when the customer has been waiting for an answer; null when the last word was the page's.</summary>
@@ -125,11 +128,7 @@ public sealed partial class Conversation : Entity, IOwnedByUser
     /// <summary>The customer wrote. A replayed or late message never moves the window backwards.</summary>
     public void RecordCustomerMessage(string preview, DateTimeOffset at)
     {
-        if (LastCustomerMessageAt is null || at > LastCustomerMessageAt)
-        {
-            LastCustomerMessageAt = at;
-        }
-
+        OpenWindow(at);
         WaitingSince ??= at;
         if (State == ConversationState.Resolved)
         {
@@ -139,6 +138,18 @@ public sealed partial class Conversation : Entity, IOwnedByUser
         }
 
         Touch(preview, at);
+    }
+
+    /// <summary>
+    /// The customer did something that opens Messenger's 24-hour window (a message, a tap, a reaction, coming back through
+    /// an m.me link or an ad): it counts from the latest such action; a replayed or late one never moves it backwards.
+    /// </summary>
+    private void OpenWindow(DateTimeOffset at)
+    {
+        if (LastCustomerMessageAt is null || at > LastCustomerMessageAt)
+        {
+            LastCustomerMessageAt = at;
+        }
     }
 
     /// <summary>The page answered (staff, bot, or Meta's inbox): the customer is no longer waiting.</summary>

@@ -29,6 +29,13 @@ public sealed record FaultRule
     /// </summary>
     public int? Status { get; init; }
 
+    /// <summary>
+    /// Graph error subcode of a <see cref="FaultKind.SendRefused"/> with <see cref="Code"/> 10 or 200: 2018028, "Cannot
+    /// message users who are not admins, developers or testers of the app until pages_messaging permission is reviewed and
+    /// the app is live." (the Send API's error table). Null gives the code's usual refusal.
+    /// </summary>
+    public int? Subcode { get; init; }
+
     /// <summary>The permission named by <see cref="FaultKind.PermissionMissing"/>.</summary>
     public string? Permission { get; init; }
 
@@ -98,6 +105,11 @@ public sealed record FaultRule
             throw new ArgumentException($"A Send API refusal has one of the codes {string.Join(", ", SendRefusalCodes)}.", nameof(Code));
         }
 
+        if (Subcode is { } subcode && !(Kind == FaultKind.SendRefused && Code is 10 or 200 && subcode == GraphErrors.AppNotLiveSubcode))
+        {
+            throw new ArgumentException($"A subcode is for a Send API refusal with code 10 or 200: {GraphErrors.AppNotLiveSubcode}.", nameof(Subcode));
+        }
+
         if (Status is { } status && !(Kind == FaultKind.ProxyError && status is >= 400 and <= 599 || Kind == FaultKind.SendRefused && SendRefusalStatuses.Contains(status)))
         {
             throw new ArgumentOutOfRangeException(
@@ -139,7 +151,7 @@ public sealed record FaultRule
         FaultKind.PermissionMissing when Code == 100 => GraphErrors.ObjectNeedsPermission(Permission ?? SandboxSeed.ScopePagesReadEngagement),
         FaultKind.PermissionMissing => GraphErrors.PermissionMissing(Permission ?? DefaultPermission(route)),
         FaultKind.PolicyBlock => GraphErrors.PolicyBlocked(),
-        FaultKind.SendRefused => GraphErrors.SendRefused(Code ?? 1200) is var refusal && Status is { } status ? refusal with { HttpStatus = status } : refusal,
+        FaultKind.SendRefused => GraphErrors.SendRefused(Code ?? 1200, Subcode) is var refusal && Status is { } status ? refusal with { HttpStatus = status } : refusal,
         _ => null,
     };
 

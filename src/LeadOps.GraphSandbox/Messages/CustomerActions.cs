@@ -5,8 +5,8 @@ namespace LeadOps.GraphSandbox;
 /// <summary>
 /// What customers, other apps and Meta do on a page's Messenger, as tests and the demo drive it
 /// (<see cref="SandboxState.Customers"/>, or the control API): each fires the webhook Meta would send, in the
-/// <see cref="MessengerShape"/> asked for, when the page is subscribed to its field. Customer messages and taps open the
-/// messaging windows. Returns the message id (<c>mid</c>) where the event has one.
+/// <see cref="MessengerShape"/> asked for, when the page is subscribed to its field. Customer messages, taps, reactions and
+/// returns through an ad or an m.me link open the messaging windows. Returns the message id (<c>mid</c>) where the event has one.
 /// </summary>
 public sealed class CustomerActions
 {
@@ -82,17 +82,17 @@ public sealed class CustomerActions
         _store.Publish(page, "message_edits", MessengerEventJson.Edit(page.Id, customer.Psid, mid, text, numEdit, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
     }
 
-    /// <summary>The customer reacts to a message (<paramref name="emoji"/>, Meta's word <paramref name="reaction"/>), or takes the reaction back.</summary>
+    /// <summary>The customer reacts to a message (<paramref name="emoji"/>, Meta's word <paramref name="reaction"/>; it opens the window), or takes the reaction back.</summary>
     public void Reacts(string pageId, string psid, string mid, string? emoji = "❤️", string? reaction = "love", bool unreact = false, MessengerShape? shape = null)
     {
-        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: !unreact);
         _store.Publish(page, "message_reactions", MessengerEventJson.Reaction(page.Id, customer.Psid, mid, emoji, reaction, unreact, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
     }
 
-    /// <summary>The customer comes back to the thread from an ad or an m.me link (<c>messaging_referrals</c>).</summary>
+    /// <summary>The customer comes back to the thread from an ad or an m.me link (<c>messaging_referrals</c>; it resets the window).</summary>
     public void ArrivesFrom(string pageId, string psid, SandboxReferral referral, MessengerShape? shape = null)
     {
-        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: true);
         _store.Publish(page, "messaging_referrals", MessengerEventJson.Referral(page.Id, customer.Psid, referral, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
     }
 

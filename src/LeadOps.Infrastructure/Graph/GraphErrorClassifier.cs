@@ -18,6 +18,13 @@ internal static partial class GraphErrorClassifier
 
     private const int NotReceivingSubcode = 1545041;
 
+    /// <summary>
+    /// The Send API's "Cannot message users who are not admins, developers or testers of the app until pages_messaging
+    /// (2018028) / pages_messaging_phone_number (2018027) permission is reviewed and the app is live." (code 200 in Meta's
+    /// table, 10 as integrators record it): the app, not the token, lacks the approval.
+    /// </summary>
+    private static readonly int[] AppNotLiveSubcodes = [2018028, 2018027];
+
     /// <summary>The Send API's "Temporary send message failure. Please try again later.", sent without <c>is_transient</c>.</summary>
     private const int TemporarySendFailureCode = 1200;
 
@@ -100,6 +107,7 @@ internal static partial class GraphErrorClassifier
             DoneAnyway = error is { Code: 1, ErrorSubcode: InvalidJsonReplySubcode },
             TooMuchData = error is { Code: 1 } && AsksForLessData(error),
             NamesAPerson = error is { Code: 100 } && error.Message?.Contains("on node type (User)", StringComparison.Ordinal) == true,
+            AppNotLive = kind == GraphFailureKind.PermissionMissing && error?.ErrorSubcode is { } subcode && AppNotLiveSubcodes.Contains(subcode),
         };
     }
 

@@ -5,10 +5,13 @@ namespace LeadOps.Infrastructure.Webhooks;
 /// <summary>Reads the parts of a Meta webhook body LeadOps acts on. Unknown fields and events are ignored.</summary>
 internal static class WebhookPayload
 {
+    /// <summary>The lists an entry holds its events in.</summary>
+    private static readonly string[] EntryLists = ["messaging", "standby", "changes"];
+
     public static IReadOnlyList<LeadgenChange> LeadgenChanges(JsonElement root)
     {
         var changes = new List<LeadgenChange>();
-        foreach (var entry in Array(root, "entry"))
+        foreach (var entry in Entries(root))
         {
             var entryPage = Id(entry, "id");
             foreach (var change in Array(entry, "changes"))
@@ -24,6 +27,17 @@ internal static class WebhookPayload
 
         return changes;
     }
+
+    /// <summary>
+    /// The body's entries: <c>entry[]</c>, or the body itself when it is one bare entry (no <c>entry</c>, but
+    /// <c>messaging[]</c>, <c>standby[]</c> or <c>changes[]</c>), as Meta's <c>messages</c> reference prints its "Message
+    /// with attachment" sample: <c>{"id","time","messaging":[…]}</c>.
+    /// </summary>
+    public static IEnumerable<JsonElement> Entries(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("entry", out _) &&
+        EntryLists.Any(list => root.TryGetProperty(list, out var items) && items.ValueKind == JsonValueKind.Array)
+            ? [root]
+            : Array(root, "entry");
 
     /// <summary>
     /// A body that is one <c>{"field","value"}</c> change with no <c>entry</c>: the form in which Meta's webhook reference

@@ -90,8 +90,8 @@ internal sealed class WebhookProcessor(
     {
         try
         {
-            using var json = JsonDocument.Parse(delivery.Body, MetaWebhookJson.Options);
-            delivery.RecordPages(WebhookPayload.Array(json.RootElement, "entry").Select(e => WebhookPayload.Id(e, "id")).OfType<string>());
+            using var json = MetaWebhookJson.Parse(delivery.Body);
+            delivery.RecordPages(WebhookPayload.Entries(json.RootElement).Select(e => WebhookPayload.Id(e, "id")).OfType<string>());
             var unknownPages = new HashSet<string>(StringComparer.Ordinal);
             var handled = 0;
             var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId)>>(StringComparer.Ordinal);

@@ -322,4 +322,153 @@ public sealed class DocumentedMessengerSamplesTests(DatabaseKind database) : Inb
         var texts = (await MessagesAsync(staff, id)).Select(m => m.GetProperty("text").GetString());
         Assert.That(texts, Is.EqualTo(new[] { "Sent you my address" }), "the message is kept and the form's event leaves nothing behind");
     }
+
+    /// <summary>
+    /// messenger-platform/webhooks/webhook-events/message-reactions ("message_reactions Webhook Event Reference", updated
+    /// Oct 29, 2019) prints the emoji as <c>"emoji": "\u{2764}\u{FE0F}"</c> (a code-point escape JSON does not have) and a
+    /// comma after the last key. Posted as printed (placeholders filled in, in an entry as Meta delivers it), the body is
+    /// accepted, the heart shows on the reply it reacts to, and the rest of the delivery is kept.
+    /// </summary>
+    [Test]
+    public async Task The_message_reactions_sample_with_its_code_point_escape_shows_the_heart_on_the_reply()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var page = SandboxSeed.MainPageId;
+        var id = await CustomerWritesAsync(staff, psid, "Thanks for the quick fix!");
+        await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "Any time." });
+        var replyMid = SentTo(psid).Single().MessageId;
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var sample = $$"""
+            {
+               "sender":{
+                  "id":"{{psid}}"
+               },
+               "recipient":{
+                  "id":"{{page}}"
+               },
+               "timestamp":{{at}},
+               "reaction":{
+                     "reaction": "love",
+                     "emoji": "\u{2764}\u{FE0F}",
+                     "action": "react",
+                     "mid": "{{replyMid}}",
+               }
+            }
+            """;
+        var other = NewPsid();
+        var message = $$$"""{"sender":{"id":"{{{other}}}"},"recipient":{"id":"{{{page}}}"},"timestamp":{{{at}}},"message":{"mid":"m_after_reaction_{{{other}}}","text":"Open today?"}}""";
+        var body = $$"""{"object":"page","entry":[{"id":"{{page}}","time":{{at}},"messaging":[{{sample}},{{message}}]}]}""";
+
+        await PostSignedWebhookAsync(body);
+        await WaitForMessageAsync(staff, other, "m_after_reaction_" + other);
+
+        var reply = (await MessagesAsync(staff, id)).Single(m => m.GetProperty("sender").GetString() == "staff");
+        Assert.Multiple(() =>
+        {
+            Assert.That(reply.GetProperty("reaction").ValueKind, Is.EqualTo(JsonValueKind.Object), reply.ToString());
+            Assert.That(reply.GetProperty("reaction").GetProperty("emoji").GetString(), Is.EqualTo("\u2764\uFE0F"));
+            Assert.That(reply.GetProperty("reaction").GetProperty("name").GetString(), Is.EqualTo("love"));
+        });
+    }
+
+    /// <summary>
+    /// messenger-platform/webhooks/webhook-events/messages ("messages Webhook Event Reference", updated Mar 27, 2026) prints
+    /// its "Message with attachment" sample as one entry, <c>{"id","time","messaging":[…]}</c>, and its "Text Message" and
+    /// "Reply Message" samples as one bare event, <c>{"sender","recipient","timestamp","message"}</c> (the reply with
+    /// <c>reply_to.is_self_reply</c>), none in <c>{"object","entry":[…]}</c>. Each posted so reaches the Inbox, once
+    /// however often it comes, in the thread of the customer it names.
+    /// </summary>
+    [Test]
+    public async Task The_messages_reference_samples_as_a_bare_entry_and_bare_events_reach_the_inbox_once()
+    {
+        var staff = await NewStaffAsync();
+        var (attaching, writing) = (NewPsid(), NewPsid());
+        var page = SandboxSeed.MainPageId;
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var imageUrl = new Uri(App.Sandbox.BaseAddress, "cdn/not-there.png").ToString();
+        var entry = $$"""
+            {
+              "id": "{{page}}",
+              "time": {{at}},
+              "messaging": [
+                {
+                  "sender": {
+                    "id": "{{attaching}}"
+                  },
+                  "recipient": {
+                    "id": "{{page}}"
+                  },
+                  "timestamp": {{at}},
+                  "message": {
+                    "mid": "mid.$cAAJdkrCd2ORnva8ErFhjGm0X_Q_c{{attaching}}",
+                    "attachments": [
+                      {
+                        "type": "image",
+                        "payload": {
+                          "url": "{{imageUrl}}"
+                        }
+                      }
+                    ]
+                  }
+                }
+              ]
+            }
+            """;
+        var text = $$"""
+            {
+              "sender":{
+                "id":"{{writing}}"
+              },
+              "recipient":{
+                "id":"{{page}}"
+              },
+              "timestamp":{{at}},
+              "message":{
+                "mid":"mid.1457764197618:41d102a3e1ae206a38{{writing}}",
+                "text":"hello, world!",
+                "quick_reply": {
+                  "payload": "DEVELOPER_DEFINED_PAYLOAD"
+                }
+              }
+            }
+            """;
+        var reply = $$"""
+            {
+              "sender":{
+                "id":"{{writing}}"
+              },
+              "recipient":{
+                "id":"{{page}}"
+              },
+              "timestamp":{{at + 1000}},
+              "message":{
+                "mid":"m_1457764197618:41d102a3e1ae206a38{{writing}}",
+                "text":"hello again",
+                "reply_to": {
+                  "mid":"mid.1457764197618:41d102a3e1ae206a38{{writing}}",
+                  "is_self_reply": true
+                }
+              }
+            }
+            """;
+
+        foreach (var body in new[] { entry, text, reply, entry, text, reply })
+        {
+            await PostSignedWebhookAsync(body);
+        }
+
+        var withImage = await WaitForMessageAsync(staff, attaching, "mid.$cAAJdkrCd2ORnva8ErFhjGm0X_Q_c" + attaching);
+        var withText = await WaitForMessageAsync(staff, writing, "m_1457764197618:41d102a3e1ae206a38" + writing);
+        await ProcessedAsync(staff);
+
+        var image = (await MessagesAsync(staff, withImage)).Single();
+        var thread = await MessagesAsync(staff, withText);
+        Assert.Multiple(() =>
+        {
+            Assert.That(image.GetProperty("attachments").EnumerateArray().Single().GetProperty("type").GetString(), Is.EqualTo("image"));
+            Assert.That(thread.Select(m => m.GetProperty("text").GetString()), Is.EqualTo(new[] { "hello, world!", "hello again" }), "each once");
+            Assert.That(thread[1].GetProperty("reply_to").GetProperty("mid").GetString(), Is.EqualTo("mid.1457764197618:41d102a3e1ae206a38" + writing));
+        });
+    }
 }

@@ -40,6 +40,36 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
     }
 
     /// <summary>
+    /// The Send API's error table: 200 / 2018028 "Cannot message users who are not admins, developers or testers of the app
+    /// until pages_messaging permission is reviewed and the app is live."; integrators record the same words with code 10
+    /// (a Go client's comment of what Meta answered it, <c>"code": 10, "error_subcode": 2018028</c>). The token has the
+    /// permission; the app needs App Review and Live mode, so the reply and the integration say that, never "reconnect the
+    /// page with it granted".
+    /// </summary>
+    [TestCase(200, TestName = "Code_200_subcode_2018028_app_not_reviewed_or_live")]
+    [TestCase(10, TestName = "Code_10_subcode_2018028_app_not_reviewed_or_live")]
+    public async Task An_app_not_yet_reviewed_and_live_fails_the_reply_saying_what_to_do(int code)
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Can I pay by card?");
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = code, Subcode = 2018028, Times = 1 });
+
+        var answer = await ReplyAsync(staff, id, psid, "Yes, any card.");
+
+        var failed = await FailedReplyAsync(staff, id);
+        var integration = (await staff.Api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.GetProperty("success").GetBoolean(), Is.False);
+            Assert.That(failed.GetProperty("error_code").GetString(), Is.EqualTo("permission_missing"));
+            Assert.That(failed.GetProperty("error").GetString(), Does.Contain("App Review").And.Contain("Live").And.Not.Contain("reconnect the page with it granted"));
+            Assert.That(integration.GetProperty("last_error").GetString(), Does.Contain("App Review"), integration.ToString());
+            Assert.That(SentTo(psid), Is.Empty);
+        });
+    }
+
+    /// <summary>
     /// The Send API's error body with HTTP 200 (Meta answers refusals with 200, 400, 403 or 500; the body decides): the
     /// reply failed and can be retried, it is never taken for a send Meta did without a message id.
     /// </summary>

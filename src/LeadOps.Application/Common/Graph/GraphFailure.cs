@@ -41,4 +41,11 @@ public sealed record GraphFailure(
     /// what a page edge answers on the id of a person whose own user token was pasted for a page's.
     /// </summary>
     public bool NamesAPerson { get; init; }
+
+    /// <summary>
+    /// The Send API's "Cannot message users who are not admins, developers or testers of the app until pages_messaging
+    /// permission is reviewed and the app is live." (2018028; 2018027 for pages_messaging_phone_number): the token has the
+    /// permission, the app has not passed App Review or is not Live. Reconnecting the page does not change it.
+    /// </summary>
+    public bool AppNotLive { get; init; }
 }

@@ -28,6 +28,8 @@ public static class GraphFailureText
     private static string DescribeKind(GraphFailure failure) => failure.Kind switch
     {
         GraphFailureKind.TokenInvalid => "The page token is expired or was revoked: reconnect the page.",
+        GraphFailureKind.PermissionMissing when failure.AppNotLive =>
+            $"Meta lets this app message only people with a role on the app (admins, developers, testers) until its {failure.MissingPermission ?? "pages_messaging"} permission passes App Review and the app is Live: reconnecting the page does not change that.",
         GraphFailureKind.PermissionMissing => failure.MissingPermission is { } p
             ? $"The page token is missing the {p} permission: reconnect the page with it granted."
             : "The page token is missing a permission: reconnect the page with the required permissions.",

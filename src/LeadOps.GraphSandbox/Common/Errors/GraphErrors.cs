@@ -101,9 +101,15 @@ internal static class GraphErrors
     public static GraphError PersonUnavailable() =>
         new(400, 551, "(#551) This person isn't available right now.", 1545041);
 
-    /// <summary>The Send API's error table (messenger-platform/reference/send-api, "Errors") in Meta's words, by code.</summary>
-    public static GraphError SendRefused(int code) => code switch
+    /// <summary>The Send API's "…until pages_messaging permission is reviewed and the app is live." (with code 200, or 10 as integrators record it).</summary>
+    public const int AppNotLiveSubcode = 2018028;
+
+    /// <summary>The Send API's error table (messenger-platform/reference/send-api, "Errors") in Meta's words, by code (and subcode).</summary>
+    public static GraphError SendRefused(int code, int? subcode = null) => code switch
     {
+        10 or 200 when subcode == AppNotLiveSubcode => new(400, code,
+            $"(#{code}) Cannot message users who are not admins, developers or testers of the app until pages_messaging permission is reviewed and the app is live.",
+            AppNotLiveSubcode),
         10 => new(400, 10, "(#10) This Person Cannot Receive Messages: This person isn't receiving messages from you right now.", 2018108),
         200 => new(400, 200, "(#200) Message Not Sent: This person isn't receiving messages from you right now.", 1545041),
         551 => PersonUnavailable(),

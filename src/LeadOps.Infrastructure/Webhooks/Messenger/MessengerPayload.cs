@@ -3,7 +3,8 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 /// <summary>
 /// Every Messenger event in a webhook body, in order: under <c>entry[].messaging[]</c>, under <c>entry[].standby[]</c>
 /// (threads another app controls), in the <c>entry[].changes[] {field, value}</c> form the App Dashboard's test
-/// button sends, and as a body that is one bare <c>{field, value}</c> (how the webhook reference pages print samples).
+/// button sends, and as a body that is one bare <c>{field, value}</c>, one bare entry or one bare event (the forms in which
+/// the webhook reference pages print samples).
 /// Unknown fields and events are skipped.
 /// </summary>
 internal static class MessengerPayload
@@ -18,7 +19,7 @@ internal static class MessengerPayload
     public static IReadOnlyList<MessengerWebhookEvent> Events(JsonElement root, DateTimeOffset receivedAt)
     {
         var events = new List<MessengerWebhookEvent>();
-        foreach (var entry in MessengerJson.Array(root, "entry"))
+        foreach (var entry in WebhookPayload.Entries(root))
         {
             var page = MessengerJson.Id(entry, "id");
 
@@ -37,9 +38,19 @@ internal static class MessengerPayload
         {
             AddChange(events, root, entryPage: null, receivedAt);
         }
+        else if (IsBareEvent(root))
+        {
+            // One event with no entry (how most Messenger reference pages print their samples): its page is the party it names.
+            Add(events, [MessengerEventReader.Read(root, entryPage: null, standby: false, fromChanges: true, receivedAt)]);
+        }
 
         return events;
     }
+
+    /// <summary>A body that is one Messenger event, <c>{"sender","recipient","timestamp",…}</c>, outside any entry or change.</summary>
+    private static bool IsBareEvent(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("entry", out _) && !root.TryGetProperty("field", out _) &&
+        MessengerJson.Object(root, "recipient") is not null;
 
     private static void AddChange(List<MessengerWebhookEvent> events, JsonElement change, string? entryPage, DateTimeOffset receivedAt)
     {

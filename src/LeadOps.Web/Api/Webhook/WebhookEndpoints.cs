@@ -68,7 +68,7 @@ internal static class WebhookEndpoints
         try
         {
             // Parsed from the bytes (the reader refuses invalid UTF-8), then decoded once for storage.
-            using (var document = JsonDocument.Parse(body, MetaWebhookJson.Options))
+            using (var document = MetaWebhookJson.Parse(body))
             {
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
