@@ -34,8 +34,9 @@ public sealed partial class MessengerMessage
 
     public bool IsEdited => EditCount > 0;
 
-    /// <summary>Text for the Inbox list: the text, else what the first attachment is.</summary>
-    public string Preview => !string.IsNullOrWhiteSpace(Text) ? Text : Attachments.OrderBy(a => a.Position).FirstOrDefault()?.Preview ?? string.Empty;
+    /// <summary>Text for the Inbox list: the text, else what the first attachment is, else the quick reply tapped.</summary>
+    public string Preview => !string.IsNullOrWhiteSpace(Text) ? Text
+        : Attachments.OrderBy(a => a.Position).FirstOrDefault()?.Preview ?? (QuickReplyPayload is { } payload ? $"Quick reply {payload}" : string.Empty);
 
     /// <summary>The customer tapped a button: stored as "Tapped: <title>" with its payload.</summary>
     public static MessengerMessage FromPostback(Guid conversationId, string mid, string? title, string? payload, DateTimeOffset at) => new()

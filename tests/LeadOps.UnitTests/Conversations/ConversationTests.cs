@@ -93,6 +93,20 @@ public sealed class ConversationTests
         Assert.That(conversation.LastCustomerMessageAt, Is.EqualTo(Now.AddHours(-1)));
     }
 
+    /// <summary>
+    /// A quick reply Meta delivers with its payload and no text (claudiajs/claudia-bot-builder,
+    /// <c>spec/facebook/facebook-parse-spec.js</c>): the Inbox list names it as the thread does, not with an empty line.
+    /// </summary>
+    [Test]
+    public void A_quick_reply_without_text_is_previewed_by_its_payload()
+    {
+        var conversation = WroteAgo(TimeSpan.FromHours(1));
+
+        conversation.ReceiveCustomerMessage("m_qr", string.Empty, Now, quickReplyPayload: "PICKUP");
+
+        Assert.That(conversation.LastMessagePreview, Is.EqualTo("Quick reply PICKUP"));
+    }
+
     [Test]
     public void Waiting_starts_with_the_first_unanswered_message_and_ends_with_a_reply()
     {
