@@ -64,7 +64,10 @@ public static class DependencyInjection
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/Register");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.ConfigureFilter(new LiveRegionFilter());
         });
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider>();
+        services.AddSingleton<Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataProvider, LiveRegionTempDataProvider>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiResults.Complete);
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();

@@ -42,10 +42,11 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
     }
 
     /// <summary>Header and thread alone, for the live refresh.</summary>
+    [LiveRegion]
     public async Task<IActionResult> OnGetLiveAsync(Guid id, CancellationToken ct)
     {
         var result = await LoadAsync(id, ct);
-        return result is PageResult ? this.LivePartial("_Live") : result;
+        return result is PageResult ? Partial("_Live", this) : result;
     }
 
     public async Task<IActionResult> OnPostReplyAsync(Guid id, CancellationToken ct)

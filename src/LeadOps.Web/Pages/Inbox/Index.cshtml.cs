@@ -32,10 +32,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     /// <summary>The list alone, for the live refresh.</summary>
+    [LiveRegion]
     public async Task<IActionResult> OnGetListAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        return this.LivePartial("_ConversationList");
+        return Partial("_ConversationList", this);
     }
 
     public string ListUrl => Url.Page("/Inbox/Index", "List", new { state = State, page_id = PageId, q = Search, sort = Sort, p = PageNumber })!;

@@ -56,10 +56,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     }
 
     /// <summary>The list alone, for the live refresh when a lead arrives.</summary>
+    [LiveRegion]
     public async Task<IActionResult> OnGetListAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        return this.LivePartial("_LeadList");
+        return Partial("_LeadList", this);
     }
 
     /// <summary>
