@@ -92,12 +92,15 @@ public sealed partial class Conversation
 
     /// <summary>
     /// The customer came from an ad or a link: the latest referral is the conversation's; the thread notes each. Coming back
-    /// into the thread so resets Messenger's window (Meta's m.me Links page: the link "will reset the 24-hour standard
-    /// messaging window" and a <c>messaging_referrals</c> notification is sent).
+    /// into the thread through an m.me link resets Messenger's window (<see cref="Referral.OpensWindow"/>).
     /// </summary>
     public MessengerMessage? RecordReferral(Referral referral, string mid, DateTimeOffset at, bool note)
     {
-        OpenWindow(at);
+        if (referral.OpensWindow)
+        {
+            OpenWindow(at);
+        }
+
         if (ReferredAt is null || at >= ReferredAt)
         {
             ReferralSource = Field(referral.Source);

@@ -25,6 +25,13 @@ public sealed record Referral(string? Source, string? Ref, string? AdId, string?
     /// <summary><c>referer_uri</c>: the web page where the customer opened the chat plugin.</summary>
     public string? RefererUri { get; init; }
 
+    /// <summary>
+    /// Whether coming back this way opens Messenger's window: an m.me link does (Meta's m.me Links page: it "will reset
+    /// the 24-hour standard messaging window"); an ad, the Discover tab or a Messenger code does so only with the message
+    /// that follows, which opens it itself.
+    /// </summary>
+    public bool OpensWindow => string.Equals(Source, "SHORTLINK", StringComparison.OrdinalIgnoreCase);
+
     public bool IsEmpty => Source is null && Ref is null && AdId is null && AdTitle is null && PostId is null &&
         PhotoUrl is null && VideoUrl is null && ProductId is null && RefererUri is null;
 

@@ -12,7 +12,8 @@ namespace LeadOps.IntegrationTests.Inbox;
 /// the existing conversation. This action will reset the 24-hour standard messaging window, allowing your messaging app to
 /// reply to the person and a messaging_referrals webhook notification will be sent". Meta's messaging policy lists "User
 /// reacts to a message" among the actions that open the window. A staff reply after either goes out as a standard
-/// response, not refused before Meta is called; taking a reaction back opens nothing.
+/// response, not refused before Meta is called; taking a reaction back opens nothing, nor does arriving from an ad
+/// without writing.
 /// </summary>
 public sealed class MessagingWindowActionsTests(DatabaseKind database) : InboxFixture(database)
 {
@@ -39,6 +40,33 @@ public sealed class MessagingWindowActionsTests(DatabaseKind database) : InboxFi
             Assert.That(reopened.GetProperty("conversation").GetProperty("window").GetProperty("text").GetString(), Is.EqualTo("24 h left"));
             Assert.That((await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("success").GetBoolean(), Is.True, await reply.Content.ReadAsStringAsync());
             Assert.That(SentTo(psid).Select(m => (m.MessagingType, m.Tag)), Is.EqualTo(new[] { ("RESPONSE", (string?)null) }), "a standard response, accepted by Meta");
+        });
+    }
+
+    /// <summary>
+    /// Meta sends <c>messaging_referrals</c> too when a customer already in the thread taps an ad, or comes from the
+    /// Discover tab or a Messenger code, without writing; its policy opens the window for an ad only with the message that
+    /// follows. So the window stays as the last message left it: two days later a reply goes out with the HUMAN_AGENT tag
+    /// (a standard response would be refused with 10/2018278).
+    /// </summary>
+    [TestCase("ADS")]
+    [TestCase("DISCOVER_TAB")]
+    public async Task A_customer_arriving_from_an_ad_without_writing_leaves_the_window_as_it_was(string source)
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Do you rent e-bikes?");
+        await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = Page, psid });
+        Clock.Advance(TimeSpan.FromDays(2));
+
+        Meta.Customers.ArrivesFrom(Page, psid, new SandboxReferral(source, AdId: source == "ADS" ? "6045246247433" : null));
+        await staff.Probe.WaitUntilAsync("the referral", async () => (await ConversationAsync(staff, id)).GetProperty("referral").ValueKind == JsonValueKind.Object);
+        var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "Yes, from 15 € a day." });
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await reply.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("success").GetBoolean(), Is.True, await reply.Content.ReadAsStringAsync());
+            Assert.That(SentTo(psid).Select(m => (m.MessagingType, m.Tag)), Is.EqualTo(new[] { ("MESSAGE_TAG", (string?)"HUMAN_AGENT") }), "within 7 days of the last message, tagged");
         });
     }
 
