@@ -79,18 +79,29 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
     }
 
     /// <summary>
-    /// debug_token's type, where the app's id and secret allow it; else whether the forms edge on the id GET /me gave is
-    /// refused as a field a User node does not have. Any other failure is left to the test that follows.
+    /// debug_token's type (PAGE or USER), where the app's id and secret allow it; else (no credentials, debug_token refused,
+    /// or another type, such as a system user's) whether the forms edge on the id GET /me gave is refused as a field a User
+    /// node does not have. Any other failure is left to the test that follows.
     /// </summary>
     private async Task<bool> IsUserTokenAsync(FacebookPageInfo page, string token, CancellationToken ct)
     {
+        string? type = null;
         try
         {
-            if (await graph.DebugTokenAsync(token, ct) is { } info)
-            {
-                return string.Equals(info.Type, "USER", StringComparison.OrdinalIgnoreCase);
-            }
+            type = (await graph.DebugTokenAsync(token, ct))?.Type;
+        }
+        catch (GraphApiException)
+        {
+            // debug_token is about the app's own credentials as much as the token: the forms edge below still tells.
+        }
 
+        if (type is not null && (type.Equals("PAGE", StringComparison.OrdinalIgnoreCase) || type.Equals("USER", StringComparison.OrdinalIgnoreCase)))
+        {
+            return type.Equals("USER", StringComparison.OrdinalIgnoreCase);
+        }
+
+        try
+        {
             await graph.GetLeadFormsAsync(new GraphCredentials(page.Id, token), ct);
             return false;
         }

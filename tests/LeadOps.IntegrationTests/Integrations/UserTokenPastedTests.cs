@@ -80,6 +80,29 @@ public sealed class UserTokenPastedTests(DatabaseKind database) : AppFixture(dat
         });
     }
 
+    /// <summary>
+    /// debug_token itself refused (the app's id or secret wrong, or Graph down for it) or naming no type: the forms edge
+    /// still tells a person's token, as without app credentials.
+    /// </summary>
+    [Test]
+    public async Task A_user_token_is_refused_when_debug_token_cannot_say_what_it_is()
+    {
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.DebugToken, Kind = FaultKind.PermissionMissing });
+
+        var response = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.TokenOwnerUserToken });
+        var page = await api.PostAsJsonAsync("/api/integrations", new { page_access_token = SandboxSeed.MainPageToken });
+
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), problem.ToString());
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("user access token"));
+            Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.Created), "a page's token still connects");
+        });
+    }
+
     [Test]
     public async Task A_user_token_pasted_to_reconnect_a_page_is_refused_as_a_user_token_and_the_page_keeps_its_token()
     {
