@@ -9,6 +9,7 @@ internal static class GraphFindings
         var fault = failure.Kind switch
         {
             GraphFailureKind.TokenInvalid => IntegrationFault.TokenInvalid,
+            GraphFailureKind.PermissionMissing when failure.AppNotLive => IntegrationFault.Other, // the token has it: App Review and Live mode are missing
             GraphFailureKind.PermissionMissing => IntegrationFault.PermissionMissing,
             _ => IntegrationFault.Other,
         };

@@ -14,7 +14,7 @@ public static class MetaWebhookJson
 {
     public static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true };
 
-    /// <summary>Parses a body's UTF-8 bytes (invalid UTF-8 is refused with a <see cref="DecoderFallbackException"/>).</summary>
+    /// <summary>Parses a body's UTF-8 bytes; invalid UTF-8 is refused with the reader's <see cref="JsonException"/>.</summary>
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8)
     {
         try
@@ -83,7 +83,7 @@ public static class MetaWebhookJson
     /// <summary>The Unicode scalar written as 1 to 6 hex digits from <paramref name="start"/> up to a closing brace, and where that brace is.</summary>
     private static (int? Value, int End) CodePoint(string json, int start)
     {
-        var end = json.IndexOf('}', start);
+        var end = start + json.AsSpan(start, Math.Min(7, json.Length - start)).IndexOf('}'); // at most six digits: a look ahead of seven
         return end - start is >= 1 and <= 6 &&
                int.TryParse(json.AsSpan(start, end - start), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value) &&
                value <= 0x10FFFF && value is < 0xD800 or > 0xDFFF
