@@ -28,7 +28,7 @@ public sealed class LeadFiltersLayoutTests : MainPageFixture
     [Test]
     public async Task Every_filters_shown_choice_fits_its_box_at_1280_px()
     {
-        var context = await Site.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await Site.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Site.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
@@ -41,6 +41,5 @@ public sealed class LeadFiltersLayoutTests : MainPageFixture
 
         Assert.That(await page.Locator("#filter-welcome").InputValueAsync(), Is.Empty, "it shows \"Any welcome status\"");
         Assert.That(await page.EvaluateAsync<string[]>(Clipped), Is.Empty, "filters cut off at 1280 px");
-        await context.DisposeAsync();
     }
 }

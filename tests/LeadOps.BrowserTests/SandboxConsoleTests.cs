@@ -130,21 +130,28 @@ public sealed class SandboxConsoleTests
         await Assertions.Expect(console.Locator("[data-test=console-result]")).ToContainTextAsync("Faults cleared");
         await console.Locator("[data-test=fault-route]").SelectOptionAsync(FaultRoutes.Leads);
         await console.Locator("[data-test=fault-kind]").SelectOptionAsync(choice);
-        await console.Locator("[data-test=inject-fault]").ClickAsync();
-        await Assertions.Expect(console.Locator("[data-test=console-result]")).ToContainTextAsync("Fault set");
-
-        var leads = await console.APIRequest.GetAsync(new Uri(new Uri(console.Url), $"/v25.0/{SandboxSeed.MainTestRideFormId}/leads").ToString(),
-            new() { Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + SandboxSeed.MainPageToken } });
-        var error = (await leads.JsonAsync())!.Value.GetProperty("error");
-        Assert.Multiple(() =>
+        try
         {
-            Assert.That(leads.Status, Is.EqualTo(400));
-            Assert.That(error.GetProperty("code").GetInt32(), Is.EqualTo(code));
-            Assert.That(error.GetProperty("type").GetString(), Is.EqualTo("OAuthException"));
-            Assert.That(error.GetProperty("message").GetString(), Does.Contain(message));
-            Assert.That(error.TryGetProperty("fbtrace_id", out _), Is.True);
-        });
-        await console.Locator("[data-test=clear-faults]").ClickAsync();
+            await console.Locator("[data-test=inject-fault]").ClickAsync();
+            await Assertions.Expect(console.Locator("[data-test=console-result]")).ToContainTextAsync("Fault set");
+
+            var leads = await console.APIRequest.GetAsync(new Uri(new Uri(console.Url), $"/v25.0/{SandboxSeed.MainTestRideFormId}/leads").ToString(),
+                new() { Headers = new Dictionary<string, string> { ["Authorization"] = "Bearer " + SandboxSeed.MainPageToken } });
+            var error = (await leads.JsonAsync())!.Value.GetProperty("error");
+            Assert.Multiple(() =>
+            {
+                Assert.That(leads.Status, Is.EqualTo(400));
+                Assert.That(error.GetProperty("code").GetInt32(), Is.EqualTo(code));
+                Assert.That(error.GetProperty("type").GetString(), Is.EqualTo("OAuthException"));
+                Assert.That(error.GetProperty("message").GetString(), Does.Contain(message));
+                Assert.That(error.TryGetProperty("fbtrace_id", out _), Is.True);
+            });
+        }
+        finally
+        {
+            await console.Locator("[data-test=clear-faults]").ClickAsync(); // the fault holds for every call: never left for the next test
+        }
+
         await Assertions.Expect(console.Locator("[data-test=console-result]")).ToContainTextAsync("Faults cleared");
     }
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -212,11 +211,10 @@ public sealed class MessengerShapesTests(DatabaseKind database) : InboxFixture(d
 
         var conversation = await ConversationAsync(staff, id);
         var echo = (await MessagesAsync(staff, id))[^2];
-        await using var scope = App.ScopeFor(staff.User.Id);
-        var audit = await App.Db(scope).AuditEntries.Where(a => a.Action == "thread_control" && a.SubjectId == id.ToString()).Select(a => new { a.Outcome, a.Detail }).ToListAsync();
+        var audit = await ThreadControlAuditAsync(staff, id);
         Assert.Multiple(() =>
         {
-            Assert.That(audit.Select(a => (a.Outcome, a.Detail)), Is.EqualTo(new[] { ("ok", (string?)"answered in Meta Business Suite: a person there has the conversation (Human active)") }),
+            Assert.That(audit, Is.EqualTo(new[] { ("ok", (string?)"answered in Meta Business Suite: a person there has the conversation (Human active)") }),
                 "the move to Human active is on the audit trail, once: the second answer changed nothing");
             Assert.That(conversation.GetProperty("state").GetString(), Is.EqualTo("human_active"));
             Assert.That(conversation.GetProperty("assigned_to").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));

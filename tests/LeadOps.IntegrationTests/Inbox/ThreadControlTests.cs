@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -44,9 +43,7 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
 
         var notes = (await MessagesAsync(staff, id)).Where(m => m.GetProperty("kind").GetString() == "note").Select(m => m.GetProperty("text").GetString());
         Assert.That(notes, Is.EqualTo(new[] { "LeadOps took thread control.", "LeadOps passed thread control to the bot." }));
-        await using var scope = App.ScopeFor(staff.User.Id);
-        var audit = await App.Db(scope).AuditEntries.Where(a => a.Action == "thread_control" && a.SubjectId == id.ToString()).Select(a => a.Outcome).ToListAsync();
-        Assert.That(audit, Is.EqualTo(new[] { "ok", "ok" }));
+        Assert.That((await ThreadControlAuditAsync(staff, id)).Select(a => a.Outcome), Is.EqualTo(new[] { "ok", "ok" }));
     }
 
     /// <summary>
@@ -203,9 +200,7 @@ public sealed class ThreadControlTests(DatabaseKind database) : InboxFixture(dat
             Assert.That(conversation.GetProperty("thread_owner").GetProperty("name").GetString(), Is.EqualTo("Meta Business Suite"));
         });
 
-        await using var scope = App.ScopeFor(staff.User.Id);
-        var audit = await App.Db(scope).AuditEntries.Where(a => a.Action == "thread_control" && a.SubjectId == id.ToString()).Select(a => new { a.Outcome, a.Detail }).ToListAsync();
-        Assert.That(audit.Select(a => (a.Outcome, a.Detail)), Is.EqualTo(new[] { ("ok", (string?)TakenInPageInbox) }), "the move to Human active is on the audit trail");
+        Assert.That(await ThreadControlAuditAsync(staff, id), Is.EqualTo(new[] { ("ok", (string?)TakenInPageInbox) }), "the move to Human active is on the audit trail");
         using var browser = await App.SignedInClientAsync(staff.User);
         var auditPage = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/Audit"));
         Assert.That(auditPage, Does.Contain(TakenInPageInbox).And.Contain($"/Inbox/Conversation/{id}"), "the Audit page lists it with the conversation's other rows");

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadOps.IntegrationTests.Inbox.Support;
@@ -119,6 +120,15 @@ public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
     protected int SendApiCalls() => Meta.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
 
     /// <summary>POSTs a body to /webhook signed with the app secret, as Meta would (for replays and for events the sandbox does not make).</summary>
+    /// <summary>The conversation's thread-control audit rows (outcome and note), oldest first.</summary>
+    protected async Task<List<(string Outcome, string? Detail)>> ThreadControlAuditAsync(Staff staff, Guid id)
+    {
+        await using var scope = App.ScopeFor(staff.User.Id);
+        var rows = await App.Db(scope).AuditEntries.Where(a => a.Action == "thread_control" && a.SubjectId == id.ToString())
+            .OrderBy(a => a.Id).Select(a => new { a.Outcome, a.Detail }).ToListAsync();
+        return rows.Select(a => (a.Outcome, a.Detail)).ToList();
+    }
+
     protected async Task PostSignedWebhookAsync(string body)
     {
         using var client = App.CreateClient();
