@@ -58,8 +58,7 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
 
     /// <summary>
     /// GET /me with a pasted token: the page it belongs to, or why it is refused. A person's own user token passes GET /me
-    /// (Graph answers the person), so debug_token, where the app's id and secret allow it, says whether the token is a page's:
-    /// one it calls <c>USER</c> is refused in words that say so. When debug_token cannot answer, the test that follows decides.
+    /// (Graph answers the person), so <see cref="IsUserTokenAsync"/> tells it apart, and it is refused in words that say so.
     /// </summary>
     public async Task<(FacebookPageInfo? Page, string? Refusal)> IdentifyPageAsync(string token, CancellationToken ct)
     {
@@ -95,9 +94,12 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
             // debug_token is about the app's own credentials as much as the token: the forms edge below still tells.
         }
 
-        if (type is not null && (type.Equals("PAGE", StringComparison.OrdinalIgnoreCase) || type.Equals("USER", StringComparison.OrdinalIgnoreCase)))
+        switch (type?.ToUpperInvariant())
         {
-            return type.Equals("USER", StringComparison.OrdinalIgnoreCase);
+            case "PAGE":
+                return false;
+            case "USER":
+                return true;
         }
 
         try

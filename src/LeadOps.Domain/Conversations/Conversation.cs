@@ -38,7 +38,7 @@ public sealed partial class Conversation : Entity, IOwnedByUser
 
     /// <summary>
     /// When the customer last wrote, or last did something else that opens Messenger's window (a reaction, coming back
-    /// through an m.me link or an ad): Meta's timestamp; the messaging window counts from here.
+    /// through an m.me link): Meta's timestamp; the messaging window counts from here.
     /// </summary>
     public DateTimeOffset? LastCustomerMessageAt { get; private set; }
 
@@ -142,7 +142,7 @@ public sealed partial class Conversation : Entity, IOwnedByUser
 
     /// <summary>
     /// The customer did something that opens Messenger's 24-hour window (a message, a tap, a reaction, coming back through
-    /// an m.me link or an ad): it counts from the latest such action; a replayed or late one never moves it backwards.
+    /// an m.me link): it counts from the latest such action; a replayed or late one never moves it backwards.
     /// </summary>
     private void OpenWindow(DateTimeOffset at)
     {
