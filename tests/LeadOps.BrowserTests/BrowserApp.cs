@@ -87,6 +87,20 @@ public sealed class BrowserApp : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>A browser context on the app at <paramref name="width"/> × <paramref name="height"/> (a phone also touches), with the house's patience.</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width, int height, bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        context.SetDefaultTimeout(Patience);
+        return context;
+    }
+
     public static async Task SignInAsync(IPage page, string email = Email, string password = Password)
     {
         await page.GotoAsync("/Account/Login");

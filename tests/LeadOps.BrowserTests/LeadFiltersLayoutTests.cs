@@ -28,12 +28,7 @@ public sealed class LeadFiltersLayoutTests : MainPageFixture
     [Test]
     public async Task Every_filters_shown_choice_fits_its_box_at_1280_px()
     {
-        await using var context = await Site.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Site.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
-        context.SetDefaultTimeout(BrowserApp.Patience);
+        await using var context = await Site.NewContextAsync(1280, 800);
         var page = await context.NewPageAsync();
         await BrowserApp.SignInAsync(page);
         await page.GotoAsync("/Leads");

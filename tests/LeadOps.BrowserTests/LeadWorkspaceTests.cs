@@ -144,14 +144,7 @@ public sealed class LeadWorkspaceTests
         var moved = await _app.App.SendAsync(TestApp.AdminUserId, new ChangeLeadStage([older], "qualified"));
         Assert.That(moved.Value, Is.EqualTo(1), moved.Error);
 
-        await using var phone = await _app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        phone.SetDefaultTimeout(BrowserApp.Patience);
+        await using var phone = await _app.NewContextAsync(390, 844, phone: true);
         var page = await phone.NewPageAsync();
         await BrowserApp.SignInAsync(page);
 

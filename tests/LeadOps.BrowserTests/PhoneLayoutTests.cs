@@ -29,14 +29,7 @@ public sealed class PhoneLayoutTests
     public async Task StartAsync()
     {
         _app = await SeededApp.StartAsync();
-        _phone = await _app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-        });
-        _phone.SetDefaultTimeout(BrowserApp.Patience);
+        _phone = await _app.NewContextAsync(390, 844, phone: true);
     }
 
     [OneTimeTearDown]
@@ -93,12 +86,7 @@ public sealed class PhoneLayoutTests
     [Test]
     public async Task On_a_tablet_the_leads_list_scrolls_inside_its_card_and_the_page_does_not_scroll_sideways()
     {
-        await using var tablet = await _app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 800, Height = 1000 },
-        });
-        tablet.SetDefaultTimeout(BrowserApp.Patience);
+        await using var tablet = await _app.NewContextAsync(800, 1000);
         var page = await tablet.NewPageAsync();
         await BrowserApp.SignInAsync(page);
         await Assertions.Expect(page.Locator("[data-test=leads] tbody tr").First).ToBeVisibleAsync();
@@ -116,12 +104,7 @@ public sealed class PhoneLayoutTests
         // A name with a long word and a long phone number (as the demo has): every column must still fit at 1280 px.
         SeededApp.SubmitLead(_app, "Priya Raghunathan", "priya.raghunathan@example.in", "+971 53 355 4179");
         await SeededApp.WaitAsync(_app, async db => await db.Leads.AnyAsync(l => l.FullName == "Priya Raghunathan"), "the lead with a long name");
-        await using var desktop = await _app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
-        desktop.SetDefaultTimeout(BrowserApp.Patience);
+        await using var desktop = await _app.NewContextAsync(1280, 900);
         var page = await desktop.NewPageAsync();
         await BrowserApp.SignInAsync(page);
         var cells = page.Locator("[data-test=leads] tbody td[data-label=E-mail]");
