@@ -165,6 +165,7 @@ public sealed class MetaDeliveryShapesTests(DatabaseKind database) : InboxFixtur
 
         await PostSignedWebhookAsync(body);
         var id = await WaitForMessageAsync(staff, psid, "m_next_" + psid);
+        await ProcessedAsync(staff); // the messages show before the delivery's own outcome is saved
 
         await using (var scope = App.ScopeFor(staff.User.Id))
         {
