@@ -96,6 +96,7 @@ public sealed class MessageAttachment : IOwnedByUser
         "sticker" => "Sticker",
         "fallback" => Title is null ? "Link" : $"Link: {Title}",
         "template" => "Template",
+        "appointment_booking" => Title ?? "Appointment",
         _ => $"Attachment ({Type})",
     };
 }

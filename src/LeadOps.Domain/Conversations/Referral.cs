@@ -46,7 +46,9 @@ public sealed record Referral(string? Source, string? Ref, string? AdId, string?
                 (null, _) => $"Came from ad {adId}",
                 _ => $"Came from ad “{title}”{(adId is null ? string.Empty : $" (ad {adId})")}",
             }
-            : $"Came from {(source ?? "a link").ToLowerInvariant().Replace('_', ' ')}";
+            : source is null && TextLimit.Words(ProductId) is not null
+                ? "Came from the shop's product page"
+                : $"Came from {(source ?? "a link").ToLowerInvariant().Replace('_', ' ')}";
         var on = TextLimit.Words(RefererUri) is { } page ? $" on {page}" : string.Empty;
         var product = TextLimit.Words(ProductId) is { } id ? $" · product {id}" : string.Empty;
         return TextLimit.Words(Ref) is { } reference ? $"{from}{on}{product} · ref {reference}" : from + on + product;

@@ -236,6 +236,7 @@ public sealed class CustomerActions
             payload["sticker_id"] = long.TryParse(a.StickerId, out var number) ? number : a.StickerId;
         }
 
+        a.Booking?.WriteTo(payload);
         if (a.Latitude is { } lat && a.Longitude is { } lon)
         {
             payload["coordinates"] = new JsonObject { ["lat"] = lat, ["long"] = lon };

@@ -31,6 +31,12 @@ public sealed record CustomerAttachment(string Type)
     /// <summary>A sticker during Meta's move to the sticker type: sent as a <c>sticker</c> and as an <c>image</c> attachment.</summary>
     public bool AlsoAsImage { get; init; }
 
+    /// <summary>An <c>appointment_booking</c>: no link, the booking in the payload.</summary>
+    public SandboxBooking? Booking { get; init; }
+
+    public static CustomerAttachment Appointment(string bookingId, string status, DateTimeOffset start, DateTimeOffset? end, string timeZone) =>
+        new("appointment_booking") { WithoutUrl = true, Booking = new SandboxBooking(bookingId, status, start, end, timeZone) };
+
     public static CustomerAttachment Image(int? sizeBytes = null) => new("image") { SizeBytes = sizeBytes };
 
     public static CustomerAttachment Location(double latitude, double longitude, string? title = null) =>

@@ -116,6 +116,11 @@ internal static class MessengerEventJson
 
     public static JsonObject Referral(SandboxReferral referral)
     {
+        if (referral.ShopProductId is { } product)
+        {
+            return new JsonObject { ["product"] = new JsonObject { ["id"] = product } };
+        }
+
         var body = new JsonObject();
         if (referral.Ref is not null)
         {

@@ -16,4 +16,10 @@ public sealed record SandboxReferral(string Source = "ADS", string? Ref = null, 
     public string? ProductId { get; init; }
 
     public string? RefererUri { get; init; }
+
+    /// <summary>The product of the Shops product page the customer wrote from: written alone, <c>{"product":{"id":…}}</c>.</summary>
+    public string? ShopProductId { get; init; }
+
+    /// <summary>A message sent from a Shops product page, as the <c>messages</c> reference writes its <c>message.referral</c>.</summary>
+    public static SandboxReferral ShopProduct(string productId) => new() { ShopProductId = productId };
 }

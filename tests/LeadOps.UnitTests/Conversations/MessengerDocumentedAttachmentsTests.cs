@@ -48,6 +48,10 @@ public sealed class MessengerDocumentedAttachmentsTests
     [TestCase("""{"title":"Sam's Location","url":"https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.bing.com%2Fmaps","type":"location","payload":{"coordinates":{"lat":52.3765533,"long":4.8861132}}}""",
         "location", "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.bing.com%2Fmaps", "Sam's Location", TestName = "Location_in_the_older_form")]
     [TestCase("""{"type":"appointment_booking","payload":{"appointment_id":"9"}}""", "appointment_booking", null, null, TestName = "Appointment_booking")]
+    // messages reference (attachment table): payload {booking_id, status, start_time, end_time, timezone}, times in unix seconds.
+    [TestCase("""{"type":"appointment_booking","payload":{"booking_id":"1122","status":"confirmed","start_time":1796943600,"end_time":1796950800,"timezone":"Europe/Lisbon"}}""",
+        "appointment_booking", null, "Appointment confirmed: Thu 10 Dec 2026 23:00–Fri 11 Dec 2026 01:00 (Europe/Lisbon)", TestName = "Appointment_booking_as_the_reference_writes_it")]
+    [TestCase("""{"type":"appointment_booking","payload":{"booking_id":"1122","status":"declined"}}""", "appointment_booking", null, "Appointment declined", TestName = "Appointment_booking_without_times")]
     public void A_documented_attachment_keeps_its_link_and_title(string attachment, string type, string? url, string? title)
     {
         var read = Read(attachment);

@@ -42,11 +42,13 @@ internal static class MessengerContentReader
     {
         var payload = MessengerJson.Object(a, "payload");
         var coordinates = payload is { } p ? MessengerJson.Object(p, "coordinates") : null;
+        var type = MessengerJson.Text(a, "type", 40)?.Trim().ToLowerInvariant() ?? "unknown";
         return new MessengerAttachment(
-            MessengerJson.Text(a, "type", 40)?.Trim().ToLowerInvariant() ?? "unknown",
+            type,
             MessengerJson.Text(payload, "url", MessageAttachment.UrlLength) ?? MessengerJson.Text(a, "url", MessageAttachment.UrlLength)
                 ?? MessengerJson.Text(a, "URL", MessageAttachment.UrlLength),
-            MessengerJson.Text(a, "title", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "title", MessageAttachment.TitleLength)
+            (type == "appointment_booking" ? MessengerAppointment.Describe(payload) : null)
+                ?? MessengerJson.Text(a, "title", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "title", MessageAttachment.TitleLength)
                 ?? MessengerJson.Text(payload, "name", MessageAttachment.TitleLength) ?? ElementTitles(payload)
                 ?? MessengerJson.Text(payload, "text", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "template_type", 40),
             MessengerJson.Double(coordinates, "lat"),
@@ -105,7 +107,9 @@ internal static class MessengerContentReader
         {
             PhotoUrl = WebAddress(ads, "photo_url"),
             VideoUrl = WebAddress(ads, "video_url"),
-            ProductId = MessengerJson.Text(ads, "product_id", Domain.Conversations.Referral.FieldLength),
+            // An ad's product, or the product of the Shops product page the customer wrote from (message.referral.product.id).
+            ProductId = MessengerJson.Text(ads, "product_id", Domain.Conversations.Referral.FieldLength)
+                ?? MessengerJson.Id(MessengerJson.Object(referral.Value, "product"), "id"),
             RefererUri = WebAddress(referral, "referer_uri"),
         };
         return read.IsEmpty ? null : read;
