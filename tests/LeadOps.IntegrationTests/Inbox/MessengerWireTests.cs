@@ -84,4 +84,39 @@ public sealed class MessengerWireTests(DatabaseKind database) : InboxFixture(dat
             Assert.That((await ConversationAsync(staff, id)).GetProperty("last_message_preview").GetString(), Is.EqualTo("Appointment requested: Thu 10 Dec 2026 15:00–16:00 (America/Los_Angeles)"));
         });
     }
+
+    /// <summary>
+    /// The referral beside the message or the tap rather than inside it, <c>{"sender","recipient","timestamp","message":{…},
+    /// "referral":{…}}</c>, as public projects model the event (the Python webhook models that put <c>referral</c> on
+    /// <c>EventEntryMessage</c> beside <c>message</c> and <c>postback</c>, titled "Referral of the message from Shops product
+    /// details page"; a TypeScript <c>MessengerMessage</c> with <c>message?</c> and <c>referral?</c> side by side). Meta's
+    /// reference nests it; read either way, the ad that brought the customer is kept with their first words.
+    /// </summary>
+    [Test]
+    public async Task A_referral_beside_the_message_or_the_tap_is_kept_with_it()
+    {
+        var staff = await NewStaffAsync();
+        var (writer, tapper) = (NewPsid(), NewPsid());
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        const string Ad = """{"ref":"spring","ad_id":"6045246247433","source":"ADS","type":"OPEN_THREAD","ads_context_data":{"ad_title":"Spring rides","post_id":"108_77"}}""";
+        await PostSignedWebhookAsync($$$"""
+            {"object":"page","entry":[{"id":"{{{Page}}}","time":{{{at}}},"messaging":[
+              {"sender":{"id":"{{{writer}}}"},"recipient":{"id":"{{{Page}}}"},"timestamp":{{{at}}},"message":{"mid":"m_ad_{{{writer}}}","text":"Hi, is the offer still on?"},"referral":{{{Ad}}}},
+              {"sender":{"id":"{{{tapper}}}"},"recipient":{"id":"{{{Page}}}"},"timestamp":{{{at}}},"postback":{"mid":"m_tap_{{{tapper}}}","title":"Get Started","payload":"GET_STARTED"},"referral":{{{Ad}}}}
+            ]}]}
+            """);
+        var written = await WaitForMessageAsync(staff, writer, "m_ad_" + writer);
+        var tapped = await WaitForMessageAsync(staff, tapper, "m_tap_" + tapper);
+
+        foreach (var id in new[] { written, tapped })
+        {
+            var referral = (await ConversationAsync(staff, id)).GetProperty("referral");
+            var notes = (await MessagesAsync(staff, id)).Where(m => m.GetProperty("kind").GetString() == "referral").Select(m => m.GetProperty("text").GetString());
+            Assert.Multiple(() =>
+            {
+                Assert.That(referral.ValueKind == JsonValueKind.Object ? referral.GetProperty("ad_id").GetString() : null, Is.EqualTo("6045246247433"));
+                Assert.That(notes, Is.EqualTo(new[] { "Came from ad “Spring rides” (ad 6045246247433) · ref spring" }));
+            });
+        }
+    }
 }

@@ -42,7 +42,8 @@ internal static class MessengerEventReader
                     Attachments = MessengerContentReader.Attachments(message),
                     QuickReplyPayload = MessengerJson.Payload(MessengerJson.Object(message, "quick_reply")),
                     ReplyToMid = MessengerJson.Text(MessengerJson.Object(message, "reply_to"), "mid", Domain.Conversations.MessengerMessage.MidLength),
-                    Referral = MessengerContentReader.ReadReferral(message),
+                    // Meta nests the referral in the message; public projects' models also put it beside the message.
+                    Referral = MessengerContentReader.ReadReferral(message) ?? MessengerContentReader.ReadReferral(item),
                 };
         }
 
@@ -80,7 +81,7 @@ internal static class MessengerEventReader
             return Event(MessengerEventKind.Postback, MessengerJson.Text(postback, "mid", MidLength)) with
             {
                 Postback = new MessengerPostback(MessengerJson.Text(postback, "title", 500), MessengerJson.Payload(postback)),
-                Referral = MessengerContentReader.ReadReferral(postback),
+                Referral = MessengerContentReader.ReadReferral(postback) ?? MessengerContentReader.ReadReferral(item),
             };
         }
 
