@@ -181,8 +181,8 @@ public sealed class CustomerActions
     /// <summary>Whether the User Profile API answers for this page (the app's Business Asset User Profile Access).</summary>
     public void RefuseProfiles(string pageId, bool refused = true) => _store.SetProfilesRefused(_store.PageOf(pageId), refused);
 
-    /// <summary>Makes the customer's Messenger account one made with a phone number: Meta has no profile to give for it.</summary>
-    public void HasNoProfile(string pageId, string psid) => _store.SetWithoutProfile(pageId, psid);
+    /// <summary>Meta has no profile for the customer: an account made with a phone number (2018218), or, <paramref name="gone"/>, one Graph no longer loads (100/33).</summary>
+    public void HasNoProfile(string pageId, string psid, bool gone = false) => _store.SetWithoutProfile(pageId, psid, gone);
 
     /// <summary>Makes Meta route the page's conversations itself (a default app): pass and take thread control are refused.</summary>
     public void RouteConversationsByMeta(string pageId, bool routed = true) => _store.SetRoutedByMeta(_store.PageOf(pageId), routed);

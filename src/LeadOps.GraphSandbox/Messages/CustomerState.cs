@@ -23,6 +23,14 @@ internal sealed class CustomerState(string psid, string name, bool blockedPage)
     /// </summary>
     public bool WithoutProfile { get; set; }
 
+    /// <summary>
+    /// With <see cref="WithoutProfile"/>: an account Graph no longer loads for this page (deleted, or one that blocked the
+    /// page), answered as any node Graph cannot load: 100 / 33 "Unsupported get request. Object with ID '…' does not
+    /// exist, cannot be loaded due to missing permissions, or does not support this operation." (what integrators record
+    /// for some of their customers' PSIDs: botman/driver-facebook issue #90).
+    /// </summary>
+    public bool ProfileGone { get; set; }
+
     /// <summary>The app that controls the thread (null: idle), as pass and take thread control leave it.</summary>
     public string? ThreadOwnerAppId { get; set; }
 

@@ -35,7 +35,7 @@ internal static class MessageRoutes
         var customer = messages.Find(call.Page!, call.PathId!)!;
         if (customer.WithoutProfile)
         {
-            return GraphReply.Fail(GraphErrors.NoProfile());
+            return GraphReply.Fail(customer.ProfileGone ? GraphErrors.UnknownObject(customer.Psid, "get") : GraphErrors.NoProfile());
         }
 
         var json = new System.Text.Json.Nodes.JsonObject

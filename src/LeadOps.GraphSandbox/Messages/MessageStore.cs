@@ -119,11 +119,13 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
 
     public bool ProfilesRefused(PageState page) => Contains(_profilesRefused, page);
 
-    public void SetWithoutProfile(string pageId, string psid)
+    public void SetWithoutProfile(string pageId, string psid, bool gone)
     {
         lock (gate)
         {
-            Require(pageId, psid).Customer.WithoutProfile = true;
+            var customer = Require(pageId, psid).Customer;
+            customer.WithoutProfile = true;
+            customer.ProfileGone = gone;
         }
     }
 

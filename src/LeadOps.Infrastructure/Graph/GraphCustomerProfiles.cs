@@ -4,7 +4,7 @@ namespace LeadOps.Infrastructure.Graph;
 /// <see cref="ICustomerProfiles"/> over the User Profile API (<c>GET /{psid}?fields=first_name,last_name,name,profile_pic</c>).
 /// A profile that answers with its whole <c>name</c> only is read as that name (first word, then the rest). Meta's
 /// "No profile available for this user." (2018218, as the code or the subcode: the reference says "error code") is no
-/// profile for that one person.
+/// profile for that one person; so is a PSID Graph cannot load (100/33, "Object with ID … does not exist").
 /// </summary>
 internal sealed class GraphCustomerProfiles(IGraphApi graphApi) : ICustomerProfiles
 {
@@ -21,8 +21,10 @@ internal sealed class GraphCustomerProfiles(IGraphApi graphApi) : ICustomerProfi
         {
             profile = await GraphCall.RunAsync(() => graphApi.GetUserProfileAsync(psid, Fields, GraphCallContext.ForPage(credentials), cancellationToken));
         }
-        catch (GraphApiException ex) when (ex.Failure.Code == NoProfileAvailable || ex.Failure.Subcode == NoProfileAvailable)
+        catch (GraphApiException ex) when (ex.Failure.Code == NoProfileAvailable || ex.Failure.Subcode == NoProfileAvailable || ex.Failure.ObjectMissing)
         {
+            // Also 100/33 "Unsupported get request. Object with ID '<psid>' does not exist, cannot be loaded…": Graph cannot
+            // load this one person (integrators see it for some PSIDs while the page's other profiles read fine).
             return null;
         }
 

@@ -126,6 +126,7 @@ public sealed class GraphMessengerAnswersTests
 
     [TestCase("""{"error":{"message":"(#100) No profile available for this user.","type":"OAuthException","code":100,"error_subcode":2018218,"fbtrace_id":"A1"}}""", TestName = "No_profile_as_the_subcode")]
     [TestCase("""{"error":{"message":"No profile available for this user.","type":"OAuthException","code":2018218,"fbtrace_id":"A1"}}""", TestName = "No_profile_as_the_code")]
+    [TestCase("""{"error":{"message":"Unsupported get request. Object with ID '7001' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api","type":"GraphMethodException","code":100,"error_subcode":33,"fbtrace_id":"A1"}}""", TestName = "A_psid_graph_cannot_load")]
     public async Task A_person_meta_has_no_profile_for_has_none(string body)
     {
         using var graph = new StubGraph(HttpStatusCode.BadRequest, body);
