@@ -71,6 +71,8 @@ public sealed class MessengerWireTests(DatabaseKind database) : InboxFixture(dat
         var sentPayload = sent.RootElement.GetProperty("entry")[0].GetProperty("messaging")[0].GetProperty("message").GetProperty("attachments")[0].GetProperty("payload");
         var booking = (await MessagesAsync(staff, id)).Single().GetProperty("attachments").EnumerateArray().Single();
         var cancelled = (await MessagesAsync(staff, other)).Single().GetProperty("attachments").EnumerateArray().Single();
+        using var browser = await App.SignedInClientAsync(staff.User);
+        var page = await browser.GetStringAsync($"/Inbox/Conversation/{id}");
         Assert.Multiple(async () =>
         {
             Assert.That(
@@ -81,6 +83,7 @@ public sealed class MessengerWireTests(DatabaseKind database) : InboxFixture(dat
             Assert.That(booking.GetProperty("type").GetString(), Is.EqualTo("appointment_booking"));
             Assert.That(booking.GetProperty("title").GetString(), Is.EqualTo("Appointment requested: Thu 10 Dec 2026 15:00–16:00 (America/Los_Angeles)"));
             Assert.That(cancelled.GetProperty("title").GetString(), Is.EqualTo("Appointment cancelled: Thu 10 Dec 2026 23:00 (UTC)"), "an unknown zone reads in UTC, a missing end is left out");
+            Assert.That(System.Net.WebUtility.HtmlDecode(page), Does.Contain("Appointment requested: Thu 10 Dec 2026 15:00–16:00 (America/Los_Angeles)"), "the thread page shows it");
             Assert.That((await ConversationAsync(staff, id)).GetProperty("last_message_preview").GetString(), Is.EqualTo("Appointment requested: Thu 10 Dec 2026 15:00–16:00 (America/Los_Angeles)"));
         });
     }
