@@ -70,13 +70,26 @@ internal sealed class CustomerEventRecorder(
 
     public async Task<MessengerEventOutcome> ReactionAsync(MessengerWebhookEvent e, CancellationToken ct)
     {
-        if (e.Reaction is not { } reaction || await conversations.FindTargetAsync(e, ct) is not var (conversation, message))
+        if (e.Reaction is not { } reaction)
         {
             return MessengerEventOutcome.Ignored;
         }
 
-        conversation.ReactTo(message, reaction.Emoji, reaction.Name, reaction.Unreact, e.Timestamp);
-        return MessengerEventOutcome.Updated;
+        if (await conversations.FindTargetAsync(e, ct) is var (conversation, message))
+        {
+            conversation.ReactTo(message, reaction.Emoji, reaction.Name, reaction.Unreact, e.Timestamp);
+            return MessengerEventOutcome.Updated;
+        }
+
+        // A reaction to a message LeadOps does not have still opens the window of a customer it knows ("User reacts to a
+        // message", Meta's messaging policy); taking one back opens nothing.
+        if (!reaction.Unreact && await conversations.FindAsync(e.PageId, e.Psid, ct) is { } known)
+        {
+            known.RecordReactionToUnknownMessage(e.Timestamp);
+            return MessengerEventOutcome.Updated;
+        }
+
+        return MessengerEventOutcome.Ignored;
     }
 
     /// <summary>The customer came back to the thread from an ad or a link (<c>messaging_referrals</c>).</summary>

@@ -72,6 +72,16 @@ public sealed partial class Conversation
     }
 
     /// <summary>
+    /// The customer reacted to a message LeadOps does not have (one the page sent before LeadOps was connected, or whose
+    /// echo never came): there is nothing to show the reaction on, but it opens the window all the same.
+    /// </summary>
+    public void RecordReactionToUnknownMessage(DateTimeOffset at)
+    {
+        OpenWindow(at);
+        Raise(new ConversationDetailsChanged(this));
+    }
+
+    /// <summary>
     /// An echo of a LeadOps reply whose send answer was not recorded yet: the store gave the reply Meta's id. A reply
     /// recorded as failed that the echo shows went out is told apart (<see cref="FailedReplyEchoed"/>).
     /// </summary>
