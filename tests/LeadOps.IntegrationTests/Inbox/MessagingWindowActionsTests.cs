@@ -70,14 +70,19 @@ public sealed class MessagingWindowActionsTests(DatabaseKind database) : InboxFi
         });
     }
 
-    [Test]
-    public async Task A_reaction_opens_the_window_and_taking_it_back_does_not()
+    /// <summary>
+    /// The policy names a reaction to any message: one to a message LeadOps never stored (sent before the page was connected,
+    /// or whose echo never came) has nothing to show on, and opens the window all the same.
+    /// </summary>
+    [TestCase(true, TestName = "A_reaction_opens_the_window_and_taking_it_back_does_not")]
+    [TestCase(false, TestName = "A_reaction_to_a_message_leadops_never_stored_opens_the_window_and_taking_it_back_does_not")]
+    public async Task A_reaction_opens_the_window_and_taking_it_back_does_not(bool toAStoredMessage)
     {
         var staff = await NewStaffAsync();
         var psid = NewPsid();
         var id = await CustomerWritesAsync(staff, psid, "Is the shop open on Sunday?");
         await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "Yes, 10 to 14." });
-        var answer = SentTo(psid).Single().MessageId;
+        var answer = toAStoredMessage ? SentTo(psid).Single().MessageId : "m_sent_before_leadops_" + psid;
 
         Clock.Advance(TimeSpan.FromDays(8));
         Meta.Customers.Reacts(Page, psid, answer, unreact: true);
