@@ -1,0 +1,45 @@
+using LeadOps.Domain.Leads;
+
+namespace LeadOps.IntegrationTests.Welcome;
+
+/// <summary>
+/// Welcome messages whose attempts keep stopping halfway (after the message left, before its outcome was saved): they
+/// are not sent for ever, and staff see that the message needs them.
+/// </summary>
+public sealed class WelcomeHalfwayTests(DatabaseKind database) : WelcomeFixture(database)
+{
+    [Test]
+    public async Task A_message_whose_outcome_is_never_recorded_stops_after_the_configured_attempts_and_is_failed_for_staff()
+    {
+        var staff = await App.NewUserAsync();
+        var integration = await CreateIntegrationAsync(staff);
+        var email = NewEmail();
+        var leadId = await CreateLeadAsync(staff, integration, email);
+
+        // Every attempt hands the message to the mail server, then stops on an error LeadOps does not expect.
+        Channel.AfterSend = (_, _, _) => throw new InvalidOperationException("the outcome could not be recorded");
+
+        var worker = NewWorker();
+        for (var lease = 0; lease < MaxAttempts + 3; lease++)
+        {
+            await worker.ProcessDueAsync(CancellationToken.None);
+            Clock.Advance(Lease);
+        }
+
+        var row = await WelcomeOfAsync(staff, leadId);
+        var copies = Smtp.To(email);
+        Assert.Multiple(() =>
+        {
+            Assert.That(copies, Has.Count.EqualTo(MaxAttempts), "sent no more than the configured attempts");
+            Assert.That(copies.Select(c => c.Message.MessageId).Distinct().Count(), Is.EqualTo(1), "one Message-ID");
+            Assert.That(row.Status, Is.EqualTo(OutboxStatus.Failed), "given up on, where staff see it");
+            Assert.That(row.Lead!.WelcomeStatus, Is.EqualTo(WelcomeStatus.Failed));
+            Assert.That(row.ClaimedBy, Is.Null);
+            Assert.That(row.LastError, Does.Contain($"{MaxAttempts} attempts").And.Contain("may already have"));
+        });
+
+        Clock.Advance(TimeSpan.FromDays(1));
+        Assert.That(await DrainAsync(worker), Is.Zero, "a failed message waits for staff");
+        Assert.That(Smtp.To(email), Has.Count.EqualTo(MaxAttempts));
+    }
+}
