@@ -20,7 +20,7 @@ public sealed class SendOnceTests : GraphClientFixture
         FaultsInOrder(FaultRoutes.Messages, new FaultRule { Kind = FaultKind.TimeoutAfterWork });
 
         var sending = Send("Your bike is ready");
-        await WaitForRequestsAsync(1);
+        await HangGuard.UntilAsync("Meta sent the message", _ => Task.FromResult(Graph.SentMessages.Count == 1));
         Clock.Advance(GraphClientHarness.AttemptTimeout);
         var ex = await CallerSeesAsync(Client.RunAsync(sending));
 
