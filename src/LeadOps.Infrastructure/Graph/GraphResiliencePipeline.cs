@@ -69,8 +69,8 @@ internal static class GraphResiliencePipeline
             return false;
         }
 
-        // A send is repeated only when Graph itself said it failed (its error code); a bare 5xx from in front of it may
-        // come after Meta sent the message.
+        // A send is repeated only when Graph itself said it failed (its error code); a bare error status from in front of
+        // it (a gateway's 5xx) may come after Meta sent the message.
         if (atMostOnce && failure.Code is null)
         {
             return false;
