@@ -40,6 +40,9 @@ internal static class FaultInjector
                 case FaultKind.DoneButInvalidReply:
                     call.AnswerAfterWork = GraphErrors.InvalidJsonReply();
                     return null;
+                case FaultKind.TimeoutAfterWork:
+                    call.DelayAfterWork = rule.Delay ?? DefaultTimeoutDelay;
+                    return null;
                 case FaultKind.Slow:
                     await Task.Delay(rule.Delay ?? DefaultSlowDelay, ct);
                     break;

@@ -81,6 +81,13 @@ public enum FaultKind
     DoneButInvalidReply,
 
     /// <summary>
+    /// The route does its work (the Send API sends the message, and its echo follows), then its answer hangs until the
+    /// client gives up or <see cref="FaultRule.Delay"/> (default 5 min) passes: a gateway timing out after Meta acted, so
+    /// the client cannot tell whether the call did anything.
+    /// </summary>
+    TimeoutAfterWork,
+
+    /// <summary>
     /// On an edge (leads, leadgen_forms) asked for more than <see cref="FaultRule.MaxPageSize"/> items: Graph's error 1
     /// "Please reduce the amount of data you're asking for, then retry your request" (HTTP 500), which Graph gives when
     /// the page asked for is too heavy to send. The same call with a smaller <c>limit</c> is answered.

@@ -27,11 +27,21 @@ internal sealed class GraphCallContext
     /// <summary>App tokens already contain the secret, so no appsecret_proof is added for them.</summary>
     public bool IsAppToken { get; }
 
+    /// <summary>
+    /// A call that acts once per request (a Send API message): when its outcome is unknown (no answer, a connection broken
+    /// after it was sent, a bare server error from in front of Graph) it is not repeated, since Meta may have acted.
+    /// </summary>
+    public bool AtMostOnce { get; private init; }
+
     /// <summary>Key that groups calls per page (circuit breaker, pacing, usage).</summary>
     public string PageKey => IsAppToken ? AppKey : PageId ?? NoPageKey;
 
     public static GraphCallContext ForPage(GraphCredentials credentials) =>
         new(credentials.AccessToken, string.IsNullOrEmpty(credentials.PageId) ? null : credentials.PageId, isAppToken: false);
+
+    /// <summary>A page's call that sends something to a person (<see cref="AtMostOnce"/>).</summary>
+    public static GraphCallContext ForSend(GraphCredentials credentials) =>
+        new(credentials.AccessToken, string.IsNullOrEmpty(credentials.PageId) ? null : credentials.PageId, isAppToken: false) { AtMostOnce = true };
 
     public static GraphCallContext ForToken(string accessToken) => new(accessToken, pageId: null, isAppToken: false);
 

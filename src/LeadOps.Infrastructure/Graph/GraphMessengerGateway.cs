@@ -21,7 +21,7 @@ internal sealed class GraphMessengerGateway(IGraphApi graphApi) : IMessengerGate
 
         var (type, tag) = Typed(messagingType);
         var sent = await GraphCall.RunAsync(() =>
-            graphApi.SendMessageAsync(credentials.PageId, new GraphSendMessageRequest(new(recipientPsid), type, new(text), tag), GraphCallContext.ForPage(credentials), cancellationToken));
+            graphApi.SendMessageAsync(credentials.PageId, new GraphSendMessageRequest(new(recipientPsid), type, new(text), tag), GraphCallContext.ForSend(credentials), cancellationToken));
         return Accepted(sent, recipientPsid);
     }
 
@@ -50,7 +50,7 @@ internal sealed class GraphMessengerGateway(IGraphApi graphApi) : IMessengerGate
             var file = new ByteArrayContent(attachment.Bytes);
             file.Headers.ContentType = MediaTypeHeaderValue.Parse(attachment.ContentType);
             content.Add(file, "filedata", attachment.FileName);
-            return await graphApi.SendMessageContentAsync(credentials.PageId, content, GraphCallContext.ForPage(credentials), cancellationToken);
+            return await graphApi.SendMessageContentAsync(credentials.PageId, content, GraphCallContext.ForSend(credentials), cancellationToken);
         });
         return Accepted(sent, recipientPsid);
     }

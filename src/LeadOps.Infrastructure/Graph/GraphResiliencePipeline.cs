@@ -56,14 +56,22 @@ internal static class GraphResiliencePipeline
 
     internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, TimeSpan maxRetryAfter, TimeProvider timeProvider)
     {
+        var atMostOnce = context.GetRequestMessage()?.GetGraphContext()?.AtMostOnce == true;
         if (outcome.Exception is not null)
         {
-            return IsTransientException(outcome.Exception);
+            return IsTransientException(outcome.Exception) && (!atMostOnce || NeverSent(outcome.Exception));
         }
 
         // A call Graph found too heavy fails the same way again: the caller asks for less instead.
         var failure = FailureOf(outcome, context);
         if (failure?.Kind is not (GraphFailureKind.Transient or GraphFailureKind.RateLimited) || failure.TooMuchData)
+        {
+            return false;
+        }
+
+        // A send is repeated only when Graph itself said it failed (its error code); a bare error status from in front of
+        // it (a gateway's 5xx) may come after Meta sent the message.
+        if (atMostOnce && failure.Code is null)
         {
             return false;
         }
@@ -91,6 +99,12 @@ internal static class GraphResiliencePipeline
             : FailureOf(outcome, context) is { Kind: GraphFailureKind.Transient, TooMuchData: false };
 
     private static bool IsTransientException(Exception exception) => exception is HttpRequestException or TimeoutRejectedException;
+
+    /// <summary>The request never reached Graph: no connection, no name, no proxy tunnel, no TLS.</summary>
+    private static bool NeverSent(Exception exception) => exception is HttpRequestException
+    {
+        HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError or HttpRequestError.SecureConnectionError,
+    };
 
     private static GraphFailure? FailureOf(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {

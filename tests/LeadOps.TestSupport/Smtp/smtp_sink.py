@@ -4,7 +4,8 @@ Usage: python3 smtp_sink.py HOST PORT FOLDER
 
 For each message, NNNNNN.json (envelope: mail_from, rcpt_tos) is written first, then NNNNNN.eml (the exact bytes
 received) appears by an atomic rename, and only then is the message answered 250 and "saved NNNNNN" printed.
-"ready" is printed once the port accepts connections. The server exits when its standard input closes, so it never
+A recipient whose address starts with "refused-" is refused at RCPT TO with 550, as a server refuses an unknown
+mailbox. "ready" is printed once the port accepts connections. The server exits when its standard input closes, so it never
 outlives the test process that started it (even one that is killed or skips its teardown).
 """
 import asyncio
@@ -21,6 +22,12 @@ class Sink:
     def __init__(self, folder):
         self.folder = folder
         self.counter = itertools.count(1)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("refused-"):
+            return "550 5.1.1 No such user here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         name = f"{next(self.counter):06d}"

@@ -26,6 +26,10 @@ internal sealed class DeliverConversionEventHandler(
     public const string NoLeadId = "The lead has no Facebook lead id Meta could match: nothing was sent.";
     public const string TooOld = "The stage was entered more than 7 days ago, beyond what Meta accepts: nothing was sent.";
 
+    /// <summary>Why an event is Failed when its last attempt stopped before its outcome was saved and no attempt is left.</summary>
+    public static string OutcomeNeverRecorded(int attempts) =>
+        $"Not sent again: the last attempt stopped before its outcome was recorded (see the log), and all {attempts} attempts are used. Meta may already have this event.";
+
     public async ValueTask<ConversionEventStatus?> Handle(DeliverConversionEvent command, CancellationToken cancellationToken)
     {
         var conversion = await conversions.GetClaimedAsync(command.ConversionEventId, command.Worker, cancellationToken);
@@ -41,6 +45,12 @@ internal sealed class DeliverConversionEventHandler(
         if (skip is not null || link is null || time is null)
         {
             conversion.MarkSkipped(skip ?? NoDataset);
+        }
+        else if (conversion.Attempts > policy.MaxAttempts)
+        {
+            // Only a claim that never recorded its outcome (a stop or an unexpected error) leaves a row pending past the
+            // last attempt: Meta may have taken it each time, so it is not sent again.
+            conversion.MarkFailed(OutcomeNeverRecorded(policy.MaxAttempts), null);
         }
         else
         {

@@ -16,6 +16,10 @@ internal sealed class DeliverWelcomeMessageHandler(
     TimeProvider clock,
     ILogger<DeliverWelcomeMessageHandler> logger) : ICommandHandler<DeliverWelcomeMessage, WelcomeDeliveryOutcome>
 {
+    /// <summary>Why a message is Failed when its last attempt stopped before its outcome was saved and no attempt is left.</summary>
+    public static string OutcomeNeverRecorded(int attempts) =>
+        $"Not sent again: the last attempt stopped before its outcome was recorded (see the log), and all {attempts} attempts are used. The lead may already have this message.";
+
     public async ValueTask<WelcomeDeliveryOutcome> Handle(DeliverWelcomeMessage command, CancellationToken cancellationToken)
     {
         var message = await outbox.GetClaimedAsync(command.OutboxMessageId, command.Worker, cancellationToken);
@@ -33,6 +37,16 @@ internal sealed class DeliverWelcomeMessageHandler(
             await unitOfWork.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Welcome message {OutboxMessageId} for lead {LeadId}: {Reason}", message.Id, lead.Id, skip);
             return WelcomeDeliveryOutcome.Skipped;
+        }
+
+        if (message.Attempts > policy.MaxAttempts)
+        {
+            // Only a claim that never recorded its outcome (a stop or an unexpected error) leaves a row pending past the
+            // last attempt: the message may have left each time, so it is not sent again until staff ask for it.
+            message.MarkFailed(OutcomeNeverRecorded(policy.MaxAttempts));
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            logger.LogError("Welcome message {OutboxMessageId} for lead {LeadId} failed: no outcome recorded after {Attempts} attempts", message.Id, lead.Id, policy.MaxAttempts);
+            return WelcomeDeliveryOutcome.Failed;
         }
 
         var rendered = WelcomeRenderer.Render(lead, integration);

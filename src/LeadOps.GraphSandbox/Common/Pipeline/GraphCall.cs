@@ -36,6 +36,9 @@ internal sealed class GraphCall(HttpContext http, SandboxState state, string ver
     /// <summary>Set by a <see cref="FaultKind.DoneButInvalidReply"/> fault: the answer given once the route has done its work.</summary>
     public GraphError? AnswerAfterWork { get; set; }
 
+    /// <summary>Set by a <see cref="FaultKind.TimeoutAfterWork"/> fault: how long the answer waits once the route has done its work.</summary>
+    public TimeSpan? DelayAfterWork { get; set; }
+
     /// <summary>A query or form parameter.</summary>
     public string? Param(string name)
     {

@@ -26,6 +26,11 @@ internal static class GraphPipeline
             {
                 reply = GraphReply.Fail(answer);
             }
+
+            if (call.DelayAfterWork is { } wait)
+            {
+                await Task.Delay(wait, cancel.Token);
+            }
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
