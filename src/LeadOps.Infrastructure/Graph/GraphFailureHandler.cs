@@ -22,7 +22,7 @@ internal sealed class GraphFailureHandler(TimeProvider timeProvider) : Delegatin
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new GraphApiException(Transient($"Graph did not answer within {ex.Timeout.TotalSeconds:0.###} s", null), ex);
+            throw new GraphApiException(Transient($"Graph did not answer within {ex.Timeout.TotalSeconds:0.###} s", null) with { OutcomeUnknown = context.AtMostOnce }, ex);
         }
         catch (BrokenCircuitException ex)
         {
@@ -31,7 +31,7 @@ internal sealed class GraphFailureHandler(TimeProvider timeProvider) : Delegatin
         }
         catch (HttpRequestException ex)
         {
-            throw new GraphApiException(Transient($"Could not reach Graph: {ex.HttpRequestError}", null), ex);
+            throw new GraphApiException(Transient($"Could not reach Graph: {ex.HttpRequestError}", null) with { OutcomeUnknown = context.AtMostOnce && !GraphResiliencePipeline.NeverSent(ex) }, ex);
         }
 
         if (response.IsSuccessStatusCode && state.LastFailure is null)
@@ -43,7 +43,7 @@ internal sealed class GraphFailureHandler(TimeProvider timeProvider) : Delegatin
         {
             var failure = state.LastFailure
                 ?? await GraphErrorReader.ReadAsync(response, GraphUsageParser.Parse(response.Headers), context.AccessToken, timeProvider.GetUtcNow(), cancellationToken);
-            throw new GraphApiException(failure);
+            throw new GraphApiException(failure with { OutcomeUnknown = context.AtMostOnce && failure is { Code: null, HttpStatus: >= 500 or 408 } });
         }
     }
 

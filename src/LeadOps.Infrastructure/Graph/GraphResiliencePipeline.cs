@@ -101,7 +101,7 @@ internal static class GraphResiliencePipeline
     private static bool IsTransientException(Exception exception) => exception is HttpRequestException or TimeoutRejectedException;
 
     /// <summary>The request never reached Graph: no connection, no name, no proxy tunnel, no TLS.</summary>
-    private static bool NeverSent(Exception exception) => exception is HttpRequestException
+    internal static bool NeverSent(Exception exception) => exception is HttpRequestException
     {
         HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.ProxyTunnelError or HttpRequestError.SecureConnectionError,
     };

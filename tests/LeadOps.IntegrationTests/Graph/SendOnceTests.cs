@@ -28,6 +28,7 @@ public sealed class SendOnceTests : GraphClientFixture
         {
             Assert.That(ex.Failure.Kind, Is.EqualTo(GraphFailureKind.Transient));
             Assert.That(ex.Failure.Message, Does.Contain("did not answer"));
+            Assert.That(ex.Failure.OutcomeUnknown, Is.True, "the caller is told Meta may have sent it");
             Assert.That(CountRequests("POST", $"/{SandboxSeed.MainPageId}/messages"), Is.EqualTo(1), "no second attempt");
             Assert.That(Graph.SentMessages.Select(m => m.Text), Is.EqualTo(new[] { "Your bike is ready" }), "the customer has it once");
         });
@@ -44,6 +45,7 @@ public sealed class SendOnceTests : GraphClientFixture
         {
             Assert.That(ex.Failure.Kind, Is.EqualTo(GraphFailureKind.Transient));
             Assert.That(ex.Failure.HttpStatus, Is.EqualTo(504));
+            Assert.That(ex.Failure.OutcomeUnknown, Is.True);
             Assert.That(CountRequests("POST", $"/{SandboxSeed.MainPageId}/messages"), Is.EqualTo(1));
         });
     }
@@ -75,6 +77,7 @@ public sealed class SendOnceTests : GraphClientFixture
         {
             Assert.That(ex.Failure.Kind, Is.EqualTo(GraphFailureKind.Transient));
             Assert.That(attempts, Has.Count.EqualTo(3), "each attempt was refused before anything was sent");
+            Assert.That(ex.Failure.OutcomeUnknown, Is.False, "nothing reached Meta");
         });
     }
 

@@ -31,6 +31,13 @@ public sealed record GraphFailure(
     public bool DoneAnyway { get; init; }
 
     /// <summary>
+    /// A call that acts once (a Send API message) got no answer that says what happened: no answer in time, a connection
+    /// broken after the request went out, or a bare server error from in front of Graph. Meta may have done it; the
+    /// Graph client does not repeat it, and whoever offers a retry should say so.
+    /// </summary>
+    public bool OutcomeUnknown { get; init; }
+
+    /// <summary>
     /// Graph found the answer too heavy to send ("Please reduce the amount of data you're asking for, then retry your
     /// request", code 1): the same call fails again, a call for fewer items may pass.
     /// </summary>

@@ -36,6 +36,8 @@ public static class GraphFailureText
         GraphFailureKind.RateLimited => failure.RetryAfter is { } at
             ? $"Facebook is rate limiting this page until {at:yyyy-MM-dd HH:mm} UTC: try again after that."
             : "Facebook is rate limiting this page: try again in a few minutes.",
+        GraphFailureKind.Transient when failure.OutcomeUnknown =>
+            "Facebook did not say whether it sent this message: if it did, it is marked sent as soon as Facebook confirms it; retry only if it stays failed.",
         GraphFailureKind.Transient => "Facebook had a temporary problem: try again in a few minutes.",
         GraphFailureKind.InvalidRequest => $"Facebook rejected the request: {failure.Message}",
         GraphFailureKind.OutsideMessagingWindow => "The customer's last message is too old to answer (outside Messenger's messaging window).",
