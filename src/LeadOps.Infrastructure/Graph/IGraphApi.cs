@@ -36,6 +36,20 @@ internal interface IGraphApi
         [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A page of the same edge named by the time or offset parameters of Graph's next URL (<see cref="GraphNextPage.Position"/>)
+    /// rather than an <c>after</c> cursor.
+    /// </summary>
+    [Get("/{formId}/leads")]
+    Task<GraphListResponse<GraphLeadDto>> GetLeadsFromAsync(
+        string formId,
+        string fields,
+        int? limit,
+        string? filtering,
+        [Query] IDictionary<string, string> position,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
     [Get("/{leadId}")]
     Task<GraphLeadDto> GetLeadAsync(
         string leadId,

@@ -1,0 +1,52 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Integrations;
+
+namespace LeadOps.IntegrationTests.Leads;
+
+/// <summary>
+/// Lead Ads answers in shapes Meta's own pages print that the other suites do not send: each retrieval or webhook keeps
+/// every lead once, whole, and ends as it should.
+/// </summary>
+public sealed class LeadAdsWireTests(DatabaseKind database) : AppFixture(database)
+{
+    /// <summary>The not-subscribed page sends no webhooks: what is stored here, retrieval stored.</summary>
+    private static readonly string ServiceForm = SandboxSeed.FormIdsOf(SandboxSeed.NotSubscribedPageId)[1];
+
+    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 });
+
+    /// <summary>
+    /// Graph's "Paginated Results" (graph-api/results) prints, beside cursors, a time-based form of <c>paging</c>: no
+    /// <c>cursors</c>, <c>"previous": "…?limit=25&amp;since=1364849754"</c> and <c>"next": "…?limit=25&amp;until=1364587774"</c>
+    /// (Graph adds its <c>__paging_token</c>). A leads edge paged so is followed by its next URL to the end: every lead of
+    /// the form is stored once, and the run succeeds.
+    /// </summary>
+    [Test]
+    public async Task A_leads_edge_paged_by_time_is_followed_to_its_end_and_every_lead_is_stored()
+    {
+        var (api, integrationId) = await ConnectedUserAsync();
+        Graph.AddLeads(ServiceForm, 60, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(-2));
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, FormId = ServiceForm, Kind = FaultKind.TimeBasedPaging });
+        var seen = Graph.Requests.Count;
+
+        var body = await RetrievalApiTests.RetrieveAsync(api, ServiceForm, integrationId);
+
+        var run = (await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs")[0];
+        var calls = Graph.Requests.Skip(seen).Where(r => r.Path.EndsWith($"/{ServiceForm}/leads", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(body.GetProperty("data").GetProperty("new_leads").GetInt32(), Is.EqualTo(Graph.LeadCount(ServiceForm)), "every lead of the form");
+            Assert.That(run.GetProperty("outcome").GetString(), Is.EqualTo("Succeeded"));
+            Assert.That(calls, Has.Count.GreaterThan(2), "the form took more than one page");
+            Assert.That(calls.Skip(1).All(c => c.QueryString.Contains("__paging_token=", StringComparison.Ordinal)), Is.True, "each next page asked where Graph's next URL said");
+        });
+    }
+
+    private async Task<(HttpClient Api, int IntegrationId)> ConnectedUserAsync()
+    {
+        var api = App.ApiClient(await App.NewUserAsync());
+        var integration = await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NotSubscribedPageToken);
+        return (api, integration.GetProperty("id").GetInt32());
+    }
+}
