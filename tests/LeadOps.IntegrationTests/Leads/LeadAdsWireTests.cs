@@ -43,6 +43,35 @@ public sealed class LeadAdsWireTests(DatabaseKind database) : AppFixture(databas
         });
     }
 
+    /// <summary>
+    /// The verification handshake as public receivers' own tests send it: PHP turns the dots of <c>hub.mode</c> into
+    /// underscores, so Laravel and Pest suites ask with <c>hub_mode</c>, <c>hub_verify_token</c> and <c>hub_challenge</c>;
+    /// n8n's Facebook Lead Ads trigger test (<c>FacebookLeadAdsTrigger.node.test.ts</c>) sends only the challenge and the
+    /// token. Each is answered with the challenge as plain text when the token is right, and refused when it is wrong or
+    /// when the mode is another than <c>subscribe</c>.
+    /// </summary>
+    [TestCase("hub_mode=subscribe&hub_verify_token=verify-me&hub_challenge=12345", "12345", TestName = "Verification_with_underscored_names_echoes_the_challenge")]
+    [TestCase("hub.challenge=test-challenge&hub.verify_token=verify-me", "test-challenge", TestName = "Verification_without_hub_mode_echoes_the_challenge")]
+    [TestCase("hub_mode=subscribe&hub_verify_token=nope&hub_challenge=12345", null, TestName = "Verification_with_underscored_names_and_a_wrong_token_is_refused")]
+    [TestCase("hub.mode=unsubscribe&hub.verify_token=verify-me&hub.challenge=12345", null, TestName = "Verification_with_another_mode_is_refused")]
+    public async Task The_verification_handshake_is_read_as_public_receivers_send_it(string query, string? echoed)
+    {
+        using var client = App.NewClient();
+
+        using var response = await client.GetAsync($"/webhook?{query}");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(echoed is null ? System.Net.HttpStatusCode.Forbidden : System.Net.HttpStatusCode.OK), body);
+            Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("text/plain"));
+            if (echoed is not null)
+            {
+                Assert.That(body, Is.EqualTo(echoed), "the challenge, exactly");
+            }
+        });
+    }
+
     private async Task<(HttpClient Api, int IntegrationId)> ConnectedUserAsync()
     {
         var api = App.ApiClient(await App.NewUserAsync());
