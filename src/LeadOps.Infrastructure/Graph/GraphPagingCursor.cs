@@ -15,14 +15,6 @@ internal static class GraphPagingCursor
     /// <summary>The parameters of a next URL that name where a time- or offset-paged edge goes on.</summary>
     private static readonly string[] PositionParameters = ["until", "since", "offset", "__paging_token", "__after_id"];
 
-    /// <summary>The cursor of the next page, or null on the last page; a next page named otherwise than by a cursor is refused.</summary>
-    public static string? Next(GraphPagingDto? paging) => NextPage(paging) switch
-    {
-        null => null,
-        { After: { } after } => after,
-        _ => throw WithoutCursor(),
-    };
-
     /// <summary>Where the next page starts, or null on the last page.</summary>
     public static GraphNextPage? NextPage(GraphPagingDto? paging)
     {
@@ -44,11 +36,10 @@ internal static class GraphPagingCursor
         }
 
         var position = query.Where(p => PositionParameters.Contains(p.Key) && p.Value.Length > 0).ToDictionary(StringComparer.Ordinal);
-        return position.Count > 0 ? new GraphNextPage(null, position) : throw WithoutCursor();
+        return position.Count > 0
+            ? new GraphNextPage(null, position)
+            : throw new GraphApiException(GraphCall.Unreadable(null, "Graph announced a next page without an 'after' cursor"));
     }
-
-    private static GraphApiException WithoutCursor() =>
-        new(GraphCall.Unreadable(null, "Graph announced a next page without an 'after' cursor"));
 
     /// <summary>The query of a next URL, each name once (the first wins); none when it is not an absolute URL.</summary>
     private static Dictionary<string, string> Query(string next)

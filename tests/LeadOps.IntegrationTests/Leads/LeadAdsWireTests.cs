@@ -44,6 +44,30 @@ public sealed class LeadAdsWireTests(DatabaseKind database) : AppFixture(databas
     }
 
     /// <summary>
+    /// The page's lead forms listed in the same time-based form (<c>leadgen_forms</c> is an edge like any other): every form
+    /// of a page with more forms than one page holds is on the integration once it is connected.
+    /// </summary>
+    [Test]
+    public async Task A_forms_listing_paged_by_time_lists_every_form_of_the_page()
+    {
+        var added = Enumerable.Range(1, 110).Select(i => Graph.AddForm(SandboxSeed.NotSubscribedPageId, $"Campaign form {i}")).ToList();
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.LeadgenForms, PageId = SandboxSeed.NotSubscribedPageId, Kind = FaultKind.TimeBasedPaging });
+        var seen = Graph.Requests.Count;
+
+        var (api, integrationId) = await ConnectedUserAsync();
+
+        var forms = (await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}")).GetProperty("forms").EnumerateArray()
+            .Select(f => f.GetProperty("id").GetString()).ToList();
+        var calls = Graph.Requests.Skip(seen).Where(r => r.Path.EndsWith($"/{SandboxSeed.NotSubscribedPageId}/leadgen_forms", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(forms, Is.SupersetOf(added.Concat(SandboxSeed.FormIdsOf(SandboxSeed.NotSubscribedPageId))), "every form of the page");
+            Assert.That(forms, Is.Unique);
+            Assert.That(calls.Any(c => c.QueryString.Contains("__paging_token=", StringComparison.Ordinal)), Is.True, "the next page was asked where Graph's next URL said");
+        });
+    }
+
+    /// <summary>
     /// The verification handshake as public receivers' own tests send it: PHP turns the dots of <c>hub.mode</c> into
     /// underscores, so Laravel and Pest suites ask with <c>hub_mode</c>, <c>hub_verify_token</c> and <c>hub_challenge</c>;
     /// n8n's Facebook Lead Ads trigger test (<c>FacebookLeadAdsTrigger.node.test.ts</c>) sends only the challenge and the
