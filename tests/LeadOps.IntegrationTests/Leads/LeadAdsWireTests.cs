@@ -68,6 +68,30 @@ public sealed class LeadAdsWireTests(DatabaseKind database) : AppFixture(databas
     }
 
     /// <summary>
+    /// A leadgen change announcing its created_time as an ISO time without an offset (<c>"2025-01-02T10:10:10"</c>, as
+    /// software other than Graph writes one) for a lead whose Graph answer has no created_time: the lead is dated by the
+    /// announced time, read as UTC as Graph's times are, and not by when LeadOps first saw it.
+    /// </summary>
+    [Test]
+    public async Task A_change_announcing_an_iso_created_time_without_offset_dates_the_lead_by_it()
+    {
+        var (_, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(
+            App, SandboxSeed.MainServiceFormId, new SandboxLead { CreatedTimeAs = CreatedTimeForm.Missing });
+        var body = $$$"""
+            {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":1735812610,"changes":[{"field":"leadgen","value":
+              {"leadgen_id":"{{{leadId}}}","page_id":"{{{SandboxSeed.MainPageId}}}","form_id":"{{{SandboxSeed.MainServiceFormId}}}","created_time":"2025-01-02T10:10:10"}}]}]}
+            """;
+
+        var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, body);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(lead.GetProperty("created_time").GetDateTimeOffset(), Is.EqualTo(new DateTimeOffset(2025, 1, 2, 10, 10, 10, TimeSpan.Zero)));
+            Assert.That(lead.GetProperty("created_time_known").GetBoolean(), Is.True, "the webhook said when");
+        });
+    }
+
+    /// <summary>
     /// The verification handshake as public receivers' own tests send it: PHP turns the dots of <c>hub.mode</c> into
     /// underscores, so Laravel and Pest suites ask with <c>hub_mode</c>, <c>hub_verify_token</c> and <c>hub_challenge</c>;
     /// n8n's Facebook Lead Ads trigger test (<c>FacebookLeadAdsTrigger.node.test.ts</c>) sends only the challenge and the
