@@ -33,6 +33,9 @@ internal static class FaultInjector
                     call.EmptyPageWithNext = true;
                     call.RepeatedCursor = true;
                     break;
+                case FaultKind.TimeBasedPaging:
+                    call.TimeBasedPaging = true;
+                    break;
                 case FaultKind.TooMuchData when AskedFor(call) > rule.MaxPageSize:
                     return GraphReply.Fail(GraphErrors.TooMuchData());
                 case FaultKind.TooMuchData:

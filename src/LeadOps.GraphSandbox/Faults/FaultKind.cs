@@ -93,4 +93,11 @@ public enum FaultKind
     /// the page asked for is too heavy to send. The same call with a smaller <c>limit</c> is answered.
     /// </summary>
     TooMuchData,
+
+    /// <summary>
+    /// On an edge (leads, leadgen_forms): the page's <c>paging</c> in the time-based form of Graph's "Paginated Results"
+    /// (graph-api/results): no <c>cursors</c>, a <c>next</c> URL with <c>until</c> (and the <c>__paging_token</c> Graph adds)
+    /// and a <c>previous</c> URL with <c>since</c>. Asked with that token, the edge goes on where the page ended.
+    /// </summary>
+    TimeBasedPaging,
 }

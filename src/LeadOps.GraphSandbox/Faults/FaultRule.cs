@@ -124,7 +124,7 @@ public sealed record FaultRule
             return false;
         }
 
-        if (Kind is FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor or FaultKind.TooMuchData && !FaultRoutes.IsEdge(route))
+        if (Kind is FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor or FaultKind.TooMuchData or FaultKind.TimeBasedPaging && !FaultRoutes.IsEdge(route))
         {
             return false;
         }

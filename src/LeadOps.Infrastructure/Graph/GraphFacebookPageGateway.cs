@@ -135,13 +135,15 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
 
         var context = GraphCallContext.ForPage(credentials);
         var forms = new List<FacebookLeadFormInfo>();
-        string? after = null;
+        GraphNextPage? at = null;
         string? askedAgain = null;
         var size = new GraphPageSize(FormPageSize, "lead forms", logger);
         while (true)
         {
-            var page = await size.RunAsync(limit =>
-                graphApi.GetLeadFormsAsync(credentials.PageId, fields, limit, after, context, cancellationToken));
+            var position = at;
+            var page = await size.RunAsync(limit => position is { After: null } byTime
+                ? graphApi.GetLeadFormsFromAsync(credentials.PageId, fields, limit, new Dictionary<string, string>(byTime.Position), context, cancellationToken)
+                : graphApi.GetLeadFormsAsync(credentials.PageId, fields, limit, position?.After, context, cancellationToken));
             forms.AddRange((page.Data ?? []).Where(f => !string.IsNullOrEmpty(f.Id) && forms.All(known => known.Id != f.Id)).Select(f => new FacebookLeadFormInfo(
                 f.Id!,
                 f.Name ?? string.Empty,
@@ -152,14 +154,14 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
             {
                 Questions = GraphFormQuestions.Read(f.Questions),
             }));
-            var next = GraphPagingCursor.Next(page.Paging);
-            if (next is null || (next == after && askedAgain == after))
+            var next = GraphPagingCursor.NextPage(page.Paging);
+            if (next is null || (next.Key == at?.Key && askedAgain == next.Key))
             {
                 return forms;
             }
 
-            askedAgain = next == after ? after : askedAgain;
-            after = next;
+            askedAgain = next.Key == at?.Key ? next.Key : askedAgain;
+            at = next;
         }
     }
 

@@ -3,7 +3,8 @@ using System.Runtime.CompilerServices;
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>
-/// <see cref="ILeadSource"/> over Graph. Pages are followed while Graph announces <c>paging.next</c>, whatever their size:
+/// <see cref="ILeadSource"/> over Graph. Pages are followed while Graph announces <c>paging.next</c> (by its cursor, or by the
+/// time or offset its next URL names: <see cref="GraphPagingCursor"/>), whatever their size:
 /// an empty page or one smaller than the limit asked for (Graph caps it) is not the end; a page Graph finds too heavy is
 /// asked for again with fewer leads (<see cref="GraphPageSize"/>). A page that announces the very
 /// cursor it was asked with is asked once more (the next answer often carries on); if the cursor repeats again, the
@@ -26,34 +27,36 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
 
         var context = GraphCallContext.ForPage(credentials);
         var filtering = GraphLeadFilter.Build(since, until);
-        string? after = null;
+        GraphNextPage? at = null;
         string? askedAgain = null;
         var size = new GraphPageSize(PageSize, "leads", logger);
         while (true)
         {
-            var page = await size.RunAsync(limit =>
-                graphApi.GetLeadsAsync(formId, GraphLeadMapper.Fields, limit, after, filtering, context, cancellationToken));
+            var position = at;
+            var page = await size.RunAsync(limit => position is { After: null } byTime
+                ? graphApi.GetLeadsFromAsync(formId, GraphLeadMapper.Fields, limit, filtering, new Dictionary<string, string>(byTime.Position), context, cancellationToken)
+                : graphApi.GetLeadsAsync(formId, GraphLeadMapper.Fields, limit, position?.After, filtering, context, cancellationToken));
             var leads = (page.Data ?? []).Select(GraphLeadMapper.ToLead).ToList();
-            var next = GraphPagingCursor.Next(page.Paging);
+            var next = GraphPagingCursor.NextPage(page.Paging);
             if (next is null)
             {
                 yield return new FacebookLeadPage(leads);
                 yield break;
             }
 
-            if (next == after)
+            if (next.Key == at?.Key)
             {
-                if (askedAgain == after)
+                if (askedAgain == next.Key)
                 {
                     yield return new FacebookLeadPage(leads, GraphPagingCursor.RepeatedCursorWarning);
                     yield break;
                 }
 
-                askedAgain = after;
+                askedAgain = next.Key;
             }
 
             yield return new FacebookLeadPage(leads);
-            after = next;
+            at = next;
         }
     }
 

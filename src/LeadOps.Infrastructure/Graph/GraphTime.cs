@@ -1,6 +1,10 @@
 namespace LeadOps.Infrastructure.Graph;
 
-/// <summary>Graph's timestamps: ISO-8601 with a colon-less offset (<c>2026-11-20T10:15:00+0000</c>), unix seconds, or unix milliseconds.</summary>
+/// <summary>
+/// Graph's timestamps: ISO-8601 with a colon-less offset (<c>2026-11-20T10:15:00+0000</c>), unix seconds, or unix
+/// milliseconds. An ISO time written by other software is read too: with a colon in its offset or <c>Z</c>, with more
+/// fractional digits than .NET keeps (nanoseconds, cut to ticks), or with no offset at all (taken as UTC, as Graph's are).
+/// </summary>
 internal static class GraphTime
 {
     private static readonly string[] Formats =
@@ -9,6 +13,8 @@ internal static class GraphTime
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
         "yyyy-MM-dd'T'HH:mm:ss'Z'",
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
+        "yyyy-MM-dd'T'HH:mm:ss",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
     ];
 
     public static bool TryParse(string? value, out DateTimeOffset result)
@@ -19,7 +25,7 @@ internal static class GraphTime
             return false;
         }
 
-        var text = NormaliseOffset(value.Trim());
+        var text = NormaliseOffset(WithinTicks(value.Trim()));
         if (DateTimeOffset.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out result))
         {
             return true;
@@ -49,6 +55,24 @@ internal static class GraphTime
     {
         var seconds = value.ToUnixTimeSeconds();
         return DateTimeOffset.FromUnixTimeSeconds(seconds) < value ? seconds + 1 : seconds;
+    }
+
+    /// <summary>Cuts a fraction of a second to the seven digits a tick holds (<c>.898782695Z</c> → <c>.8987826Z</c>).</summary>
+    private static string WithinTicks(string text)
+    {
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0 || !text.Contains('T', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var end = dot + 1;
+        while (end < text.Length && char.IsAsciiDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end - dot - 1 > 7 ? string.Concat(text.AsSpan(0, dot + 8), text.AsSpan(end)) : text;
     }
 
     /// <summary>Turns a trailing <c>+hhmm</c>/<c>-hhmm</c> into <c>+hh:mm</c>, which .NET parses everywhere.</summary>

@@ -25,6 +25,16 @@ internal interface IGraphApi
         [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
         CancellationToken cancellationToken);
 
+    /// <summary>A page of the same edge named by the time or offset parameters of Graph's next URL (<see cref="GraphNextPage.Position"/>).</summary>
+    [Get("/{pageId}/leadgen_forms")]
+    Task<GraphListResponse<GraphLeadFormDto>> GetLeadFormsFromAsync(
+        string pageId,
+        string fields,
+        int? limit,
+        [Query] IDictionary<string, string> position,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
     /// <summary><paramref name="filtering"/> is the JSON array Graph documents for time_created (see <see cref="GraphLeadFilter"/>).</summary>
     [Get("/{formId}/leads")]
     Task<GraphListResponse<GraphLeadDto>> GetLeadsAsync(
@@ -33,6 +43,20 @@ internal interface IGraphApi
         int? limit,
         string? after,
         string? filtering,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A page of the same edge named by the time or offset parameters of Graph's next URL (<see cref="GraphNextPage.Position"/>)
+    /// rather than an <c>after</c> cursor.
+    /// </summary>
+    [Get("/{formId}/leads")]
+    Task<GraphListResponse<GraphLeadDto>> GetLeadsFromAsync(
+        string formId,
+        string fields,
+        int? limit,
+        string? filtering,
+        [Query] IDictionary<string, string> position,
         [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
         CancellationToken cancellationToken);
 

@@ -42,7 +42,7 @@ public sealed class GraphJsonTests
             Assert.That(leads[1].CreatedTime, Is.Null);
             Assert.That(leads[1].Problem, Is.Null, "a lead without a readable time is still a lead");
             Assert.That(leads[1].CreatedTimeProblem, Does.Contain("created_time"));
-            Assert.That(GraphPagingCursor.Next(page.Paging), Is.Null, "no next: the last page");
+            Assert.That(GraphPagingCursor.NextPage(page.Paging), Is.Null, "no next: the last page");
         });
     }
 

@@ -10,6 +10,10 @@ public sealed class GraphTimeTests
     [TestCase("2026-11-20T10:15:00Z", "2026-11-20T10:15:00+00:00", TestName = "Utc_designator")]
     [TestCase("2026-11-20T10:15:00.123+0000", "2026-11-20T10:15:00.123+00:00", TestName = "Fractional_seconds")]
     [TestCase("1440120384", "2015-08-21T01:26:24+00:00", TestName = "Unix_seconds_as_webhooks_send_them")]
+    [TestCase("2025-01-02T10:10:10", "2025-01-02T10:10:10+00:00", TestName = "No_offset_as_other_software_writes_it_is_read_as_utc")]
+    [TestCase("2025-01-02T10:10:10.250", "2025-01-02T10:10:10.25+00:00", TestName = "No_offset_with_a_fraction_is_read_as_utc")]
+    [TestCase("2024-11-13T21:51:50.898782695Z", "2024-11-13T21:51:50.8987826+00:00", TestName = "Nanoseconds_are_cut_to_ticks")]
+    [TestCase("2024-11-13T21:51:50.898782695+0000", "2024-11-13T21:51:50.8987826+00:00", TestName = "Nanoseconds_with_graphs_offset")]
     public void Parses_created_time(string raw, string expected)
     {
         var ok = GraphTime.TryParse(raw, out var parsed);

@@ -4,11 +4,13 @@ namespace LeadOps.GraphSandbox;
 
 /// <summary>
 /// An edge's answer (<c>leadgen_forms</c>, <c>leads</c>): <c>data</c> with the requested fields of each item, and
-/// Graph's <c>paging</c>, shaped by the <see cref="FaultKind.EmptyPageWithNext"/> and <see cref="FaultKind.RepeatedCursor"/> faults.
+/// Graph's <c>paging</c>, shaped by the <see cref="FaultKind.EmptyPageWithNext"/>, <see cref="FaultKind.RepeatedCursor"/> and
+/// <see cref="FaultKind.TimeBasedPaging"/> faults.
 /// </summary>
 internal static class EdgeReply
 {
-    private static readonly string[] PagingParameters = ["access_token", "appsecret_proof", "appsecret_time", "after", "before"];
+    private static readonly string[] PagingParameters =
+        ["access_token", "appsecret_proof", "appsecret_time", "after", "before", "until", "since", PageRequest.PagingToken, PageRequest.PreviousMark];
 
     private static long _emptyPages;
 
@@ -46,6 +48,17 @@ internal static class EdgeReply
             return result;
         }
 
+        if (call.TimeBasedPaging)
+        {
+            // Graph's time-based form: no cursors; the neighbours are named by a time and Graph's own paging token.
+            var timed = new PagingJson(
+                null,
+                page.HasPrevious ? PagingUrl(call, ("since", Seconds(first)), (PageRequest.PagingToken, first.Encode()), (PageRequest.PreviousMark, "1")) : null,
+                page.HasNext ? PagingUrl(call, ("until", Seconds(last)), (PageRequest.PagingToken, last.Encode())) : null);
+            result["paging"] = JsonSerializer.SerializeToNode(timed, GraphJson.Options);
+            return result;
+        }
+
         var paging = new PagingJson(
             new PagingJson.CursorPair(first.Encode(), last.Encode()),
             page.HasPrevious ? PagingUrl(call, "before", first.Encode()) : null,
@@ -69,14 +82,19 @@ internal static class EdgeReply
         return GraphReply.Json(result);
     }
 
-    /// <summary>The full URL of the next or previous page: the same query without any token or proof.</summary>
-    private static string PagingUrl(GraphCall call, string cursorName, string cursor)
+    private static string PagingUrl(GraphCall call, string cursorName, string cursor) => PagingUrl(call, (cursorName, cursor));
+
+    /// <summary>The full URL of the next or previous page: the same query without any token or proof, and where that page starts.</summary>
+    private static string PagingUrl(GraphCall call, params (string Name, string Value)[] position)
     {
         var request = call.Http.Request;
         var query = request.Query
             .Where(p => !PagingParameters.Contains(p.Key))
             .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value.ToString()))
-            .Append(KeyValuePair.Create(cursorName, (string?)cursor));
+            .Concat(position.Select(p => KeyValuePair.Create(p.Name, (string?)p.Value)));
         return $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}{QueryString.Create(query)}";
     }
+
+    /// <summary>A position's time: the item's creation in unix seconds, as Graph's time-based paging names it.</summary>
+    private static string Seconds(PageKey key) => key.Time.ToString(CultureInfo.InvariantCulture);
 }

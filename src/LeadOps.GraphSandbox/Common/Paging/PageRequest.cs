@@ -1,8 +1,16 @@
 namespace LeadOps.GraphSandbox;
 
-/// <summary>The paging parameters of an edge call: <c>after</c> or <c>before</c> cursor and <c>limit</c> (capped).</summary>
+/// <summary>
+/// The paging parameters of an edge call: <c>after</c> or <c>before</c> cursor and <c>limit</c> (capped). A time-based
+/// next or previous URL (<see cref="FaultKind.TimeBasedPaging"/>) names its position with <see cref="PagingToken"/>, read
+/// as <c>before</c> when the URL is a previous one (<see cref="PreviousMark"/>) and as <c>after</c> otherwise.
+/// </summary>
 internal sealed record PageRequest(PageKey? After, PageKey? Before, int Limit)
 {
+    public const string PagingToken = "__paging_token";
+
+    public const string PreviousMark = "__previous";
+
     /// <summary>Reads <c>limit</c>, <c>after</c> and <c>before</c>; a larger limit than <paramref name="cap"/> is capped silently, as Graph does.</summary>
     public static GraphError? Parse(GraphCall call, int cap, out PageRequest request)
     {
@@ -18,12 +26,14 @@ internal sealed record PageRequest(PageKey? After, PageKey? Before, int Limit)
             request = request with { Limit = Math.Min(asked, cap) };
         }
 
-        if (Cursor(call, "after", out var after) is { } afterError)
+        var timed = call.Param(PagingToken) is not null;
+        var backwards = call.Param(PreviousMark) is not null;
+        if (Cursor(call, timed && !backwards && call.Param("after") is null ? PagingToken : "after", out var after) is { } afterError)
         {
             return afterError;
         }
 
-        if (Cursor(call, "before", out var before) is { } beforeError)
+        if (Cursor(call, timed && backwards && call.Param("before") is null ? PagingToken : "before", out var before) is { } beforeError)
         {
             return beforeError;
         }

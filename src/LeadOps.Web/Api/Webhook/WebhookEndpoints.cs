@@ -8,7 +8,7 @@ using LeadOps.Infrastructure.Webhooks;
 namespace LeadOps.Web.Api.Webhook;
 
 /// <summary>
-/// Meta's webhook (leadgen and Messenger share it): GET verifies the subscription, POST checks the signature over the
+/// Meta's webhook (leadgen and Messenger share it): GET verifies the subscription (<see cref="WebhookVerification"/>), POST checks the signature over the
 /// raw bytes, stores the delivery durably and answers 200 at once; a worker does the rest.
 /// </summary>
 internal static class WebhookEndpoints
@@ -22,19 +22,8 @@ internal static class WebhookEndpoints
 
     public static void MapWebhook(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/webhook", Verify).AllowAnonymous();
+        endpoints.MapGet("/webhook", WebhookVerification.Verify).AllowAnonymous();
         endpoints.MapPost("/webhook", ReceiveAsync).AllowAnonymous().DisableAntiforgery();
-    }
-
-    private static IResult Verify(HttpRequest request, IOptionsMonitor<FacebookOptions> options)
-    {
-        var expected = options.CurrentValue.VerifyToken;
-        var mode = request.Query["hub.mode"].ToString();
-        var token = request.Query["hub.verify_token"].ToString();
-        var challenge = request.Query["hub.challenge"].ToString();
-        return mode == "subscribe" && !string.IsNullOrEmpty(expected) && Secrets.FixedTimeEquals(token, expected)
-            ? Results.Text(challenge, "text/plain")
-            : Results.Text("Webhook verification failed: wrong hub.mode or hub.verify_token.", "text/plain", statusCode: StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> ReceiveAsync(HttpContext context, IOptionsMonitor<FacebookOptions> options, WebhookInbox inbox, LeadMetrics metrics)
