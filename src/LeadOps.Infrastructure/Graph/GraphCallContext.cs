@@ -28,7 +28,7 @@ internal sealed class GraphCallContext
     public bool IsAppToken { get; }
 
     /// <summary>
-    /// A call that acts once per request (a Send API message): when its outcome is unknown (no answer, a connection broken
+    /// A call that acts once per request (a Send API message, a Conversions API event): when its outcome is unknown (no answer, a connection broken
     /// after it was sent, a bare server error from in front of Graph) it is not repeated, since Meta may have acted.
     /// </summary>
     public bool AtMostOnce { get; private init; }
@@ -39,7 +39,7 @@ internal sealed class GraphCallContext
     public static GraphCallContext ForPage(GraphCredentials credentials) =>
         new(credentials.AccessToken, string.IsNullOrEmpty(credentials.PageId) ? null : credentials.PageId, isAppToken: false);
 
-    /// <summary>A page's call that sends something to a person (<see cref="AtMostOnce"/>).</summary>
+    /// <summary>A call that sends something Meta acts on once per request: a message to a person, Conversions API events (<see cref="AtMostOnce"/>).</summary>
     public static GraphCallContext ForSend(GraphCredentials credentials) =>
         new(credentials.AccessToken, string.IsNullOrEmpty(credentials.PageId) ? null : credentials.PageId, isAppToken: false) { AtMostOnce = true };
 

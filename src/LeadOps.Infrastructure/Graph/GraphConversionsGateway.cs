@@ -21,7 +21,7 @@ internal sealed class GraphConversionsGateway(IGraphApi graphApi) : IConversions
         {
             using var content = new StringContent(request.ToBody(accessToken).ToJsonString(), Encoding.UTF8);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            return await graphApi.PostEventsAsync(datasetId, content, GraphCallContext.ForPage(new GraphCredentials(datasetId, accessToken)), cancellationToken);
+            return await graphApi.PostEventsAsync(datasetId, content, GraphCallContext.ForSend(new GraphCredentials(datasetId, accessToken)), cancellationToken);
         });
         return answer.EventsReceived is { } received
             ? new ConversionsAnswer(received, answer.FbtraceId, answer.Messages ?? [])

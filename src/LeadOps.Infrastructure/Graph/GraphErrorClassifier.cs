@@ -26,7 +26,7 @@ internal static partial class GraphErrorClassifier
     private static readonly int[] AppNotLiveSubcodes = [2018028, 2018027];
 
     /// <summary>The Send API's "Temporary send message failure. Please try again later.", sent without <c>is_transient</c>.</summary>
-    private const int TemporarySendFailureCode = 1200;
+    internal const int TemporarySendFailureCode = 1200;
 
     /// <summary>
     /// Messenger's "Received invalid JSON reply." (code 1): the messages were all sent, yet the call failed. Sending

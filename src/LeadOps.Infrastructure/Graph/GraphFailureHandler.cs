@@ -43,7 +43,7 @@ internal sealed class GraphFailureHandler(TimeProvider timeProvider) : Delegatin
         {
             var failure = state.LastFailure
                 ?? await GraphErrorReader.ReadAsync(response, GraphUsageParser.Parse(response.Headers), context.AccessToken, timeProvider.GetUtcNow(), cancellationToken);
-            throw new GraphApiException(failure with { OutcomeUnknown = context.AtMostOnce && failure is { Code: null, HttpStatus: >= 500 or 408 } });
+            throw new GraphApiException(failure with { OutcomeUnknown = context.AtMostOnce && failure.Kind == GraphFailureKind.Transient && !GraphResiliencePipeline.SaysNotDone(failure) });
         }
     }
 

@@ -37,7 +37,25 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
                 ? graphApi.GetLeadsFromAsync(formId, GraphLeadMapper.Fields, limit, filtering, new Dictionary<string, string>(byTime.Position), context, cancellationToken)
                 : graphApi.GetLeadsAsync(formId, GraphLeadMapper.Fields, limit, position?.After, filtering, context, cancellationToken));
             var leads = (page.Data ?? []).Select(GraphLeadMapper.ToLead).ToList();
-            var next = GraphPagingCursor.NextPage(page.Paging);
+            GraphNextPage? next;
+            GraphApiException? unreadableNext = null;
+            try
+            {
+                next = GraphPagingCursor.NextPage(page.Paging);
+            }
+            catch (GraphApiException ex)
+            {
+                next = null;
+                unreadableNext = ex;
+            }
+
+            if (unreadableNext is not null)
+            {
+                // The leads read are handed over first; the walk then fails, so the run keeps its place for the rest.
+                yield return new FacebookLeadPage(leads);
+                throw unreadableNext;
+            }
+
             if (next is null)
             {
                 yield return new FacebookLeadPage(leads);

@@ -69,9 +69,9 @@ internal static class GraphResiliencePipeline
             return false;
         }
 
-        // A send is repeated only when Graph itself said it failed (its error code); a bare error status from in front of
-        // it (a gateway's 5xx) may come after Meta sent the message.
-        if (atMostOnce && failure.Code is null)
+        // A send is repeated only when the answer says nothing was done; "an unknown error" or a bare error status from in
+        // front of Graph (a gateway's 5xx) may come after Meta sent the message.
+        if (atMostOnce && !SaysNotDone(failure))
         {
             return false;
         }
@@ -99,6 +99,13 @@ internal static class GraphResiliencePipeline
             : FailureOf(outcome, context) is { Kind: GraphFailureKind.Transient, TooMuchData: false };
 
     private static bool IsTransientException(Exception exception) => exception is HttpRequestException or TimeoutRejectedException;
+
+    /// <summary>
+    /// An answer that says the call did nothing, so a call that acts once may be made again: a throttle, Graph's "temporary
+    /// issue" (2) or the Send API's temporary send failure (1200). Any other failure for now may come after Meta acted.
+    /// </summary>
+    internal static bool SaysNotDone(GraphFailure failure) =>
+        failure.Kind == GraphFailureKind.RateLimited || failure.Code is 2 or GraphErrorClassifier.TemporarySendFailureCode;
 
     /// <summary>The request never reached Graph: no connection, no name, no proxy tunnel, no TLS.</summary>
     internal static bool NeverSent(Exception exception) => exception is HttpRequestException

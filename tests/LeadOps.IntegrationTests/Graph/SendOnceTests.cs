@@ -1,7 +1,9 @@
 using LeadOps.Application.Common.Graph;
 using LeadOps.Application.Conversations;
+using LeadOps.Application.Leads.Conversions;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Graph.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Graph;
 
@@ -47,6 +49,39 @@ public sealed class SendOnceTests : GraphClientFixture
             Assert.That(ex.Failure.HttpStatus, Is.EqualTo(504));
             Assert.That(ex.Failure.OutcomeUnknown, Is.True);
             Assert.That(CountRequests("POST", $"/{SandboxSeed.MainPageId}/messages"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_send_answered_by_an_unknown_error_is_not_sent_again()
+    {
+        // Code 1 "An unknown error occurred" says nothing of whether the message went: Messenger gives it after sending too.
+        FaultsInOrder(FaultRoutes.Messages, new FaultRule { Kind = FaultKind.Transient, Code = 1 });
+
+        var ex = await CallerSeesAsync(Client.RunAsync(Send("Hello")));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((ex.Failure.Kind, ex.Failure.Code), Is.EqualTo((GraphFailureKind.Transient, (int?)1)));
+            Assert.That(ex.Failure.OutcomeUnknown, Is.True);
+            Assert.That(CountRequests("POST", $"/{SandboxSeed.MainPageId}/messages"), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task A_conversions_event_answered_by_a_bare_server_error_is_posted_once()
+    {
+        // Meta counts every copy of an event: the outbox's next attempt, not the client's, decides whether to post it again.
+        FaultsInOrder(FaultRoutes.Events, new FaultRule { Kind = FaultKind.ProxyError, Status = 502 });
+        var conversions = Client.Services.GetRequiredService<IConversionsGateway>();
+        var request = new ConversionRequest("QualifiedLead", Clock.GetUtcNow().ToUnixTimeSeconds(), 1500000000000001, null);
+
+        var ex = await CallerSeesAsync(Client.RunAsync(conversions.SendAsync(SandboxSeed.DatasetId, SandboxSeed.DatasetToken, request, CancellationToken.None)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ex.Failure.OutcomeUnknown, Is.True);
+            Assert.That(CountRequests("POST", $"/{SandboxSeed.DatasetId}/events"), Is.EqualTo(1));
         });
     }
 
