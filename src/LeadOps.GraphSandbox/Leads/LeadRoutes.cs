@@ -19,8 +19,24 @@ internal static class LeadRoutes
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGraph(HttpMethods.Get, "{id}/leads", FaultRoutes.Leads, NodeResolver.Form, List);
 
-    /// <summary>The lead node (<see cref="GraphCall.Lead"/>).</summary>
-    public static GraphReply Read(GraphCall call) => FieldSelection.Node(call, ToJson(call, call.Lead!.Value), Fields);
+    /// <summary>The lead node (<see cref="GraphCall.Lead"/>), without its id when the lead was submitted so (<see cref="SandboxLead.ReadWithoutId"/>).</summary>
+    public static GraphReply Read(GraphCall call)
+    {
+        var lead = call.Lead!.Value;
+        if (!call.State.Leads.ReadsWithoutId(lead))
+        {
+            return FieldSelection.Node(call, ToJson(call, lead), Fields);
+        }
+
+        if (FieldSelection.Parse(call, Fields, out var names) is { } error)
+        {
+            return GraphReply.Fail(error);
+        }
+
+        var node = FieldSelection.Pick(GraphJson.ToObject(ToJson(call, lead)), names);
+        node.Remove("id");
+        return GraphReply.Json(node);
+    }
 
     private static GraphReply List(GraphCall call)
     {

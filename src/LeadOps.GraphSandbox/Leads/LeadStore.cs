@@ -109,6 +109,15 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
         }
     }
 
+    /// <summary>Whether the lead node is read without its id (<see cref="SandboxLead.ReadWithoutId"/>).</summary>
+    public bool ReadsWithoutId(LeadRef lead)
+    {
+        lock (gate)
+        {
+            return _custom.TryGetValue(lead.Sequence, out var custom) && custom.ReadWithoutId;
+        }
+    }
+
     /// <summary>Adds many leads without webhooks, created at deterministic times between <paramref name="oldest"/> and <paramref name="newest"/>.</summary>
     public void AddMany(string formId, int count, DateTimeOffset? oldest, DateTimeOffset? newest)
     {
