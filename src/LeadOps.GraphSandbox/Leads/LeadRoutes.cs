@@ -23,7 +23,7 @@ internal static class LeadRoutes
     public static GraphReply Read(GraphCall call)
     {
         var lead = call.Lead!.Value;
-        if (!call.State.Leads.ReadsWithoutId(lead))
+        if (call.State.Leads.ChosenFor(lead)?.ReadWithoutId != true)
         {
             return FieldSelection.Node(call, ToJson(call, lead), Fields);
         }
@@ -58,5 +58,5 @@ internal static class LeadRoutes
         return EdgeReply.Of(call, request, fields, () => call.State.Leads.Query(call.Form!, filter, request), lead => ToJson(call, lead));
     }
 
-    internal static LeadJson ToJson(GraphCall call, LeadRef lead) => LeadJson.Of(lead, call.State.Leads.Read(lead), call.State.Leads.CreatedTimeOf(lead));
+    internal static LeadJson ToJson(GraphCall call, LeadRef lead) => LeadJson.Of(lead, call.State.Leads.Read(lead), call.State.Leads.ChosenFor(lead)?.CreatedTimeAs ?? CreatedTimeForm.Iso);
 }
