@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using LeadOps.Application.Integrations.Commands;
 using LeadOps.Application.Leads.Commands;
 using LeadOps.GraphSandbox;
 
@@ -48,6 +49,26 @@ public sealed class FormsListingFailureTests(DatabaseKind database) : AppFixture
         {
             Assert.That(later.GetProperty("forms").EnumerateArray().Select(f => f.GetProperty("id").GetString()), Is.SupersetOf(SandboxSeed.FormIdsOf(Page)));
             Assert.That(later.GetProperty("last_error").ValueKind, Is.EqualTo(JsonValueKind.Null), "the warning is gone once the forms are listed");
+        });
+    }
+
+    /// <summary>Reconnecting with a new token while Graph will not list the forms: the forms LeadOps had are kept, and the answer says why they were not listed again.</summary>
+    [Test]
+    public async Task Reconnecting_while_graph_will_not_list_the_forms_keeps_them_and_says_so()
+    {
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
+        var id = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.LeadgenForms, PageId = Page, Kind = FaultKind.PermissionMissing, Code = 10 });
+
+        var reconnected = await App.SendAsync(user, new ReconnectIntegration(id, SandboxSeed.MainPageToken));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(reconnected.IsSuccess, Is.True, reconnected.Detail);
+            Assert.That(reconnected.Value!.LastError, Does.StartWith("LeadOps could not list the page's lead forms"));
+            Assert.That(reconnected.Value.Forms.Select(f => f.FormId), Is.SupersetOf(SandboxSeed.FormIdsOf(Page)), "the forms it had are kept");
+            Assert.That(reconnected.Value.LeadgenSubscribed, Is.True, "the webhook subscription was still checked");
         });
     }
 }
