@@ -4,17 +4,20 @@ namespace LeadOps.Application.Integrations;
 internal static class GraphFindings
 {
     /// <summary>A failed Graph call, in the integration's terms (see <see cref="Integration.RecordFailure(IntegrationFault, string, string?)"/>).</summary>
-    public static void RecordFailure(this Integration integration, GraphFailure failure)
+    public static void RecordFailure(this Integration integration, GraphFailure failure) =>
+        integration.RecordFailure(FaultOf(failure), GraphFailureText.Describe(failure), failure.MissingPermission);
+
+    /// <summary>A failed listing of the page's lead forms (see <see cref="Integration.RecordFormsNotListed"/>).</summary>
+    public static void RecordFormsNotListed(this Integration integration, GraphFailure failure) =>
+        integration.RecordFormsNotListed(FaultOf(failure), GraphFailureText.Describe(failure), failure.MissingPermission);
+
+    private static IntegrationFault FaultOf(GraphFailure failure) => failure.Kind switch
     {
-        var fault = failure.Kind switch
-        {
-            GraphFailureKind.TokenInvalid => IntegrationFault.TokenInvalid,
-            GraphFailureKind.PermissionMissing when failure.AppNotLive => IntegrationFault.Other, // the token has it: App Review and Live mode are missing
-            GraphFailureKind.PermissionMissing => IntegrationFault.PermissionMissing,
-            _ => IntegrationFault.Other,
-        };
-        integration.RecordFailure(fault, GraphFailureText.Describe(failure), failure.MissingPermission);
-    }
+        GraphFailureKind.TokenInvalid => IntegrationFault.TokenInvalid,
+        GraphFailureKind.PermissionMissing when failure.AppNotLive => IntegrationFault.Other, // the token has it: App Review and Live mode are missing
+        GraphFailureKind.PermissionMissing => IntegrationFault.PermissionMissing,
+        _ => IntegrationFault.Other,
+    };
 
     /// <summary>
     /// A failed read of one lead, in the integration's terms; returns the reason to show with the lead. A lead Graph says

@@ -82,10 +82,36 @@ internal sealed class IntegrationAccess(
         }
     }
 
-    /// <summary>Reads the page's lead forms again (new forms join the schedule) and saves either way, so that every caller keeps the forms or what Graph said.</summary>
+    /// <summary>
+    /// Lists the page's lead forms with Meta's counts (new forms join the schedule). A failure is recorded on the
+    /// integration as forms Graph would not list (a refused token as such) and returned; null when they were listed.
+    /// </summary>
+    public async Task<GraphFailure?> ListFormsAsync(Integration integration, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            integration.MergeForms(await graph.GetLeadFormsAsync(CredentialsFor(integration), ct), now);
+            return null;
+        }
+        catch (GraphApiException ex)
+        {
+            if (ex.Failure.Kind == GraphFailureKind.TokenInvalid)
+            {
+                integration.RecordFailure(ex.Failure);
+            }
+            else
+            {
+                integration.RecordFormsNotListed(ex.Failure);
+            }
+
+            return ex.Failure;
+        }
+    }
+
+    /// <summary>Reads the page's lead forms again (<see cref="ListFormsAsync"/>) and saves either way, so that every caller keeps the forms or what Graph said.</summary>
     public async Task<GraphFailure?> RefreshFormsAsync(Integration integration, CancellationToken ct)
     {
-        var failure = await CallGraphAsync(integration, async credentials => integration.MergeForms(await graph.GetLeadFormsAsync(credentials, ct), Now));
+        var failure = await ListFormsAsync(integration, Now, ct);
         await unitOfWork.SaveChangesAsync(ct);
         return failure;
     }

@@ -2,7 +2,8 @@ namespace LeadOps.Application.Integrations;
 
 /// <summary>
 /// Tests an integration against Graph and records what it found on the entity (the caller saves): token validity and
-/// expiry, granted and missing permissions, the page's lead forms with their questions, and what keeps leads
+/// expiry, granted and missing permissions, the page's lead forms with their questions (a listing Graph refuses is
+/// recorded as such and does not stop the rest), and what keeps leads
 /// arriving (<see cref="LeadDeliveryCheck"/>: the leadgen subscription, repaired where the token allows, and lead
 /// access). Uses debug_token when the app id/secret are configured, else GET /me plus a probe of the forms edge.
 /// </summary>
@@ -40,12 +41,16 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
                 await graph.GetPageAsync(token, ct);
             }
 
-            var forms = await graph.GetLeadFormsWithQuestionsAsync(credentials, ct);
+            var formsFailure = await ListFormsAsync(integration, credentials, now, ct);
             var subscribed = await graph.GetSubscribedFieldsAsync(credentials, ct);
             integration.RecordCheck(method, scopes, expires, WebhookFields.All(subscribed.Contains), now);
-            integration.MergeForms(forms, now);
+            if (formsFailure is not null)
+            {
+                integration.RecordFormsNotListed(formsFailure);
+            }
+
             subscribed = await delivery.CheckAsync(integration, credentials, subscribed, ct, wasSubscribed);
-            return Result(integration, method, valid: true, expires, scopes, subscribed, null, now);
+            return Result(integration, method, valid: true, expires, scopes, subscribed, formsFailure is null ? null : integration.LastError, now);
         }
         catch (GraphApiException ex)
         {
@@ -53,6 +58,24 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
             integration.RecordCheckAttempt(method, now);
             var valid = ex.Failure.Kind != GraphFailureKind.TokenInvalid;
             return Result(integration, method, valid, integration.TokenExpiresAt, null, [], GraphFailureText.Describe(ex.Failure), now);
+        }
+    }
+
+    /// <summary>
+    /// Lists the page's lead forms with their questions. A refusal other than the token's is returned, not thrown: the
+    /// forms are listed again by the schedule's probe, and the rest of the check (the webhook subscription that brings the
+    /// page's leads) must not wait for them.
+    /// </summary>
+    private async Task<GraphFailure?> ListFormsAsync(Integration integration, GraphCredentials credentials, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            integration.MergeForms(await graph.GetLeadFormsWithQuestionsAsync(credentials, ct), now);
+            return null;
+        }
+        catch (GraphApiException ex) when (ex.Failure.Kind != GraphFailureKind.TokenInvalid)
+        {
+            return ex.Failure;
         }
     }
 

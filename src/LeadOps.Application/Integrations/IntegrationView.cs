@@ -44,6 +44,9 @@ public sealed record IntegrationView(
 
     public string? SyncPauseReason { get; init; }
 
+    /// <summary>The last error says Graph would not list the page's lead forms: having none says nothing about the page.</summary>
+    public bool FormsNotListed => LastError?.StartsWith(Integration.FormsNotListedPrefix, StringComparison.Ordinal) == true;
+
     /// <summary>Shown in the integration alerts: anything but active or switched off by staff.</summary>
     public bool NeedsAttention => IntegrationState.NeedsAttentionWhen(Status);
 

@@ -15,6 +15,6 @@ public interface ILeadSource
         DateTimeOffset? until,
         CancellationToken cancellationToken);
 
-    /// <summary>GET /{lead-id}: what a leadgen webhook makes LeadOps do.</summary>
+    /// <summary>GET /{lead-id}: what a leadgen webhook makes LeadOps do. An answer that leaves out the echo of its id is the lead asked for, with <paramref name="leadId"/>.</summary>
     Task<FacebookLeadData> GetLeadAsync(GraphCredentials credentials, string leadId, CancellationToken cancellationToken);
 }

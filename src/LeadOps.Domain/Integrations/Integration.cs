@@ -22,6 +22,9 @@ public sealed partial class Integration : IOwnedByUser
 
     public static readonly TimeSpan ExpiryWarning = TimeSpan.FromDays(7);
 
+    /// <summary>How the last error begins when Graph would not list the page's lead forms (see <see cref="RecordFormsNotListed"/>).</summary>
+    public const string FormsNotListedPrefix = "LeadOps could not list the page's lead forms: ";
+
     public int Id { get; set; }
 
     public string OwnerId { get; set; } = string.Empty;
@@ -195,12 +198,28 @@ public sealed partial class Integration : IOwnedByUser
         LastError = TextLimit.Fit(reason, TextLimit.Reason);
     }
 
+    /// <summary>Whether the last error is that Graph would not list the page's lead forms: then having none says nothing.</summary>
+    public bool FormsNotListed => LastError?.StartsWith(FormsNotListedPrefix, StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// Graph would not list the page's lead forms while the rest of a check went through: recorded as that failure (a
+    /// missing permission is listed too), in words that say the forms could not be listed, until a listing goes through.
+    /// </summary>
+    public void RecordFormsNotListed(IntegrationFault fault, string reason, string? missingPermission = null) =>
+        RecordFailure(fault, FormsNotListedPrefix + reason, missingPermission);
+
     /// <summary>
     /// The page's lead forms as Graph lists them now: known forms take the new name, status and count (keeping their
-    /// sync choice and watermark); new ones are added. Forms Graph no longer lists are kept.
+    /// sync choice and watermark); new ones are added. Forms Graph no longer lists are kept. A last error saying they
+    /// could not be listed is over.
     /// </summary>
     public void MergeForms(IEnumerable<LeadFormListing> forms, DateTimeOffset now)
     {
+        if (FormsNotListed)
+        {
+            LastError = null;
+        }
+
         foreach (var form in forms)
         {
             var existing = Forms.FirstOrDefault(f => f.FormId == form.FormId);

@@ -19,8 +19,24 @@ internal static class LeadRoutes
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGraph(HttpMethods.Get, "{id}/leads", FaultRoutes.Leads, NodeResolver.Form, List);
 
-    /// <summary>The lead node (<see cref="GraphCall.Lead"/>).</summary>
-    public static GraphReply Read(GraphCall call) => FieldSelection.Node(call, ToJson(call, call.Lead!.Value), Fields);
+    /// <summary>The lead node (<see cref="GraphCall.Lead"/>), without its id when the lead was submitted so (<see cref="SandboxLead.ReadWithoutId"/>).</summary>
+    public static GraphReply Read(GraphCall call)
+    {
+        var lead = call.Lead!.Value;
+        if (call.State.Leads.ChosenFor(lead)?.ReadWithoutId != true)
+        {
+            return FieldSelection.Node(call, ToJson(call, lead), Fields);
+        }
+
+        if (FieldSelection.Parse(call, Fields, out var names) is { } error)
+        {
+            return GraphReply.Fail(error);
+        }
+
+        var node = FieldSelection.Pick(GraphJson.ToObject(ToJson(call, lead)), names);
+        node.Remove("id");
+        return GraphReply.Json(node);
+    }
 
     private static GraphReply List(GraphCall call)
     {
@@ -42,5 +58,5 @@ internal static class LeadRoutes
         return EdgeReply.Of(call, request, fields, () => call.State.Leads.Query(call.Form!, filter, request), lead => ToJson(call, lead));
     }
 
-    internal static LeadJson ToJson(GraphCall call, LeadRef lead) => LeadJson.Of(lead, call.State.Leads.Read(lead), call.State.Leads.CreatedTimeOf(lead));
+    internal static LeadJson ToJson(GraphCall call, LeadRef lead) => LeadJson.Of(lead, call.State.Leads.Read(lead), call.State.Leads.ChosenFor(lead)?.CreatedTimeAs ?? CreatedTimeForm.Iso);
 }

@@ -100,12 +100,12 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
         }
     }
 
-    /// <summary>How the lead's <c>created_time</c> is sent.</summary>
-    public CreatedTimeForm CreatedTimeOf(LeadRef lead)
+    /// <summary>What was chosen for the lead when it was submitted with content (how its time and id are sent); null for any other.</summary>
+    public SandboxLead? ChosenFor(LeadRef lead)
     {
         lock (gate)
         {
-            return _custom.TryGetValue(lead.Sequence, out var custom) ? custom.CreatedTimeAs : CreatedTimeForm.Iso;
+            return _custom.GetValueOrDefault(lead.Sequence);
         }
     }
 

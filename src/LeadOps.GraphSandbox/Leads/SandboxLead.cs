@@ -12,6 +12,12 @@ public sealed record SandboxLead
 
     public CreatedTimeForm CreatedTimeAs { get; init; } = CreatedTimeForm.Iso;
 
+    /// <summary>
+    /// The lead node (<c>GET /{lead-id}</c>, what a leadgen webhook makes the client read) answers without the echo of its
+    /// <c>id</c>; the <c>leads</c> edge still lists it with one. Meta's answers carry it: a client must not need it.
+    /// </summary>
+    public bool ReadWithoutId { get; init; }
+
     /// <summary>The whole <c>field_data</c>: question key → answers (none, one or several).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Answers { get; init; }
 

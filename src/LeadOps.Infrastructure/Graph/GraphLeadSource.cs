@@ -85,6 +85,7 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
 
         var lead = await GraphCall.RunAsync(() =>
             graphApi.GetLeadAsync(leadId, GraphLeadMapper.Fields, GraphCallContext.ForPage(credentials), cancellationToken));
-        return GraphLeadMapper.ToLead(lead);
+        // The node asked for is the lead: an answer without the echo of its id is still that lead, not one to lose.
+        return GraphLeadMapper.ToLead(string.IsNullOrEmpty(lead.Id) ? lead with { Id = leadId } : lead);
     }
 }

@@ -8,7 +8,7 @@ namespace LeadOps.Application.Leads.Commands;
 /// </summary>
 public sealed record ProbeLeadForms(int IntegrationId) : ICommand<Result<int>>;
 
-internal sealed class ProbeLeadFormsHandler(IntegrationAccess access, IFacebookPageGateway graph, ILeadRepository leads, SyncBackoff backoff, SyncCadence cadence)
+internal sealed class ProbeLeadFormsHandler(IntegrationAccess access, ILeadRepository leads, SyncBackoff backoff, SyncCadence cadence)
     : ICommandHandler<ProbeLeadForms, Result<int>>
 {
     public async ValueTask<Result<int>> Handle(ProbeLeadForms command, CancellationToken cancellationToken) =>
@@ -21,7 +21,7 @@ internal sealed class ProbeLeadFormsHandler(IntegrationAccess access, IFacebookP
 
             var now = access.Now;
             integration.RecordFormsProbed(now);
-            var failure = await access.CallGraphAsync(integration, async credentials => integration.MergeForms(await graph.GetLeadFormsAsync(credentials, cancellationToken), now));
+            var failure = await access.ListFormsAsync(integration, now, cancellationToken);
             var asked = failure is null ? await ProbeCountsAsync(integration, now, cancellationToken) : 0;
             backoff.Apply(integration, now, failure);
             await access.SaveAsync(cancellationToken);
