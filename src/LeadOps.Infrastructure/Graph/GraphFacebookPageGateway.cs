@@ -135,15 +135,13 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
 
         var context = GraphCallContext.ForPage(credentials);
         var forms = new List<FacebookLeadFormInfo>();
-        GraphNextPage? at = null;
-        string? askedAgain = null;
+        var walk = new GraphEdgeWalk();
         var size = new GraphPageSize(FormPageSize, "lead forms", logger);
         while (true)
         {
-            var position = at;
-            var page = await size.RunAsync(limit => position is { After: null } byTime
-                ? graphApi.GetLeadFormsFromAsync(credentials.PageId, fields, limit, new Dictionary<string, string>(byTime.Position), context, cancellationToken)
-                : graphApi.GetLeadFormsAsync(credentials.PageId, fields, limit, position?.After, context, cancellationToken));
+            var page = await size.RunAsync(limit => walk.AskAsync(
+                after => graphApi.GetLeadFormsAsync(credentials.PageId, fields, limit, after, context, cancellationToken),
+                position => graphApi.GetLeadFormsFromAsync(credentials.PageId, fields, limit, position, context, cancellationToken)));
             forms.AddRange((page.Data ?? []).Where(f => !string.IsNullOrEmpty(f.Id) && forms.All(known => known.Id != f.Id)).Select(f => new FacebookLeadFormInfo(
                 f.Id!,
                 f.Name ?? string.Empty,
@@ -154,14 +152,10 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
             {
                 Questions = GraphFormQuestions.Read(f.Questions),
             }));
-            var next = GraphPagingCursor.NextPage(page.Paging);
-            if (next is null || (next.Key == at?.Key && askedAgain == next.Key))
+            if (!walk.MoveTo(GraphPagingCursor.NextPage(page.Paging)))
             {
                 return forms;
             }
-
-            askedAgain = next.Key == at?.Key ? next.Key : askedAgain;
-            at = next;
         }
     }
 

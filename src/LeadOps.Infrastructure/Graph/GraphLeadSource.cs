@@ -27,15 +27,13 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
 
         var context = GraphCallContext.ForPage(credentials);
         var filtering = GraphLeadFilter.Build(since, until);
-        GraphNextPage? at = null;
-        string? askedAgain = null;
+        var walk = new GraphEdgeWalk();
         var size = new GraphPageSize(PageSize, "leads", logger);
         while (true)
         {
-            var position = at;
-            var page = await size.RunAsync(limit => position is { After: null } byTime
-                ? graphApi.GetLeadsFromAsync(formId, GraphLeadMapper.Fields, limit, filtering, new Dictionary<string, string>(byTime.Position), context, cancellationToken)
-                : graphApi.GetLeadsAsync(formId, GraphLeadMapper.Fields, limit, position?.After, filtering, context, cancellationToken));
+            var page = await size.RunAsync(limit => walk.AskAsync(
+                after => graphApi.GetLeadsAsync(formId, GraphLeadMapper.Fields, limit, after, filtering, context, cancellationToken),
+                position => graphApi.GetLeadsFromAsync(formId, GraphLeadMapper.Fields, limit, filtering, position, context, cancellationToken)));
             var leads = (page.Data ?? []).Select(GraphLeadMapper.ToLead).ToList();
             GraphNextPage? next;
             GraphApiException? unreadableNext = null;
@@ -56,25 +54,13 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
                 throw unreadableNext;
             }
 
-            if (next is null)
+            if (!walk.MoveTo(next))
             {
-                yield return new FacebookLeadPage(leads);
+                yield return new FacebookLeadPage(leads, walk.Repeated ? GraphPagingCursor.RepeatedCursorWarning : null);
                 yield break;
             }
 
-            if (next.Key == at?.Key)
-            {
-                if (askedAgain == next.Key)
-                {
-                    yield return new FacebookLeadPage(leads, GraphPagingCursor.RepeatedCursorWarning);
-                    yield break;
-                }
-
-                askedAgain = next.Key;
-            }
-
             yield return new FacebookLeadPage(leads);
-            at = next;
         }
     }
 
