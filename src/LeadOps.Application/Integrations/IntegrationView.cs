@@ -44,8 +44,8 @@ public sealed record IntegrationView(
 
     public string? SyncPauseReason { get; init; }
 
-    /// <summary>The last error says Graph would not list the page's lead forms: having none says nothing about the page.</summary>
-    public bool FormsNotListed => LastError?.StartsWith(Integration.FormsNotListedPrefix, StringComparison.Ordinal) == true;
+    /// <summary>Graph would not list the page's lead forms (<see cref="Integration.FormsNotListed"/>): having none says nothing about the page.</summary>
+    public bool FormsNotListed { get; init; }
 
     /// <summary>Shown in the integration alerts: anything but active or switched off by staff.</summary>
     public bool NeedsAttention => IntegrationState.NeedsAttentionWhen(Status);
@@ -66,6 +66,7 @@ public sealed record IntegrationView(
             HasLeadAccess = i.HasLeadAccess,
             LeadAccessNote = i.LeadAccessNote,
             LastMissAt = i.LastMissAt,
+            FormsNotListed = i.FormsNotListed,
             SyncPausedUntil = i.SyncPausedUntil is { } paused && paused > now ? paused : null,
             SyncPauseReason = i.SyncPausedUntil is { } until && until > now ? i.SyncPauseReason : null,
         };
