@@ -25,8 +25,11 @@ internal abstract partial class OutboxWorker<TItem>(
     /// <summary>The rows still to be done (their status says pending); due and unclaimed are checked here.</summary>
     protected abstract Expression<Func<TItem, bool>> IsPending { get; }
 
-    /// <summary>The use case that does the claimed row's work and records its outcome under this worker's claim.</summary>
-    protected abstract ValueTask SendAsync(ISender sender, long id, CancellationToken cancellationToken);
+    /// <summary>
+    /// The use case that does the claimed row's work and records its outcome under this worker's claim;
+    /// <paramref name="previousClaimLapsed"/> says the claim before ended without an outcome (the work may have been done).
+    /// </summary>
+    protected abstract ValueTask SendAsync(ISender sender, long id, bool previousClaimLapsed, CancellationToken cancellationToken);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         RunAsync(options.WorkerEnabled, options.Section, options.PollInterval, stoppingToken);
@@ -38,9 +41,9 @@ internal abstract partial class OutboxWorker<TItem>(
     public override async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
     {
         var handled = 0;
-        foreach (var (id, ownerId) in await FindDueAsync(cancellationToken))
+        foreach (var (id, ownerId, lapsedClaim) in await FindDueAsync(cancellationToken))
         {
-            if (await TrySendAsync(id, ownerId, cancellationToken))
+            if (await TrySendAsync(id, ownerId, lapsedClaim, cancellationToken))
             {
                 handled++;
             }
@@ -59,29 +62,32 @@ internal abstract partial class OutboxWorker<TItem>(
 
     /// <summary>
     /// The scan looks across owners by design (the worker serves everyone): it bypasses only the named owner filter
-    /// and returns ids; each row is then claimed and done in a scope acting as its owner.
+    /// and returns ids (with the lapsed claim a row still names, if any); each row is then claimed and done in a scope
+    /// acting as its owner.
     /// </summary>
-    private async Task<IReadOnlyList<(long Id, string OwnerId)>> FindDueAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<(long Id, string OwnerId, string? LapsedClaim)>> FindDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
         var due = await Due(db.Set<TItem>().IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking(), clock.GetUtcNow())
             .OrderBy(o => o.NextAttemptAt).ThenBy(o => o.Id)
-            .Select(o => new { o.Id, o.OwnerId })
+            .Select(o => new { o.Id, o.OwnerId, o.ClaimedBy })
             .Take(options.BatchSize)
             .ToListAsync(cancellationToken);
-        return [.. due.Select(o => (o.Id, o.OwnerId))];
+        return [.. due.Select(o => (o.Id, o.OwnerId, o.ClaimedBy))];
     }
 
-    private async Task<bool> TrySendAsync(long id, string ownerId, CancellationToken cancellationToken)
+    private async Task<bool> TrySendAsync(long id, string ownerId, string? lapsedClaim, CancellationToken cancellationToken)
     {
         await using var scope = ownerScopes.CreateScope(ownerId);
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
         var now = clock.GetUtcNow();
         var leaseEnd = now + options.ClaimLease;
 
-        // The claim: one conditional UPDATE. The database lets exactly one of any racing workers match the row.
-        var claimed = await Due(db.Set<TItem>().Where(o => o.Id == id), now).ExecuteUpdateAsync(
+        // The claim: one conditional UPDATE. The database lets exactly one of any racing workers match the row. A recorded
+        // outcome ends a claim (ClaimedBy is cleared); one still named lapsed without an outcome. The claim holds only if
+        // the row is as the scan saw it, so whether the previous claim lapsed is known for sure.
+        var claimed = await Due(db.Set<TItem>().Where(o => o.Id == id && o.ClaimedBy == lapsedClaim), now).ExecuteUpdateAsync(
             s => s.SetProperty(o => o.ClaimedBy, Id).SetProperty(o => o.ClaimedUntil, leaseEnd).SetProperty(o => o.Attempts, o => o.Attempts + 1),
             cancellationToken);
         if (claimed == 0)
@@ -91,7 +97,7 @@ internal abstract partial class OutboxWorker<TItem>(
 
         try
         {
-            await SendAsync(scope.ServiceProvider.GetRequiredService<ISender>(), id, cancellationToken);
+            await SendAsync(scope.ServiceProvider.GetRequiredService<ISender>(), id, lapsedClaim is not null, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -26,6 +26,6 @@ internal sealed class ConversionsOutboxWorker(
 
     protected override Expression<Func<ConversionEvent, bool>> IsPending => e => e.Status == ConversionEventStatus.Pending;
 
-    protected override async ValueTask SendAsync(ISender sender, long id, CancellationToken cancellationToken) =>
-        await sender.Send(new DeliverConversionEvent(id, Id), cancellationToken);
+    protected override async ValueTask SendAsync(ISender sender, long id, bool previousClaimLapsed, CancellationToken cancellationToken) =>
+        await sender.Send(new DeliverConversionEvent(id, Id, previousClaimLapsed), cancellationToken);
 }

@@ -25,6 +25,6 @@ internal sealed class WelcomeOutboxWorker(
     protected override Expression<Func<OutboxMessage, bool>> IsPending =>
         o => o.Kind == OutboxMessage.WelcomeKind && o.Status == OutboxStatus.Pending;
 
-    protected override async ValueTask SendAsync(ISender sender, long id, CancellationToken cancellationToken) =>
-        await sender.Send(new DeliverWelcomeMessage(id, Id), cancellationToken);
+    protected override async ValueTask SendAsync(ISender sender, long id, bool previousClaimLapsed, CancellationToken cancellationToken) =>
+        await sender.Send(new DeliverWelcomeMessage(id, Id, previousClaimLapsed), cancellationToken);
 }

@@ -9,8 +9,9 @@ namespace LeadOps.Application.Leads.Conversions;
 /// integration has no dataset linked, the lead has no Facebook lead id or the entry is older than Meta's 7 days;
 /// otherwise sent, and what was sent is kept with Meta's answer. An outage is retried with backoff; Meta's refusal
 /// (an invalid parameter, an unknown lead, a bad token) is Failed at once with Meta's code and message.
+/// <paramref name="PreviousClaimLapsed"/>: the claim before this one ended without an outcome (Meta may have the event).
 /// </summary>
-public sealed record DeliverConversionEvent(long ConversionEventId, string Worker) : ICommand<ConversionEventStatus?>;
+public sealed record DeliverConversionEvent(long ConversionEventId, string Worker, bool PreviousClaimLapsed = false) : ICommand<ConversionEventStatus?>;
 
 internal sealed class DeliverConversionEventHandler(
     IConversionsRepository conversions,
@@ -26,9 +27,8 @@ internal sealed class DeliverConversionEventHandler(
     public const string NoLeadId = "The lead has no Facebook lead id Meta could match: nothing was sent.";
     public const string TooOld = "The stage was entered more than 7 days ago, beyond what Meta accepts: nothing was sent.";
 
-    /// <summary>Why an event is Failed when its last attempt stopped before its outcome was saved and no attempt is left.</summary>
-    public static string OutcomeNeverRecorded(int attempts) =>
-        $"Not sent again: the last attempt stopped before its outcome was recorded (see the log), and all {attempts} attempts are used. Meta may already have this event.";
+    /// <summary>What an event Failed past its last attempt says when the attempt before may have sent it.</summary>
+    public const string MayAlreadyHaveIt = "Meta may already have this event.";
 
     public async ValueTask<ConversionEventStatus?> Handle(DeliverConversionEvent command, CancellationToken cancellationToken)
     {
@@ -46,11 +46,9 @@ internal sealed class DeliverConversionEventHandler(
         {
             conversion.MarkSkipped(skip ?? NoDataset);
         }
-        else if (conversion.Attempts > policy.MaxAttempts)
+        else if (conversion.GiveUpPastLastAttempt(policy.MaxAttempts, command.PreviousClaimLapsed, MayAlreadyHaveIt, conversion.Error) is { } reason)
         {
-            // Only a claim that never recorded its outcome (a stop or an unexpected error) leaves a row pending past the
-            // last attempt: Meta may have taken it each time, so it is not sent again.
-            conversion.MarkFailed(OutcomeNeverRecorded(policy.MaxAttempts), null);
+            conversion.MarkFailed(reason, null);
         }
         else
         {

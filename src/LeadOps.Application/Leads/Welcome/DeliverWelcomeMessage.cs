@@ -4,8 +4,9 @@ namespace LeadOps.Application.Leads.Welcome;
 /// Send a welcome e-mail: delivers one welcome message that <paramref name="Worker"/> has claimed, as the message's owner: skips it when the
 /// lead cannot be reached, the integration is gone or its welcome switch is off; otherwise renders and sends it, and
 /// records the outcome with the lead's welcome status in one save. A failed send is retried with backoff, then Failed.
+/// <paramref name="PreviousClaimLapsed"/>: the claim before this one ended without an outcome (the message may have left).
 /// </summary>
-public sealed record DeliverWelcomeMessage(long OutboxMessageId, string Worker) : ICommand<WelcomeDeliveryOutcome>;
+public sealed record DeliverWelcomeMessage(long OutboxMessageId, string Worker, bool PreviousClaimLapsed = false) : ICommand<WelcomeDeliveryOutcome>;
 
 internal sealed class DeliverWelcomeMessageHandler(
     IWelcomeOutbox outbox,
@@ -16,9 +17,8 @@ internal sealed class DeliverWelcomeMessageHandler(
     TimeProvider clock,
     ILogger<DeliverWelcomeMessageHandler> logger) : ICommandHandler<DeliverWelcomeMessage, WelcomeDeliveryOutcome>
 {
-    /// <summary>Why a message is Failed when its last attempt stopped before its outcome was saved and no attempt is left.</summary>
-    public static string OutcomeNeverRecorded(int attempts) =>
-        $"Not sent again: the last attempt stopped before its outcome was recorded (see the log), and all {attempts} attempts are used. The lead may already have this message.";
+    /// <summary>What a message Failed past its last attempt says when the attempt before may have sent it.</summary>
+    public const string MayAlreadyHaveIt = "The lead may already have this message.";
 
     public async ValueTask<WelcomeDeliveryOutcome> Handle(DeliverWelcomeMessage command, CancellationToken cancellationToken)
     {
@@ -39,13 +39,13 @@ internal sealed class DeliverWelcomeMessageHandler(
             return WelcomeDeliveryOutcome.Skipped;
         }
 
-        if (message.Attempts > policy.MaxAttempts)
+        if (message.GiveUpPastLastAttempt(policy.MaxAttempts, command.PreviousClaimLapsed, MayAlreadyHaveIt, message.LastError) is { } reason)
         {
-            // Only a claim that never recorded its outcome (a stop or an unexpected error) leaves a row pending past the
-            // last attempt: the message may have left each time, so it is not sent again until staff ask for it.
-            message.MarkFailed(OutcomeNeverRecorded(policy.MaxAttempts));
+            message.MarkFailed(reason);
             await unitOfWork.SaveChangesAsync(cancellationToken);
-            logger.LogError("Welcome message {OutboxMessageId} for lead {LeadId} failed: no outcome recorded after {Attempts} attempts", message.Id, lead.Id, policy.MaxAttempts);
+            logger.LogError(
+                "Welcome message {OutboxMessageId} for lead {LeadId} failed: not sent again after {Attempts} attempts (the previous claim lapsed: {Lapsed})",
+                message.Id, lead.Id, message.Attempts, command.PreviousClaimLapsed);
             return WelcomeDeliveryOutcome.Failed;
         }
 

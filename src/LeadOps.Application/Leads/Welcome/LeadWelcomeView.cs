@@ -13,6 +13,9 @@ public sealed record LeadWelcomeView(
 {
     public bool CanRetry => Status == WelcomeStatus.Failed;
 
+    /// <summary>"2 of 6"; a round that went further under a higher limit says so ("5, the limit is now 3").</summary>
+    public string AttemptsShown => Attempts <= MaxAttempts ? $"{Attempts} of {MaxAttempts}" : $"{Attempts}, the limit is now {MaxAttempts}";
+
     public static LeadWelcomeView From(OutboxMessage message, WelcomeRetryPolicy policy) => new(
         message.LeadId,
         message.Lead?.WelcomeStatus ?? (WelcomeStatus)(int)message.Status,
