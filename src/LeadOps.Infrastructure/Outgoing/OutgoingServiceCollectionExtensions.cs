@@ -13,7 +13,7 @@ internal static class OutgoingServiceCollectionExtensions
         services.AddScoped<IOutgoingWebhookStore, OutgoingWebhookStore>();
         services.AddHttpClient(WebhookPoster.ClientName)
             .ConfigurePrimaryHttpMessageHandler(sp => SafeConnect.Handler(sp.GetRequiredService<OutgoingWebhookOptions>()));
-        services.AddSingleton<StaffMail>();
+        services.AddSingleton<IStaffMail, StaffMail>();
         services.AddSingleton<EventFanOut>();
         services.AddSingleton<WebhookPoster>();
         services.AddSingleton<StaffAlertMailer>();

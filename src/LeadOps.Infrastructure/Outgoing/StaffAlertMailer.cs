@@ -6,9 +6,10 @@ namespace LeadOps.Infrastructure.Outgoing;
 /// <summary>
 /// Sends the staff alerts that are due, per owner: each alert on its own, and the hour's digest alerts together in one
 /// e-mail. Every alert is claimed first (a conditional UPDATE that moves its due time past a lease), so two workers
-/// never send the same one; a failed send is tried again five minutes later.
+/// never send the same one; a failed send is tried again five minutes later. Each e-mail's outcome is saved as soon as
+/// it is known, so a pass that stops partway sends again only what had not left (after the lease).
 /// </summary>
-internal sealed class StaffAlertMailer(IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, StaffMail mail, TimeProvider clock)
+internal sealed class StaffAlertMailer(IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, IStaffMail mail, TimeProvider clock)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
@@ -58,7 +59,7 @@ internal sealed class StaffAlertMailer(IServiceScopeFactory scopes, IOwnerScopeF
         var to = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
         foreach (var alert in alerts.Where(a => !a.Digest))
         {
-            Record([alert], await mail.SendAsync(to, alert.Subject, alert.Text + Footer, cancellationToken));
+            await RecordAsync(db, [alert], await mail.SendAsync(to, alert.Subject, alert.Text + Footer, cancellationToken));
         }
 
         var digest = alerts.Where(a => a.Digest).ToList();
@@ -70,16 +71,19 @@ internal sealed class StaffAlertMailer(IServiceScopeFactory scopes, IOwnerScopeF
                 text.AppendLine("- " + alert.Text);
             }
 
-            Record(digest, await mail.SendAsync(to, $"LeadOps: {digest.Count} new lead{(digest.Count == 1 ? "" : "s")} in the last hour", text + Footer, cancellationToken));
+            await RecordAsync(db, digest, await mail.SendAsync(to, $"LeadOps: {digest.Count} new lead{(digest.Count == 1 ? "" : "s")} in the last hour", text + Footer, cancellationToken));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         return alerts.Count;
     }
 
     private const string Footer = "\n\n(Alert settings: the Webhooks & alerts page of LeadOps.)\n";
 
-    private void Record(IEnumerable<StaffAlert> alerts, string? error)
+    /// <summary>
+    /// Saves what became of one e-mail at once, even when the process is stopping: an alert that left must not be sent
+    /// again, one that did not is tried again after its lease.
+    /// </summary>
+    private async Task RecordAsync(LeadOpsDbContext db, IEnumerable<StaffAlert> alerts, string? error)
     {
         var now = clock.GetUtcNow();
         foreach (var alert in alerts)
@@ -93,5 +97,7 @@ internal sealed class StaffAlertMailer(IServiceScopeFactory scopes, IOwnerScopeF
                 alert.Failed(error, now + Lease);
             }
         }
+
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 }

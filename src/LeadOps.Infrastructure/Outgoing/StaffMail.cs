@@ -9,7 +9,7 @@ namespace LeadOps.Infrastructure.Outgoing;
 /// Staff alert e-mails over the same SMTP setup as welcome messages (<c>Smtp:*</c>, MailKit), or the pickup folder.
 /// Answers null when the message left, else what went wrong (it is tried again later).
 /// </summary>
-internal sealed class StaffMail(IOptions<SmtpOptions> options, MailPickupFolder pickup, TimeProvider clock, ILogger<StaffMail> logger)
+internal sealed class StaffMail(IOptions<SmtpOptions> options, MailPickupFolder pickup, TimeProvider clock, ILogger<StaffMail> logger) : IStaffMail
 {
     public async Task<string?> SendAsync(string to, string subject, string text, CancellationToken cancellationToken)
     {
