@@ -19,7 +19,7 @@ public static class ConversationAudit
         ConversationReopened e => Action(e, AuditActions.Reopen, null),
         InternalNoteAdded e => new(AuditActions.InternalNote, AuditActions.Conversation, e.Conversation.Id.ToString(), AuditActions.Ok, "never sent to Meta"),
         ReplyRefused e => Reply(e, AuditActions.Refused, Note(e.Reason, AttemptNote(e))),
-        ReplySent e => Reply(e, AuditActions.Sent, Note(SentAs(e, e.Plan), AttemptNote(e))),
+        ReplySent e => Reply(e, AuditActions.Sent, Note(SentAs(e, e.Plan) + (e.EchoedFirst ? ": Meta's echo confirmed it before the send's answer" : string.Empty), AttemptNote(e))),
         ReplyUnconfirmed e => Reply(e, AuditActions.Unconfirmed, Note(SentAs(e, e.Plan) + ": Meta took it without a confirmation", AttemptNote(e))),
         ReplyFailed e => Reply(e, AuditActions.Failed, Note(e.Reason, AttemptNote(e) is { } note ? $"message {e.Message.Id}; {note}" : $"message {e.Message.Id}")),
         FailedReplyEchoed e => new(AuditActions.SendMessage, AuditActions.Conversation, e.Conversation.Id.ToString(), AuditActions.Sent, $"message {e.MessageId}: Meta's echo shows it went out after all"),

@@ -51,8 +51,11 @@ public interface IConversationRepository
     /// <summary>Meta accepted the message: stores its id; Sending/Failed become Sent, a receipt seen first is kept.</summary>
     Task CompleteSendAsync(long messageId, string mid, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Sending → Failed with the reason.</summary>
-    Task FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sending → Failed with the reason; false when the reply is no longer Sending (Meta's echo or a receipt showed it sent
+    /// while its send was waiting for an answer), and then it is left as it is.
+    /// </summary>
+    Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken);
 
     /// <summary>
     /// An echo of a message Meta did not tell LeadOps the id of yet: the oldest staff reply of the conversation with

@@ -13,6 +13,9 @@ public sealed record ReplyOutcome(
     string? Tag,
     bool Duplicate)
 {
+    /// <summary>Meta's id of the reply, once Meta's answer or its echo gave it.</summary>
+    public string? Mid { get; init; }
+
     /// <summary>
     /// The <see cref="Error"/> of a reply Meta took without a confirmation LeadOps could store (its answer unreadable, or
     /// the database failing just then): it stays Sending until Meta's echo of it arrives.

@@ -152,7 +152,7 @@ internal sealed partial class ReplySender(
             var now = clock.GetUtcNow();
             conversation.RecordReplySent(message, plan, attempt, now);
             await unitOfWork.SaveChangesAsync(token => conversations.CompleteSendAsync(message.Id, mid, now, token), CancellationToken.None);
-            return Outcome(message, conversation.Psid, duplicate: false) with { Status = MessageStatus.Sent, Failure = null, Error = null, MessagingType = plan.MessagingType, Tag = plan.Tag };
+            return Outcome(message, conversation.Psid, duplicate: false) with { Status = MessageStatus.Sent, Failure = null, Error = null, MessagingType = plan.MessagingType, Tag = plan.Tag, Mid = mid };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -184,10 +184,33 @@ internal sealed partial class ReplySender(
             Status = MessageStatus.Sending, Failure = null, Error = ReplyOutcome.RecordPending, MessagingType = plan.MessagingType, Tag = plan.Tag,
         };
 
+    /// <summary>
+    /// The send did not go, or ended without Meta's word. The status is a conditional update: Meta's echo may have shown the
+    /// reply sent while its send was still waiting for an answer, and then it is sent, not failed (no failed audit row or
+    /// push), and the answer is the reply as it is stored, with the id the echo gave it.
+    /// </summary>
     private async Task<ReplyOutcome> FailAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt, CancellationToken ct)
     {
-        conversation.RecordReplyFailed(message, kind, reason, attempt);
-        await unitOfWork.SaveChangesAsync(token => conversations.FailSendAsync(message.Id, kind, reason, token), ct);
+        var failed = true;
+        await unitOfWork.SaveChangesAsync(
+            async token =>
+            {
+                failed = await conversations.FailSendAsync(message.Id, kind, reason, token);
+                if (failed)
+                {
+                    conversation.RecordReplyFailed(message, kind, reason, attempt);
+                }
+                else
+                {
+                    conversation.RecordReplyEchoedFirst(message, plan, attempt);
+                }
+            },
+            ct);
+        if (!failed && await conversations.FindByIdempotencyKeyAsync(message.IdempotencyKey!, ct) is { } stored)
+        {
+            return Outcome(stored, conversation.Psid, duplicate: false);
+        }
+
         return Outcome(message, conversation.Psid, duplicate: false) with
         {
             Status = MessageStatus.Failed, Failure = kind, Error = reason, MessagingType = plan.MessagingType, Tag = plan.Tag,
@@ -207,7 +230,10 @@ internal sealed partial class ReplySender(
 
     private static ReplyOutcome Outcome(MessengerMessage message, string psid, bool duplicate) => new(
         message.ConversationId, message.Id, psid, message.Text, message.Status, message.FailureKind, message.FailureReason,
-        message.MessagingType, message.Tag, duplicate);
+        message.MessagingType, message.Tag, duplicate)
+    {
+        Mid = message.Mid,
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MessageId} of conversation {ConversationId} was sent but Meta's answer did not confirm it (code {Code}, subcode {Subcode}): it stays Sending until Meta's echo of it arrives")]
     private static partial void LogSentUnconfirmed(ILogger logger, Guid conversationId, long messageId, int? code, int? subcode);

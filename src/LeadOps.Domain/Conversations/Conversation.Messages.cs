@@ -149,6 +149,13 @@ public sealed partial class Conversation
         Raise(new ReplyUnconfirmed(this, message, attempt, plan));
     }
 
+    /// <summary>
+    /// A staff reply whose send ended without Meta's word (a timeout, an error) had been shown sent by Meta's echo before
+    /// that: it was sent. The echo recorded it on the conversation already; this tells of how the send ended.
+    /// </summary>
+    public void RecordReplyEchoedFirst(MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt) =>
+        Raise(new ReplySent(this, message, attempt, plan, EchoedFirst: true));
+
     /// <summary>A staff reply was not sent (the store marked it Failed).</summary>
     public void RecordReplyFailed(MessengerMessage message, SendFailure kind, string reason, ReplyAttempt attempt) =>
         Raise(new ReplyFailed(this, message, attempt, kind, reason));

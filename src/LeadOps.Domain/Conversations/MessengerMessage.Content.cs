@@ -34,9 +34,19 @@ public sealed partial class MessengerMessage
 
     public bool IsEdited => EditCount > 0;
 
-    /// <summary>Text for the Inbox list: the text, else what the first attachment is, else the quick reply tapped.</summary>
+    /// <summary>
+    /// What staff read for a message Messenger passed on with nothing LeadOps can show: a <c>mid</c> alone, or content Meta
+    /// flags <c>is_unsupported</c> (as <c>true</c> or <c>"true"</c>) and does not deliver to the API.
+    /// </summary>
+    public const string NothingToShowText = "Messenger passed on nothing to show for this message: see it in Meta Business Suite.";
+
+    /// <summary>
+    /// Text for the Inbox list: the text, else what the first attachment is, else the quick reply tapped, else (a message
+    /// with nothing in it) <see cref="NothingToShowText"/>.
+    /// </summary>
     public string Preview => !string.IsNullOrWhiteSpace(Text) ? Text
-        : Attachments.OrderBy(a => a.Position).FirstOrDefault()?.Preview ?? (QuickReplyPayload is { } payload ? $"Quick reply {payload}" : string.Empty);
+        : Attachments.OrderBy(a => a.Position).FirstOrDefault()?.Preview
+          ?? (QuickReplyPayload is { } payload ? $"Quick reply {payload}" : Kind == MessageKind.Message ? NothingToShowText : string.Empty);
 
     /// <summary>The customer tapped a button: stored as "Tapped: <title>" with its payload.</summary>
     public static MessengerMessage FromPostback(Guid conversationId, string mid, string? title, string? payload, DateTimeOffset at) => new()

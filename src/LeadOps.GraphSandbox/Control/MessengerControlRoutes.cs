@@ -15,9 +15,9 @@ internal static class MessengerControlRoutes
         group.MapPost(Customer + "/messages", async (HttpContext http, SandboxState state, string pageId, string psid) =>
         {
             var body = await ReadAsync<MessageBody>(http);
-            if (body.Text is null && (body.Attachments is null || body.Attachments.Count == 0))
+            if (body.Text is null && (body.Attachments is null || body.Attachments.Count == 0) && body.Unsupported is null)
             {
-                throw new ArgumentException("A customer message needs \"text\" or \"attachments\".");
+                throw new ArgumentException("A customer message needs \"text\", \"attachments\" or \"unsupported\".");
             }
 
             var message = new CustomerMessage(body.Text)
@@ -26,6 +26,7 @@ internal static class MessengerControlRoutes
                 QuickReplyPayload = body.QuickReplyPayload,
                 ReplyToMid = body.ReplyToMid,
                 Referral = body.Referral,
+                Unsupported = body.Unsupported,
             };
             return Results.Json(new Sent(state.Customers.Writes(pageId, psid, message, body.Shape)), ControlRoutes.Json);
         });
@@ -131,7 +132,11 @@ internal static class MessengerControlRoutes
 
     private sealed record ShapeBody(MessengerShape? Shape);
 
-    private sealed record MessageBody(string? Text, List<CustomerAttachment>? Attachments, string? QuickReplyPayload, string? ReplyToMid, SandboxReferral? Referral, MessengerShape? Shape);
+    private sealed record MessageBody(string? Text, List<CustomerAttachment>? Attachments, string? QuickReplyPayload, string? ReplyToMid, SandboxReferral? Referral, MessengerShape? Shape)
+    {
+        /// <summary><c>"Flagged"</c>, <c>"FlaggedAsString"</c> or <c>"MidOnly"</c>: content Messenger does not deliver to the API.</summary>
+        public UnsupportedContent? Unsupported { get; init; }
+    }
 
     private sealed record PostbackBody(string? Title, string? Payload, SandboxReferral? Referral, MessengerShape? Shape);
 

@@ -31,6 +31,21 @@ public sealed class CustomerActions
     public string Writes(string pageId, string psid, CustomerMessage message, MessengerShape? shape = null)
     {
         var (page, customer, at, mid) = Begin(pageId, psid, message.Summary, opensWindow: true);
+        var body = message.Unsupported is { } unsupported ? UnsupportedBody(unsupported) : ContentBody(message);
+        _store.Publish(page, "messages", MessengerEventJson.CustomerMessage(page.Id, customer.Psid, mid, body, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+        return mid;
+    }
+
+    /// <summary>Content Messenger does not deliver: the flag in its form (the <c>mid</c> is added with the event), nothing else.</summary>
+    private static JsonObject UnsupportedBody(UnsupportedContent form) => form switch
+    {
+        UnsupportedContent.Flagged => new JsonObject { ["is_unsupported"] = true },
+        UnsupportedContent.FlaggedAsString => new JsonObject { ["is_unsupported"] = "true" },
+        _ => [],
+    };
+
+    private JsonObject ContentBody(CustomerMessage message)
+    {
         var body = new JsonObject();
         if (message.Text is not null)
         {
@@ -57,8 +72,7 @@ public sealed class CustomerActions
             body["referral"] = MessengerEventJson.Referral(message.Referral);
         }
 
-        _store.Publish(page, "messages", MessengerEventJson.CustomerMessage(page.Id, customer.Psid, mid, body, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
-        return mid;
+        return body;
     }
 
     /// <summary>The customer sends a cart from the page's shop (<c>send_cart</c>, sent when the page is subscribed to that field).</summary>
@@ -221,7 +235,7 @@ public sealed class CustomerActions
     {
         if (a.Type is "fallback" or "template")
         {
-            yield return SharedAttachment(a);
+            yield return a.SharedJson();
             yield break;
         }
 
@@ -254,45 +268,5 @@ public sealed class CustomerActions
         {
             yield return new JsonObject { ["type"] = "image", ["payload"] = payload.DeepClone() };
         }
-    }
-
-    /// <summary>
-    /// As Meta's <c>messages</c> reference writes them: a shared link is a <c>fallback</c> without payload whose link is
-    /// <c>"URL"</c>; a product shared from a shop is a template whose products are <c>payload.product.elements[]</c>.
-    /// </summary>
-    private static JsonObject SharedAttachment(CustomerAttachment a)
-    {
-        if (a.Type == "fallback")
-        {
-            var link = new JsonObject { ["type"] = "fallback", ["payload"] = null };
-            if (a.Title is not null)
-            {
-                link["title"] = a.Title;
-            }
-
-            if (a.Url is not null && !a.WithoutUrl)
-            {
-                link["URL"] = a.Url;
-            }
-
-            return link;
-        }
-
-        var product = new JsonObject { ["id"] = "3119374954829390", ["retailer_id"] = "sandbox-product" };
-        if (a.Title is not null)
-        {
-            product["title"] = a.Title;
-        }
-
-        if (a.Url is not null && !a.WithoutUrl)
-        {
-            product["image_url"] = a.Url;
-        }
-
-        return new JsonObject
-        {
-            ["type"] = "template",
-            ["payload"] = new JsonObject { ["product"] = new JsonObject { ["elements"] = new JsonArray(product) } },
-        };
     }
 }

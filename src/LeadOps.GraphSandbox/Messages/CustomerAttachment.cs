@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace LeadOps.GraphSandbox;
 
 /// <summary>
@@ -41,4 +43,44 @@ public sealed record CustomerAttachment(string Type)
 
     public static CustomerAttachment Location(double latitude, double longitude, string? title = null) =>
         new("location") { Latitude = latitude, Longitude = longitude, Title = title };
+
+    /// <summary>
+    /// As Meta's <c>messages</c> reference writes them: a shared link is a <c>fallback</c> without payload whose link is
+    /// <c>"URL"</c>; a product shared from a shop is a template whose products are <c>payload.product.elements[]</c>.
+    /// </summary>
+    internal JsonObject SharedJson()
+    {
+        if (Type == "fallback")
+        {
+            var link = new JsonObject { ["type"] = "fallback", ["payload"] = null };
+            if (Title is not null)
+            {
+                link["title"] = Title;
+            }
+
+            if (Url is not null && !WithoutUrl)
+            {
+                link["URL"] = Url;
+            }
+
+            return link;
+        }
+
+        var product = new JsonObject { ["id"] = "3119374954829390", ["retailer_id"] = "sandbox-product" };
+        if (Title is not null)
+        {
+            product["title"] = Title;
+        }
+
+        if (Url is not null && !WithoutUrl)
+        {
+            product["image_url"] = Url;
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "template",
+            ["payload"] = new JsonObject { ["product"] = new JsonObject { ["elements"] = new JsonArray(product) } },
+        };
+    }
 }

@@ -11,6 +11,9 @@ public sealed record CustomerMessage(string? Text = null)
 
     public SandboxReferral? Referral { get; init; }
 
+    /// <summary>Set: content Messenger does not deliver to the API (the webhook carries the <c>mid</c> and, in this form, the flag; nothing else).</summary>
+    public UnsupportedContent? Unsupported { get; init; }
+
     /// <summary>What the conversation history keeps of it.</summary>
-    internal string Summary => Text ?? string.Join(", ", Attachments.Select(a => $"({a.Type})"));
+    internal string Summary => Unsupported is not null ? "(unsupported)" : Text ?? string.Join(", ", Attachments.Select(a => $"({a.Type})"));
 }

@@ -54,6 +54,24 @@ public sealed class GraphSandboxMessengerTests : SandboxFixture
         });
     }
 
+    /// <summary>Content Messenger does not deliver to the API reaches the webhook as its mid and the flag in the form asked for, nothing else.</summary>
+    [TestCase(UnsupportedContent.Flagged, JsonValueKind.True)]
+    [TestCase(UnsupportedContent.FlaggedAsString, JsonValueKind.String)]
+    [TestCase(UnsupportedContent.MidOnly, JsonValueKind.Undefined)]
+    public void A_message_messenger_does_not_deliver_is_its_mid_and_the_flag_alone(UnsupportedContent form, JsonValueKind flag)
+    {
+        var mid = Graph.Customers.Writes(Page, Psid, new CustomerMessage("not delivered") { Unsupported = form });
+
+        var message = Body("messages").GetProperty("entry")[0].GetProperty("messaging")[0].GetProperty("message");
+        Assert.Multiple(() =>
+        {
+            Assert.That(message.GetProperty("mid").GetString(), Is.EqualTo(mid));
+            Assert.That(message.TryGetProperty("is_unsupported", out var value) ? value.ValueKind : JsonValueKind.Undefined, Is.EqualTo(flag));
+            Assert.That(flag != JsonValueKind.String || value.GetString() == "true", "written as \"true\"");
+            Assert.That(message.EnumerateObject().Select(p => p.Name), Is.SubsetOf(new[] { "mid", "is_unsupported" }), "nothing of the content");
+        });
+    }
+
     [Test]
     public void Reactions_edits_referrals_optins_handovers_reads_and_policy_come_in_their_reference_shapes()
     {

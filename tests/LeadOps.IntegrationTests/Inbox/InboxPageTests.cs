@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LeadOps.Domain.Conversations;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
 
@@ -34,28 +35,34 @@ public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture
     }
 
     /// <summary>
-    /// A message Meta delivers with nothing LeadOps can show (a mid alone, or flagged <c>is_unsupported</c> as Meta's
-    /// Messaging API flags content it does not pass on) says so in the thread instead of an empty bubble.
+    /// A message Meta delivers with nothing LeadOps can show (content Messenger does not pass on: its mid alone, or flagged
+    /// <c>is_unsupported</c> as Meta's messaging webhooks flag it, as a boolean or the string "true"), as the sandbox sends
+    /// it, is kept as the customer's message and says so in the thread and in the Inbox list instead of an empty bubble
+    /// and an empty line.
     /// </summary>
-    [Test]
-    public async Task A_message_with_nothing_to_show_says_so_in_the_thread()
+    [TestCase(UnsupportedContent.Flagged)]
+    [TestCase(UnsupportedContent.FlaggedAsString)]
+    [TestCase(UnsupportedContent.MidOnly)]
+    public async Task A_message_with_nothing_to_show_says_so_in_the_thread_and_the_inbox_list(UnsupportedContent form)
     {
         var staff = await NewStaffAsync();
         var psid = NewPsid();
         var id = await CustomerWritesAsync(staff, psid, "Look at this");
-        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await PostSignedWebhookAsync($$$"""
-            {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":{{{at}}},"messaging":[
-              {"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{SandboxSeed.MainPageId}}}"},"timestamp":{{{at}}},"message":{"mid":"m_unsupported_{{{psid}}}","is_unsupported":true}}
-            ]}]}
-            """);
-        await ProcessedAsync(staff);
+        var mid = Meta.Customers.Writes(SandboxSeed.MainPageId, psid, new CustomerMessage { Unsupported = form });
+        await WaitForMessageAsync(staff, psid, mid);
         using var browser = await App.SignedInClientAsync(staff.User);
 
         var html = await browser.GetStringAsync($"/Inbox/Conversation/{id}");
+        var listed = await ConversationAsync(staff, id);
+        var inbox = await browser.GetStringAsync($"/Inbox?q={psid}");
 
-        Assert.That(Regex.Count(html, "data-test=\"nothing-to-show\""), Is.EqualTo(1), "the empty message says so; the text message does not");
-        Assert.That(html, Does.Contain("Messenger passed on nothing to show for this message: see it in Meta Business Suite."));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Regex.Count(html, "data-test=\"nothing-to-show\""), Is.EqualTo(1), "the empty message says so; the text message does not");
+            Assert.That(html, Does.Contain("Messenger passed on nothing to show for this message: see it in Meta Business Suite."));
+            Assert.That(listed.GetProperty("last_message_preview").GetString(), Is.EqualTo(MessengerMessage.NothingToShowText));
+            Assert.That(inbox, Does.Contain($"data-test=\"preview\">{MessengerMessage.NothingToShowText}</td>"));
+        });
     }
 
     /// <summary>

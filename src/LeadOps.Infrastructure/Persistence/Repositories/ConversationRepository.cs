@@ -110,16 +110,16 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
         }
     }
 
-    public Task FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken)
+    public async Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken)
     {
         var text = TextLimit.Cut(reason);
-        return db.MessengerMessages
+        return await db.MessengerMessages
             .Where(m => m.Id == messageId && m.Status == MessageStatus.Sending)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, MessageStatus.Failed)
                     .SetProperty(m => m.FailureKind, kind)
                     .SetProperty(m => m.FailureReason, text),
-                cancellationToken);
+                cancellationToken) == 1;
     }
 
     public async Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken)

@@ -97,9 +97,10 @@ internal static class ConversationContracts
         string? Tag,
         string? Error,
         SendFailure? ErrorCode,
-        bool Duplicate)
+        bool Duplicate,
+        string? Mid)
     {
         public static ReplyResponse From(ReplyOutcome o) =>
-            new(o.Succeeded, o.ConversationId, o.MessageId, o.RecipientId, o.Status, o.MessagingType, o.Tag, o.Error, o.Failure, o.Duplicate);
+            new(o.Succeeded, o.ConversationId, o.MessageId, o.RecipientId, o.Status, o.MessagingType, o.Tag, o.Error, o.Failure, o.Duplicate, o.Mid);
     }
 }
