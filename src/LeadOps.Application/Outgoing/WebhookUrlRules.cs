@@ -6,7 +6,8 @@ namespace LeadOps.Application.Outgoing;
 /// <summary>
 /// Where LeadOps may post (SSRF): https to a public address; plain http to loopback only where
 /// <c>OutgoingWebhooks:AllowLoopbackHttp</c> allows it (Development, tests). Checked when an endpoint is registered (the
-/// URL) and again on every connection (the address its name resolves to then).
+/// URL) and again on every connection (the address its name resolves to then). An IPv6 address that carries an IPv4 one
+/// (NAT64, 6to4, IPv4-compatible) is judged by the IPv4 address it carries; Teredo and other never-public IPv6 ranges are refused.
 /// </summary>
 public static class WebhookUrlRules
 {
@@ -54,7 +55,10 @@ public static class WebhookUrlRules
 
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
-            return !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast || address.Equals(IPAddress.IPv6None) || address.Equals(IPAddress.IPv6Any));
+            return EmbeddedIPv4(address) is { } inner
+                ? MayConnect(inner, allowLoopback)
+                : !(address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast || address.IsIPv6Teredo
+                    || address.Equals(IPAddress.IPv6None) || address.Equals(IPAddress.IPv6Any) || NeverPublic(address.GetAddressBytes()));
         }
 
         var b = address.GetAddressBytes();
@@ -68,4 +72,27 @@ public static class WebhookUrlRules
             || (b[0] == 198 && b[1] == 51 && b[2] == 100)
             || (b[0] == 203 && b[1] == 0 && b[2] == 113));
     }
+
+    /// <summary>
+    /// The IPv4 address an IPv6 one stands for, so that it is judged by the IPv4 rules: NAT64 (64:ff9b::/96), 6to4
+    /// (2002::/16) and the old IPv4-compatible form (::a.b.c.d). Null for any other address.
+    /// </summary>
+    private static IPAddress? EmbeddedIPv4(IPAddress address)
+    {
+        var b = address.GetAddressBytes();
+        if (b[0] == 0x20 && b[1] == 0x02)
+        {
+            return new IPAddress(b.AsSpan(2, 4));
+        }
+
+        var nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0;
+        var compatible = b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0 && !address.Equals(IPAddress.IPv6Any) && !address.Equals(IPAddress.IPv6Loopback);
+        return nat64 || compatible ? new IPAddress(b.AsSpan(12, 4)) : null;
+    }
+
+    /// <summary>IPv6 ranges that are never a public endpoint: local-use NAT64 (64:ff9b:1::/48), discard-only (100::/64), documentation (2001:db8::/32).</summary>
+    private static bool NeverPublic(byte[] b) =>
+        (b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b[4] == 0 && b[5] == 1)
+        || (b[0] == 1 && b[1] == 0 && b.AsSpan(2, 6).IndexOfAnyExcept((byte)0) < 0)
+        || (b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && b[3] == 0xb8);
 }

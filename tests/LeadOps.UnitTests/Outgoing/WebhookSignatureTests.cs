@@ -37,6 +37,7 @@ public sealed class WebhookSignatureTests
     [TestCase("https://169.254.169.254/latest", false, false)]
     [TestCase("https://[::1]/hook", false, false)]
     [TestCase("https://[fd00::1]/hook", false, false)]
+    [TestCase("https://[64:ff9b::a00:1]/hook", false, false)]
     [TestCase("https://user:secret@hooks.example.com/", false, false)]
     [TestCase("not a url", false, false)]
     public void Only_https_to_public_addresses_may_be_registered(string url, bool allowLoopbackHttp, bool accepted) =>
@@ -49,6 +50,16 @@ public sealed class WebhookSignatureTests
     [TestCase("::ffff:192.168.1.1", false)]
     [TestCase("fe80::1", false)]
     [TestCase("2606:4700::1111", true)]
+    [TestCase("64:ff9b::a00:1", false)] // NAT64 of 10.0.0.1
+    [TestCase("64:ff9b::808:808", true)] // NAT64 of 8.8.8.8
+    [TestCase("64:ff9b:1::808:808", false)] // local-use NAT64 (RFC 8215)
+    [TestCase("2002:c0a8:101::1", false)] // 6to4 of 192.168.1.1
+    [TestCase("2002:808:808::1", true)] // 6to4 of 8.8.8.8
+    [TestCase("2001:0:4136:e378:8000:63bf:3fff:fdd2", false)] // Teredo
+    [TestCase("::a00:1", false)] // IPv4-compatible 10.0.0.1
+    [TestCase("::7f00:1", false)] // IPv4-compatible 127.0.0.1
+    [TestCase("2001:db8::1", false)] // documentation
+    [TestCase("100::1", false)] // discard-only
     public void Connections_go_to_public_addresses_only(string address, bool allowed) =>
         Assert.That(WebhookUrlRules.MayConnect(IPAddress.Parse(address), allowLoopback: false), Is.EqualTo(allowed));
 }

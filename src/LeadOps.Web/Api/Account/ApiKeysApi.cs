@@ -9,9 +9,10 @@ internal static class ApiKeysApi
     public static async Task<Ok<ApiKeyList>> ListAsync(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(new ApiKeyList([.. (await sender.Send(new ListApiKeys(), ct)).Select(ApiKeyResponse.From)]));
 
-    public static async Task<Created<CreatedApiKeyResponse>> CreateAsync(CreateApiKeyRequest request, ISender sender, CancellationToken ct)
+    public static async Task<Created<CreatedApiKeyResponse>> CreateAsync(CreateApiKeyRequest request, ISender sender, HttpResponse response, CancellationToken ct)
     {
         var created = await sender.Send(new CreateApiKey(request.Name ?? string.Empty), ct);
+        response.Headers.CacheControl = "no-store"; // the answer holds the key
         return TypedResults.Created($"/api/api-keys/{created.Id}", new CreatedApiKeyResponse(created.Id, created.Name, created.Key));
     }
 

@@ -13,9 +13,10 @@ internal static class OutgoingWebhooksApi
     public static async Task<Ok<EndpointList>> ListAsync(ISender sender, CancellationToken ct) =>
         TypedResults.Ok(new EndpointList(await sender.Send(new ListWebhookEndpoints(), ct)));
 
-    public static async Task<Created<CreatedWebhookEndpoint>> CreateAsync(CreateEndpointRequest request, ISender sender, CancellationToken ct)
+    public static async Task<Created<CreatedWebhookEndpoint>> CreateAsync(CreateEndpointRequest request, ISender sender, HttpResponse response, CancellationToken ct)
     {
         var created = await sender.Send(new RegisterWebhookEndpoint(request.Url ?? string.Empty, request.Events ?? [], request.Description), ct);
+        response.Headers.CacheControl = "no-store"; // the answer holds the secret
         return TypedResults.Created($"/api/webhook-endpoints/{created.Id}", created);
     }
 
