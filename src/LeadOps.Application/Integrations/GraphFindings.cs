@@ -7,9 +7,20 @@ internal static class GraphFindings
     public static void RecordFailure(this Integration integration, GraphFailure failure) =>
         integration.RecordFailure(FaultOf(failure), GraphFailureText.Describe(failure), failure.MissingPermission);
 
-    /// <summary>A failed listing of the page's lead forms (see <see cref="Integration.RecordFormsNotListed"/>).</summary>
-    public static void RecordFormsNotListed(this Integration integration, GraphFailure failure) =>
+    /// <summary>
+    /// A failed listing of the page's lead forms (see <see cref="Integration.RecordFormsNotListed"/>); a refused token is
+    /// recorded as such, for it stops everything else too.
+    /// </summary>
+    public static void RecordFormsNotListed(this Integration integration, GraphFailure failure)
+    {
+        if (failure.Kind == GraphFailureKind.TokenInvalid)
+        {
+            integration.RecordFailure(failure);
+            return;
+        }
+
         integration.RecordFormsNotListed(FaultOf(failure), GraphFailureText.Describe(failure), failure.MissingPermission);
+    }
 
     private static IntegrationFault FaultOf(GraphFailure failure) => failure.Kind switch
     {

@@ -9,11 +9,14 @@ public interface IFacebookPageGateway
     /// <summary>GET /debug_token with the app token; null when no app id/secret is configured.</summary>
     Task<FacebookTokenInfo?> DebugTokenAsync(string accessToken, CancellationToken cancellationToken);
 
-    /// <summary>GET /{page-id}/leadgen_forms, all pages of it, with each form's leads_count (no questions: the minute's probe).</summary>
-    Task<IReadOnlyList<FacebookLeadFormInfo>> GetLeadFormsAsync(GraphCredentials credentials, CancellationToken cancellationToken);
+    /// <summary>
+    /// GET /{page-id}/leadgen_forms, all pages of it, with each form's leads_count (no questions: the minute's probe). A
+    /// listing Graph's paging cut short answers the forms read with why (<see cref="FacebookLeadFormList.StoppedBy"/>).
+    /// </summary>
+    Task<FacebookLeadFormList> GetLeadFormsAsync(GraphCredentials credentials, CancellationToken cancellationToken);
 
     /// <summary>The same, with each form's questions (labels and options).</summary>
-    Task<IReadOnlyList<FacebookLeadFormInfo>> GetLeadFormsWithQuestionsAsync(GraphCredentials credentials, CancellationToken cancellationToken);
+    Task<FacebookLeadFormList> GetLeadFormsWithQuestionsAsync(GraphCredentials credentials, CancellationToken cancellationToken);
 
     /// <summary>GET /{page-id}/subscribed_apps: the fields this app is subscribed to on the page (empty when not subscribed).</summary>
     Task<IReadOnlyList<string>> GetSubscribedFieldsAsync(GraphCredentials credentials, CancellationToken cancellationToken);

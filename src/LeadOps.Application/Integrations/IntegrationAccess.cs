@@ -83,29 +83,19 @@ internal sealed class IntegrationAccess(
     }
 
     /// <summary>
-    /// Lists the page's lead forms with Meta's counts (new forms join the schedule). A failure is recorded on the
-    /// integration as forms Graph would not list (a refused token as such) and returned; null when they were listed.
+    /// Lists the page's lead forms with Meta's counts (and their questions when asked; new forms join the schedule) by
+    /// <see cref="LeadFormsListing"/>. A failure is recorded on the integration as forms Graph would not list (a refused
+    /// token as such) and returned; null when they were listed.
     /// </summary>
-    public async Task<GraphFailure?> ListFormsAsync(Integration integration, DateTimeOffset now, CancellationToken ct)
+    public async Task<GraphFailure?> ListFormsAsync(Integration integration, DateTimeOffset now, CancellationToken ct, bool withQuestions = false)
     {
-        try
+        var failure = await graph.ListFormsIntoAsync(integration, CredentialsFor(integration), withQuestions, now, ct);
+        if (failure is not null)
         {
-            integration.MergeForms(await graph.GetLeadFormsAsync(CredentialsFor(integration), ct), now);
-            return null;
+            integration.RecordFormsNotListed(failure);
         }
-        catch (GraphApiException ex)
-        {
-            if (ex.Failure.Kind == GraphFailureKind.TokenInvalid)
-            {
-                integration.RecordFailure(ex.Failure);
-            }
-            else
-            {
-                integration.RecordFormsNotListed(ex.Failure);
-            }
 
-            return ex.Failure;
-        }
+        return failure;
     }
 
     /// <summary>Reads the page's lead forms again (<see cref="ListFormsAsync"/>) and saves either way, so that every caller keeps the forms or what Graph said.</summary>

@@ -41,7 +41,14 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
                 await graph.GetPageAsync(token, ct);
             }
 
-            var formsFailure = await ListFormsAsync(integration, credentials, now, ct);
+            // A listing Graph refuses does not stop the check (the forms are listed again by the minute's probe, and the
+            // webhook subscription that brings the page's leads must not wait for them); a refused token does.
+            var formsFailure = await graph.ListFormsIntoAsync(integration, credentials, withQuestions: true, now, ct);
+            if (formsFailure is { Kind: GraphFailureKind.TokenInvalid })
+            {
+                return Refused(integration, method, formsFailure, now);
+            }
+
             var subscribed = await graph.GetSubscribedFieldsAsync(credentials, ct);
             integration.RecordCheck(method, scopes, expires, WebhookFields.All(subscribed.Contains), now);
             if (formsFailure is not null)
@@ -54,29 +61,17 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
         }
         catch (GraphApiException ex)
         {
-            integration.RecordFailure(ex.Failure);
-            integration.RecordCheckAttempt(method, now);
-            var valid = ex.Failure.Kind != GraphFailureKind.TokenInvalid;
-            return Result(integration, method, valid, integration.TokenExpiresAt, null, [], GraphFailureText.Describe(ex.Failure), now);
+            return Refused(integration, method, ex.Failure, now);
         }
     }
 
-    /// <summary>
-    /// Lists the page's lead forms with their questions. A refusal other than the token's is returned, not thrown: the
-    /// forms are listed again by the schedule's probe, and the rest of the check (the webhook subscription that brings the
-    /// page's leads) must not wait for them.
-    /// </summary>
-    private async Task<GraphFailure?> ListFormsAsync(Integration integration, GraphCredentials credentials, DateTimeOffset now, CancellationToken ct)
+    /// <summary>A refusal that ends the check: recorded on the integration, with how and when the check was made.</summary>
+    private static IntegrationTestResult Refused(Integration integration, string method, GraphFailure failure, DateTimeOffset now)
     {
-        try
-        {
-            integration.MergeForms(await graph.GetLeadFormsWithQuestionsAsync(credentials, ct), now);
-            return null;
-        }
-        catch (GraphApiException ex) when (ex.Failure.Kind != GraphFailureKind.TokenInvalid)
-        {
-            return ex.Failure;
-        }
+        integration.RecordFailure(failure);
+        integration.RecordCheckAttempt(method, now);
+        var valid = failure.Kind != GraphFailureKind.TokenInvalid;
+        return Result(integration, method, valid, integration.TokenExpiresAt, null, [], GraphFailureText.Describe(failure), now);
     }
 
     /// <summary>

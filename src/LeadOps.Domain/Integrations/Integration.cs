@@ -12,6 +12,7 @@ public sealed partial class Integration : IOwnedByUser
     public const int ProtectedTokenLength = 8000;
     public const int GrantedScopesLength = 2000;
     public const int MissingPermissionsLength = 500;
+    public const int FormsListingMissingPermissionsLength = MissingPermissionsLength;
     public const int CheckMethodLength = 20;
     public const int WelcomeSubjectLength = 200;
     public const int WelcomeBodyLength = 10_000;
@@ -21,6 +22,9 @@ public sealed partial class Integration : IOwnedByUser
         ["leads_retrieval", "pages_show_list", "pages_read_engagement", "pages_manage_metadata", "pages_messaging"];
 
     public static readonly TimeSpan ExpiryWarning = TimeSpan.FromDays(7);
+
+    /// <summary>Listed when Graph said a permission is missing without naming it.</summary>
+    private const string UnknownPermission = "unknown";
 
     /// <summary>How the last error begins when Graph would not list the page's lead forms (see <see cref="RecordFormsNotListed"/>).</summary>
     public const string FormsNotListedPrefix = "LeadOps could not list the page's lead forms: ";
@@ -47,6 +51,12 @@ public sealed partial class Integration : IOwnedByUser
 
     /// <summary>Required permissions the token lacks (comma-separated).</summary>
     public string MissingPermissions { get; private set; } = string.Empty;
+
+    /// <summary>
+    /// Those of <see cref="MissingPermissions"/> only a refused listing of the page's lead forms found missing
+    /// (comma-separated): a listing that goes through takes them off again (<see cref="MergeForms"/>).
+    /// </summary>
+    public string FormsListingMissingPermissions { get; private set; } = string.Empty;
 
     public bool? WebhookSubscribed { get; private set; }
 
@@ -85,8 +95,7 @@ public sealed partial class Integration : IOwnedByUser
     /// </summary>
     public bool MayRetrieve => HasUsableToken;
 
-    public IReadOnlyList<string> MissingPermissionList =>
-        MissingPermissions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> MissingPermissionList => Split(MissingPermissions);
 
     /// <summary>The state people must not miss, worst first.</summary>
     public IntegrationState StateAt(DateTimeOffset now)
@@ -144,6 +153,7 @@ public sealed partial class Integration : IOwnedByUser
         {
             GrantedScopes = string.Join(',', grantedScopes);
             MissingPermissions = string.Join(',', RequiredPermissions.Where(p => !grantedScopes.Contains(p)));
+            FormsListingMissingPermissions = string.Empty;
         }
     }
 
@@ -168,7 +178,7 @@ public sealed partial class Integration : IOwnedByUser
                 RecordTokenInvalid(reason);
                 break;
             case IntegrationFault.PermissionMissing:
-                RecordPermissionMissing(missingPermission ?? "unknown", reason);
+                RecordPermissionMissing(missingPermission ?? UnknownPermission, reason);
                 break;
             case IntegrationFault.ObjectGone:
                 break;
@@ -185,16 +195,11 @@ public sealed partial class Integration : IOwnedByUser
         LastError = TextLimit.Fit(reason, TextLimit.Reason);
     }
 
-    /// <summary>Graph said a permission is missing (codes 10, 200–299).</summary>
+    /// <summary>Graph said a permission is missing (codes 10, 200–299); another call than the forms listing found it too, so it stays.</summary>
     public void RecordPermissionMissing(string permission, string reason)
     {
-        var missing = MissingPermissionList.ToList();
-        if (!missing.Contains(permission))
-        {
-            missing.Add(permission);
-        }
-
-        MissingPermissions = string.Join(',', missing);
+        MissingPermissions = string.Join(',', Split(MissingPermissions).Append(permission).Distinct(StringComparer.Ordinal));
+        FormsListingMissingPermissions = string.Join(',', Split(FormsListingMissingPermissions).Where(p => p != permission));
         LastError = TextLimit.Fit(reason, TextLimit.Reason);
     }
 
@@ -205,13 +210,24 @@ public sealed partial class Integration : IOwnedByUser
     /// Graph would not list the page's lead forms while the rest of a check went through: recorded as that failure (a
     /// missing permission is listed too), in words that say the forms could not be listed, until a listing goes through.
     /// </summary>
-    public void RecordFormsNotListed(IntegrationFault fault, string reason, string? missingPermission = null) =>
+    public void RecordFormsNotListed(IntegrationFault fault, string reason, string? missingPermission = null)
+    {
+        // A permission is the listing's own finding when nothing else had found it missing.
+        var listingFound = Split(FormsListingMissingPermissions).ToList();
+        var permission = missingPermission ?? UnknownPermission;
+        if (fault == IntegrationFault.PermissionMissing && !MissingPermissionList.Contains(permission))
+        {
+            listingFound.Add(permission);
+        }
+
         RecordFailure(fault, FormsNotListedPrefix + reason, missingPermission);
+        FormsListingMissingPermissions = string.Join(',', listingFound);
+    }
 
     /// <summary>
     /// The page's lead forms as Graph lists them now: known forms take the new name, status and count (keeping their
     /// sync choice and watermark); new ones are added. Forms Graph no longer lists are kept. A last error saying they
-    /// could not be listed is over.
+    /// could not be listed is over, and so are the missing permissions only a refused listing found.
     /// </summary>
     public void MergeForms(IEnumerable<LeadFormListing> forms, DateTimeOffset now)
     {
@@ -219,6 +235,10 @@ public sealed partial class Integration : IOwnedByUser
         {
             LastError = null;
         }
+
+        var listingFound = Split(FormsListingMissingPermissions);
+        MissingPermissions = string.Join(',', MissingPermissionList.Where(p => !listingFound.Contains(p)));
+        FormsListingMissingPermissions = string.Empty;
 
         foreach (var form in forms)
         {
@@ -232,6 +252,9 @@ public sealed partial class Integration : IOwnedByUser
             existing.Refresh(form, now);
         }
     }
+
+    private static string[] Split(string permissions) =>
+        permissions.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Staff turn it off (no syncs, webhooks ignored, no replies) or back on.</summary>
     public void SetEnabled(bool enabled) => IsDisabled = !enabled;

@@ -36,6 +36,9 @@ internal static class FaultInjector
                 case FaultKind.TimeBasedPaging:
                     call.TimeBasedPaging = true;
                     break;
+                case FaultKind.PagingCycle:
+                    call.PagingCycle = true;
+                    break;
                 case FaultKind.TooMuchData when AskedFor(call) > rule.MaxPageSize:
                     return GraphReply.Fail(GraphErrors.TooMuchData());
                 case FaultKind.TooMuchData:

@@ -100,4 +100,12 @@ public enum FaultKind
     /// and a <c>previous</c> URL with <c>since</c>. Asked with that token, the edge goes on where the page ended.
     /// </summary>
     TimeBasedPaging,
+
+    /// <summary>
+    /// On an edge (leads, leadgen_forms) called with an <c>after</c> cursor: the page is answered, but its
+    /// <c>cursors.after</c> and <c>paging.next</c> name the cursor the page before it was asked with, so a client that
+    /// follows them goes round the same two pages (A → B → A) for as long as the rule fires. A page whose predecessor
+    /// was the first (asked without a cursor) is answered as usual. Only calls that carry an <c>after</c> cursor match.
+    /// </summary>
+    PagingCycle,
 }

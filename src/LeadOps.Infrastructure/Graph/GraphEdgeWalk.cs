@@ -4,12 +4,24 @@ namespace LeadOps.Infrastructure.Graph;
 /// Where a walk along a paged edge (leads, leadgen_forms) stands: the page to ask for next, by Graph's cursor or by the
 /// time or offset parameters of its next URL (<see cref="GraphPagingCursor"/>). A page that names the very position it
 /// was asked with is asked once more (the next answer often carries on); named again, the walk ends there
-/// (<see cref="Repeated"/>), never in a loop.
+/// (<see cref="Repeated"/>), never in a loop. A next page at a position the walk already asked for (Graph's paging going
+/// round, A → B → A), or more than <see cref="MaxEmptyPagesInARow"/> empty pages in a row, stops the walk with a
+/// failure: what was read is good, the rest of the edge was never reached.
 /// </summary>
 internal sealed class GraphEdgeWalk
 {
+    /// <summary>
+    /// Empty pages that still name a next one, in a row, before the walk gives up. Graph sends some (items filtered out
+    /// after the page was cut: expired or deleted leads, the time filter), so a few are not the end; a hundred in a row
+    /// is 10,000 positions at the 100-item page without one item, a run whose position keeps changing without reaching
+    /// anything. It costs at most a hundred calls of the page's leadgen budget (thousands a day) and seconds of a run.
+    /// </summary>
+    public const int MaxEmptyPagesInARow = 100;
+
+    private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
     private GraphNextPage? _at;
     private string? _askedAgain;
+    private int _emptyInARow;
 
     /// <summary>Whether the walk ended because Graph kept naming the same position.</summary>
     public bool Repeated { get; private set; }
@@ -18,14 +30,19 @@ internal sealed class GraphEdgeWalk
     public Task<T> AskAsync<T>(Func<string?, Task<T>> byCursor, Func<IDictionary<string, string>, Task<T>> byPosition) =>
         _at is { After: null } byTime ? byPosition(new Dictionary<string, string>(byTime.Position)) : byCursor(_at?.After);
 
-    /// <summary>Moves on to <paramref name="next"/>; false when the walk ends: no next page, or a position named again.</summary>
-    public bool MoveTo(GraphNextPage? next)
+    /// <summary>
+    /// Moves on to <paramref name="next"/> from a page of <paramref name="items"/> items; false when the walk ends: no
+    /// next page, or a position named again. Throws a <see cref="GraphApiException"/> when Graph's paging goes round or
+    /// keeps giving empty pages: the caller hands over what it read first.
+    /// </summary>
+    public bool MoveTo(GraphNextPage? next, int items)
     {
         if (next is null)
         {
             return false;
         }
 
+        _emptyInARow = items == 0 ? _emptyInARow + 1 : 0;
         if (next.Key == _at?.Key)
         {
             if (_askedAgain == next.Key)
@@ -36,8 +53,19 @@ internal sealed class GraphEdgeWalk
 
             _askedAgain = next.Key;
         }
+        else if (!_asked.Add(next.Key))
+        {
+            throw Stuck("Graph's paging went back to a page it had already given (it goes round in a circle)");
+        }
+        else if (_emptyInARow > MaxEmptyPagesInARow)
+        {
+            throw Stuck($"Graph gave more than {MaxEmptyPagesInARow} empty pages in a row, each naming another next page");
+        }
 
         _at = next;
         return true;
     }
+
+    private static GraphApiException Stuck(string what) =>
+        new(GraphCall.Unreadable(null, $"{what}, so LeadOps stopped following it. What was read is kept; the rest is asked for again next time."));
 }

@@ -49,10 +49,10 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
             data.ProfileId ?? data.UserId);
     }
 
-    public Task<IReadOnlyList<FacebookLeadFormInfo>> GetLeadFormsAsync(GraphCredentials credentials, CancellationToken cancellationToken) =>
+    public Task<FacebookLeadFormList> GetLeadFormsAsync(GraphCredentials credentials, CancellationToken cancellationToken) =>
         ListFormsAsync(credentials, FormFields, cancellationToken);
 
-    public Task<IReadOnlyList<FacebookLeadFormInfo>> GetLeadFormsWithQuestionsAsync(GraphCredentials credentials, CancellationToken cancellationToken) =>
+    public Task<FacebookLeadFormList> GetLeadFormsWithQuestionsAsync(GraphCredentials credentials, CancellationToken cancellationToken) =>
         ListFormsAsync(credentials, FormFieldsWithQuestions, cancellationToken);
 
     /// <summary>The fields this app (Facebook:AppId) is subscribed to; without an AppId, those of every app listed.</summary>
@@ -128,7 +128,8 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
         return created.Id is { Length: > 0 } id ? id : throw new GraphApiException(GraphCall.Unreadable(200, "Graph returned no id for the test lead"));
     }
 
-    private async Task<IReadOnlyList<FacebookLeadFormInfo>> ListFormsAsync(GraphCredentials credentials, string fields, CancellationToken cancellationToken)
+    /// <summary>Every page of the listing; one whose paging cannot be followed on (<see cref="GraphEdgeWalk"/>) ends it with the forms read and why.</summary>
+    private async Task<FacebookLeadFormList> ListFormsAsync(GraphCredentials credentials, string fields, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrEmpty(credentials.PageId);
@@ -152,9 +153,16 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
             {
                 Questions = GraphFormQuestions.Read(f.Questions),
             }));
-            if (!walk.MoveTo(GraphPagingCursor.NextPage(page.Paging)))
+            try
             {
-                return forms;
+                if (!walk.MoveTo(GraphPagingCursor.NextPage(page.Paging), page.Data?.Count ?? 0))
+                {
+                    return new FacebookLeadFormList(forms);
+                }
+            }
+            catch (GraphApiException ex)
+            {
+                return new FacebookLeadFormList(forms, ex.Failure);
             }
         }
     }

@@ -8,7 +8,9 @@ namespace LeadOps.Infrastructure.Graph;
 /// an empty page or one smaller than the limit asked for (Graph caps it) is not the end; a page Graph finds too heavy is
 /// asked for again with fewer leads (<see cref="GraphPageSize"/>). A page that announces the very
 /// cursor it was asked with is asked once more (the next answer often carries on); if the cursor repeats again, the
-/// walk ends there with a warning on its last page, never in a loop and never as a failure.
+/// walk ends there with a warning on its last page, never in a loop and never as a failure. A next page that cannot be
+/// followed, paging that goes round or an endless run of empty pages (<see cref="GraphEdgeWalk"/>) fails the walk once
+/// the leads read are handed over.
 /// </summary>
 internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSource> logger) : ILeadSource
 {
@@ -35,26 +37,26 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
                 after => graphApi.GetLeadsAsync(formId, GraphLeadMapper.Fields, limit, after, filtering, context, cancellationToken),
                 position => graphApi.GetLeadsFromAsync(formId, GraphLeadMapper.Fields, limit, filtering, position, context, cancellationToken)));
             var leads = (page.Data ?? []).Select(GraphLeadMapper.ToLead).ToList();
-            GraphNextPage? next;
-            GraphApiException? unreadableNext = null;
+            bool more;
+            GraphApiException? stuck = null;
             try
             {
-                next = GraphPagingCursor.NextPage(page.Paging);
+                more = walk.MoveTo(GraphPagingCursor.NextPage(page.Paging), leads.Count);
             }
             catch (GraphApiException ex)
             {
-                next = null;
-                unreadableNext = ex;
+                more = false;
+                stuck = ex;
             }
 
-            if (unreadableNext is not null)
+            if (stuck is not null)
             {
                 // The leads read are handed over first; the walk then fails, so the run keeps its place for the rest.
                 yield return new FacebookLeadPage(leads);
-                throw unreadableNext;
+                throw stuck;
             }
 
-            if (!walk.MoveTo(next))
+            if (!more)
             {
                 yield return new FacebookLeadPage(leads, walk.Repeated ? GraphPagingCursor.RepeatedCursorWarning : null);
                 yield break;

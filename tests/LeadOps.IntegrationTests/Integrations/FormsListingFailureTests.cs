@@ -52,6 +52,51 @@ public sealed class FormsListingFailureTests(DatabaseKind database) : AppFixture
         });
     }
 
+    /// <summary>
+    /// The permission a refused listing named is listed as missing, and goes again once a listing goes through (the minute's
+    /// probe), not only at the next Test; the page no longer shows a missing permission.
+    /// </summary>
+    [Test]
+    public async Task A_permission_only_the_forms_listing_found_missing_goes_once_a_listing_goes_through()
+    {
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.LeadgenForms, PageId = Page, Kind = FaultKind.PermissionMissing, Permission = "pages_manage_ads" });
+        var connected = await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        var id = connected.GetProperty("id").GetInt32();
+        Assert.That(connected.GetProperty("missing_permissions").EnumerateArray().Select(p => p.GetString()), Does.Contain("pages_manage_ads"));
+
+        Graph.ClearFaults();
+        await App.SendAsync(user, new ProbeLeadForms(id));
+
+        var later = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{id}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(later.GetProperty("missing_permissions").GetArrayLength(), Is.Zero, "the listing that went through took it off");
+            Assert.That(later.GetProperty("status").GetString(), Is.Not.EqualTo("missing_permission"));
+        });
+    }
+
+    /// <summary>The hourly page check meets the same refusal: it is recorded in the same words, and the rest of the check still runs.</summary>
+    [Test]
+    public async Task The_hourly_check_says_the_forms_could_not_be_listed_and_still_checks_the_subscription()
+    {
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
+        var id = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.LeadgenForms, PageId = Page, Kind = FaultKind.PermissionMissing, Permission = "pages_manage_ads" });
+        var seen = Graph.Requests.Count;
+
+        var checkedNow = await App.SendAsync(user, new CheckLeadDelivery(id));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(checkedNow.Value!.LastError, Does.StartWith("LeadOps could not list the page's lead forms: ").And.Contain("pages_manage_ads"));
+            Assert.That(Graph.Requests.Skip(seen).Select(r => r.Path), Has.Some.EndsWith($"/{Page}/subscribed_apps"), "the webhook subscription was still checked");
+            Assert.That(checkedNow.Value.Forms.Select(f => f.FormId), Is.SupersetOf(SandboxSeed.FormIdsOf(Page)), "the forms it had are kept");
+        });
+    }
+
     /// <summary>Reconnecting with a new token while Graph will not list the forms: the forms LeadOps had are kept, and the answer says why they were not listed again.</summary>
     [Test]
     public async Task Reconnecting_while_graph_will_not_list_the_forms_keeps_them_and_says_so()

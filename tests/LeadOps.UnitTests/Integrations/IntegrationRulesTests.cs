@@ -83,4 +83,20 @@ public sealed class IntegrationRulesTests
         form.RecordSync(Now.AddDays(-1), Now.AddHours(-1), Now.AddDays(2));
         Assert.That((form.Watermark, form.LastSyncedAt), Is.EqualTo(((DateTimeOffset?)Now, (DateTimeOffset?)Now.AddDays(2))));
     }
+
+    [Test]
+    public void A_listing_that_goes_through_takes_off_only_the_permissions_a_refused_listing_alone_found_missing()
+    {
+        var integration = new Integration();
+        integration.RecordCheck("debug_token", ["leads_retrieval", "pages_show_list", "pages_read_engagement", "pages_manage_metadata"], null, true, Now);
+        integration.RecordFormsNotListed(IntegrationFault.PermissionMissing, "missing", "pages_messaging");
+        integration.RecordFormsNotListed(IntegrationFault.PermissionMissing, "missing", "pages_manage_ads");
+        integration.RecordFailure(IntegrationFault.PermissionMissing, "missing", "ads_management");
+        integration.RecordFormsNotListed(IntegrationFault.PermissionMissing, "missing", "ads_management");
+        Assert.That(integration.MissingPermissionList, Is.EqualTo(new[] { "pages_messaging", "pages_manage_ads", "ads_management" }));
+
+        integration.MergeForms([new LeadFormListing("f1", "Test ride", "ACTIVE", 3)], Now);
+
+        Assert.That(integration.MissingPermissionList, Is.EqualTo(new[] { "pages_messaging", "ads_management" }), "the check found pages_messaging missing, another call ads_management");
+    }
 }

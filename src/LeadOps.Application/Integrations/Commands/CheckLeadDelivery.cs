@@ -2,11 +2,12 @@ namespace LeadOps.Application.Integrations.Commands;
 
 /// <summary>
 /// The hourly page check the schedule runs for each enabled integration (ADR 0010): the leadgen subscription (repaired
-/// where the token allows), lead access, and the page's forms with their questions (new forms join the schedule).
+/// where the token allows), lead access, and the page's forms with their questions (new forms join the schedule; a
+/// listing Graph refuses is recorded as forms it would not list, and the rest of the check still runs).
 /// </summary>
 public sealed record CheckLeadDelivery(int IntegrationId) : IIntegrationCommand<IntegrationView>;
 
-internal sealed class CheckLeadDeliveryHandler(IntegrationAccess access, IFacebookPageGateway graph, LeadDeliveryCheck delivery)
+internal sealed class CheckLeadDeliveryHandler(IntegrationAccess access, LeadDeliveryCheck delivery)
     : IntegrationHandlerBase<CheckLeadDelivery, IntegrationView>(access)
 {
     protected override async Task<Result<IntegrationView>> HandleAsync(CheckLeadDelivery command, Integration integration, CancellationToken cancellationToken)
@@ -17,11 +18,11 @@ internal sealed class CheckLeadDeliveryHandler(IntegrationAccess access, IFacebo
             return Result<IntegrationView>.Ok(IntegrationView.From(integration, now));
         }
 
-        var failure = await Access.CallGraphAsync(integration, async credentials =>
-        {
-            integration.MergeForms(await graph.GetLeadFormsWithQuestionsAsync(credentials, cancellationToken), now);
-            await delivery.CheckAsync(integration, credentials, null, cancellationToken);
-        });
+        // As in a Test: forms Graph will not list are recorded as such and the rest of the check still runs; a refused token stops it.
+        var listing = await Access.ListFormsAsync(integration, now, cancellationToken, withQuestions: true);
+        var failure = listing is { Kind: GraphFailureKind.TokenInvalid }
+            ? listing
+            : await Access.CallGraphAsync(integration, credentials => delivery.CheckAsync(integration, credentials, null, cancellationToken));
         if (failure is not null)
         {
             integration.RecordPageChecked(now);

@@ -4,8 +4,8 @@ namespace LeadOps.GraphSandbox;
 
 /// <summary>
 /// An edge's answer (<c>leadgen_forms</c>, <c>leads</c>): <c>data</c> with the requested fields of each item, and
-/// Graph's <c>paging</c>, shaped by the <see cref="FaultKind.EmptyPageWithNext"/>, <see cref="FaultKind.RepeatedCursor"/> and
-/// <see cref="FaultKind.TimeBasedPaging"/> faults.
+/// Graph's <c>paging</c>, shaped by the <see cref="FaultKind.EmptyPageWithNext"/>, <see cref="FaultKind.RepeatedCursor"/>,
+/// <see cref="FaultKind.TimeBasedPaging"/> and <see cref="FaultKind.PagingCycle"/> faults.
 /// </summary>
 internal static class EdgeReply
 {
@@ -45,6 +45,14 @@ internal static class EdgeReply
 
         if (items.Count == 0 || page.First is not { } first || page.Last is not { } last)
         {
+            return result;
+        }
+
+        if (call.PagingCycle && page.Back is { } back)
+        {
+            // Paging that goes round: the next page is announced at the cursor the page before this one was asked with.
+            var round = new PagingJson(new PagingJson.CursorPair(first.Encode(), back.Encode()), PagingUrl(call, "before", first.Encode()), PagingUrl(call, "after", back.Encode()));
+            result["paging"] = JsonSerializer.SerializeToNode(round, GraphJson.Options);
             return result;
         }
 

@@ -41,7 +41,9 @@ internal static class KeysetPager
             items[i] = sorted[to - 1 - i];
         }
 
-        return new KeysetPage<T>(items, keyOf(items[0]), keyOf(items[^1]), HasNext: from > lo, HasPrevious: to < hi);
+        // The page before this one, of the same size, ended at this page's cursor; it was asked after the item just newer than it.
+        var back = request.Before is null && request.After is not null && to + request.Limit < hi ? keyOf(sorted[to + request.Limit]) : (PageKey?)null;
+        return new KeysetPage<T>(items, keyOf(items[0]), keyOf(items[^1]), HasNext: from > lo, HasPrevious: to < hi, back);
     }
 
     /// <summary>First index whose key is at least <paramref name="key"/>.</summary>

@@ -36,6 +36,9 @@ internal sealed class GraphCall(HttpContext http, SandboxState state, string ver
     /// <summary>Set by a <see cref="FaultKind.TimeBasedPaging"/> fault.</summary>
     public bool TimeBasedPaging { get; set; }
 
+    /// <summary>Set by a <see cref="FaultKind.PagingCycle"/> fault.</summary>
+    public bool PagingCycle { get; set; }
+
     /// <summary>Set by a <see cref="FaultKind.DoneButInvalidReply"/> fault: the answer given once the route has done its work.</summary>
     public GraphError? AnswerAfterWork { get; set; }
 

@@ -188,6 +188,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     TokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
                     GrantedScopes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     MissingPermissions = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    FormsListingMissingPermissions = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     WebhookSubscribed = table.Column<bool>(type: "INTEGER", nullable: true),
                     NeedsReconnect = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),

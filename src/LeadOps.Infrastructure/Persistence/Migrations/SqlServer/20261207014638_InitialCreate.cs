@@ -188,6 +188,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     TokenExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     GrantedScopes = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     MissingPermissions = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    FormsListingMissingPermissions = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
                     WebhookSubscribed = table.Column<bool>(type: "bit", nullable: true),
                     NeedsReconnect = table.Column<bool>(type: "bit", nullable: false),
                     IsDisabled = table.Column<bool>(type: "bit", nullable: false),

@@ -1,0 +1,21 @@
+using System.Collections;
+
+namespace LeadOps.Application.Integrations;
+
+/// <summary>
+/// The page's lead forms as Graph listed them. <see cref="StoppedBy"/> is set when Graph's paging would not let the
+/// listing finish (a next page that could not be followed, paging that went round, endless empty pages): the forms
+/// listed are good, the page may have more.
+/// </summary>
+public sealed class FacebookLeadFormList(IReadOnlyList<FacebookLeadFormInfo> forms, GraphFailure? stoppedBy = null) : IReadOnlyList<FacebookLeadFormInfo>
+{
+    public GraphFailure? StoppedBy { get; } = stoppedBy;
+
+    public int Count => forms.Count;
+
+    public FacebookLeadFormInfo this[int index] => forms[index];
+
+    public IEnumerator<FacebookLeadFormInfo> GetEnumerator() => forms.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
