@@ -64,7 +64,7 @@ public sealed record ConversationView(
             ReferredAt = c.ReferredAt,
             Optin = c.Optin,
             OptedInAt = c.OptedInAt,
-            ThreadOwnerAppId = c.ThreadOwnerAppId,
+            ThreadOwnerAppId = c.ThreadOwnerAppId == Conversation.UnnamedOwnerAppId ? null : c.ThreadOwnerAppId,
             ThreadOwnerText = c.ThreadControlAt is null ? null : ThreadOwnerNames.Of(c.ThreadOwnerAppId, options),
             AnsweredElsewhereAt = c.AnsweredElsewhereAt,
             WaitingLevel = (thresholds ?? WaitingThresholds.Default).LevelOf(c.WaitingSince is { } waiting ? now - waiting : null),

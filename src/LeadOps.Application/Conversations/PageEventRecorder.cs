@@ -65,8 +65,9 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
         }
 
         var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
-        var moves = handover.MovesControl && handover.NewOwnerAppId is not null;
-        conversations.AddMessage(conversation.RecordHandover(mid, ThreadOwnerNames.Describe(handover, options), handover.NewOwnerAppId, moves, e.Timestamp));
+        var newOwner = handover.NewOwnerAppId ?? (TakenFromRecordedOwner(handover, conversation) ? Conversation.UnnamedOwnerAppId : null);
+        var moves = handover.MovesControl && newOwner is not null;
+        conversations.AddMessage(conversation.RecordHandover(mid, ThreadOwnerNames.Describe(handover, options), newOwner, moves, e.Timestamp));
         if (moves && handover.Action == MessengerHandover.Take && handover.NewOwnerAppId == MessengerWebhookEvent.MetaPageInboxAppId &&
             conversation.ThreadOwnerAppId == MessengerWebhookEvent.MetaPageInboxAppId)
         {
@@ -83,6 +84,30 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
         }
 
         return MessengerEventOutcome.Stored;
+    }
+
+    /// <summary>
+    /// A take that names no new owner (the older messaging_handovers reference: "thread ownership … has been taken away from
+    /// your application") takes the thread from the owner LeadOps recorded, or from LeadOps: it is now with an app Meta did
+    /// not name, so a take by staff asks Meta for it again. A take from another app than the recorded one moves nothing.
+    /// </summary>
+    private bool TakenFromRecordedOwner(MessengerHandover handover, Conversation conversation) =>
+        handover.Action == MessengerHandover.Take &&
+        (handover.PreviousOwnerAppId is null || handover.PreviousOwnerAppId == conversation.ThreadOwnerAppId || handover.PreviousOwnerAppId == options.OwnAppId);
+
+    /// <summary>
+    /// Meta sends on standby what happens in a thread another app controls (standby reference): when LeadOps recorded that it
+    /// holds the thread, it no longer does (a take expired, or the thread went back to the routing without a handover event),
+    /// so a take by staff asks Meta for it again. A handover on standby names its owner itself; an older event moves nothing.
+    /// </summary>
+    public async Task StandbyAsync(MessengerWebhookEvent e, CancellationToken ct)
+    {
+        if (e.Standby && e.Kind is not (MessengerEventKind.Handover or MessengerEventKind.PolicyEnforcement) &&
+            options.OwnAppId is { } own && e.AppId != own &&
+            await conversations.FindAsync(e.PageId, e.Psid, ct) is { } conversation && conversation.ThreadOwnerAppId == own)
+        {
+            conversation.RecordThreadControl(Conversation.UnnamedOwnerAppId, e.Timestamp);
+        }
     }
 
     public MessengerEventOutcome Policy(Integration integration, MessengerWebhookEvent e)

@@ -7,6 +7,7 @@ public static class ThreadOwnerNames
     {
         null or "" => "no app (idle)",
         MessengerWebhookEvent.MetaPageInboxAppId => Conversation.PageInboxName,
+        Conversation.UnnamedOwnerAppId => "another app",
         _ when appId == options.OwnAppId => "LeadOps",
         _ when appId == options.BotAppId => "the bot",
         _ => $"app {appId}",
@@ -17,10 +18,11 @@ public static class ThreadOwnerNames
     {
         var text = handover.Action switch
         {
-            MessengerHandover.Pass => $"Thread control passed from {Of(handover.PreviousOwnerAppId, options)} to {Of(handover.NewOwnerAppId, options)}",
-            // The older reference's take names no new owner: the thread was taken away from the previous one by another app.
-            MessengerHandover.Take => $"{(handover.NewOwnerAppId is null ? "Another app" : Capital(Of(handover.NewOwnerAppId, options)))} took thread control from {Of(handover.PreviousOwnerAppId, options)}",
-            MessengerHandover.Request => $"{Capital(Of(handover.RequestedOwnerAppId, options))} asks for thread control",
+            // An app the event does not name is "another app", never "no app (idle)": the older reference's take names no new
+            // owner (the thread was taken away from the previous one), and a request may come without the requesting app.
+            MessengerHandover.Pass => $"Thread control passed from {Of(handover.PreviousOwnerAppId, options)} to {Of(handover.NewOwnerAppId ?? Conversation.UnnamedOwnerAppId, options)}",
+            MessengerHandover.Take => $"{Capital(Of(handover.NewOwnerAppId ?? Conversation.UnnamedOwnerAppId, options))} took thread control from {Of(handover.PreviousOwnerAppId, options)}",
+            MessengerHandover.Request => $"{Capital(Of(handover.RequestedOwnerAppId ?? Conversation.UnnamedOwnerAppId, options))} asks for thread control",
             _ => $"Thread control event: {handover.Action}",
         };
         return string.IsNullOrWhiteSpace(handover.Metadata) ? text : $"{text} ({handover.Metadata.Trim()})";

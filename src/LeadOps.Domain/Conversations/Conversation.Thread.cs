@@ -11,7 +11,14 @@ public sealed partial class Conversation
     /// <summary>How the Inbox names a person answering in Meta's own inbox.</summary>
     public const string PageInboxName = "Meta Business Suite";
 
-    /// <summary>The app Meta last said controls the thread; null while LeadOps has not been told.</summary>
+    /// <summary>
+    /// The owner recorded when Meta says the thread is with an app it does not name: the older
+    /// <c>take_thread_control</c> names no new owner ("taken away from your application"), and an event on standby says
+    /// only that another app has the thread. Not a Meta app id (those are digits).
+    /// </summary>
+    public const string UnnamedOwnerAppId = "another-app";
+
+    /// <summary>The app Meta last said controls the thread (<see cref="UnnamedOwnerAppId"/>: one it did not name); null while LeadOps has not been told.</summary>
     public string? ThreadOwnerAppId { get; private set; }
 
     public DateTimeOffset? ThreadControlAt { get; private set; }

@@ -8,7 +8,7 @@ namespace LeadOps.GraphSandbox;
 /// <see cref="MessengerShape"/> asked for, when the page is subscribed to its field. Customer messages, taps, reactions and
 /// returns through an ad or an m.me link open the messaging windows. Returns the message id (<c>mid</c>) where the event has one.
 /// </summary>
-public sealed class CustomerActions
+public sealed partial class CustomerActions
 {
     /// <summary>The Page inbox's (Meta Business Suite's) app id.</summary>
     public const string PageInboxAppId = "263902037430900";
@@ -32,7 +32,8 @@ public sealed class CustomerActions
     {
         var (page, customer, at, mid) = Begin(pageId, psid, message.Summary, opensWindow: true);
         var body = message.Unsupported is { } unsupported ? UnsupportedBody(unsupported) : ContentBody(message);
-        _store.Publish(page, "messages", MessengerEventJson.CustomerMessage(page.Id, customer.Psid, mid, body, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+        var form = ShapeFor(customer, shape);
+        _store.Publish(page, "messages", MessengerEventJson.CustomerMessage(page.Id, customer.Psid, mid, body, at, form), at, form);
         return mid;
     }
 
@@ -86,7 +87,11 @@ public sealed class CustomerActions
     public string Taps(string pageId, string psid, string title, string payload, SandboxReferral? referral = null, MessengerShape? shape = null)
     {
         var (page, customer, at, mid) = Begin(pageId, psid, $"[tapped {title}]", opensWindow: true);
-        _store.Publish(page, "messaging_postbacks", MessengerEventJson.Postback(page.Id, customer.Psid, mid, title, payload, referral, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
+        var form = ShapeFor(customer, shape);
+
+        // On standby Meta leaves the payload out: only the app that sent the button receives it.
+        var sent = shape is null && form.Envelope == MessengerEnvelope.Standby ? null : payload;
+        _store.Publish(page, "messaging_postbacks", MessengerEventJson.Postback(page.Id, customer.Psid, mid, title, sent, referral, at, form), at, form);
         return mid;
     }
 
@@ -161,22 +166,6 @@ public sealed class CustomerActions
         return mid;
     }
 
-    /// <summary>Another app (the bot, the Page inbox) passes, takes or requests thread control: <paramref name="action"/> is Meta's field name.</summary>
-    public void Handover(string pageId, string psid, string action, string? fromAppId, string? toAppId, string? metadata = null, MessengerShape? shape = null)
-    {
-        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: false);
-        var body = action == "request_thread_control"
-            ? new JsonObject { ["requested_owner_app_id"] = toAppId }
-            : new JsonObject { ["previous_owner_app_id"] = fromAppId, ["new_owner_app_id"] = toAppId };
-        body["metadata"] = metadata;
-        if (action != "request_thread_control")
-        {
-            customer.ThreadOwnerAppId = toAppId;
-        }
-
-        _store.Publish(page, "messaging_handovers", MessengerEventJson.Handover(page.Id, customer.Psid, action, body, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
-    }
-
     /// <summary>Meta warns or blocks the page's messaging (<paramref name="action"/> warning, block, unblock).</summary>
     public void EnforcesPolicy(string pageId, string action, string? reason, MessengerShape? shape = null)
     {
@@ -197,15 +186,6 @@ public sealed class CustomerActions
 
     /// <summary>Meta has no profile for the customer: an account made with a phone number (2018218), or, <paramref name="gone"/>, one Graph no longer loads (100/33).</summary>
     public void HasNoProfile(string pageId, string psid, bool gone = false) => _store.SetWithoutProfile(pageId, psid, gone);
-
-    /// <summary>Makes Meta route the page's conversations itself (a default app): pass and take thread control are refused.</summary>
-    public void RouteConversationsByMeta(string pageId, bool routed = true) => _store.SetRoutedByMeta(_store.PageOf(pageId), routed);
-
-    /// <summary>
-    /// Makes the page's <c>take_thread_control</c> answer <c>{"data":[{"thread_owner":{"app_id","expiration"}}]}</c>, as Meta's
-    /// Conversation Control guide prints it, instead of the reference's <c>{"success":true}</c>.
-    /// </summary>
-    public void AnswerTakeWithThreadOwner(string pageId, bool on = true) => _store.SetTakeAnswersOwner(_store.PageOf(pageId), on);
 
     private (PageState Page, CustomerState Customer, DateTimeOffset At, string Mid) Begin(string pageId, string psid, string? history, bool opensWindow)
     {

@@ -31,6 +31,9 @@ internal sealed class CustomerState(string psid, string name, bool blockedPage)
     /// </summary>
     public bool ProfileGone { get; set; }
 
+    /// <summary>The owner after a take that names no new owner (the older messaging_handovers form): an app not named.</summary>
+    public const string UnnamedApp = "another-app";
+
     /// <summary>The app that controls the thread (null: idle), as pass and take thread control leave it.</summary>
     public string? ThreadOwnerAppId { get; set; }
 

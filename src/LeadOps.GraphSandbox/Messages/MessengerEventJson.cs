@@ -15,10 +15,7 @@ internal static class MessengerEventJson
     public static JsonObject Echo(string pageId, string psid, string mid, string? text, JsonArray? attachments, string? appId, DateTimeOffset at, MessengerShape shape)
     {
         var message = new JsonObject { ["is_echo"] = true };
-        if (appId is not null && shape.AppId != MessengerIdForm.Absent)
-        {
-            message["app_id"] = shape.AppId == MessengerIdForm.Number && long.TryParse(appId, out var number) ? number : appId;
-        }
+        AddAppId(message, "app_id", appId, shape);
 
         message["mid"] = mid;
         if (text is not null)
@@ -34,9 +31,14 @@ internal static class MessengerEventJson
         return Event(Party("id", pageId), psid, at, shape, "message", message);
     }
 
-    public static JsonObject Postback(string pageId, string psid, string mid, string title, string payload, SandboxReferral? referral, DateTimeOffset at, MessengerShape shape)
+    public static JsonObject Postback(string pageId, string psid, string mid, string title, string? payload, SandboxReferral? referral, DateTimeOffset at, MessengerShape shape)
     {
-        var postback = new JsonObject { ["mid"] = mid, ["title"] = title, ["payload"] = payload };
+        var postback = new JsonObject { ["mid"] = mid, ["title"] = title };
+        if (payload is not null)
+        {
+            postback["payload"] = payload;
+        }
+
         if (referral is not null)
         {
             postback["referral"] = Referral(referral);
@@ -94,6 +96,29 @@ internal static class MessengerEventJson
     /// <summary><paramref name="action"/>: pass_thread_control, take_thread_control or request_thread_control.</summary>
     public static JsonObject Handover(string pageId, string psid, string action, JsonObject body, DateTimeOffset at, MessengerShape shape) =>
         Event(Customer(psid, shape), pageId, at, shape, action, body);
+
+    /// <summary><c>app_roles {app id: [roles]}</c>, page-wide: no sender, only the page as recipient.</summary>
+    public static JsonObject AppRoles(string pageId, IReadOnlyDictionary<string, string[]> roles, DateTimeOffset at, MessengerShape shape)
+    {
+        var body = new JsonObject();
+        foreach (var (appId, appRoles) in roles)
+        {
+            body[appId] = new JsonArray([.. appRoles.Select(role => (JsonNode)role)]);
+        }
+
+        return new JsonObject { ["recipient"] = Party("id", pageId), ["timestamp"] = Time(at, shape), ["app_roles"] = body };
+    }
+
+    /// <summary>Writes an app id as the shape says: a number (when it is one), a string, or not at all; nothing when there is none.</summary>
+    public static void AddAppId(JsonObject body, string name, string? appId, MessengerShape shape)
+    {
+        if (appId is null || shape.AppId == MessengerIdForm.Absent)
+        {
+            return;
+        }
+
+        body[name] = shape.AppId == MessengerIdForm.Number && long.TryParse(appId, out var number) ? number : appId;
+    }
 
     /// <summary>A page-wide event: no sender, only the page as recipient.</summary>
     public static JsonObject Policy(string pageId, string action, string? reason, DateTimeOffset at, MessengerShape shape)

@@ -19,4 +19,10 @@ public sealed record MessengerShape
 
     /// <summary>A policy notice keyed <c>"policy-enforcement"</c>, as Meta's older reference text printed it, instead of <c>"policy_enforcement"</c>.</summary>
     public bool PolicyKeyWithHyphen { get; init; }
+
+    /// <summary>
+    /// The entry's <c>id</c> is the event's sender (the customer) rather than the page: the standby reference describes the
+    /// entry's id as "The PSID of the user that triggered the webhook event", though its sample prints the page.
+    /// </summary>
+    public bool EntryIdIsSender { get; init; }
 }

@@ -68,6 +68,10 @@ internal static class WebhookPayload
     public static IReadOnlyList<MessengerWebhookEvent> MessengerEvents(JsonElement root, DateTimeOffset receivedAt) =>
         Messenger.MessengerPayload.Events(root, receivedAt);
 
+    /// <summary>The same events, each with its other reading where a standby entry may name the customer (see <see cref="Messenger.MessengerReading"/>).</summary>
+    public static IReadOnlyList<Messenger.MessengerReading> MessengerReadings(JsonElement root, DateTimeOffset receivedAt) =>
+        Messenger.MessengerPayload.Readings(root, receivedAt);
+
     /// <summary>
     /// A leadgen change's created_time: unix seconds as a number or a string of digits (Meta's samples), milliseconds (as
     /// Messenger's times are) when the number is too large to be seconds, or an ISO-8601 string as Graph writes a lead's

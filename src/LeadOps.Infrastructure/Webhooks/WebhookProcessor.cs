@@ -160,8 +160,13 @@ internal sealed class WebhookProcessor(
                 }
             }
 
-            foreach (var messengerEvent in WebhookPayload.MessengerEvents(json.RootElement, delivery.ReceivedAt))
+            foreach (var reading in WebhookPayload.MessengerReadings(json.RootElement, delivery.ReceivedAt))
             {
+                // A standby entry named by the customer rather than the page: the event's recipient is the page when only it is known.
+                var messengerEvent = reading.WithRecipientAsPage is { } other && (await OwnersAsync(reading.Event.PageId)).Count == 0 &&
+                    (await OwnersAsync(other.PageId)).Count > 0
+                        ? other
+                        : reading.Event;
                 await ForEachOwnerAsync(messengerEvent.PageId, async (integrationId, sender) => await sender.Send(new RecordMessengerEvent(integrationId, messengerEvent), ct));
             }
 

@@ -43,6 +43,7 @@ internal sealed class RecordMessengerEventHandler(
                 MessengerEventKind.PolicyEnforcement => page.Policy(integration, e),
                 _ => await page.ReceiptAsync(e, cancellationToken),
             };
+            await page.StandbyAsync(e, cancellationToken);
 
             if (await conversations.TrySaveAsync(cancellationToken))
             {

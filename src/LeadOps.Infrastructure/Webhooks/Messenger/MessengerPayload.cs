@@ -16,9 +16,13 @@ internal static class MessengerPayload
         "messaging_policy_enforcement", "messaging_optins", "message_deliveries", "message_reads", "message_echoes", "standby", "send_cart",
     };
 
-    public static IReadOnlyList<MessengerWebhookEvent> Events(JsonElement root, DateTimeOffset receivedAt)
+    public static IReadOnlyList<MessengerWebhookEvent> Events(JsonElement root, DateTimeOffset receivedAt) =>
+        [.. Readings(root, receivedAt).Select(r => r.Event)];
+
+    /// <summary>The events, each with its other reading where a standby entry may name the customer (see <see cref="MessengerReading"/>).</summary>
+    public static IReadOnlyList<MessengerReading> Readings(JsonElement root, DateTimeOffset receivedAt)
     {
-        var events = new List<MessengerWebhookEvent>();
+        var events = new List<MessengerReading>();
         foreach (var entry in WebhookPayload.Entries(root))
         {
             var page = MessengerJson.Id(entry, "id");
@@ -27,7 +31,14 @@ internal static class MessengerPayload
             // repeats, so an event without a mid keeps its key; without either, the time the delivery arrived.
             var at = MessengerJson.Time(entry, "time") ?? receivedAt;
             Add(events, MessengerJson.Array(entry, "messaging").Select(m => MessengerEventReader.Read(m, page, standby: false, fromChanges: false, at)));
-            Add(events, MessengerJson.Array(entry, "standby").Select(m => MessengerEventReader.Read(m, page, standby: true, fromChanges: false, at)));
+            foreach (var item in MessengerJson.Array(entry, "standby"))
+            {
+                var other = SenderNamedByEntry(item, page) is { } recipient ? MessengerEventReader.Read(item, recipient, standby: true, fromChanges: false, at) : null;
+                if ((MessengerEventReader.Read(item, page, standby: true, fromChanges: false, at) ?? other) is { } read)
+                {
+                    events.Add(new MessengerReading(read, ReferenceEquals(other, read) ? null : other));
+                }
+            }
             foreach (var change in MessengerJson.Array(entry, "changes"))
             {
                 AddChange(events, change, page, at);
@@ -52,7 +63,17 @@ internal static class MessengerPayload
         root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("entry", out _) && !root.TryGetProperty("field", out _) &&
         MessengerJson.Object(root, "recipient") is not null;
 
-    private static void AddChange(List<MessengerWebhookEvent> events, JsonElement change, string? entryPage, DateTimeOffset receivedAt)
+    /// <summary>The event's recipient, when the entry's id is its sender, the recipient another id, and the event no echo.</summary>
+    private static string? SenderNamedByEntry(JsonElement item, string? entryPage)
+    {
+        var recipient = MessengerJson.Id(MessengerJson.Object(item, "recipient"), "id");
+        var echo = MessengerJson.Object(item, "message") is { } message && MessengerJson.IsTrue(message, "is_echo");
+        return entryPage is not null && !echo && MessengerJson.Id(MessengerJson.Object(item, "sender"), "id") == entryPage && recipient is not null && recipient != entryPage
+            ? recipient
+            : null;
+    }
+
+    private static void AddChange(List<MessengerReading> events, JsonElement change, string? entryPage, DateTimeOffset receivedAt)
     {
         if (MessengerJson.Text(change, "field", 60) is { } field && Fields.Contains(field) && MessengerJson.Object(change, "value") is { } value)
         {
@@ -60,6 +81,6 @@ internal static class MessengerPayload
         }
     }
 
-    private static void Add(List<MessengerWebhookEvent> events, IEnumerable<MessengerWebhookEvent?> read) =>
-        events.AddRange(read.Where(e => e is not null)!);
+    private static void Add(List<MessengerReading> events, IEnumerable<MessengerWebhookEvent?> read) =>
+        events.AddRange(read.OfType<MessengerWebhookEvent>().Select(e => new MessengerReading(e)));
 }

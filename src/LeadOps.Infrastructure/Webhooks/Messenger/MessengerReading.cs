@@ -1,0 +1,9 @@
+namespace LeadOps.Infrastructure.Webhooks.Messenger;
+
+/// <summary>
+/// One Messenger event as read, and, for a <c>standby[]</c> entry whose id is the event's sender (not an echo) rather than
+/// its recipient, the same event read with the recipient as the page: the standby reference prints the page as the entry's
+/// id in its sample, but describes that id as "The PSID of the user that triggered the webhook event". SDK fixtures also
+/// write the page as the sender, so the webhook takes the second reading only when its page is connected and the first's is not.
+/// </summary>
+internal sealed record MessengerReading(MessengerWebhookEvent Event, MessengerWebhookEvent? WithRecipientAsPage = null);
