@@ -98,6 +98,7 @@ public sealed class ConversionsHalfwayTests(DatabaseKind database) : AppFixture(
             Assert.That(shown.Error, Does.StartWith("Not sent again after 2 attempts: the limit is now 1.")
                 .And.Contain("code 1")
                 .And.Not.Contain("may already have"));
+            Assert.That(shown.FbTraceId, Is.Not.Null, "the failure it quotes keeps Meta's trace id");
             Assert.That(Graph.ConversionEvents.Skip(seen).Where(e => e.LeadId == lead.FacebookLeadId), Is.Empty, "nothing reached Meta");
         }
     }

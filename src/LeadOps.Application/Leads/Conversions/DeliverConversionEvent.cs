@@ -48,7 +48,7 @@ internal sealed class DeliverConversionEventHandler(
         }
         else if (conversion.GiveUpPastLastAttempt(policy.MaxAttempts, command.PreviousClaimLapsed, MayAlreadyHaveIt, conversion.Error) is { } reason)
         {
-            conversion.MarkFailed(reason, null);
+            conversion.MarkFailed(reason, conversion.FbTraceId); // the failure it quotes keeps its trace id
         }
         else
         {
