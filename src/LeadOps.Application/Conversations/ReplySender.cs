@@ -195,6 +195,8 @@ internal sealed partial class ReplySender(
         await unitOfWork.SaveChangesAsync(
             async token =>
             {
+                // The database may run this unit again after a transient failure: the outcome is the one of the run that commits.
+                conversation.ForgetSendOutcome(message);
                 failed = await conversations.FailSendAsync(message.Id, kind, reason, token);
                 if (failed)
                 {
