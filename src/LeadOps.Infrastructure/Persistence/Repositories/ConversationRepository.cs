@@ -116,15 +116,20 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
         }
     }
 
-    public async Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken)
+    public async Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, bool metaCalled, CancellationToken cancellationToken)
     {
         var text = TextLimit.Cut(reason);
+        var cleared = !metaCalled;
         return await db.MessengerMessages
-            .Where(m => m.Id == messageId && m.Status == MessageStatus.Sending)
+            .Where(m => m.Id == messageId && (m.Status == MessageStatus.Sending || cleared))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, MessageStatus.Failed)
                     .SetProperty(m => m.FailureKind, kind)
-                    .SetProperty(m => m.FailureReason, text),
+                    .SetProperty(m => m.FailureReason, text)
+                    .SetProperty(m => m.Mid, m => cleared ? null : m.Mid)
+                    .SetProperty(m => m.SentAt, m => cleared ? null : m.SentAt)
+                    .SetProperty(m => m.DeliveredAt, m => cleared ? null : m.DeliveredAt)
+                    .SetProperty(m => m.ReadAt, m => cleared ? null : m.ReadAt),
                 cancellationToken) == 1;
     }
 
