@@ -5,7 +5,6 @@ using LeadOps.Application.Common.Audit;
 using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Persistence;
 using LeadOps.IntegrationTests.Inbox.Support;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Inbox;
@@ -41,10 +40,7 @@ public sealed class RetriedReplyUnitTests(DatabaseKind database) : InboxFixture(
             _runTwice.Armed = false;
         }
 
-        await using var scope = App.ScopeFor(staff.User.Id);
-        var audited = await App.Db(scope).AuditEntries.AsNoTracking()
-            .Where(a => a.SubjectId == id.ToString() && a.Action == AuditActions.SendMessage)
-            .OrderBy(a => a.Id).Select(a => a.Outcome).ToListAsync();
+        var audited = await SendAuditAsync(staff, id);
         Assert.Multiple(() =>
         {
             Assert.That(_runTwice.Ran, Is.True, "the send's outcome was recorded by a unit run twice");
