@@ -52,10 +52,12 @@ public interface IConversationRepository
     Task CompleteSendAsync(long messageId, string mid, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Sending → Failed with the reason; false when the reply is no longer Sending (Meta's echo or a receipt showed it sent
-    /// while its send was waiting for an answer), and then it is left as it is.
+    /// Sending → Failed with the reason. Once Meta was called (<paramref name="metaCalled"/>), false when the reply is no
+    /// longer Sending (Meta's echo showed it sent while its send was waiting for an answer; a receipt never moves a Sending
+    /// reply), and then it is left as it is. When Meta was never called, an echo that claimed it was another send's with
+    /// the same words: the reply fails all the same, without the id and times that echo gave it.
     /// </summary>
-    Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken);
+    Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, bool metaCalled, CancellationToken cancellationToken);
 
     /// <summary>
     /// An echo of a message Meta did not tell LeadOps the id of yet: the oldest staff reply of the conversation with

@@ -96,12 +96,12 @@ internal sealed partial class ReplySender(
             var reason = integration is null
                 ? "The page this conversation came through is no longer connected: connect it again on the Integrations page."
                 : "The page's integration is disabled: enable it on the Integrations page to reply.";
-            return await FailAsync(conversation, message, plan, SendFailure.PageNotConnected, reason, attempt, ct);
+            return await FailAsync(conversation, message, plan, SendFailure.PageNotConnected, reason, attempt, metaCalled: false);
         }
 
         if (integration.MessagingRefusal is { } blocked)
         {
-            return await FailAsync(conversation, message, plan, SendFailure.PageBlocked, blocked, attempt, ct);
+            return await FailAsync(conversation, message, plan, SendFailure.PageBlocked, blocked, attempt, metaCalled: false);
         }
 
         MessengerSendResult sent;
@@ -124,16 +124,16 @@ internal sealed partial class ReplySender(
             }
 
             LogSendFailed(logger, conversation.Id, message.Id, ex.Failure.Kind, ex.Failure.Code, ex.Failure.Subcode);
-            return await FailAsync(conversation, message, plan, kind, GraphFailureText.Describe(ex.Failure), attempt, ct);
+            return await FailAsync(conversation, message, plan, kind, GraphFailureText.Describe(ex.Failure), attempt, metaCalled: true);
         }
         catch (FileNotFoundException)
         {
-            return await FailAsync(conversation, message, plan, SendFailure.Other, "The attached file is no longer stored: attach it again.", attempt, ct);
+            return await FailAsync(conversation, message, plan, SendFailure.Other, "The attached file is no longer stored: attach it again.", attempt, metaCalled: false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Sending message {MessageId} of conversation {ConversationId} failed unexpectedly", message.Id, conversation.Id);
-            return await FailAsync(conversation, message, plan, SendFailure.Other, "LeadOps could not send this message because of an internal error: try again.", attempt, ct);
+            return await FailAsync(conversation, message, plan, SendFailure.Other, "LeadOps could not send this message because of an internal error: try again.", attempt, metaCalled: true);
         }
 
         return await RecordSentAsync(conversation, message, plan, attempt, sent.MessageId);
@@ -185,17 +185,21 @@ internal sealed partial class ReplySender(
         };
 
     /// <summary>
-    /// The send did not go, or ended without Meta's word. The status is a conditional update: Meta's echo may have shown the
-    /// reply sent while its send was still waiting for an answer, and then it is sent, not failed (no failed audit row or
-    /// push), and the answer is the reply as it is stored, with the id the echo gave it.
+    /// The send did not go, or ended without Meta's word. Once Meta was called the status is a conditional update: Meta's
+    /// echo may have shown the reply sent while its send was still waiting for an answer, and then it is sent, not failed
+    /// (no failed audit row or push), and the answer is the reply as it is stored, with the id the echo gave it. When Meta
+    /// was never called, no echo can be this reply's (one with the same words is another send's): it fails.
     /// </summary>
-    private async Task<ReplyOutcome> FailAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt, CancellationToken ct)
+    private async Task<ReplyOutcome> FailAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt, bool metaCalled)
     {
+        var ct = CancellationToken.None;
         var failed = true;
         await unitOfWork.SaveChangesAsync(
             async token =>
             {
-                failed = await conversations.FailSendAsync(message.Id, kind, reason, token);
+                // The database may run this unit again after a transient failure: the outcome is the one of the run that commits.
+                conversation.ForgetSendOutcome(message);
+                failed = await conversations.FailSendAsync(message.Id, kind, reason, metaCalled, token);
                 if (failed)
                 {
                     conversation.RecordReplyFailed(message, kind, reason, attempt);

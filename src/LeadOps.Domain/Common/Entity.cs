@@ -10,4 +10,7 @@ public abstract class Entity : IHasDomainEvents
     public void ClearDomainEvents() => _domainEvents.Clear();
 
     protected void Raise(IDomainEvent domainEvent) => _domainEvents.Add(domainEvent);
+
+    /// <summary>Takes back the unsaved events that match (a unit of work about to record them again).</summary>
+    protected void Unraise(Predicate<IDomainEvent> match) => _domainEvents.RemoveAll(match);
 }

@@ -156,6 +156,13 @@ public sealed partial class Conversation
     public void RecordReplyEchoedFirst(MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt) =>
         Raise(new ReplySent(this, message, attempt, plan, EchoedFirst: true));
 
+    /// <summary>
+    /// Takes back how a send of this reply ended, raised and not saved yet: a unit of work that records the outcome and
+    /// is run again (the database's retry of a transient failure) records it once, as the attempt that committed saw it.
+    /// </summary>
+    public void ForgetSendOutcome(MessengerMessage message) =>
+        Unraise(e => (e is ReplyFailed f && f.Message == message) || (e is ReplySent s && s.Message == message));
+
     /// <summary>A staff reply was not sent (the store marked it Failed).</summary>
     public void RecordReplyFailed(MessengerMessage message, SendFailure kind, string reason, ReplyAttempt attempt) =>
         Raise(new ReplyFailed(this, message, attempt, kind, reason));

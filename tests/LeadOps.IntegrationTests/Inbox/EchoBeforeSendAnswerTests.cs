@@ -3,7 +3,6 @@ using System.Text.Json;
 using LeadOps.Application.Common.Audit;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -93,12 +92,4 @@ public sealed class EchoBeforeSendAnswerTests(DatabaseKind database) : InboxFixt
 
     private static JsonElement? StaffReply(IEnumerable<JsonElement> messages) =>
         messages.Where(m => m.GetProperty("sender").GetString() == "staff").Select(m => (JsonElement?)m).SingleOrDefault();
-
-    private async Task<List<string>> SendAuditAsync(Staff staff, Guid id)
-    {
-        await using var scope = App.ScopeFor(staff.User.Id);
-        return await App.Db(scope).AuditEntries.AsNoTracking()
-            .Where(a => a.SubjectId == id.ToString() && a.Action == AuditActions.SendMessage)
-            .OrderBy(a => a.Id).Select(a => a.Outcome).ToListAsync();
-    }
 }

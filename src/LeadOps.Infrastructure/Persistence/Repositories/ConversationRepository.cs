@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace LeadOps.Infrastructure.Persistence.Repositories;
 
 internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversationRepository
@@ -5,6 +7,10 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
     /// <summary>Compiled once (the first read of every reply and Inbox action); the owner filter applies as in any query.</summary>
     private static readonly Func<LeadOpsDbContext, Guid, CancellationToken, Task<Conversation?>> ById =
         EF.CompileAsyncQuery((LeadOpsDbContext context, Guid id, CancellationToken _) => context.Conversations.FirstOrDefault(c => c.Id == id));
+
+    /// <summary>A reply an echo may show sent: one still Sending, or one that failed without Meta saying no.</summary>
+    private static readonly Expression<Func<MessengerMessage, bool>> MayBeClaimed = m =>
+        m.Status == MessageStatus.Sending || (m.Status == MessageStatus.Failed && (m.FailureKind == SendFailure.Temporary || m.FailureKind == SendFailure.Other));
 
     public Task<Conversation?> GetAsync(Guid id, CancellationToken cancellationToken) => ById(db, id, cancellationToken);
 
@@ -110,15 +116,20 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
         }
     }
 
-    public async Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken)
+    public async Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, bool metaCalled, CancellationToken cancellationToken)
     {
         var text = TextLimit.Cut(reason);
+        var cleared = !metaCalled;
         return await db.MessengerMessages
-            .Where(m => m.Id == messageId && m.Status == MessageStatus.Sending)
+            .Where(m => m.Id == messageId && (m.Status == MessageStatus.Sending || cleared))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, MessageStatus.Failed)
                     .SetProperty(m => m.FailureKind, kind)
-                    .SetProperty(m => m.FailureReason, text),
+                    .SetProperty(m => m.FailureReason, text)
+                    .SetProperty(m => m.Mid, m => cleared ? null : m.Mid)
+                    .SetProperty(m => m.SentAt, m => cleared ? null : m.SentAt)
+                    .SetProperty(m => m.DeliveredAt, m => cleared ? null : m.DeliveredAt)
+                    .SetProperty(m => m.ReadAt, m => cleared ? null : m.ReadAt),
                 cancellationToken) == 1;
     }
 
@@ -126,33 +137,42 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
     {
         var candidate = await db.MessengerMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outbound && m.Sender == MessageSender.Staff &&
-                        m.Mid == null && m.Text == text &&
-                        (m.Status == MessageStatus.Sending || (m.Status == MessageStatus.Failed && (m.FailureKind == SendFailure.Temporary || m.FailureKind == SendFailure.Other))))
+                        m.Mid == null && m.Text == text)
+            .Where(MayBeClaimed)
             .OrderBy(m => m.Status == MessageStatus.Sending ? 0 : 1) // a reply waiting for Meta's word before an older one Meta refused
             .ThenBy(m => m.Id)
-            .Select(m => new { m.Id, m.Status })
+            .Select(m => (long?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        if (candidate is null)
+        if (candidate is not { } id)
         {
             return null;
         }
 
         try
         {
-            var claimed = await db.MessengerMessages.Where(m => m.Id == candidate.Id && m.Mid == null).ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.Mid, mid)
-                    .SetProperty(m => m.SentAt, m => m.SentAt ?? at)
-                    .SetProperty(m => m.FailureKind, (SendFailure?)null)
-                    .SetProperty(m => m.FailureReason, (string?)null)
-                    .SetProperty(m => m.Status, MessageStatus.Sent),
-                cancellationToken) == 1;
-            return claimed ? new EchoClaim(candidate.Id, candidate.Status == MessageStatus.Failed) : null;
+            // The send's failure may commit between the read and the claim: what the reply was comes from the update
+            // that claimed it, Sending first, then a failure after which Meta may have it.
+            if (await ClaimAsync(id, MessageStatus.Sending, mid, at, cancellationToken))
+            {
+                return new EchoClaim(id, WasFailed: false);
+            }
+
+            return await ClaimAsync(id, MessageStatus.Failed, mid, at, cancellationToken) ? new EchoClaim(id, WasFailed: true) : null;
         }
         catch (Exception ex) when (DbErrors.IsUniqueViolation(ex))
         {
             return null;
         }
     }
+
+    private async Task<bool> ClaimAsync(long id, MessageStatus status, string mid, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await db.MessengerMessages.Where(m => m.Id == id && m.Mid == null && m.Status == status).Where(MayBeClaimed).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Mid, mid)
+                .SetProperty(m => m.SentAt, m => m.SentAt ?? at)
+                .SetProperty(m => m.FailureKind, (SendFailure?)null)
+                .SetProperty(m => m.FailureReason, (string?)null)
+                .SetProperty(m => m.Status, MessageStatus.Sent),
+            cancellationToken) == 1;
 
     public async Task<int> ApplyReceiptAsync(Guid conversationId, MessageStatus receipt, IReadOnlyCollection<string> mids, DateTimeOffset? watermark, DateTimeOffset at, CancellationToken cancellationToken)
     {

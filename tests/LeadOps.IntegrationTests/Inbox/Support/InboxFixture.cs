@@ -129,6 +129,15 @@ public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
         return rows.Select(a => (a.Outcome, a.Detail)).ToList();
     }
 
+    /// <summary>The outcomes of the conversation's send audit rows (sent, failed, unconfirmed...), oldest first.</summary>
+    protected async Task<List<string>> SendAuditAsync(Staff staff, Guid id)
+    {
+        await using var scope = App.ScopeFor(staff.User.Id);
+        return await App.Db(scope).AuditEntries.AsNoTracking()
+            .Where(a => a.SubjectId == id.ToString() && a.Action == LeadOps.Application.Common.Audit.AuditActions.SendMessage)
+            .OrderBy(a => a.Id).Select(a => a.Outcome).ToListAsync();
+    }
+
     protected async Task PostSignedWebhookAsync(string body)
     {
         using var client = App.CreateClient();

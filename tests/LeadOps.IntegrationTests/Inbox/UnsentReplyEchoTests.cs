@@ -1,0 +1,97 @@
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.Json;
+using LeadOps.Application.Common.Audit;
+using LeadOps.Application.Conversations;
+using LeadOps.Application.Integrations;
+using LeadOps.Domain.Conversations;
+using LeadOps.Domain.Integrations;
+using LeadOps.IntegrationTests.Inbox.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadOps.IntegrationTests.Inbox;
+
+/// <summary>
+/// A reply that never reached Meta (its page no longer connected) while an echo with the same words, of another send,
+/// claimed it as it was being sent: the reply fails, without that echo's id, and is audited failed, never "sent". The
+/// app's integration lookup for the send lets the echo claim the reply, then finds no connected page.
+/// </summary>
+public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(database)
+{
+    private readonly Interleave _interleave = new();
+
+    protected override TestAppBuilder Configure(TestAppBuilder app) => base.Configure(app).WithServices(services =>
+    {
+        var real = services.Last(d => d.ServiceType == typeof(IIntegrationRepository)).ImplementationType!;
+        services.AddScoped<IIntegrationRepository>(sp =>
+        {
+            var proxy = DispatchProxy.Create<IIntegrationRepository, EchoBeforeLookup>();
+            ((EchoBeforeLookup)(object)proxy).Use((IIntegrationRepository)ActivatorUtilities.CreateInstance(sp, real), _interleave);
+            return proxy;
+        });
+    });
+
+    [Test]
+    public async Task A_reply_meta_was_never_asked_to_send_fails_even_when_an_echo_with_its_words_claimed_it()
+    {
+        var staff = await NewStaffAsync();
+        var id = await CustomerWritesAsync(staff, NewPsid(), "Do you deliver on Sundays?");
+        const string Text = "We do, until noon.";
+        var mid = "m_other_send_" + Guid.NewGuid().ToString("N");
+        _interleave.Step = async () =>
+        {
+            await using var scope = App.ScopeFor(staff.User.Id);
+            var claim = await scope.ServiceProvider.GetRequiredService<IConversationRepository>().ClaimEchoAsync(id, Text, mid, Clock.GetUtcNow(), CancellationToken.None);
+            Assert.That(claim, Is.Not.Null, "the echo claimed the reply while it was Sending");
+        };
+
+        var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = Text });
+        var answer = await reply.Content.ReadFromJsonAsync<JsonElement>();
+
+        var audited = await SendAuditAsync(staff, id);
+        await using var read = App.ScopeFor(staff.User.Id);
+        var stored = await App.Db(read).MessengerMessages.AsNoTracking().SingleAsync(m => m.ConversationId == id && m.Sender == MessageSender.Staff);
+        Assert.Multiple(() =>
+        {
+            Assert.That(_interleave.Step, Is.Null, "the echo came while the reply was being sent");
+            Assert.That(answer.GetProperty("status").GetString(), Is.EqualTo("failed"), answer.ToString());
+            Assert.That(stored.Status, Is.EqualTo(MessageStatus.Failed));
+            Assert.That(stored.FailureKind, Is.EqualTo(SendFailure.PageNotConnected));
+            Assert.That(stored.Mid, Is.Null, "the other send's id is not this reply's");
+            Assert.That(audited, Is.EqualTo(new[] { AuditActions.Failed }));
+            Assert.That(SendApiCalls(), Is.Zero);
+        });
+    }
+
+    internal sealed class Interleave
+    {
+        public Func<Task>? Step { get; set; }
+    }
+
+    /// <summary>The app's integrations, whose lookup of a sender first runs the test's step, then finds none.</summary>
+    public class EchoBeforeLookup : DispatchProxy
+    {
+        private IIntegrationRepository _inner = null!;
+        private Interleave _interleave = null!;
+
+        internal void Use(IIntegrationRepository inner, Interleave interleave) => (_inner, _interleave) = (inner, interleave);
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            if (targetMethod!.Name == nameof(IIntegrationRepository.FindSenderAsync) && _interleave.Step is { } step)
+            {
+                _interleave.Step = null;
+                return NoneAfter(step);
+            }
+
+            return targetMethod.Invoke(_inner, args);
+        }
+
+        private static async Task<Integration?> NoneAfter(Func<Task> step)
+        {
+            await step();
+            return null;
+        }
+    }
+}
