@@ -210,6 +210,7 @@ internal sealed partial class ReplySender(
                 }
             },
             ct);
+        // The echo's update went around the tracked reply: the answer is read untracked (every staff reply has a key).
         if (!failed && await conversations.FindByIdempotencyKeyAsync(message.IdempotencyKey!, ct) is { } stored)
         {
             return Outcome(stored, conversation.Psid, duplicate: false);
