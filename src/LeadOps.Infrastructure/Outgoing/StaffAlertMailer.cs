@@ -5,8 +5,9 @@ namespace LeadOps.Infrastructure.Outgoing;
 
 /// <summary>
 /// Sends the staff alerts that are due, per owner: each alert on its own, and the hour's digest alerts together in one
-/// e-mail. Every alert is claimed first (a conditional UPDATE that moves its due time past a lease), so two workers
-/// never send the same one; a failed send is tried again five minutes later. Each e-mail's outcome is saved as soon as
+/// e-mail. Every alert is claimed just before its e-mail is sent (a conditional UPDATE that moves its due time past a
+/// lease), so two workers or nodes never send the same one, however long a batch takes; a failed send is tried again
+/// five minutes later. Each e-mail's outcome is saved as soon as
 /// it is known, so a pass that stops partway sends again only what had not left (after the lease).
 /// </summary>
 internal sealed class StaffAlertMailer(IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, IStaffMail mail, TimeProvider clock)
@@ -38,31 +39,26 @@ internal sealed class StaffAlertMailer(IServiceScopeFactory scopes, IOwnerScopeF
     private async Task<int> SendAsync(LeadOpsDbContext db, string ownerId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var due = await db.Set<StaffAlert>().AsNoTracking().Where(a => a.SentAt == null && a.DueAt <= now).OrderBy(a => a.Id).Select(a => a.Id).Take(500).ToListAsync(cancellationToken);
-        var mine = new List<long>();
-        foreach (var id in due)
-        {
-            var claimed = await db.Set<StaffAlert>().Where(a => a.Id == id && a.SentAt == null && a.DueAt <= now)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.DueAt, now + Lease), cancellationToken);
-            if (claimed == 1)
-            {
-                mine.Add(id);
-            }
-        }
-
-        if (mine.Count == 0)
+        var due = await db.Set<StaffAlert>().AsNoTracking().Where(a => a.SentAt == null && a.DueAt <= now).OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.Digest }).Take(500).ToListAsync(cancellationToken);
+        if (due.Count == 0)
         {
             return 0;
         }
 
-        var alerts = await db.Set<StaffAlert>().Where(a => mine.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var to = await db.Users.AsNoTracking().Where(u => u.Id == ownerId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken) ?? string.Empty;
-        foreach (var alert in alerts.Where(a => !a.Digest))
+        var handled = 0;
+        foreach (var id in due.Where(a => !a.Digest).Select(a => a.Id))
         {
-            await RecordAsync(db, [alert], await mail.SendAsync(to, alert.Subject, alert.Text + Footer, cancellationToken));
+            // Claimed just before it is sent, so a lease only has to outlast one e-mail, never the whole batch.
+            foreach (var alert in await ClaimAsync(db, [id], cancellationToken))
+            {
+                await RecordAsync(db, [alert], await mail.SendAsync(to, alert.Subject, alert.Text + Footer, cancellationToken));
+                handled++;
+            }
         }
 
-        var digest = alerts.Where(a => a.Digest).ToList();
+        var digest = await ClaimAsync(db, due.Where(a => a.Digest).Select(a => a.Id).ToList(), cancellationToken);
         if (digest.Count > 0)
         {
             var text = new StringBuilder().AppendLine(CultureInfo.InvariantCulture, $"{digest.Count} new lead{(digest.Count == 1 ? "" : "s")} in the last hour:").AppendLine();
@@ -74,7 +70,28 @@ internal sealed class StaffAlertMailer(IServiceScopeFactory scopes, IOwnerScopeF
             await RecordAsync(db, digest, await mail.SendAsync(to, $"LeadOps: {digest.Count} new lead{(digest.Count == 1 ? "" : "s")} in the last hour", text + Footer, cancellationToken));
         }
 
-        return alerts.Count;
+        return handled + digest.Count;
+    }
+
+    /// <summary>
+    /// Claims the alerts that are still unsent and due, each by a conditional UPDATE that moves its due time past a lease,
+    /// and loads the ones this call won.
+    /// </summary>
+    private async Task<List<StaffAlert>> ClaimAsync(LeadOpsDbContext db, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var mine = new List<long>();
+        foreach (var id in ids)
+        {
+            var claimed = await db.Set<StaffAlert>().Where(a => a.Id == id && a.SentAt == null && a.DueAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.DueAt, now + Lease), cancellationToken);
+            if (claimed == 1)
+            {
+                mine.Add(id);
+            }
+        }
+
+        return mine.Count == 0 ? [] : await db.Set<StaffAlert>().Where(a => mine.Contains(a.Id)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
     }
 
     private const string Footer = "\n\n(Alert settings: the Webhooks & alerts page of LeadOps.)\n";

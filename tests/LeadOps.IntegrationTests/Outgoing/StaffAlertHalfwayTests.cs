@@ -52,6 +52,41 @@ public sealed class StaffAlertHalfwayTests(DatabaseKind database) : OutgoingFixt
         Assert.That(App.Smtp.To(user.Email).Select(m => m.Message.Subject), Is.EquivalentTo(names.Select(n => "New lead: " + n)),
             "each alert once: none lost, none sent again");
     }
+
+    [Test]
+    public async Task A_pass_slower_than_the_lease_shares_the_rest_with_another_node_and_sends_none_twice()
+    {
+        var user = await App.NewUserAsync();
+        var integrationId = await CreateIntegrationAsync(user);
+        await SetAlertsAsync(user, integrationId, "each_lead");
+        string[] names = ["Ana Slow", "Bruno Slow", "Célia Slow"];
+        foreach (var name in names)
+        {
+            await CreateLeadAsync(user, integrationId, name);
+        }
+
+        await App.Services.GetRequiredService<EventFanOut>().RunAsync(CancellationToken.None);
+
+        // Each e-mail takes four minutes (within the five-minute lease); the whole pass takes longer than the lease. While
+        // the second e-mail is on its way, another node's mailer runs a pass of its own.
+        var otherNode = ActivatorUtilities.CreateInstance<StaffAlertMailer>(App.Services);
+        var sends = 0;
+        Mail.BeforeSend = () =>
+        {
+            Clock.Advance(TimeSpan.FromMinutes(4));
+            if (++sends == 2)
+            {
+                otherNode.RunAsync(CancellationToken.None).GetAwaiter().GetResult();
+            }
+        };
+        await App.Services.GetRequiredService<StaffAlertMailer>().RunAsync(CancellationToken.None);
+        Mail.BeforeSend = null;
+        Clock.Advance(TimeSpan.FromMinutes(10));
+        await DrainAsync();
+
+        Assert.That(App.Smtp.To(user.Email).Select(m => m.Message.Subject), Is.EquivalentTo(names.Select(n => "New lead: " + n)),
+            "each alert once, whichever node sent it");
+    }
 }
 
 /// <summary>The real staff mail sender with an optional step before each send, to play a process stopping between two alerts.</summary>
