@@ -7,7 +7,7 @@ namespace LeadOps.Application.Outgoing;
 /// Where LeadOps may post (SSRF): https to a public address; plain http to loopback only where
 /// <c>OutgoingWebhooks:AllowLoopbackHttp</c> allows it (Development, tests). Checked when an endpoint is registered (the
 /// URL) and again on every connection (the address its name resolves to then). An IPv6 address that carries an IPv4 one
-/// (NAT64, 6to4, IPv4-compatible) is judged by the IPv4 address it carries; Teredo and other never-public IPv6 ranges are refused.
+/// (NAT64, 6to4, IPv4-compatible, SIIT's IPv4-translated) is judged by the IPv4 address it carries; Teredo and other never-public IPv6 ranges are refused.
 /// </summary>
 public static class WebhookUrlRules
 {
@@ -75,7 +75,8 @@ public static class WebhookUrlRules
 
     /// <summary>
     /// The IPv4 address an IPv6 one stands for, so that it is judged by the IPv4 rules: NAT64 (64:ff9b::/96), 6to4
-    /// (2002::/16) and the old IPv4-compatible form (::a.b.c.d). Null for any other address.
+    /// (2002::/16), the old IPv4-compatible form (::a.b.c.d) and the IPv4-translated form of SIIT (::ffff:0:a.b.c.d, RFC
+    /// 2765). Null for any other address.
     /// </summary>
     private static IPAddress? EmbeddedIPv4(IPAddress address)
     {
@@ -87,7 +88,8 @@ public static class WebhookUrlRules
 
         var nat64 = b[0] == 0 && b[1] == 0x64 && b[2] == 0xff && b[3] == 0x9b && b.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0;
         var compatible = b.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0 && !address.Equals(IPAddress.IPv6Any) && !address.Equals(IPAddress.IPv6Loopback);
-        return nat64 || compatible ? new IPAddress(b.AsSpan(12, 4)) : null;
+        var translated = b.AsSpan(0, 8).IndexOfAnyExcept((byte)0) < 0 && b[8] == 0xff && b[9] == 0xff && b[10] == 0 && b[11] == 0;
+        return nat64 || compatible || translated ? new IPAddress(b.AsSpan(12, 4)) : null;
     }
 
     /// <summary>IPv6 ranges that are never a public endpoint: local-use NAT64 (64:ff9b:1::/48), discard-only (100::/64), documentation (2001:db8::/32).</summary>

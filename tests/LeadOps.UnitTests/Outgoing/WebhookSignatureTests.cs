@@ -58,6 +58,9 @@ public sealed class WebhookSignatureTests
     [TestCase("2001:0:4136:e378:8000:63bf:3fff:fdd2", false)] // Teredo
     [TestCase("::a00:1", false)] // IPv4-compatible 10.0.0.1
     [TestCase("::7f00:1", false)] // IPv4-compatible 127.0.0.1
+    [TestCase("::ffff:0:a00:1", false)] // IPv4-translated (SIIT, RFC 2765) 10.0.0.1
+    [TestCase("::ffff:0:7f00:1", false)] // IPv4-translated 127.0.0.1
+    [TestCase("::ffff:0:808:808", true)] // IPv4-translated 8.8.8.8
     [TestCase("2001:db8::1", false)] // documentation
     [TestCase("100::1", false)] // discard-only
     public void Connections_go_to_public_addresses_only(string address, bool allowed) =>
