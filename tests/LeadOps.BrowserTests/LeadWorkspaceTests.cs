@@ -56,6 +56,47 @@ public sealed class LeadWorkspaceTests
     }
 
     [Test]
+    public async Task A_note_with_line_breaks_that_fills_the_box_is_added_as_typed()
+    {
+        var leadId = await CreateLeadAsync("Rui Linhas", "rui.linhas@example.pt");
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync($"/Leads/{leadId}");
+
+        // 40 lines of 99 characters: 3,999 characters in the box, which the browser sends with CRLF line breaks (4,038).
+        var text = string.Join("\n", Enumerable.Range(0, 40).Select(i => new string((char)('a' + (i % 26)), 99)));
+        Assert.That(text, Has.Length.LessThanOrEqualTo(LeadNote.TextLength));
+        await page.Locator("[data-test=note-text]").FillAsync(text);
+        await page.Locator("[data-test=note-submit]").ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-test=workspace-notice]")).ToHaveTextAsync("Note added.");
+        await using var scope = _app.App.ScopeFor(TestApp.AdminUserId);
+        var stored = await _app.App.Db(scope).Set<LeadNote>().SingleAsync(n => n.LeadId == leadId);
+        Assert.That(stored.Text, Is.EqualTo(text), "kept with the line breaks people typed");
+    }
+
+    [Test]
+    public async Task A_note_over_the_limit_sent_past_the_box_is_refused_and_the_page_still_loads()
+    {
+        var leadId = await CreateLeadAsync("Rui Longo", "rui.longo@example.pt");
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync($"/Leads/{leadId}");
+
+        // The box stops typing at the limit; a form sent without it (its maxlength removed) must still get an answer.
+        var box = page.Locator("[data-test=note-text]");
+        await box.EvaluateAsync("area => area.removeAttribute('maxlength')");
+        await box.FillAsync(new string('ж', 6000));
+        await page.Locator("[data-test=note-submit]").ClickAsync();
+
+        var notes = page.Locator("[data-test=lead-notes]");
+        await Assertions.Expect(notes.Locator("[data-test=note-error]")).ToHaveTextAsync($"A note can have at most {LeadNote.TextLength} characters.");
+        await Assertions.Expect(page.Locator("[data-test=note]")).ToHaveCountAsync(0);
+        await page.GotoAsync("/Leads");
+        await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
+    }
+
+    [Test]
     public async Task A_note_shows_on_the_lead_page_with_who_wrote_it_and_when()
     {
         var leadId = await CreateLeadAsync("Inês Nota", "ines.nota@example.pt");

@@ -5,7 +5,8 @@ namespace LeadOps.Web.Common;
 /// <summary>
 /// Wraps MVC's own binder of every simple value (numbers, booleans, dates, ids, enums) that pages bind from forms, the
 /// query or the route: a value that cannot be read as its type, or a date outside <see cref="SaneDates"/>, is recorded
-/// in <see cref="BindingFailures"/> so the handler is not run with a default in its place ("maybe" is not false).
+/// in <see cref="BindingFailures"/> so the handler is not run with a default in its place ("maybe" is not false). Text
+/// is bound with "\n" line breaks where the browser sent CRLF.
 /// </summary>
 internal sealed class CheckedValueBinderProvider(IList<IModelBinderProvider> providers) : IModelBinderProvider
 {
@@ -43,6 +44,12 @@ internal sealed class CheckedValueBinderProvider(IList<IModelBinderProvider> pro
                 bindingContext.ModelState.TryAddModelError(name, problem);
                 bindingContext.Result = ModelBindingResult.Failed();
                 BindingFailures.Add(bindingContext.HttpContext, name, problem);
+            }
+            else if (bindingContext.Result is { IsModelSet: true, Model: string text } && text.Contains("\r\n", StringComparison.Ordinal))
+            {
+                // Browsers send a text box's line breaks as CRLF, two characters, while its maxlength and counter count
+                // one: the text is bound with the line breaks people typed, so it is measured and kept as they saw it.
+                bindingContext.Result = ModelBindingResult.Success(text.Replace("\r\n", "\n", StringComparison.Ordinal));
             }
         }
 

@@ -1,4 +1,5 @@
 using LeadOps.Application.Leads.Stages.Commands;
+using LeadOps.Domain.Leads.Stages;
 using LeadOps.Web.Components;
 
 namespace LeadOps.Web.Pages.Leads;
@@ -32,9 +33,14 @@ public sealed class StageModel(IMediator mediator) : PageModel
         }
         else
         {
-            // Shown beside the note box, which keeps what was typed (as typed: the bound text is null when only blank).
+            // Shown beside the note box, which keeps what was typed (as typed: the bound text is null when only blank). Not
+            // a text over the limit: it would ride in the TempData cookie, and a large one would make every later request
+            // too large to be served.
             TempData[LeadWorkspaceViewComponent.NoteRefusalKey] = Refusal();
-            TempData[LeadWorkspaceViewComponent.NoteTextKey] = Request.Form["text"].ToString();
+            if (Request.Form["text"].ToString() is { Length: <= LeadNote.TextLength } typed)
+            {
+                TempData[LeadWorkspaceViewComponent.NoteTextKey] = typed;
+            }
         }
 
         return RedirectToPage("Details", new { id });
