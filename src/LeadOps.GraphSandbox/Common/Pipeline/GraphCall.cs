@@ -39,9 +39,6 @@ internal sealed class GraphCall(HttpContext http, SandboxState state, string ver
     /// <summary>Set by a <see cref="FaultKind.PagingCycle"/> fault.</summary>
     public bool PagingCycle { get; set; }
 
-    /// <summary>Set by a <see cref="FaultKind.TrailingCommas"/> fault: the answer is written with a comma after each list's last item.</summary>
-    public bool TrailingCommas { get; set; }
-
     /// <summary>Set by a <see cref="FaultKind.DoneButInvalidReply"/> fault: the answer given once the route has done its work.</summary>
     public GraphError? AnswerAfterWork { get; set; }
 
@@ -61,4 +58,7 @@ internal sealed class GraphCall(HttpContext http, SandboxState state, string ver
             ? formValue.ToString()
             : null;
     }
+
+    /// <summary>Set by a <see cref="FaultKind.TrailingCommas"/> fault: the answer is written with a comma after each list's last item.</summary>
+    public bool TrailingCommas { get; set; }
 }
