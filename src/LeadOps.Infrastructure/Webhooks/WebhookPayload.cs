@@ -35,7 +35,7 @@ internal static class WebhookPayload
     /// </summary>
     public static IEnumerable<JsonElement> Entries(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("entry", out _) &&
-        EntryLists.Any(list => root.TryGetProperty(list, out var items) && IsList(items))
+        EntryLists.Any(list => root.TryGetProperty(list, out var items) && items.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
             ? [root]
             : Array(root, "entry");
 
@@ -87,19 +87,25 @@ internal static class WebhookPayload
         GraphTime.TryParse(Id(value, "created_time"), out var time) ? time : null;
 
     /// <summary>
-    /// The list <paramref name="name"/> holds: a JSON array, or an object keyed "0", "1", … in order, as Meta's "Retrieving
-    /// Leads" guide prints the leadgen body (a PHP array, <c>"entry" => array("0" => array(…))</c>) and as it reads when
-    /// written out as JSON. Anything else is no list.
+    /// The list <paramref name="name"/> holds: a JSON array; an object keyed "0", "1", … in order, as Meta's "Retrieving Leads"
+    /// guide prints the leadgen body (a PHP array, <c>"entry" => array("0" => array(…))</c>) and as it reads when written out as
+    /// JSON; or one object where the list belongs (public projects model <c>entry</c> so), a list of that one. Anything else is
+    /// no list.
     /// </summary>
     public static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var list) && IsList(list)
-            ? list.ValueKind == JsonValueKind.Array ? list.EnumerateArray() : list.EnumerateObject().Select(item => item.Value)
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var list)
+            ? list.ValueKind switch
+            {
+                JsonValueKind.Array => list.EnumerateArray(),
+                JsonValueKind.Object when IsKeyedList(list) => list.EnumerateObject().Select(item => item.Value),
+                JsonValueKind.Object => [list],
+                _ => [],
+            }
             : [];
 
-    private static bool IsList(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Array ||
-        (element.ValueKind == JsonValueKind.Object && element.EnumerateObject().Any() &&
-            element.EnumerateObject().Select((item, index) => item.Name == index.ToString(CultureInfo.InvariantCulture)).All(inOrder => inOrder));
+    private static bool IsKeyedList(JsonElement element) =>
+        element.EnumerateObject().Any() &&
+        element.EnumerateObject().Select((item, index) => item.Name == index.ToString(CultureInfo.InvariantCulture)).All(inOrder => inOrder);
 
     /// <summary>An id given as a JSON string or number (Meta's samples use numbers; real deliveries use strings).</summary>
     public static string? Id(JsonElement element, string name)

@@ -96,6 +96,25 @@ public sealed class RetrievingLeadsSamplesTests(DatabaseKind database) : AppFixt
     }
 
     /// <summary>
+    /// A public project's model of the leadgen body (wayto66/javelyn, <c>src/webhooks/dto/index.ts</c>: <c>entry: { id; time; changes:
+    /// ILeadgenChange[] }</c>) has one entry object where Meta sends a list of them, and so do the bodies built from it. One object
+    /// where a list belongs is read as a list of that one: the lead is stored once.
+    /// </summary>
+    [Test]
+    public async Task An_entry_sent_as_one_object_instead_of_a_list_is_stored_once()
+    {
+        var (_, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId);
+        var body = $$$"""
+            {"object":"page","entry":{"id":"{{{SandboxSeed.MainPageId}}}","time":1765000000,"changes":[{"field":"leadgen","value":
+              {"ad_id":"444444444","form_id":"{{{SandboxSeed.MainServiceFormId}}}","leadgen_id":"{{{leadId}}}","created_time":1765000000,"page_id":"{{{SandboxSeed.MainPageId}}}","adgroup_id":"44444444"}}]}}
+            """;
+
+        var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, body);
+
+        Assert.That(lead.GetProperty("form_id").GetString(), Is.EqualTo(SandboxSeed.MainServiceFormId));
+    }
+
+    /// <summary>
     /// The lead a leadgen webhook makes LeadOps read (<c>GET /{lead-id}</c>) answered as "Retrieving Leads" prints its leads, with a
     /// comma after the last item of each list (<c>FaultKind.TrailingCommas</c>): the lead is stored once with every answer and
     /// its consents, and welcomed once; it is not put on the sync history as a lead that could not be read.
