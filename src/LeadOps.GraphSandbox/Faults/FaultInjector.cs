@@ -39,6 +39,9 @@ internal static class FaultInjector
                 case FaultKind.PagingCycle:
                     call.PagingCycle = true;
                     break;
+                case FaultKind.TrailingCommas:
+                    call.TrailingCommas = true;
+                    break;
                 case FaultKind.TooMuchData when AskedFor(call) > rule.MaxPageSize:
                     return GraphReply.Fail(GraphErrors.TooMuchData());
                 case FaultKind.TooMuchData:

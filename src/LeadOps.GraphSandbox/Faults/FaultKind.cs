@@ -108,4 +108,11 @@ public enum FaultKind
     /// was the first (asked without a cursor) is answered as usual. Only calls that carry an <c>after</c> cursor match.
     /// </summary>
     PagingCycle,
+
+    /// <summary>
+    /// A lead (<c>GET /{lead-id}</c>), a <c>leads</c> page or a <c>leadgen_forms</c> page answered with a comma after the last item of
+    /// every list, as Meta's "Retrieving Leads" guide (marketing-api/guides/lead-ads/retrieving) prints its bulk read: <c>…"values":
+    /// ["joe@example.com"]},],</c>. Strict JSON has no such comma; a client that reads the guide's answer reads this one.
+    /// </summary>
+    TrailingCommas,
 }

@@ -35,7 +35,7 @@ internal static class WebhookPayload
     /// </summary>
     public static IEnumerable<JsonElement> Entries(JsonElement root) =>
         root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("entry", out _) &&
-        EntryLists.Any(list => root.TryGetProperty(list, out var items) && items.ValueKind == JsonValueKind.Array)
+        EntryLists.Any(list => root.TryGetProperty(list, out var items) && items.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
             ? [root]
             : Array(root, "entry");
 
@@ -48,10 +48,16 @@ internal static class WebhookPayload
         root.TryGetProperty("field", out var field) && field.ValueKind == JsonValueKind.String &&
         root.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.Object;
 
+    /// <summary>
+    /// A <c>leadgen</c> change; also one with no <c>field</c> at all whose value names a <c>leadgen_id</c>, as public
+    /// projects' test scripts and published body models write it (a change of another field always names its field).
+    /// </summary>
     private static void AddLeadgen(List<LeadgenChange> changes, JsonElement change, string? entryPage)
     {
-        if (!change.TryGetProperty("field", out var field) || field.ValueKind != JsonValueKind.String || field.GetString() != "leadgen" ||
-            !change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
+        if (change.ValueKind != JsonValueKind.Object || !change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object ||
+            (change.TryGetProperty("field", out var field) && field.ValueKind != JsonValueKind.Null
+                ? field.ValueKind != JsonValueKind.String || field.GetString() != "leadgen"
+                : !value.TryGetProperty("leadgen_id", out _)))
         {
             return;
         }
@@ -80,10 +86,26 @@ internal static class WebhookPayload
     private static DateTimeOffset? CreatedTime(JsonElement value) =>
         GraphTime.TryParse(Id(value, "created_time"), out var time) ? time : null;
 
+    /// <summary>
+    /// The list <paramref name="name"/> holds: a JSON array; an object keyed "0", "1", … in order, as Meta's "Retrieving Leads"
+    /// guide prints the leadgen body (a PHP array, <c>"entry" => array("0" => array(…))</c>) and as it reads when written out as
+    /// JSON; or one object where the list belongs (public projects model <c>entry</c> so), a list of that one. Anything else is
+    /// no list.
+    /// </summary>
     public static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray()
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var list)
+            ? list.ValueKind switch
+            {
+                JsonValueKind.Array => list.EnumerateArray(),
+                JsonValueKind.Object when IsKeyedList(list) => list.EnumerateObject().Select(item => item.Value),
+                JsonValueKind.Object => [list],
+                _ => [],
+            }
             : [];
+
+    private static bool IsKeyedList(JsonElement element) =>
+        element.EnumerateObject().Any() &&
+        element.EnumerateObject().Select((item, index) => item.Name == index.ToString(CultureInfo.InvariantCulture)).All(inOrder => inOrder);
 
     /// <summary>An id given as a JSON string or number (Meta's samples use numbers; real deliveries use strings).</summary>
     public static string? Id(JsonElement element, string name)

@@ -139,4 +139,30 @@ public sealed class GraphSandboxLeadAdsVariantTests : SandboxFixture
         Assert.That(empty.GetProperty("paging").GetProperty("next").GetString(), Does.Contain("after="));
         Assert.That(rest.GetProperty("data").GetArrayLength(), Is.EqualTo(5));
     }
+
+    /// <summary>
+    /// <c>FaultKind.TrailingCommas</c>: a lead and a leads page answered with a comma after the last item of each list, as "Retrieving
+    /// Leads" prints its bulk read; strict JSON refuses it, and read past the commas it is the same answer.
+    /// </summary>
+    [Test]
+    public async Task Leads_can_be_answered_with_a_comma_after_each_lists_last_item()
+    {
+        var id = Graph.SubmitLead(Form, new SandboxLead { Answers = new Dictionary<string, IReadOnlyList<string>> { ["full_name"] = ["Joe Example"], ["email"] = ["joe@example.com"] } });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, FormId = Form, Kind = FaultKind.TrailingCommas });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Lead, FormId = Form, Kind = FaultKind.TrailingCommas });
+
+        var page = await Http.Http.GetStringAsync($"{SandboxClient.Version}/{Form}/leads?fields=id,field_data&access_token={SandboxSeed.MainPageToken}");
+        var lead = await Http.Http.GetStringAsync($"{SandboxClient.Version}/{id}?fields=id,field_data&access_token={SandboxSeed.MainPageToken}");
+
+        var lenient = new JsonDocumentOptions { AllowTrailingCommas = true };
+        using var read = JsonDocument.Parse(lead, lenient);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(page, Does.Contain("\"joe@example.com\",]},]"), "the values and the answers end with a comma");
+            Assert.That(page, Does.EndWith(",]}").Or.Contain("},],\"paging\""), "so does the page's data");
+            Assert.That(() => JsonDocument.Parse(page), Throws.InstanceOf<JsonException>(), "not strict JSON");
+            Assert.That(JsonDocument.Parse(page, lenient).RootElement.GetProperty("data")[0].GetProperty("id").GetString(), Is.EqualTo(id));
+            Assert.That(read.RootElement.GetProperty("field_data").EnumerateArray().Select(f => f.GetProperty("values")[0].GetString()), Is.EqualTo(new[] { "Joe Example", "joe@example.com" }));
+        }
+    }
 }

@@ -68,6 +68,37 @@ public sealed class LeadAdsWireTests(DatabaseKind database) : AppFixture(databas
     }
 
     /// <summary>
+    /// "Retrieving Leads" (marketing-api/guides/lead-ads/retrieving), Bulk Read, prints the <c>leads</c> page with a comma after
+    /// the last answer of <c>field_data</c> (<c>…["joe@example.com"]},],</c>). The page's forms listed and its leads read in that
+    /// form (the sandbox's <c>FaultKind.TrailingCommas</c>, a comma after every list's last item) are read whole: every form
+    /// is on the integration, every lead of the form is stored with its answers, and the run succeeds.
+    /// </summary>
+    [Test]
+    public async Task A_forms_listing_and_leads_pages_written_with_trailing_commas_as_the_guide_prints_them_are_read_whole()
+    {
+        Graph.AddLeads(ServiceForm, 30, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(-2));
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.LeadgenForms, PageId = SandboxSeed.NotSubscribedPageId, Kind = FaultKind.TrailingCommas });
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, FormId = ServiceForm, Kind = FaultKind.TrailingCommas });
+
+        var (api, integrationId) = await ConnectedUserAsync();
+        var body = await RetrievalApiTests.RetrieveAsync(api, ServiceForm, integrationId);
+
+        var forms = (await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}")).GetProperty("forms").EnumerateArray()
+            .Select(f => f.GetProperty("id").GetString()).ToList();
+        var run = (await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs")[0];
+        var first = body.GetProperty("data").GetProperty("processed_leads")[0].GetProperty("lead_id").GetInt64();
+        var lead = await api.GetFromJsonAsync<JsonElement>($"/api/leads/{first}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(forms, Is.SupersetOf(SandboxSeed.FormIdsOf(SandboxSeed.NotSubscribedPageId)), "every form of the page");
+            Assert.That(body.GetProperty("data").GetProperty("new_leads").GetInt32(), Is.EqualTo(Graph.LeadCount(ServiceForm)), "every lead of the form");
+            Assert.That(run.GetProperty("outcome").GetString(), Is.EqualTo("Succeeded"));
+            Assert.That(lead.GetProperty("answers").GetArrayLength(), Is.GreaterThan(0), "the answers, whole");
+            Assert.That(Graph.Faults.All(f => f.Fired > 0), Is.True, "both answers came with the commas");
+        });
+    }
+
+    /// <summary>
     /// A leadgen change announcing its created_time as an ISO time without an offset (<c>"2025-01-02T10:10:10"</c>, as
     /// software other than Graph writes one) for a lead whose Graph answer has no created_time: the lead is dated by the
     /// announced time, read as UTC as Graph's times are, and not by when LeadOps first saw it.

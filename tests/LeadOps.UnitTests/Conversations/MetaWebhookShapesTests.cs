@@ -152,4 +152,20 @@ public sealed class MetaWebhookShapesTests
         var changes = WebhookPayload.LeadgenChanges(document.RootElement);
         Assert.That(changes.Select(c => (c.PageId, c.LeadgenId)), Is.EqualTo(new[] { ("444444444", "444444441"), ("108", "1"), ("108", "2"), ("109", "3") }));
     }
+
+    /// <summary>
+    /// Lists written as objects keyed "0", "1", … in order (Meta's "Retrieving Leads" guide prints the body as a PHP array) are
+    /// read as lists; an object whose keys are not 0, 1, … in order is no list. A change without <c>field</c> is a lead only
+    /// when its value names a <c>leadgen_id</c>; a change naming another field never is.
+    /// </summary>
+    [TestCase("""{"entry":{"0":{"id":"108","changes":{"0":{"field":"leadgen","value":{"leadgen_id":"1"}},"1":{"field":"leadgen","value":{"leadgen_id":"2"}}}}}}""", new[] { "1", "2" }, TestName = "Entry_and_changes_keyed_0_and_1")]
+    [TestCase("""{"entry":[{"id":"108","changes":{"1":{"field":"leadgen","value":{"leadgen_id":"1"}},"0":{"field":"leadgen","value":{"leadgen_id":"2"}}}}]}""", new string[0], TestName = "Changes_keyed_out_of_order_are_no_list")]
+    [TestCase("""{"entry":[{"id":"108","changes":{"leadgen":{"field":"leadgen","value":{"leadgen_id":"1"}}}}]}""", new string[0], TestName = "Changes_keyed_by_name_are_no_list")]
+    [TestCase("""{"entry":{"id":"108","changes":{"field":"leadgen","value":{"leadgen_id":"1"}}}}""", new[] { "1" }, TestName = "Entry_and_change_each_one_object_instead_of_a_list")]
+    [TestCase("""{"entry":[{"id":"108","changes":[{"value":{"leadgen_id":"1","form_id":"9"}},{"field":null,"value":{"leadgen_id":"2"}},{"value":{"item":"status"}},{"field":"feed","value":{"leadgen_id":"3"}}]}]}""", new[] { "1", "2" }, TestName = "Changes_without_a_field_naming_a_leadgen_id")]
+    public void Lists_keyed_0_1_and_changes_without_a_field_are_read_as_leads(string json, string[] leads)
+    {
+        using var document = JsonDocument.Parse(json);
+        Assert.That(WebhookPayload.LeadgenChanges(document.RootElement).Select(c => c.LeadgenId), Is.EqualTo(leads));
+    }
 }

@@ -20,6 +20,8 @@ public sealed class GraphAnswerShapesTests
     [TestCase("""{"name":"email"}""", new string[0], TestName = "Values_missing")]
     [TestCase("""{"name":"email","values":[]}""", new string[0], TestName = "Values_empty")]
     [TestCase("""{"name":"email","values":["a@x.io","b@x.io"]}""", new[] { "a@x.io", "b@x.io" }, TestName = "Values_several")]
+    [TestCase("""{"name":"email","values":[5551234567,true,"x"]}""", new[] { "5551234567", "true", "x" }, TestName = "Values_as_numbers_and_booleans_kept_as_written")]
+    [TestCase("""{"name":"email","values":["a@x.io",],}""", new[] { "a@x.io" }, TestName = "Values_with_trailing_commas_as_retrieving_leads_prints_them")]
     public void A_lead_whose_answer_has_an_odd_shape_keeps_the_page_and_its_other_leads(string field, string[] expected)
     {
         var page = Read<GraphListResponse<GraphLeadDto>>(

@@ -58,4 +58,7 @@ internal sealed class GraphCall(HttpContext http, SandboxState state, string ver
             ? formValue.ToString()
             : null;
     }
+
+    /// <summary>Set by a <see cref="FaultKind.TrailingCommas"/> fault: the answer is written with a comma after each list's last item.</summary>
+    public bool TrailingCommas { get; set; }
 }

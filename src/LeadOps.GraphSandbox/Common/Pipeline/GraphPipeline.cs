@@ -160,6 +160,10 @@ internal static class GraphPipeline
 
             body = GraphJson.Serialize(error.ToEnvelope(traceId));
         }
+        else if (call.TrailingCommas && body.Length > 0)
+        {
+            body = TrailingCommaJson.Rewrite(body);
+        }
 
         http.Response.StatusCode = reply.Status;
         if (body.Length == 0)
