@@ -52,12 +52,24 @@ public interface IConversationRepository
     Task CompleteSendAsync(long messageId, string mid, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Sending → Failed with the reason. Once Meta was called (<paramref name="metaCalled"/>), false when the reply is no
-    /// longer Sending (Meta's echo showed it sent while its send was waiting for an answer; a receipt never moves a Sending
-    /// reply), and then it is left as it is. When Meta was never called, an echo that claimed it was another send's with
-    /// the same words: the reply fails all the same, without the id and times that echo gave it.
+    /// Sending → Failed with the reason, for a send that reached Meta; false when the reply is no longer Sending (Meta's
+    /// echo showed it sent while its send was waiting for an answer; a receipt never moves a Sending reply), and then it is
+    /// left as it is.
     /// </summary>
-    Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, bool metaCalled, CancellationToken cancellationToken);
+    Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a reply Meta took without a confirmation is still Sending, as a conditional update that changes nothing
+    /// (so an echo's claim waits for the caller's unit); false when Meta's echo showed it sent first.
+    /// </summary>
+    Task<bool> KeepSendingAsync(long messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Fails a reply Meta was never asked to send, whatever an echo with its words made of it. Such an echo was another
+    /// send's (the page's own message with the same words): its id and time are taken off the reply and returned, so the
+    /// caller keeps it as the page message it is; null when no echo had claimed it.
+    /// </summary>
+    Task<EchoTakenBack?> FailUnsentAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken);
 
     /// <summary>
     /// An echo of a message Meta did not tell LeadOps the id of yet: the oldest staff reply of the conversation with

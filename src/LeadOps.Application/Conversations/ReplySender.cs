@@ -96,12 +96,12 @@ internal sealed partial class ReplySender(
             var reason = integration is null
                 ? "The page this conversation came through is no longer connected: connect it again on the Integrations page."
                 : "The page's integration is disabled: enable it on the Integrations page to reply.";
-            return await FailAsync(conversation, message, plan, SendFailure.PageNotConnected, reason, attempt, metaCalled: false);
+            return await FailUnsentAsync(conversation, message, plan, SendFailure.PageNotConnected, reason, attempt);
         }
 
         if (integration.MessagingRefusal is { } blocked)
         {
-            return await FailAsync(conversation, message, plan, SendFailure.PageBlocked, blocked, attempt, metaCalled: false);
+            return await FailUnsentAsync(conversation, message, plan, SendFailure.PageBlocked, blocked, attempt);
         }
 
         MessengerSendResult sent;
@@ -124,16 +124,16 @@ internal sealed partial class ReplySender(
             }
 
             LogSendFailed(logger, conversation.Id, message.Id, ex.Failure.Kind, ex.Failure.Code, ex.Failure.Subcode);
-            return await FailAsync(conversation, message, plan, kind, GraphFailureText.Describe(ex.Failure), attempt, metaCalled: true);
+            return await FailAsync(conversation, message, plan, kind, GraphFailureText.Describe(ex.Failure), attempt);
         }
         catch (FileNotFoundException)
         {
-            return await FailAsync(conversation, message, plan, SendFailure.Other, "The attached file is no longer stored: attach it again.", attempt, metaCalled: false);
+            return await FailUnsentAsync(conversation, message, plan, SendFailure.Other, "The attached file is no longer stored: attach it again.", attempt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Sending message {MessageId} of conversation {ConversationId} failed unexpectedly", message.Id, conversation.Id);
-            return await FailAsync(conversation, message, plan, SendFailure.Other, "LeadOps could not send this message because of an internal error: try again.", attempt, metaCalled: true);
+            return await FailAsync(conversation, message, plan, SendFailure.Other, "LeadOps could not send this message because of an internal error: try again.", attempt);
         }
 
         return await RecordSentAsync(conversation, message, plan, attempt, sent.MessageId);
@@ -161,13 +161,20 @@ internal sealed partial class ReplySender(
         }
     }
 
-    /// <summary>Meta took the reply without a confirmation: the conversation and the audit note it; the reply stays Sending.</summary>
+    /// <summary>
+    /// Meta took the reply without a confirmation: the conversation and the audit note it and the reply stays Sending,
+    /// unless Meta's echo showed it sent first (<see cref="SettleAsync"/>).
+    /// </summary>
     private async Task<ReplyOutcome> RecordUnconfirmedAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt)
     {
         try
         {
-            conversation.RecordReplyUnconfirmed(message, plan, attempt, clock.GetUtcNow());
-            await unitOfWork.SaveChangesAsync(CancellationToken.None);
+            var now = clock.GetUtcNow();
+            if (await SettleAsync(conversation, message, plan, attempt, token => conversations.KeepSendingAsync(message.Id, token),
+                    () => conversation.RecordReplyUnconfirmed(message, plan, attempt, now)) is { } sent)
+            {
+                return sent;
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -177,32 +184,41 @@ internal sealed partial class ReplySender(
         return Unconfirmed(conversation, message, plan);
     }
 
-    /// <summary>Meta has the reply but LeadOps has no confirmation stored: it stays Sending, and the answer says so.</summary>
+    /// <summary>Meta has the reply but LeadOps has no confirmation of it stored: it stays Sending, and the answer says so.</summary>
     private static ReplyOutcome Unconfirmed(Conversation conversation, MessengerMessage message, ReplyPlan plan) =>
         Outcome(message, conversation.Psid, duplicate: false) with
         {
             Status = MessageStatus.Sending, Failure = null, Error = ReplyOutcome.RecordPending, MessagingType = plan.MessagingType, Tag = plan.Tag,
         };
 
+    /// <summary>The send reached Meta and ended without its word, or with a refusal: failed, unless Meta's echo showed it sent first (<see cref="SettleAsync"/>).</summary>
+    private async Task<ReplyOutcome> FailAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt) =>
+        await SettleAsync(conversation, message, plan, attempt, token => conversations.FailSendAsync(message.Id, kind, reason, token),
+            () => conversation.RecordReplyFailed(message, kind, reason, attempt))
+        ?? Failed(conversation, message, plan, kind, reason);
+
     /// <summary>
-    /// The send did not go, or ended without Meta's word. Once Meta was called the status is a conditional update: Meta's
-    /// echo may have shown the reply sent while its send was still waiting for an answer, and then it is sent, not failed
-    /// (no failed audit row or push), and the answer is the reply as it is stored, with the id the echo gave it. When Meta
-    /// was never called, no echo can be this reply's (one with the same words is another send's): it fails.
+    /// The one rule for a send that reached Meta and ended without Meta's confirmation (a failure, or Meta's word that it
+    /// took the reply without an answer LeadOps can use): Meta's echo may have shown the reply sent while the send was
+    /// still waiting for its answer. <paramref name="store"/> is a conditional update that stores the outcome only while
+    /// the reply is Sending, and then <paramref name="record"/> tells of it (null is returned). Otherwise the reply was
+    /// sent: no failed or unconfirmed row or push, a sent row saying the echo came first, and the answer is the reply as it
+    /// is stored, with the id the echo gave it.
     /// </summary>
-    private async Task<ReplyOutcome> FailAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt, bool metaCalled)
+    private async Task<ReplyOutcome?> SettleAsync(
+        Conversation conversation, MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt, Func<CancellationToken, Task<bool>> store, Action record)
     {
         var ct = CancellationToken.None;
-        var failed = true;
+        var stored = true;
         await unitOfWork.SaveChangesAsync(
             async token =>
             {
                 // The database may run this unit again after a transient failure: the outcome is the one of the run that commits.
                 conversation.ForgetSendOutcome(message);
-                failed = await conversations.FailSendAsync(message.Id, kind, reason, metaCalled, token);
-                if (failed)
+                stored = await store(token);
+                if (stored)
                 {
-                    conversation.RecordReplyFailed(message, kind, reason, attempt);
+                    record();
                 }
                 else
                 {
@@ -211,16 +227,41 @@ internal sealed partial class ReplySender(
             },
             ct);
         // The echo's update went around the tracked reply: the answer is read untracked (every staff reply has a key).
-        if (!failed && await conversations.FindByIdempotencyKeyAsync(message.IdempotencyKey!, ct) is { } stored)
-        {
-            return Outcome(stored, conversation.Psid, duplicate: false);
-        }
+        return stored ? null
+            : await conversations.FindByIdempotencyKeyAsync(message.IdempotencyKey!, ct) is { } sent ? Outcome(sent, conversation.Psid, duplicate: false) : null;
+    }
 
-        return Outcome(message, conversation.Psid, duplicate: false) with
+    /// <summary>
+    /// Meta was never asked to send this reply (its page not connected or blocked, its file gone): it fails whatever an
+    /// echo with its words made of it. Such an echo was another send's, a message the page really sent: it is taken off
+    /// the reply and kept in the thread as that page message, as it would have been had it claimed nothing (an echo that
+    /// may claim a reply is never the Page inbox's, so it is the bot's).
+    /// </summary>
+    private async Task<ReplyOutcome> FailUnsentAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt)
+    {
+        MessengerMessage? kept = null;
+        await unitOfWork.SaveChangesAsync(
+            async token =>
+            {
+                conversation.ForgetSendOutcome(message);
+                if (await conversations.FailUnsentAsync(message.Id, kind, reason, token) is { } echo && kept is null)
+                {
+                    // Added once: a unit the database runs again saves it again, as it does every tracked change.
+                    kept = conversation.RecordEcho(MessageSender.Bot, echo.Mid, message.Text, echo.SentAt ?? clock.GetUtcNow());
+                    conversations.AddMessage(kept);
+                }
+
+                conversation.RecordReplyFailed(message, kind, reason, attempt);
+            },
+            CancellationToken.None);
+        return Failed(conversation, message, plan, kind, reason);
+    }
+
+    private static ReplyOutcome Failed(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason) =>
+        Outcome(message, conversation.Psid, duplicate: false) with
         {
             Status = MessageStatus.Failed, Failure = kind, Error = reason, MessagingType = plan.MessagingType, Tag = plan.Tag,
         };
-    }
 
     internal static SendFailure KindOf(GraphFailureKind kind) => kind switch
     {

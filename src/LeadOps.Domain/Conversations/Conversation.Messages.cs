@@ -150,8 +150,8 @@ public sealed partial class Conversation
     }
 
     /// <summary>
-    /// A staff reply whose send ended without Meta's word (a timeout, an error) had been shown sent by Meta's echo before
-    /// that: it was sent. The echo recorded it on the conversation already; this tells of how the send ended.
+    /// A staff reply whose send ended without Meta's word (a timeout, an error, or "Received invalid JSON reply." after
+    /// Meta sent it) had been shown sent by Meta's echo before that: it was sent. The echo recorded it on the conversation already; this tells of how the send ended.
     /// </summary>
     public void RecordReplyEchoedFirst(MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt) =>
         Raise(new ReplySent(this, message, attempt, plan, EchoedFirst: true));
@@ -161,7 +161,7 @@ public sealed partial class Conversation
     /// is run again (the database's retry of a transient failure) records it once, as the attempt that committed saw it.
     /// </summary>
     public void ForgetSendOutcome(MessengerMessage message) =>
-        Unraise(e => (e is ReplyFailed f && f.Message == message) || (e is ReplySent s && s.Message == message));
+        Unraise(e => (e is ReplyFailed f && f.Message == message) || (e is ReplySent s && s.Message == message) || (e is ReplyUnconfirmed u && u.Message == message));
 
     /// <summary>A staff reply was not sent (the store marked it Failed).</summary>
     public void RecordReplyFailed(MessengerMessage message, SendFailure kind, string reason, ReplyAttempt attempt) =>

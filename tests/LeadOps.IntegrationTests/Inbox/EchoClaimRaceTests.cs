@@ -29,7 +29,7 @@ public sealed class EchoClaimRaceTests(DatabaseKind database) : InboxFixture(dat
 
         await using var scope = App.ScopeFor(staff.User.Id);
         var failFirst = new BeforeFirstUpdate(() => scope.ServiceProvider.GetRequiredService<IConversationRepository>()
-            .FailSendAsync(replyId, SendFailure.Temporary, "Facebook did not say whether it sent this message.", metaCalled: true, CancellationToken.None));
+            .FailSendAsync(replyId, SendFailure.Temporary, "Facebook did not say whether it sent this message.", CancellationToken.None));
         await using var echo = EchoContext(failFirst, App.Db(scope).CurrentUser);
 
         var claim = await new ConversationRepository(echo).ClaimEchoAsync(id, Text, "m_echo_" + Guid.NewGuid().ToString("N"), Clock.GetUtcNow(), CancellationToken.None);

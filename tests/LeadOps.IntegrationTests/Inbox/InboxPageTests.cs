@@ -66,6 +66,57 @@ public sealed partial class InboxPageTests(DatabaseKind database) : InboxFixture
     }
 
     /// <summary>
+    /// A customer's reaction (<c>message_reactions</c>, action react) is shown on the message it is about, not as a
+    /// message of its own: the thread's newest message stays the newest, with the reaction on it. The Inbox list's preview
+    /// (the API's and the page's) is that message's text, whether the reaction is to the newest message or an older one.
+    /// </summary>
+    [Test]
+    public async Task The_inbox_list_preview_after_a_reaction_is_what_the_thread_shows_last()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Do you have it in red?");
+        await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = "We do, in every size." });
+        var replyMid = Meta.SentMessages.Single(m => m.Psid == psid).MessageId;
+        using var browser = await App.SignedInClientAsync(staff.User);
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Meta.Customers.Reacts(SandboxSeed.MainPageId, psid, replyMid, "\u2764\uFE0F", "love");
+        var newest = await NewestAfterReactionAsync(staff, id, replyMid);
+        await AssertListPreviewAsync(staff, browser, id, psid, newest, "We do, in every size.");
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var last = Meta.CustomerSendsMessage(SandboxSeed.MainPageId, psid, "Great, see you at 5");
+        await WaitForMessageAsync(staff, psid, last);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Meta.Customers.Reacts(SandboxSeed.MainPageId, psid, replyMid, "\U0001F44D", "like");
+        newest = await NewestAfterReactionAsync(staff, id, replyMid, "\U0001F44D");
+        await AssertListPreviewAsync(staff, browser, id, psid, newest, "Great, see you at 5");
+    }
+
+    /// <summary>Waits for the reaction to show on its message; returns the thread's newest message then.</summary>
+    private static async Task<JsonElement> NewestAfterReactionAsync(Staff staff, Guid id, string reactedMid, string emoji = "\u2764\uFE0F")
+    {
+        await staff.Probe.WaitUntilAsync("the reaction on its message", async () =>
+            (await MessagesAsync(staff, id)).Any(m => m.GetProperty("mid").GetString() == reactedMid &&
+                m.GetProperty("reaction").ValueKind == JsonValueKind.Object && m.GetProperty("reaction").GetProperty("emoji").GetString() == emoji));
+        return (await MessagesAsync(staff, id))[^1];
+    }
+
+    private async Task AssertListPreviewAsync(Staff staff, HttpClient browser, Guid id, string psid, JsonElement newest, string expected)
+    {
+        var listed = await staff.Api.GetFromJsonAsync<JsonElement>($"/api/conversations?page_id={SandboxSeed.MainPageId}&page_size=200");
+        var item = listed.GetProperty("conversations").EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == id);
+        var inbox = await browser.GetStringAsync($"/Inbox?q={psid}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(newest.GetProperty("text").GetString(), Is.EqualTo(expected), "the thread shows the reaction on its message, not as a message");
+            Assert.That(item.GetProperty("last_message_preview").GetString(), Is.EqualTo(newest.GetProperty("text").GetString()), "the list follows the thread");
+            Assert.That(inbox, Does.Contain($"data-test=\"preview\">{expected}</td>"));
+        });
+    }
+
+    /// <summary>
     /// The old page's live refresh (or another tab's) can be fetched while the browser follows an action's redirect (the
     /// change is pushed as soon as it commits), before or after the page it leads to: it must neither take the notice
     /// from that page nor write the notice's cookie back, which would show it again on the next page.

@@ -6,6 +6,7 @@ using LeadOps.Application.Conversations;
 using LeadOps.Application.Integrations;
 using LeadOps.Domain.Conversations;
 using LeadOps.Domain.Integrations;
+using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,78 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
             Assert.That(SendApiCalls(), Is.Zero);
         });
     }
+
+    /// <summary>
+    /// The echo that claimed the reply is a message the page really sent (another send with the same words, naming
+    /// LeadOps' app): once the reply fails, that echo is kept as the page message it is, with its own id, in the thread and
+    /// as the conversation's latest message, as it would have been had it claimed nothing.
+    /// </summary>
+    [Test]
+    public async Task The_echo_that_claimed_a_reply_meta_was_never_asked_to_send_stays_in_the_thread_as_the_pages_message()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Is the shop open on Monday?");
+        const string Text = "Yes, from 10.";
+        var mid = "m_other_send_" + Guid.NewGuid().ToString("N");
+        var ownAppId = App.Services.GetRequiredService<MessengerOptions>().OwnAppId;
+        Assert.That(ownAppId, Is.Not.Null, "an echo naming LeadOps' app may be one of its replies");
+        _interleave.Step = async () =>
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1)); // Meta's timestamps are in milliseconds: the echo is plainly after the reply
+            await PostSignedWebhookAsync(EchoFromApp(psid, mid, Text, ownAppId!, Clock.GetUtcNow()));
+            await HangGuard.UntilAsync("the echo claimed the reply being sent", async ct =>
+            {
+                await using var scope = App.ScopeFor(staff.User.Id);
+                return await App.Db(scope).MessengerMessages.AsNoTracking().AnyAsync(m => m.ConversationId == id && m.Sender == MessageSender.Staff && m.Mid == mid, ct);
+            });
+        };
+
+        var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = Text });
+        var answer = await reply.Content.ReadFromJsonAsync<JsonElement>();
+
+        var thread = await MessagesAsync(staff, id);
+        var failed = thread.Single(m => m.GetProperty("sender").GetString() == "staff");
+        var echoed = thread.Where(m => m.GetProperty("mid").GetString() == mid).ToList();
+        var conversation = await ConversationAsync(staff, id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(_interleave.Step, Is.Null, "the echo came while the reply was being sent");
+            Assert.That(answer.GetProperty("status").GetString(), Is.EqualTo("failed"), answer.ToString());
+            Assert.That(failed.GetProperty("status").GetString(), Is.EqualTo("failed"));
+            Assert.That(failed.GetProperty("mid").ValueKind, Is.EqualTo(JsonValueKind.Null), "the echo's id is not the failed reply's");
+            Assert.That(echoed, Has.Count.EqualTo(1), "the page's message is in the thread, once");
+            Assert.That(echoed.Select(m => m.GetProperty("sender").GetString()), Has.None.EqualTo("staff").And.None.EqualTo("customer"), "a page message");
+            Assert.That(echoed.Select(m => m.GetProperty("text").GetString()), Is.All.EqualTo(Text));
+            Assert.That(echoed.Select(m => m.GetProperty("status").GetString()), Is.All.EqualTo("sent"));
+            Assert.That(thread[^1].GetProperty("mid").GetString(), Is.EqualTo(mid), "the newest message of the thread");
+            Assert.That(conversation.GetProperty("last_message_preview").GetString(), Is.EqualTo(Text));
+            Assert.That(SendApiCalls(), Is.Zero);
+        });
+    }
+
+    private static string EchoFromApp(string psid, string mid, string text, string appId, DateTimeOffset at) => JsonSerializer.Serialize(new
+    {
+        @object = "page",
+        entry = new[]
+        {
+            new
+            {
+                id = SandboxSeed.MainPageId,
+                time = at.ToUnixTimeMilliseconds(),
+                messaging = new[]
+                {
+                    new
+                    {
+                        sender = new { id = SandboxSeed.MainPageId },
+                        recipient = new { id = psid },
+                        timestamp = at.ToUnixTimeMilliseconds(),
+                        message = new { is_echo = true, app_id = appId, mid, text },
+                    },
+                },
+            },
+        },
+    });
 
     internal sealed class Interleave
     {

@@ -116,21 +116,47 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
         }
     }
 
-    public async Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, bool metaCalled, CancellationToken cancellationToken)
+    public async Task<bool> FailSendAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken)
     {
         var text = TextLimit.Cut(reason);
-        var cleared = !metaCalled;
         return await db.MessengerMessages
-            .Where(m => m.Id == messageId && (m.Status == MessageStatus.Sending || cleared))
+            .Where(m => m.Id == messageId && m.Status == MessageStatus.Sending)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, MessageStatus.Failed)
                     .SetProperty(m => m.FailureKind, kind)
-                    .SetProperty(m => m.FailureReason, text)
-                    .SetProperty(m => m.Mid, m => cleared ? null : m.Mid)
-                    .SetProperty(m => m.SentAt, m => cleared ? null : m.SentAt)
-                    .SetProperty(m => m.DeliveredAt, m => cleared ? null : m.DeliveredAt)
-                    .SetProperty(m => m.ReadAt, m => cleared ? null : m.ReadAt),
+                    .SetProperty(m => m.FailureReason, text),
                 cancellationToken) == 1;
+    }
+
+    public async Task<bool> KeepSendingAsync(long messageId, CancellationToken cancellationToken) =>
+        await db.MessengerMessages
+            .Where(m => m.Id == messageId && m.Status == MessageStatus.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Sending), cancellationToken) == 1;
+
+    public async Task<EchoTakenBack?> FailUnsentAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken)
+    {
+        var text = TextLimit.Cut(reason);
+        while (true)
+        {
+            // An echo's claim gives an id to a reply that has none, and nothing changes it after: the reply fails as it was
+            // read, and if a claim came in between, it is read again (once: the id it gave stays).
+            var seen = await db.MessengerMessages.AsNoTracking().Where(m => m.Id == messageId).Select(m => new { m.Mid, m.SentAt }).FirstAsync(cancellationToken);
+            var failed = await db.MessengerMessages
+                .Where(m => m.Id == messageId && m.Mid == seen.Mid)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(m => m.Status, MessageStatus.Failed)
+                        .SetProperty(m => m.FailureKind, kind)
+                        .SetProperty(m => m.FailureReason, text)
+                        .SetProperty(m => m.Mid, (string?)null)
+                        .SetProperty(m => m.SentAt, (DateTimeOffset?)null)
+                        .SetProperty(m => m.DeliveredAt, (DateTimeOffset?)null)
+                        .SetProperty(m => m.ReadAt, (DateTimeOffset?)null),
+                    cancellationToken) == 1;
+            if (failed)
+            {
+                return seen.Mid is { } mid ? new EchoTakenBack(mid, seen.SentAt) : null;
+            }
+        }
     }
 
     public async Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken)
