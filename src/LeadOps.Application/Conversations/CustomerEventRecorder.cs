@@ -119,24 +119,6 @@ internal sealed class CustomerEventRecorder(
         return MessengerEventOutcome.Stored;
     }
 
-    /// <summary>
-    /// Feedback, a rated reply, account linking, a game played: a note in the customer's thread, once however often Meta
-    /// delivers it. None of them opens the window. A rated reply LeadOps has is quoted.
-    /// </summary>
-    public async Task<MessengerEventOutcome> NoticeAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
-    {
-        var mid = e.KeyFor("notice", $"{e.Notice}\n{e.Mid}");
-        if (e.Notice is not { } notice || await conversations.AlreadyStoredAsync(mid, ct) is { } skipped)
-        {
-            return e.Notice is null ? MessengerEventOutcome.Ignored : MessengerEventOutcome.Duplicate;
-        }
-
-        var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
-        var rated = await conversations.FindTargetAsync(e, ct) is var (_, message) ? TextLimit.Fit(TextLimit.Words(message.Text), 80) : null;
-        conversations.AddMessage(conversation.AddNote(MessageKind.Note, mid, rated is null ? notice : $"{notice} · “{rated}”", e.Timestamp));
-        return MessengerEventOutcome.Stored;
-    }
-
     /// <summary>A referral that came with the event is the conversation's latest and gets a note in the thread (once).</summary>
     private async Task ReferralNoteAsync(Conversation conversation, MessengerWebhookEvent e, CancellationToken ct)
     {

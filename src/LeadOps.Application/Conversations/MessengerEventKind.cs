@@ -33,11 +33,4 @@ public enum MessengerEventKind
 
     /// <summary>Meta warned or blocked the page's messaging, or lifted a block [messaging_policy_enforcement].</summary>
     PolicyEnforcement,
-
-    /// <summary>
-    /// Something the customer did that the thread notes, without opening the window: answered a feedback survey
-    /// [messaging_feedback], rated a reply [response_feedback], linked or unlinked their account [messaging_account_linking],
-    /// played a round of a game [messaging_game_plays].
-    /// </summary>
-    Notice,
 }

@@ -47,9 +47,6 @@ public sealed record MessengerWebhookEvent(
 
     public MessengerPolicyEnforcement? Policy { get; init; }
 
-    /// <summary>What a <see cref="MessengerEventKind.Notice"/> says, in words (a rated reply is <see cref="Mid"/>).</summary>
-    public string? Notice { get; init; }
-
     /// <summary>
     /// A stable id for an event Meta gives none (a postback without a mid, a referral, a handover, an opt-in): the same
     /// event delivered again gets the same id, so it is stored once. <paramref name="content"/> tells apart two events of

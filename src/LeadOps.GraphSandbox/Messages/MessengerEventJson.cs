@@ -90,10 +90,6 @@ internal static class MessengerEventJson
     public static JsonObject Referral(string pageId, string psid, SandboxReferral referral, DateTimeOffset at, MessengerShape shape) =>
         Event(Customer(psid, shape), pageId, at, shape, "referral", Referral(referral));
 
-    /// <summary>A customer event of another kind (<paramref name="name"/>: messaging_feedback, response_feedback, account_linking…).</summary>
-    public static JsonObject FromCustomer(string pageId, string psid, string name, JsonObject body, DateTimeOffset at, MessengerShape shape) =>
-        Event(Customer(psid, shape), pageId, at, shape, name, body);
-
     public static JsonObject Optin(string pageId, string psid, JsonObject optin, DateTimeOffset at, MessengerShape shape) =>
         Event(Customer(psid, shape), pageId, at, shape, "optin", optin);
 

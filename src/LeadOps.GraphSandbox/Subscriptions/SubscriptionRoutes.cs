@@ -9,7 +9,7 @@ internal static class SubscriptionRoutes
     [
         "leadgen", "messages", "messaging_postbacks", "messaging_optins", "message_deliveries", "message_reads",
         "message_echoes", "messaging_referrals", "messaging_handovers", "standby", "feed", "message_reactions", "message_edits",
-        "messaging_policy_enforcement", "send_cart", "messaging_feedback", "response_feedback", "messaging_account_linking",
+        "messaging_policy_enforcement",
     ];
 
     public static void Map(IEndpointRouteBuilder app)

@@ -38,7 +38,6 @@ internal sealed class RecordMessengerEventHandler(
                 MessengerEventKind.Reaction => await customer.ReactionAsync(e, cancellationToken),
                 MessengerEventKind.Referral => await customer.ReferralAsync(integration, e, cancellationToken),
                 MessengerEventKind.Optin => await customer.OptinAsync(integration, e, cancellationToken),
-                MessengerEventKind.Notice => await customer.NoticeAsync(integration, e, cancellationToken),
                 MessengerEventKind.Echo => await page.EchoAsync(integration, e, cancellationToken),
                 MessengerEventKind.Handover => await page.HandoverAsync(integration, e, cancellationToken),
                 MessengerEventKind.PolicyEnforcement => page.Policy(integration, e),

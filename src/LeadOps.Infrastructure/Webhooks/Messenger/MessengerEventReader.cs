@@ -105,11 +105,6 @@ internal static class MessengerEventReader
             return Event(MessengerEventKind.Message) with { Text = cart };
         }
 
-        if (MessengerNotices.Read(item) is var (notice, about))
-        {
-            return Event(MessengerEventKind.Notice, about) with { Notice = notice };
-        }
-
         if (MessengerContentReader.ReadReferral(item) is { } referral)
         {
             return Event(MessengerEventKind.Referral) with { Referral = referral };

@@ -14,7 +14,6 @@ internal static class MessengerPayload
     {
         "messages", "messaging_postbacks", "message_reactions", "message_edits", "messaging_referrals", "messaging_handovers",
         "messaging_policy_enforcement", "messaging_optins", "message_deliveries", "message_reads", "message_echoes", "standby", "send_cart",
-        "messaging_feedback", "response_feedback", "messaging_account_linking", "messaging_game_plays",
     };
 
     public static IReadOnlyList<MessengerWebhookEvent> Events(JsonElement root, DateTimeOffset receivedAt) =>
