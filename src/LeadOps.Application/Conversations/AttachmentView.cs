@@ -21,6 +21,9 @@ public sealed record AttachmentView(
     AttachmentCopy Copy,
     string? CopyNote)
 {
+    /// <summary>What staff call it ("Instagram reel", "shared post", or the type's own name).</summary>
+    public string Name => MessageAttachment.NameOf(Type);
+
     /// <summary>Meta's link when it is a web address (http or https): the only kind the thread makes clickable.</summary>
     public string? WebUrl => WebAddress.Of(Url, MessageAttachment.UrlLength);
 

@@ -97,6 +97,22 @@ public sealed class MessageAttachment : IOwnedByUser
         "fallback" => Title is null ? "Link" : $"Link: {Title}",
         "template" => "Template",
         "appointment_booking" => Title ?? "Appointment",
+        "reel" or "ig_reel" or "post" or "ig_post" or "share" or "story_mention" => Title is null ? Capital(NameOf(Type)) : $"{Capital(NameOf(Type))}: {Title}",
         _ => $"Attachment ({Type})",
     };
+
+    /// <summary>
+    /// What staff call an attachment of this type: the shares the messages reference lists (<c>reel</c>, <c>ig_reel</c>,
+    /// <c>post</c>, <c>ig_post</c>; Instagram's older <c>share</c> and its <c>story_mention</c>) in words, any other type by its name.
+    /// </summary>
+    public static string NameOf(string type) => type switch
+    {
+        "ig_reel" => "Instagram reel",
+        "post" or "share" => "shared post",
+        "ig_post" => "shared Instagram post",
+        "story_mention" => "story mention",
+        _ => type,
+    };
+
+    private static string Capital(string words) => string.Concat(char.ToUpperInvariant(words[0]).ToString(), words.AsSpan(1));
 }

@@ -32,7 +32,8 @@ public sealed record FaultRule
     /// <summary>
     /// Graph error subcode of a <see cref="FaultKind.SendRefused"/> with <see cref="Code"/> 10 or 200: 2018028, "Cannot
     /// message users who are not admins, developers or testers of the app until pages_messaging permission is reviewed and
-    /// the app is live." (the Send API's error table). Null gives the code's usual refusal.
+    /// the app is live." (the Send API's error table); with code 10 also 2534022, "This message is sent outside of allowed
+    /// window." (HTTP 403, as integrators record it). Null gives the code's usual refusal.
     /// </summary>
     public int? Subcode { get; init; }
 
@@ -105,9 +106,11 @@ public sealed record FaultRule
             throw new ArgumentException($"A Send API refusal has one of the codes {string.Join(", ", SendRefusalCodes)}.", nameof(Code));
         }
 
-        if (Subcode is { } subcode && !(Kind == FaultKind.SendRefused && Code is 10 or 200 && subcode == GraphErrors.AppNotLiveSubcode))
+        if (Subcode is { } subcode && !(Kind == FaultKind.SendRefused && Code is 10 or 200 && subcode == GraphErrors.AppNotLiveSubcode) &&
+            !(Kind == FaultKind.SendRefused && Code == 10 && subcode == GraphErrors.OutsideWindowSubcode))
         {
-            throw new ArgumentException($"A subcode is for a Send API refusal with code 10 or 200: {GraphErrors.AppNotLiveSubcode}.", nameof(Subcode));
+            throw new ArgumentException(
+                $"A subcode is for a Send API refusal with code 10 or 200: {GraphErrors.AppNotLiveSubcode}, or code 10: {GraphErrors.OutsideWindowSubcode}.", nameof(Subcode));
         }
 
         if (Status is { } status && !(Kind == FaultKind.ProxyError && status is >= 400 and <= 599 || Kind == FaultKind.SendRefused && SendRefusalStatuses.Contains(status)))

@@ -13,6 +13,12 @@ internal static partial class GraphErrorClassifier
     /// <summary>The Send API's older "sent outside of allowed window" (code 10; it names a permission, but the window is what failed).</summary>
     private const int OutsideAllowedWindowSubcode = 2018065;
 
+    /// <summary>
+    /// "This message is sent outside of allowed window." (code 10) as the Send API answers it for Instagram conversations
+    /// (<c>IGApiException</c>, recorded by integrators) and public projects classify it for pages: the window, not a permission.
+    /// </summary>
+    private const int OutsideWindowSubcode = 2534022;
+
     /// <summary>The Send API's "This person isn't receiving messages from you right now" (code 10, or 200 with 1545041): one person, not the page.</summary>
     private const int CannotReceiveSubcode = 2018108;
 
@@ -78,6 +84,13 @@ internal static partial class GraphErrorClassifier
             kind = GraphFailureKind.PermissionMissing;
         }
 
+        // Code 10 with another subcode, or none, in the window's words ("(#10) This message is sent outside of allowed window.
+        // Learn more about the new policy here: …", as integrators quote it): that conversation's window, not the page's permissions.
+        if (kind == GraphFailureKind.PermissionMissing && error?.Code == 10 && SpeaksOfTheWindow(error.Message))
+        {
+            kind = GraphFailureKind.OutsideMessagingWindow;
+        }
+
         // Code 3 is also Graph's "Unknown method": a missing permission only when its words say capability or permission.
         if (error?.Code == ApiMethodCode && !SpeaksOfPermission(error.Message))
         {
@@ -125,7 +138,7 @@ internal static partial class GraphErrorClassifier
         1 or 2 or TemporarySendFailureCode => GraphFailureKind.Transient,
         4 or 17 or 32 or 341 or 613 or (>= BusinessUseCaseThrottleFirst and <= BusinessUseCaseThrottleLast) => GraphFailureKind.RateLimited,
         190 or 102 => GraphFailureKind.TokenInvalid,
-        10 when subcode is OutsideMessagingWindowSubcode or OutsideAllowedWindowSubcode => GraphFailureKind.OutsideMessagingWindow,
+        10 when subcode is OutsideMessagingWindowSubcode or OutsideAllowedWindowSubcode or OutsideWindowSubcode => GraphFailureKind.OutsideMessagingWindow,
         551 => GraphFailureKind.RecipientUnavailable,
         10 or 200 when subcode is CannotReceiveSubcode or NotReceivingSubcode => GraphFailureKind.RecipientUnavailable,
         ApiMethodCode or 10 or (>= 200 and <= 299) => GraphFailureKind.PermissionMissing,
@@ -161,6 +174,9 @@ internal static partial class GraphErrorClassifier
 
         return match.Success ? match.Groups["permission"].Value.ToLowerInvariant() : null;
     }
+
+    private static bool SpeaksOfTheWindow(string? message) =>
+        message?.Contains("outside of allowed window", StringComparison.OrdinalIgnoreCase) == true;
 
     private static bool SpeaksOfPermission(string? message) =>
         message is not null && (message.Contains("capability", StringComparison.OrdinalIgnoreCase) || message.Contains("permission", StringComparison.OrdinalIgnoreCase));

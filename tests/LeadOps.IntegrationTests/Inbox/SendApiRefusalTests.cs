@@ -40,6 +40,33 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
     }
 
     /// <summary>
+    /// "This message is sent outside of allowed window." as code 10 / 2534022 with HTTP 403, the form integrators record
+    /// (ComposioHQ/composio issue #3604; public projects classify it as the closed window): the reply fails as outside the
+    /// window, and the page is not marked as missing a permission.
+    /// </summary>
+    [Test]
+    public async Task Code_10_subcode_2534022_outside_the_window_fails_the_reply_and_leaves_the_page_connected()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Still open tomorrow?");
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = 10, Subcode = 2534022, Times = 1 });
+
+        var answer = await ReplyAsync(staff, id, psid, "Yes, from nine.");
+
+        var failed = await FailedReplyAsync(staff, id);
+        var integration = (await staff.Api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(answer.GetProperty("success").GetBoolean(), Is.False);
+            Assert.That(failed.GetProperty("error_code").GetString(), Is.EqualTo("outside_window"));
+            Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo("active"), "the window of one conversation says nothing about the page's permissions");
+            Assert.That(integration.GetProperty("missing_permissions").EnumerateArray().Select(p => p.GetString()), Is.Empty);
+            Assert.That(SentTo(psid), Is.Empty);
+        });
+    }
+
+    /// <summary>
     /// The Send API's error table: 200 / 2018028 "Cannot message users who are not admins, developers or testers of the app
     /// until pages_messaging permission is reviewed and the app is live."; integrators record the same words with code 10
     /// (a Go client's comment of what Meta answered it, <c>"code": 10, "error_subcode": 2018028</c>). The token has the

@@ -112,4 +112,62 @@ public sealed class SharedContentTests(DatabaseKind database) : InboxFixture(dat
             Assert.That(html, Does.Contain("href=\"https://example.com/spring\""), "a web address stays a link");
         });
     }
+    /// <summary>
+    /// The messages reference (updated Mar 27, 2026) lists reel, ig_reel, post and ig_post among the attachment types, each
+    /// with <c>payload.url</c>: its "Message with attachment" sample as it prints it (a bare entry), placeholders filled in.
+    /// The Inbox list and the thread name the share in words; before, the list said "Attachment (ig_reel)" and the thread
+    /// "Open the ig_reel".
+    /// </summary>
+    [TestCase("reel", "Reel", "Open the reel", TestName = "A_reel_is_named_in_the_list_and_the_thread")]
+    [TestCase("ig_reel", "Instagram reel", "Open the Instagram reel", TestName = "An_instagram_reel_is_named_in_the_list_and_the_thread")]
+    [TestCase("post", "Shared post", "Open the shared post", TestName = "A_shared_post_is_named_in_the_list_and_the_thread")]
+    [TestCase("ig_post", "Shared Instagram post", "Open the shared Instagram post", TestName = "A_shared_instagram_post_is_named_in_the_list_and_the_thread")]
+    public async Task A_shared_reel_or_post_is_named_in_words(string type, string preview, string link)
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var mid = $"mid.$cAAJdkrCd2ORnva8ErFhjGm0X_{psid}";
+        var sample = $$"""
+            {
+              "id": "{{Page}}",
+              "time": {{at}},
+              "messaging": [
+                {
+                  "sender": {"id": "{{psid}}"},
+                  "recipient": {"id": "{{Page}}"},
+                  "timestamp": {{at}},
+                  "message": {
+                    "mid": "{{mid}}",
+                    "attachments": [{"type": "{{type}}", "payload": {"url": "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=18139494541428835&signature=AbC"} }]
+                  }
+                }
+              ]
+            }
+            """;
+
+        await PostSignedWebhookAsync(sample);
+        var id = await WaitForMessageAsync(staff, psid, mid);
+
+        var conversation = await ConversationAsync(staff, id);
+        using var browser = await App.SignedInClientAsync(staff.User);
+        var thread = await browser.GetStringAsync($"/Inbox/Conversation/{id}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(conversation.GetProperty("last_message_preview").GetString(), Is.EqualTo(preview));
+            Assert.That(thread, Does.Contain($"{link} (Meta&#x27;s link)").Or.Contain($"{link} (Meta's link)"));
+        });
+    }
+
+    /// <summary>The sandbox sends a reel a customer shares as the messages reference writes it (<c>payload.url</c>, Meta's CDN).</summary>
+    [Test]
+    public async Task A_reel_shared_through_the_sandbox_is_named_in_the_list()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var mid = Meta.Customers.Writes(Page, psid, new CustomerMessage { Attachments = [new CustomerAttachment("ig_reel")] });
+        var id = await WaitForMessageAsync(staff, psid, mid);
+
+        Assert.That((await ConversationAsync(staff, id)).GetProperty("last_message_preview").GetString(), Is.EqualTo("Instagram reel"));
+    }
 }

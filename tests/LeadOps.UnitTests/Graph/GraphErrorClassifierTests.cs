@@ -41,6 +41,8 @@ public sealed class GraphErrorClassifierTests
     [TestCase(10, 2018065, 400, GraphFailureKind.OutsideMessagingWindow, TestName = "Send_api_10_2018065_sent_outside_of_allowed_window_is_outside_messaging_window")]
     [TestCase(200, 2018028, 400, GraphFailureKind.PermissionMissing, TestName = "Send_api_200_2018028_pages_messaging_not_reviewed_is_permission_missing")]
     [TestCase(100, 2018001, 400, GraphFailureKind.InvalidRequest, TestName = "Send_api_100_2018001_no_matching_user_is_invalid_request")]
+    // "This message is sent outside of allowed window." with 10 / 2534022, as integrators record it (ComposioHQ/composio issue #3604).
+    [TestCase(10, 2534022, 403, GraphFailureKind.OutsideMessagingWindow, TestName = "Send_api_10_2534022_sent_outside_of_allowed_window_is_outside_messaging_window")]
     // Messenger's common error codes (developers.facebook.com/docs/messenger-platform/error-codes).
     [TestCase(1, 1357046, 500, GraphFailureKind.Unknown, TestName = "Messenger_1_1357046_invalid_json_reply_after_sending_is_not_retried")]
     [TestCase(1, 99, 400, GraphFailureKind.Unknown, TestName = "Messenger_1_99_unknown_error_from_missing_permissions_is_not_retried")]
@@ -239,6 +241,25 @@ public sealed class GraphErrorClassifierTests
         var failure = GraphErrorClassifier.Classify(Error(3) with { Message = message }, 400, GraphUsage.Empty, null, Now);
 
         Assert.That(failure.Kind, Is.EqualTo(expected));
+    }
+
+    /// <summary>
+    /// Code 10 in the window's words with a subcode LeadOps does not list, or none, as integrators quote Meta's answer
+    /// ("(#10) This message is sent outside of allowed window. Learn more about the new policy here: …", home-assistant/core
+    /// issue #32507, botpress/botpress issue #4890): the conversation's window, not a permission the page lacks. Other words
+    /// under code 10 stay a missing permission.
+    /// </summary>
+    [TestCase("(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview", null,
+        GraphFailureKind.OutsideMessagingWindow, TestName = "Code_10_without_subcode_in_the_windows_words_is_outside_messaging_window")]
+    // The Send API's error-codes page's other window row, which names a permission: still the window.
+    [TestCase("(#10) This message is sent outside of allowed window. You need News Messaging permission to be able to do this.", null,
+        GraphFailureKind.OutsideMessagingWindow, TestName = "Code_10_news_messaging_window_words_are_outside_messaging_window")]
+    [TestCase("(#10) Requires pages_messaging permission to manage the object", null, GraphFailureKind.PermissionMissing, TestName = "Code_10_naming_a_permission_stays_permission_missing")]
+    public void Code_10_in_the_words_of_the_messaging_window_is_outside_the_window(string message, int? subcode, GraphFailureKind expected)
+    {
+        var failure = GraphErrorClassifier.Classify(Error(10, subcode) with { Message = message }, 400, GraphUsage.Empty, null, Now);
+
+        Assert.That((failure.Kind, failure.MissingPermission), Is.EqualTo((expected, expected == GraphFailureKind.PermissionMissing ? "pages_messaging" : null)));
     }
 
     private static GraphErrorDto Error(int code, int? subcode = null) =>

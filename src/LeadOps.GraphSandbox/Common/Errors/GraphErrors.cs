@@ -104,9 +104,13 @@ internal static class GraphErrors
     /// <summary>The Send API's "…until pages_messaging permission is reviewed and the app is live." (with code 200, or 10 as integrators record it).</summary>
     public const int AppNotLiveSubcode = 2018028;
 
+    /// <summary>"This message is sent outside of allowed window." with code 10, as integrators record the Send API answering it.</summary>
+    public const int OutsideWindowSubcode = 2534022;
+
     /// <summary>The Send API's error table (messenger-platform/reference/send-api, "Errors") in Meta's words, by code (and subcode).</summary>
     public static GraphError SendRefused(int code, int? subcode = null) => code switch
     {
+        10 when subcode == OutsideWindowSubcode => new(403, 10, "This message is sent outside of allowed window.", OutsideWindowSubcode),
         10 or 200 when subcode == AppNotLiveSubcode => new(400, code,
             $"(#{code}) Cannot message users who are not admins, developers or testers of the app until pages_messaging permission is reviewed and the app is live.",
             AppNotLiveSubcode),
