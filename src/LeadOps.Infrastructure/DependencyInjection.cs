@@ -55,6 +55,8 @@ public static class DependencyInjection
         services.AddSingleton<WebhookInbox>();
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName));
         services.AddScoped<LeadOps.Application.Leads.IFailedWebhookDeliveries, FailedWebhookDeliveries>();
+        services.AddScoped<HeldMessengerEvents>();
+        services.AddScoped<IHeldMessengerEvents>(sp => sp.GetRequiredService<HeldMessengerEvents>());
         services.AddSingleton<WebhookProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookProcessor>());
         services.AddSingleton<RetrievalWorker>();

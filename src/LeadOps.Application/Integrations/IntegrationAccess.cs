@@ -1,3 +1,4 @@
+using LeadOps.Application.Conversations;
 using LeadOps.Application.Leads.Commands;
 
 namespace LeadOps.Application.Integrations;
@@ -12,6 +13,7 @@ internal sealed class IntegrationAccess(
     IFacebookPageGateway graph,
     ITokenProtector protector,
     IUnitOfWork unitOfWork,
+    IHeldMessengerEvents held,
     TimeProvider clock)
 {
     public const string IntegrationNotFound = "Integration not found";
@@ -107,6 +109,18 @@ internal sealed class IntegrationAccess(
     }
 
     public Task SaveAsync(CancellationToken ct) => unitOfWork.SaveChangesAsync(ct);
+
+    /// <summary>
+    /// Once the integration's token works again (a reconnect, or a test that found it valid), the Messenger events held
+    /// while it did not are recorded and shown (ADR 0012, "Held events"). Call after the integration is saved.
+    /// </summary>
+    public async Task ReleaseHeldAsync(Integration integration, CancellationToken ct)
+    {
+        if (!integration.NeedsReconnect && integration.HasUsableToken)
+        {
+            await held.ReleaseAsync(integration, ct);
+        }
+    }
 
     /// <summary>Saves, then answers with the integration as it looks at <paramref name="now"/>, or, after a Graph <paramref name="failure"/>, with <paramref name="error"/> and what Graph said.</summary>
     public async Task<Result<IntegrationView>> SaveAsync(Integration integration, DateTimeOffset now, CancellationToken ct, GraphFailure? failure = null, string error = "")

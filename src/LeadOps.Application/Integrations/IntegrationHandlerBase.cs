@@ -10,8 +10,14 @@ internal abstract class IntegrationHandlerBase<TCommand, T>(IntegrationAccess ac
     /// <summary>The steps the use cases on one integration share (Graph calls, saving).</summary>
     protected IntegrationAccess Access { get; } = access;
 
+    /// <summary>Runs the use case; an integration whose token works afterwards shows what was held while it did not.</summary>
     public async ValueTask<Result<T>> Handle(TCommand command, CancellationToken cancellationToken) =>
-        await Access.WithAsync(command.IntegrationId, integration => HandleAsync(command, integration, cancellationToken), cancellationToken);
+        await Access.WithAsync(command.IntegrationId, async integration =>
+        {
+            var result = await HandleAsync(command, integration, cancellationToken);
+            await Access.ReleaseHeldAsync(integration, cancellationToken);
+            return result;
+        }, cancellationToken);
 
     protected abstract Task<Result<T>> HandleAsync(TCommand command, Integration integration, CancellationToken cancellationToken);
 }

@@ -94,10 +94,11 @@ internal sealed class WebhookProcessor(
             delivery.RecordPages(WebhookPayload.Entries(json.RootElement).Select(e => WebhookPayload.Id(e, "id")).OfType<string>());
             var unknownPages = new HashSet<string>(StringComparer.Ordinal);
             var handled = 0;
-            var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId)>>(StringComparer.Ordinal);
+            var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>>(StringComparer.Ordinal);
 
-            // Each event goes to every integration of its page, as that integration's owner; a page no integration knows is noted.
-            async Task<IReadOnlyList<(int IntegrationId, string OwnerId)>> OwnersAsync(string pageId)
+            // Each event goes to every integration of its page, as that integration's owner; a page no integration knows is
+            // noted. An integration whose token is known not to work gets its Messenger events held (ADR 0012, "Held events").
+            async Task<IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>> OwnersAsync(string pageId)
             {
                 if (!routes.TryGetValue(pageId, out var owners))
                 {
@@ -107,7 +108,7 @@ internal sealed class WebhookProcessor(
                 return owners;
             }
 
-            async Task ForEachOwnerAsync(string pageId, Func<int, ISender, Task> handle)
+            async Task ForEachOwnerAsync(string pageId, Func<(int Id, bool Held), IServiceProvider, Task> handle)
             {
                 var owners = await OwnersAsync(pageId);
                 if (owners.Count == 0)
@@ -115,10 +116,10 @@ internal sealed class WebhookProcessor(
                     unknownPages.Add(pageId);
                 }
 
-                foreach (var (integrationId, ownerId) in owners)
+                foreach (var (integrationId, ownerId, held) in owners)
                 {
                     await using var ownerScope = ownerScopes.CreateScope(ownerId);
-                    await handle(integrationId, ownerScope.ServiceProvider.GetRequiredService<ISender>());
+                    await handle((integrationId, held), ownerScope.ServiceProvider);
                     handled++;
                 }
             }
@@ -142,9 +143,10 @@ internal sealed class WebhookProcessor(
 
                 try
                 {
-                    await ForEachOwnerAsync(change.PageId, async (integrationId, sender) =>
+                    await ForEachOwnerAsync(change.PageId, async (integration, services) =>
                     {
-                        var result = await sender.Send(new StoreWebhookLead(integrationId, change.FormId, change.LeadgenId, change.CreatedTime), ct);
+                        var integrationId = integration.Id;
+                        var result = await services.GetRequiredService<ISender>().Send(new StoreWebhookLead(integrationId, change.FormId, change.LeadgenId, change.CreatedTime), ct);
                         if (result.Status == ResultStatus.Failed || result.Value?.Status == ProcessedLeadStatus.Failed)
                         {
                             Logger.LogWarning(
@@ -160,14 +162,27 @@ internal sealed class WebhookProcessor(
                 }
             }
 
-            foreach (var reading in WebhookPayload.MessengerReadings(json.RootElement, delivery.ReceivedAt))
+            var readings = WebhookPayload.MessengerReadings(json.RootElement, delivery.ReceivedAt);
+            for (var ordinal = 0; ordinal < readings.Count; ordinal++)
             {
+                var reading = readings[ordinal];
                 // A standby entry named by the customer rather than the page: the event's recipient is the page when only it is known.
                 var messengerEvent = reading.WithRecipientAsPage is { } other && (await OwnersAsync(reading.Event.PageId)).Count == 0 &&
                     (await OwnersAsync(other.PageId)).Count > 0
                         ? other
                         : reading.Event;
-                await ForEachOwnerAsync(messengerEvent.PageId, async (integrationId, sender) => await sender.Send(new RecordMessengerEvent(integrationId, messengerEvent), ct));
+                var at = ordinal;
+                await ForEachOwnerAsync(messengerEvent.PageId, async (integration, services) =>
+                {
+                    if (integration.Held)
+                    {
+                        await services.GetRequiredService<HeldMessengerEvents>().HoldAsync(integration.Id, delivery.Id, at, messengerEvent, ct);
+                    }
+                    else
+                    {
+                        await services.GetRequiredService<ISender>().Send(new RecordMessengerEvent(integration.Id, messengerEvent), ct);
+                    }
+                });
             }
 
             if (heldBack is not null)
@@ -209,12 +224,13 @@ internal sealed class WebhookProcessor(
 
     /// <summary>
     /// The routing lookup looks across owners by design (the page's owners are not known yet): it bypasses only the
-    /// named owner filter and returns ids, and each change is then processed as its owner.
+    /// named owner filter and returns ids (and whether the integration's token is known not to work), and each change is
+    /// then processed as its owner.
     /// </summary>
-    private static async Task<IReadOnlyList<(int IntegrationId, string OwnerId)>> RouteAsync(LeadOpsDbContext db, string pageId, CancellationToken ct) =>
+    private static async Task<IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>> RouteAsync(LeadOpsDbContext db, string pageId, CancellationToken ct) =>
         (await db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
             .Where(i => i.PageId == pageId && !i.IsDisabled)
-            .Select(i => new { i.Id, i.OwnerId })
+            .Select(i => new { i.Id, i.OwnerId, i.NeedsReconnect })
             .ToListAsync(ct))
-        .Select(i => (i.Id, i.OwnerId)).ToList();
+        .Select(i => (i.Id, i.OwnerId, i.NeedsReconnect)).ToList();
 }

@@ -21,6 +21,7 @@ internal sealed class ConnectIntegrationHandler(
     IntegrationChecker checker,
     ITokenProtector protector,
     IUnitOfWork unitOfWork,
+    IntegrationAccess access,
     TimeProvider clock) : ICommandHandler<ConnectIntegration, Result<IntegrationView>>
 {
     public async ValueTask<Result<IntegrationView>> Handle(ConnectIntegration command, CancellationToken cancellationToken)
@@ -43,6 +44,7 @@ internal sealed class ConnectIntegrationHandler(
             existing.UseToken(protector.Protect(token), token);
             await checker.CheckAsync(existing, cancellationToken, tokenJustVerified: true);
             await unitOfWork.SaveChangesAsync(cancellationToken);
+            await access.ReleaseHeldAsync(existing, cancellationToken);
             return Result<IntegrationView>.Ok(IntegrationView.From(existing, clock.GetUtcNow()));
         }
 

@@ -380,6 +380,49 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ConversationSearchTerms");
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Conversations.HeldMessengerEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HeldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Psid")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.HasIndex("IntegrationId", "DeliveryId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("HeldMessengerEvents");
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Conversations.InboxPreferences", b =>
                 {
                     b.Property<string>("OwnerId")
@@ -2083,6 +2126,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("LeadOps.Domain.Conversations.Conversation", null)
                         .WithMany()
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Conversations.HeldMessengerEvent", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Integrations.Integration", null)
+                        .WithMany()
+                        .HasForeignKey("IntegrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

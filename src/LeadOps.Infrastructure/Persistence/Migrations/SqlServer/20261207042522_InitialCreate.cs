@@ -728,6 +728,31 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "HeldMessengerEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    IntegrationId = table.Column<int>(type: "int", nullable: false),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false),
+                    Ordinal = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Psid = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    HeldAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HeldMessengerEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HeldMessengerEvents_Integrations_IntegrationId",
+                        column: x => x.IntegrationId,
+                        principalTable: "Integrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IntegrationForms",
                 columns: table => new
                 {
@@ -1319,6 +1344,17 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HeldMessengerEvents_IntegrationId_DeliveryId_Ordinal",
+                table: "HeldMessengerEvents",
+                columns: new[] { "IntegrationId", "DeliveryId", "Ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HeldMessengerEvents_OwnerId",
+                table: "HeldMessengerEvents",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboxPreferences_OwnerId",
                 table: "InboxPreferences",
                 column: "OwnerId");
@@ -1689,6 +1725,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DeliveryAttempts");
+
+            migrationBuilder.DropTable(
+                name: "HeldMessengerEvents");
 
             migrationBuilder.DropTable(
                 name: "InboxPreferences");

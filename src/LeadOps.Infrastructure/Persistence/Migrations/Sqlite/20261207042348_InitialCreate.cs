@@ -634,6 +634,31 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "HeldMessengerEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    IntegrationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Psid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    HeldAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HeldMessengerEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HeldMessengerEvents_Integrations_IntegrationId",
+                        column: x => x.IntegrationId,
+                        principalTable: "Integrations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IntegrationForms",
                 columns: table => new
                 {
@@ -1098,6 +1123,17 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_HeldMessengerEvents_IntegrationId_DeliveryId_Ordinal",
+                table: "HeldMessengerEvents",
+                columns: new[] { "IntegrationId", "DeliveryId", "Ordinal" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HeldMessengerEvents_OwnerId",
+                table: "HeldMessengerEvents",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InboxPreferences_OwnerId",
                 table: "InboxPreferences",
                 column: "OwnerId");
@@ -1426,6 +1462,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DeliveryAttempts");
+
+            migrationBuilder.DropTable(
+                name: "HeldMessengerEvents");
 
             migrationBuilder.DropTable(
                 name: "InboxPreferences");
