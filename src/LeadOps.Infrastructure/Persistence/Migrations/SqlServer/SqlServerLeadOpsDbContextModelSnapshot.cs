@@ -1478,6 +1478,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("IntegrationId", "FormId")
+                        .IsUnique()
+                        .HasFilter("[Outcome] = 'Running'");
+
                     b.HasIndex("Outcome", "HeartbeatAt");
 
                     b.HasIndex("OwnerId", "StartedAt");
