@@ -170,6 +170,27 @@ public sealed class BriefRetrievalContractTests(DatabaseKind database) : AppFixt
         Assert.That((await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs").GetArrayLength(), Is.Zero);
     }
 
+    [Test]
+    public async Task A_form_with_a_run_under_way_is_a_409_in_the_briefs_error_shape_and_starts_nothing()
+    {
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
+        var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
+        await using (var scope = App.ScopeFor(user.Id))
+        {
+            var db = App.Db(scope);
+            db.RetrievalRuns.Add(LeadOps.Domain.Leads.RetrievalRun.Start(integrationId, SandboxSeed.MainTestRideFormId, App.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        using var response = await PostJsonAsync(api, "/api/facebook-lead-retrieval", $"{{\"form_id\":\"{SandboxSeed.MainTestRideFormId}\",\"integration_id\":{integrationId}}}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/json"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("{\"error\":\"A retrieval of this form is already under way\"}"));
+        Assert.That((await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs").GetArrayLength(), Is.EqualTo(1), "nothing started");
+    }
+
     [TestCase("/api/facebook-lead-forms", "GET")]
     [TestCase("/api/facebook-lead-retrieval", "POST")]
     public async Task Without_a_key_the_answer_is_401_in_the_briefs_detail_shape(string path, string method)
