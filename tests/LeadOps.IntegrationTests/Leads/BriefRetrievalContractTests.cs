@@ -14,7 +14,8 @@ namespace LeadOps.IntegrationTests.Leads;
 /// </summary>
 public sealed class BriefRetrievalContractTests(DatabaseKind database) : AppFixture(database)
 {
-    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 }).OnKestrel();
+    protected override TestAppBuilder Configure(TestAppBuilder app) =>
+        app.WithSandbox(new() { InitialLeadsPerForm = 0 }).OnKestrel().WithSetting("Retrieval:WaitForRunUnderWay", "00:00:00");
 
     [Test]
     public async Task The_briefs_example_request_for_an_integration_that_is_not_the_callers_is_the_briefs_404_body_exactly()

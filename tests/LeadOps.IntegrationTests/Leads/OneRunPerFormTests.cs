@@ -57,6 +57,30 @@ public sealed class OneRunPerFormTests(DatabaseKind database) : AppFixture(datab
     }
 
     [Test]
+    public async Task The_briefs_synchronous_endpoint_waits_for_a_run_under_way_and_then_retrieves()
+    {
+        var (user, integrationId, form) = await ConnectedUserAsync();
+        var underWay = await AddRunningRunAsync(user.Id, integrationId, form, DateTimeOffset.UtcNow);
+        using var api = App.ApiClient(user);
+        var firstTry = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _beforeRunIsWritten.Arm(() =>
+        {
+            firstTry.TrySetResult();
+            return Task.CompletedTask;
+        });
+
+        // The endpoint's first try finds the form taken (the run under way is still Running); then that run ends.
+        var posting = api.PostAsync("/api/facebook-lead-retrieval", new StringContent(
+            $"{{\"form_id\":\"{form}\",\"integration_id\":{integrationId}}}", System.Text.Encoding.UTF8, "application/json"));
+        await firstTry.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        await FinishAsync(user.Id, underWay);
+        using var response = await posting;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(await RunIdsAsync(user.Id, form), Has.Length.EqualTo(2), "the run that was under way, then the endpoint's own");
+    }
+
+    [Test]
     public async Task The_refusal_comes_before_the_preview_so_staff_are_not_asked_to_confirm_a_retrieval_that_cannot_start()
     {
         var (user, integrationId, form) = await ConnectedUserAsync();
