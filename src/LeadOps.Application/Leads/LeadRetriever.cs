@@ -7,7 +7,9 @@ namespace LeadOps.Application.Leads;
 /// The retrieval loop shared by manual, bulk and scheduled runs: walks a form's Graph pages and stores each
 /// (<see cref="LeadPageStore"/>), beating the run's heartbeat while it works. The form's watermark moves only when the
 /// whole walk succeeded, and never past a lead that failed to store; a walk Graph cut short (a cursor that kept
-/// repeating) keeps its leads, warns, and leaves the watermark where it was.
+/// repeating) keeps its leads, warns, and leaves the watermark where it was. A new run first becomes the form's one run
+/// under way (<see cref="IRetrievalRunRepository.StartAsync"/>); when another run holds the form nothing is read
+/// (<see cref="RetrievalSummary.UnderWayRunId"/>), and the schedule records on the sync history that it skipped the form.
 /// </summary>
 internal sealed class LeadRetriever(
     ILeadSource source,
@@ -29,13 +31,23 @@ internal sealed class LeadRetriever(
     {
         var started = Stopwatch.GetTimestamp();
         var run = plan.RunId is { } id ? await runs.GetAsync(id, ct) : null;
+        run?.Describe(form.Name, plan.Trigger, plan.Since, plan.Until);
         if (run is null)
         {
             run = RetrievalRun.Start(integration.Id, form.FormId, clock.GetUtcNow());
-            runs.Add(run);
+            run.Describe(form.Name, plan.Trigger, plan.Since, plan.Until);
+            if (await runs.StartAsync(run, clock.GetUtcNow(), ct) is { } underWay)
+            {
+                if (plan.Trigger == RetrievalTrigger.Scheduled)
+                {
+                    await runs.RecordSkipAsync(underWay, form.Name, clock.GetUtcNow(), ct);
+                }
+
+                logger.LogInformation("Retrieval of form {FormId} on integration {IntegrationId} not started: run {RunId} is under way", form.FormId, integration.Id, underWay.Id);
+                return RetrievalSummary.NotStarted(underWay.Id);
+            }
         }
 
-        run.Describe(form.Name, plan.Trigger, plan.Since, plan.Until);
         run.Beat(clock.GetUtcNow());
         var walkStartedAt = clock.GetUtcNow();
         var processed = new ProcessedLeadList();

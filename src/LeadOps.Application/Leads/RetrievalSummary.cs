@@ -13,6 +13,12 @@ public sealed record RetrievalSummary(
     /// <summary>What the run wants staff to know although it did not fail (see <see cref="RetrievalRun.Warning"/>).</summary>
     public string? Warning { get; init; }
 
+    /// <summary>The run of the form that was still under way, when this retrieval did not start because of it (nothing was read).</summary>
+    public long? UnderWayRunId { get; init; }
+
+    /// <summary>A retrieval that did not start: run <paramref name="underWayRunId"/> of the form is still under way.</summary>
+    public static RetrievalSummary NotStarted(long underWayRunId) => new(0, 0, 0, 0, 0, [], null) { UnderWayRunId = underWayRunId };
+
     /// <summary>The brief's sentence: "Retrieved 5 new leads and found 2 existing leads" (and failures when there are any).</summary>
     public string Message => Sentence(NewLeads, ExistingLeads, FailedLeads);
 

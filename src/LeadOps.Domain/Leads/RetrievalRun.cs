@@ -55,6 +55,21 @@ public sealed class RetrievalRun : Entity, IOwnedByUser
     public static RetrievalRun Start(int integrationId, string formId, DateTimeOffset at) =>
         new() { IntegrationId = integrationId, FormId = formId, StartedAt = at, HeartbeatAt = at };
 
+    /// <summary>
+    /// What the schedule records when it finds the form with <paramref name="underWay"/> still under way: it read nothing,
+    /// moved no watermark, and says why on the sync history.
+    /// </summary>
+    public static RetrievalRun Skip(RetrievalRun underWay, string? formName, DateTimeOffset at)
+    {
+        var skipped = new RetrievalRun
+        {
+            IntegrationId = underWay.IntegrationId, FormId = underWay.FormId, StartedAt = at, FinishedAt = at, HeartbeatAt = at, Outcome = RetrievalOutcome.Skipped,
+            Warning = $"Skipped: run {underWay.Id} of this form was still under way. The next sync retrieves the form once it has finished.",
+        };
+        skipped.Describe(formName, RetrievalTrigger.Scheduled, null, null);
+        return skipped;
+    }
+
     /// <summary>The process running it is still at work.</summary>
     public void Beat(DateTimeOffset at) => HeartbeatAt = at > HeartbeatAt ? at : HeartbeatAt;
 

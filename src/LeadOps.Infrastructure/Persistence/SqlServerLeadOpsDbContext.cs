@@ -12,5 +12,8 @@ public sealed class SqlServerLeadOpsDbContext(DbContextOptions<SqlServerLeadOpsD
 
         // The Inbox's words compare ordinally, as on SQLite, so "begins with" is one index range (ADR 0020).
         builder.Entity<ConversationSearchTerm>().Property(t => t.Term).UseCollation("Latin1_General_100_BIN2");
+
+        // One run under way per form (RetrievalRunConfiguration), in SQL Server's quoting.
+        builder.Entity<RetrievalRun>().HasIndex(r => new { r.IntegrationId, r.FormId }).HasFilter(Configurations.RetrievalRunConfiguration.RunningFilter("[Outcome]"));
     }
 }

@@ -16,14 +16,8 @@ public sealed class InterruptedRuns(IServiceScopeFactory scopes, TimeProvider cl
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
-        var now = clock.GetUtcNow();
-        var quietSince = now - RetrievalRun.QuietLimit;
-        var marked = await db.RetrievalRuns.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter])
-            .Where(r => r.Outcome == RetrievalOutcome.Running && r.HeartbeatAt < quietSince)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Outcome, RetrievalOutcome.Interrupted)
-                .SetProperty(r => r.FinishedAt, now)
-                .SetProperty(r => r.Error, RetrievalRun.InterruptedError), ct);
+        var marked = await Persistence.Repositories.RetrievalRunRepository.InterruptQuietAsync(
+            db.RetrievalRuns.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]), clock.GetUtcNow(), ct);
         if (marked > 0)
         {
             logger.LogWarning("{Count} retrieval runs went quiet and were marked interrupted", marked);

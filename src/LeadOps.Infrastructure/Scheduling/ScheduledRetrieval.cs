@@ -59,7 +59,7 @@ public sealed class ScheduledRetrieval(
         {
             var command = new RetrieveFacebookLeads(form.IntegrationId, form.FormId, form.SinceFor(cadence), null, RetrievalTrigger.Scheduled);
             var result = await SendAsync(form.OwnerId, command, form.FormId, form.IntegrationId, ct);
-            run++;
+            run += result?.Status == Application.Common.ResultStatus.Conflict ? 0 : 1; // a form another run holds was skipped (recorded on the sync history)
             if (result?.Value?.Failure?.Kind == GraphFailureKind.RateLimited)
             {
                 // Graph throttled the page: its other forms wait for the pause the retrieval just set.

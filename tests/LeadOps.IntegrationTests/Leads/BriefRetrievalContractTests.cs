@@ -14,7 +14,8 @@ namespace LeadOps.IntegrationTests.Leads;
 /// </summary>
 public sealed class BriefRetrievalContractTests(DatabaseKind database) : AppFixture(database)
 {
-    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 }).OnKestrel();
+    protected override TestAppBuilder Configure(TestAppBuilder app) =>
+        app.WithSandbox(new() { InitialLeadsPerForm = 0 }).OnKestrel().WithSetting("Retrieval:WaitForRunUnderWay", "00:00:00");
 
     [Test]
     public async Task The_briefs_example_request_for_an_integration_that_is_not_the_callers_is_the_briefs_404_body_exactly()
@@ -168,6 +169,27 @@ public sealed class BriefRetrievalContractTests(DatabaseKind database) : AppFixt
 
         Assert.That(JsonDocument.Parse(text).RootElement.TryGetProperty("error", out var error) ? error.GetString() : null, Is.Not.Null.And.Not.Empty, text);
         Assert.That((await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_form_with_a_run_under_way_is_a_409_in_the_briefs_error_shape_and_starts_nothing()
+    {
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
+        var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
+        await using (var scope = App.ScopeFor(user.Id))
+        {
+            var db = App.Db(scope);
+            db.RetrievalRuns.Add(LeadOps.Domain.Leads.RetrievalRun.Start(integrationId, SandboxSeed.MainTestRideFormId, App.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        }
+
+        using var response = await PostJsonAsync(api, "/api/facebook-lead-retrieval", $"{{\"form_id\":\"{SandboxSeed.MainTestRideFormId}\",\"integration_id\":{integrationId}}}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/json"));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("{\"error\":\"A retrieval of this form is already under way\"}"));
+        Assert.That((await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs").GetArrayLength(), Is.EqualTo(1), "nothing started");
     }
 
     [TestCase("/api/facebook-lead-forms", "GET")]

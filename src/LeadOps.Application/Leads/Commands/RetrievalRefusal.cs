@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace LeadOps.Application.Leads.Commands;
 
-/// <summary>The brief's answers when a retrieval cannot start or fails, and the two refusals made before any Graph call.</summary>
+/// <summary>The brief's answers when a retrieval cannot start or fails, the two refusals made before any Graph call, and the refusal of a form under way.</summary>
 public static class RetrievalRefusal
 {
     public const string IntegrationNotFound = "Lead form integration not found";
@@ -20,4 +20,14 @@ public static class RetrievalRefusal
             : null;
         return refusal is not null;
     }
+
+    /// <summary>What a start, a preview or the brief's endpoint answers for a form with a run still under way.</summary>
+    public const string AlreadyUnderWay = "A retrieval of this form is already under way";
+
+    /// <summary>
+    /// A run of the form is still under way (<see cref="IRetrievalRunRepository.StartAsync"/>): one run per form at a time,
+    /// so that the runs' shared queue stays bounded and two runs never read the same form at once.
+    /// </summary>
+    public static Result<T> UnderWay<T>(long runId) =>
+        Result<T>.Conflict(AlreadyUnderWay, $"run {runId} has not finished yet; its page shows its progress. Start another once it has finished.");
 }

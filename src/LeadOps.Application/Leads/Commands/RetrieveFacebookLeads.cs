@@ -5,6 +5,7 @@ namespace LeadOps.Application.Leads.Commands;
 /// welcome outbox rows, and reports what was new, what already existed and what failed. Manual, scheduled and
 /// background runs all come here (the name is the brief's "retrieve Facebook leads"). With <paramref name="SendWelcome"/>
 /// false no new lead of this run is welcomed. A scheduled run also keeps the page's schedule within Graph's budget.
+/// A form with another run still under way is not read: the answer is a conflict (<see cref="RetrievalRefusal.UnderWay{T}"/>).
 /// </summary>
 public sealed record RetrieveFacebookLeads(
     int IntegrationId,
@@ -25,6 +26,11 @@ internal sealed class RetrieveFacebookLeadsHandler(IntegrationAccess access, Lea
         {
             var summary = await retriever.RetrieveAsync(
                 integration, form, new RetrievalPlan(command.Since, command.Until, command.Trigger, command.RunId, command.SendWelcome), cancellationToken);
+            if (summary.UnderWayRunId is { } underWay)
+            {
+                return RetrievalRefusal.UnderWay<RetrievalSummary>(underWay);
+            }
+
             if (command.Trigger == RetrievalTrigger.Scheduled)
             {
                 backoff.Apply(integration, access.Now, summary.Failure);

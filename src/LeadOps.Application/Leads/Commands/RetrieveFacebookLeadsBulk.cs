@@ -2,7 +2,8 @@ namespace LeadOps.Application.Leads.Commands;
 
 /// <summary>
 /// Retrieve all forms (or the chosen ones) of one integration: each form as <see cref="RetrieveFacebookLeads"/> does it;
-/// a failing form never stops the others.
+/// a failing form never stops the others. A form with a run still under way is not read again: it is answered as not
+/// retrieved, with the refusal (<see cref="RetrievalRefusal.UnderWay{T}"/>).
 /// </summary>
 public sealed record RetrieveFacebookLeadsBulk(int IntegrationId, IReadOnlyList<string>? FormIds, RetrievalTrigger Trigger = RetrievalTrigger.Manual)
     : ICommand<Result<BulkRetrievalSummary>>;
@@ -49,7 +50,10 @@ internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository in
             }
 
             var summary = await retriever.RetrieveAsync(integration, form, new RetrievalPlan(Trigger: command.Trigger), cancellationToken);
-            results.Add(summary.Failure is { } f
+            var underWay = summary.UnderWayRunId is { } runId ? RetrievalRefusal.UnderWay<RetrievalSummary>(runId) : null;
+            results.Add(underWay is not null
+                ? new FormRetrievalResult(formId, form.Name, false, underWay.Error, underWay.Detail, null)
+                : summary.Failure is { } f
                 ? new FormRetrievalResult(formId, form.Name, false, RetrievalRefusal.FetchFailed, GraphFailureText.Describe(f), summary)
                 : new FormRetrievalResult(formId, form.Name, true, null, null, summary));
         }

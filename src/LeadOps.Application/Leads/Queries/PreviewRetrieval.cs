@@ -5,7 +5,9 @@ namespace LeadOps.Application.Leads.Queries;
 /// <summary>
 /// Before a manual retrieval: how many welcome e-mails it would send. Only leads younger than <c>Welcome:MaxLeadAge</c>
 /// can be welcomed, so only that part of the window is read from Graph (little, whatever the window); of those, the
-/// leads LeadOps does not hold yet and would welcome (an e-mail, welcome on, the form's consent) are counted.
+/// leads LeadOps does not hold yet and would welcome (an e-mail, welcome on, the form's consent) are counted. A form
+/// with a run still under way is refused first (<see cref="RetrievalRefusal.UnderWay{T}"/>): staff are not asked to
+/// confirm a retrieval that would then be refused.
 /// </summary>
 public sealed record PreviewRetrieval(int IntegrationId, string FormId, DateTimeOffset? Since = null, DateTimeOffset? Until = null)
     : IQuery<Result<RetrievalPreview>>, IRetrievalRequest;
@@ -17,10 +19,14 @@ internal sealed class PreviewRetrievalHandler(
     ILeadSource source,
     ILeadRepository leads,
     WelcomePlanner welcome,
-    WelcomeAgeLimit ageLimit) : IQueryHandler<PreviewRetrieval, Result<RetrievalPreview>>
+    WelcomeAgeLimit ageLimit,
+    IRetrievalRunRepository runs) : IQueryHandler<PreviewRetrieval, Result<RetrievalPreview>>
 {
     public async ValueTask<Result<RetrievalPreview>> Handle(PreviewRetrieval query, CancellationToken cancellationToken) =>
-        await access.ForRetrievalAsync(query, (integration, form) => PreviewAsync(query, integration, form, cancellationToken), cancellationToken);
+        await access.ForRetrievalAsync(query, async (integration, form) =>
+            await runs.UnderWayAsync(integration.Id, form.FormId, access.Now, cancellationToken) is { } underWay
+                ? RetrievalRefusal.UnderWay<RetrievalPreview>(underWay.Id)
+                : await PreviewAsync(query, integration, form, cancellationToken), cancellationToken);
 
     private async Task<Result<RetrievalPreview>> PreviewAsync(PreviewRetrieval query, Integration integration, IntegrationForm form, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LeadOps.Application.Leads.Commands;
 using static LeadOps.Web.Api.Brief.BriefContracts;
 using static LeadOps.Web.Api.Brief.BriefResults;
@@ -12,12 +13,24 @@ internal static class BriefLeads
         [FromQuery(Name = "integration_id")] int? integrationId, ISender sender, CancellationToken ct) =>
         (await ListLeadFormsAsync(sender, integrationId, ct)).ToBrief(forms => TypedResults.Ok(new FormList(forms)));
 
-    /// <summary><c>POST /api/facebook-lead-retrieval</c>: 200 with the counts, 502 with what was stored before Graph failed.</summary>
+    /// <summary>
+    /// <c>POST /api/facebook-lead-retrieval</c>: 200 with the counts, 502 with what was stored before Graph failed. It
+    /// answers synchronously, so a run of the same form under way (most often the schedule reading a form just connected)
+    /// is waited for, up to <c>Retrieval:WaitForRunUnderWay</c>, and only then answered 409 in the brief's error shape.
+    /// </summary>
     public static async Task<Results<Ok<RetrievalResponse>, JsonHttpResult<RetrievalFailure>, JsonHttpResult<ErrorBody>>> RetrieveAsync(
-        RetrievalRequest request, ISender sender, CancellationToken ct)
+        RetrievalRequest request, ISender sender, IConfiguration configuration, CancellationToken ct)
     {
-        var result = await sender.Send(
-            new RetrieveFacebookLeads(request.IntegrationId ?? 0, request.FormId ?? string.Empty, request.Since, request.Until, SendWelcome: request.SendWelcome ?? true), ct);
+        var command = new RetrieveFacebookLeads(request.IntegrationId ?? 0, request.FormId ?? string.Empty, request.Since, request.Until, SendWelcome: request.SendWelcome ?? true);
+        var wait = configuration.GetValue("Retrieval:WaitForRunUnderWay", TimeSpan.FromMinutes(1));
+        var started = Stopwatch.GetTimestamp();
+        var result = await sender.Send(command, ct);
+        while (result.Status == ResultStatus.Conflict && Stopwatch.GetElapsedTime(started) < wait)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            result = await sender.Send(command, ct);
+        }
+
         return result.Status switch
         {
             ResultStatus.Ok => TypedResults.Ok(new RetrievalResponse(true, result.Value!.Message, RetrievalData.From(result.Value))),

@@ -1523,6 +1523,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("IntegrationId", "FormId")
+                        .IsUnique()
+                        .HasFilter("[Outcome] = 'Running'");
+
                     b.HasIndex("Outcome", "HeartbeatAt");
 
                     b.HasIndex("OwnerId", "StartedAt");

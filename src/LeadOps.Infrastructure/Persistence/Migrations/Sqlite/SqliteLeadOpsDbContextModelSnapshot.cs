@@ -1484,6 +1484,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("OwnerId");
 
+                    b.HasIndex("IntegrationId", "FormId")
+                        .IsUnique()
+                        .HasFilter("\"Outcome\" = 'Running'");
+
                     b.HasIndex("Outcome", "HeartbeatAt");
 
                     b.HasIndex("OwnerId", "StartedAt");

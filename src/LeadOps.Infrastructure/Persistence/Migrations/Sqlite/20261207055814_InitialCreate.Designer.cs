@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261207042348_InitialCreate")]
+    [Migration("20261207055814_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1486,6 +1486,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("IntegrationId", "FormId")
+                        .IsUnique()
+                        .HasFilter("\"Outcome\" = 'Running'");
 
                     b.HasIndex("Outcome", "HeartbeatAt");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLeadOpsDbContext))]
-    [Migration("20261207042522_InitialCreate")]
+    [Migration("20261207055848_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1525,6 +1525,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("IntegrationId", "FormId")
+                        .IsUnique()
+                        .HasFilter("[Outcome] = 'Running'");
 
                     b.HasIndex("Outcome", "HeartbeatAt");
 

@@ -1363,6 +1363,13 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RetrievalRuns_IntegrationId_FormId",
+                table: "RetrievalRuns",
+                columns: new[] { "IntegrationId", "FormId" },
+                unique: true,
+                filter: "\"Outcome\" = 'Running'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RetrievalRuns_Outcome_HeartbeatAt",
                 table: "RetrievalRuns",
                 columns: new[] { "Outcome", "HeartbeatAt" });

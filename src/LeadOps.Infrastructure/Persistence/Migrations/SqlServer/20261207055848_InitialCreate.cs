@@ -1626,6 +1626,13 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "SCHED_NAME", "TRIGGER_STATE", "NEXT_FIRE_TIME" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RetrievalRuns_IntegrationId_FormId",
+                table: "RetrievalRuns",
+                columns: new[] { "IntegrationId", "FormId" },
+                unique: true,
+                filter: "[Outcome] = 'Running'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RetrievalRuns_Outcome_HeartbeatAt",
                 table: "RetrievalRuns",
                 columns: new[] { "Outcome", "HeartbeatAt" });
