@@ -14,6 +14,16 @@ public interface IStageRepository
     /// <summary>These leads, tracked (ids that are unknown or someone else's are left out).</summary>
     Task<IReadOnlyList<Lead>> GetLeadsAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken);
 
+    /// <summary>The stage key each of these leads has in the store now (read fresh, not tracked).</summary>
+    Task<IReadOnlyDictionary<long, string>> CurrentStageKeysAsync(IReadOnlyCollection<long> leadIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the unit of work in one transaction, first moving each lead of <paramref name="moves"/> in the store only if it
+    /// is still in the stage it was loaded in (<c>FromKey</c>): of two moves of one lead at once, one commits. Nothing is
+    /// stored when a lead moved meanwhile, or when another request stored or added the same stages at the same moment.
+    /// </summary>
+    Task<StageSaveOutcome> SaveAsync(IReadOnlyCollection<(long LeadId, string FromKey, string ToKey)> moves, CancellationToken cancellationToken);
+
     Task<bool> LeadExistsAsync(long leadId, CancellationToken cancellationToken);
 
     /// <summary>How many leads are in each stage (by key), one grouped query.</summary>

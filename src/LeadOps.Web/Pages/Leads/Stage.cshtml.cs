@@ -13,11 +13,12 @@ public sealed class StageModel(IMediator mediator) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("Index");
 
-    public async Task<IActionResult> OnPostMoveAsync(long id, string? stage, CancellationToken ct) =>
-        await MoveAsync([id], stage, () => RedirectToPage("Details", new { id }), ct);
+    /// <summary><paramref name="from"/> is the stage the page showed: a lead moved since then is not moved again.</summary>
+    public async Task<IActionResult> OnPostMoveAsync(long id, string? stage, string? from, CancellationToken ct) =>
+        await MoveAsync([id], stage, from, () => RedirectToPage("Details", new { id }), ct);
 
     public async Task<IActionResult> OnPostBulkAsync(long[]? leadIds, string? stage, string? returnUrl, CancellationToken ct) =>
-        await MoveAsync(leadIds ?? [], stage, () => Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage("Index"), ct);
+        await MoveAsync(leadIds ?? [], stage, null, () => Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToPage("Index"), ct);
 
     public async Task<IActionResult> OnPostNoteAsync(long id, string? text, CancellationToken ct)
     {
@@ -46,9 +47,9 @@ public sealed class StageModel(IMediator mediator) : PageModel
         return RedirectToPage("Details", new { id });
     }
 
-    private async Task<IActionResult> MoveAsync(IReadOnlyList<long> ids, string? stage, Func<IActionResult> back, CancellationToken ct)
+    private async Task<IActionResult> MoveAsync(IReadOnlyList<long> ids, string? stage, string? from, Func<IActionResult> back, CancellationToken ct)
     {
-        var result = await this.SendFormAsync(mediator, new ChangeLeadStage(ids, stage ?? string.Empty), ct);
+        var result = await this.SendFormAsync(mediator, new ChangeLeadStage(ids, stage ?? string.Empty, from), ct);
         if (result is { Status: ResultStatus.NotFound })
         {
             return NotFound();

@@ -3,7 +3,7 @@ namespace LeadOps.Application.Leads.Stages.Commands;
 /// <summary>Moves a stage one place up or down the order; the entry stage stays first.</summary>
 public sealed record MoveStage(string Key, bool Up) : ICommand<Result<string>>;
 
-internal sealed class MoveStageHandler(IStageRepository stages, IUnitOfWork unitOfWork) : ICommandHandler<MoveStage, Result<string>>
+internal sealed class MoveStageHandler(IStageRepository stages) : ICommandHandler<MoveStage, Result<string>>
 {
     public async ValueTask<Result<string>> Handle(MoveStage command, CancellationToken cancellationToken)
     {
@@ -26,7 +26,8 @@ internal sealed class MoveStageHandler(IStageRepository stages, IUnitOfWork unit
             all[i].MoveTo(i);
         }
 
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return Result<string>.Ok(command.Key);
+        return await stages.SaveAsync([], cancellationToken) == StageSaveOutcome.Saved
+            ? Result<string>.Ok(command.Key)
+            : Result<string>.Conflict("Stages changed meanwhile", StageNames.TryAgain);
     }
 }

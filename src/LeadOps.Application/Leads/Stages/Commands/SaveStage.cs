@@ -19,7 +19,7 @@ public sealed class SaveStageValidator : AbstractValidator<SaveStage>
     }
 }
 
-internal sealed class SaveStageHandler(IStageRepository stages, IUnitOfWork unitOfWork) : ICommandHandler<SaveStage, Result<string>>
+internal sealed class SaveStageHandler(IStageRepository stages) : ICommandHandler<SaveStage, Result<string>>
 {
     public async ValueTask<Result<string>> Handle(SaveStage command, CancellationToken cancellationToken)
     {
@@ -43,12 +43,18 @@ internal sealed class SaveStageHandler(IStageRepository stages, IUnitOfWork unit
         }
         else
         {
-            stage = all.FirstOrDefault(s => s.Key == command.Key) ?? throw new KeyNotFoundException();
+            if (all.FirstOrDefault(s => s.Key == command.Key) is not { } found)
+            {
+                return Result<string>.NotFound("Stage not found");
+            }
+
+            stage = found;
             stage.Rename(name, command.MetaEventName);
         }
 
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return Result<string>.Ok(stage.Key);
+        return await stages.SaveAsync([], cancellationToken) == StageSaveOutcome.Saved
+            ? Result<string>.Ok(stage.Key)
+            : Result<string>.Conflict("Stages changed meanwhile", StageNames.TryAgain);
     }
 
     private static string NewKey(IReadOnlyList<PipelineStage> all)
