@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LeadOps.Application.Leads.Commands;
 using static LeadOps.Web.Api.Brief.BriefContracts;
 using static LeadOps.Web.Api.Brief.BriefResults;
@@ -23,9 +22,9 @@ internal static class BriefLeads
     {
         var command = new RetrieveFacebookLeads(request.IntegrationId ?? 0, request.FormId ?? string.Empty, request.Since, request.Until, SendWelcome: request.SendWelcome ?? true);
         var wait = configuration.GetValue("Retrieval:WaitForRunUnderWay", TimeSpan.FromMinutes(1));
-        var started = Stopwatch.GetTimestamp();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await sender.Send(command, ct);
-        while (result.Status == ResultStatus.Conflict && Stopwatch.GetElapsedTime(started) < wait)
+        while (result.Status == ResultStatus.Conflict && System.Diagnostics.Stopwatch.GetElapsedTime(started) < wait)
         {
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
             result = await sender.Send(command, ct);
