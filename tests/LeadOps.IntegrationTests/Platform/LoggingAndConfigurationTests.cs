@@ -30,7 +30,7 @@ public sealed class LoggingAndConfigurationTests
     [Test]
     public async Task The_briefs_environment_names_configure_the_admin_key()
     {
-        const string key = "brief-admin-key-0123456789abcdef0123";
+        const string key = "brief-admin-key-0123456789";
         Environment.SetEnvironmentVariable("ADMIN_API_KEY", key);
         try
         {
