@@ -76,6 +76,33 @@ public sealed class LeadWorkspaceTests
     }
 
     [Test]
+    public async Task A_note_form_sent_twice_before_the_page_answers_is_posted_once()
+    {
+        var leadId = await CreateLeadAsync("Rui Duplo", "rui.duplo@example.pt");
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync($"/Leads/{leadId}");
+        await page.Locator("[data-test=note-text]").FillAsync("Called twice");
+
+        // Counts the submits the page lets through (after its own listeners), and keeps them from leaving, so both clicks
+        // are judged on the same page view.
+        var letThrough = await page.EvaluateAsync<int>("""
+            () => {
+                let count = 0;
+                const count_ = event => { if (!event.defaultPrevented) { count++; } event.preventDefault(); };
+                window.addEventListener("submit", count_);
+                const form = document.querySelector("[data-test=note-text]").form;
+                form.requestSubmit();
+                form.requestSubmit();
+                window.removeEventListener("submit", count_);
+                return count;
+            }
+            """);
+
+        Assert.That(letThrough, Is.EqualTo(1), "the second submit is dropped");
+    }
+
+    [Test]
     public async Task A_note_over_the_limit_sent_past_the_box_is_refused_and_the_page_still_loads()
     {
         var leadId = await CreateLeadAsync("Rui Longo", "rui.longo@example.pt");

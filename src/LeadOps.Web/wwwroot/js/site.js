@@ -1,4 +1,5 @@
 // Every page: what used to be inline (the Content-Security-Policy allows no inline script or event handler).
+// - Forms with data-submit-once are sent once per page view.
 // - Forms with data-confirm ask before they are sent; so does any other post while a box marked data-unsent-guard
 //   (the Inbox's reply and note) holds text that was not sent: one listener asks both questions, in that order.
 // - window.leadOps.fetch: fetch with the page's antiforgery token (meta csrf-token) in X-CSRF-TOKEN, which the JSON
@@ -19,6 +20,26 @@
             event.stopImmediatePropagation();
         }
     }, true);
+
+    // A form marked data-submit-once (a lead's note) is sent once per page view: a second click while the first post
+    // is on its way is dropped, so the note is not written twice. A page brought back from the back/forward cache
+    // takes posts again.
+    document.addEventListener("submit", event => {
+        const form = event.target;
+        if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-submit-once") || event.defaultPrevented) {
+            return;
+        }
+        if (form.dataset.sending === "true") {
+            event.preventDefault();
+            return;
+        }
+        form.dataset.sending = "true";
+    });
+    window.addEventListener("pageshow", event => {
+        if (event.persisted) {
+            document.querySelectorAll("form[data-sending]").forEach(form => delete form.dataset.sending);
+        }
+    });
 
     // Stacked tables on a phone (.table-stack): each cell is labelled with its column's heading, unless it has a label.
     const labelCells = root => root.querySelectorAll("table.table-stack").forEach(table => {
