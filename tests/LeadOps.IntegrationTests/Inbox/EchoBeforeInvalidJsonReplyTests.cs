@@ -55,22 +55,6 @@ public sealed class EchoBeforeInvalidJsonReplyTests(DatabaseKind database) : Inb
         });
     }
 
-    private async Task<(Staff Staff, string Psid, Guid Id)> ConversationAsync(string question)
-    {
-        var staff = await NewStaffAsync();
-        var psid = NewPsid();
-        return (staff, psid, await CustomerWritesAsync(staff, psid, question));
-    }
-
-    private static async Task<JsonElement> ReplyAsync(Staff staff, Guid id, string text)
-    {
-        var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text });
-        return await reply.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static JsonElement? StaffReply(IEnumerable<JsonElement> messages) =>
-        messages.Where(m => m.GetProperty("sender").GetString() == "staff").Select(m => (JsonElement?)m).SingleOrDefault();
-
     /// <summary>Holds the answer to the next Send API call, once asked to, until <see cref="Release"/>.</summary>
     private sealed class AnswerGate
     {

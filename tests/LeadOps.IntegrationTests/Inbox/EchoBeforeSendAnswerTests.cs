@@ -76,20 +76,4 @@ public sealed class EchoBeforeSendAnswerTests(DatabaseKind database) : InboxFixt
             StaffReply(await MessagesAsync(staff, id))?.GetProperty("status").GetString() is "sent" or "delivered");
         Assert.That(await SendAuditAsync(staff, id), Is.EqualTo(new[] { AuditActions.Failed, AuditActions.Sent }));
     }
-
-    private async Task<(Staff Staff, string Psid, Guid Id)> ConversationAsync(string question)
-    {
-        var staff = await NewStaffAsync();
-        var psid = NewPsid();
-        return (staff, psid, await CustomerWritesAsync(staff, psid, question));
-    }
-
-    private static async Task<JsonElement> ReplyAsync(Staff staff, Guid id, string text)
-    {
-        var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text });
-        return await reply.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static JsonElement? StaffReply(IEnumerable<JsonElement> messages) =>
-        messages.Where(m => m.GetProperty("sender").GetString() == "staff").Select(m => (JsonElement?)m).SingleOrDefault();
 }

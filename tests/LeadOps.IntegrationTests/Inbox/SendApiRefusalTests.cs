@@ -205,7 +205,7 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
         await ProcessedAsync(staff);
         Assert.That((await FailedReplyAsync(staff, id)).GetProperty("id").GetInt64(), Is.EqualTo(failed.GetProperty("id").GetInt64()), "an echo without an app id is the Page inbox's");
 
-        await PostSignedWebhookAsync(EchoBody(psid, "m_echo_" + psid, Text, Clock.GetUtcNow()).Replace("\"is_echo\":true", $"\"is_echo\":true,\"app_id\":\"{Meta.Options.AppId}\"", StringComparison.Ordinal));
+        await PostSignedWebhookAsync(EchoBody(psid, "m_echo_" + psid, Text, Clock.GetUtcNow(), Meta.Options.AppId));
         await ProcessedAsync(staff);
 
         var reply = (await MessagesAsync(staff, id)).Single(m => m.GetProperty("id").GetInt64() == failed.GetProperty("id").GetInt64());
@@ -227,7 +227,7 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
     {
         var (staff, psid, id, refused) = await RefusedReplyAsync("Do you deliver?", "We do.");
 
-        await PostSignedWebhookAsync(EchoBody(psid, "m_echo_" + psid, "We do.", Clock.GetUtcNow()).Replace("\"is_echo\":true", $"\"is_echo\":true,\"app_id\":\"{Meta.Options.AppId}\"", StringComparison.Ordinal));
+        await PostSignedWebhookAsync(EchoBody(psid, "m_echo_" + psid, "We do.", Clock.GetUtcNow(), Meta.Options.AppId));
         await ProcessedAsync(staff);
 
         Assert.That((await FailedReplyAsync(staff, id)).GetProperty("id").GetInt64(), Is.EqualTo(refused));

@@ -83,7 +83,7 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
         _interleave.Step = async () =>
         {
             Clock.Advance(TimeSpan.FromSeconds(1)); // Meta's timestamps are in milliseconds: the echo is plainly after the reply
-            await PostSignedWebhookAsync(EchoFromApp(psid, mid, Text, ownAppId!, Clock.GetUtcNow()));
+            await PostSignedWebhookAsync(EchoBody(psid, mid, Text, Clock.GetUtcNow(), ownAppId!));
             await HangGuard.UntilAsync("the echo claimed the reply being sent", async ct =>
             {
                 await using var scope = App.ScopeFor(staff.User.Id);
@@ -113,29 +113,6 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
             Assert.That(SendApiCalls(), Is.Zero);
         });
     }
-
-    private static string EchoFromApp(string psid, string mid, string text, string appId, DateTimeOffset at) => JsonSerializer.Serialize(new
-    {
-        @object = "page",
-        entry = new[]
-        {
-            new
-            {
-                id = SandboxSeed.MainPageId,
-                time = at.ToUnixTimeMilliseconds(),
-                messaging = new[]
-                {
-                    new
-                    {
-                        sender = new { id = SandboxSeed.MainPageId },
-                        recipient = new { id = psid },
-                        timestamp = at.ToUnixTimeMilliseconds(),
-                        message = new { is_echo = true, app_id = appId, mid, text },
-                    },
-                },
-            },
-        },
-    });
 
     internal sealed class Interleave
     {

@@ -24,9 +24,11 @@ internal static class BriefLeads
         var wait = configuration.GetValue("Retrieval:WaitForRunUnderWay", TimeSpan.FromMinutes(1));
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await sender.Send(command, ct);
-        while (result.Status == ResultStatus.Conflict && System.Diagnostics.Stopwatch.GetElapsedTime(started) < wait)
+        // Each try lists the page's forms from Graph again, so the tries back off (1, 2, 4, 8, then every 15 s).
+        for (var delay = TimeSpan.FromSeconds(1); result.Status == ResultStatus.Conflict && System.Diagnostics.Stopwatch.GetElapsedTime(started) < wait;
+             delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 15)))
         {
-            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            await Task.Delay(delay, ct);
             result = await sender.Send(command, ct);
         }
 

@@ -175,7 +175,27 @@ public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
         },
     });
 
-    protected static string EchoBody(string psid, string mid, string text, DateTimeOffset at) => JsonSerializer.Serialize(new
+    /// <summary>A new staff user and a customer who wrote to the page: the conversation that makes.</summary>
+    protected async Task<(Staff Staff, string Psid, Guid Id)> ConversationAsync(string question)
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        return (staff, psid, await CustomerWritesAsync(staff, psid, question));
+    }
+
+    /// <summary>A reply through LeadOps' own API, and its answer.</summary>
+    protected static async Task<JsonElement> ReplyAsync(Staff staff, Guid id, string text)
+    {
+        var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text });
+        return await reply.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>The one staff message of a thread, if there is one.</summary>
+    protected static JsonElement? StaffReply(IEnumerable<JsonElement> messages) =>
+        messages.Where(m => m.GetProperty("sender").GetString() == "staff").Select(m => (JsonElement?)m).SingleOrDefault();
+
+    /// <summary>Meta's echo of a page message; with <paramref name="appId"/>, of one an app sent (<c>app_id</c>).</summary>
+    protected static string EchoBody(string psid, string mid, string text, DateTimeOffset at, string? appId = null) => JsonSerializer.Serialize(new
     {
         @object = "page",
         entry = new[]
@@ -186,7 +206,7 @@ public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
                 time = at.ToUnixTimeMilliseconds(),
                 messaging = new[]
                 {
-                    new { sender = new { id = SandboxSeed.MainPageId }, recipient = new { id = psid }, timestamp = at.ToUnixTimeMilliseconds(), message = new { is_echo = true, mid, text } },
+                    new { sender = new { id = SandboxSeed.MainPageId }, recipient = new { id = psid }, timestamp = at.ToUnixTimeMilliseconds(), message = appId is null ? (object)new { is_echo = true, mid, text } : new { is_echo = true, app_id = appId, mid, text } },
                 },
             },
         },
