@@ -7,7 +7,15 @@ namespace LeadOps.Domain.Outgoing;
 /// </summary>
 public sealed class OutgoingEvent : IOwnedByUser
 {
+    /// <summary>An escalation's reason is kept to this length (<see cref="Conversations.Conversation.ReasonLength"/>).</summary>
     public const int ReasonLength = 500;
+
+    /// <summary>
+    /// Room for <see cref="Detail"/>. A stage change's detail is JSON naming two stages, which must never be cut (a cut
+    /// one cannot be read back): each name has at most <see cref="Leads.Stages.PipelineStage.NameLength"/> characters
+    /// and JSON may write every one of them as a six-character escape (<c>\u041D</c>), so at most 2 × 60 × 6 + 19 = 739.
+    /// </summary>
+    public const int DetailLength = TextLimit.Reason;
 
     public long Id { get; set; }
 
@@ -40,7 +48,7 @@ public sealed class OutgoingEvent : IOwnedByUser
         LeadId = lead.Id == 0 ? null : lead.Id,
         IntegrationId = lead.IntegrationId,
         OccurredAt = now,
-        Detail = TextLimit.Fit(detail, ReasonLength),
+        Detail = TextLimit.Fit(detail, DetailLength),
     };
 
     public static OutgoingEvent ForConversation(string name, Guid conversationId, int integrationId, DateTimeOffset now, string? detail) => new()

@@ -26,6 +26,12 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
                 // Another node fanned it out first (a unique key held): it is done there.
                 LogFanOutConflict(logger, id, ex.GetType().Name);
             }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One event that cannot be fanned out must not hold up the others, nor the deliveries and e-mails after
+                // them in the round: it stays new and is tried again next round.
+                LogFanOutFailed(logger, ex, id);
+            }
         }
 
         return handled;
@@ -98,4 +104,7 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing event {EventId} was fanned out elsewhere first: {Error}")]
     private static partial void LogFanOutConflict(ILogger logger, long eventId, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outgoing event {EventId} could not be fanned out; it is tried again next round")]
+    private static partial void LogFanOutFailed(ILogger logger, Exception exception, long eventId);
 }

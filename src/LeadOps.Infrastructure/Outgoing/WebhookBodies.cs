@@ -17,10 +17,24 @@ internal static class WebhookBodies
             conversation = new WebhookBody.ConversationData(c.Id, c.PageId, c.CustomerLabel, e.Detail);
         }
 
-        var stage = e.Name == OutgoingEventNames.LeadStageChanged && e.Detail is { } detail
-            ? JsonSerializer.Deserialize<WebhookBody.StageData>(detail, JsonSerializerOptions.Web)
-            : null;
+        var stage = e.Name == OutgoingEventNames.LeadStageChanged ? Stage(e.Detail) : null;
         return new WebhookBody(e.EventId, e.Name, e.OccurredAt, new WebhookBody.EventData(lead, conversation, stage));
+    }
+
+    /// <summary>
+    /// A stage change's stages, or null when its detail cannot be read (earlier releases cut long stage names' JSON at
+    /// 500 characters): the event is still sent, with its lead, rather than held up for good.
+    /// </summary>
+    private static WebhookBody.StageData? Stage(string? detail)
+    {
+        try
+        {
+            return detail is null ? null : JsonSerializer.Deserialize<WebhookBody.StageData>(detail, JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static async Task<WebhookBody.LeadData?> LeadAsync(LeadOpsDbContext db, long id, CancellationToken cancellationToken)

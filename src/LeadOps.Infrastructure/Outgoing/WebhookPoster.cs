@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using LeadOps.Application.Outgoing;
 using LeadOps.Domain.Outgoing;
@@ -103,9 +104,14 @@ internal sealed partial class WebhookPoster(
     private async Task<(int? Status, string? Error, int ElapsedMs)> PostAsync(WebhookEndpoint endpoint, OutgoingDelivery delivery, CancellationToken cancellationToken)
     {
         var body = Encoding.UTF8.GetBytes(delivery.Body);
+        if (Secret(endpoint) is not { } secret)
+        {
+            return (null, SecretUnreadable, 0);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Header(protector.Unprotect(endpoint.ProtectedSecret), clock.GetUtcNow(), body));
+        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Header(secret, clock.GetUtcNow(), body));
         request.Headers.TryAddWithoutValidation("X-LeadOps-Event", delivery.EventName);
         request.Headers.TryAddWithoutValidation("X-LeadOps-Delivery", delivery.EventId.ToString("D"));
         var started = Stopwatch.GetTimestamp();
@@ -127,10 +133,33 @@ internal sealed partial class WebhookPoster(
         }
     }
 
+    /// <summary>The attempt's error when the endpoint's signing secret cannot be read.</summary>
+    private const string SecretUnreadable = "LeadOps cannot read this endpoint's signing secret (its keys have changed): delete the endpoint and add it again to get a new secret.";
+
+    /// <summary>
+    /// The endpoint's signing secret, or null when the key ring cannot unprotect it (its keys were lost or rotated
+    /// away): then nothing unsigned is sent, the attempt fails like any other and enough of them pause the endpoint.
+    /// </summary>
+    private string? Secret(WebhookEndpoint endpoint)
+    {
+        try
+        {
+            return protector.Unprotect(endpoint.ProtectedSecret);
+        }
+        catch (CryptographicException ex)
+        {
+            LogSecretUnreadable(logger, endpoint.Id, ex.GetType().Name);
+            return null;
+        }
+    }
+
     private static int Elapsed(long started) => (int)Math.Min(int.MaxValue, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook endpoint {EndpointId} paused after {Failures} failed attempts in a row")]
     private static partial void LogPaused(ILogger logger, int endpointId, int failures);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook endpoint {EndpointId}: its signing secret cannot be unprotected ({Error})")]
+    private static partial void LogSecretUnreadable(ILogger logger, int endpointId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outgoing delivery {DeliveryId}: the claim lapsed before the outcome was recorded")]
     private static partial void LogClaimLapsed(ILogger logger, long deliveryId);

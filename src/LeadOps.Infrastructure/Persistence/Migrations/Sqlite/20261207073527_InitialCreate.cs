@@ -844,7 +844,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     LeadId = table.Column<long>(type: "INTEGER", nullable: true),
                     ConversationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     IntegrationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },

@@ -938,7 +938,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     LeadId = table.Column<long>(type: "bigint", nullable: true),
                     ConversationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     IntegrationId = table.Column<int>(type: "int", nullable: true),
-                    Detail = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
