@@ -61,7 +61,7 @@ internal static class FaultInjector
                 default:
                     if (rule.ToError(call.Route, call.State.Now, call.Token) is { } error)
                     {
-                        return GraphReply.Fail(error);
+                        return rule.Kind == FaultKind.OAuthErrorWithoutBody ? GraphReply.FailWithoutBody(error, rule.HtmlBody) : GraphReply.Fail(error);
                     }
 
                     break;

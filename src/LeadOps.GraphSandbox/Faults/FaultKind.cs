@@ -115,4 +115,11 @@ public enum FaultKind
     /// ["joe@example.com"]},],</c>. Strict JSON has no such comma; a client that reads the guide's answer reads this one.
     /// </summary>
     TrailingCommas,
+
+    /// <summary>
+    /// Error 190 / 463 as <see cref="TokenExpired"/>, HTTP 400 with Graph's <c>WWW-Authenticate: OAuth "Facebook Platform"
+    /// "invalid_token" "Error validating access token: Session has expired …"</c>, but the JSON body lost on the way (a
+    /// proxy that keeps the status and headers): no body at all, or with <see cref="FaultRule.HtmlBody"/> an HTML error page.
+    /// </summary>
+    OAuthErrorWithoutBody,
 }

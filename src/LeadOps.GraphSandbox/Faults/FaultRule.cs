@@ -37,6 +37,9 @@ public sealed record FaultRule
     /// </summary>
     public int? Subcode { get; init; }
 
+    /// <summary>An <see cref="FaultKind.OAuthErrorWithoutBody"/> comes with an HTML page where Graph's JSON error was, rather than no body.</summary>
+    public bool HtmlBody { get; init; }
+
     /// <summary>The permission named by <see cref="FaultKind.PermissionMissing"/>.</summary>
     public string? Permission { get; init; }
 
@@ -145,7 +148,7 @@ public sealed record FaultRule
     {
         FaultKind.Transient => Code == 1 ? GraphErrors.Unknown() : GraphErrors.Unexpected(),
         FaultKind.Throttle => GraphErrors.Throttled(Code ?? DefaultThrottleCode(route), FaultRoutes.UseCaseOf(route), EstimatedMinutesToRegainAccess),
-        FaultKind.TokenExpired => GraphErrors.SessionExpired(now.AddMinutes(-1), now),
+        FaultKind.TokenExpired or FaultKind.OAuthErrorWithoutBody => GraphErrors.SessionExpired(now.AddMinutes(-1), now),
         FaultKind.TokenInvalidated => GraphErrors.SessionInvalidated(),
         FaultKind.MalformedToken => GraphErrors.MalformedToken(token),
         FaultKind.PermissionMissing when Code == 3 => GraphErrors.ApplicationLacksCapability(),

@@ -13,7 +13,7 @@ internal static class GraphErrorReader
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var error = await TryReadErrorAsync(response, cancellationToken);
+        var error = GraphAuthenticateHeader.Complete(await TryReadErrorAsync(response, cancellationToken), response);
         var failure = GraphErrorClassifier.Classify(error, (int)response.StatusCode, usage, RetryAfter(response, now), now);
         return Redact(failure, accessToken);
     }

@@ -8,7 +8,8 @@ namespace LeadOps.Infrastructure.Webhooks;
 /// trailing comma (<c>messaging_referrals</c>: <c>"type": "OPEN_THREAD",</c> before the closing brace), and the
 /// <c>message_reactions</c> reference writes its emoji with code-point escapes JSON does not have
 /// (<c>"emoji": "\u{2764}\u{FE0F}"</c>); a body pasted from them is read rather than refused, each <c>\u{…}</c> taken as
-/// the character it names. Anything else that is not JSON is still refused.
+/// the character it names. A UTF-8 byte order mark before the body (as editors on Windows save a sample file; RFC 8259
+/// §8.1 lets a parser ignore it) is read past. Anything else that is not JSON is still refused.
 /// </summary>
 public static class MetaWebhookJson
 {
@@ -17,6 +18,11 @@ public static class MetaWebhookJson
     /// <summary>Parses a body's UTF-8 bytes; invalid UTF-8 is refused with the reader's <see cref="JsonException"/>.</summary>
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8)
     {
+        if (utf8.Span.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
         try
         {
             return JsonDocument.Parse(utf8, Options);
@@ -30,6 +36,7 @@ public static class MetaWebhookJson
     /// <summary>Parses a stored body.</summary>
     public static JsonDocument Parse(string json)
     {
+        json = json.TrimStart('\uFEFF');
         try
         {
             return JsonDocument.Parse(json, Options);

@@ -120,6 +120,30 @@ public sealed class GraphSandboxFaultTests : SandboxFixture
         }
     }
 
+    /// <summary>
+    /// Graph's 190 refusal comes with <c>WWW-Authenticate: OAuth "Facebook Platform" "invalid_token" "…"</c> (daroczig/fbRads issue
+    /// #74); <see cref="FaultKind.OAuthErrorWithoutBody"/> keeps that status and header and loses the JSON body: none, or an HTML page.
+    /// </summary>
+    [TestCase(false, TestName = "An_oauth_error_without_body_answers_400_with_the_invalid_token_header_and_nothing_else")]
+    [TestCase(true, TestName = "An_oauth_error_without_body_answers_400_with_the_invalid_token_header_and_an_html_page")]
+    public async Task An_oauth_error_without_body_keeps_the_status_and_the_header(bool html)
+    {
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Me, Kind = FaultKind.OAuthErrorWithoutBody, HtmlBody = html, Times = 1 });
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Sandbox.BaseAddress, SandboxClient.Version + "/me"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SandboxSeed.MainPageToken);
+        using var response = await Http.Http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(string.Join(' ', response.Headers.GetValues("WWW-Authenticate")), Does.StartWith("OAuth \"Facebook Platform\" \"invalid_token\" \"Error validating access token: Session has expired"));
+            Assert.That(body, html ? Does.StartWith("<html>") : Is.Empty);
+            Assert.That(body, Does.Not.Contain("\"error\""));
+        }
+    }
+
     [Test]
     public async Task Token_invalidated_malformed_token_and_policy_block_faults_answer_190_460_190_and_368()
     {

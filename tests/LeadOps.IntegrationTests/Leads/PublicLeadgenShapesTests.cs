@@ -212,6 +212,44 @@ public sealed class PublicLeadgenShapesTests(DatabaseKind database) : AppFixture
         });
     }
 
+    /// <summary>
+    /// rudderlabs/rudder-transformer, <c>test/integrations/sources/facebook_lead_ads_native/data.ts</c> ("Multiple entries with multiple
+    /// changes"): two entries in one delivery, the first with a <c>leadgen</c> change that has no <c>value</c> beside a real one, the
+    /// second for a page no integration knows; and the same fixtures' bodies with an empty <c>entry</c>, no <c>entry</c>, empty or
+    /// missing <c>changes</c>. The real lead is stored and welcomed once, every delivery is answered 200 and worked off.
+    /// </summary>
+    [Test]
+    public async Task A_delivery_mixing_a_change_without_value_and_another_pages_entry_stores_the_real_lead_once()
+    {
+        var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId);
+        var body = $$$"""
+            {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":1758794733,"changes":[{"field":"leadgen"},{"field":"leadgen","value":
+            {"created_time":1758794728,"leadgen_id":"{{{leadId}}}","page_id":"{{{SandboxSeed.MainPageId}}}","form_id":"{{{SandboxSeed.MainServiceFormId}}}"}}]},
+            {"id":"112464600187557","time":1758794735,"changes":[{"field":"leadgen","value":{"created_time":1758794732,"leadgen_id":"1459076748710715","page_id":"112464600187557","form_id":"1616801872291123"}}]}]}
+            """;
+        string[] empty =
+        [
+            """{"object":"page","entry":[]}""", """{"object":"page"}""",
+            """{"object":"page","entry":[{"id":"112464600187556","time":1758794733,"changes":[]}]}""",
+            """{"object":"page","entry":[{"id":"112464600187556","time":1758794733}]}""",
+        ];
+
+        var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, body);
+        foreach (var nothing in empty)
+        {
+            await LeadgenDeliveries.PostAsync(App, nothing);
+        }
+
+        var welcomes = await LeadgenDeliveries.WelcomesAsync(App, user, leadId);
+        var unfinished = await LeadgenDeliveries.UnfinishedDeliveriesAsync(App);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lead.GetProperty("form_id").GetString(), Is.EqualTo(SandboxSeed.MainServiceFormId));
+            Assert.That(welcomes, Is.EqualTo(1));
+            Assert.That(unfinished, Is.Zero);
+        });
+    }
+
     /// <summary>The "Webhooks for Leads" sample for one lead of the main page: ids as strings, created_time in seconds.</summary>
     private static string DocumentedSample(string leadId, string formId) => $$$"""
         {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":{{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}},"changes":[{"field":"leadgen","value":

@@ -158,7 +158,7 @@ internal static class GraphPipeline
                 headers.WWWAuthenticate = $"OAuth \"Facebook Platform\" \"{(error.Code == 104 ? "invalid_request" : "invalid_token")}\" \"{error.Message.Replace("\"", "'", StringComparison.Ordinal)}\"";
             }
 
-            body = GraphJson.Serialize(error.ToEnvelope(traceId));
+            body = reply.BodyInsteadOfError ?? GraphJson.Serialize(error.ToEnvelope(traceId));
         }
         else if (call.TrailingCommas && body.Length > 0)
         {

@@ -11,10 +11,21 @@ internal sealed record GraphReply(int Status, string Body, string ContentType, G
 
     public static GraphReply Json(JsonNode node) => new(200, GraphJson.Serialize(node), JsonContentType);
 
+    private const string HtmlContentType = "text/html; charset=utf-8";
+
+    /// <summary>Written instead of the error's JSON body, which was lost on the way (the status and headers still say it).</summary>
+    public string? BodyInsteadOfError { get; init; }
+
     public static GraphReply Fail(GraphError error) => new(error.HttpStatus, "", JsonContentType, error);
 
-    public static GraphReply ProxyError() =>
-        new(500, "<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>", "text/html; charset=utf-8");
+    /// <summary>The error's status and headers with no body, or with an HTML page where its JSON was.</summary>
+    public static GraphReply FailWithoutBody(GraphError error, bool html) =>
+        new(error.HttpStatus, "", html ? HtmlContentType : "", error) { BodyInsteadOfError = html ? HtmlPage(error.HttpStatus, "Bad Request") : "" };
+
+    public static GraphReply ProxyError() => new(500, HtmlPage(500, "Internal Server Error"), HtmlContentType);
+
+    private static string HtmlPage(int status, string title) =>
+        $"<html><head><title>{status} {title}</title></head><body><h1>{title}</h1></body></html>";
 
     /// <summary>A status with no body at all, as a load balancer answers.</summary>
     public static GraphReply Bare(int status) => new(status, "", "");
