@@ -1,7 +1,6 @@
 using System.Globalization;
 using LeadOps.Application.Leads;
 using LeadOps.Application.Leads.Stages.Commands;
-using LeadOps.Application.Leads.Stages.Queries;
 using LeadOps.Domain.Leads;
 using LeadOps.Domain.Leads.Stages;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +17,9 @@ namespace LeadOps.BrowserTests;
 [Category(TestCategories.Slow)]
 public sealed class LeadWorkspaceTests
 {
+    /// <summary>How many notes a lead's page shows at once (<c>LeadWorkspace.PageSize</c>).</summary>
+    private const int NotesPageSize = 200;
+
     private BrowserApp _app = null!;
 
     [OneTimeSetUp]
@@ -269,7 +271,7 @@ public sealed class LeadWorkspaceTests
         {
             var db = _app.App.Db(scope);
             var at = DateTimeOffset.UtcNow.AddDays(-1);
-            db.AddRange(Enumerable.Range(0, LeadWorkspace.PageSize + 2).Select(i => LeadNote.Write(leadId, $"Call {i}", TestApp.AdminUserId, at.AddMinutes(i))));
+            db.AddRange(Enumerable.Range(0, NotesPageSize + 2).Select(i => LeadNote.Write(leadId, $"Call {i}", TestApp.AdminUserId, at.AddMinutes(i))));
             await db.SaveChangesAsync();
         }
 
@@ -277,8 +279,8 @@ public sealed class LeadWorkspaceTests
         await BrowserApp.SignInAsync(page);
         await page.GotoAsync($"/Leads/{leadId}");
         var notes = page.Locator("[data-test=note]");
-        await Assertions.Expect(notes).ToHaveCountAsync(LeadWorkspace.PageSize);
-        await Assertions.Expect(page.Locator("[data-test=more-notes]")).ToHaveTextAsync($"Showing the latest {LeadWorkspace.PageSize} notes; older ones are kept.");
+        await Assertions.Expect(notes).ToHaveCountAsync(NotesPageSize);
+        await Assertions.Expect(page.Locator("[data-test=more-notes]")).ToHaveTextAsync($"Showing the latest {NotesPageSize} notes; older ones are kept.");
 
         await page.Locator("[data-test=show-older-notes]").ClickAsync();
 
@@ -286,8 +288,8 @@ public sealed class LeadWorkspaceTests
         await Assertions.Expect(notes.Locator(".text-prewrap")).ToHaveTextAsync(["Call 1", "Call 0"]);
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("notes_before=\\d+#notes$"));
         await page.Locator("[data-test=newest-notes]").ClickAsync();
-        await Assertions.Expect(notes).ToHaveCountAsync(LeadWorkspace.PageSize);
-        await Assertions.Expect(notes.First.Locator(".text-prewrap")).ToHaveTextAsync($"Call {LeadWorkspace.PageSize + 1}");
+        await Assertions.Expect(notes).ToHaveCountAsync(NotesPageSize);
+        await Assertions.Expect(notes.First.Locator(".text-prewrap")).ToHaveTextAsync($"Call {NotesPageSize + 1}");
     }
 
     /// <summary>A lead of the admin, stored as retrieval stores one.</summary>

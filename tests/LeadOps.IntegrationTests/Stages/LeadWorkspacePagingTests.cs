@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using LeadOps.Application.Leads;
-using LeadOps.Application.Leads.Stages.Queries;
 using LeadOps.Domain.Leads;
 using LeadOps.Domain.Leads.Stages;
 using Microsoft.EntityFrameworkCore;
@@ -11,17 +10,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LeadOps.IntegrationTests.Stages;
 
 /// <summary>
-/// A lead's page shows the newest <see cref="LeadWorkspace.PageSize"/> notes and stage history rows; when more are kept
+/// A lead's page shows the newest 200 notes and stage history rows; when more are kept
 /// it says so and links to the older ones (and from there back to the newest); a link it did not give shows the newest.
 /// </summary>
 public sealed partial class LeadWorkspacePagingTests(DatabaseKind database) : AppFixture(database)
 {
+    /// <summary>How many notes, and history rows, the page shows at once (<c>LeadWorkspace.PageSize</c>).</summary>
+    private const int PageSize = 200;
+
     [Test]
     public async Task Notes_past_one_page_are_said_and_the_older_ones_are_a_link_away()
     {
         var staff = await App.NewUserAsync();
         var leadId = await AddLeadAsync(staff);
-        var total = LeadWorkspace.PageSize + 3;
+        var total = PageSize + 3;
         await using (var scope = App.ScopeFor(staff.Id))
         {
             var db = App.Db(scope);
@@ -32,7 +34,7 @@ public sealed partial class LeadWorkspacePagingTests(DatabaseKind database) : Ap
 
         using var browser = await App.SignedInClientAsync(staff);
         var first = await browser.GetStringAsync($"/Leads/{leadId}");
-        Assert.That(Notes(first), Has.Count.EqualTo(LeadWorkspace.PageSize));
+        Assert.That(Notes(first), Has.Count.EqualTo(PageSize));
         Assert.That(Notes(first)[0], Is.EqualTo($"Note number {total - 1}"), "newest first");
         Assert.That(first, Does.Contain("data-test=\"more-notes\""), "the page says that there are more");
         var older = Link(first, "show-older-notes");
@@ -41,7 +43,7 @@ public sealed partial class LeadWorkspacePagingTests(DatabaseKind database) : Ap
         var second = await browser.GetStringAsync(older);
         Assert.That(Notes(second), Is.EqualTo(new[] { "Note number 2", "Note number 1", "Note number 0" }));
         Assert.That(second, Does.Not.Contain("data-test=\"show-older-notes\""), "nothing older is kept");
-        Assert.That(Notes(await browser.GetStringAsync(Link(second, "newest-notes"))), Has.Count.EqualTo(LeadWorkspace.PageSize));
+        Assert.That(Notes(await browser.GetStringAsync(Link(second, "newest-notes"))), Has.Count.EqualTo(PageSize));
     }
 
     [Test]
@@ -55,7 +57,7 @@ public sealed partial class LeadWorkspacePagingTests(DatabaseKind database) : Ap
             var db = App.Db(scope);
             var lead = await db.Leads.SingleAsync(l => l.Id == leadId);
             var at = DateTimeOffset.Parse("2026-11-20T10:00:00Z", CultureInfo.InvariantCulture);
-            db.AddRange(Enumerable.Range(0, LeadWorkspace.PageSize + 1).Select(i =>
+            db.AddRange(Enumerable.Range(0, PageSize + 1).Select(i =>
                 LeadStageChange.Entered(lead, i % 2 == 0 ? "new" : "contacted", null, i % 2 == 0 ? "contacted" : "new", null, staff.Id, at.AddMinutes(i))));
             await db.SaveChangesAsync();
             kept = await db.LeadStageChanges.CountAsync(c => c.LeadId == leadId);
@@ -63,11 +65,11 @@ public sealed partial class LeadWorkspacePagingTests(DatabaseKind database) : Ap
 
         using var browser = await App.SignedInClientAsync(staff);
         var first = await browser.GetStringAsync($"/Leads/{leadId}");
-        Assert.That(HistoryRows(first), Is.EqualTo(LeadWorkspace.PageSize));
+        Assert.That(HistoryRows(first), Is.EqualTo(PageSize));
         Assert.That(first, Does.Contain("data-test=\"more-history\""));
 
         var second = await browser.GetStringAsync(Link(first, "show-older-history"));
-        Assert.That(HistoryRows(second), Is.EqualTo(kept - LeadWorkspace.PageSize));
+        Assert.That(HistoryRows(second), Is.EqualTo(kept - PageSize));
         Assert.That(second, Does.Contain("data-test=\"newest-history\""));
         Assert.That(Notes(second), Is.Empty);
     }
