@@ -17,6 +17,9 @@ namespace LeadOps.BrowserTests;
 [Category(TestCategories.Slow)]
 public sealed class LeadWorkspaceTests
 {
+    /// <summary>How many notes a lead's page shows at once (<c>LeadWorkspace.PageSize</c>).</summary>
+    private const int NotesPageSize = 200;
+
     private BrowserApp _app = null!;
 
     [OneTimeSetUp]
@@ -237,8 +240,60 @@ public sealed class LeadWorkspaceTests
         await BrowserApp.ScreenshotAsync(page, "phone-lead-card-stage");
     }
 
+    [Test]
+    public async Task The_stage_counts_follow_the_form_filter_and_change_when_a_lead_arrives()
+    {
+        var form = Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999).ToString(CultureInfo.InvariantCulture);
+        await CreateLeadAsync("Olga Contagem", "olga.contagem@example.pt", formId: form);
+        await CreateLeadAsync("Otto Outro", "otto.outro@example.pt");
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync($"/Leads?form_id={form}");
+        var live = page.Locator("[data-leads-live]");
+        await Assertions.Expect(live).ToHaveAttributeAsync("data-live-state", "connected", new() { Timeout = BrowserApp.Patience });
+        var newCount = page.Locator("[data-test=stage-filter][data-stage=new] [data-test=stage-count]");
+        await Assertions.Expect(newCount).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-test=result-count]")).ToHaveTextAsync("1 lead matches these filters");
+
+        await CreateLeadAsync("Olga Segunda", "olga.segunda@example.pt", formId: form);
+        await CreateLeadAsync("Otto Terceiro", "otto.terceiro@example.pt");
+
+        await Assertions.Expect(page.Locator("[data-test=leads] tbody tr")).ToHaveCountAsync(2, new() { Timeout = BrowserApp.Patience });
+        await Assertions.Expect(newCount).ToHaveTextAsync("2", new() { Timeout = BrowserApp.Patience });
+        await Assertions.Expect(page.Locator("[data-test=stage-filter][data-stage=qualified] [data-test=stage-count]")).ToHaveTextAsync("0");
+    }
+
+    [Test]
+    public async Task More_notes_than_one_page_are_said_and_the_older_ones_open_from_a_link()
+    {
+        var leadId = await CreateLeadAsync("Nádia Muitas", "nadia.muitas@example.pt");
+        await using (var scope = _app.App.ScopeFor(TestApp.AdminUserId))
+        {
+            var db = _app.App.Db(scope);
+            var at = DateTimeOffset.UtcNow.AddDays(-1);
+            db.AddRange(Enumerable.Range(0, NotesPageSize + 2).Select(i => LeadNote.Write(leadId, $"Call {i}", TestApp.AdminUserId, at.AddMinutes(i))));
+            await db.SaveChangesAsync();
+        }
+
+        var page = await _app.NewPageAsync();
+        await BrowserApp.SignInAsync(page);
+        await page.GotoAsync($"/Leads/{leadId}");
+        var notes = page.Locator("[data-test=note]");
+        await Assertions.Expect(notes).ToHaveCountAsync(NotesPageSize);
+        await Assertions.Expect(page.Locator("[data-test=more-notes]")).ToHaveTextAsync($"Showing the latest {NotesPageSize} notes; older ones are kept.");
+
+        await page.Locator("[data-test=show-older-notes]").ClickAsync();
+
+        await Assertions.Expect(notes).ToHaveCountAsync(2);
+        await Assertions.Expect(notes.Locator(".text-prewrap")).ToHaveTextAsync(["Call 1", "Call 0"]);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("notes_before=\\d+#notes$"));
+        await page.Locator("[data-test=newest-notes]").ClickAsync();
+        await Assertions.Expect(notes).ToHaveCountAsync(NotesPageSize);
+        await Assertions.Expect(notes.First.Locator(".text-prewrap")).ToHaveTextAsync($"Call {NotesPageSize + 1}");
+    }
+
     /// <summary>A lead of the admin, stored as retrieval stores one.</summary>
-    private async Task<long> CreateLeadAsync(string name, string email, DateTimeOffset? created = null)
+    private async Task<long> CreateLeadAsync(string name, string email, DateTimeOffset? created = null, string formId = "206170000000011")
     {
         await using var scope = _app.App.ScopeFor(TestApp.AdminUserId);
         var at = created ?? DateTimeOffset.UtcNow;
@@ -246,7 +301,7 @@ public sealed class LeadWorkspaceTests
         {
             FacebookLeadId = Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999).ToString(CultureInfo.InvariantCulture),
             PageId = "108240000000001",
-            FormId = "206170000000011",
+            FormId = formId,
             FormName = "Test ride",
             FullName = name,
             Email = email,

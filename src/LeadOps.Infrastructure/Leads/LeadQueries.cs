@@ -26,6 +26,10 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
     public async Task<int> CountAsync(LeadFilter filter, CancellationToken cancellationToken) =>
         await db.Leads.AsNoTracking().Filtered(filter, db.LeadSearchTerms).CountAsync(cancellationToken);
 
+    public async Task<IReadOnlyDictionary<string, int>> CountByStageAsync(LeadFilter filter, CancellationToken cancellationToken) =>
+        await db.Leads.AsNoTracking().Filtered(filter, db.LeadSearchTerms).GroupBy(l => l.StageKey).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken);
+
     public async Task<LeadDetails?> GetAsync(long id, CancellationToken cancellationToken)
     {
         var l = await db.Leads.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
@@ -48,6 +52,7 @@ internal sealed class LeadQueries(LeadOpsDbContext db) : ILeadQueries
             VehicleId = l.VehicleId,
             PostId = l.PostId,
             Consents = l.Consents,
+            StageKey = l.StageKey,
             Questions = form?.Questions ?? [],
         };
     }

@@ -8,6 +8,9 @@ public interface ILeadQueries
     /// <summary>How many leads the filter finds (every page of them).</summary>
     Task<int> CountAsync(LeadFilter filter, CancellationToken cancellationToken);
 
+    /// <summary>How many leads the filter finds in each stage (by key), one grouped query over the list's own filter.</summary>
+    Task<IReadOnlyDictionary<string, int>> CountByStageAsync(LeadFilter filter, CancellationToken cancellationToken);
+
     Task<LeadDetails?> GetAsync(long id, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RetrievalRunView>> ListRunsAsync(int take, CancellationToken cancellationToken);

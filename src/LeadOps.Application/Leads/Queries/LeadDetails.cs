@@ -34,6 +34,12 @@ public sealed record LeadDetails(
 
     public IReadOnlyList<LeadConsent> Consents { get; init; } = [];
 
+    /// <summary>The key of the lead's stage, as stored.</summary>
+    public string? StageKey { get; init; }
+
+    /// <summary>The stage's name as the user calls it now (set by <see cref="GetLead"/>; the key when it is no longer a stage).</summary>
+    public string? StageName { get; init; }
+
     /// <summary>The form's questions as LeadOps last read them (labels and option texts).</summary>
     public IReadOnlyList<LeadFormQuestion> Questions { get; init; } = [];
 

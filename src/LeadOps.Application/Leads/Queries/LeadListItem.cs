@@ -18,4 +18,7 @@ public sealed record LeadListItem(
 
     /// <summary>The key of the lead's stage (named by the user's stages).</summary>
     public string StageKey { get; init; } = Domain.Leads.Stages.PipelineStage.EntryKey;
+
+    /// <summary>The stage's name as the user calls it now (set by <see cref="ListLeads"/>; the key when it is no longer a stage).</summary>
+    public string? StageName { get; init; }
 }

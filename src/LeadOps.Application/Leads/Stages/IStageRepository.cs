@@ -26,12 +26,11 @@ public interface IStageRepository
 
     Task<bool> LeadExistsAsync(long leadId, CancellationToken cancellationToken);
 
-    /// <summary>How many leads are in each stage (by key), one grouped query.</summary>
-    Task<IReadOnlyDictionary<string, int>> CountByStageAsync(CancellationToken cancellationToken);
+    /// <summary>The lead's stage history, newest first: at most <paramref name="take"/> rows, those before the row <paramref name="before"/> when given.</summary>
+    Task<IReadOnlyList<LeadStageChange>> HistoryAsync(long leadId, long? before, int take, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<LeadStageChange>> HistoryAsync(long leadId, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<LeadNote>> NotesAsync(long leadId, CancellationToken cancellationToken);
+    /// <summary>The lead's notes, newest first: at most <paramref name="take"/> rows, those before the note <paramref name="before"/> when given.</summary>
+    Task<IReadOnlyList<LeadNote>> NotesAsync(long leadId, long? before, int take, CancellationToken cancellationToken);
 
     void Add(PipelineStage stage);
 

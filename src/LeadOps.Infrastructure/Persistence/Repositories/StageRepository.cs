@@ -65,15 +65,13 @@ internal sealed class StageRepository(LeadOpsDbContext db, IUnitOfWork unitOfWor
 
     public Task<bool> LeadExistsAsync(long leadId, CancellationToken cancellationToken) => db.Leads.AnyAsync(l => l.Id == leadId, cancellationToken);
 
-    public async Task<IReadOnlyDictionary<string, int>> CountByStageAsync(CancellationToken cancellationToken) =>
-        await db.Leads.AsNoTracking().GroupBy(l => l.StageKey).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, StringComparer.Ordinal, cancellationToken);
+    public async Task<IReadOnlyList<LeadStageChange>> HistoryAsync(long leadId, long? before, int take, CancellationToken cancellationToken) =>
+        await db.LeadStageChanges.AsNoTracking().Where(c => c.LeadId == leadId && (before == null || c.Id < before))
+            .OrderByDescending(c => c.Id).Take(take).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<LeadStageChange>> HistoryAsync(long leadId, CancellationToken cancellationToken) =>
-        await db.LeadStageChanges.AsNoTracking().Where(c => c.LeadId == leadId).OrderByDescending(c => c.Id).Take(200).ToListAsync(cancellationToken);
-
-    public async Task<IReadOnlyList<LeadNote>> NotesAsync(long leadId, CancellationToken cancellationToken) =>
-        await db.LeadNotes.AsNoTracking().Where(n => n.LeadId == leadId).OrderByDescending(n => n.Id).Take(200).ToListAsync(cancellationToken);
+    public async Task<IReadOnlyList<LeadNote>> NotesAsync(long leadId, long? before, int take, CancellationToken cancellationToken) =>
+        await db.LeadNotes.AsNoTracking().Where(n => n.LeadId == leadId && (before == null || n.Id < before))
+            .OrderByDescending(n => n.Id).Take(take).ToListAsync(cancellationToken);
 
     public void Add(PipelineStage stage) => db.PipelineStages.Add(stage);
 

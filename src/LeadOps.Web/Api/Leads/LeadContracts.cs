@@ -15,19 +15,29 @@ internal static class LeadContracts
 
     internal sealed record LeadListItemResponse(
         long Id, string FacebookLeadId, string Name, string? Email, string? Phone, string FormId, string? FormName, LeadSource Source,
-        WelcomeStatus WelcomeStatus, DateTimeOffset CreatedTime, DateTimeOffset FirstSeenAt)
+        WelcomeStatus WelcomeStatus, DateTimeOffset CreatedTime, DateTimeOffset FirstSeenAt, StageResponse? Stage)
     {
         public static LeadListItemResponse From(LeadListItem l) =>
-            new(l.Id, l.FacebookLeadId, l.Name, l.Email, l.Phone, l.FormId, l.FormName, l.Source, l.WelcomeStatus, l.CreatedTime, l.FirstSeenAt);
+            new(l.Id, l.FacebookLeadId, l.Name, l.Email, l.Phone, l.FormId, l.FormName, l.Source, l.WelcomeStatus, l.CreatedTime, l.FirstSeenAt,
+                StageResponse.Of(l.StageKey, l.StageName));
     }
 
-    /// <summary>One lead; <c>created_time_known</c> false when Graph gave no readable time (then it is when LeadOps first saw it).</summary>
+    /// <summary>The lead's stage: its key and its name as the user calls it now; null when the lead has none.</summary>
+    internal sealed record StageResponse(string Key, string Name)
+    {
+        public static StageResponse? Of(string? key, string? name) => string.IsNullOrEmpty(key) ? null : new(key, string.IsNullOrEmpty(name) ? key : name);
+    }
+
+    /// <summary>
+    /// One lead; <c>created_time_known</c> false when Graph gave no readable time (then it is when LeadOps first saw it).
+    /// Its answers are field_data's, in order, each with its own values (a name Meta sends twice is two answers).
+    /// </summary>
     internal sealed record LeadResponse(
         long Id, string FacebookLeadId, int? IntegrationId, string PageId, string FormId, string? FormName, string? Name, string? FirstName,
         string? LastName, string? Email, string? Phone, string? AdId, string? AdName, string? AdsetId, string? AdsetName, string? CampaignId,
         string? CampaignName, bool? IsOrganic, string? Platform, DateTimeOffset CreatedTime, bool CreatedTimeKnown, DateTimeOffset FirstSeenAt,
         LeadSource Source, WelcomeStatus WelcomeStatus, string? PartnerName, string? RetailerItemId, string? HomeListingId, string? VehicleId,
-        string? PostId, IReadOnlyList<AnswerResponse> Answers, IReadOnlyList<ConsentResponse> Consents)
+        string? PostId, IReadOnlyList<AnswerResponse> Answers, IReadOnlyList<ConsentResponse> Consents, StageResponse? Stage)
     {
         public static LeadResponse From(LeadDetails l)
         {
@@ -36,8 +46,8 @@ internal static class LeadContracts
                 l.Id, l.FacebookLeadId, l.IntegrationId, l.PageId, l.FormId, l.FormName, l.FullName, l.FirstName, l.LastName, l.Email, l.Phone,
                 ad.AdId, ad.AdName, ad.AdsetId, ad.AdsetName, ad.CampaignId, ad.CampaignName, ad.IsOrganic, ad.Platform, l.CreatedTime, l.CreatedTimeKnown,
                 l.FirstSeenAt, l.Source, l.WelcomeStatus, l.PartnerName, l.RetailerItemId, l.HomeListingId, l.VehicleId, l.PostId,
-                [.. l.LabelledAnswers.Select(a => new AnswerResponse(a.Key, l.Answers.First(x => x.Name == a.Key).Values, a.Question, a.Values))],
-                [.. l.Consents.Select(c => new ConsentResponse(c.Key, c.Checked))]);
+                [.. l.Answers.Zip(l.LabelledAnswers, (stored, read) => new AnswerResponse(stored.Name, stored.Values, read.Question, read.Values))],
+                [.. l.Consents.Select(c => new ConsentResponse(c.Key, c.Checked))], StageResponse.Of(l.StageKey, l.StageName));
         }
     }
 

@@ -1,6 +1,7 @@
 using LeadOps.Application.Integrations;
 using LeadOps.Application.Integrations.Queries;
 using LeadOps.Application.Leads.Commands;
+using LeadOps.Application.Leads.Stages.Queries;
 using LeadOps.Web.Api.Leads;
 
 namespace LeadOps.Web.Pages.Leads;
@@ -22,7 +23,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     /// <summary>How many leads the filters find over every page; null when the filters could not be read.</summary>
     public int? Total { get; private set; }
-    /// <summary>The user's stages with their counts: the stage filter, the bulk move and each row's stage (_StageBar).</summary>
+    /// <summary>
+    /// The user's stages with how many leads the list's other filters find in each: the stage filter, the bulk move and
+    /// each row's stage (_StageBar, inside the live region with the list).
+    /// </summary>
     public IReadOnlyList<LeadOps.Application.Leads.Stages.StageView> Stages { get; private set; } = [];
 
     public string? FilterError { get; private set; }
@@ -35,7 +39,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public bool ShowRetrieve { get; private set; }
 
-        [TempData]
+    [TempData]
     public string? Notice { get; set; }
 
     /// <summary>What the retrieval asked for would do, shown before it starts when it would send welcome e-mails.</summary>
@@ -55,7 +59,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
     }
 
-    /// <summary>The list alone, for the live refresh when a lead arrives.</summary>
+    /// <summary>The list and its stage bar (the counts), for the live refresh when a lead arrives.</summary>
     [LiveRegion]
     public async Task<IActionResult> OnGetListAsync(CancellationToken ct)
     {
@@ -151,16 +155,18 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         Integrations = await mediator.Send(new ListIntegrations(), ct);
         Filtered = Request.Query.Keys.Any(k => k is "q" or "form_id" or "source" or "welcome_status" or "since" or "until" or "integration_id" or "stage" && Request.Query[k].ToString().Length > 0);
-        Stages = await mediator.Send(new LeadOps.Application.Leads.Stages.Queries.ListStages(), ct);
         var refused = CreatedDays.Refusal(Request.Query);
         if (refused is not null || !LeadFilterBinder.TryBind(CreatedDays.ForList(Request.Query), out var filter, out refused))
         {
-            // A filter that cannot be applied shows no leads (not every lead) and says why.
+            // A filter that cannot be applied shows no leads (not every lead), no stage counts, and says why.
+            Stages = await mediator.Send(new ListStages(), ct);
             FilterError = refused;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
+        // The stage counts are of the leads the other filters find, by the list's own query, and are refreshed with it.
+        Stages = await mediator.Send(new ListStages(filter), ct);
         Leads = await mediator.Send(new ListLeads(filter, Request.Query["cursor"], ListLeads.DefaultPageSize), ct);
         Total = await mediator.Send(new CountLeads(filter), ct);
     }
