@@ -61,7 +61,7 @@ internal sealed class RetrievalWorker(
                 await scope.ServiceProvider.GetRequiredService<ISender>().Send(item.Command, stoppingToken);
                 health.Beat(WorkerName, Idle);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 health.Failed(WorkerName, Idle, ex.GetType().Name);
                 logger.LogError(ex, "Background retrieval run {RunId} failed", item.Command.RunId);
@@ -69,6 +69,11 @@ internal sealed class RetrievalWorker(
             }
         }
     }
+
+    /// <summary>
+    /// Records the run as failed. When that fails too (the database is unavailable), the run goes quiet and is marked
+    /// Interrupted later; the worker goes on to the next run rather than ending, which would stop the host.
+    /// </summary>
 
     private async Task BeatWaitingAsync(CancellationToken ct)
     {
@@ -104,9 +109,16 @@ internal sealed class RetrievalWorker(
             return;
         }
 
-        await using var scope = ownerScopes.CreateScope(ownerId);
-        var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
-        await db.RetrievalRuns.Where(r => r.Id == runId && r.Outcome == RetrievalOutcome.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, RetrievalOutcome.Failed).SetProperty(r => r.FinishedAt, clock.GetUtcNow()).SetProperty(r => r.Error, "The run stopped on an unexpected error."), ct);
+        try
+        {
+            await using var scope = ownerScopes.CreateScope(ownerId);
+            var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+            await db.RetrievalRuns.Where(r => r.Id == runId && r.Outcome == RetrievalOutcome.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Outcome, RetrievalOutcome.Failed).SetProperty(r => r.FinishedAt, clock.GetUtcNow()).SetProperty(r => r.Error, "The run stopped on an unexpected error."), ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Retrieval run {RunId} could not be marked failed ({Error}); it is marked interrupted once quiet", runId, ex.GetType().Name);
+        }
     }
 }

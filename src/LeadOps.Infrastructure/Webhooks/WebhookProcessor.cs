@@ -94,6 +94,7 @@ internal sealed class WebhookProcessor(
             delivery.RecordPages(WebhookPayload.Entries(json.RootElement).Select(e => WebhookPayload.Id(e, "id")).OfType<string>());
             var unknownPages = new HashSet<string>(StringComparer.Ordinal);
             var handled = 0;
+            ExceptionDispatchInfo? failed = null;
             var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>>(StringComparer.Ordinal);
 
             // Each event goes to every integration of its page, as that integration's owner; a page no integration knows is
@@ -118,9 +119,20 @@ internal sealed class WebhookProcessor(
 
                 foreach (var (integrationId, ownerId, held) in owners)
                 {
-                    await using var ownerScope = ownerScopes.CreateScope(ownerId);
-                    await handle((integrationId, held), ownerScope.ServiceProvider);
-                    handled++;
+                    try
+                    {
+                        await using var ownerScope = ownerScopes.CreateScope(ownerId);
+                        await handle((integrationId, held), ownerScope.ServiceProvider);
+                        handled++;
+                    }
+                    catch (Exception ex) when (ex is not (GraphApiException or OperationCanceledException))
+                    {
+                        // One integration's event that fails (its token unreadable, a bug) must not cost the delivery's other
+                        // pages and owners their leads and messages: they are handled now, and the delivery is tried again
+                        // afterwards for this one, like a Graph failure (below).
+                        Logger.LogWarning("Webhook delivery {DeliveryId}: an event for integration {IntegrationId} failed ({Error}); the others go on", delivery.Id, integrationId, ex.GetType().Name);
+                        failed ??= ExceptionDispatchInfo.Capture(ex);
+                    }
                 }
             }
 
@@ -185,10 +197,8 @@ internal sealed class WebhookProcessor(
                 });
             }
 
-            if (heldBack is not null)
-            {
-                heldBack.Throw(); // as thrown where the read failed; the delivery is tried again as after any Graph failure (below)
-            }
+            // As thrown where it failed: the delivery is tried again (below), and what was stored now is found stored then.
+            (heldBack ?? failed)?.Throw();
 
             delivery.MarkHandled(clock.GetUtcNow(), unknownPages, handled > 0);
             if (unknownPages.Count > 0)
