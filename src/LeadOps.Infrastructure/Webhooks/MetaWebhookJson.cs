@@ -15,6 +15,14 @@ public static class MetaWebhookJson
 {
     public static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true };
 
+    /// <summary>
+    /// Whether a parsed body is a delivery LeadOps keeps: one object, or a list of objects, as Meta's Instagram Platform
+    /// "Webhook Notification Examples" print one (<c>[ {"object":"instagram","entry":[…]} ]</c>). Anything else is refused.
+    /// </summary>
+    public static bool IsDelivery(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object ||
+        (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0 && root.EnumerateArray().All(body => body.ValueKind == JsonValueKind.Object));
+
     /// <summary>Parses a body's UTF-8 bytes; invalid UTF-8 is refused with the reader's <see cref="JsonException"/>.</summary>
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8)
     {

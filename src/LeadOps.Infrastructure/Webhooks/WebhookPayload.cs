@@ -11,29 +11,41 @@ internal static class WebhookPayload
     public static IReadOnlyList<LeadgenChange> LeadgenChanges(JsonElement root)
     {
         var changes = new List<LeadgenChange>();
-        foreach (var entry in Entries(root))
+        foreach (var body in Bodies(root))
         {
-            var entryPage = Id(entry, "id");
-            foreach (var change in Array(entry, "changes"))
+            foreach (var entry in Entries(body))
             {
-                AddLeadgen(changes, change, entryPage);
+                var entryPage = Id(entry, "id");
+                foreach (var change in Array(entry, "changes"))
+                {
+                    AddLeadgen(changes, change, entryPage);
+                }
             }
-        }
 
-        if (IsBareChange(root))
-        {
-            AddLeadgen(changes, root, entryPage: null);
+            if (IsBareChange(body))
+            {
+                AddLeadgen(changes, body, entryPage: null);
+            }
         }
 
         return changes;
     }
 
     /// <summary>
-    /// The body's entries: <c>entry[]</c>, or the body itself when it is one bare entry (no <c>entry</c>, but
+    /// The bodies a delivery holds: the delivery itself, or each object of a list of bodies, as Meta's Instagram Platform
+    /// "Webhook Notification Examples" (developers.facebook.com/docs/instagram-platform/webhooks/examples) print a delivery,
+    /// <c>[ {"object":"instagram","entry":[…]} ]</c> (see <see cref="MetaWebhookJson.IsDelivery"/>).
+    /// </summary>
+    public static IEnumerable<JsonElement> Bodies(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().Where(body => body.ValueKind == JsonValueKind.Object) : [root];
+
+    /// <summary>
+    /// The body's entries (each body's, for a list of bodies): <c>entry[]</c>, or the body itself when it is one bare entry (no <c>entry</c>, but
     /// <c>messaging[]</c>, <c>standby[]</c> or <c>changes[]</c>), as Meta's <c>messages</c> reference prints its "Message
     /// with attachment" sample: <c>{"id","time","messaging":[…]}</c>.
     /// </summary>
     public static IEnumerable<JsonElement> Entries(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Array ? Bodies(root).SelectMany(Entries) :
         root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("entry", out _) &&
         EntryLists.Any(list => root.TryGetProperty(list, out var items) && items.ValueKind is JsonValueKind.Array or JsonValueKind.Object)
             ? [root]

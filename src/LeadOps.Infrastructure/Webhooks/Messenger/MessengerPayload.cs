@@ -23,6 +23,16 @@ internal static class MessengerPayload
     public static IReadOnlyList<MessengerReading> Readings(JsonElement root, DateTimeOffset receivedAt)
     {
         var events = new List<MessengerReading>();
+        foreach (var body in WebhookPayload.Bodies(root).Where(IsPageObject))
+        {
+            Read(events, body, receivedAt);
+        }
+
+        return events;
+    }
+
+    private static void Read(List<MessengerReading> events, JsonElement root, DateTimeOffset receivedAt)
+    {
         foreach (var entry in WebhookPayload.Entries(root))
         {
             var page = MessengerJson.Id(entry, "id");
@@ -54,9 +64,17 @@ internal static class MessengerPayload
             // One event with no entry (how most Messenger reference pages print their samples): its page is the party it names.
             Add(events, [MessengerEventReader.Read(root, entryPage: null, standby: false, fromChanges: true, receivedAt)]);
         }
-
-        return events;
     }
+
+    /// <summary>
+    /// Whether the body is a Page's (Messenger's): <c>"object":"page"</c>, or no <c>object</c> at all (the reference pages'
+    /// bare samples). Instagram's messaging webhooks (<c>"object":"instagram"</c>) write the same <c>messaging[]</c> events,
+    /// but their entry is an Instagram account and their sender an Instagram-scoped id: LeadOps does not answer Instagram,
+    /// so such a body (or one of any other object) is kept as delivered and holds no Messenger event (ADR 0005).
+    /// </summary>
+    public static bool IsPageObject(JsonElement root) =>
+        root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("object", out var name) || name.ValueKind == JsonValueKind.Null ||
+        (name.ValueKind == JsonValueKind.String && MessengerJson.String(name).Trim() is var text && (text.Length == 0 || string.Equals(text, "page", StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>A body that is one Messenger event, <c>{"sender","recipient","timestamp",…}</c>, outside any entry or change.</summary>
     private static bool IsBareEvent(JsonElement root) =>

@@ -59,7 +59,7 @@ internal static class WebhookEndpoints
             // Parsed from the bytes (the reader refuses invalid UTF-8), then decoded once for storage.
             using (var document = MetaWebhookJson.Parse(body))
             {
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                if (!MetaWebhookJson.IsDelivery(document.RootElement))
                 {
                     return Reject(metrics, StatusCodes.Status400BadRequest, "json");
                 }
