@@ -38,5 +38,26 @@ internal sealed class IntegrationRepository(LeadOpsDbContext db) : IIntegrationR
 
     public void Add(Integration integration) => db.Integrations.Add(integration);
 
+    public async Task<bool> TryAddAsync(Integration integration, CancellationToken cancellationToken)
+    {
+        db.Integrations.Add(integration);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // The page's integration is another connect's: this one and its forms are not stored, and not saved later.
+            foreach (var form in integration.Forms.ToList())
+            {
+                db.Entry(form).State = EntityState.Detached;
+            }
+
+            db.Entry(integration).State = EntityState.Detached;
+            return false;
+        }
+    }
+
     public void Remove(Integration integration) => db.Integrations.Remove(integration);
 }

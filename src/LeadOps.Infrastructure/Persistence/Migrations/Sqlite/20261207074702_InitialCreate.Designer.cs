@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261207055814_InitialCreate")]
+    [Migration("20261207074702_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -916,6 +916,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("PageId");
+
+                    b.HasIndex("OwnerId", "PageId")
+                        .IsUnique()
+                        .HasFilter("\"IsFromEnvironment\" = 0 AND \"PageId\" <> ''");
 
                     b.ToTable("Integrations");
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLeadOpsDbContext))]
-    [Migration("20261207055848_InitialCreate")]
+    [Migration("20261207074926_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -940,6 +940,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("PageId");
+
+                    b.HasIndex("OwnerId", "PageId")
+                        .IsUnique()
+                        .HasFilter("[IsFromEnvironment] = 0 AND [PageId] <> ''");
 
                     b.ToTable("Integrations");
                 });
