@@ -41,22 +41,23 @@ internal sealed class IntegrationRepository(LeadOpsDbContext db) : IIntegrationR
     public async Task<bool> TryAddAsync(Integration integration, CancellationToken cancellationToken)
     {
         db.Integrations.Add(integration);
+        var stored = false;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            stored = true;
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            // The page's integration is another connect's: this one and its forms are not stored, and not saved later.
-            foreach (var form in integration.Forms.ToList())
+            // The page's integration is another connect's: this one and its forms are not stored, and not saved later
+            // (a form detached leaves the integration's list, so the list is copied first).
+            foreach (var row in integration.Forms.ToList<object>().Append(integration))
             {
-                db.Entry(form).State = EntityState.Detached;
+                db.Entry(row).State = EntityState.Detached;
             }
-
-            db.Entry(integration).State = EntityState.Detached;
-            return false;
         }
+
+        return stored;
     }
 
     public void Remove(Integration integration) => db.Integrations.Remove(integration);
