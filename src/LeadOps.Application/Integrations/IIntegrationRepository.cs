@@ -28,5 +28,11 @@ public interface IIntegrationRepository
 
     void Add(Integration integration);
 
+    /// <summary>
+    /// Stores a new integration (with what else is pending) now; false, storing nothing, when the user has an integration
+    /// of its page already: one connected at the same moment (the database holds one per user and page, ADR 0027).
+    /// </summary>
+    Task<bool> TryAddAsync(Integration integration, CancellationToken cancellationToken);
+
     void Remove(Integration integration);
 }

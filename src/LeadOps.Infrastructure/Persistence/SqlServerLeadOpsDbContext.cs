@@ -15,5 +15,8 @@ public sealed class SqlServerLeadOpsDbContext(DbContextOptions<SqlServerLeadOpsD
 
         // One run under way per form (RetrievalRunConfiguration), in SQL Server's quoting.
         builder.Entity<RetrievalRun>().HasIndex(r => new { r.IntegrationId, r.FormId }).HasFilter(Configurations.RetrievalRunConfiguration.RunningFilter("[Outcome]"));
+
+        // One integration per user and page (IntegrationConfiguration), in SQL Server's quoting.
+        builder.Entity<Integration>().HasIndex(i => new { i.OwnerId, i.PageId }).HasFilter(Configurations.IntegrationConfiguration.OnePerPageFilter("[IsFromEnvironment]", "[PageId]"));
     }
 }

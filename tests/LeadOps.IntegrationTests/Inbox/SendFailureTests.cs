@@ -156,8 +156,8 @@ public sealed class SendFailureTests(DatabaseKind database) : InboxFixture(datab
     }
 
     /// <summary>
-    /// A second integration of the same page, as one made before connecting a page again reused its integration:
-    /// connecting now updates the first (IntegrationsApiTests), so it is stored directly.
+    /// A second integration of the same page: connecting it again updates the first (IntegrationsApiTests), and the
+    /// database holds one per user and page except the environment's (ADR 0027), so it is stored directly as that one.
     /// </summary>
     private async Task<int> SecondIntegrationOfTheMainPageAsync(Staff staff)
     {
@@ -165,7 +165,7 @@ public sealed class SendFailureTests(DatabaseKind database) : InboxFixture(datab
         var protector = scope.ServiceProvider.GetRequiredService<LeadOps.Application.Common.Security.ITokenProtector>();
         var second = new LeadOps.Domain.Integrations.Integration
         {
-            Name = "Second", PageId = SandboxSeed.MainPageId, PageName = SandboxSeed.MainPageName, CreatedAt = DateTimeOffset.UtcNow,
+            Name = "Second", PageId = SandboxSeed.MainPageId, PageName = SandboxSeed.MainPageName, CreatedAt = DateTimeOffset.UtcNow, IsFromEnvironment = true,
         };
         second.UseToken(protector.Protect(SandboxSeed.MainPageToken), SandboxSeed.MainPageToken);
         var db = App.Db(scope);

@@ -33,6 +33,37 @@ public sealed class WebhookEndpointFormTests(DatabaseKind database) : AppFixture
     }
 
     [Test]
+    public async Task A_form_sent_with_no_event_ticked_is_refused_and_registers_nothing()
+    {
+        var user = await App.NewUserAsync();
+        using var browser = await App.SignedInClientAsync(user);
+
+        var answer = await browser.PostFormAsync("/Webhooks?handler=Create", new Dictionary<string, string> { ["Input.Url"] = "https://example.com/leadops" }, formPage: "/Webhooks");
+        var html = await answer.Content.ReadAsStringAsync();
+
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var errors = WebUtility.HtmlDecode(Regex.Match(html, "data-test=\"endpoint-errors\"[^>]*>(?<text>.*?)</div>", RegexOptions.Singleline).Groups["text"].Value);
+        Assert.That(Regex.Replace(errors, "<[^>]+>", " ").Trim(), Is.EqualTo("Choose at least one event."));
+        Assert.That(Regex.Matches(html, "<input[^>]*name=\"Input.Events\"[^>]*>").Select(m => m.Value), Has.None.Contain("checked"), "the refused form shows no event ticked, as it was sent");
+        using var api = App.ApiClient(user);
+        var endpoints = await api.GetFromJsonAsync<JsonElement>("/api/webhook-endpoints");
+        Assert.That(endpoints.GetProperty("endpoints").GetArrayLength(), Is.Zero, "nothing registered");
+    }
+
+    [Test]
+    public async Task The_empty_form_has_lead_created_ticked()
+    {
+        var user = await App.NewUserAsync();
+        using var browser = await App.SignedInClientAsync(user);
+
+        var html = await browser.GetStringAsync("/Webhooks");
+
+        var ticked = Regex.Matches(html, "<input[^>]*name=\"Input.Events\"[^>]*>").Where(m => m.Value.Contains("checked", StringComparison.Ordinal))
+            .Select(m => Regex.Match(m.Value, "value=\"([^\"]+)\"").Groups[1].Value);
+        Assert.That(ticked, Is.EqualTo(new[] { "lead.created" }));
+    }
+
+    [Test]
     public async Task The_address_and_description_fields_take_no_more_than_an_endpoint_may_hold()
     {
         var user = await App.NewUserAsync();

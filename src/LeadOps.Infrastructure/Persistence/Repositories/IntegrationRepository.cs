@@ -38,5 +38,27 @@ internal sealed class IntegrationRepository(LeadOpsDbContext db) : IIntegrationR
 
     public void Add(Integration integration) => db.Integrations.Add(integration);
 
+    public async Task<bool> TryAddAsync(Integration integration, CancellationToken cancellationToken)
+    {
+        db.Integrations.Add(integration);
+        var stored = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            stored = true;
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            // The page's integration is another connect's: this one and its forms are not stored, and not saved later
+            // (a form detached leaves the integration's list, so the list is copied first).
+            foreach (var row in integration.Forms.ToList<object>().Append(integration))
+            {
+                db.Entry(row).State = EntityState.Detached;
+            }
+        }
+
+        return stored;
+    }
+
     public void Remove(Integration integration) => db.Integrations.Remove(integration);
 }

@@ -13,16 +13,10 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
     public IReadOnlyList<ApiKeySummary> ApiKeys { get; private set; } = [];
 
     /// <summary>
-    /// A key just created: carried to the GET after the post in TempData (encrypted, read once), shown on that one
-    /// response (not cached), never again. A reload shows the page without it and creates nothing (ADR 0018).
+    /// A key just created: shown on the answer to its post (not cached, in no cookie), never again. That page takes the
+    /// address of its GET, so a reload shows the page without it and creates nothing (ADR 0018).
     /// </summary>
     public CreatedApiKey? NewKey { get; private set; }
-
-    [TempData]
-    public string? NewKeyName { get; set; }
-
-    [TempData]
-    public string? NewKeySecret { get; set; }
 
     [TempData]
     public string? Notice { get; set; }
@@ -39,16 +33,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
     [Display(Name = "Your name")]
     public string? DisplayName { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        if (NewKeySecret is { } secret)
-        {
-            NewKey = new CreatedApiKey(Guid.Empty, NewKeyName ?? string.Empty, secret);
-            Response.Headers.CacheControl = "no-store";
-        }
-
-        await LoadAsync(ct);
-    }
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostNameAsync(CancellationToken ct)
     {
@@ -86,15 +71,15 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
     public async Task<IActionResult> OnPostCreateKeyAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        var created = await this.SendFormAsync(mediator, new CreateApiKey(KeyName ?? string.Empty), refused => ModelState.AddModelError(nameof(KeyName), refused.FirstMessage), ct);
-        if (created is null)
+        NewKey = await this.SendFormAsync(mediator, new CreateApiKey(KeyName ?? string.Empty), refused => ModelState.AddModelError(nameof(KeyName), refused.FirstMessage), ct);
+        if (NewKey is not null)
         {
-            await LoadAsync(ct);
-            return Page();
+            Response.Headers.CacheControl = "no-store";
+            KeyName = null;
         }
 
-        (NewKeyName, NewKeySecret) = (created.Name, created.Key);
-        return RedirectToPage();
+        await LoadAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeKeyAsync(Guid id, CancellationToken ct) =>

@@ -23,7 +23,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty]
     public EndpointInput Input { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    /// <summary>The empty form has lead.created ticked; a post keeps what was ticked, nothing included.</summary>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input.Events = [OutgoingEventNames.LeadCreated];
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
@@ -76,6 +81,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
         public string? Description { get; set; }
 
-        public List<string>? Events { get; set; } = [OutgoingEventNames.LeadCreated];
+        /// <summary>What was ticked: none, when a post sends no event (the validator then asks for one).</summary>
+        public List<string>? Events { get; set; }
     }
 }

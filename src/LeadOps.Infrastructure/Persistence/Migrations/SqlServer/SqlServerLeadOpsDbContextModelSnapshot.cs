@@ -938,6 +938,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PageId");
 
+                    b.HasIndex("OwnerId", "PageId")
+                        .IsUnique()
+                        .HasFilter("[IsFromEnvironment] = 0 AND [PageId] <> ''");
+
                     b.ToTable("Integrations");
                 });
 

@@ -914,6 +914,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PageId");
 
+                    b.HasIndex("OwnerId", "PageId")
+                        .IsUnique()
+                        .HasFilter("\"IsFromEnvironment\" = 0 AND \"PageId\" <> ''");
+
                     b.ToTable("Integrations");
                 });
 

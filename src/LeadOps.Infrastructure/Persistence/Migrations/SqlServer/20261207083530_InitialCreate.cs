@@ -1381,6 +1381,13 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 column: "OwnerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Integrations_OwnerId_PageId",
+                table: "Integrations",
+                columns: new[] { "OwnerId", "PageId" },
+                unique: true,
+                filter: "[IsFromEnvironment] = 0 AND [PageId] <> ''");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Integrations_PageId",
                 table: "Integrations",
                 column: "PageId");
