@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<LeadOps.Application.Leads.IFailedWebhookDeliveries, FailedWebhookDeliveries>();
         services.AddScoped<HeldMessengerEvents>();
         services.AddScoped<IHeldMessengerEvents>(sp => sp.GetRequiredService<HeldMessengerEvents>());
+        services.AddSingleton<HeldEventReleases>();
         services.AddSingleton<WebhookProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookProcessor>());
         services.AddSingleton<RetrievalWorker>();

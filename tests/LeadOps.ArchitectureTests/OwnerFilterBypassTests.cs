@@ -15,6 +15,8 @@ public sealed class OwnerFilterBypassTests
             "Authentication: finds whose API key was presented before anyone is signed in (by its non-secret prefix), and stamps when it was last used."),
         new("src/LeadOps.Infrastructure/Webhooks/WebhookProcessor.cs", "WebhookProcessor.RouteAsync", 1,
             "Routes a webhook change to the owners of the page's integrations before any owner is known; reads ids only."),
+        new("src/LeadOps.Infrastructure/Webhooks/HeldEventReleases.cs", "HeldEventReleases.FindDueAsync", 1,
+            "The webhook worker releases held Messenger events for every owner: finds integrations whose token works that still have held events (ids and owners); each release runs as its owner."),
         new("src/LeadOps.Infrastructure/Common/OutboxWorker.cs", "OutboxWorker.FindDueAsync", 1,
             "The outbox workers (welcome, Conversions API) serve every owner: find due rows (ids and owners); each is claimed and sent as its owner."),
         new("src/LeadOps.Infrastructure/Welcome/WelcomeBacklog.cs", "WelcomeBacklog.ReadAsync", 1,

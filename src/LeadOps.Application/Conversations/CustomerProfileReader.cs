@@ -4,7 +4,8 @@ namespace LeadOps.Application.Conversations;
 /// Reads a customer's name and picture from the User Profile API at most once a day per conversation, and keeps a
 /// copy of the picture. When Meta refuses (the app lacks the feature), the "Customer …1234" label stays, the
 /// integration says why, and profiles of that page are not asked for again for a day; when Meta has no profile for one
-/// customer (an account made with a phone number), only that customer keeps the label. Never fails the event.
+/// customer (an account made with a phone number), only that customer keeps the label; a token Graph refuses (190) marks
+/// the integration as needing a reconnect, as any Graph call's does. Never fails the event.
 /// </summary>
 internal sealed partial class CustomerProfileReader(
     ICustomerProfiles profiles,
@@ -43,9 +44,16 @@ internal sealed partial class CustomerProfileReader(
             conversation.ProfileUnavailable(now);
             LogRefused(logger, integration.Id, ex.Failure.Code);
         }
+        catch (GraphApiException ex) when (ex.Failure.Kind == GraphFailureKind.TokenInvalid)
+        {
+            // A refused token (190) is the integration's, as on any other call: it needs reconnecting, and the page's
+            // next events are held until it is (ADR 0012).
+            integration.RecordFailure(ex.Failure);
+            LogFailed(logger, integration.Id, ex.Failure.Kind);
+        }
         catch (GraphApiException ex)
         {
-            // Rate limits, outages, an invalid token: the next event asks again.
+            // Rate limits, outages: the next event asks again.
             LogFailed(logger, integration.Id, ex.Failure.Kind);
         }
     }

@@ -71,6 +71,7 @@ public static class InboxText
         SendFailure.Temporary => "temporary",
         SendFailure.PageNotConnected => "page_not_connected",
         SendFailure.PageBlocked => "page_blocked",
+        SendFailure.FileGone => "file_gone",
         _ => "other",
     };
 

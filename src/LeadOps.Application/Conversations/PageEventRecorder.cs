@@ -20,7 +20,9 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
         var text = e.Text ?? string.Empty;
         if (MaySendFromLeadOps(e.AppId) && await conversations.ClaimEchoAsync(conversation.Id, text, e.Mid!, e.Timestamp, ct) is { } claim)
         {
-            // A LeadOps reply whose send answer has not been recorded yet (or was lost): same message, now with Meta's id.
+            // A LeadOps reply whose send answer has not been recorded yet (or was lost): same message, now with Meta's id
+            // and what the echo carries.
+            await KeepEchoedAttachmentsAsync(claim.MessageId, e, ct);
             conversation.RecordClaimedEcho(text, e.Timestamp, claim.MessageId, claim.WasFailed);
             return MessengerEventOutcome.Updated;
         }
@@ -37,6 +39,14 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
         return MessengerEventOutcome.Stored;
     }
 
+    /// <summary>The echo's attachments, kept on the reply it showed sent (<see cref="MessengerMessage.KeepEchoed"/>).</summary>
+    private async Task KeepEchoedAttachmentsAsync(long replyId, MessengerWebhookEvent e, CancellationToken ct)
+    {
+        if (e.Attachments is { Count: > 0 } echoed && await conversations.GetMessageAsync(replyId, ct) is { } reply)
+        {
+            await copier.CopyAsync(reply.KeepEchoed(echoed.Select((a, i) => a.ToAttachment(i))), ct);
+        }
+    }
     /// <summary>
     /// Whether an echo may be of a LeadOps reply: not when it is the Page inbox's (Meta Business Suite: its app id, or none,
     /// as it may leave it out) or, LeadOps' app id being known, another app's; a person there may type the same words as a

@@ -128,7 +128,11 @@ internal sealed partial class ReplySender(
         }
         catch (FileNotFoundException)
         {
-            return await FailUnsentAsync(conversation, message, plan, SendFailure.Other, "The attached file is no longer stored: attach it again.", attempt);
+            // Meta was not asked this time; a try before it that Meta may have taken still lets that try's echo show it sent.
+            const string Gone = "The attached file is no longer stored: attach it again.";
+            return message.FailureKind is SendFailure.Temporary or SendFailure.Other
+                ? await FailAsync(conversation, message, plan, SendFailure.Other, Gone, attempt)
+                : await FailUnsentAsync(conversation, message, plan, SendFailure.FileGone, Gone, attempt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

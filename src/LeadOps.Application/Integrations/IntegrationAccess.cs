@@ -8,13 +8,14 @@ namespace LeadOps.Application.Integrations;
 /// staff change an integration's settings), call Graph as its page with a failure recorded on the integration, keep its
 /// lead forms up to date, save, and answer with how it looks now.
 /// </summary>
-internal sealed class IntegrationAccess(
+internal sealed partial class IntegrationAccess(
     IIntegrationRepository integrations,
     IFacebookPageGateway graph,
     ITokenProtector protector,
     IUnitOfWork unitOfWork,
     IHeldMessengerEvents held,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<IntegrationAccess> logger)
 {
     public const string IntegrationNotFound = "Integration not found";
 
@@ -112,15 +113,26 @@ internal sealed class IntegrationAccess(
 
     /// <summary>
     /// Once the integration's token works again (a reconnect, or a test that found it valid), the Messenger events held
-    /// while it did not are recorded and shown (ADR 0012, "Held events"). Call after the integration is saved.
+    /// while it did not are recorded and shown (ADR 0012, "Held events"). Call after the integration is saved. A release
+    /// that fails leaves the rest held and does not fail the staff action: the webhook worker's next pass finishes it.
     /// </summary>
     public async Task ReleaseHeldAsync(Integration integration, CancellationToken ct)
     {
         if (!integration.NeedsReconnect && integration.HasUsableToken)
         {
-            await held.ReleaseAsync(integration, ct);
+            try
+            {
+                await held.ReleaseAsync(integration, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogReleaseFailed(logger, integration.Id, ex.GetType().Name);
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing the held Messenger events of integration {IntegrationId} failed ({Error}); the webhook worker finishes it")]
+    private static partial void LogReleaseFailed(ILogger logger, int integrationId, string error);
 
     /// <summary>Saves, then answers with the integration as it looks at <paramref name="now"/>, or, after a Graph <paramref name="failure"/>, with <paramref name="error"/> and what Graph said.</summary>
     public async Task<Result<IntegrationView>> SaveAsync(Integration integration, DateTimeOffset now, CancellationToken ct, GraphFailure? failure = null, string error = "")

@@ -77,6 +77,12 @@ public enum SendFailure
     /// <summary>Meta blocked the page from messaging (policy enforcement): nothing is sent until Meta lifts it.</summary>
     PageBlocked,
 
+    /// <summary>
+    /// The file staff attached is no longer stored, so Meta was not asked to send the reply (nor, before, on a try Meta
+    /// may have taken): no echo is this reply's (ADR 0007).
+    /// </summary>
+    FileGone,
+
     Other,
 }
 

@@ -108,6 +108,18 @@ public sealed partial class MessengerMessage
     }
 
     /// <summary>
+    /// Meta's echo showed this reply sent: what the echo carries is the reply's too (a link preview Meta added, its link to
+    /// a file). A file staff attached stays as it was, its own copy the original: the echo's attachment in its place, of
+    /// its type, is the same file. Returns the attachments kept.
+    /// </summary>
+    public IReadOnlyList<MessageAttachment> KeepEchoed(IEnumerable<MessageAttachment> echoed)
+    {
+        var kept = echoed.Where(e => !Attachments.Any(a => a.StoredFileId is not null && a.Position == e.Position && a.Type == e.Type)).ToList();
+        Attach(kept);
+        return kept;
+    }
+
+    /// <summary>
     /// The customer edited the message. Edits can arrive late or twice: only a later edit (by Meta's count) changes it.
     /// The text as first written is kept.
     /// </summary>

@@ -12,12 +12,14 @@ namespace LeadOps.Infrastructure.Webhooks;
 /// processes it as them. A failure of any kind retries the delivery with backoff (processing is idempotent) until
 /// <see cref="WebhookOptions.MaxAttempts"/>, then it is Failed with its error (staff may retry it); a page no
 /// integration knows is kept as Unroutable and reported, not retried forever. The claim on a delivery is renewed
-/// while it is worked on (<see cref="DeliveryClaim"/>), so a long one is never started again by another node.
+/// while it is worked on (<see cref="DeliveryClaim"/>), so a long one is never started again by another node. With no
+/// delivery due, held Messenger events whose page works again are released (<see cref="HeldEventReleases"/>).
 /// </summary>
 internal sealed class WebhookProcessor(
     IServiceScopeFactory scopes,
     IOwnerScopeFactory ownerScopes,
     WebhookSignal signal,
+    HeldEventReleases held,
     WorkerHealth health,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
@@ -35,7 +37,7 @@ internal sealed class WebhookProcessor(
 
     /// <summary>
     /// Claims and processes one due delivery: 1 when one was due (even if another node claimed it first, so the caller
-    /// looks again), 0 when none is due.
+    /// looks again). When none is due, releases held events whose integration's token works again: how many, 0 when none.
     /// </summary>
     public override async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +51,7 @@ internal sealed class WebhookProcessor(
             .FirstOrDefaultAsync(cancellationToken);
         if (candidate is null)
         {
-            return 0;
+            return await held.ReleaseDueAsync(cancellationToken);
         }
 
         // Claim with an atomic conditional update: on several nodes only one wins the lease.
@@ -98,7 +100,8 @@ internal sealed class WebhookProcessor(
             var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>>(StringComparer.Ordinal);
 
             // Each event goes to every integration of its page, as that integration's owner; a page no integration knows is
-            // noted. An integration whose token is known not to work gets its Messenger events held (ADR 0012, "Held events").
+            // noted. An integration whose token is known not to work, or that has held events still to release, gets its
+            // Messenger events held (ADR 0012, "Held events"): they are released after the ones held before them.
             async Task<IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>> OwnersAsync(string pageId)
             {
                 if (!routes.TryGetValue(pageId, out var owners))
@@ -234,13 +237,13 @@ internal sealed class WebhookProcessor(
 
     /// <summary>
     /// The routing lookup looks across owners by design (the page's owners are not known yet): it bypasses only the
-    /// named owner filter and returns ids (and whether the integration's token is known not to work), and each change is
-    /// then processed as its owner.
+    /// named owner filter and returns ids (and whether the integration's events are held: its token is known not to work,
+    /// or events held before are still to be released, which go first), and each change is then processed as its owner.
     /// </summary>
     private static async Task<IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>> RouteAsync(LeadOpsDbContext db, string pageId, CancellationToken ct) =>
         (await db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
             .Where(i => i.PageId == pageId && !i.IsDisabled)
-            .Select(i => new { i.Id, i.OwnerId, i.NeedsReconnect })
+            .Select(i => new { i.Id, i.OwnerId, Held = i.NeedsReconnect || db.HeldMessengerEvents.Any(h => h.IntegrationId == i.Id) })
             .ToListAsync(ct))
-        .Select(i => (i.Id, i.OwnerId, i.NeedsReconnect)).ToList();
+        .Select(i => (i.Id, i.OwnerId, i.Held)).ToList();
 }

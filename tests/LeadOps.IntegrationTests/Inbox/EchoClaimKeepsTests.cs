@@ -1,0 +1,62 @@
+using System.Text.Json;
+using LeadOps.Application.Conversations;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Inbox.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeadOps.IntegrationTests.Inbox;
+
+/// <summary>
+/// Meta's echo that shows a LeadOps reply sent (one Meta took without a confirmation LeadOps could store) is that reply:
+/// what the echo carries (its attachments, such as the link preview Meta adds) and the receipts that follow for its id
+/// are the reply's, as they would be for a reply whose send answer named its id.
+/// </summary>
+public sealed class EchoClaimKeepsTests(DatabaseKind database) : InboxFixture(database)
+{
+    [Test]
+    public async Task A_reply_an_echo_claimed_keeps_the_echos_attachments_and_the_receipts_that_follow()
+    {
+        var (staff, psid, id) = await ConversationAsync("Where can I see the prices?");
+        const string Text = "Here: https://shop.example/prices";
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.DoneButInvalidReply, Times = 1 });
+        App.Webhooks.Hold = true; // the sandbox's own echo stays away: the test posts Meta's
+        try
+        {
+            var answer = await ReplyAsync(staff, id, Text);
+            Assert.That(answer.GetProperty("status").GetString(), Is.EqualTo("sending"), answer.ToString());
+        }
+        finally
+        {
+            App.Webhooks.Hold = false;
+        }
+
+        var mid = "m_reply_" + Guid.NewGuid().ToString("N");
+        var ownAppId = App.Services.GetRequiredService<MessengerOptions>().OwnAppId!;
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostSignedWebhookAsync($$$$"""
+            {"object":"page","entry":[{"id":"{{{{SandboxSeed.MainPageId}}}}","time":{{{{at}}}},"messaging":[{"sender":{"id":"{{{{SandboxSeed.MainPageId}}}}"},
+            "recipient":{"id":"{{{{psid}}}}"},"timestamp":{{{{at}}}},"message":{"is_echo":true,"app_id":"{{{{ownAppId}}}}","mid":"{{{{mid}}}}","text":"{{{{Text}}}}",
+            "attachments":[{"type":"fallback","payload":null,"title":"Prices","URL":"https://shop.example/prices"}]}}]}]}
+            """);
+        await HangGuard.UntilAsync("the echo claimed the reply", async _ => StaffReply(await MessagesAsync(staff, id))?.GetProperty("mid").GetString() == mid);
+
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var later = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await PostSignedWebhookAsync($$$$"""
+            {"object":"page","entry":[{"id":"{{{{SandboxSeed.MainPageId}}}}","time":{{{{later}}}},"messaging":[{"sender":{"id":"{{{{psid}}}}"},
+            "recipient":{"id":"{{{{SandboxSeed.MainPageId}}}}"},"timestamp":{{{{later}}}},"delivery":{"mids":["{{{{mid}}}}"],"watermark":{{{{later}}}}}}]}]}
+            """);
+        await ProcessedAsync(staff);
+
+        var reply = StaffReply(await MessagesAsync(staff, id))!.Value;
+        var thread = await MessagesAsync(staff, id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(reply.GetProperty("status").GetString(), Is.EqualTo("delivered"), "the receipt for the echo's id is the reply's");
+            Assert.That(reply.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("type").GetString()), Is.EqualTo(new[] { "fallback" }),
+                "the echo's link preview is kept on the reply");
+            Assert.That(thread.Count(m => m.GetProperty("text").GetString() == Text), Is.EqualTo(1), "the echo is the reply, not a second message");
+        });
+    }
+}
