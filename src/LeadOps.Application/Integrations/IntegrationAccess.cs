@@ -92,7 +92,16 @@ internal sealed partial class IntegrationAccess(
     /// </summary>
     public async Task<GraphFailure?> ListFormsAsync(Integration integration, DateTimeOffset now, CancellationToken ct, bool withQuestions = false)
     {
-        var failure = await graph.ListFormsIntoAsync(integration, CredentialsFor(integration), withQuestions, now, ct);
+        GraphFailure? failure;
+        try
+        {
+            failure = await graph.ListFormsIntoAsync(integration, CredentialsFor(integration), withQuestions, now, ct);
+        }
+        catch (GraphApiException ex)
+        {
+            failure = ex.Failure; // the stored token cannot be read (PageCredentials)
+        }
+
         if (failure is not null)
         {
             integration.RecordFormsNotListed(failure);

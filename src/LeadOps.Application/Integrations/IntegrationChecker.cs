@@ -13,13 +13,13 @@ internal sealed class IntegrationChecker(IFacebookPageGateway graph, LeadDeliver
 
     public async Task<IntegrationTestResult> CheckAsync(Integration integration, CancellationToken ct, bool tokenJustVerified = false)
     {
-        var token = protector.Unprotect(integration.ProtectedToken);
-        var credentials = new GraphCredentials(integration.PageId, token);
         var now = clock.GetUtcNow();
         var method = "probe";
         var wasSubscribed = integration.LeadgenSubscribed == true || integration.SubscriptionConfirmedAt is not null || integration.WebhookSubscribed == true;
         try
         {
+            var credentials = protector.CredentialsFor(integration);
+            var token = credentials.AccessToken;
             IReadOnlyList<string>? scopes = null;
             DateTimeOffset? expires = null;
             var info = await graph.DebugTokenAsync(token, ct);

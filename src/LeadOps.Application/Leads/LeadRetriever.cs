@@ -54,7 +54,6 @@ internal sealed class LeadRetriever(
         DateTimeOffset? earliestFailure = null;
         GraphFailure? failure = null;
         string? warning = null;
-        var credentials = protector.CredentialsFor(integration);
         await unitOfWork.SaveChangesAsync(ct);
 
         await using (new RunKeepAlive(runs, run.Id, clock, logger))
@@ -65,7 +64,7 @@ internal sealed class LeadRetriever(
             {
                 try
                 {
-                    await foreach (var page in source.GetLeadPagesAsync(credentials, form.FormId, plan.Since, plan.Until, ct))
+                    await foreach (var page in source.GetLeadPagesAsync(protector.CredentialsFor(integration), form.FormId, plan.Since, plan.Until, ct))
                     {
                         var pageFailure = await pages.StoreAsync([.. page.Where(l => !processed.Contains(l.Id))], integration, form, plan, processed, run, ct);
                         earliestFailure = Min(earliestFailure, pageFailure);

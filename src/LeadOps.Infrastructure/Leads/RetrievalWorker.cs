@@ -70,11 +70,6 @@ internal sealed class RetrievalWorker(
         }
     }
 
-    /// <summary>
-    /// Records the run as failed. When that fails too (the database is unavailable), the run goes quiet and is marked
-    /// Interrupted later; the worker goes on to the next run rather than ending, which would stop the host.
-    /// </summary>
-
     private async Task BeatWaitingAsync(CancellationToken ct)
     {
         using var timer = new PeriodicTimer(WaitingBeat, clock);
@@ -102,6 +97,10 @@ internal sealed class RetrievalWorker(
         }
     }
 
+    /// <summary>
+    /// Records the run as failed. When that fails too (the database is unavailable), the run goes quiet and is marked
+    /// Interrupted later; the worker goes on to the next run rather than ending, which would stop the host.
+    /// </summary>
     private async Task MarkFailedAsync(string ownerId, long? runId, CancellationToken ct)
     {
         if (runId is null)

@@ -21,7 +21,7 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
             {
                 handled += await FanOutAsync(db, id, cancellationToken) ? 1 : 0;
             }
-            catch (DbUpdateException ex)
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
             {
                 // Another node fanned it out first (a unique key held): it is done there.
                 LogFanOutConflict(logger, id, ex.GetType().Name);

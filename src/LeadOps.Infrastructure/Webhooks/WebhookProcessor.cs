@@ -100,8 +100,7 @@ internal sealed class WebhookProcessor(
             var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>>(StringComparer.Ordinal);
 
             // Each event goes to every integration of its page, as that integration's owner; a page no integration knows is
-            // noted. An integration whose token is known not to work, or that has held events still to release, gets its
-            // Messenger events held (ADR 0012, "Held events"): they are released after the ones held before them.
+            // noted. An integration whose token is known not to work gets its Messenger events held (ADR 0012, "Held events").
             async Task<IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>> OwnersAsync(string pageId)
             {
                 if (!routes.TryGetValue(pageId, out var owners))
@@ -237,13 +236,14 @@ internal sealed class WebhookProcessor(
 
     /// <summary>
     /// The routing lookup looks across owners by design (the page's owners are not known yet): it bypasses only the
-    /// named owner filter and returns ids (and whether the integration's events are held: its token is known not to work,
-    /// or events held before are still to be released, which go first), and each change is then processed as its owner.
+    /// named owner filter and returns ids (and whether the integration's events are held: its token is known not to work),
+    /// oldest integration first, and each change is then processed as its owner.
     /// </summary>
     private static async Task<IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>> RouteAsync(LeadOpsDbContext db, string pageId, CancellationToken ct) =>
         (await db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
             .Where(i => i.PageId == pageId && !i.IsDisabled)
-            .Select(i => new { i.Id, i.OwnerId, Held = i.NeedsReconnect || db.HeldMessengerEvents.Any(h => h.IntegrationId == i.Id) })
+            .OrderBy(i => i.Id)
+            .Select(i => new { i.Id, i.OwnerId, Held = i.NeedsReconnect })
             .ToListAsync(ct))
         .Select(i => (i.Id, i.OwnerId, i.Held)).ToList();
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
@@ -27,6 +28,33 @@ public sealed class EnvironmentIntegrationTests
             Assert.That(integrations[0].GetProperty("name").GetString(), Is.EqualTo("Facebook page (from environment)"));
             Assert.That(integrations[0].GetProperty("page_id").GetString(), Is.EqualTo(SandboxSeed.MainPageId));
             Assert.That(integrations[0].GetProperty("status").GetString(), Is.EqualTo("active"));
+        }
+    }
+
+    [Test]
+    public async Task A_start_after_the_stored_token_became_unreadable_stores_the_environments_token_again()
+    {
+        await using var sandbox = await GraphSandboxServer.StartAsync(new SandboxOptions());
+        var database = await TestRun.NewDatabaseAsync(DatabaseKind.Sqlite);
+        for (var start = 1; start <= 2; start++)
+        {
+            await using var app = await TestApp.Create(DatabaseKind.Sqlite).OnDatabase(database).WithSharedSandbox(sandbox).WithoutAppCredentials()
+                .WithSetting("Facebook:PageAccessToken", SandboxSeed.MainPageToken).StartAsync();
+            using var admin = app.AdminClient();
+            var id = (await admin.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations")[0].GetProperty("id").GetInt32();
+            if (start == 1)
+            {
+                // The keys that protected the stored token are gone by the next start.
+                await using var scope = app.ScopeFor(TestApp.AdminUserId);
+                await app.Db(scope).Integrations.Where(i => i.Id == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.ProtectedToken, "CfDJ8not-a-protected-token"));
+                continue;
+            }
+
+            using var test = await admin.PostAsync($"/api/integrations/{id}/test", null);
+            var body = await test.Content.ReadAsStringAsync();
+            Assert.That(test.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), body);
+            Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("token_valid").GetBoolean(), Is.True, "the environment's token is stored again and works");
         }
     }
 

@@ -79,6 +79,31 @@ public sealed class OutgoingHeadOfLineTests(DatabaseKind database) : OutgoingFix
     }
 
     [Test]
+    public async Task An_event_that_cannot_be_fanned_out_stays_new_while_the_events_after_it_go()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var user = await App.NewUserAsync();
+        await RegisterAsync(user, receiver.Url, OutgoingEventNames.LeadCreated);
+        var unreadable = await CreateLeadAsync(user, integrationId: null, "Unreadable Answers");
+        await using (var scope = App.ScopeFor(user.Id))
+        {
+            // A lead whose stored answers cannot be read: building its body throws.
+            await App.Db(scope).Leads.Where(l => l.Id == unreadable).ExecuteUpdateAsync(s => s.SetProperty(l => l.AnswersJson, "not json"));
+        }
+
+        await CreateLeadAsync(user, integrationId: null, "After It");
+        await DrainAsync();
+
+        await using var check = App.ScopeFor(user.Id);
+        var waiting = await App.Db(check).Set<OutgoingEvent>().Where(e => e.LeadId == unreadable).Select(e => e.ProcessedAt).SingleAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(receiver.Received.Select(r => r.Json.GetProperty("data").GetProperty("lead").GetProperty("full_name").GetString()), Is.EqualTo(new[] { "After It" }));
+            Assert.That(waiting, Is.Null, "kept, to be tried again");
+        });
+    }
+
+    [Test]
     public async Task An_endpoint_whose_secret_cannot_be_read_fails_its_own_attempts_while_other_endpoints_get_theirs()
     {
         await using var broken = await WebhookReceiver.StartAsync();

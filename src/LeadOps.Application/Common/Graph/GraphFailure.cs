@@ -55,4 +55,10 @@ public sealed record GraphFailure(
     /// permission, the app has not passed App Review or is not Live. Reconnecting the page does not change it.
     /// </summary>
     public bool AppNotLive { get; init; }
+
+    /// <summary>
+    /// Not Graph's answer: LeadOps could not read the page's stored token (the keys that protected it are gone), which
+    /// is handled as a token that no longer works (<see cref="GraphFailureKind.TokenInvalid"/>).
+    /// </summary>
+    public bool TokenUnreadable { get; init; }
 }

@@ -16,6 +16,9 @@ public static class GraphFailureText
         _ => Describe(failure),
     };
 
+    /// <summary>Why a page whose stored token LeadOps cannot read needs reconnecting.</summary>
+    public const string TokenUnreadable = "LeadOps cannot read this page's stored token (the keys that protected it have changed): reconnect the page.";
+
     /// <summary>What went wrong in plain words; where the words are LeadOps' own, Meta's title for the refusal follows when it gives one.</summary>
     public static string Describe(GraphFailure failure)
     {
@@ -27,6 +30,7 @@ public static class GraphFailureText
 
     private static string DescribeKind(GraphFailure failure) => failure.Kind switch
     {
+        GraphFailureKind.TokenInvalid when failure.TokenUnreadable => TokenUnreadable,
         GraphFailureKind.TokenInvalid => "The page token is expired or was revoked: reconnect the page.",
         GraphFailureKind.PermissionMissing when failure.AppNotLive =>
             $"Meta lets this app message only people with a role on the app (admins, developers, testers) until its {failure.MissingPermission ?? "pages_messaging"} permission passes App Review and the app is Live: reconnecting the page does not change that.",

@@ -20,7 +20,7 @@ internal sealed class EnsureEnvironmentIntegrationHandler(
     {
         var token = command.PageAccessToken.Trim();
         var integration = await integrations.FindFromEnvironmentAsync(cancellationToken);
-        if (integration is not null && Secrets.FixedTimeEquals(protector.Unprotect(integration.ProtectedToken), token))
+        if (integration is not null && protector.TokenOrNull(integration) is { } stored && Secrets.FixedTimeEquals(stored, token))
         {
             return Result<IntegrationView>.Ok(IntegrationView.From(integration, clock.GetUtcNow()));
         }
