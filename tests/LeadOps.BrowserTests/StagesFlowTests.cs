@@ -76,6 +76,8 @@ public sealed class StagesFlowTests
         await BrowserApp.ScreenshotAsync(page, "lead-stage-conversions");
 
         await page.Locator("[data-nav=leads]").ClickAsync();
+        // The list re-renders itself once its live connection is up: pick the lead after that, not during it.
+        await Assertions.Expect(page.Locator("[data-leads-live]")).ToHaveAttributeAsync("data-refreshed", new System.Text.RegularExpressions.Regex("^[1-9][0-9]*$"));
         await page.Locator("[data-test=pick-lead]").First.CheckAsync();
         await page.Locator("[data-test=bulk-stage-select]").SelectOptionAsync("lost");
         await page.Locator("[data-test=bulk-stage-submit]").ClickAsync();

@@ -8,7 +8,7 @@ public sealed class ReconnectIntegrationValidator : AbstractValidator<ReconnectI
     public ReconnectIntegrationValidator() => RuleFor(c => c.PageAccessToken).PageToken();
 }
 
-internal sealed class ReconnectIntegrationHandler(IntegrationAccess access, IntegrationChecker checker, ITokenProtector protector)
+internal sealed class ReconnectIntegrationHandler(IntegrationAccess access, IntegrationChecker checker, ITokenProtector protector, IIntegrationRepository integrations)
     : IntegrationHandlerBase<ReconnectIntegration, IntegrationView>(access)
 {
     protected override async Task<Result<IntegrationView>> HandleAsync(ReconnectIntegration command, Integration integration, CancellationToken cancellationToken)
@@ -23,6 +23,14 @@ internal sealed class ReconnectIntegrationHandler(IntegrationAccess access, Inte
         if (!string.IsNullOrEmpty(integration.PageId) && page.Id != integration.PageId)
         {
             return Result<IntegrationView>.Unprocessable("That token is for a different page", $"It belongs to {page.Name}; connect that page as a new integration instead.");
+        }
+
+        // An integration that never learnt its page (its first token was refused) may not become a second one of a page
+        // the user has connected already: one integration per user and page (ADR 0027).
+        if (string.IsNullOrEmpty(integration.PageId) && !integration.IsFromEnvironment
+            && await integrations.FindForPageAsync(page.Id, cancellationToken) is { IsFromEnvironment: false } other && other.Id != integration.Id)
+        {
+            return Result<IntegrationView>.Unprocessable("That page is connected already", $"{page.Name} is connected as “{other.Name}”: reconnect that integration instead, and delete this one.");
         }
 
         integration.PageId = page.Id;
