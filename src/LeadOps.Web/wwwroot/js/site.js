@@ -87,11 +87,20 @@
         [...node.attributes].filter(a => old.getAttribute(a.name) !== a.value).forEach(a => old.setAttribute(a.name, a.value));
         patch(old, node);
     };
+    // White space between elements is layout, not content: a page's render and its refresh may differ in it (a partial
+    // indented inside its page, or not), so it is neither matched nor inserted, or the nodes after it pair one place off.
+    const blank = node => node.nodeType === Node.TEXT_NODE && !node.nodeValue.trim();
     const patch = (into, from) => {
         const keyed = new Map();
         into.childNodes.forEach(c => { if (keyOf(c)) { keyed.set(keyOf(c), c); } });
         let cursor = into.firstChild;
         [...from.childNodes].forEach(node => {
+            if (blank(node)) {
+                return;
+            }
+            while (cursor && blank(cursor)) {
+                cursor = cursor.nextSibling;
+            }
             const key = keyOf(node);
             const match = key ? keyed.get(key) : (cursor && !keyOf(cursor) ? cursor : null);
             keyed.delete(key);
