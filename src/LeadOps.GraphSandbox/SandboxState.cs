@@ -113,8 +113,11 @@ public sealed class SandboxState
     /// </summary>
     public string SubmitLead(string formId, SandboxLead lead) => Leads.Submit(formId, lead ?? throw new ArgumentNullException(nameof(lead)));
 
-    /// <summary>A new form on a page, as if its staff had just created it in Ads Manager (test-ride questions, no leads); returns its id.</summary>
-    public string AddForm(string pageId, string name, string status = "ACTIVE")
+    /// <summary>
+    /// A new form on a page, as if its staff had just created it in Ads Manager (test-ride questions, no leads); returns its
+    /// id. A null <paramref name="status"/> lists it without one, as Graph leaves out a field it has no value for.
+    /// </summary>
+    public string AddForm(string pageId, string name, string? status = "ACTIVE")
     {
         lock (_gate)
         {

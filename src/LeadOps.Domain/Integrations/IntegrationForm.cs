@@ -10,6 +10,12 @@ public sealed partial class IntegrationForm : IOwnedByUser
     public const int StatusLength = 20;
     public const string Active = "ACTIVE";
 
+    /// <summary>
+    /// A form Graph listed without a status: it leaves out a field it has no value for. Not known to be archived, deleted
+    /// or a draft, it may still get leads, so it is synced as an active one is (ADR 0010).
+    /// </summary>
+    public const string NoStatus = "";
+
     /// <summary>A form the page deleted: its leads can no longer be read, so nothing retrieves it.</summary>
     public const string Deleted = "DELETED";
 
@@ -40,8 +46,11 @@ public sealed partial class IntegrationForm : IOwnedByUser
 
     public DateTimeOffset RefreshedAt { get; private set; }
 
-    /// <summary>Whether Graph says people can still submit it (archived, deleted and draft forms get no new leads).</summary>
-    public bool IsActive => Status == Active;
+    /// <summary>
+    /// Whether people may still submit it as far as Graph says (archived, deleted and draft forms get no new leads): ACTIVE,
+    /// or no status listed (<see cref="NoStatus"/>).
+    /// </summary>
+    public bool IsActive => Status is Active or NoStatus;
 
     /// <summary>Staff switch the form's scheduled sync off, or back on.</summary>
     public void ScheduleSync(bool enabled) => SyncEnabled = enabled;

@@ -51,7 +51,7 @@ internal static class ConsoleSection
 
         html.Append("</table>\n<div class=\"actions\">\n");
         Form(html, "lead", "Submit a lead",
-            Label("Form", Select("form", pages.SelectMany(p => p.Forms.Select(f => (f.Id, $"{f.Name} [{f.Status}]", p.Name))), SandboxSeed.MainTestRideFormId, "lead-form"))
+            Label("Form", Select("form", pages.SelectMany(p => p.Forms.Select(f => (f.Id, $"{f.Name} [{f.Status ?? "no status"}]", p.Name))), SandboxSeed.MainTestRideFormId, "lead-form"))
             + Label("How many", "<input type=\"number\" name=\"count\" min=\"1\" max=\"50\" value=\"1\" data-test=\"lead-count\">"),
             Button("lead", "Submit", "submit-lead"));
 

@@ -49,7 +49,7 @@ internal static class ControlPage
             var token = page.TokenValid
                 ? page.TokenExpiresAt is { } at ? $"valid until {Time(at)}" : "valid, never expires"
                 : "<span class=\"bad\">expired</span>";
-            var forms = string.Join("<br>", page.Forms.Select(f => $"<code>{E(f.Id)}</code> {E(f.Name)} [{E(f.Status)}] ({f.LeadsCount})"));
+            var forms = string.Join("<br>", page.Forms.Select(f => $"<code>{E(f.Id)}</code> {E(f.Name)} [{E(f.Status ?? "no status")}] ({f.LeadsCount})"));
             var subscribed = page.SubscribedFields.Count == 0 ? "<span class=\"bad\">not subscribed</span>" : E(string.Join(", ", page.SubscribedFields));
             Line(html, $"<tr><td><code>{E(page.Id)}</code><br>{E(page.Name)}</td><td>{token}</td><td>{E(string.Join(", ", page.Scopes))}</td><td>{subscribed}</td><td>{forms}</td></tr>");
         }

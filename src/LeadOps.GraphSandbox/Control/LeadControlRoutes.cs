@@ -38,7 +38,9 @@ internal static class LeadControlRoutes
         {
             using var document = await ControlRoutes.ReadJsonAsync(http);
             var name = Text(document.RootElement, "name") ?? throw new ArgumentException("A form needs \"name\".");
-            return Results.Json(new { id = state.AddForm(pageId, name, Text(document.RootElement, "status") ?? "ACTIVE") }, ControlRoutes.Json, statusCode: 201);
+            // "status": null lists the form without one (Graph leaves out a field it has no value for); left out, it is ACTIVE.
+            var status = document.RootElement.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Null ? null : Text(document.RootElement, "status") ?? "ACTIVE";
+            return Results.Json(new { id = state.AddForm(pageId, name, status) }, ControlRoutes.Json, statusCode: 201);
         });
 
         group.MapGet("/forms/{formId}/test-lead", (SandboxState state, string formId) =>

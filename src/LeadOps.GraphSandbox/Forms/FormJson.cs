@@ -2,7 +2,7 @@ namespace LeadOps.GraphSandbox;
 
 /// <summary>A lead form node as Graph answers it (also an item of the <c>leadgen_forms</c> edge).</summary>
 internal sealed record FormJson(
-    string Id, string Name, string Status, string Locale, string CreatedTime, int LeadsCount, int ExpiredLeadsCount,
+    string Id, string Name, string? Status, string Locale, string CreatedTime, int LeadsCount, int ExpiredLeadsCount,
     IReadOnlyList<FormJson.Question> Questions, FormJson.PageRef Page, string PrivacyPolicyUrl)
 {
     public static FormJson Of(FormState form, int leadsCount) => new(

@@ -7,7 +7,8 @@ internal sealed class FormState(SeedForm seed, PageState page, int number, long 
 
     public string Name { get; } = seed.Name;
 
-    public string Status { get; } = seed.Status;
+    /// <summary>ACTIVE, ARCHIVED, DELETED or DRAFT; null for a form Graph lists without one (it leaves out a field it has no value for).</summary>
+    public string? Status { get; } = seed.Status;
 
     public string Locale { get; } = seed.Locale;
 

@@ -38,7 +38,7 @@ internal sealed class FormStore(Lock gate) : SeededStore<FormState>(gate, "form"
     }
 
     /// <summary>A new form on the page, created now with the test-ride questions: what a page's staff do in Ads Manager.</summary>
-    public FormState Create(PageState page, string name, string status, DateTimeOffset now)
+    public FormState Create(PageState page, string name, string? status, DateTimeOffset now)
     {
         lock (Gate)
         {

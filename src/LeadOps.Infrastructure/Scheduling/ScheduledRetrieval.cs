@@ -100,9 +100,9 @@ public sealed class ScheduledRetrieval(
     }
 
     /// <summary>
-    /// The forms the schedule syncs (on, of an enabled integration with a usable token; active, or archived with a sync
-    /// that Meta's count or a reconciliation asked for: a lead submitted just before its form was archived, whose webhook
-    /// was lost; never deleted), looked across owners by design: bypasses only the named owner filter and returns ids and
+    /// The forms the schedule syncs (on, of an enabled integration with a usable token; active or listed without a status,
+    /// or archived with a sync that Meta's count or a reconciliation asked for: a lead submitted just before its form was
+    /// archived, whose webhook was lost; never deleted), looked across owners by design: bypasses only the named owner filter and returns ids and
     /// times; each retrieval then runs as its owner.
     /// </summary>
     private async Task<List<FormSchedule>> FormsAsync(CancellationToken ct)
@@ -110,7 +110,7 @@ public sealed class ScheduledRetrieval(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
         return await db.IntegrationForms.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
-            .Where(f => f.SyncEnabled && f.Status != IntegrationForm.Deleted && (f.Status == IntegrationForm.Active || f.SyncRequestedAt != null || f.FullWalkRequestedAt != null))
+            .Where(f => f.SyncEnabled && f.Status != IntegrationForm.Deleted && (f.Status == IntegrationForm.Active || f.Status == IntegrationForm.NoStatus || f.SyncRequestedAt != null || f.FullWalkRequestedAt != null))
             .Join(db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).Where(Syncable),
                 f => f.IntegrationId, i => i.Id,
                 (f, i) => new FormSchedule(f.OwnerId, f.IntegrationId, f.FormId, f.Watermark, f.LastSyncedAt, f.SyncRequestedAt, f.FullWalkRequestedAt,

@@ -177,6 +177,28 @@ public sealed class DefaultScheduleTests(DatabaseKind database) : AppFixture(dat
         Assert.That(runs[0].GetProperty("new_leads").GetInt32(), Is.EqualTo(3));
     }
 
+    /// <summary>
+    /// A form <c>leadgen_forms</c> lists without <c>status</c> (Graph leaves out a field it has no value for; LeadOps always
+    /// asks for it) is not known to be archived, deleted or a draft: it may still get leads, so it is synced as an active one.
+    /// </summary>
+    [Test]
+    public async Task A_form_listed_without_a_status_is_synced_as_an_active_one()
+    {
+        var (_, api) = await ConnectedAsync(SandboxSeed.MainPageToken);
+        await PassAsync();
+        var withoutStatus = Graph.AddForm(SandboxSeed.MainPageId, "Autumn promo", status: null);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await PassAsync();
+
+        Assert.That(await RunsAsync(api, withoutStatus), Has.Count.EqualTo(1), "a new form is walked at once, as an active one is");
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        Graph.AddLeads(withoutStatus, 2, _clock.GetUtcNow().AddMinutes(-2), _clock.GetUtcNow().AddMinutes(-1));
+        await PassAsync();
+        var runs = await RunsAsync(api, withoutStatus);
+        Assert.That(runs.Sum(r => r.GetProperty("new_leads").GetInt32()), Is.EqualTo(2), "its leads are fetched on the schedule");
+    }
+
     [Test]
     public async Task A_test_lead_on_a_page_without_webhooks_arrives_by_sync_and_the_form_says_so()
     {
