@@ -3,15 +3,23 @@ namespace LeadOps.Domain.Common;
 /// <summary>How a stored delivery moves on: handled, tried again later, given up on after a bounded number of attempts, or queued again by staff.</summary>
 public sealed partial class WebhookDelivery
 {
-    /// <summary>The column size of <see cref="UnknownPageIds"/> and <see cref="PageIds"/>.</summary>
+    /// <summary>The column size of <see cref="UnknownPageIds"/> (a report for the log; the pages named are <see cref="Pages"/>).</summary>
     public const int PageIdsLength = 1000;
 
-    /// <summary>The pages the delivery names (comma-separated): whose staff see it when it fails, and may retry it.</summary>
-    public string? PageIds { get; set; }
+    /// <summary>Every page the delivery names, one row each: whose staff see it when it fails, and may retry it.</summary>
+    public List<WebhookDeliveryPage> Pages { get; set; } = [];
 
-    /// <summary>Remembers which pages the delivery names, as the worker first read it.</summary>
-    public void RecordPages(IEnumerable<string> pageIds) =>
-        PageIds = Join(pageIds) ?? PageIds;
+    /// <summary>Remembers which pages the delivery names, as the worker read it (what it knows already is kept).</summary>
+    public void RecordPages(IEnumerable<string> pageIds)
+    {
+        foreach (var pageId in pageIds.Select(p => TextLimit.Cut(p, FacebookId.MaxLength)).Distinct(StringComparer.Ordinal))
+        {
+            if (pageId.Length > 0 && Pages.All(p => p.PageId != pageId))
+            {
+                Pages.Add(new WebhookDeliveryPage { DeliveryId = Id, PageId = pageId });
+            }
+        }
+    }
 
     /// <summary>Every change was routed: Processed, or Unroutable when no integration knows any of its pages.</summary>
     public void MarkHandled(DateTimeOffset at, IReadOnlyCollection<string> unknownPages, bool anyHandled)

@@ -78,6 +78,8 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
+    public DbSet<WebhookDeliveryPage> WebhookDeliveryPages => Set<WebhookDeliveryPage>();
+
     public DbSet<HeldMessengerEvent> HeldMessengerEvents => Set<HeldMessengerEvent>();
 
     public DbSet<Domain.Outgoing.WebhookEndpoint> WebhookEndpoints => Set<Domain.Outgoing.WebhookEndpoint>();

@@ -65,7 +65,7 @@ internal sealed class WebhookProcessor(
             return 1;
         }
 
-        var delivery = await db.WebhookDeliveries.SingleAsync(d => d.Id == candidate.Id, cancellationToken);
+        var delivery = await db.WebhookDeliveries.Include(d => d.Pages).SingleAsync(d => d.Id == candidate.Id, cancellationToken);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var claim = new DeliveryClaim(scopes, delivery.Id, leaseEnd, lease, clock, work, Logger);
         await using (claim)
@@ -97,6 +97,8 @@ internal sealed class WebhookProcessor(
             var unknownPages = new HashSet<string>(StringComparer.Ordinal);
             var handled = 0;
             ExceptionDispatchInfo? failed = null;
+            // An owner whose event failed gets none of its later events of this delivery now: they come on the retry, after it.
+            var failedOwners = new HashSet<string>(StringComparer.Ordinal);
             var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>>(StringComparer.Ordinal);
 
             // Each event goes to every integration of its page, as that integration's owner; a page no integration knows is
@@ -119,7 +121,7 @@ internal sealed class WebhookProcessor(
                     unknownPages.Add(pageId);
                 }
 
-                foreach (var (integrationId, ownerId, held) in owners)
+                foreach (var (integrationId, ownerId, held) in owners.Where(o => !failedOwners.Contains(o.OwnerId)))
                 {
                     try
                     {
@@ -131,9 +133,11 @@ internal sealed class WebhookProcessor(
                     {
                         // One integration's event that fails (its token unreadable, a bug) must not cost the delivery's other
                         // pages and owners their leads and messages: they are handled now, and the delivery is tried again
-                        // afterwards for this one, like a Graph failure (below).
+                        // afterwards for this one, like a Graph failure (below). This owner's later events wait for that retry,
+                        // so they are never handled before the one that failed.
                         Logger.LogWarning("Webhook delivery {DeliveryId}: an event for integration {IntegrationId} failed ({Error}); the others go on", delivery.Id, integrationId, ex.GetType().Name);
                         failed ??= ExceptionDispatchInfo.Capture(ex);
+                        failedOwners.Add(ownerId);
                     }
                 }
             }
@@ -237,13 +241,17 @@ internal sealed class WebhookProcessor(
     /// <summary>
     /// The routing lookup looks across owners by design (the page's owners are not known yet): it bypasses only the
     /// named owner filter and returns ids (and whether the integration's events are held: its token is known not to work),
-    /// oldest integration first, and each change is then processed as its owner.
+    /// oldest integration first, and each change is then processed as its owner. An owner with two integrations of the
+    /// page (the environment's and one connected by hand, ADR 0027) gets each event once, through one of them: the one
+    /// whose token works, and of those the oldest (the one a connect by hand updates).
     /// </summary>
     private static async Task<IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>> RouteAsync(LeadOpsDbContext db, string pageId, CancellationToken ct) =>
         (await db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
             .Where(i => i.PageId == pageId && !i.IsDisabled)
-            .OrderBy(i => i.Id)
             .Select(i => new { i.Id, i.OwnerId, Held = i.NeedsReconnect })
             .ToListAsync(ct))
+        .OrderBy(i => i.Held).ThenBy(i => i.Id)
+        .DistinctBy(i => i.OwnerId, StringComparer.Ordinal)
+        .OrderBy(i => i.Id)
         .Select(i => (i.Id, i.OwnerId, i.Held)).ToList();
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -13,7 +14,57 @@ namespace LeadOps.IntegrationTests.Leads;
 /// </summary>
 public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture(database)
 {
-    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 });
+    /// <summary>A delivery Graph refuses for now is Failed after its first attempt.</summary>
+    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 }).WithSetting("Webhooks:MaxAttempts", "1");
+
+    /// <summary>
+    /// One delivery may carry the entries of many pages (one entry per page): every page it names is kept, so the staff of
+    /// the last of a hundred find it among their failed deliveries and may retry it.
+    /// </summary>
+    [Test]
+    public async Task A_failed_delivery_naming_a_hundred_pages_is_found_by_the_staff_of_its_last_page()
+    {
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        Graph.Options.WebhookDropRate = 1; // only the delivery the test posts
+        var leadId = Graph.SubmitLeads(SandboxSeed.MainTestRideFormId, 1)[0];
+        await Graph.WhenWebhooksDrainedAsync();
+        Graph.Options.WebhookDropRate = 0;
+        Graph.SetFault(new LeadOps.GraphSandbox.FaultRule { Route = LeadOps.GraphSandbox.FaultRoutes.Lead, Kind = LeadOps.GraphSandbox.FaultKind.Transient });
+        var pages = Enumerable.Range(1, 99).Select(i => $"99000000000{i:D4}").Append(SandboxSeed.MainPageId).ToList();
+        var entries = pages.Select(page => "{\"id\":\"" + page + "\",\"time\":1438292065,\"changes\":[{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" +
+            (page == SandboxSeed.MainPageId ? leadId : "4" + page) + "\",\"page_id\":\"" + page + "\",\"form_id\":\"" + SandboxSeed.MainTestRideFormId + "\"}}]}");
+        var body = "{\"object\":\"page\",\"entry\":[" + string.Join(',', entries) + "]}";
+        using (var client = App.NewClient())
+        using (var posted = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret))
+        {
+            Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        }
+
+        var id = await HangGuard.WaitAsync("the delivery to fail", async ct =>
+        {
+            while (true)
+            {
+                await using var scope = App.Services.CreateAsyncScope();
+                if (await App.Db(scope).WebhookDeliveries.Where(d => d.Body.Contains(leadId) && d.Status == WebhookDeliveryStatus.Failed)
+                        .Select(d => (long?)d.Id).FirstOrDefaultAsync(ct) is { } failed)
+                {
+                    return failed;
+                }
+
+                await Task.Delay(50, ct);
+            }
+        });
+
+        var listed = (await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/failed-deliveries")).GetProperty("deliveries").EnumerateArray()
+            .Where(d => d.GetProperty("id").GetInt64() == id).ToList();
+        Assert.That(listed, Has.Count.EqualTo(1), "the staff of the delivery's last page find it");
+        Assert.That(listed[0].GetProperty("page_ids").GetString(), Is.EqualTo(SandboxSeed.MainPageId), "with their own page only");
+        Graph.ClearFaults();
+        using var retried = await api.PostAsync($"/api/facebook-lead-retrieval/failed-deliveries/{id}/retry", null);
+        Assert.That(retried.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NoContent), await retried.Content.ReadAsStringAsync());
+    }
 
     [Test]
     public async Task A_failed_delivery_naming_two_users_pages_shows_each_user_only_their_own_page()
@@ -28,7 +79,7 @@ public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture
         {
             var db = App.Db(scope);
             var delivery = new WebhookDelivery { Body = "{}", ReceivedAt = DateTimeOffset.UtcNow, NextAttemptAt = DateTimeOffset.UtcNow, Status = WebhookDeliveryStatus.Failed, Attempts = 8, LastError = "Transient (code 2)" };
-            delivery.PageIds = $"{SandboxSeed.NotSubscribedPageId},{SandboxSeed.MainPageId}";
+            delivery.RecordPages([SandboxSeed.NotSubscribedPageId, SandboxSeed.MainPageId]);
             db.WebhookDeliveries.Add(delivery);
             await db.SaveChangesAsync();
         }

@@ -35,7 +35,7 @@ public sealed class WebhookOwnerIsolationTests(DatabaseKind database) : AppFixtu
 
     /// <summary>The tests share one app and one page: no owner of an earlier test keeps failing.</summary>
     [SetUp]
-    public void NobodyFails() => _failing.UserId = null;
+    public void NobodyFails() => (_failing.UserId, _failing.LeadId) = (null, null);
 
     [Test]
     public async Task An_integration_whose_event_fails_does_not_keep_the_same_pages_other_owner_from_its_lead()
@@ -60,6 +60,41 @@ public sealed class WebhookOwnerIsolationTests(DatabaseKind database) : AppFixtu
             Assert.That(stored, Does.Contain(leadId), "the other owner's lead is stored on the first attempt");
             Assert.That(delivery.Status, Is.EqualTo(DeliveryStatus.Pending), "the delivery is tried again for the integration that failed");
             Assert.That(delivery.LastError, Does.Contain(nameof(InvalidOperationException)));
+        });
+    }
+
+    [Test]
+    public async Task An_owner_whose_event_failed_gets_its_later_events_of_the_delivery_only_on_the_retry_after_it()
+    {
+        var failing = await App.NewUserAsync();
+        var working = await App.NewUserAsync();
+        using var failingApi = App.ApiClient(failing);
+        using var workingApi = App.ApiClient(working);
+        await IntegrationsApiTests.ConnectAsync(failingApi, SandboxSeed.MainPageToken);
+        await IntegrationsApiTests.ConnectAsync(workingApi, SandboxSeed.MainPageToken);
+        // Two leads whose own webhooks never arrive: one delivery announces both, the first one first.
+        Graph.Options.WebhookDropRate = 1;
+        var leadIds = Graph.SubmitLeads(SandboxSeed.MainTestRideFormId, 2);
+        await Graph.WhenWebhooksDrainedAsync();
+        Graph.Options.WebhookDropRate = 0;
+        (_failing.UserId, _failing.LeadId) = (failing.Id, leadIds[0]);
+        var page = SandboxSeed.MainPageId;
+        var body = "{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":1438292065,\"changes\":[" +
+            string.Join(',', leadIds.Select(id => "{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" + id + "\",\"page_id\":\"" + page +
+                "\",\"form_id\":\"" + SandboxSeed.MainTestRideFormId + "\",\"created_time\":1440120384}}")) + "]}]}";
+        using var client = App.NewClient();
+        using (var posted = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret))
+        {
+            Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        }
+
+        var delivery = await FirstAttemptAsync(leadIds[1]);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await LeadIdsAsync(workingApi), Is.SupersetOf(leadIds), "the other owner gets both leads on the first attempt");
+            Assert.That(await LeadIdsAsync(failingApi), Does.Not.Contain(leadIds[1]), "the later lead waits for the retry, after the one that failed");
+            Assert.That(delivery.Status, Is.EqualTo(DeliveryStatus.Pending), "the delivery is tried again");
         });
     }
 
@@ -94,6 +129,10 @@ public sealed class WebhookOwnerIsolationTests(DatabaseKind database) : AppFixtu
         });
     }
 
+    private static async Task<List<string?>> LeadIdsAsync(HttpClient api) =>
+        (await api.GetFromJsonAsync<JsonElement>("/api/leads")).GetProperty("leads").EnumerateArray()
+            .Select(l => l.GetProperty("facebook_lead_id").GetString()).ToList();
+
     private Task<LeadOps.Domain.Common.WebhookDelivery> FirstAttemptAsync(string leadId) =>
         HangGuard.WaitAsync("the delivery's first attempt", async ct =>
         {
@@ -113,6 +152,9 @@ public sealed class WebhookOwnerIsolationTests(DatabaseKind database) : AppFixtu
     internal sealed class FailingOwner
     {
         public string? UserId { get; set; }
+
+        /// <summary>When set, only this lead of the owner cannot be stored.</summary>
+        public string? LeadId { get; set; }
     }
 
     /// <summary>The app's lead repository, whose inserts fail for the owner <see cref="FailingOwner"/> names.</summary>
@@ -126,7 +168,8 @@ public sealed class WebhookOwnerIsolationTests(DatabaseKind database) : AppFixtu
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            if (targetMethod!.Name == nameof(ILeadRepository.InsertNewAsync) && _failing.UserId is { } id && _user.UserId == id)
+            if (targetMethod!.Name == nameof(ILeadRepository.InsertNewAsync) && _failing.UserId is { } id && _user.UserId == id &&
+                (_failing.LeadId is not { } leadId || args![0] is IReadOnlyList<LeadOps.Domain.Leads.Lead> leads && leads.Any(l => l.FacebookLeadId == leadId)))
             {
                 throw new InvalidOperationException("This owner's leads cannot be stored.");
             }

@@ -13,7 +13,7 @@ namespace LeadOps.IntegrationTests.Platform;
 /// </summary>
 public sealed class TextLimitTests(DatabaseKind database) : AppFixture(database)
 {
-    private static readonly Type[] Entities = [typeof(Lead), typeof(LeadFailure), typeof(OutboxMessage), typeof(RetrievalRun), typeof(Integration), typeof(IntegrationForm), typeof(WebhookDelivery)];
+    private static readonly Type[] Entities = [typeof(Lead), typeof(LeadFailure), typeof(OutboxMessage), typeof(RetrievalRun), typeof(Integration), typeof(IntegrationForm), typeof(WebhookDelivery), typeof(WebhookDeliveryPage)];
 
     /// <summary>Unlimited on purpose: bounded by <c>Lead.FitAnswers</c>, <c>Lead.FitConsents</c>, <c>LeadFormQuestion.Fit</c>, the run's item cap, and the webhook's body limit.</summary>
     private static readonly string[] Unlimited = ["Lead.AnswersJson", "Lead.ConsentsJson", "IntegrationForm.QuestionsJson", "RetrievalRun.ItemsJson", "WebhookDelivery.Body"];
@@ -34,6 +34,6 @@ public sealed class TextLimitTests(DatabaseKind database) : AppFixture(database)
         Assert.That(unbounded, Is.Empty);
         Assert.That(model.FindEntityType(typeof(Lead))!.FindProperty(nameof(Lead.AdName))!.GetMaxLength(), Is.EqualTo(Lead.NameLength));
         Assert.That(model.FindEntityType(typeof(Lead))!.FindProperty(nameof(Lead.Platform))!.GetMaxLength(), Is.EqualTo(Lead.PlatformLength));
-        Assert.That(model.FindEntityType(typeof(WebhookDelivery))!.FindProperty(nameof(WebhookDelivery.PageIds))!.GetMaxLength(), Is.EqualTo(WebhookDelivery.PageIdsLength));
+        Assert.That(model.FindEntityType(typeof(WebhookDeliveryPage))!.FindProperty(nameof(WebhookDeliveryPage.PageId))!.GetMaxLength(), Is.EqualTo(FacebookId.MaxLength));
     }
 }

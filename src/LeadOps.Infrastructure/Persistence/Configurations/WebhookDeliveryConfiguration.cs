@@ -7,5 +7,6 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(w => w.UnknownPageIds).HasMaxLength(WebhookDelivery.PageIdsLength);
         builder.Property(w => w.LastError).HasMaxLength(TextLimit.Reason);
         builder.HasIndex(w => new { w.Status, w.NextAttemptAt });
+        builder.HasMany(w => w.Pages).WithOne().HasForeignKey(p => p.DeliveryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

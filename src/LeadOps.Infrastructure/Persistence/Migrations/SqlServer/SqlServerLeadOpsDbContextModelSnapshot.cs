@@ -147,10 +147,6 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<string>("PageIds")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -171,6 +167,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
+                {
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("DeliveryId", "PageId");
+
+                    b.HasIndex("PageId");
+
+                    b.ToTable("WebhookDeliveryPages");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.Conversation", b =>
@@ -2586,6 +2598,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("QRTZ_TRIGGERS", (string)null);
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
+                        .WithMany("Pages")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Conversations.ConversationSearchTerm", b =>
                 {
                     b.HasOne("LeadOps.Domain.Conversations.Conversation", null)
@@ -2822,6 +2843,11 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("SCHED_NAME", "JOB_NAME", "JOB_GROUP")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDelivery", b =>
+                {
+                    b.Navigation("Pages");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.MessengerMessage", b =>

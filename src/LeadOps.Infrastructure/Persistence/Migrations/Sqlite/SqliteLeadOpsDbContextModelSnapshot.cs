@@ -138,10 +138,6 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("PageIds")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER");
 
@@ -162,6 +158,22 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("WebhookDeliveries");
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
+                {
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PageId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeliveryId", "PageId");
+
+                    b.HasIndex("PageId");
+
+                    b.ToTable("WebhookDeliveryPages");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.Conversation", b =>
@@ -2129,6 +2141,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
+                        .WithMany("Pages")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Conversations.ConversationSearchTerm", b =>
                 {
                     b.HasOne("LeadOps.Domain.Conversations.Conversation", null)
@@ -2320,6 +2341,11 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDelivery", b =>
+                {
+                    b.Navigation("Pages");
                 });
 
             modelBuilder.Entity("LeadOps.Domain.Conversations.MessengerMessage", b =>

@@ -500,8 +500,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     NextAttemptAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     UnknownPageIds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    PageIds = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -999,6 +998,24 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         name: "FK_StoredFileBytes_StoredFiles_Id",
                         column: x => x.Id,
                         principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveryPages",
+                columns: table => new
+                {
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false),
+                    PageId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveryPages", x => new { x.DeliveryId, x.PageId });
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveryPages_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1696,6 +1713,11 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveryPages_PageId",
+                table: "WebhookDeliveryPages",
+                column: "PageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookEndpoints_OwnerId",
                 table: "WebhookEndpoints",
                 column: "OwnerId");
@@ -1816,7 +1838,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "StoredFileBytes");
 
             migrationBuilder.DropTable(
-                name: "WebhookDeliveries");
+                name: "WebhookDeliveryPages");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1841,6 +1863,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "Conversations");

@@ -406,8 +406,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     UnknownPageIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PageIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -874,6 +873,24 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         name: "FK_StoredFileBytes_StoredFiles_Id",
                         column: x => x.Id,
                         principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookDeliveryPages",
+                columns: table => new
+                {
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveryPages", x => new { x.DeliveryId, x.PageId });
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveryPages_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1433,6 +1450,11 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveryPages_PageId",
+                table: "WebhookDeliveryPages",
+                column: "PageId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookEndpoints_OwnerId",
                 table: "WebhookEndpoints",
                 column: "OwnerId");
@@ -1526,7 +1548,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "StoredFileBytes");
 
             migrationBuilder.DropTable(
-                name: "WebhookDeliveries");
+                name: "WebhookDeliveryPages");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1548,6 +1570,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StoredFiles");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
 
             migrationBuilder.DropTable(
                 name: "Conversations");
