@@ -413,6 +413,12 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReleaseAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SetAsideAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
@@ -1751,6 +1757,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FanOutAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("IntegrationId")
                         .HasColumnType("INTEGER");
 
@@ -1771,6 +1780,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SetAsideAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
