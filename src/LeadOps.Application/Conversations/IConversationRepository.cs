@@ -78,6 +78,16 @@ public interface IConversationRepository
     /// </summary>
     Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>The reply <see cref="ClaimEchoAsync"/> would claim for an echo of <paramref name="text"/>, without claiming it; null when none.</summary>
+    Task<long?> FindEchoClaimAsync(Guid conversationId, string text, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Claims the reply for the echo (as <see cref="ClaimEchoAsync"/> does) in the next <see cref="TrySaveAsync"/>, in one
+    /// transaction with what else it saves (the echo's attachments): <paramref name="claimed"/> runs once the claim holds,
+    /// before the rows are written. A claim that no longer holds saves nothing and the save answers false (look again).
+    /// </summary>
+    void ClaimEchoOnSave(long messageId, string mid, DateTimeOffset at, Action<EchoClaim> claimed);
+
     /// <summary>A delivery or read receipt: outbound messages named by id, or sent up to the watermark, move forward. Returns how many moved.</summary>
     Task<int> ApplyReceiptAsync(Guid conversationId, MessageStatus receipt, IReadOnlyCollection<string> mids, DateTimeOffset? watermark, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -11,7 +11,9 @@ public interface IHeldMessengerEvents
 
     /// <summary>
     /// Records the integration's held events, oldest first, as if they arrived now (conversations, unread counts, live
-    /// pushes, alerts as usual), and forgets each once recorded; answers how many were released.
+    /// pushes, alerts as usual), and forgets each once recorded; answers how many were released. One whose release
+    /// fails stops this release (the later ones wait behind it) and is counted; after
+    /// <see cref="HeldMessengerEvent.MaxReleaseAttempts"/> failures it is set aside and the worker releases the rest.
     /// </summary>
-    Task<int> ReleaseAsync(Integration integration, CancellationToken cancellationToken);
+    Task<int> ReleaseAsync(Integration integration, HeldRelease release, CancellationToken cancellationToken);
 }

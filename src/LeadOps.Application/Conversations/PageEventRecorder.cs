@@ -18,12 +18,12 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
 
         var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
         var text = e.Text ?? string.Empty;
-        if (MaySendFromLeadOps(e.AppId) && await conversations.ClaimEchoAsync(conversation.Id, text, e.Mid!, e.Timestamp, ct) is { } claim)
+        if (MaySendFromLeadOps(e.AppId) && await conversations.FindEchoClaimAsync(conversation.Id, text, ct) is { } replyId)
         {
             // A LeadOps reply whose send answer has not been recorded yet (or was lost): same message, now with Meta's id
-            // and what the echo carries.
-            await KeepEchoedAttachmentsAsync(claim.MessageId, e, ct);
-            conversation.RecordClaimedEcho(text, e.Timestamp, claim.MessageId, claim.WasFailed);
+            // and what the echo carries. The claim is made in the save that keeps the attachments (ADR 0007).
+            await KeepEchoedAttachmentsAsync(replyId, e, ct);
+            conversations.ClaimEchoOnSave(replyId, e.Mid!, e.Timestamp, claim => conversation.RecordClaimedEcho(text, e.Timestamp, claim.MessageId, claim.WasFailed));
             return MessengerEventOutcome.Updated;
         }
 

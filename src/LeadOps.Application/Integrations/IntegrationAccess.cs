@@ -131,7 +131,7 @@ internal sealed partial class IntegrationAccess(
         {
             try
             {
-                await held.ReleaseAsync(integration, ct);
+                await held.ReleaseAsync(integration, HeldRelease.ByStaff, ct);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -27,6 +27,9 @@ public sealed class OutgoingWebhookOptions
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>Failed fan-outs after which an event is set aside (never tried again; its endpoints' logs say so).</summary>
+    public int MaxFanOutAttempts { get; set; } = 5;
+
     /// <summary>
     /// Allows <c>http://127.0.0.1</c> (and other loopback) endpoints: for Development and tests only. Otherwise only
     /// https to public addresses is accepted and connected to (private, loopback and link-local ones are refused).

@@ -11,6 +11,9 @@ public sealed class HeldMessengerEvent : IOwnedByUser
 {
     public const int KindLength = 20;
 
+    /// <summary>Failed releases after which the webhook worker sets the event aside (staff releasing the page try it again).</summary>
+    public const int MaxReleaseAttempts = 5;
+
     public long Id { get; private set; }
 
     public string OwnerId { get; set; } = string.Empty;
@@ -30,6 +33,16 @@ public sealed class HeldMessengerEvent : IOwnedByUser
     public string Psid { get; private set; } = string.Empty;
 
     public DateTimeOffset HeldAt { get; private set; }
+
+    /// <summary>Releases of this event that failed (its delivery could not be read, recording it failed).</summary>
+    public int ReleaseAttempts { get; private set; }
+
+    /// <summary>
+    /// When the webhook worker stopped trying to release it (<see cref="MaxReleaseAttempts"/> failures): it stays held and
+    /// counted, the events after it are released without it, and a release by staff (a reconnect, a test that finds the
+    /// token valid) tries it again. Null while the worker still tries it.
+    /// </summary>
+    public DateTimeOffset? SetAsideAt { get; private set; }
 
     public static HeldMessengerEvent Hold(int integrationId, long deliveryId, int ordinal, string kind, string psid, DateTimeOffset now) => new()
     {

@@ -41,6 +41,15 @@ public sealed class OutgoingEvent : IOwnedByUser
 
     public DateTimeOffset? ProcessedAt { get; private set; }
 
+    /// <summary>Fan-outs of this event that failed (its body could not be built, the database refused its rows…).</summary>
+    public int FanOutAttempts { get; private set; }
+
+    /// <summary>
+    /// When the worker set the event aside after <see cref="FanOutAttempts"/> failures: it is not tried again, so the
+    /// events after it go (a batch of such events would otherwise fill every round). Null while it may still go out.
+    /// </summary>
+    public DateTimeOffset? SetAsideAt { get; private set; }
+
     public static OutgoingEvent ForLead(string name, Leads.Lead lead, DateTimeOffset now, string? detail = null) => new()
     {
         Name = name,
@@ -61,4 +70,17 @@ public sealed class OutgoingEvent : IOwnedByUser
     };
 
     public void MarkProcessed(DateTimeOffset now) => ProcessedAt = now;
+
+    /// <summary>A fan-out failed; after <paramref name="maxAttempts"/> the event is set aside. True when this one set it aside.</summary>
+    public bool FanOutFailed(DateTimeOffset now, int maxAttempts)
+    {
+        FanOutAttempts++;
+        if (SetAsideAt is null && FanOutAttempts >= maxAttempts)
+        {
+            SetAsideAt = now;
+            return true;
+        }
+
+        return false;
+    }
 }

@@ -29,8 +29,9 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // One event that cannot be fanned out must not hold up the others, nor the deliveries and e-mails after
-                // them in the round: it stays new and is tried again next round.
-                LogFanOutFailed(logger, ex, id);
+                // them in the round: it stays new and is tried again next round, until it is set aside.
+                LogFanOutFailed(logger, id, ex.GetType().Name);
+                await RecordFailureAsync(id, ownerId, cancellationToken);
             }
         }
 
@@ -43,7 +44,7 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
         var rows = await db.Set<OutgoingEvent>().IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
-            .Where(e => e.ProcessedAt == null).OrderBy(e => e.Id).Take(options.BatchSize)
+            .Where(e => e.ProcessedAt == null && e.SetAsideAt == null).OrderBy(e => e.Id).Take(options.BatchSize)
             .Select(e => new { e.Id, e.OwnerId }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.Id, r.OwnerId))];
     }
@@ -71,6 +72,42 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
         e.MarkProcessed(now);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Counts a failed fan-out, in a context of its own (the failed one may hold half-built rows). The failure that sets
+    /// the event aside is logged once and written in the delivery log of each endpoint that would have received it.
+    /// </summary>
+    private async Task RecordFailureAsync(long id, string ownerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = ownerScopes.CreateScope(ownerId);
+            var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
+            if (await db.Set<OutgoingEvent>().FirstOrDefaultAsync(e => e.Id == id && e.ProcessedAt == null, cancellationToken) is not { } e)
+            {
+                return;
+            }
+
+            var now = clock.GetUtcNow();
+            if (e.FanOutFailed(now, options.MaxFanOutAttempts))
+            {
+                LogSetAside(logger, id, e.FanOutAttempts);
+                var endpoints = (await db.Set<WebhookEndpoint>().AsNoTracking().ToListAsync(cancellationToken)).Where(ep => ep.Receives(e.Name));
+                db.Set<DeliveryAttempt>().AddRange(endpoints.Select(ep => new DeliveryAttempt
+                {
+                    EndpointId = ep.Id, EventName = e.Name, At = now,
+                    Error = $"Not sent: LeadOps could not prepare this event (id {e.EventId:D}) in {e.FanOutAttempts} tries and set it aside.",
+                }));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not counted this time: the event is tried again next round.
+            LogFailureNotRecorded(logger, id, ex.GetType().Name);
+        }
     }
 
     /// <summary>The alert the event's integration asks for, or null.</summary>
@@ -105,6 +142,12 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
     [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing event {EventId} was fanned out elsewhere first: {Error}")]
     private static partial void LogFanOutConflict(ILogger logger, long eventId, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outgoing event {EventId} could not be fanned out; it is tried again next round")]
-    private static partial void LogFanOutFailed(ILogger logger, Exception exception, long eventId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outgoing event {EventId} could not be fanned out ({Error}); it is tried again next round")]
+    private static partial void LogFanOutFailed(ILogger logger, long eventId, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outgoing event {EventId} was set aside after {Attempts} failed fan-outs; it is not tried again")]
+    private static partial void LogSetAside(ILogger logger, long eventId, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The failed fan-out of outgoing event {EventId} could not be counted ({Error})")]
+    private static partial void LogFailureNotRecorded(ILogger logger, long eventId, string error);
 }

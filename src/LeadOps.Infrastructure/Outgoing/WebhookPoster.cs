@@ -62,8 +62,13 @@ internal sealed partial class WebhookPoster(
             return false;
         }
 
-        var delivery = await db.Set<OutgoingDelivery>().FirstAsync(d => d.Id == id, cancellationToken);
-        var endpoint = await db.Set<WebhookEndpoint>().FirstAsync(e => e.Id == delivery.EndpointId, cancellationToken);
+        // The endpoint (and with it its deliveries) may be deleted at any time: then there is nothing left to post.
+        if (await db.Set<OutgoingDelivery>().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) is not { } delivery
+            || await db.Set<WebhookEndpoint>().FirstOrDefaultAsync(e => e.Id == delivery.EndpointId, cancellationToken) is not { } endpoint)
+        {
+            return false;
+        }
+
         var (status, error, elapsed) = await PostAsync(endpoint, delivery, cancellationToken);
         now = clock.GetUtcNow();
         db.Set<DeliveryAttempt>().Add(new DeliveryAttempt
@@ -94,7 +99,18 @@ internal sealed partial class WebhookPoster(
         }
         catch (DbUpdateConcurrencyException)
         {
-            // The lease lapsed mid-post and another worker took the row: it records the outcome, not this one.
+            // The lease lapsed mid-post and another worker took the row (it records the outcome, not this one), or the
+            // endpoint was deleted meanwhile.
+            LogClaimLapsed(logger, id);
+        }
+        catch (DbUpdateException)
+        {
+            if (await db.Set<WebhookEndpoint>().AsNoTracking().AnyAsync(e => e.Id == endpoint.Id, cancellationToken))
+            {
+                throw;
+            }
+
+            // The endpoint was deleted while its delivery was posted: its deliveries and their log went with it.
             LogClaimLapsed(logger, id);
         }
 
@@ -161,6 +177,6 @@ internal sealed partial class WebhookPoster(
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook endpoint {EndpointId}: its signing secret cannot be unprotected ({Error})")]
     private static partial void LogSecretUnreadable(ILogger logger, int endpointId, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outgoing delivery {DeliveryId}: the claim lapsed before the outcome was recorded")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outgoing delivery {DeliveryId}: the claim lapsed (or its endpoint was deleted) before the outcome was recorded")]
     private static partial void LogClaimLapsed(ILogger logger, long deliveryId);
 }

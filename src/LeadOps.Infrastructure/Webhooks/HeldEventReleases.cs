@@ -8,9 +8,10 @@ namespace LeadOps.Infrastructure.Webhooks;
 /// a release the reconnect (or the test that found the token valid) could not finish, because it failed or the process
 /// stopped, and events held while it ran, are released here, as the integration's owner, without anyone acting on the
 /// integration again. A release that fails now is tried at the next pass; recording is idempotent, so nothing is
-/// recorded twice.
+/// recorded twice. One pass releases at most <see cref="WebhookOptions.HeldReleasesPerPass"/> events, and an event whose
+/// release keeps failing is set aside (<see cref="HeldMessengerEvent.SetAsideAt"/>) so the ones after it go.
 /// </summary>
-internal sealed partial class HeldEventReleases(IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, ILogger<HeldEventReleases> logger)
+internal sealed partial class HeldEventReleases(IServiceScopeFactory scopes, IOwnerScopeFactory ownerScopes, IOptions<WebhookOptions> options, ILogger<HeldEventReleases> logger)
 {
     /// <summary>How many integrations one pass looks at; the next pass takes the rest.</summary>
     private const int Batch = 20;
@@ -25,8 +26,14 @@ internal sealed partial class HeldEventReleases(IServiceScopeFactory scopes, IOw
         }
 
         var released = 0;
+        var budget = Math.Max(1, options.Value.HeldReleasesPerPass);
         foreach (var (integrationId, ownerId) in due)
         {
+            if (released >= budget)
+            {
+                break;
+            }
+
             try
             {
                 await using var ownerScope = ownerScopes.CreateScope(ownerId);
@@ -34,7 +41,7 @@ internal sealed partial class HeldEventReleases(IServiceScopeFactory scopes, IOw
                 if (await services.GetRequiredService<IIntegrationRepository>().GetWithoutFormsAsync(integrationId, cancellationToken) is
                     { NeedsReconnect: false, IsDisabled: false, HasUsableToken: true } integration)
                 {
-                    released += await services.GetRequiredService<IHeldMessengerEvents>().ReleaseAsync(integration, cancellationToken);
+                    released += await services.GetRequiredService<IHeldMessengerEvents>().ReleaseAsync(integration, HeldRelease.ByWorker(budget - released), cancellationToken);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -53,7 +60,7 @@ internal sealed partial class HeldEventReleases(IServiceScopeFactory scopes, IOw
     private static async Task<List<(int Id, string OwnerId)>> FindDueAsync(LeadOpsDbContext db, CancellationToken ct) =>
         (await db.Integrations.IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
             .Where(i => !i.NeedsReconnect && !i.IsDisabled && i.ProtectedToken != "" && i.PageId != "" &&
-                        db.HeldMessengerEvents.Any(h => h.IntegrationId == i.Id))
+                        db.HeldMessengerEvents.Any(h => h.IntegrationId == i.Id && h.SetAsideAt == null))
             .OrderBy(i => i.Id)
             .Select(i => new { i.Id, i.OwnerId })
             .Take(Batch)

@@ -51,30 +51,36 @@ internal sealed partial class HeldMessengerEvents(LeadOpsDbContext db, ISender s
             .OrderBy(p => p.PageName, StringComparer.CurrentCulture)];
     }
 
-    public async Task<int> ReleaseAsync(Integration integration, CancellationToken cancellationToken)
+    public async Task<int> ReleaseAsync(Integration integration, HeldRelease release, CancellationToken cancellationToken)
     {
-        var held = await db.HeldMessengerEvents.AsNoTracking().Where(h => h.IntegrationId == integration.Id)
-            .OrderBy(h => h.DeliveryId).ThenBy(h => h.Ordinal).ToListAsync(cancellationToken);
+        var query = db.HeldMessengerEvents.AsNoTracking().Where(h => h.IntegrationId == integration.Id && (release.WithSetAside || h.SetAsideAt == null))
+            .OrderBy(h => h.DeliveryId).ThenBy(h => h.Ordinal);
+        var held = await (release.Limit is { } limit ? query.Take(limit) : query).ToListAsync(cancellationToken);
         var released = 0;
         foreach (var delivery in held.GroupBy(h => h.DeliveryId))
         {
-            var readings = await ReadingsAsync(delivery.Key, cancellationToken);
-            foreach (var row in delivery)
+            var pending = delivery.ToList();
+            IReadOnlyList<MessengerReading>? readings = null;
+            try
             {
-                if (row.Ordinal < readings.Count)
+                readings = await ReadingsAsync(delivery.Key, cancellationToken);
+                while (pending.Count > 0)
                 {
-                    var reading = readings[row.Ordinal];
-                    var e = reading.Event.PageId == integration.PageId || reading.WithRecipientAsPage is null ? reading.Event : reading.WithRecipientAsPage;
-                    var result = await sender.Send(new RecordMessengerEvent(integration.Id, e), cancellationToken);
-                    if (!result.IsSuccess)
-                    {
-                        LogNotRecorded(logger, row.Id, integration.Id, result.Detail);
-                    }
-                }
+                    await RecordAsync(integration, pending[0], readings, cancellationToken);
 
-                // Forgotten only once recorded: a failure above leaves it (and the rest) held for the next release.
-                await db.HeldMessengerEvents.Where(h => h.Id == row.Id).ExecuteDeleteAsync(cancellationToken);
-                released++;
+                    // Forgotten only once recorded: a failure above leaves it (and the rest) held.
+                    await db.HeldMessengerEvents.Where(h => h.Id == pending[0].Id).ExecuteDeleteAsync(cancellationToken);
+                    pending.RemoveAt(0);
+                    released++;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Oldest first: the ones after it wait for the next release, until it is set aside. Nothing half
+                // recorded may be saved by what runs next in this scope.
+                db.ChangeTracker.Clear();
+                await ReleaseFailedAsync(integration.Id, readings is null ? pending : pending.Take(1), ex, cancellationToken);
+                break;
             }
         }
 
@@ -84,6 +90,43 @@ internal sealed partial class HeldMessengerEvents(LeadOpsDbContext db, ISender s
         }
 
         return released;
+    }
+
+    private async Task RecordAsync(Integration integration, HeldMessengerEvent row, IReadOnlyList<MessengerReading> readings, CancellationToken cancellationToken)
+    {
+        if (row.Ordinal < readings.Count)
+        {
+            var reading = readings[row.Ordinal];
+            var e = reading.Event.PageId == integration.PageId || reading.WithRecipientAsPage is null ? reading.Event : reading.WithRecipientAsPage;
+            var result = await sender.Send(new RecordMessengerEvent(integration.Id, e), cancellationToken);
+            if (!result.IsSuccess)
+            {
+                LogNotRecorded(logger, row.Id, integration.Id, result.Detail);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Counts a failed release of the rows it stopped at (every row of a delivery that could not be read, else the one
+    /// being recorded); a row failing for the <see cref="HeldMessengerEvent.MaxReleaseAttempts"/>th time is set aside and
+    /// logged once, by ids and the error's type (never the message).
+    /// </summary>
+    private async Task ReleaseFailedAsync(int integrationId, IEnumerable<HeldMessengerEvent> rows, Exception ex, CancellationToken ct)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        LogReleaseFailed(logger, ids[0], integrationId, ex.GetType().Name);
+        await db.HeldMessengerEvents.Where(h => ids.Contains(h.Id)).ExecuteUpdateAsync(s => s.SetProperty(h => h.ReleaseAttempts, h => h.ReleaseAttempts + 1), ct);
+        var now = clock.GetUtcNow();
+        var setAside = await db.HeldMessengerEvents.AsNoTracking()
+            .Where(h => ids.Contains(h.Id) && h.SetAsideAt == null && h.ReleaseAttempts >= HeldMessengerEvent.MaxReleaseAttempts).Select(h => h.Id).ToListAsync(ct);
+        if (setAside.Count > 0)
+        {
+            await db.HeldMessengerEvents.Where(h => setAside.Contains(h.Id)).ExecuteUpdateAsync(s => s.SetProperty(h => h.SetAsideAt, now), ct);
+            foreach (var id in setAside)
+            {
+                LogSetAside(logger, id, integrationId, HeldMessengerEvent.MaxReleaseAttempts, ex.GetType().Name);
+            }
+        }
     }
 
     private async Task<IReadOnlyList<MessengerReading>> ReadingsAsync(long deliveryId, CancellationToken ct)
@@ -101,6 +144,12 @@ internal sealed partial class HeldMessengerEvents(LeadOpsDbContext db, ISender s
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Released {Count} held Messenger events of integration {IntegrationId}")]
     private static partial void LogReleased(ILogger logger, int count, int integrationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Releasing held Messenger event {HeldId} of integration {IntegrationId} failed ({Error}); it and the ones after it stay held")]
+    private static partial void LogReleaseFailed(ILogger logger, long heldId, int integrationId, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Held Messenger event {HeldId} of integration {IntegrationId} was set aside after {Attempts} failed releases (last: {Error}); it stays held until staff reconnect or test the page")]
+    private static partial void LogSetAside(ILogger logger, long heldId, int integrationId, int attempts, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Held Messenger event {HeldId} of integration {IntegrationId} was not recorded: {Detail}")]
     private static partial void LogNotRecorded(ILogger logger, long heldId, int integrationId, string? detail);

@@ -10,4 +10,10 @@ public sealed class WebhookOptions
 
     /// <summary>How long a worker's claim on a delivery holds; it is renewed every third of it while the delivery is worked on.</summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Held Messenger events one idle pass of the worker releases at most (ADR 0012); the next pass, after the deliveries
+    /// that came meanwhile, takes more.
+    /// </summary>
+    public int HeldReleasesPerPass { get; set; } = 100;
 }

@@ -4,6 +4,9 @@ namespace LeadOps.Infrastructure.Persistence.Repositories;
 
 internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversationRepository
 {
+    /// <summary>An echo's claim that the next save makes, with the rows it saves (<see cref="ClaimEchoOnSave"/>).</summary>
+    private (long MessageId, string Mid, DateTimeOffset At, Action<EchoClaim> Claimed)? _echoClaim;
+
     /// <summary>Compiled once (the first read of every reply and Inbox action); the owner filter applies as in any query.</summary>
     private static readonly Func<LeadOpsDbContext, Guid, CancellationToken, Task<Conversation?>> ById =
         EF.CompileAsyncQuery((LeadOpsDbContext context, Guid id, CancellationToken _) => context.Conversations.FirstOrDefault(c => c.Id == id));
@@ -41,10 +44,40 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
 
     public async Task<bool> TrySaveAsync(CancellationToken cancellationToken)
     {
+        var echoClaim = _echoClaim;
+        _echoClaim = null;
+        var lost = false;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (echoClaim is not { } pending)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }
+
+            // The claim and what the echo brings (its attachments' copies) commit together or not at all: a failure in
+            // between leaves the reply unclaimed, so the delivery's retry finds it again instead of skipping the echo.
+            var applied = false;
+            await new UnitOfWork(db).SaveChangesAsync(async ct =>
+            {
+                if (await ClaimReplyAsync(pending.MessageId, pending.Mid, pending.At, ct) is not { } claim)
+                {
+                    lost = true;
+                    throw new InvalidOperationException("The reply was taken by its send answer or another echo first.");
+                }
+
+                if (!applied)
+                {
+                    applied = true;
+                    pending.Claimed(claim);
+                }
+            }, cancellationToken);
             return true;
+        }
+        catch (InvalidOperationException) when (lost)
+        {
+            db.ChangeTracker.Clear();
+            return false;
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
@@ -52,6 +85,8 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
             return false;
         }
     }
+
+    public void ClaimEchoOnSave(long messageId, string mid, DateTimeOffset at, Action<EchoClaim> claimed) => _echoClaim = (messageId, mid, at, claimed);
 
     public async Task<bool> TryAddReplyAsync(MessengerMessage message, CancellationToken cancellationToken)
     {
@@ -159,9 +194,11 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
         }
     }
 
-    public async Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var candidate = await db.MessengerMessages.AsNoTracking()
+    public async Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await FindEchoClaimAsync(conversationId, text, cancellationToken) is { } id ? await ClaimReplyAsync(id, mid, at, cancellationToken) : null;
+
+    public Task<long?> FindEchoClaimAsync(Guid conversationId, string text, CancellationToken cancellationToken) =>
+        db.MessengerMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outbound && m.Sender == MessageSender.Staff &&
                         m.Mid == null && m.Text == text)
             .Where(MayBeClaimed)
@@ -169,11 +206,9 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
             .ThenBy(m => m.Id)
             .Select(m => (long?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        if (candidate is not { } id)
-        {
-            return null;
-        }
 
+    private async Task<EchoClaim?> ClaimReplyAsync(long id, string mid, DateTimeOffset at, CancellationToken cancellationToken)
+    {
         try
         {
             // The send's failure may commit between the read and the claim: what the reply was comes from the update

@@ -439,6 +439,12 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("ReleaseAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("SetAsideAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
@@ -1814,6 +1820,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("EventId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("FanOutAttempts")
+                        .HasColumnType("int");
+
                     b.Property<int?>("IntegrationId")
                         .HasColumnType("int");
 
@@ -1834,6 +1843,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(450)");
 
                     b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SetAsideAt")
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");

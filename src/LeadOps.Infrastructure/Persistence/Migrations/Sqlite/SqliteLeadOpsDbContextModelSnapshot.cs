@@ -425,6 +425,12 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReleaseAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SetAsideAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
@@ -1763,6 +1769,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("EventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FanOutAttempts")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("IntegrationId")
                         .HasColumnType("INTEGER");
 
@@ -1783,6 +1792,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SetAsideAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -738,7 +738,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     Ordinal = table.Column<int>(type: "int", nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Psid = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    HeldAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    HeldAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReleaseAttempts = table.Column<int>(type: "int", nullable: false),
+                    SetAsideAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -939,7 +941,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     IntegrationId = table.Column<int>(type: "int", nullable: true),
                     Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FanOutAttempts = table.Column<int>(type: "int", nullable: false),
+                    SetAsideAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {

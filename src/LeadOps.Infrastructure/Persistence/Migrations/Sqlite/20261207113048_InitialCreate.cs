@@ -644,7 +644,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Psid = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    HeldAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    HeldAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReleaseAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SetAsideAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -845,7 +847,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     IntegrationId = table.Column<int>(type: "INTEGER", nullable: true),
                     Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FanOutAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SetAsideAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
