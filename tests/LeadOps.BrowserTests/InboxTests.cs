@@ -80,6 +80,35 @@ public sealed class InboxTests : MainPageFixture
         Assert.That(threadPage.Url, Does.Contain("/Inbox/Conversation/"));
     }
 
+    /// <summary>
+    /// The session ends in another tab of the same browser: the next live refresh gets the sign-in page (a redirect), not
+    /// the list. The list stays as it was, refreshes stop, and the page says it is signed out.
+    /// </summary>
+    [Test]
+    public async Task After_signing_out_in_another_tab_the_live_list_stays_as_it_was_and_says_signed_out()
+    {
+        const string psid = "7300000000000043";
+        var page = await SignedInPageAsync();
+        await page.GotoAsync("/Inbox");
+        await LiveAsync(page);
+        await CustomerWritesAsync("Is anyone there?", psid);
+        var row = page.Locator($"[data-test=conversation-row][data-psid='{psid}']");
+        await Assertions.Expect(row.Locator("[data-test=preview]")).ToHaveTextAsync("Is anyone there?");
+
+        var other = await page.Context.NewPageAsync();
+        await other.GotoAsync("/Inbox");
+        await other.Locator("[data-test=sign-out]").ClickAsync();
+        await other.WaitForURLAsync("**/Account/Login**");
+        await CustomerWritesAsync("Hello again?", psid);
+
+        var status = page.Locator("[data-live-status]").First;
+        await Assertions.Expect(status).ToHaveAttributeAsync("data-live-state", "signed-out");
+        await Assertions.Expect(status).ToHaveTextAsync("Signed out: reload the page.");
+        await Assertions.Expect(row.Locator("[data-test=preview]")).ToHaveTextAsync("Is anyone there?");
+        await Assertions.Expect(page.Locator("[data-inbox-live] input[type=password]")).ToHaveCountAsync(0);
+        Assert.That(page.Url, Does.EndWith("/Inbox"), "the page itself stays where it was");
+    }
+
     private async Task<IPage> SignedInPageAsync()
     {
         var page = await Site.NewPageAsync();
@@ -90,9 +119,9 @@ public sealed class InboxTests : MainPageFixture
     private static Task LiveAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-live-status]").First).ToHaveAttributeAsync("data-live-state", "connected");
 
-    private async Task CustomerWritesAsync(string text)
+    private async Task CustomerWritesAsync(string text, string psid = Psid)
     {
-        var response = await _control.PostAsJsonAsync($"/_sandbox/pages/{SandboxSeed.MainPageId}/customers/{Psid}/messages", new { text });
+        var response = await _control.PostAsJsonAsync($"/_sandbox/pages/{SandboxSeed.MainPageId}/customers/{psid}/messages", new { text });
         response.EnsureSuccessStatusCode();
     }
 }

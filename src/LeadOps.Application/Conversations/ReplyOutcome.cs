@@ -17,6 +17,18 @@ public sealed record ReplyOutcome(
     public string? Mid { get; init; }
 
     /// <summary>
+    /// A text and a file sent together (the reply box): this is the file's outcome, and this the text's, which went first
+    /// and which Meta has (sent, or taken without a confirmation). Sending the text again would send it twice.
+    /// </summary>
+    public ReplyOutcome? TextPart { get; init; }
+
+    /// <summary>
+    /// A text and a file sent together whose text was not sent (this outcome): the name of the file, which was neither sent
+    /// nor kept, to be attached again.
+    /// </summary>
+    public string? FileNotSent { get; init; }
+
+    /// <summary>
     /// The <see cref="Error"/> of a reply Meta took without a confirmation LeadOps could store (its answer unreadable, or
     /// the database failing just then): it stays Sending until Meta's echo of it arrives.
     /// </summary>

@@ -99,8 +99,10 @@ public sealed partial class Conversation
     public void RecordReceipt() => Raise(new ConversationMessagesMovedOn(this));
 
     /// <summary>
-    /// A staff member writes a reply, planned against the window now (a refused plan stores it as Failed). Replying
-    /// takes the conversation for its writer; the reply's own record tells of that, not a separate "taken".
+    /// A staff member writes a reply, planned against the window now (a refused plan stores it as Failed). A reply that may
+    /// go out takes the conversation for its writer (reopening a resolved one); the reply's own record tells of that, not a
+    /// separate "taken". A refused one changes nothing of the conversation: it stays as it was (resolved, in the queue,
+    /// with its assignee), with the failed reply and its audit row.
     /// </summary>
     public MessengerMessage WriteReply(string userId, string? userName, string text, string idempotencyKey, ReplyPlan plan, string? note, DateTimeOffset now, MessageAttachment? attachment = null)
     {
@@ -111,7 +113,7 @@ public sealed partial class Conversation
         }
 
         message.Plan(plan);
-        if (State != ConversationState.HumanActive || AssignedToUserId is null)
+        if (plan.Allowed && (State != ConversationState.HumanActive || AssignedToUserId is null))
         {
             AssignTo(userId, userName);
         }

@@ -7,7 +7,8 @@ namespace LeadOps.Application.Conversations.Commands;
 /// makes a repeated request answer with the first one's outcome instead of sending again; the key is bound to its first
 /// request (user, conversation, text), and another request with it is a Conflict. <paramref name="Upload"/> is an image or
 /// a file staff attached: it goes out as its own message after the text (Messenger sends text and a file separately),
-/// once per key as well.
+/// once per key as well; the answer is then the file's, with the text's (<see cref="ReplyOutcome.TextPart"/>), or the
+/// text's alone when the text was not sent, naming the file that was not sent with it (<see cref="ReplyOutcome.FileNotSent"/>).
 /// </summary>
 public sealed record SendAdminMessage(
     Guid ConversationId,
@@ -66,16 +67,20 @@ internal sealed class SendAdminMessageHandler(
         }
 
         var key = string.IsNullOrWhiteSpace(command.IdempotencyKey) ? Guid.NewGuid().ToString("N") : command.IdempotencyKey.Trim();
-        if (text.Length > 0)
+        if (text.Length == 0)
         {
-            var first = await sender.SendNewAsync(conversation, text, key, command.AuditNote, cancellationToken);
-            if (first.Status != ResultStatus.Ok || first.Value!.Status == MessageStatus.Failed)
-            {
-                return first;
-            }
+            return await SendFileAsync(conversation, upload, type!, contentType!, FileKey(key), command.AuditNote, cancellationToken);
         }
 
-        return await SendFileAsync(conversation, upload, type!, contentType!, FileKey(key), command.AuditNote, cancellationToken);
+        // The text goes first; a text that was not sent takes its file with it, said so in the answer (never dropped unsaid).
+        var first = await sender.SendNewAsync(conversation, text, key, command.AuditNote, cancellationToken);
+        if (first.Status != ResultStatus.Ok || first.Value!.Status == MessageStatus.Failed)
+        {
+            return first.Status == ResultStatus.Ok ? Result<ReplyOutcome>.Ok(first.Value! with { FileNotSent = upload.FileName }) : first;
+        }
+
+        var file = await SendFileAsync(conversation, upload, type!, contentType!, FileKey(key), command.AuditNote, cancellationToken);
+        return file.Status == ResultStatus.Ok ? Result<ReplyOutcome>.Ok(file.Value! with { TextPart = first.Value }) : file;
     }
 
     /// <summary>The file is stored with its reply row (same save), unless this key sent it already.</summary>

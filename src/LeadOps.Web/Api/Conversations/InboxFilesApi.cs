@@ -26,11 +26,13 @@ internal static class InboxFilesApi
             return TypedResults.StatusCode(ApiResults.StatusCodeOf(result.Status));
         }
 
+        // A stored file never changes under its id: its ETag lets the browser keep its copy, but only after asking
+        // (no-cache), so that a copy is never shown to someone no longer signed in; sign-out clears the cache (ADR 0011).
         var (file, content) = result.Value!;
-        var headers = http.Response.Headers;
-        headers[HeaderNames.CacheControl] = "private, max-age=86400";
+        http.Response.Headers[HeaderNames.CacheControl] = "private, no-cache";
+        var etag = new EntityTagHeaderValue($"\"{id:N}\"");
         return file.IsInlineImage
-            ? TypedResults.Stream(content, file.ContentType)
-            : TypedResults.Stream(content, "application/octet-stream", file.FileName ?? "attachment");
+            ? TypedResults.Stream(content, file.ContentType, entityTag: etag)
+            : TypedResults.Stream(content, "application/octet-stream", file.FileName ?? "attachment", entityTag: etag);
     }
 }

@@ -35,11 +35,7 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
 
     public string SenderActionUrl => Url.Page("/Inbox/Conversation", "SenderAction", new { id = Detail.Conversation.Id })!;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
-    {
-        Reply = new ReplyInput { IdempotencyKey = Guid.NewGuid().ToString("N") };
-        return await LoadAsync(id, ct);
-    }
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => LoadAsync(id, ct);
 
     /// <summary>Header and thread alone, for the live refresh.</summary>
     [LiveRegion]
@@ -101,18 +97,23 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostRetryAsync(Guid id, long messageId, CancellationToken ct) =>
         this.NotFoundOr(await mediator.Send(new RetryMessage(id, messageId), ct), retried => Shown(retried.Value, id));
 
-    /// <summary>Back to the thread, saying why a reply was not sent, or that Meta took one LeadOps could not record yet.</summary>
+    /// <summary>
+    /// Back to the thread, saying why a reply was not sent, or that Meta took one LeadOps could not record yet; of a text
+    /// with a file, which part went and which did not, so that staff never send the text twice nor lose the file.
+    /// </summary>
     private RedirectToPageResult Shown(ReplyOutcome? outcome, Guid id)
     {
-        if (outcome is { Status: MessageStatus.Failed })
+        Problem = outcome switch
         {
-            Problem = $"The message was not sent: {outcome.Error}";
-        }
-        else if (outcome is { Unconfirmed: true })
-        {
-            Problem = outcome.Error;
-        }
-
+            { Status: MessageStatus.Failed, FileNotSent: { } file } =>
+                $"The message was not sent: {outcome.Error} The file {file} was not sent either: attach it again when you send the message again.",
+            { Status: MessageStatus.Failed, TextPart: { } text } =>
+                $"The text was sent{(text.Unconfirmed ? " (Meta has not confirmed it yet)" : string.Empty)}, but the file was not: {outcome.Error} Retry the file in the thread; do not send the text again.",
+            { Status: MessageStatus.Failed } => $"The message was not sent: {outcome.Error}",
+            { Unconfirmed: true } => outcome.Error,
+            { TextPart.Unconfirmed: true } => outcome.TextPart.Error,
+            _ => null,
+        };
         return RedirectToPage(new { id });
     }
 
@@ -160,8 +161,19 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
         });
     }
 
-    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken ct) =>
-        this.PageOrNotFound(await mediator.Send(new GetConversation(id), ct), detail => Detail = detail);
+    /// <summary>
+    /// The page as shown, after a GET or a refused post alike: the reply form always carries an idempotency key (the one
+    /// posted with a refused reply, whose resubmission it keeps from sending twice; a new one otherwise).
+    /// </summary>
+    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Reply.IdempotencyKey))
+        {
+            Reply.IdempotencyKey = Guid.NewGuid().ToString("N");
+        }
+
+        return this.PageOrNotFound(await mediator.Send(new GetConversation(id), ct), detail => Detail = detail);
+    }
 
     private static async Task<ReplyUpload> ReadAsync(IFormFile file, CancellationToken ct)
     {

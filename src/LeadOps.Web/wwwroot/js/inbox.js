@@ -131,9 +131,15 @@
         }
     };
 
+    // The session ended (signed out here or in another tab, or expired): the page stays as it was and says so.
+    let signedOut = false;
     const refresh = window.leadOps.liveRefresh(live, url, () => {
         syncReplyBox();
         live.dispatchEvent(new CustomEvent("inbox:refreshed", { bubbles: true }));
+    }, () => {
+        signedOut = true;
+        setStatus("signed-out", "Signed out: reload the page.");
+        connection.stop();
     });
 
     const connection = new signalR.HubConnectionBuilder()
@@ -146,9 +152,9 @@
             refresh();
         }
     });
-    connection.onreconnecting(() => setStatus("reconnecting", "Reconnecting…"));
+    connection.onreconnecting(() => { if (!signedOut) { setStatus("reconnecting", "Reconnecting…"); } });
     connection.onreconnected(() => connection.invoke("Ready").then(() => { setStatus("connected", "Live"); refresh(); }));
-    connection.onclose(() => setStatus("disconnected", "Live updates stopped: reload the page."));
+    connection.onclose(() => { if (!signedOut) { setStatus("disconnected", "Live updates stopped: reload the page."); } });
 
     connection.start()
         .then(() => connection.invoke("Ready"))

@@ -126,18 +126,31 @@
     window.leadOps = Object.assign(window.leadOps || {}, {
         // A live region (the Inbox, the leads list) re-rendered with the server's own partial from url. One fetch at a
         // time; asked again meanwhile, it fetches once more after. A failure waits for the next change or reconnect.
-        liveRefresh: (live, url, refreshed) => {
+        // An answer that is not the partial (a redirect, the sign-in page's, or a 401/403) means the session ended: the
+        // region is left as it is, refreshes stop, and signedOut is told (the page says so).
+        liveRefresh: (live, url, refreshed, signedOut) => {
             let running = false;
             let again = false;
+            let ended = false;
             const refresh = async () => {
+                if (ended) {
+                    return;
+                }
                 if (running) {
                     again = true;
                     return;
                 }
                 running = true;
                 try {
-                    const response = await fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } });
-                    if (response.ok) {
+                    const response = await fetch(url, { credentials: "same-origin", redirect: "manual", headers: { "Accept": "text/html" } });
+                    if (response.type === "opaqueredirect" || response.redirected || [401, 403].includes(response.status)) {
+                        ended = true;
+                        again = false;
+                        live.dataset.liveState = "signed-out";
+                        if (signedOut) {
+                            signedOut();
+                        }
+                    } else if (response.ok) {
                         const fresh = document.createElement("template");
                         fresh.innerHTML = await response.text();
                         patch(live, fresh.content);
