@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddSingleton(Leads.Welcome.WelcomeAgeLimit.Default);
         services.AddScoped<Integrations.IntegrationAccess>();
         services.AddScoped<Leads.LeadRetriever>();
+        services.AddScoped<Leads.RetrievalStarter>();
         services.AddScoped<Conversations.ConversationTransition>();
         services.AddScoped<Conversations.PageMessenger>();
         services.AddScoped<Conversations.ReplySender>();
