@@ -20,7 +20,7 @@ public static class DependencyInjection
         services.AddSingleton(Leads.SyncCadence.Default);
         services.AddSingleton(Leads.Welcome.WelcomeAgeLimit.Default);
         services.AddScoped<Integrations.IntegrationAccess>();
-        services.AddScoped<Leads.LeadRetriever>();
+        services.AddScoped<Leads.LeadRetriever>().AddScoped<Leads.RetrievalStarter>();
         services.AddScoped<Conversations.ConversationTransition>();
         services.AddScoped<Conversations.PageMessenger>();
         services.AddScoped<Conversations.ReplySender>();

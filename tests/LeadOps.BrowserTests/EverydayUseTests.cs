@@ -94,7 +94,7 @@ public sealed class EverydayUseTests
         await page.Locator("[data-test=retrieve-submit]").ClickAsync();
 
         await page.WaitForURLAsync("**/Leads/Runs");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Retrieved every form of the page");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Retrieving every form of the page in the background");
         await Assertions.Expect(page.Locator("[data-test=run-page]").First).ToHaveTextAsync(SeededApp.PageName);
     }
 

@@ -67,6 +67,28 @@ internal sealed partial class IntegrationAccess(
             : Result<T>.NotFound(RetrievalRefusal.IntegrationNotFound);
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on a retrieval of several forms of an integration once <see cref="RetrievalRefusal.Refuses"/>
+    /// let it go ahead. Its lead forms are first read again from Graph when every form is wanted (<paramref name="wanted"/>
+    /// null) or one wanted is missing from the stored list; a failure of that read is the answer only when no form is known.
+    /// </summary>
+    public async Task<Result<T>> ForFormsAsync<T>(int integrationId, IReadOnlyList<string>? wanted, Func<Integration, Task<Result<T>>> work, CancellationToken ct)
+    {
+        var integration = await integrations.GetAsync(integrationId, ct);
+        if (RetrievalRefusal.Refuses(integration, out Result<T>? refusal))
+        {
+            return refusal;
+        }
+
+        if ((wanted is null || wanted.Any(id => integration.Forms.All(f => f.FormId != id))) &&
+            await RefreshFormsAsync(integration, ct) is { } failure && integration.Forms.Count == 0)
+        {
+            return Result<T>.Failed(RetrievalRefusal.FetchFailed, GraphFailureText.Describe(failure));
+        }
+
+        return await work(integration);
+    }
+
     /// <summary>The integration's page and token, for a Graph call that handles its own failures.</summary>
     public GraphCredentials CredentialsFor(Integration integration) => protector.CredentialsFor(integration);
 

@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using LeadOps.Application.Leads.Commands;
 using Mediator;
 
 namespace LeadOps.Infrastructure.Leads;
 
 /// <summary>
-/// Runs retrievals started from the Leads page, one at a time, each as its owner. Runs still waiting in the queue have
-/// their heartbeat beaten by this worker (the process that holds them), so only a run whose process stopped goes quiet.
+/// Runs retrievals started from the Leads page, one at a time, each as its owner, taken in turns between owners
+/// (<see cref="OwnerTurns{T}"/>): one owner's many queued forms do not hold back another owner's run. Runs still waiting
+/// in the queue have their heartbeat beaten by this worker (the process that holds them), so only a run whose process
+/// stopped goes quiet.
 /// </summary>
 internal sealed class RetrievalWorker(
     IOwnerScopeFactory ownerScopes,
@@ -18,7 +19,7 @@ internal sealed class RetrievalWorker(
     public const string WorkerName = "retrieval";
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan WaitingBeat = TimeSpan.FromSeconds(30);
-    private readonly Channel<(string OwnerId, RetrieveFacebookLeads Command)> _queue = Channel.CreateUnbounded<(string, RetrieveFacebookLeads)>();
+    private readonly OwnerTurns<RetrieveFacebookLeads> _queue = new();
     private readonly ConcurrentDictionary<long, string> _waiting = new();
 
     public void Enqueue(string ownerId, RetrieveFacebookLeads command)
@@ -28,7 +29,7 @@ internal sealed class RetrievalWorker(
             _waiting[runId] = ownerId;
         }
 
-        _queue.Writer.TryWrite((ownerId, command));
+        _queue.Add(ownerId, command);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -42,7 +43,7 @@ internal sealed class RetrievalWorker(
             (string OwnerId, RetrieveFacebookLeads Command) item;
             try
             {
-                item = await _queue.Reader.ReadAsync(idle.Token);
+                item = await _queue.TakeAsync(idle.Token);
             }
             catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {

@@ -19,28 +19,16 @@ public sealed class RetrieveFacebookLeadsBulkValidator : AbstractValidator<Retri
     }
 }
 
-internal sealed class RetrieveFacebookLeadsBulkHandler(IIntegrationRepository integrations, IntegrationAccess access, LeadRetriever retriever)
+internal sealed class RetrieveFacebookLeadsBulkHandler(IntegrationAccess access, LeadRetriever retriever)
     : ICommandHandler<RetrieveFacebookLeadsBulk, Result<BulkRetrievalSummary>>
 {
-    public async ValueTask<Result<BulkRetrievalSummary>> Handle(RetrieveFacebookLeadsBulk command, CancellationToken cancellationToken)
+    public async ValueTask<Result<BulkRetrievalSummary>> Handle(RetrieveFacebookLeadsBulk command, CancellationToken cancellationToken) =>
+        await access.ForFormsAsync(command.IntegrationId, command.FormIds, integration => RetrieveAsync(command, integration, cancellationToken), cancellationToken);
+
+    private async Task<Result<BulkRetrievalSummary>> RetrieveAsync(RetrieveFacebookLeadsBulk command, Integration integration, CancellationToken cancellationToken)
     {
-        var integration = await integrations.GetAsync(command.IntegrationId, cancellationToken);
-        if (RetrievalRefusal.Refuses(integration, out Result<BulkRetrievalSummary>? refusal))
-        {
-            return refusal;
-        }
-
-        var wanted = command.FormIds?.Distinct(StringComparer.Ordinal).ToList();
-        if (wanted is null || wanted.Any(id => integration.Forms.All(f => f.FormId != id)))
-        {
-            if (await access.RefreshFormsAsync(integration, cancellationToken) is { } failure && integration.Forms.Count == 0)
-            {
-                return Result<BulkRetrievalSummary>.Failed(RetrievalRefusal.FetchFailed, GraphFailureText.Describe(failure));
-            }
-        }
-
         var results = new List<FormRetrievalResult>();
-        foreach (var formId in wanted ?? [.. integration.Forms.Where(f => f.Status != IntegrationForm.Deleted).Select(f => f.FormId)])
+        foreach (var formId in command.FormIds?.Distinct(StringComparer.Ordinal).ToList() ?? [.. integration.Forms.Where(f => f.Status != IntegrationForm.Deleted).Select(f => f.FormId)])
         {
             var form = integration.Forms.FirstOrDefault(f => f.FormId == formId);
             if (form is null)

@@ -6,29 +6,20 @@ namespace LeadOps.Application.Leads.Commands;
 /// no new lead of the run is welcomed (staff saw beforehand how many would be: <see cref="Queries.PreviewRetrieval"/>).
 /// A form with a run still under way (queued or running, its heartbeat not quiet) is not started again: one run per
 /// form at a time keeps the shared queue bounded, so one user's repeated posts cannot hold back everyone's retrievals.
-/// The run is stored as the form's one run under way in a single step (<see cref="IRetrievalRunRepository.StartAsync"/>),
-/// so two posts at the same moment, or a post and the schedule, never both start one.
+/// The run is stored as the form's one run under way in a single step (<see cref="IRetrievalRunRepository.StartAsync"/>,
+/// by <see cref="RetrievalStarter"/>), so two posts at the same moment, or a post and the schedule, never both start one.
 /// </summary>
 public sealed record StartRetrieval(int IntegrationId, string FormId, DateTimeOffset? Since, DateTimeOffset? Until, bool SendWelcome = true)
     : ICommand<Result<long>>, IRetrievalRequest;
 
 public sealed class StartRetrievalValidator : RetrievalRequestValidator<StartRetrieval>;
 
-internal sealed class StartRetrievalHandler(IntegrationAccess access, IRetrievalRunRepository runs, IRetrievalQueue queue, ICurrentUser currentUser)
+internal sealed class StartRetrievalHandler(IntegrationAccess access, RetrievalStarter starter)
     : ICommandHandler<StartRetrieval, Result<long>>
 {
     public async ValueTask<Result<long>> Handle(StartRetrieval command, CancellationToken cancellationToken) =>
-        await access.ForRetrievalAsync(command, async (integration, form) =>
-        {
-            var now = access.Now;
-            var run = RetrievalRun.Start(integration.Id, command.FormId, now);
-            run.Describe(form.Name, RetrievalTrigger.Manual, command.Since, command.Until);
-            if (await runs.StartAsync(run, now, cancellationToken) is { } underWay)
-            {
-                return RetrievalRefusal.UnderWay<long>(underWay.Id);
-            }
-
-            queue.Enqueue(currentUser.RequiredUserId, new RetrieveFacebookLeads(integration.Id, command.FormId, command.Since, command.Until, RetrievalTrigger.Manual, run.Id, command.SendWelcome));
-            return Result<long>.Ok(run.Id);
-        }, cancellationToken);
+        await access.ForRetrievalAsync(
+            command,
+            (integration, form) => starter.StartAsync(integration, form, new RetrievalPlan(command.Since, command.Until, RetrievalTrigger.Manual, SendWelcome: command.SendWelcome), cancellationToken),
+            cancellationToken);
 }

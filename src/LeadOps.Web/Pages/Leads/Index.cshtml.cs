@@ -68,7 +68,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     }
 
     /// <summary>
-    /// Every form of a page: retrieved now (each form as a retrieval of its own), then Sync history shows the runs. One
+    /// Every form of a page: a run of each form queued in the background at once (a form under way is refused and named),
+    /// then Sync history shows the runs and their progress; nothing of it hangs on this request. One
     /// form without a welcome choice: previewed, and started at once when it would send no e-mail, else the GET asks.
     /// With one: started, sending the welcome e-mails or none. Any refusal, "not found" included, shows beside the form.
     /// </summary>
@@ -83,12 +84,17 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Retrieve.ApplyChoice();
         if (Retrieve.AllForms)
         {
-            var bulk = await this.SendFormAsync(mediator, new RetrieveFacebookLeadsBulk(Retrieve.IntegrationId, null), ct, Field);
-            if (bulk is { IsSuccess: true, Value: { } done })
+            var bulk = await this.SendFormAsync(mediator, new StartBulkRetrieval(Retrieve.IntegrationId), ct, Field);
+            if (bulk is { IsSuccess: true, Value: { Queued.Count: > 0 } started })
             {
-                Notice = $"Retrieved every form of the page: {done.NewLeads} new lead{(done.NewLeads == 1 ? "" : "s")}, {done.ExistingLeads} already stored" +
-                         (done.FailedForms > 0 ? $", {done.FailedForms} form{(done.FailedForms == 1 ? "" : "s")} failed (see below)." : ".");
+                Notice = QueuedNotice(started);
                 return RedirectToPage("Runs");
+            }
+
+            if (bulk is { IsSuccess: true, Value: { } none })
+            {
+                ModelState.AddModelError(ChoiceField, none.Forms.Count == 0 ? "The page has no lead forms to retrieve." : $"No form was started. {RefusedText(none)}");
+                return await Refused<int>(null, ct);
             }
 
             return await Refused(bulk, ct);
@@ -113,6 +119,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         var result = await this.SendFormAsync(mediator, command, ShowRefusal, ct);
         return result is { IsSuccess: true } ? RedirectToPage("Run", new { id = result.Value }) : await Refused(result, ct);
     }
+
+    private static string QueuedNotice(BulkRetrievalStart started) =>
+        $"Retrieving every form of the page in the background: {started.Queued.Count} run{(started.Queued.Count == 1 ? "" : "s")} queued, shown below as they go." +
+        (started.Refused.Count > 0 ? $" Not started: {RefusedText(started)}" : "");
+
+    private static string RefusedText(BulkRetrievalStart start) =>
+        string.Join(" ", start.Refused.Select(f => $"{f.FormName ?? f.FormId}: {f.Refusal}"));
 
     /// <summary>
     /// A refusal (the validator's, already beside its field, or the use case's, put beside the form choice) is the page
