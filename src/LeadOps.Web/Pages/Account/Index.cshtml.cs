@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using LeadOps.Application.Account.Commands;
 using LeadOps.Application.Account.Queries;
+using LeadOps.Web.Security;
 
 namespace LeadOps.Web.Pages.Account;
 
@@ -8,6 +9,7 @@ namespace LeadOps.Web.Pages.Account;
 /// The signed-in user's account: the name colleagues see, change password, personal API keys (created, shown once,
 /// revoked).
 /// </summary>
+[PersonOnly.PersonOnlyHandlers("CreateKey", "RevokeKey")]
 public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : PageModel
 {
     public IReadOnlyList<ApiKeySummary> ApiKeys { get; private set; } = [];
