@@ -5,7 +5,6 @@ using LeadOps.Web.Api.Integrations;
 using LeadOps.Web.Api.Leads;
 using LeadOps.Web.Api.Outgoing;
 using LeadOps.Web.Api.Webhook;
-using LeadOps.Web.Security;
 
 namespace LeadOps.Web.Api;
 

@@ -17,16 +17,7 @@ internal sealed class ApiKeyRepository(LeadOpsDbContext db) : IApiKeyRepository
 
     public async Task<bool> TryAddAsync(ApiKey key, CancellationToken cancellationToken)
     {
-        db.ApiKeys.Add(key);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            db.Entry(key).State = EntityState.Detached; // the other post's key stands; this one is never saved
-            return false;
-        }
+        db.ApiKeys.Add(key); // refused by the unique form token: the other post's key stands, this one is never saved
+        return await DbErrors.TrySaveUniqueAsync(db, cancellationToken);
     }
 }

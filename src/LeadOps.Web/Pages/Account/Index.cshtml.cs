@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LeadOps.Application.Account.Commands;
 using LeadOps.Application.Account.Queries;
-using LeadOps.Web.Security;
 
 namespace LeadOps.Web.Pages.Account;
 

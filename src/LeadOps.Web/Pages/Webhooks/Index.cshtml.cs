@@ -1,7 +1,6 @@
 using LeadOps.Application.Outgoing.Commands;
 using LeadOps.Application.Outgoing.Queries;
 using LeadOps.Domain.Outgoing;
-using LeadOps.Web.Security;
 
 namespace LeadOps.Web.Pages.Webhooks;
 
