@@ -36,7 +36,8 @@ public sealed class AuditTrailTests(DatabaseKind database) : AppFixture(database
         Assert.That((await App.SendAsync(user, new SetIntegrationEnabled(integrationId, false))).IsSuccess, Is.True);
         Assert.That((await api.DeleteAsync($"/api/integrations/{integrationId}")).IsSuccessStatusCode, Is.True);
 
-        var rows = (await App.SendAsync(user, new ListAuditEntries())).Items.Reverse().ToList();
+        // The person's sign-in (for the key changes) has its own row, proven below: these are the actions.
+        var rows = (await App.SendAsync(user, new ListAuditEntries())).Items.Reverse().Where(r => r.Action != "sign_in").ToList();
         Assert.That(rows.Select(r => (r.Action, r.SubjectType, r.Outcome)), Is.EqualTo(new[]
         {
             ("connect", AuditActions.Integration, AuditActions.Ok),
