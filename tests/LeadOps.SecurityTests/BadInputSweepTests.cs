@@ -106,8 +106,16 @@ public sealed partial class BadInputSweepTests
         Assert.That(retrieve.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         _ids["lead"] = BadInputs.Invariant((await api.GetFromJsonAsync<JsonElement>("/api/leads")).GetProperty("leads")[0].GetProperty("id").GetInt64());
         _ids["run"] = BadInputs.Invariant((await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs")[0].GetProperty("id").GetInt64());
-        var key = await api.PostAsJsonAsync("/api/api-keys", new { name = "sweep" });
-        _ids["api-key"] = (await key.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString();
+        await using (var scope = _app.ScopeFor(TestApp.AdminUserId))
+        {
+            // Made in the database: a bearer key does not make keys (ADR 0018), and the admin has no browser session here.
+            var (_, prefix, hash) = LeadOps.Application.Account.ApiKeySecret.Generate();
+            var key = new LeadOps.Domain.Common.ApiKey { Name = "sweep", Prefix = prefix, SecretHash = hash, CreatedAt = DateTimeOffset.UtcNow };
+            var db = _app.Db(scope);
+            db.ApiKeys.Add(key);
+            await db.SaveChangesAsync();
+            _ids["api-key"] = key.Id.ToString();
+        }
 
         var psid = "7400" + Environment.ProcessId.ToString("D8", System.Globalization.CultureInfo.InvariantCulture);
         _app.Graph.CustomerSendsMessage(SandboxSeed.MainPageId, psid, "Hello there");

@@ -54,6 +54,20 @@ public static partial class TestUsers
         return client;
     }
 
+    /// <summary>
+    /// A signed-in browser calling the house API as the app's own scripts do: its cookie, and the page's antiforgery
+    /// token in <c>X-CSRF-TOKEN</c>. What only a person may do (create or revoke API keys, register webhook endpoints)
+    /// takes this client, never <see cref="ApiClient"/>.
+    /// </summary>
+    public static async Task<HttpClient> SignedInApiClientAsync(this TestApp app, TestUser user)
+    {
+        var client = await app.SignedInClientAsync(user);
+        var token = CsrfMetaToken().Match(await client.GetStringAsync("/Account"));
+        Assert.That(token.Success, Is.True, "no csrf-token meta tag on /Account");
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", WebUtility.HtmlDecode(token.Groups[1].Value));
+        return client;
+    }
+
     /// <summary>GETs the form's page for its antiforgery token, then POSTs the fields with it.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string path, IDictionary<string, string> fields, string? formPage = null)
     {
@@ -66,4 +80,7 @@ public static partial class TestUsers
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
+    private static partial Regex CsrfMetaToken();
 }

@@ -23,11 +23,15 @@ internal static class PageCredentials
     }
 
     /// <summary>The stored token in clear, or null when it cannot be read (<see cref="CredentialsFor"/>).</summary>
-    public static string? TokenOrNull(this ITokenProtector protector, Integration integration)
+    public static string? TokenOrNull(this ITokenProtector protector, Integration integration) =>
+        protector.UnprotectOrNull(integration.ProtectedToken);
+
+    /// <summary>A stored secret in clear (a page's or a dataset's token), or null when the key ring can no longer read it.</summary>
+    public static string? UnprotectOrNull(this ITokenProtector protector, string protectedSecret)
     {
         try
         {
-            return protector.Unprotect(integration.ProtectedToken);
+            return protector.Unprotect(protectedSecret);
         }
         catch (CryptographicException)
         {

@@ -23,12 +23,18 @@ public sealed class ApiKey : Entity, IOwnedByUser
 
     public DateTimeOffset? RevokedAt { get; set; }
 
+    /// <summary>
+    /// The one-time token of the Account page's form that created the key, or null (the API): the same form posted
+    /// again (a reload without script) finds it here and creates nothing (ADR 0018). Unique per owner.
+    /// </summary>
+    public Guid? FormToken { get; set; }
+
     public bool IsActive => RevokedAt is null;
 
     /// <summary>A new key, made by staff (audited).</summary>
-    public static ApiKey Create(string name, string prefix, byte[] secretHash, DateTimeOffset at)
+    public static ApiKey Create(string name, string prefix, byte[] secretHash, DateTimeOffset at, Guid? formToken = null)
     {
-        var key = new ApiKey { Name = name, Prefix = prefix, SecretHash = secretHash, CreatedAt = at };
+        var key = new ApiKey { Name = name, Prefix = prefix, SecretHash = secretHash, CreatedAt = at, FormToken = formToken };
         key.Raise(new ApiKeyChanged(key, ApiKeyChanged.Create));
         return key;
     }

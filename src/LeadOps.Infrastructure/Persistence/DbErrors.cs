@@ -12,6 +12,34 @@ internal static class DbErrors
     /// </summary>
     public static bool IsUniqueViolation(Exception ex) => IsUniqueViolationCore(ex) || (ex.InnerException is { } inner && IsUniqueViolationCore(inner));
 
+    /// <summary>
+    /// Saves what the context holds; false when a unique index refused it (a twin request stored its row first): then
+    /// this attempt is forgotten entirely, its new rows detached, its changes undone and its events dropped, so nothing
+    /// of it is audited, pushed or saved later.
+    /// </summary>
+    public static async Task<bool> TrySaveUniqueAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
+            {
+                entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged;
+            }
+
+            foreach (var raiser in db.ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity))
+            {
+                raiser.ClearDomainEvents();
+            }
+
+            return false;
+        }
+    }
+
     private static bool IsUniqueViolationCore(Exception ex) => ex switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode is 2067 or 1555,

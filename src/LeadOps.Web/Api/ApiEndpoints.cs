@@ -21,8 +21,8 @@ internal static class ApiEndpoints
 
         var apiKeys = endpoints.MapGroup("/api/api-keys");
         apiKeys.MapGet("/", ApiKeysApi.ListAsync);
-        apiKeys.MapPost("/", ApiKeysApi.CreateAsync);
-        apiKeys.MapDelete("/{id:guid}", ApiKeysApi.RevokeAsync);
+        apiKeys.MapPost("/", ApiKeysApi.CreateAsync).RequirePerson(); // a key never makes or revokes keys (ADR 0018)
+        apiKeys.MapDelete("/{id:guid}", ApiKeysApi.RevokeAsync).RequirePerson();
 
         var integrations = endpoints.MapGroup("/api/integrations");
         integrations.MapGet("/", IntegrationsApi.ListAsync);
@@ -63,7 +63,7 @@ internal static class ApiEndpoints
 
         var webhookEndpoints = endpoints.MapGroup("/api/webhook-endpoints");
         webhookEndpoints.MapGet("/", OutgoingWebhooksApi.ListAsync);
-        webhookEndpoints.MapPost("/", OutgoingWebhooksApi.CreateAsync);
+        webhookEndpoints.MapPost("/", OutgoingWebhooksApi.CreateAsync).RequirePerson();
         webhookEndpoints.MapDelete("/{id:int}", OutgoingWebhooksApi.DeleteAsync);
         webhookEndpoints.MapPost("/{id:int}/test", OutgoingWebhooksApi.TestAsync);
         webhookEndpoints.MapPost("/{id:int}/resume", OutgoingWebhooksApi.ResumeAsync);

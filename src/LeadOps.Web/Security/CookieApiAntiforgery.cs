@@ -35,7 +35,7 @@ internal sealed class CookieApiAntiforgery(RequestDelegate next, IAntiforgery an
             return false;
         }
 
-        if (context.User.Identity is not { IsAuthenticated: true, AuthenticationType: var type } || type != IdentityConstants.ApplicationScheme)
+        if (!PersonOnly.IsPerson(context.User))
         {
             return false;
         }

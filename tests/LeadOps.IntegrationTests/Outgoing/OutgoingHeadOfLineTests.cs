@@ -135,7 +135,8 @@ public sealed class OutgoingHeadOfLineTests(DatabaseKind database) : OutgoingFix
 
     private async Task<int> RegisterAsync(TestUser user, Uri url, params string[] events)
     {
-        var response = await App.ApiClient(user).PostAsJsonAsync("/api/webhook-endpoints", new { url = url.ToString(), events });
+        using var signedIn = await App.SignedInApiClientAsync(user);
+        var response = await signedIn.PostAsJsonAsync("/api/webhook-endpoints", new { url = url.ToString(), events });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }

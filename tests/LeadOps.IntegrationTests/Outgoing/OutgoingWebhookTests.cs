@@ -171,14 +171,16 @@ public sealed class OutgoingWebhookTests(DatabaseKind database) : OutgoingFixtur
     public async Task Non_https_and_private_addresses_are_refused_with_a_400(string url)
     {
         var user = await App.NewUserAsync();
-        var response = await App.ApiClient(user).PostAsJsonAsync("/api/webhook-endpoints", new { url, events = new[] { "lead.created" } });
+        using var signedIn = await App.SignedInApiClientAsync(user);
+        var response = await signedIn.PostAsJsonAsync("/api/webhook-endpoints", new { url, events = new[] { "lead.created" } });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("url").IgnoreCase);
     }
 
     private async Task<(int Id, string Secret)> RegisterAsync(TestUser user, Uri url, params string[] events)
     {
-        var response = await App.ApiClient(user).PostAsJsonAsync("/api/webhook-endpoints", new
+        using var signedIn = await App.SignedInApiClientAsync(user);
+        var response = await signedIn.PostAsJsonAsync("/api/webhook-endpoints", new
         {
             url = url.ToString(),
             events = events.Length > 0 ? events : new[] { OutgoingEventNames.LeadCreated, OutgoingEventNames.ConversationEscalated },

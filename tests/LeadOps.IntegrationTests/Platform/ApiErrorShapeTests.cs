@@ -43,7 +43,7 @@ public sealed class ApiErrorShapeTests(DatabaseKind database) : AppFixture(datab
     public async Task Revoking_an_unknown_key_is_a_404_problem()
     {
         var user = await App.NewUserAsync();
-        using var api = App.ApiClient(user);
+        using var api = await App.SignedInApiClientAsync(user);
 
         using var response = await api.DeleteAsync($"/api/api-keys/{Guid.NewGuid()}");
 

@@ -16,7 +16,7 @@ public sealed class AuditTrailTests(DatabaseKind database) : AppFixture(database
     protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new SandboxOptions { InitialLeadsPerForm = 2 });
 
     [Test]
-    public async Task Integration_key_and_retrieval_actions_made_with_an_API_key_are_audited_naming_the_key()
+    public async Task Integration_and_retrieval_actions_made_with_an_API_key_are_audited_naming_the_key_and_key_changes_only_in_a_session()
     {
         var user = await App.NewUserAsync();
         using var api = App.ApiClient(user);
@@ -26,14 +26,18 @@ public sealed class AuditTrailTests(DatabaseKind database) : AppFixture(database
         var integrationId = (await connected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var retrieved = await api.PostAsJsonAsync("/api/facebook-lead-retrieval", new { integration_id = integrationId, form_id = SandboxSeed.MainTestRideFormId, send_welcome = false });
         Assert.That(retrieved.IsSuccessStatusCode, Is.True, await retrieved.Content.ReadAsStringAsync());
-        var created = await api.PostAsJsonAsync("/api/api-keys", new { name = "zapier" });
+        // Keys are made and revoked by the person, never with a key (ADR 0018): the key's attempt leaves no row.
+        Assert.That((await api.PostAsJsonAsync("/api/api-keys", new { name = "zapier" })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        using var person = await App.SignedInApiClientAsync(user);
+        var created = await person.PostAsJsonAsync("/api/api-keys", new { name = "zapier" });
         Assert.That(created.IsSuccessStatusCode, Is.True);
         var newKey = await created.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.That((await api.DeleteAsync($"/api/api-keys/{newKey.GetProperty("id").GetGuid()}")).IsSuccessStatusCode, Is.True);
+        Assert.That((await person.DeleteAsync($"/api/api-keys/{newKey.GetProperty("id").GetGuid()}")).IsSuccessStatusCode, Is.True);
         Assert.That((await App.SendAsync(user, new SetIntegrationEnabled(integrationId, false))).IsSuccess, Is.True);
         Assert.That((await api.DeleteAsync($"/api/integrations/{integrationId}")).IsSuccessStatusCode, Is.True);
 
-        var rows = (await App.SendAsync(user, new ListAuditEntries())).Items.Reverse().ToList();
+        // The person's sign-in (for the key changes) has its own row, proven below: these are the actions.
+        var rows = (await App.SendAsync(user, new ListAuditEntries())).Items.Reverse().Where(r => r.Action != "sign_in").ToList();
         Assert.That(rows.Select(r => (r.Action, r.SubjectType, r.Outcome)), Is.EqualTo(new[]
         {
             ("connect", AuditActions.Integration, AuditActions.Ok),
@@ -45,7 +49,8 @@ public sealed class AuditTrailTests(DatabaseKind database) : AppFixture(database
         }));
         Assert.Multiple(() =>
         {
-            Assert.That(rows.Where(r => r.Action != "disable").Select(r => r.Via), Has.All.StartWith("API key \"tests\" (lo_"), "made with the test's key");
+            Assert.That(rows.Where(r => r.SubjectType != AuditActions.ApiKey && r.Action != "disable").Select(r => r.Via), Has.All.StartWith("API key \"tests\" (lo_"), "made with the test's key");
+            Assert.That(rows.Where(r => r.SubjectType == AuditActions.ApiKey).Select(r => r.Via), Has.All.Null, "made in the person's session");
             Assert.That(rows.Single(r => r.Action == "disable").Via, Is.Null, "made without HTTP, as the user");
             Assert.That(rows.Select(r => r.ActorId), Has.All.EqualTo(user.Id));
             Assert.That(rows[0].SubjectId, Is.EqualTo(SandboxSeed.MainPageId));

@@ -56,7 +56,8 @@ public sealed class AuthenticationTests(DatabaseKind database) : AppFixture(data
         using var client = App.ApiClient(user);
         var keys = await client.GetFromJsonAsync<JsonElement>("/api/api-keys");
         var id = keys.GetProperty("api_keys")[0].GetProperty("id").GetGuid();
-        Assert.That((await client.DeleteAsync($"/api/api-keys/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        using var signedIn = await App.SignedInApiClientAsync(user);
+        Assert.That((await signedIn.DeleteAsync($"/api/api-keys/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
         await AssertUnauthorizedAsync(client, "Invalid API key");
     }

@@ -34,7 +34,7 @@ public sealed class ErrorHandlingTests(DatabaseKind database) : AppFixture(datab
     public async Task Invalid_command_input_is_400_with_field_errors_and_nothing_stored()
     {
         var user = await App.NewUserAsync();
-        using var client = App.ApiClient(user);
+        using var client = await App.SignedInApiClientAsync(user);
         var response = await client.PostAsJsonAsync("/api/api-keys", new { name = "  " });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -49,7 +49,7 @@ public sealed class ErrorHandlingTests(DatabaseKind database) : AppFixture(datab
     public async Task Malformed_json_and_unknown_fields_are_400_without_internals()
     {
         var user = await App.NewUserAsync();
-        using var client = App.ApiClient(user);
+        using var client = await App.SignedInApiClientAsync(user);
         foreach (var json in new[] { "{\"name\":", "{\"name\":\"x\",\"admin\":true}" })
         {
             var response = await client.PostAsync("/api/api-keys", new StringContent(json, Encoding.UTF8, "application/json"));

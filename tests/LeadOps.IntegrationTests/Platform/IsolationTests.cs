@@ -21,7 +21,8 @@ public sealed class IsolationTests(DatabaseKind database) : AppFixture(database)
         var bobKeys = await bobClient.GetFromJsonAsync<JsonElement>("/api/api-keys");
         Assert.That(bobKeys.GetProperty("api_keys").EnumerateArray().Select(k => k.GetProperty("id").GetGuid()), Does.Not.Contain(aliceKeyId));
 
-        var revoke = await bobClient.DeleteAsync($"/api/api-keys/{aliceKeyId}");
+        using var bobSignedIn = await App.SignedInApiClientAsync(bob);
+        var revoke = await bobSignedIn.DeleteAsync($"/api/api-keys/{aliceKeyId}");
         Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await IsActiveAsync(alice.Id, aliceKeyId), Is.True, "nothing changed");
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.IntegrationTests.Platform;
 
@@ -36,5 +37,39 @@ public sealed class NewApiKeyPageTests(DatabaseKind database) : AppFixture(datab
 
         var later = await browser.GetStringAsync("/Account");
         Assert.That(later, Does.Not.Contain(key).And.Not.Contain("data-test=\"new-api-key\""), "never shown again");
+    }
+
+    [Test]
+    public async Task Reloading_the_answer_that_shows_a_new_key_without_script_posts_again_and_creates_nothing()
+    {
+        var user = await App.NewUserAsync();
+        using var browser = await App.SignedInClientAsync(user);
+        var page = await browser.GetStringAsync("/Account");
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value),
+            ["KeyName"] = "CRM sync",
+        };
+        if (Regex.Match(page, "name=\"FormToken\" value=\"([^\"]+)\"") is { Success: true } formToken)
+        {
+            fields["FormToken"] = formToken.Groups[1].Value;
+        }
+
+        // Without script the address bar keeps the post's address, and a reload sends the same form once more.
+        using var first = await browser.PostAsync("/Account?handler=CreateKey", new FormUrlEncodedContent(fields));
+        using var reload = await browser.PostAsync("/Account?handler=CreateKey", new FormUrlEncodedContent(fields));
+        var reloaded = await reload.Content.ReadAsStringAsync();
+
+        await using var scope = App.ScopeFor(user.Id);
+        var names = await App.Db(scope).ApiKeys.Select(k => k.Name).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(names, Is.EquivalentTo(new[] { "tests", "CRM sync" }), "the reload created no second key");
+            Assert.That(reload.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the repost is refused");
+            Assert.That(WebUtility.HtmlDecode(reloaded), Does.Contain("This form was sent already").And.Contain("Nothing new was created"));
+            Assert.That(reloaded, Does.Not.Contain("data-test=\"new-api-key\""), "no key is shown again");
+            Assert.That(reload.Headers.TryGetValues("Set-Cookie", out var cookies) ? cookies : [], Has.None.Match("TempData[^=]*=[^;]"), "still no key in a cookie");
+        });
     }
 }

@@ -26,7 +26,7 @@ public sealed class SecretAnswersTests(DatabaseKind database) : AppFixture(datab
     public async Task The_api_answers_holding_a_new_secret_are_not_stored()
     {
         var user = await App.NewUserAsync();
-        using var api = App.ApiClient(user);
+        using var api = await App.SignedInApiClientAsync(user);
 
         var endpoint = await api.PostAsJsonAsync("/api/webhook-endpoints", new { url = "https://hooks.example.com/leadops", events = new[] { "lead.created" } });
         var key = await api.PostAsJsonAsync("/api/api-keys", new { name = "reporting" });

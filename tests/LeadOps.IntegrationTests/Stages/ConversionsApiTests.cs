@@ -8,6 +8,7 @@ using LeadOps.Application.Leads.Stages.Queries;
 using LeadOps.Domain.Leads.Conversions;
 using LeadOps.GraphSandbox;
 using LeadOps.Infrastructure.Conversions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Stages;
@@ -123,6 +124,38 @@ public sealed class ConversionsApiTests(DatabaseKind database) : AppFixture(data
             Assert.That(shown.Attempts, Is.EqualTo(1));
             Assert.That(shown.Error, Does.Contain("code 190").And.Contain("access token"));
             Assert.That(Received.Where(e => e.LeadId == facebookLeadId), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task A_dataset_token_that_cannot_be_read_fails_at_once_saying_so_and_linking_again_with_a_token_sends()
+    {
+        var (user, leadId, facebookLeadId) = await LeadWithDatasetAsync(SandboxSeed.DatasetToken);
+        int integrationId;
+        await using (var scope = App.ScopeFor(user.Id))
+        {
+            integrationId = (await App.Db(scope).Leads.Where(l => l.Id == leadId).Select(l => l.IntegrationId).SingleAsync())!.Value;
+            // What a changed key ring leaves: a protected token the app can no longer unprotect (ADR 0013).
+            await App.Db(scope).ConversionsLinks.ExecuteUpdateAsync(s => s.SetProperty(l => l.AccessTokenProtected, "CfDJ8not-a-protected-token"));
+        }
+
+        await DrainAsync();
+        var failed = (await App.SendAsync(user, new GetLeadWorkspace(leadId))).Value!.Conversions.Single();
+        var keptUnreadable = await App.SendAsync(user, new LinkConversionsDataset(integrationId, SandboxSeed.DatasetId, null, null));
+        var relinked = await App.SendAsync(user, new LinkConversionsDataset(integrationId, SandboxSeed.DatasetId, SandboxSeed.DatasetToken, null));
+        await App.SendAsync(user, new ChangeLeadStage([leadId], "qualified"));
+        await DrainAsync();
+
+        var received = Received.Where(e => e.LeadId == facebookLeadId).Select(e => e.EventName).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failed.Status, Is.EqualTo(ConversionEventStatus.Failed), "an unreadable token is not retried, as a refused one is not");
+            Assert.That(failed.Error, Does.Contain("cannot read this dataset's stored access token").And.Contain("reconnect the dataset").And.Contain("Nothing was sent"));
+            Assert.That(failed.Error, Does.Not.Contain("may already have"));
+            Assert.That(keptUnreadable.IsSuccess, Is.False, "linking again without a token would keep the unreadable one");
+            Assert.That(keptUnreadable.Detail, Does.Contain("cannot read this dataset's stored access token"));
+            Assert.That(relinked.IsSuccess, Is.True, relinked.Error);
+            Assert.That(received, Is.EqualTo(new[] { "Qualified" }), "nothing sent with the unreadable token; the next stage with the new one");
         }
     }
 

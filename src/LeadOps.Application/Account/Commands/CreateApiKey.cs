@@ -1,7 +1,11 @@
 namespace LeadOps.Application.Account.Commands;
 
-/// <summary>Creates a personal API key; the returned key is shown once and never stored.</summary>
-public sealed record CreateApiKey(string Name) : ICommand<CreatedApiKey>;
+/// <summary>
+/// Creates a personal API key; the returned key is shown once and never stored. <paramref name="FormToken"/>: the
+/// one-time token of the page form that sent it (ADR 0018): sent again (a reload without script), nothing is created
+/// and the refusal says so.
+/// </summary>
+public sealed record CreateApiKey(string Name, Guid? FormToken = null) : ICommand<CreatedApiKey>;
 
 public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
 {
@@ -12,12 +16,28 @@ public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
 internal sealed class CreateApiKeyHandler(IApiKeyRepository keys, IUnitOfWork unitOfWork, TimeProvider clock)
     : ICommandHandler<CreateApiKey, CreatedApiKey>
 {
+    public const string SentAlready =
+        "This form was sent already (a reload sends it again): its key was created then and shown that once. Nothing new was created; to make another key, name it here and create it.";
+
     public async ValueTask<CreatedApiKey> Handle(CreateApiKey command, CancellationToken cancellationToken)
     {
+        if (command.FormToken is { } token && await keys.FindByFormTokenAsync(token, cancellationToken) is not null)
+        {
+            throw new Common.ValidationException(nameof(CreateApiKey.FormToken), SentAlready);
+        }
+
         var (key, prefix, hash) = ApiKeySecret.Generate();
-        var entity = ApiKey.Create(command.Name.Trim(), prefix, hash, clock.GetUtcNow());
-        keys.Add(entity);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
+        var entity = ApiKey.Create(command.Name.Trim(), prefix, hash, clock.GetUtcNow(), command.FormToken);
+        if (command.FormToken is null)
+        {
+            keys.Add(entity);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+        }
+        else if (!await keys.TryAddAsync(entity, cancellationToken))
+        {
+            throw new Common.ValidationException(nameof(CreateApiKey.FormToken), SentAlready); // the same form, posted at the same moment
+        }
+
         return new CreatedApiKey(entity.Id, entity.Name, key);
     }
 }

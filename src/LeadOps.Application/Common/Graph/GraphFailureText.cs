@@ -19,6 +19,10 @@ public static class GraphFailureText
     /// <summary>Why a page whose stored token LeadOps cannot read needs reconnecting.</summary>
     public const string TokenUnreadable = "LeadOps cannot read this page's stored token (the keys that protected it have changed): reconnect the page.";
 
+    /// <summary>Why a dataset whose stored Conversions API access token LeadOps cannot read needs reconnecting (ADR 0013).</summary>
+    public const string DatasetTokenUnreadable =
+        "LeadOps cannot read this dataset's stored access token (the keys that protected it have changed): reconnect the dataset by linking it again with a new access token.";
+
     /// <summary>What went wrong in plain words; where the words are LeadOps' own, Meta's title for the refusal follows when it gives one.</summary>
     public static string Describe(GraphFailure failure)
     {

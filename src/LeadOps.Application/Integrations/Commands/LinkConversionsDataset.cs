@@ -47,6 +47,10 @@ internal sealed class LinkConversionsDatasetHandler(
             link = ConversionsLink.For(command.IntegrationId);
             conversions.Add(link);
         }
+        else if (token is null && protector.UnprotectOrNull(link.AccessTokenProtected) is null)
+        {
+            return Result<ConversionsLinkView>.Invalid("An access token is required", GraphFailureText.DatasetTokenUnreadable);
+        }
 
         link.Use(command.DatasetId, token, command.TestEventCode, clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeadOps.Application.Integrations;
 using LeadOps.Application.Leads.Stages;
 using LeadOps.Domain.Leads.Conversions;
 
@@ -8,7 +9,8 @@ namespace LeadOps.Application.Leads.Conversions;
 /// Sends one Conversions API event that <paramref name="Worker"/> has claimed, as its owner: skipped when the lead's
 /// integration has no dataset linked, the lead has no Facebook lead id or the entry is older than Meta's 7 days;
 /// otherwise sent, and what was sent is kept with Meta's answer. An outage is retried with backoff; Meta's refusal
-/// (an invalid parameter, an unknown lead, a bad token) is Failed at once with Meta's code and message.
+/// (an invalid parameter, an unknown lead, a bad token) is Failed at once with Meta's code and message, and so is a stored
+/// dataset token the key ring can no longer read (nothing is sent: the dataset must be linked again).
 /// <paramref name="PreviousClaimLapsed"/>: the claim before this one ended without an outcome (Meta may have the event).
 /// </summary>
 public sealed record DeliverConversionEvent(long ConversionEventId, string Worker, bool PreviousClaimLapsed = false) : ICommand<ConversionEventStatus?>;
@@ -26,6 +28,9 @@ internal sealed class DeliverConversionEventHandler(
     public const string NoDataset = "No Meta dataset is linked to the lead's integration: nothing was sent.";
     public const string NoLeadId = "The lead has no Facebook lead id Meta could match: nothing was sent.";
     public const string TooOld = "The stage was entered more than 7 days ago, beyond what Meta accepts: nothing was sent.";
+
+    /// <summary>What an event says when its dataset's stored token cannot be read: nothing left for Meta.</summary>
+    public const string TokenUnreadable = "Nothing was sent to Meta. " + GraphFailureText.DatasetTokenUnreadable;
 
     /// <summary>What an event Failed past its last attempt says when the attempt before may have sent it.</summary>
     public const string MayAlreadyHaveIt = "Meta may already have this event.";
@@ -50,13 +55,19 @@ internal sealed class DeliverConversionEventHandler(
         {
             conversion.MarkFailed(reason, conversion.FbTraceId); // the failure it quotes keeps its trace id
         }
+        else if (protector.UnprotectOrNull(link.AccessTokenProtected) is not { } token)
+        {
+            // As an unusable token (Meta's 190): failed at once, not retried; and nothing reached Meta, so the event
+            // says so instead of ending as a lapsed claim that "Meta may already have".
+            conversion.MarkFailed(TokenUnreadable, null);
+        }
         else
         {
             var all = await stages.ListStagesAsync(cancellationToken);
             var name = all.FirstOrDefault(s => s.Key == conversion.StageKey)?.EventName ?? conversion.StageKey;
             var request = new ConversionRequest(name, time.Value.ToUnixTimeSeconds(), long.Parse(lead.FacebookLeadId, CultureInfo.InvariantCulture), link.TestEventCode);
             conversion.Attempted(request.ToJson(), link.TestEventCode is not null);
-            await SendAsync(conversion, link, request, cancellationToken);
+            await SendAsync(conversion, link.DatasetId, token, request, cancellationToken);
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
@@ -65,11 +76,11 @@ internal sealed class DeliverConversionEventHandler(
         return conversion.Status;
     }
 
-    private async Task SendAsync(ConversionEvent conversion, Domain.Integrations.ConversionsLink link, ConversionRequest request, CancellationToken cancellationToken)
+    private async Task SendAsync(ConversionEvent conversion, string datasetId, string accessToken, ConversionRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            var answer = await gateway.SendAsync(link.DatasetId, protector.Unprotect(link.AccessTokenProtected), request, cancellationToken);
+            var answer = await gateway.SendAsync(datasetId, accessToken, request, cancellationToken);
             conversion.MarkSent(clock.GetUtcNow(), answer.EventsReceived, answer.FbTraceId);
         }
         catch (GraphApiException ex)

@@ -81,10 +81,12 @@ public sealed class LeadCsvWriter
         }
         else
         {
-            var byKey = answers.GroupBy(a => a.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            // field_data may send a name more than once (as the leads API keeps it): every answer of the question, in
+            // field_data order, each its values joined by ", ", the answers by "; " (an empty one adds nothing).
+            var byKey = answers.ToLookup(a => a.Name, StringComparer.Ordinal);
             foreach (var question in _questions)
             {
-                csv.WriteField(byKey.TryGetValue(question.Key, out var a) ? string.Join(", ", a.Values.Select(v => Option(question, v))) : string.Empty);
+                csv.WriteField(string.Join("; ", byKey[question.Key].Where(a => a.Values is { Count: > 0 }).Select(a => string.Join(", ", a.Values.Select(v => Option(question, v))))));
             }
 
             csv.WriteField(Join(answers.Where(a => !_byKey.ContainsKey(a.Name))));

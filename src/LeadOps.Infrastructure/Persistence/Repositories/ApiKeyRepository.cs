@@ -11,4 +11,13 @@ internal sealed class ApiKeyRepository(LeadOpsDbContext db) : IApiKeyRepository
         db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
 
     public void Add(ApiKey key) => db.ApiKeys.Add(key);
+
+    public Task<ApiKey?> FindByFormTokenAsync(Guid formToken, CancellationToken cancellationToken) =>
+        db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.FormToken == formToken, cancellationToken);
+
+    public async Task<bool> TryAddAsync(ApiKey key, CancellationToken cancellationToken)
+    {
+        db.ApiKeys.Add(key); // refused by the unique form token: the other post's key stands, this one is never saved
+        return await DbErrors.TrySaveUniqueAsync(db, cancellationToken);
+    }
 }

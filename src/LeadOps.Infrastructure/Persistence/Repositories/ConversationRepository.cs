@@ -90,28 +90,9 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
 
     public async Task<bool> TryAddReplyAsync(MessengerMessage message, CancellationToken cancellationToken)
     {
+        // The same idempotency key stored first by a twin request: this attempt is forgotten entirely.
         db.MessengerMessages.Add(message);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            // The same idempotency key was stored first by a twin request: forget this attempt entirely.
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList())
-            {
-                entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged;
-            }
-
-            // Its events go with it: nothing of this attempt is audited or pushed.
-            foreach (var raiser in db.ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity))
-            {
-                raiser.ClearDomainEvents();
-            }
-
-            return false;
-        }
+        return await DbErrors.TrySaveUniqueAsync(db, cancellationToken);
     }
 
     public async Task<bool> TryClaimRetryAsync(long messageId, ReplyPlan plan, DateTimeOffset at, CancellationToken cancellationToken) =>

@@ -8,6 +8,7 @@ namespace LeadOps.Web.Pages.Account;
 /// The signed-in user's account: the name colleagues see, change password, personal API keys (created, shown once,
 /// revoked).
 /// </summary>
+[PersonOnly.PersonOnlyHandlers("CreateKey", "RevokeKey")]
 public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : PageModel
 {
     public IReadOnlyList<ApiKeySummary> ApiKeys { get; private set; } = [];
@@ -27,6 +28,13 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
     [BindProperty]
     [StringLength(100)]
     public string? KeyName { get; set; }
+
+    /// <summary>The one-time token of the create-key form that was posted: posted again (a reload without script), nothing is created (ADR 0018).</summary>
+    [BindProperty]
+    public Guid? FormToken { get; set; }
+
+    /// <summary>The token the create-key form carries on this page: a new one each time the page is shown.</summary>
+    public Guid NextFormToken { get; } = Guid.NewGuid();
 
     /// <summary>The name colleagues see (<see cref="ApplicationUser.DisplayName"/>); left empty, they see the e-mail address.</summary>
     [BindProperty]
@@ -71,7 +79,7 @@ public sealed class IndexModel(IMediator mediator, UserManager<ApplicationUser> 
     public async Task<IActionResult> OnPostCreateKeyAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        NewKey = await this.SendFormAsync(mediator, new CreateApiKey(KeyName ?? string.Empty), refused => ModelState.AddModelError(nameof(KeyName), refused.FirstMessage), ct);
+        NewKey = await this.SendFormAsync(mediator, new CreateApiKey(KeyName ?? string.Empty, FormToken), refused => ModelState.AddModelError(nameof(KeyName), refused.FirstMessage), ct);
         if (NewKey is not null)
         {
             Response.Headers.CacheControl = "no-store";

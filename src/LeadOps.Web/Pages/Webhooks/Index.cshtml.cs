@@ -8,6 +8,7 @@ namespace LeadOps.Web.Pages.Webhooks;
 /// Outgoing webhooks and alerts: register an HTTPS endpoint (its secret shown once), see its delivery log, send a test
 /// event, resume it after a pause, remove it; and choose per integration how new leads and escalations are announced.
 /// </summary>
+[PersonOnly.PersonOnlyHandlers("Create")]
 public sealed class IndexModel(IMediator mediator) : PageModel
 {
     public IReadOnlyList<WebhookEndpointView> Endpoints { get; private set; } = [];

@@ -31,6 +31,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -63,6 +66,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Prefix")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "FormToken")
+                        .IsUnique()
+                        .HasFilter("[FormToken] IS NOT NULL");
 
                     b.ToTable("ApiKeys");
                 });

@@ -26,6 +26,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("INTEGER");
 
@@ -57,6 +60,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "FormToken")
                         .IsUnique();
 
                     b.ToTable("ApiKeys");

@@ -22,7 +22,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     SecretHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FormToken = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -992,6 +993,12 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_ApiKeys_OwnerId",
                 table: "ApiKeys",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_OwnerId_FormToken",
+                table: "ApiKeys",
+                columns: new[] { "OwnerId", "FormToken" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Prefix",

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLeadOpsDbContext))]
-    [Migration("20261207113340_InitialCreate")]
+    [Migration("20261207113718_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -33,6 +33,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("LastUsedAt")
                         .HasColumnType("datetimeoffset");
@@ -66,6 +69,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Prefix")
                         .IsUnique();
+
+                    b.HasIndex("OwnerId", "FormToken")
+                        .IsUnique()
+                        .HasFilter("[FormToken] IS NOT NULL");
 
                     b.ToTable("ApiKeys");
                 });

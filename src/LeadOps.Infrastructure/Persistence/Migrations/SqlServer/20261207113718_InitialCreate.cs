@@ -22,7 +22,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     SecretHash = table.Column<byte[]>(type: "varbinary(32)", maxLength: 32, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     LastUsedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FormToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1211,6 +1212,13 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_ApiKeys_OwnerId",
                 table: "ApiKeys",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_OwnerId_FormToken",
+                table: "ApiKeys",
+                columns: new[] { "OwnerId", "FormToken" },
+                unique: true,
+                filter: "[FormToken] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Prefix",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261207113048_InitialCreate")]
+    [Migration("20261207113648_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -28,6 +28,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("LastUsedAt")
                         .HasColumnType("INTEGER");
@@ -60,6 +63,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("Prefix")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerId", "FormToken")
                         .IsUnique();
 
                     b.ToTable("ApiKeys");
