@@ -12,6 +12,9 @@ public sealed class MessageAttachment : IOwnedByUser
     public const int StickerIdLength = 64;
     public const int NoteLength = 300;
 
+    /// <summary>The story a customer's message answers (<c>reply_to.story</c>), kept as a link beside the message's own attachments.</summary>
+    public const string StoryReply = "story_reply";
+
     /// <summary>Types whose bytes LeadOps copies (up to <c>Attachments:MaxCopyBytes</c>).</summary>
     public static readonly IReadOnlyList<string> CopiedTypes = ["image", "file", "video", "audio", "sticker"];
 
@@ -97,13 +100,13 @@ public sealed class MessageAttachment : IOwnedByUser
         "fallback" => Title is null ? "Link" : $"Link: {Title}",
         "template" => "Template",
         "appointment_booking" => Title ?? "Appointment",
-        "reel" or "ig_reel" or "post" or "ig_post" or "share" or "story_mention" => Title is null ? Capital(NameOf(Type)) : $"{Capital(NameOf(Type))}: {Title}",
+        "reel" or "ig_reel" or "post" or "ig_post" or "share" or "story_mention" or StoryReply => Title is null ? Capital(NameOf(Type)) : $"{Capital(NameOf(Type))}: {Title}",
         _ => $"Attachment ({Type})",
     };
 
     /// <summary>
     /// What staff call an attachment of this type: the shares the messages reference lists (<c>reel</c>, <c>ig_reel</c>,
-    /// <c>post</c>, <c>ig_post</c>; Instagram's older <c>share</c> and its <c>story_mention</c>) in words, any other type by its name.
+    /// <c>post</c>, <c>ig_post</c>; Instagram's older <c>share</c>, its <c>story_mention</c> and the story a message replies to) in words, any other type by its name.
     /// </summary>
     public static string NameOf(string type) => type switch
     {
@@ -111,6 +114,7 @@ public sealed class MessageAttachment : IOwnedByUser
         "post" or "share" => "shared post",
         "ig_post" => "shared Instagram post",
         "story_mention" => "story mention",
+        StoryReply => "reply to a story",
         _ => type,
     };
 

@@ -58,9 +58,20 @@ public sealed partial class CustomerActions
             body["quick_reply"] = new JsonObject { ["payload"] = message.QuickReplyPayload };
         }
 
-        if (message.ReplyToMid is not null)
+        if (message.ReplyToMid is not null || message.ReplyToStory is not null)
         {
-            body["reply_to"] = new JsonObject { ["mid"] = message.ReplyToMid };
+            var replyTo = new JsonObject();
+            if (message.ReplyToMid is not null)
+            {
+                replyTo["mid"] = message.ReplyToMid;
+            }
+
+            if (message.ReplyToStory is { } story)
+            {
+                replyTo["story"] = new JsonObject { ["url"] = story.Url, ["id"] = story.Id };
+            }
+
+            body["reply_to"] = replyTo;
         }
 
         if (message.Attachments.Count > 0)

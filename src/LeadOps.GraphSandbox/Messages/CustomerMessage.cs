@@ -1,7 +1,11 @@
 namespace LeadOps.GraphSandbox;
 
-/// <summary>What a customer writes: text, attachments, a quick reply's payload, the message they quote, the referral that brought them.</summary>
-public sealed record CustomerMessage(string? Text = null)
+/// <summary>
+/// What a customer writes: text, attachments, a quick reply's payload, the message they quote, the referral that brought them;
+/// <paramref name="ReplyToStory"/>: the story they answer (<c>reply_to.story {url, id}</c>, as Meta's Instagram messaging webhooks
+/// write a story reply).
+/// </summary>
+public sealed record CustomerMessage(string? Text = null, SandboxStory? ReplyToStory = null)
 {
     public IReadOnlyList<CustomerAttachment> Attachments { get; init; } = [];
 

@@ -58,7 +58,9 @@ internal static class MessengerEventJson
 
         body["action"] = unreact ? "unreact" : "react";
         body["mid"] = mid;
-        return Event(Customer(psid, shape), pageId, at, shape, "reaction", body);
+        return shape.ReactionInsideMessage
+            ? Event(Customer(psid, shape), pageId, at, shape, "message", new JsonObject { ["reaction"] = body })
+            : Event(Customer(psid, shape), pageId, at, shape, "reaction", body);
     }
 
     public static JsonObject Edit(string pageId, string psid, string mid, string text, int numEdit, DateTimeOffset at, MessengerShape shape) =>

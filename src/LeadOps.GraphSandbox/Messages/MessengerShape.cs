@@ -25,4 +25,10 @@ public sealed record MessengerShape
     /// entry's id as "The PSID of the user that triggered the webhook event", though its sample prints the page.
     /// </summary>
     public bool EntryIdIsSender { get; init; }
+
+    /// <summary>
+    /// A reaction written inside a message, <c>"message":{"reaction":{…}}</c>, as Meta's "Replies and Reactions Webhooks"
+    /// page (messenger-platform/webhook/reply_and_reactions) prints its schema, instead of the reference's <c>"reaction":{…}</c>.
+    /// </summary>
+    public bool ReactionInsideMessage { get; init; }
 }

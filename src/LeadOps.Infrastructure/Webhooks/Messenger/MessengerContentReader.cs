@@ -38,6 +38,19 @@ internal static class MessengerContentReader
         return kept;
     }
 
+    /// <summary>
+    /// The message's attachments and, for a reply to a story (<c>reply_to.story {url, id}</c>, as Meta's Instagram messaging
+    /// webhooks write it), the story as one more, <c>story_reply</c>: Meta's link to it, which staff open and LeadOps does not copy.
+    /// </summary>
+    public static IReadOnlyList<MessengerAttachment>? AttachmentsAndStory(JsonElement message)
+    {
+        var attachments = Attachments(message);
+        var story = MessengerJson.Object(message, "reply_to") is { } replyTo ? MessengerJson.Object(replyTo, "story") : null;
+        return story is null
+            ? attachments
+            : [.. (attachments ?? []).Take(MaxAttachments - 1), new MessengerAttachment(MessageAttachment.StoryReply, MessengerJson.Text(story, "url", MessageAttachment.UrlLength))];
+    }
+
     private static MessengerAttachment Attachment(JsonElement a)
     {
         var payload = MessengerJson.Object(a, "payload");

@@ -23,7 +23,7 @@ internal static class MessengerEventReader
         var entryIsParty = entryPage is not null && (entryPage == sender || entryPage == recipient);
         string? PageOf(string? party) => fromChanges && !entryIsParty ? party ?? entryPage : entryPage ?? party;
 
-        if (MessengerJson.Object(item, "message") is { } message)
+        if (MessengerJson.Object(item, "message") is { } message && !IsReactionOnly(message))
         {
             // An echo is the page's message; so is one whose sender is the page. The customer is the party that is not the
             // page: SDK fixtures (botman/driver-facebook) write echoes with the customer as sender and the page as recipient.
@@ -39,7 +39,7 @@ internal static class MessengerEventReader
                     Mid: MessengerJson.Text(message, "mid", Domain.Conversations.MessengerMessage.MidLength),
                     Text: MessengerJson.Text(message, "text", 20_000), AppId: MessengerJson.Id(message, "app_id"), Standby: standby)
                 {
-                    Attachments = MessengerContentReader.Attachments(message),
+                    Attachments = MessengerContentReader.AttachmentsAndStory(message),
                     QuickReplyPayload = MessengerJson.Payload(MessengerJson.Object(message, "quick_reply")),
                     ReplyToMid = MessengerJson.Text(MessengerJson.Object(message, "reply_to"), "mid", Domain.Conversations.MessengerMessage.MidLength),
                     // Meta nests the referral in the message; public projects' models also put it beside the message.
@@ -71,6 +71,14 @@ internal static class MessengerEventReader
         return customer is null || customer == pageId ? null : CustomerEvent(item, pageId, customer, at, standby);
     }
 
+    /// <summary>
+    /// A message that only holds a reaction, <c>"message":{"reaction":{…}}</c>, as the "Replies and Reactions Webhooks" page
+    /// (messenger-platform/webhook/reply_and_reactions) prints the schema: the customer reacted, and wrote nothing.
+    /// </summary>
+    private static bool IsReactionOnly(JsonElement message) =>
+        MessengerJson.Object(message, "reaction") is not null && !MessengerJson.IsTrue(message, "is_echo") &&
+        MessengerJson.Text(message, "text", 1) is null && MessengerContentReader.Attachments(message) is null;
+
     private static MessengerWebhookEvent? CustomerEvent(JsonElement item, string page, string psid, DateTimeOffset at, bool standby)
     {
         MessengerWebhookEvent Event(MessengerEventKind kind, string? mid = null) => new(kind, page, psid, at, Mid: mid, Standby: standby);
@@ -85,7 +93,8 @@ internal static class MessengerEventReader
             };
         }
 
-        if (MessengerJson.Object(item, "reaction") is { } reaction)
+        // Meta's reference writes the reaction beside the sender; its "Replies and Reactions Webhooks" page, inside a message.
+        if ((MessengerJson.Object(item, "reaction") ?? (MessengerJson.Object(item, "message") is { } holder ? MessengerJson.Object(holder, "reaction") : null)) is { } reaction)
         {
             var unreact = string.Equals(MessengerJson.Text(reaction, "action", 20), "unreact", StringComparison.OrdinalIgnoreCase);
             return Event(MessengerEventKind.Reaction, MessengerJson.Text(reaction, "mid", MidLength)) with
