@@ -135,7 +135,17 @@ public sealed partial class Conversation
     }
 
     /// <summary>A failed reply was claimed for another attempt (the store set it back to Sending).</summary>
-    public void RecordRetryStarted(MessengerMessage message) => Raise(new ReplyRetryStarted(this, message));
+    public void RecordRetryStarted(MessengerMessage message)
+    {
+        // A reply that goes out takes the conversation for its writer, as a first allowed reply does (a refused first
+        // attempt took nothing: WriteReply).
+        if (message.SenderUserId is { } writer && (State != ConversationState.HumanActive || AssignedToUserId is null))
+        {
+            AssignTo(writer, message.SenderName);
+        }
+
+        Raise(new ReplyRetryStarted(this, message));
+    }
 
     /// <summary>Meta accepted a staff reply (the store recorded its id): the customer is no longer waiting.</summary>
     public void RecordReplySent(MessengerMessage message, ReplyPlan plan, ReplyAttempt attempt, DateTimeOffset at)

@@ -97,8 +97,9 @@ internal sealed class WebhookProcessor(
             var unknownPages = new HashSet<string>(StringComparer.Ordinal);
             var handled = 0;
             ExceptionDispatchInfo? failed = null;
-            // An owner whose event failed gets none of its later events of this delivery now: they come on the retry, after it.
-            var failedOwners = new HashSet<string>(StringComparer.Ordinal);
+            // An owner whose event failed on a page gets none of its later events of that page in this delivery now: they come
+            // on the retry, after it. Its other pages' events do not depend on that one's order and are handled now.
+            var failedOwners = new HashSet<(string OwnerId, string PageId)>();
             var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>>(StringComparer.Ordinal);
 
             // Each event goes to every integration of its page, as that integration's owner; a page no integration knows is
@@ -121,7 +122,7 @@ internal sealed class WebhookProcessor(
                     unknownPages.Add(pageId);
                 }
 
-                foreach (var (integrationId, ownerId, held) in owners.Where(o => !failedOwners.Contains(o.OwnerId)))
+                foreach (var (integrationId, ownerId, held) in owners.Where(o => !failedOwners.Contains((o.OwnerId, pageId))))
                 {
                     try
                     {
@@ -133,11 +134,11 @@ internal sealed class WebhookProcessor(
                     {
                         // One integration's event that fails (its token unreadable, a bug) must not cost the delivery's other
                         // pages and owners their leads and messages: they are handled now, and the delivery is tried again
-                        // afterwards for this one, like a Graph failure (below). This owner's later events wait for that retry,
-                        // so they are never handled before the one that failed.
+                        // afterwards for this one, like a Graph failure (below). This owner's later events of the page wait for
+                        // that retry, so they are never handled before the one that failed.
                         Logger.LogWarning("Webhook delivery {DeliveryId}: an event for integration {IntegrationId} failed ({Error}); the others go on", delivery.Id, integrationId, ex.GetType().Name);
                         failed ??= ExceptionDispatchInfo.Capture(ex);
-                        failedOwners.Add(ownerId);
+                        failedOwners.Add((ownerId, pageId));
                     }
                 }
             }

@@ -90,6 +90,31 @@ public sealed partial class ConversationPageReplyTests(DatabaseKind database) : 
         });
     }
 
+    [Test]
+    public async Task A_reply_refused_for_a_key_used_already_comes_back_with_a_new_key_that_sends_it()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Hello?");
+        using var browser = await App.SignedInClientAsync(staff.User);
+        var path = $"/Inbox/Conversation/{id}";
+        var used = Guid.NewGuid().ToString("N");
+        await browser.PostFormAsync($"{path}?handler=Reply", new Dictionary<string, string> { ["Reply.Text"] = "Hi!", ["Reply.IdempotencyKey"] = used }, formPage: path);
+
+        // The same page shown again from the browser's history, its text edited: its key was used for the first reply.
+        var conflict = await browser.PostFormAsync($"{path}?handler=Reply",
+            new Dictionary<string, string> { ["Reply.Text"] = "Hi, how can I help?", ["Reply.IdempotencyKey"] = used }, formPage: path);
+        var key = KeyField().Match(await conflict.Content.ReadAsStringAsync()).Groups[1].Value;
+        await browser.PostFormAsync($"{path}?handler=Reply", new Dictionary<string, string> { ["Reply.Text"] = "Hi, how can I help?", ["Reply.IdempotencyKey"] = key }, formPage: path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(conflict.StatusCode, Is.Not.EqualTo(HttpStatusCode.OK).And.Not.EqualTo(HttpStatusCode.Redirect), "the edited text is refused for the used key");
+            Assert.That(key, Is.Not.Empty.And.Not.EqualTo(used), "the page comes back with a new key");
+            Assert.That(SentTo(psid), Has.Count.EqualTo(2), "sending it again from that page sends it");
+        });
+    }
+
     private static string Problem(string page) =>
         WebUtility.HtmlDecode(ProblemAlert().Match(page).Groups[1].Value.Trim());
 

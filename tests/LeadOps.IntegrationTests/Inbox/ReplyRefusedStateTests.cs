@@ -83,6 +83,29 @@ public sealed class ReplyRefusedStateTests(DatabaseKind database) : InboxFixture
         });
     }
 
+    [Test]
+    public async Task A_refused_reply_retried_once_the_customer_wrote_again_takes_the_conversation_for_its_writer()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Can a person call me?");
+        var escalate = await staff.Api.PostAsJsonAsync("/api/conversations/escalate", new { page_id = SandboxSeed.MainPageId, psid, reason = "wants a call" });
+        Assert.That(escalate.StatusCode, Is.EqualTo(HttpStatusCode.OK), await escalate.Content.ReadAsStringAsync());
+        Clock.Advance(TimeSpan.FromDays(8));
+        await ReplyAsync(staff, "/api/conversations/{id}/messages", id, psid, "Sorry for the wait, calling you now.");
+        var refused = (await MessagesAsync(staff, id)).Single(m => m.GetProperty("sender").GetString() == "staff").GetProperty("id").GetInt64();
+        await CustomerWritesAsync(staff, psid, "Still there?");
+
+        var retry = await staff.Api.PostAsync($"/api/conversations/{id}/messages/{refused}/retry", null);
+
+        var after = await StoredAsync(staff, id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(retry.IsSuccessStatusCode, Is.True);
+            Assert.That(after, Is.EqualTo(new Stored("HumanActive", staff.User.Id, null)), "the reply that goes out takes the conversation, as a first allowed reply does");
+        });
+    }
+
     private sealed record Stored(string State, string? AssignedTo, DateTimeOffset? ResolvedAt);
 
     private async Task<Stored> StoredAsync(Staff staff, Guid id)

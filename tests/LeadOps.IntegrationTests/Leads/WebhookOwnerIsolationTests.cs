@@ -99,6 +99,40 @@ public sealed class WebhookOwnerIsolationTests(DatabaseKind database) : AppFixtu
     }
 
     [Test]
+    public async Task An_owner_whose_event_failed_on_one_page_gets_its_other_pages_events_of_the_delivery_at_once()
+    {
+        var owner = await App.NewUserAsync();
+        using var api = App.ApiClient(owner);
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken);
+        await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.ExpiringTokenPageToken);
+        Graph.Options.WebhookDropRate = 1;
+        var failingLead = Graph.SubmitLeads(SandboxSeed.MainTestRideFormId, 1)[0];
+        var otherPageLead = Graph.SubmitLeads(SandboxSeed.ExpiringTokenFormId, 1)[0];
+        await Graph.WhenWebhooksDrainedAsync();
+        Graph.Options.WebhookDropRate = 0;
+        (_failing.UserId, _failing.LeadId) = (owner.Id, failingLead);
+        static string Entry(string page, string form, string lead) =>
+            "{\"id\":\"" + page + "\",\"time\":1438292065,\"changes\":[{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" + lead +
+            "\",\"page_id\":\"" + page + "\",\"form_id\":\"" + form + "\",\"created_time\":1440120384}}]}";
+        var body = "{\"object\":\"page\",\"entry\":[" + Entry(SandboxSeed.MainPageId, SandboxSeed.MainTestRideFormId, failingLead) + "," +
+            Entry(SandboxSeed.ExpiringTokenPageId, SandboxSeed.ExpiringTokenFormId, otherPageLead) + "]}";
+        using var client = App.NewClient();
+        using (var posted = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret))
+        {
+            Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        }
+
+        var delivery = await FirstAttemptAsync(otherPageLead);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await LeadIdsAsync(api), Does.Contain(otherPageLead), "another page's events do not wait behind the one that failed");
+            Assert.That(await LeadIdsAsync(api), Does.Not.Contain(failingLead));
+            Assert.That(delivery.Status, Is.EqualTo(DeliveryStatus.Pending), "the delivery is tried again for the page that failed");
+        });
+    }
+
+    [Test]
     public async Task An_integration_whose_stored_token_cannot_be_read_asks_for_a_reconnect_and_the_other_owner_gets_its_lead()
     {
         var broken = await App.NewUserAsync();

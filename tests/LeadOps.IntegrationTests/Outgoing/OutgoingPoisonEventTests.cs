@@ -92,7 +92,8 @@ public sealed class OutgoingPoisonEventTests(DatabaseKind database) : OutgoingFi
 
     private async Task<int> RegisterAsync(TestUser user, Uri url)
     {
-        var response = await App.ApiClient(user).PostAsJsonAsync("/api/webhook-endpoints", new { url = url.ToString(), events = new[] { OutgoingEventNames.LeadCreated } });
+        using var person = await App.SignedInApiClientAsync(user);
+        var response = await person.PostAsJsonAsync("/api/webhook-endpoints", new { url = url.ToString(), events = new[] { OutgoingEventNames.LeadCreated } });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }

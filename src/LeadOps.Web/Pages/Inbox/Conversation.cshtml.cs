@@ -68,7 +68,11 @@ public sealed class ConversationModel(IMediator mediator) : PageModel
 
         if (result.Status == ResultStatus.Conflict)
         {
+            // The key was used for another reply (a page shown again from the history, its text edited): the form comes
+            // back with a new key, or every resubmission of it would be refused the same way.
             ModelState.AddModelError("Reply.Text", result.Error!);
+            ModelState.Remove("Reply.IdempotencyKey");
+            Reply.IdempotencyKey = null;
             return await LoadAsync(id, ct);
         }
 
