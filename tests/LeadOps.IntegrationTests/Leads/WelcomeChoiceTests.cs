@@ -50,6 +50,32 @@ public sealed partial class WelcomeChoiceTests(DatabaseKind database) : AppFixtu
     }
 
     [Test]
+    public async Task A_preview_the_page_cannot_make_says_why_instead_of_showing_a_plain_button()
+    {
+        var owner = await App.NewUserAsync();
+        var other = await App.NewUserAsync();
+        using var api = App.ApiClient(owner);
+        var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NotSubscribedPageToken)).GetProperty("id").GetInt32();
+        var form = SandboxSeed.FormIdsOf(SandboxSeed.NotSubscribedPageId)[1];
+        using (var otherApi = App.ApiClient(other))
+        {
+            await IntegrationsApiTests.ConnectAsync(otherApi, SandboxSeed.MainPageToken); // the page shows its retrieve panel
+        }
+
+        using var browser = await App.SignedInClientAsync(other);
+
+        // Another user's integration: the preview's own refusal (not found) is what the page has to say.
+        var response = await browser.GetAsync($"/Leads?retrieve={integrationId}:{form}&preview=1");
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(RetrieveErrors().Match(html).Groups[1].Value.Trim(), Is.Not.Empty, "the refusal is shown beside the form choice");
+        });
+    }
+
+    [Test]
     public async Task The_briefs_retrieval_sends_no_welcome_with_send_welcome_false_and_the_preview_endpoint_counts_them()
     {
         var user = await App.NewUserAsync();
@@ -96,4 +122,7 @@ public sealed partial class WelcomeChoiceTests(DatabaseKind database) : AppFixtu
 
     [GeneratedRegex("data-test=\"welcome-count\">(\\d+)<")]
     private static partial Regex WelcomeCount();
+
+    [GeneratedRegex("data-test=\"retrieve-errors\"[^>]*>([^<]*)<")]
+    private static partial Regex RetrieveErrors();
 }

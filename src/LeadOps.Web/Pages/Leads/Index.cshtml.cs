@@ -54,7 +54,15 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             ShowRetrieve = true;
             if (Request.Query.ContainsKey("preview") && asked.Bounds() is var (since, until))
             {
-                Preview = await this.SendFormAsync(mediator, new PreviewRetrieval(asked.IntegrationId, asked.FormId ?? string.Empty, since, until), ct) is { IsSuccess: true } p ? p.Value : null;
+                // A preview the page cannot make (Graph refused, a run under way, an integration not found) says why beside
+                // the form choice, as the post's refusal does.
+                var previewed = await this.SendFormAsync(mediator, new PreviewRetrieval(asked.IntegrationId, asked.FormId ?? string.Empty, since, until), ct, Field);
+                Preview = previewed is { IsSuccess: true } p ? p.Value : null;
+                if (Preview is null)
+                {
+                    AddChoiceRefusal(previewed);
+                    Response.StatusCode = StatusCodes.Status400BadRequest;
+                }
             }
         }
     }
@@ -134,14 +142,18 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// </summary>
     private async Task<IActionResult> Refused<T>(Result<T>? refusal, CancellationToken ct)
     {
+        AddChoiceRefusal(refusal);
+        ShowRetrieve = true;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private void AddChoiceRefusal<T>(Result<T>? refusal)
+    {
         if (refusal is not null)
         {
             ModelState.AddModelError(ChoiceField, refusal.Detail is null ? refusal.Error! : $"{refusal.Error}: {refusal.Detail}");
         }
-
-        ShowRetrieve = true;
-        await LoadAsync(ct);
-        return Page();
     }
 
     public static string ChoiceField => $"{nameof(Retrieve)}.{nameof(RetrieveInput.Choice)}";
