@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLeadOpsDbContext))]
-    [Migration("20261207113718_InitialCreate")]
+    [Migration("20261207115754_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1843,6 +1843,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset?>("NextFanOutAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetimeoffset");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261207113648_InitialCreate")]
+    [Migration("20261207115655_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1791,6 +1791,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextFanOutAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
