@@ -44,9 +44,9 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
     /// </summary>
     private async Task<IReadOnlyList<(long Id, string OwnerId)>> FindNewAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
-        var now = clock.GetUtcNow();
         var rows = await db.Set<OutgoingEvent>().IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
             .Where(e => e.ProcessedAt == null && e.SetAsideAt == null && (e.NextFanOutAt == null || e.NextFanOutAt <= now)).OrderBy(e => e.Id).Take(options.BatchSize)
             .Select(e => new { e.Id, e.OwnerId }).ToListAsync(cancellationToken);
