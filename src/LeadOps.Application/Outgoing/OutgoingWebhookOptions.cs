@@ -31,6 +31,12 @@ public sealed class OutgoingWebhookOptions
     public int MaxFanOutAttempts { get; set; } = 5;
 
     /// <summary>
+    /// The wait after an event's first failed fan-out; doubled after each next one. With the defaults, the five tries
+    /// span 1 + 2 + 4 + 8 = 15 minutes before the event is set aside.
+    /// </summary>
+    public TimeSpan FirstFanOutRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Allows <c>http://127.0.0.1</c> (and other loopback) endpoints: for Development and tests only. Otherwise only
     /// https to public addresses is accepted and connected to (private, loopback and link-local ones are refused).
     /// </summary>

@@ -50,6 +50,12 @@ public sealed class OutgoingEvent : IOwnedByUser
     /// </summary>
     public DateTimeOffset? SetAsideAt { get; private set; }
 
+    /// <summary>
+    /// After a failed fan-out, when the next try is due (null: due now). The wait doubles with each failure, so a failure
+    /// that clears within minutes (no free connection, a busy database) cannot use up every try in a few quick rounds.
+    /// </summary>
+    public DateTimeOffset? NextFanOutAt { get; private set; }
+
     public static OutgoingEvent ForLead(string name, Leads.Lead lead, DateTimeOffset now, string? detail = null) => new()
     {
         Name = name,
@@ -71,10 +77,14 @@ public sealed class OutgoingEvent : IOwnedByUser
 
     public void MarkProcessed(DateTimeOffset now) => ProcessedAt = now;
 
-    /// <summary>A fan-out failed; after <paramref name="maxAttempts"/> the event is set aside. True when this one set it aside.</summary>
-    public bool FanOutFailed(DateTimeOffset now, int maxAttempts)
+    /// <summary>
+    /// A fan-out failed: the k-th failure puts the next try <paramref name="firstDelay"/> × 2^(k-1) later; after
+    /// <paramref name="maxAttempts"/> the event is set aside. True when this one set it aside.
+    /// </summary>
+    public bool FanOutFailed(DateTimeOffset now, int maxAttempts, TimeSpan firstDelay)
     {
         FanOutAttempts++;
+        NextFanOutAt = now + (firstDelay * Math.Pow(2, Math.Clamp(FanOutAttempts - 1, 0, 20)));
         if (SetAsideAt is null && FanOutAttempts >= maxAttempts)
         {
             SetAsideAt = now;

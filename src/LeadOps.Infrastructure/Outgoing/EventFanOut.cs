@@ -29,7 +29,7 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // One event that cannot be fanned out must not hold up the others, nor the deliveries and e-mails after
-                // them in the round: it stays new and is tried again next round, until it is set aside.
+                // them in the round: it stays new and is tried again after a growing wait, until it is set aside.
                 LogFanOutFailed(logger, id, ex.GetType().Name);
                 await RecordFailureAsync(id, ownerId, cancellationToken);
             }
@@ -38,13 +38,17 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
         return handled;
     }
 
-    /// <summary>Looks across owners by design (the worker serves everyone); ids and owners only, each handled as its owner.</summary>
+    /// <summary>
+    /// The new events that are due (a failed one waits out its backoff); looks across owners by design (the worker serves
+    /// everyone); ids and owners only, each handled as its owner.
+    /// </summary>
     private async Task<IReadOnlyList<(long Id, string OwnerId)>> FindNewAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
         var rows = await db.Set<OutgoingEvent>().IgnoreQueryFilters([LeadOpsDbContext.OwnerFilter]).AsNoTracking()
-            .Where(e => e.ProcessedAt == null && e.SetAsideAt == null).OrderBy(e => e.Id).Take(options.BatchSize)
+            .Where(e => e.ProcessedAt == null && e.SetAsideAt == null && (e.NextFanOutAt == null || e.NextFanOutAt <= now)).OrderBy(e => e.Id).Take(options.BatchSize)
             .Select(e => new { e.Id, e.OwnerId }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.Id, r.OwnerId))];
     }
@@ -90,7 +94,7 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
             }
 
             var now = clock.GetUtcNow();
-            if (e.FanOutFailed(now, options.MaxFanOutAttempts))
+            if (e.FanOutFailed(now, options.MaxFanOutAttempts, options.FirstFanOutRetryDelay))
             {
                 LogSetAside(logger, id, e.FanOutAttempts);
                 var endpoints = (await db.Set<WebhookEndpoint>().AsNoTracking().ToListAsync(cancellationToken)).Where(ep => ep.Receives(e.Name));
@@ -105,7 +109,7 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Not counted this time: the event is tried again next round.
+            // Not counted this time (nor its wait): the event is tried again next round.
             LogFailureNotRecorded(logger, id, ex.GetType().Name);
         }
     }
@@ -142,7 +146,7 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
     [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing event {EventId} was fanned out elsewhere first: {Error}")]
     private static partial void LogFanOutConflict(ILogger logger, long eventId, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outgoing event {EventId} could not be fanned out ({Error}); it is tried again next round")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outgoing event {EventId} could not be fanned out ({Error}); it is tried again later")]
     private static partial void LogFanOutFailed(ILogger logger, long eventId, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outgoing event {EventId} was set aside after {Attempts} failed fan-outs; it is not tried again")]

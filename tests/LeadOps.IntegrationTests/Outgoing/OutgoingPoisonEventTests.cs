@@ -43,6 +43,7 @@ public sealed class OutgoingPoisonEventTests(DatabaseKind database) : OutgoingFi
         for (var round = 0; round < 10; round++)
         {
             await worker.ProcessDueAsync(CancellationToken.None);
+            Clock.Advance(TimeSpan.FromHours(1)); // past any fan-out backoff
         }
 
         Assert.That(receiver.Received.Select(r => r.Json.GetProperty("data").GetProperty("lead").GetProperty("full_name").GetString()),
@@ -92,8 +93,8 @@ public sealed class OutgoingPoisonEventTests(DatabaseKind database) : OutgoingFi
 
     private async Task<int> RegisterAsync(TestUser user, Uri url)
     {
-        using var person = await App.SignedInApiClientAsync(user);
-        var response = await person.PostAsJsonAsync("/api/webhook-endpoints", new { url = url.ToString(), events = new[] { OutgoingEventNames.LeadCreated } });
+        using var signedIn = await App.SignedInApiClientAsync(user); // only a person adds endpoints
+        var response = await signedIn.PostAsJsonAsync("/api/webhook-endpoints", new { url = url.ToString(), events = new[] { OutgoingEventNames.LeadCreated } });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
     }

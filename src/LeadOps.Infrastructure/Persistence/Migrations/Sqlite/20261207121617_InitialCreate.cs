@@ -850,7 +850,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     FanOutAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    SetAsideAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    SetAsideAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NextFanOutAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -944,7 +944,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     FanOutAttempts = table.Column<int>(type: "int", nullable: false),
-                    SetAsideAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    SetAsideAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    NextFanOutAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
