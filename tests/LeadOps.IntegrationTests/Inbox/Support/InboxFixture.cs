@@ -28,7 +28,10 @@ public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
     protected SandboxState Meta => App.Graph;
 
     protected override TestAppBuilder Configure(TestAppBuilder app) =>
-        app.WithSandbox(new SandboxOptions { InitialLeadsPerForm = 0 }).WithClock(Clock);
+        app.WithSandbox(SandboxOptions()).WithClock(Clock);
+
+    /// <summary>The sandbox the app talks to: no seeded leads.</summary>
+    protected virtual SandboxOptions SandboxOptions() => new() { InitialLeadsPerForm = 0 };
 
     /// <summary>A customer the sandbox has never seen (page-scoped ids are per test).</summary>
     protected static string NewPsid() => "72" + (Environment.ProcessId % 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) +
@@ -188,6 +191,26 @@ public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
     {
         var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text });
         return await reply.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// A reply through LeadOps' API whose webhooks from the sandbox (its echo and delivery receipt) never reach the app: the
+    /// test posts Meta's own. The sandbox posts in the background, so holding ends only once everything it published has
+    /// reached the receiver and is held there; an echo still on its way when holding ended would reach the app as a second
+    /// echo of the same send, which LeadOps rightly keeps as another page message.
+    /// </summary>
+    protected async Task<JsonElement> ReplyWithoutSandboxWebhooksAsync(Staff staff, Guid id, string text)
+    {
+        App.Webhooks.Hold = true;
+        try
+        {
+            return await ReplyAsync(staff, id, text);
+        }
+        finally
+        {
+            await HangGuard.WaitAsync("the sandbox's webhooks of the reply reached the receiver", ct => Meta.WhenWebhooksDrainedAsync(ct));
+            App.Webhooks.Hold = false;
+        }
     }
 
     /// <summary>The one staff message of a thread, if there is one.</summary>
