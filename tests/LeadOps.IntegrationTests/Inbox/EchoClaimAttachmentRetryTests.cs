@@ -38,15 +38,7 @@ public sealed class EchoClaimAttachmentRetryTests(DatabaseKind database) : Inbox
         var answer = await ReplyWithoutSandboxWebhooksAsync(staff, id, Text); // the sandbox's own echo stays away: the test posts Meta's
         Assert.That(answer.GetProperty("status").GetString(), Is.EqualTo("sending"), answer.ToString());
 
-        var mid = "m_reply_" + Guid.NewGuid().ToString("N");
-        var ownAppId = App.Services.GetRequiredService<MessengerOptions>().OwnAppId!;
-        Clock.Advance(TimeSpan.FromSeconds(1));
-        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await PostSignedWebhookAsync($$$$"""
-            {"object":"page","entry":[{"id":"{{{{SandboxSeed.MainPageId}}}}","time":{{{{at}}}},"messaging":[{"sender":{"id":"{{{{SandboxSeed.MainPageId}}}}"},
-            "recipient":{"id":"{{{{psid}}}}"},"timestamp":{{{{at}}}},"message":{"is_echo":true,"app_id":"{{{{ownAppId}}}}","mid":"{{{{mid}}}}","text":"{{{{Text}}}}",
-            "attachments":[{"type":"image","payload":{"url":"https://scontent.example/bike.jpg"}}]}}]}]}
-            """);
+        var mid = await PostOwnEchoAsync(psid, "m_reply_", Text, """[{"type":"image","payload":{"url":"https://scontent.example/bike.jpg"}}]""");
 
         // The first copy fails (the connection dropped): the delivery is put off for a retry.
         await HangGuard.UntilAsync("the echo's first attempt failed", async ct =>

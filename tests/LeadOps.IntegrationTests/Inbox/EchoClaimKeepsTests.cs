@@ -33,15 +33,7 @@ public sealed class EchoClaimKeepsTests(DatabaseKind database) : InboxFixture(da
         var answer = await ReplyWithoutSandboxWebhooksAsync(staff, id, Text); // the sandbox's own echo stays away: the test posts Meta's
         Assert.That(answer.GetProperty("status").GetString(), Is.EqualTo("sending"), answer.ToString());
 
-        var mid = "m_reply_" + Guid.NewGuid().ToString("N");
-        var ownAppId = App.Services.GetRequiredService<MessengerOptions>().OwnAppId!;
-        Clock.Advance(TimeSpan.FromSeconds(1));
-        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await PostSignedWebhookAsync($$$$"""
-            {"object":"page","entry":[{"id":"{{{{SandboxSeed.MainPageId}}}}","time":{{{{at}}}},"messaging":[{"sender":{"id":"{{{{SandboxSeed.MainPageId}}}}"},
-            "recipient":{"id":"{{{{psid}}}}"},"timestamp":{{{{at}}}},"message":{"is_echo":true,"app_id":"{{{{ownAppId}}}}","mid":"{{{{mid}}}}","text":"{{{{Text}}}}",
-            "attachments":[{"type":"fallback","payload":null,"title":"Prices","URL":"https://shop.example/prices"}]}}]}]}
-            """);
+        var mid = await PostOwnEchoAsync(psid, "m_reply_", Text, """[{"type":"fallback","payload":null,"title":"Prices","URL":"https://shop.example/prices"}]""");
         await HangGuard.UntilAsync("the echo claimed the reply", async _ => StaffReply(await MessagesAsync(staff, id))?.GetProperty("mid").GetString() == mid);
 
         Clock.Advance(TimeSpan.FromSeconds(1));

@@ -45,15 +45,7 @@ public sealed class FileGoneReplyEchoTests(DatabaseKind database) : InboxFixture
         Assert.That(retry.ToString(), Does.Contain("no longer stored"));
 
         // Then the page sends a picture without words through LeadOps' app (another send), and Meta echoes it.
-        var mid = "m_picture_" + Guid.NewGuid().ToString("N");
-        Clock.Advance(TimeSpan.FromSeconds(1));
-        var ownAppId = App.Services.GetRequiredService<MessengerOptions>().OwnAppId!;
-        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await PostSignedWebhookAsync($$$$"""
-            {"object":"page","entry":[{"id":"{{{{SandboxSeed.MainPageId}}}}","time":{{{{at}}}},"messaging":[{"sender":{"id":"{{{{SandboxSeed.MainPageId}}}}"},
-            "recipient":{"id":"{{{{psid}}}}"},"timestamp":{{{{at}}}},"message":{"is_echo":true,"app_id":"{{{{ownAppId}}}}","mid":"{{{{mid}}}}",
-            "attachments":[{"type":"fallback","payload":null,"title":"Price list","URL":"https://shop.example/prices"}]}}]}]}
-            """);
+        var mid = await PostOwnEchoAsync(psid, "m_picture_", null, """[{"type":"fallback","payload":null,"title":"Price list","URL":"https://shop.example/prices"}]""");
         await ProcessedAsync(staff);
 
         var thread = await MessagesAsync(staff, id);

@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using LeadOps.Application.Conversations;
 using LeadOps.GraphSandbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LeadOps.IntegrationTests.Inbox.Support;
@@ -216,6 +219,20 @@ public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
     /// <summary>The one staff message of a thread, if there is one.</summary>
     protected static JsonElement? StaffReply(IEnumerable<JsonElement> messages) =>
         messages.Where(m => m.GetProperty("sender").GetString() == "staff").Select(m => (JsonElement?)m).SingleOrDefault();
+
+    /// <summary>
+    /// Meta's echo of a message LeadOps' own app sent (its <c>app_id</c>), a second after the clock's now, with
+    /// <paramref name="attachments"/> written as Meta writes them; answers the echo's new <c>mid</c>.
+    /// </summary>
+    protected async Task<string> PostOwnEchoAsync(string psid, string midPrefix, string? text, string attachments)
+    {
+        var mid = midPrefix + Guid.NewGuid().ToString("N");
+        var ownAppId = App.Services.GetRequiredService<MessengerOptions>().OwnAppId!;
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var echo = MetaEvents.Echo(psid, MetaEvents.Millis(Clock.GetUtcNow()), mid, text, ownAppId, attachments: JsonNode.Parse(attachments)!.AsArray());
+        await PostSignedWebhookAsync(MetaEvents.Messaging(echo));
+        return mid;
+    }
 
     /// <summary>Meta's echo of a page message; with <paramref name="appId"/>, of one an app sent (<c>app_id</c>).</summary>
     protected static string EchoBody(string psid, string mid, string text, DateTimeOffset at, string? appId = null) => JsonSerializer.Serialize(new

@@ -26,8 +26,11 @@ public static class MetaEvents
         [name] = body,
     };
 
-    /// <summary>An echo: the page to the customer, with <paramref name="appId"/> (a number, a string, or left out when null).</summary>
-    public static JsonObject Echo(string psid, JsonNode timestamp, string mid, string text, JsonNode? appId, string pageId = SandboxSeed.MainPageId)
+    /// <summary>
+    /// An echo: the page to the customer, with <paramref name="appId"/> (a number, a string, or left out when null), its
+    /// text (left out when null) and its <paramref name="attachments"/>.
+    /// </summary>
+    public static JsonObject Echo(string psid, JsonNode timestamp, string mid, string? text, JsonNode? appId, string pageId = SandboxSeed.MainPageId, JsonArray? attachments = null)
     {
         var message = new JsonObject { ["is_echo"] = true };
         if (appId is not null)
@@ -36,7 +39,16 @@ public static class MetaEvents
         }
 
         message["mid"] = mid;
-        message["text"] = text;
+        if (text is not null)
+        {
+            message["text"] = text;
+        }
+
+        if (attachments is not null)
+        {
+            message["attachments"] = attachments;
+        }
+
         return new JsonObject
         {
             ["sender"] = new JsonObject { ["id"] = pageId },
