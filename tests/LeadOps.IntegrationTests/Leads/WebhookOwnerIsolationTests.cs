@@ -78,15 +78,7 @@ public sealed class WebhookOwnerIsolationTests(DatabaseKind database) : AppFixtu
         await Graph.WhenWebhooksDrainedAsync();
         Graph.Options.WebhookDropRate = 0;
         (_failing.UserId, _failing.LeadId) = (failing.Id, leadIds[0]);
-        var page = SandboxSeed.MainPageId;
-        var body = "{\"object\":\"page\",\"entry\":[{\"id\":\"" + page + "\",\"time\":1438292065,\"changes\":[" +
-            string.Join(',', leadIds.Select(id => "{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" + id + "\",\"page_id\":\"" + page +
-                "\",\"form_id\":\"" + SandboxSeed.MainTestRideFormId + "\",\"created_time\":1440120384}}")) + "]}]}";
-        using var client = App.NewClient();
-        using (var posted = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret))
-        {
-            Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
-        }
+        await PostLeadgenAsync([.. leadIds.Select(id => (SandboxSeed.MainPageId, SandboxSeed.MainTestRideFormId, id))]);
 
         var delivery = await FirstAttemptAsync(leadIds[1]);
 
@@ -111,16 +103,7 @@ public sealed class WebhookOwnerIsolationTests(DatabaseKind database) : AppFixtu
         await Graph.WhenWebhooksDrainedAsync();
         Graph.Options.WebhookDropRate = 0;
         (_failing.UserId, _failing.LeadId) = (owner.Id, failingLead);
-        static string Entry(string page, string form, string lead) =>
-            "{\"id\":\"" + page + "\",\"time\":1438292065,\"changes\":[{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" + lead +
-            "\",\"page_id\":\"" + page + "\",\"form_id\":\"" + form + "\",\"created_time\":1440120384}}]}";
-        var body = "{\"object\":\"page\",\"entry\":[" + Entry(SandboxSeed.MainPageId, SandboxSeed.MainTestRideFormId, failingLead) + "," +
-            Entry(SandboxSeed.ExpiringTokenPageId, SandboxSeed.ExpiringTokenFormId, otherPageLead) + "]}";
-        using var client = App.NewClient();
-        using (var posted = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret))
-        {
-            Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
-        }
+        await PostLeadgenAsync([(SandboxSeed.MainPageId, SandboxSeed.MainTestRideFormId, failingLead), (SandboxSeed.ExpiringTokenPageId, SandboxSeed.ExpiringTokenFormId, otherPageLead)]);
 
         var delivery = await FirstAttemptAsync(otherPageLead);
 
@@ -161,6 +144,21 @@ public sealed class WebhookOwnerIsolationTests(DatabaseKind database) : AppFixtu
             Assert.That(integration.GetProperty("last_error").GetString(), Does.Contain("cannot read this page's stored token"));
             Assert.That(delivery.Status, Is.EqualTo(DeliveryStatus.Processed), "handled, not retried: the lead is on the sync history for after the reconnect");
         });
+    }
+
+    /// <summary>One signed delivery announcing <paramref name="leads"/> in their order: an entry a page, a leadgen change a lead.</summary>
+    private async Task PostLeadgenAsync(IReadOnlyList<(string Page, string Form, string Lead)> leads)
+    {
+        var entries = leads.GroupBy(l => l.Page).Select(page => new
+        {
+            id = page.Key,
+            time = 1438292065,
+            changes = page.Select(l => new { field = "leadgen", value = new { leadgen_id = l.Lead, page_id = l.Page, form_id = l.Form, created_time = 1440120384 } }),
+        });
+        var body = JsonSerializer.Serialize(new { @object = "page", entry = entries });
+        using var client = App.NewClient();
+        using var posted = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret);
+        Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
     }
 
     private static async Task<List<string?>> LeadIdsAsync(HttpClient api) =>
