@@ -57,15 +57,33 @@ internal sealed class CustomerEventRecorder(
         return MessengerEventOutcome.Stored;
     }
 
-    public async Task<MessengerEventOutcome> EditAsync(MessengerWebhookEvent e, CancellationToken ct)
+    /// <summary>
+    /// An edit changes the message it names. Of a message LeadOps does not have (sent before the page was connected, or
+    /// its delivery still to come), the new words are kept as the customer's message under that id, so nothing they said is
+    /// lost and a late delivery of the original is a duplicate.
+    /// </summary>
+    public async Task<MessengerEventOutcome> EditAsync(Integration integration, MessengerWebhookEvent e, CancellationToken ct)
     {
-        if (e.Edit is not { } edit || await conversations.FindTargetAsync(e, ct) is not var (conversation, message))
+        if (e.Edit is not { } edit || string.IsNullOrEmpty(e.Mid))
         {
             return MessengerEventOutcome.Ignored;
         }
 
-        conversation.EditMessage(message, edit.Text, edit.EditCount, e.Timestamp);
-        return MessengerEventOutcome.Updated;
+        if (await conversations.FindTargetAsync(e, ct) is var (conversation, message))
+        {
+            conversation.EditMessage(message, edit.Text, edit.EditCount, e.Timestamp);
+            return MessengerEventOutcome.Updated;
+        }
+
+        if (await conversations.AlreadyStoredAsync(e.Mid, ct) is { } skipped)
+        {
+            return skipped;
+        }
+
+        var started = await conversations.GetOrStartAsync(integration.Id, e, ct);
+        conversations.AddMessage(started.ReceiveEditedMessage(e.Mid, edit.Text, edit.EditCount, e.Timestamp));
+        await profiles.RefreshAsync(integration, started, ct);
+        return MessengerEventOutcome.Stored;
     }
 
     public async Task<MessengerEventOutcome> ReactionAsync(MessengerWebhookEvent e, CancellationToken ct)

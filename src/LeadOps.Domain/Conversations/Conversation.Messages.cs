@@ -21,6 +21,19 @@ public sealed partial class Conversation
         return message;
     }
 
+    /// <summary>
+    /// An edit of a customer's message LeadOps never received (written before the page was connected, or Meta's delivery of
+    /// it still to come): their words as they now stand, as their message under its id, marked edited, dated by the edit
+    /// (the message's own time is not in the event). Like the message it stands for, it opens the window.
+    /// </summary>
+    public MessengerMessage ReceiveEditedMessage(string mid, string text, int editCount, DateTimeOffset at)
+    {
+        var message = ReceiveCustomerMessage(mid, text, at);
+        message.EditCount = Math.Max(editCount, 1);
+        message.EditedAt = at;
+        return message;
+    }
+
     /// <summary>The customer tapped a button: like a message, it opens the 24-hour window and waits for an answer.</summary>
     public MessengerMessage ReceivePostback(string mid, string? title, string? payload, DateTimeOffset at)
     {

@@ -34,7 +34,7 @@ internal sealed class RecordMessengerEventHandler(
             {
                 MessengerEventKind.Message => await customer.MessageAsync(integration, e, cancellationToken),
                 MessengerEventKind.Postback => await customer.PostbackAsync(integration, e, cancellationToken),
-                MessengerEventKind.Edit => await customer.EditAsync(e, cancellationToken),
+                MessengerEventKind.Edit => await customer.EditAsync(integration, e, cancellationToken),
                 MessengerEventKind.Reaction => await customer.ReactionAsync(e, cancellationToken),
                 MessengerEventKind.Referral => await customer.ReferralAsync(integration, e, cancellationToken),
                 MessengerEventKind.Optin => await customer.OptinAsync(integration, e, cancellationToken),
