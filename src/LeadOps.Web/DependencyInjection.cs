@@ -80,6 +80,10 @@ public static class DependencyInjection
         }
 
         services.ConfigureHttpJsonOptions(o => WireJson.Configure(o.SerializerOptions));
+        services.AddSingleton<LeadOps.Web.Api.Webhook.WebhookReceiveBudget>();
+        services.AddOptions<LeadOps.Infrastructure.Webhooks.WebhookOptions>()
+            .Validate(o => o.ReceiveBufferBytes >= LeadOps.Web.Api.Webhook.WebhookEndpoints.MaxBodyBytes, "Webhooks:ReceiveBufferBytes must hold at least one delivery of the largest size accepted (16 MiB).")
+            .ValidateOnStart();
         services.AddLeadOpsSecurity(configuration);
         return services;
     }

@@ -28,15 +28,22 @@ public sealed partial class WebhookDelivery
         Status = !anyHandled && unknownPages.Count > 0 ? WebhookDeliveryStatus.Unroutable : WebhookDeliveryStatus.Processed;
         ProcessedAt = at;
         LastError = null;
+        Pages.ForEach(p => p.Error = null);
     }
 
     /// <summary>
     /// An attempt failed with <paramref name="error"/>: tried again at <paramref name="next"/>, or Failed once it has been
-    /// attempted <paramref name="maxAttempts"/> times. True when it is Failed.
+    /// attempted <paramref name="maxAttempts"/> times. True when it is Failed. <paramref name="pageErrors"/> says which
+    /// pages' events failed, and why; none when the attempt failed as a whole.
     /// </summary>
-    public bool RetryOrFail(string error, DateTimeOffset next, int maxAttempts)
+    public bool RetryOrFail(string error, DateTimeOffset next, int maxAttempts, IReadOnlyDictionary<string, string>? pageErrors = null)
     {
         LastError = TextLimit.Cut(error);
+        foreach (var page in Pages)
+        {
+            page.Error = pageErrors?.GetValueOrDefault(page.PageId) is { } pageError ? TextLimit.Cut(pageError) : null;
+        }
+
         if (Attempts >= maxAttempts)
         {
             Status = WebhookDeliveryStatus.Failed;

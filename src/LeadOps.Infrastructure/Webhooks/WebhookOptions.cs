@@ -16,4 +16,11 @@ public sealed class WebhookOptions
     /// that came meanwhile, takes more.
     /// </summary>
     public int HeldReleasesPerPass { get; set; } = 100;
+
+    /// <summary>
+    /// The memory all webhook bodies being read may take at once, before their signatures are checked (64 MiB: four whole
+    /// batches of Meta's largest). A delivery that finds no room is answered 503 and Meta sends it again. It must hold at
+    /// least one delivery of the largest size accepted (16 MiB), or that delivery could never be taken.
+    /// </summary>
+    public long ReceiveBufferBytes { get; set; } = 64L * 1024 * 1024;
 }

@@ -90,6 +90,8 @@ internal sealed class WebhookProcessor(
 
     private async Task ProcessAsync(LeadOpsDbContext db, WebhookDelivery delivery, CancellationToken ct)
     {
+        // Why each page's events failed on this attempt: the failed delivery is shown to those pages' staff alone.
+        var pageErrors = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             using var json = MetaWebhookJson.Parse(delivery.Body);
@@ -130,7 +132,12 @@ internal sealed class WebhookProcessor(
                         await handle((integrationId, held), ownerScope.ServiceProvider);
                         handled++;
                     }
-                    catch (Exception ex) when (ex is not (GraphApiException or OperationCanceledException))
+                    catch (GraphApiException ex)
+                    {
+                        pageErrors.TryAdd(pageId, Describe(ex));
+                        throw;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
                     {
                         // One integration's event that fails (its token unreadable, a bug) must not cost the delivery's other
                         // pages and owners their leads and messages: they are handled now, and the delivery is tried again
@@ -139,6 +146,7 @@ internal sealed class WebhookProcessor(
                         Logger.LogWarning("Webhook delivery {DeliveryId}: an event for integration {IntegrationId} failed ({Error}); the others go on", delivery.Id, integrationId, ex.GetType().Name);
                         failed ??= ExceptionDispatchInfo.Capture(ex);
                         failedOwners.Add((ownerId, pageId));
+                        pageErrors.TryAdd(pageId, $"{ex.GetType().Name} {UnexpectedError}");
                     }
                 }
             }
@@ -215,25 +223,27 @@ internal sealed class WebhookProcessor(
         }
         catch (GraphApiException ex)
         {
-            Retry(delivery, $"{ex.Failure.Kind} (code {ex.Failure.Code})", ex.Failure.RetryAfter);
+            Retry(delivery, Describe(ex), ex.Failure.RetryAfter, pageErrors);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or DbUpdateException)
         {
-            Retry(delivery, ex.GetType().Name, null);
+            Retry(delivery, ex.GetType().Name, null, pageErrors);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug, not an outage: retried like the rest (it may be a race), and Failed after the bounded attempts.
             Logger.LogError(ex, "Webhook delivery {DeliveryId} failed on an unexpected error", delivery.Id);
-            Retry(delivery, $"{ex.GetType().Name} {UnexpectedError}", null);
+            Retry(delivery, $"{ex.GetType().Name} {UnexpectedError}", null, pageErrors);
         }
     }
 
-    private void Retry(WebhookDelivery delivery, string error, DateTimeOffset? retryAfter)
+    private static string Describe(GraphApiException ex) => $"{ex.Failure.Kind} (code {ex.Failure.Code})";
+
+    private void Retry(WebhookDelivery delivery, string error, DateTimeOffset? retryAfter, IReadOnlyDictionary<string, string> pageErrors)
     {
         var backoff = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(3, delivery.Attempts - 1)));
         var next = clock.GetUtcNow() + backoff;
-        if (delivery.RetryOrFail(error, retryAfter is { } at && at > next ? at : next, options.Value.MaxAttempts))
+        if (delivery.RetryOrFail(error, retryAfter is { } at && at > next ? at : next, options.Value.MaxAttempts, pageErrors))
         {
             Logger.LogError("Webhook delivery {DeliveryId} failed after {Attempts} attempts: {Error}", delivery.Id, delivery.Attempts, error);
         }

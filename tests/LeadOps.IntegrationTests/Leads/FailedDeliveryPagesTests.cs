@@ -96,4 +96,68 @@ public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture
             Assert.That(page, Does.Contain(SandboxSeed.NotSubscribedPageId).And.Not.Contain(SandboxSeed.MainPageId));
         });
     }
+
+    /// <summary>
+    /// One delivery carries a lead of each user's page; only the second user's lead read fails. The delivery is Failed, and
+    /// it is the second user's alone to see and retry: the first user's lead was stored, and the failure (its error, the
+    /// retry that would run the other user's events) is not theirs.
+    /// </summary>
+    [Test]
+    public async Task A_delivery_that_failed_on_one_users_page_is_shown_and_retried_only_by_that_users_staff()
+    {
+        var first = await App.NewUserAsync();
+        var second = await App.NewUserAsync();
+        using var firstApi = App.ApiClient(first);
+        using var secondApi = App.ApiClient(second);
+        await IntegrationsApiTests.ConnectAsync(firstApi, SandboxSeed.NotSubscribedPageToken);
+        await IntegrationsApiTests.ConnectAsync(secondApi, SandboxSeed.MainPageToken);
+        Graph.Options.WebhookDropRate = 1; // only the delivery the test posts
+        var firstLead = Graph.SubmitLeads(SandboxSeed.NotSubscribedFormId, 1)[0];
+        var secondLead = Graph.SubmitLeads(SandboxSeed.MainTestRideFormId, 1)[0];
+        await Graph.WhenWebhooksDrainedAsync();
+        Graph.Options.WebhookDropRate = 0;
+        Graph.SetFault(new LeadOps.GraphSandbox.FaultRule { Route = LeadOps.GraphSandbox.FaultRoutes.Lead, FormId = SandboxSeed.MainTestRideFormId, Kind = LeadOps.GraphSandbox.FaultKind.Transient });
+        string Entry(string page, string form, string lead) =>
+            "{\"id\":\"" + page + "\",\"time\":1438292065,\"changes\":[{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" + lead + "\",\"page_id\":\"" + page + "\",\"form_id\":\"" + form + "\"}}]}";
+        var body = "{\"object\":\"page\",\"entry\":[" + Entry(SandboxSeed.NotSubscribedPageId, SandboxSeed.NotSubscribedFormId, firstLead) + "," +
+            Entry(SandboxSeed.MainPageId, SandboxSeed.MainTestRideFormId, secondLead) + "]}";
+        using (var client = App.NewClient())
+        using (var posted = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret))
+        {
+            Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        }
+
+        var id = await HangGuard.WaitAsync("the delivery to fail", async ct =>
+        {
+            while (true)
+            {
+                await using var scope = App.Services.CreateAsyncScope();
+                if (await App.Db(scope).WebhookDeliveries.Where(d => d.Body.Contains(secondLead) && d.Status == WebhookDeliveryStatus.Failed)
+                        .Select(d => (long?)d.Id).FirstOrDefaultAsync(ct) is { } failed)
+                {
+                    return failed;
+                }
+
+                await Task.Delay(50, ct);
+            }
+        });
+
+        var firstSees = (await firstApi.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/failed-deliveries")).GetProperty("deliveries").EnumerateArray()
+            .Where(d => d.GetProperty("id").GetInt64() == id).ToList();
+        var secondSees = (await secondApi.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/failed-deliveries")).GetProperty("deliveries").EnumerateArray()
+            .Where(d => d.GetProperty("id").GetInt64() == id).ToList();
+        using var firstRetry = await firstApi.PostAsync($"/api/facebook-lead-retrieval/failed-deliveries/{id}/retry", null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(firstSees, Is.Empty, "the first user's lead was handled: the failure is not theirs");
+            Assert.That(firstRetry.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound));
+            Assert.That(secondSees, Has.Count.EqualTo(1));
+            Assert.That(secondSees[0].GetProperty("page_ids").GetString(), Is.EqualTo(SandboxSeed.MainPageId));
+            Assert.That(secondSees[0].GetProperty("last_error").GetString(), Does.StartWith("Transient"));
+        });
+
+        Graph.ClearFaults();
+        using var secondRetry = await secondApi.PostAsync($"/api/facebook-lead-retrieval/failed-deliveries/{id}/retry", null);
+        Assert.That(secondRetry.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NoContent), await secondRetry.Content.ReadAsStringAsync());
+    }
 }

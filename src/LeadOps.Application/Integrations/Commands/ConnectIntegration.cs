@@ -6,7 +6,10 @@ namespace LeadOps.Application.Integrations.Commands;
 /// its forms and leads never appear twice. The database holds that rule (one integration per user and page, ADR 0027):
 /// of two connects at the same moment, the one that stores second reconnects the first one's integration.
 /// </summary>
-public sealed record ConnectIntegration(string PageAccessToken, string? Name) : ICommand<Result<IntegrationView>>;
+public sealed record ConnectIntegration(string PageAccessToken, string? Name) : ICommand<Result<IntegrationView>>
+{
+    public override string ToString() => $"ConnectIntegration {{ Name = {Name} }}";
+}
 
 public sealed class ConnectIntegrationValidator : AbstractValidator<ConnectIntegration>
 {

@@ -4,7 +4,10 @@ namespace LeadOps.Application.Integrations.Commands;
 /// FACEBOOK_PAGE_ACCESS_TOKEN (the brief's variable): creates or updates, for the acting (admin) user, the
 /// integration "Facebook page (from environment)". Idempotent: running it twice never creates two.
 /// </summary>
-public sealed record EnsureEnvironmentIntegration(string PageAccessToken) : ICommand<Result<IntegrationView>>;
+public sealed record EnsureEnvironmentIntegration(string PageAccessToken) : ICommand<Result<IntegrationView>>
+{
+    public override string ToString() => "EnsureEnvironmentIntegration { }";
+}
 
 internal sealed class EnsureEnvironmentIntegrationHandler(
     IIntegrationRepository integrations,

@@ -1,7 +1,10 @@
 namespace LeadOps.Application.Integrations.Commands;
 
 /// <summary>Replaces an integration's token with a new one for the same page, then tests it.</summary>
-public sealed record ReconnectIntegration(int IntegrationId, string PageAccessToken) : IIntegrationCommand<IntegrationView>;
+public sealed record ReconnectIntegration(int IntegrationId, string PageAccessToken) : IIntegrationCommand<IntegrationView>
+{
+    public override string ToString() => $"ReconnectIntegration {{ IntegrationId = {IntegrationId} }}";
+}
 
 public sealed class ReconnectIntegrationValidator : AbstractValidator<ReconnectIntegration>
 {

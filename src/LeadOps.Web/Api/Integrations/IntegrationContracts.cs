@@ -7,7 +7,10 @@ namespace LeadOps.Web.Api.Integrations;
 /// <summary>What <c>/api/integrations</c> reads and answers (snake_case on the wire, enums as their snake_case names).</summary>
 internal static class IntegrationContracts
 {
-    internal sealed record ConnectRequest(string? PageAccessToken, string? Name);
+    internal sealed record ConnectRequest(string? PageAccessToken, string? Name)
+    {
+        public override string ToString() => $"ConnectRequest {{ Name = {Name} }}";
+    }
 
     internal sealed record IntegrationList(IReadOnlyList<IntegrationResponse> Integrations);
 

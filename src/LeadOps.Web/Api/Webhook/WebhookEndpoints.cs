@@ -26,7 +26,8 @@ internal static class WebhookEndpoints
         endpoints.MapPost("/webhook", ReceiveAsync).AllowAnonymous().DisableAntiforgery();
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext context, IOptionsMonitor<FacebookOptions> options, WebhookInbox inbox, LeadMetrics metrics)
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext context, IOptionsMonitor<FacebookOptions> options, WebhookInbox inbox, WebhookReceiveBudget budget, LeadMetrics metrics)
     {
         if (context.Request.ContentLength > MaxBodyBytes)
         {
@@ -34,21 +35,23 @@ internal static class WebhookEndpoints
         }
 
         // A request that cannot be signed (no app secret here, no or a malformed signature) is refused before its body
-        // is read: a stranger cannot make the server buffer up to the limit.
+        // is read. A well-formed signature can still be made up, so the bodies read at once share one bound (the budget).
         var appSecret = options.CurrentValue.AppSecret;
         if (PresentedSignature(context.Request.Headers["X-Hub-Signature-256"].ToString(), appSecret) is not { } presented)
         {
             return Reject(metrics, StatusCodes.Status401Unauthorized, "signature");
         }
 
-        using var buffer = await ReadAtMostAsync(context.Request.Body, MaxBodyBytes, context.RequestAborted);
-        if (buffer is null)
+        using var lease = budget.Open();
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(appSecret!));
+        using var buffer = new MemoryStream();
+        if (await lease.ReadAsync(context.Request.Body, buffer, hmac, MaxBodyBytes, context.RequestAborted) is { } refused)
         {
-            return Reject(metrics, StatusCodes.Status413PayloadTooLarge, "too_large");
+            return Reject(metrics, refused, refused == StatusCodes.Status413PayloadTooLarge ? "too_large" : "busy");
         }
 
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        if (!CryptographicOperations.FixedTimeEquals(presented, HMACSHA256.HashData(Encoding.UTF8.GetBytes(appSecret!), body.Span)))
+        if (!CryptographicOperations.FixedTimeEquals(presented, hmac.GetHashAndReset()))
         {
             return Reject(metrics, StatusCodes.Status401Unauthorized, "signature");
         }
@@ -99,26 +102,6 @@ internal static class WebhookEndpoints
         }
     }
 
-    /// <summary>The body in a buffer of its own, or null when it passes <paramref name="limit"/> bytes.</summary>
-    private static async Task<MemoryStream?> ReadAtMostAsync(Stream stream, int limit, CancellationToken ct)
-    {
-        var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                await buffer.DisposeAsync();
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer;
-    }
-
     /// <summary>Refused: counted by reason, answered with the status and a line saying why (Meta reads only the status).</summary>
     private static IResult Reject(LeadMetrics metrics, int status, string reason)
     {
@@ -127,6 +110,7 @@ internal static class WebhookEndpoints
         {
             "too_large" => $"The body is larger than {MaxBodyBytes} bytes.",
             "signature" => "The X-Hub-Signature-256 signature is missing or does not match the body.",
+            "busy" => "Too many deliveries are being read at once; send this one again.",
             _ => "The body is not a JSON object.",
         };
         return Results.Text(message, "text/plain", statusCode: status);

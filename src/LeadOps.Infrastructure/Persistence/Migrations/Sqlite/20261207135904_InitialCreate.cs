@@ -888,7 +888,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: table => new
                 {
                     DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
-                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {

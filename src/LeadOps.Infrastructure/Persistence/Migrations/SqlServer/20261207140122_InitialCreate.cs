@@ -1013,7 +1013,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: table => new
                 {
                     DeliveryId = table.Column<long>(type: "bigint", nullable: false),
-                    PageId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                    PageId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
