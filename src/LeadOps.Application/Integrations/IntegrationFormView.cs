@@ -6,6 +6,15 @@ public sealed record IntegrationFormView(string FormId, string Name, string Stat
 
     public string? WelcomeConsentKey { get; init; }
 
+    /// <summary>
+    /// The status as the pages show it: Meta's, or for a form listed without one (synced as active, ADR 0010) what LeadOps
+    /// assumes. The API gives <see cref="Status"/> as stored: an empty string there.
+    /// </summary>
+    public string StatusText => IntegrationForm.StatusText(Status);
+
+    /// <summary>Active as far as Graph says, or listed without a status (<see cref="IntegrationForm.IsActive"/>).</summary>
+    public bool IsActive => IntegrationForm.IsActiveStatus(Status);
+
     /// <summary>The last reconciliation: when, what Meta counted, what LeadOps held, and whether it is walking the form again.</summary>
     public DateTimeOffset? ReconciledAt { get; init; }
 

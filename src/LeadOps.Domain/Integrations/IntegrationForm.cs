@@ -16,6 +16,9 @@ public sealed partial class IntegrationForm : IOwnedByUser
     /// </summary>
     public const string NoStatus = "";
 
+    /// <summary>What the pages show for <see cref="NoStatus"/>: what LeadOps assumes, and that Meta did not say so.</summary>
+    public const string AssumedStatusText = "active, not stated by Meta";
+
     /// <summary>A form the page deleted: its leads can no longer be read, so nothing retrieves it.</summary>
     public const string Deleted = "DELETED";
 
@@ -50,7 +53,13 @@ public sealed partial class IntegrationForm : IOwnedByUser
     /// Whether people may still submit it as far as Graph says (archived, deleted and draft forms get no new leads): ACTIVE,
     /// or no status listed (<see cref="NoStatus"/>).
     /// </summary>
-    public bool IsActive => Status is Active or NoStatus;
+    public bool IsActive => IsActiveStatus(Status);
+
+    /// <summary>Whether a form with this status may still get leads (<see cref="IsActive"/>).</summary>
+    public static bool IsActiveStatus(string status) => status is Active or NoStatus;
+
+    /// <summary>A status as the pages show it: Meta's, or for <see cref="NoStatus"/> what LeadOps assumes (<see cref="AssumedStatusText"/>).</summary>
+    public static string StatusText(string status) => status == NoStatus ? AssumedStatusText : status;
 
     /// <summary>Staff switch the form's scheduled sync off, or back on.</summary>
     public void ScheduleSync(bool enabled) => SyncEnabled = enabled;

@@ -102,6 +102,11 @@ internal sealed class WebhookProcessor(
             // An owner whose event failed on a page gets none of its later events of that page in this delivery now: they come
             // on the retry, after it. Its other pages' events do not depend on that one's order and are handled now.
             var failedOwners = new HashSet<(string OwnerId, string PageId)>();
+            // An owner whose lead read Graph refused for now (throttled, down) keeps its later leads of that page for the
+            // delivery's next attempt; the page's other owners, and other pages, have theirs read now instead of waiting
+            // behind it. The attempt that comes back finds what was stored here already stored.
+            ExceptionDispatchInfo? heldBack = null;
+            var readsHeldBack = new HashSet<(string OwnerId, string PageId)>();
             var routes = new Dictionary<string, IReadOnlyList<(int IntegrationId, string OwnerId, bool Held)>>(StringComparer.Ordinal);
 
             // Each event goes to every integration of its page, as that integration's owner; a page no integration knows is
@@ -116,7 +121,8 @@ internal sealed class WebhookProcessor(
                 return owners;
             }
 
-            async Task ForEachOwnerAsync(string pageId, Func<(int Id, bool Held), IServiceProvider, Task> handle)
+            // readLeads: the event is a lead to read, and a Graph refusal of one owner's read holds back only that owner's.
+            async Task ForEachOwnerAsync(string pageId, Func<(int Id, bool Held), IServiceProvider, Task> handle, bool readLeads = false)
             {
                 var owners = await OwnersAsync(pageId);
                 if (owners.Count == 0)
@@ -124,13 +130,20 @@ internal sealed class WebhookProcessor(
                     unknownPages.Add(pageId);
                 }
 
-                foreach (var (integrationId, ownerId, held) in owners.Where(o => !failedOwners.Contains((o.OwnerId, pageId))))
+                foreach (var (integrationId, ownerId, held) in owners.Where(o => !failedOwners.Contains((o.OwnerId, pageId)) &&
+                             !(readLeads && readsHeldBack.Contains((o.OwnerId, pageId)))))
                 {
                     try
                     {
                         await using var ownerScope = ownerScopes.CreateScope(ownerId);
                         await handle((integrationId, held), ownerScope.ServiceProvider);
                         handled++;
+                    }
+                    catch (GraphApiException ex) when (readLeads)
+                    {
+                        heldBack ??= ExceptionDispatchInfo.Capture(ex);
+                        readsHeldBack.Add((ownerId, pageId));
+                        pageErrors.TryAdd(pageId, Describe(ex));
                     }
                     catch (GraphApiException ex)
                     {
@@ -151,11 +164,6 @@ internal sealed class WebhookProcessor(
                 }
             }
 
-            // A page whose lead read Graph refused for now (throttled, down) keeps its later leads for the delivery's next
-            // attempt; the other pages' leads and events are handled now instead of waiting behind it. The attempt that
-            // comes back finds what was stored here already stored.
-            ExceptionDispatchInfo? heldBack = null;
-            var pagesHeldBack = new HashSet<string>(StringComparer.Ordinal);
             foreach (var announced in WebhookPayload.LeadgenChanges(json.RootElement))
             {
                 // A value naming a page no integration knows, in the entry of a page one does, is taken as the entry's.
@@ -163,30 +171,17 @@ internal sealed class WebhookProcessor(
                     (await OwnersAsync(announced.PageId)).Count == 0 && (await OwnersAsync(entryPage)).Count > 0
                         ? announced with { PageId = entryPage }
                         : announced;
-                if (pagesHeldBack.Contains(change.PageId))
+                await ForEachOwnerAsync(change.PageId, async (integration, services) =>
                 {
-                    continue;
-                }
-
-                try
-                {
-                    await ForEachOwnerAsync(change.PageId, async (integration, services) =>
+                    var integrationId = integration.Id;
+                    var result = await services.GetRequiredService<ISender>().Send(new StoreWebhookLead(integrationId, change.FormId, change.LeadgenId, change.CreatedTime), ct);
+                    if (result.Status == ResultStatus.Failed || result.Value?.Status == ProcessedLeadStatus.Failed)
                     {
-                        var integrationId = integration.Id;
-                        var result = await services.GetRequiredService<ISender>().Send(new StoreWebhookLead(integrationId, change.FormId, change.LeadgenId, change.CreatedTime), ct);
-                        if (result.Status == ResultStatus.Failed || result.Value?.Status == ProcessedLeadStatus.Failed)
-                        {
-                            Logger.LogWarning(
-                                "Webhook lead {LeadgenId} for integration {IntegrationId} could not be stored: {Error}",
-                                change.LeadgenId, integrationId, result.Detail ?? result.Value?.Error);
-                        }
-                    });
-                }
-                catch (GraphApiException ex)
-                {
-                    heldBack ??= ExceptionDispatchInfo.Capture(ex);
-                    pagesHeldBack.Add(change.PageId);
-                }
+                        Logger.LogWarning(
+                            "Webhook lead {LeadgenId} for integration {IntegrationId} could not be stored: {Error}",
+                            change.LeadgenId, integrationId, result.Detail ?? result.Value?.Error);
+                    }
+                }, readLeads: true);
             }
 
             var readings = WebhookPayload.MessengerReadings(json.RootElement, delivery.ReceivedAt);
