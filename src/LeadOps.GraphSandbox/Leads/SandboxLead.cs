@@ -30,6 +30,12 @@ public sealed record SandboxLead
     /// </summary>
     public bool? IsOrganic { get; init; }
 
+    /// <summary>
+    /// <c>is_organic</c> sent as a JSON string (<c>"true"</c>/<c>"false"</c>) rather than the boolean Meta's reference types it
+    /// as, as public projects' stored Graph answers and exports carry it (*unverified* that Graph itself ever does).
+    /// </summary>
+    public bool IsOrganicAsText { get; init; }
+
     public string? AdName { get; init; }
 
     public string? AdsetName { get; init; }
