@@ -12,6 +12,9 @@ public sealed record SandboxLead
 
     public CreatedTimeForm CreatedTimeAs { get; init; } = CreatedTimeForm.Iso;
 
+    /// <summary><c>is_organic</c> sent as text (<c>"true"</c>/<c>"false"</c>), not as the boolean Meta's Lead object has.</summary>
+    public bool IsOrganicAsText { get; init; }
+
     /// <summary>
     /// The lead node (<c>GET /{lead-id}</c>, what a leadgen webhook makes the client read) answers without the echo of its
     /// <c>id</c>; the <c>leads</c> edge still lists it with one. Meta's answers carry it: a client must not need it.
@@ -29,12 +32,6 @@ public sealed record SandboxLead
     /// leadgen webhook's value has no <c>ad_id</c> or <c>adgroup_id</c>. Null leaves it as generated.
     /// </summary>
     public bool? IsOrganic { get; init; }
-
-    /// <summary>
-    /// <c>is_organic</c> sent as a JSON string (<c>"true"</c>/<c>"false"</c>) rather than the boolean Meta's reference types it
-    /// as, as public projects' stored Graph answers and exports carry it (*unverified* that Graph itself ever does).
-    /// </summary>
-    public bool IsOrganicAsText { get; init; }
 
     public string? AdName { get; init; }
 
