@@ -108,6 +108,27 @@ public sealed class SandboxState
         Leads.Submit(formId, count, createdTime);
 
     /// <summary>
+    /// Submits one lead to each form given (a form named twice gets two) and announces them as Meta batches updates
+    /// (graph-api/webhooks: one POST may hold up to 1000): one leadgen delivery with an entry per page, in the order the
+    /// pages first appear, each holding a change per lead; only pages subscribed to leadgen are in it, and nothing is sent
+    /// when none is. Returns the new lead ids in the order of <paramref name="formIds"/>.
+    /// </summary>
+    public IReadOnlyList<string> SubmitLeadsInOneDelivery(params string[] formIds)
+    {
+        var ids = formIds.Select(formId => Leads.Submit(formId, 1, null, announce: false)[0]).ToList();
+        var changes = ids.Select(id => Leads.Find(id)!.Value).Where(lead => Subscriptions.Has(lead.Form.Page, "leadgen"))
+            .Select(lead => new LeadgenWebhook.Change(lead.Form.Page.Id, lead.Form.Id, lead.Id, lead.CreatedUnix, Leads.Read(lead).Ad?.AdId))
+            .ToList();
+        if (changes.Count > 0)
+        {
+            // The delivery log names one page per delivery: the first entry's.
+            _webhooks.Publish("leadgen", changes[0].PageId, LeadgenWebhook.Batch(changes, Now.ToUnixTimeSeconds(), _options.WebhookIdsAsNumbers));
+        }
+
+        return ids;
+    }
+
+    /// <summary>
     /// Submits one lead with chosen content: answers, consents, ad names, and how its <c>created_time</c> is sent (left
     /// out, unreadable, unix seconds). What is not given is generated. Fires a leadgen webhook when the page is subscribed.
     /// </summary>

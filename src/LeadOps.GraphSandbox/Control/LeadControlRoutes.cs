@@ -59,6 +59,9 @@ internal static class LeadControlRoutes
         Consents = root.TryGetProperty("custom_disclaimer_responses", out var consents) && consents.ValueKind == JsonValueKind.Object
             ? consents.EnumerateObject().ToDictionary(c => c.Name, c => c.Value.ValueKind is JsonValueKind.True or JsonValueKind.False ? (object)c.Value.GetBoolean() : c.Value.ToString())
             : null,
+        // "is_organic": true/false, or "true"/"false" to have Graph send it as text.
+        IsOrganic = Organic(root),
+        IsOrganicAsText = root.TryGetProperty("is_organic", out var organic) && organic.ValueKind == JsonValueKind.String,
         AdName = Text(root, "ad_name"),
         AdsetName = Text(root, "adset_name"),
         CampaignName = Text(root, "campaign_name"),
@@ -69,6 +72,17 @@ internal static class LeadControlRoutes
         VehicleId = Text(root, "vehicle_id"),
         PostId = Text(root, "post_id"),
     };
+
+    private static bool? Organic(JsonElement root) =>
+        root.TryGetProperty("is_organic", out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.String when bool.TryParse(value.GetString(), out var parsed) => parsed,
+                _ => throw new ArgumentException("is_organic must be true, false, \"true\" or \"false\"."),
+            }
+            : null;
 
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -58,5 +58,5 @@ internal static class LeadRoutes
         return EdgeReply.Of(call, request, fields, () => call.State.Leads.Query(call.Form!, filter, request), lead => ToJson(call, lead));
     }
 
-    internal static LeadJson ToJson(GraphCall call, LeadRef lead) => LeadJson.Of(lead, call.State.Leads.Read(lead), call.State.Leads.ChosenFor(lead)?.CreatedTimeAs ?? CreatedTimeForm.Iso);
+    internal static LeadJson ToJson(GraphCall call, LeadRef lead) => LeadJson.Of(lead, call.State.Leads.Read(lead), call.State.Leads.ChosenFor(lead));
 }

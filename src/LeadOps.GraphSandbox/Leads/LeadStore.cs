@@ -25,8 +25,8 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
     /// <summary>How many leads the seed made; the later ones are what <see cref="SandboxStateFile"/> keeps.</summary>
     private int _seeded;
 
-    /// <summary>Submits leads as if people had just filled the form in; returns their ids.</summary>
-    public IReadOnlyList<string> Submit(string formId, int count, DateTimeOffset? createdTime)
+    /// <summary>Submits leads as if people had just filled the form in (each announced by its own webhook unless not <paramref name="announce"/>); returns their ids.</summary>
+    public IReadOnlyList<string> Submit(string formId, int count, DateTimeOffset? createdTime, bool announce = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         lock (gate)
@@ -37,7 +37,7 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
             var ids = new List<string>(count);
             for (var i = 0; i < count; i++)
             {
-                ids.Add(Insert(form, leads, created, null, now).Id);
+                ids.Add(Insert(form, leads, created, null, now, announce).Id);
             }
 
             return ids;

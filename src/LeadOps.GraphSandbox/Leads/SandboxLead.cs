@@ -12,6 +12,9 @@ public sealed record SandboxLead
 
     public CreatedTimeForm CreatedTimeAs { get; init; } = CreatedTimeForm.Iso;
 
+    /// <summary><c>is_organic</c> sent as text (<c>"true"</c>/<c>"false"</c>), not as the boolean Meta's Lead object has.</summary>
+    public bool IsOrganicAsText { get; init; }
+
     /// <summary>
     /// The lead node (<c>GET /{lead-id}</c>, what a leadgen webhook makes the client read) answers without the echo of its
     /// <c>id</c>; the <c>leads</c> edge still lists it with one. Meta's answers carry it: a client must not need it.

@@ -6,8 +6,8 @@ namespace LeadOps.IntegrationTests.Leads;
 
 /// <summary>
 /// What is left of Meta's wire once it has passed through other hands, posted signed to /webhook over the real app with the
-/// sandbox as Graph: a lead read whose OAuth refusal lost its JSON body on the way, and a delivery saved with a byte order
-/// mark. The lead is never lost and staff are told why it could not be read.
+/// sandbox as Graph: a lead read whose OAuth refusal lost its JSON body on the way, a lead read a proxy answered with no
+/// Graph body at all, and a delivery saved with a byte order mark. The lead is never lost and staff are told why it could not be read.
 /// </summary>
 public sealed class LeadgenWireLeftoversTests(DatabaseKind database) : AppFixture(database)
 {
@@ -82,6 +82,37 @@ public sealed class LeadgenWireLeftoversTests(DatabaseKind database) : AppFixtur
         {
             Assert.That(lead.GetProperty("form_id").GetString(), Is.EqualTo(SandboxSeed.MainServiceFormId));
             Assert.That(welcomes, Is.EqualTo(1));
+        });
+    }
+
+    /// <summary>
+    /// A lead read that a proxy in front of Graph answers with a bare 502 (no body at all) or with its own HTML error page
+    /// (HTTP 500), on every attempt of the delivery's first try (the client's three): the delivery was answered 200 and is
+    /// tried again, and once Graph answers, the lead is stored once with its answers and welcomed once; the integration is
+    /// not marked as broken by an outage.
+    /// </summary>
+    [TestCase(FaultKind.ProxyError, TestName = "A_lead_read_answered_with_a_bare_502_is_tried_again_and_the_lead_stored_once")]
+    [TestCase(FaultKind.Http500, TestName = "A_lead_read_answered_with_an_html_500_page_is_tried_again_and_the_lead_stored_once")]
+    public async Task A_lead_read_a_proxy_answers_without_a_graph_body_is_tried_again_and_the_lead_stored_once(FaultKind kind)
+    {
+        var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId);
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Lead, PageId = SandboxSeed.MainPageId, Kind = kind, Status = kind == FaultKind.ProxyError ? 502 : null, Times = 3 });
+
+        await LeadgenDeliveries.PostAsync(App, Sample(leadId)); // answered 200; waits for the delivery's second try
+
+        var stored = await LeadgenDeliveries.StoredAsync(api, leadId);
+        Assert.That(stored, Has.Count.EqualTo(1), "the lead is stored, once");
+        var lead = await api.GetFromJsonAsync<JsonElement>($"/api/leads/{stored[0].GetProperty("id").GetInt64()}");
+        var integration = (await api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations").EnumerateArray().Single();
+        var welcomes = await LeadgenDeliveries.WelcomesAsync(App, user, leadId);
+        var unfinished = await LeadgenDeliveries.UnfinishedDeliveriesAsync(App);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Graph.Faults.Single().Fired, Is.EqualTo(3), "every attempt of the first try met the proxy");
+            Assert.That(lead.GetProperty("answers").GetArrayLength(), Is.GreaterThan(0), "with its answers");
+            Assert.That(welcomes, Is.EqualTo(1));
+            Assert.That(unfinished, Is.Zero, "the delivery is worked off");
+            Assert.That(integration.GetProperty("status").GetString(), Is.Not.EqualTo("needs_reconnect"));
         });
     }
 
