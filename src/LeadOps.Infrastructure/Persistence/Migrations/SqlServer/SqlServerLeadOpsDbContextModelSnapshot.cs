@@ -1828,6 +1828,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("FanOutAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int?>("IntegrationId")
