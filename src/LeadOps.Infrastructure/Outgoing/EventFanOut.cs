@@ -111,11 +111,11 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
                 LogSetAside(logger, id, e.FanOutAttempts);
             }
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException ex)
         {
             // Another node counted this failure (and set the event aside, if it was the last) between our read and our
             // write: nothing more to count or log (the save is conditional on the count read, ADR 0024).
-            LogFailureCountedElsewhere(logger, id);
+            LogFanOutConflict(logger, id, ex.GetType().Name);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -153,7 +153,7 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing event {EventId} was fanned out elsewhere first: {Error}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing event {EventId} was handled by another node first: {Error}")]
     private static partial void LogFanOutConflict(ILogger logger, long eventId, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outgoing event {EventId} could not be fanned out ({Error}); it is tried again later")]
@@ -161,9 +161,6 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outgoing event {EventId} was set aside after {Attempts} failed fan-outs; it is not tried again")]
     private static partial void LogSetAside(ILogger logger, long eventId, int attempts);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "The failed fan-out of outgoing event {EventId} was counted by another node first")]
-    private static partial void LogFailureCountedElsewhere(ILogger logger, long eventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The failed fan-out of outgoing event {EventId} could not be counted ({Error})")]
     private static partial void LogFailureNotRecorded(ILogger logger, long eventId, string error);
