@@ -20,6 +20,18 @@ public interface IOutgoingWebhookStore
     /// <summary>Makes the endpoint's waiting and failed deliveries due now (after it is resumed).</summary>
     Task RequeueAsync(int endpointId, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>One of the user's outgoing events, tracked, by its public id.</summary>
+    Task<OutgoingEvent?> FindEventAsync(Guid eventId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves, unless an outgoing event it changes was changed elsewhere since it was read (its fan-out count moved, ADR
+    /// 0024): then nothing is saved and the answer is false.
+    /// </summary>
+    Task<bool> SaveUnlessChangedAsync(CancellationToken cancellationToken);
+
+    /// <summary>The set-aside outgoing events, the last set aside first.</summary>
+    Task<IReadOnlyList<SetAsideEventView>> ListSetAsideAsync(int count, CancellationToken cancellationToken);
+
     /// <summary>Every endpoint with its latest attempts, newest first.</summary>
     Task<IReadOnlyList<WebhookEndpointView>> ListAsync(int attemptsPerEndpoint, CancellationToken cancellationToken);
 

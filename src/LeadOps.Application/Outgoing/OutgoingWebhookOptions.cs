@@ -27,7 +27,10 @@ public sealed class OutgoingWebhookOptions
 
     public int BatchSize { get; set; } = 50;
 
-    /// <summary>Failed fan-outs after which an event is set aside (never tried again; its endpoints' logs say so).</summary>
+    /// <summary>The most <see cref="MaxFanOutAttempts"/> may be (the last wait is then <see cref="FirstFanOutRetryDelay"/> × 2^19).</summary>
+    public const int MaxFanOutAttemptsLimit = 20;
+
+    /// <summary>Failed fan-outs after which an event is set aside (not tried again until staff ask; its endpoints' logs say so).</summary>
     public int MaxFanOutAttempts { get; set; } = 5;
 
     /// <summary>
@@ -36,11 +39,28 @@ public sealed class OutgoingWebhookOptions
     /// </summary>
     public TimeSpan FirstFanOutRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The longest <see cref="FirstFanOutRetryDelay"/> may be: doubled up to 19 times, it stays a date.</summary>
+    public static readonly TimeSpan FirstFanOutRetryDelayLimit = TimeSpan.FromDays(1);
+
     /// <summary>
     /// Allows <c>http://127.0.0.1</c> (and other loopback) endpoints: for Development and tests only. Otherwise only
     /// https to public addresses is accepted and connected to (private, loopback and link-local ones are refused).
     /// </summary>
     public bool AllowLoopbackHttp { get; set; }
+
+    /// <summary>What is wrong with the fan-out settings (checked at start): nothing when they can be used.</summary>
+    public IEnumerable<string> FanOutProblems()
+    {
+        if (MaxFanOutAttempts is < 1 or > MaxFanOutAttemptsLimit)
+        {
+            yield return $"{SectionName}:MaxFanOutAttempts must be between 1 and {MaxFanOutAttemptsLimit} (it is {MaxFanOutAttempts}).";
+        }
+
+        if (FirstFanOutRetryDelay <= TimeSpan.Zero || FirstFanOutRetryDelay > FirstFanOutRetryDelayLimit)
+        {
+            yield return $"{SectionName}:FirstFanOutRetryDelay must be more than zero and at most {FirstFanOutRetryDelayLimit:c} (it is {FirstFanOutRetryDelay:c}).";
+        }
+    }
 
     /// <summary>The retry delay after <paramref name="attempts"/> failed attempts, or null when they were the last.</summary>
     public TimeSpan? RetryDelay(int attempts)

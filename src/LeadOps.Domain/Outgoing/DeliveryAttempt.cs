@@ -9,6 +9,10 @@ public sealed class DeliveryAttempt : IOwnedByUser
 
     public int EndpointId { get; init; }
 
+    /// <summary>The <see cref="DeliveryId"/> of a line that is not an attempt: the event was set aside before any delivery was made.</summary>
+    public const long NoDelivery = 0;
+
+    /// <summary>The delivery attempted, or <see cref="NoDelivery"/> on the line that says an event was set aside (ADR 0024).</summary>
     public long DeliveryId { get; init; }
 
     public string EventName { get; init; } = string.Empty;

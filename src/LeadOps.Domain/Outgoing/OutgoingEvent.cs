@@ -5,7 +5,7 @@ namespace LeadOps.Domain.Outgoing;
 /// same save as the change (ADR 0024). The outgoing worker later fans it out: one delivery per endpoint that
 /// subscribes to it, and the staff alerts its integration asks for; <see cref="ProcessedAt"/> says that is done.
 /// </summary>
-public sealed class OutgoingEvent : IOwnedByUser
+public sealed class OutgoingEvent : Entity, IOwnedByUser
 {
     /// <summary>An escalation's reason is kept to this length (<see cref="Conversations.Conversation.ReasonLength"/>).</summary>
     public const int ReasonLength = 500;
@@ -45,8 +45,9 @@ public sealed class OutgoingEvent : IOwnedByUser
     public int FanOutAttempts { get; private set; }
 
     /// <summary>
-    /// When the worker set the event aside after <see cref="FanOutAttempts"/> failures: it is not tried again, so the
-    /// events after it go (a batch of such events would otherwise fill every round). Null while it may still go out.
+    /// When the worker set the event aside after <see cref="FanOutAttempts"/> failures: it is not tried again (until
+    /// staff ask, <see cref="TryAgain"/>), so the events after it go (a batch of such events would otherwise fill every
+    /// round). Null while it may still go out.
     /// </summary>
     public DateTimeOffset? SetAsideAt { get; private set; }
 
@@ -76,6 +77,23 @@ public sealed class OutgoingEvent : IOwnedByUser
     };
 
     public void MarkProcessed(DateTimeOffset now) => ProcessedAt = now;
+
+    /// <summary>
+    /// Staff try a set-aside event again (once what made it fail is put right): a fresh round of fan-out attempts, due
+    /// at the worker's next round. Only a set-aside event can be: the caller says so to staff before calling.
+    /// </summary>
+    public void TryAgain()
+    {
+        if (SetAsideAt is null)
+        {
+            throw new InvalidOperationException("Only an event that was set aside can be tried again.");
+        }
+
+        Raise(new OutgoingEventRetried(this));
+        FanOutAttempts = 0;
+        NextFanOutAt = null;
+        SetAsideAt = null;
+    }
 
     /// <summary>
     /// A fan-out failed: the k-th failure puts the next try <paramref name="firstDelay"/> × 2^(k-1) later; after

@@ -21,9 +21,9 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
             {
                 handled += await FanOutAsync(db, id, cancellationToken) ? 1 : 0;
             }
-            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex) || ex is DbUpdateConcurrencyException)
             {
-                // Another node fanned it out first (a unique key held): it is done there.
+                // Another node fanned it out first (a unique key held), or changed it meanwhile: it is handled there.
                 LogFanOutConflict(logger, id, ex.GetType().Name);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -88,24 +88,34 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
         {
             await using var scope = ownerScopes.CreateScope(ownerId);
             var db = scope.ServiceProvider.GetRequiredService<LeadOpsDbContext>();
-            if (await db.Set<OutgoingEvent>().FirstOrDefaultAsync(e => e.Id == id && e.ProcessedAt == null, cancellationToken) is not { } e)
+            if (await db.Set<OutgoingEvent>().FirstOrDefaultAsync(e => e.Id == id && e.ProcessedAt == null && e.SetAsideAt == null, cancellationToken) is not { } e)
             {
                 return;
             }
 
             var now = clock.GetUtcNow();
-            if (e.FanOutFailed(now, options.MaxFanOutAttempts, options.FirstFanOutRetryDelay))
+            var setAside = e.FanOutFailed(now, options.MaxFanOutAttempts, options.FirstFanOutRetryDelay);
+            if (setAside)
             {
-                LogSetAside(logger, id, e.FanOutAttempts);
                 var endpoints = (await db.Set<WebhookEndpoint>().AsNoTracking().ToListAsync(cancellationToken)).Where(ep => ep.Receives(e.Name));
                 db.Set<DeliveryAttempt>().AddRange(endpoints.Select(ep => new DeliveryAttempt
                 {
-                    EndpointId = ep.Id, EventName = e.Name, At = now,
+                    EndpointId = ep.Id, DeliveryId = DeliveryAttempt.NoDelivery, EventName = e.Name, At = now,
                     Error = $"Not sent: LeadOps could not prepare this event (id {e.EventId:D}) in {e.FanOutAttempts} tries and set it aside.",
                 }));
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            if (setAside)
+            {
+                LogSetAside(logger, id, e.FanOutAttempts);
+            }
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            // Another node counted this failure (and set the event aside, if it was the last) between our read and our
+            // write: nothing more to count or log (the save is conditional on the count read, ADR 0024).
+            LogFanOutConflict(logger, id, ex.GetType().Name);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -143,7 +153,7 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
         return null;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing event {EventId} was fanned out elsewhere first: {Error}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outgoing event {EventId} was handled by another node first: {Error}")]
     private static partial void LogFanOutConflict(ILogger logger, long eventId, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outgoing event {EventId} could not be fanned out ({Error}); it is tried again later")]

@@ -8,7 +8,9 @@ internal static class OutgoingServiceCollectionExtensions
     /// <summary>Outgoing webhooks and staff alerts (<c>OutgoingWebhooks</c>): the store, the HTTP client with its SSRF guard, the worker.</summary>
     public static IServiceCollection AddOutgoing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OutgoingWebhookOptions>().Bind(configuration.GetSection(OutgoingWebhookOptions.SectionName));
+        services.AddOptions<OutgoingWebhookOptions>().Bind(configuration.GetSection(OutgoingWebhookOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutgoingWebhookOptions>, OutgoingWebhookOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<OutgoingWebhookOptions>>().Value);
         services.AddScoped<IOutgoingWebhookStore, OutgoingWebhookStore>();
         services.AddHttpClient(WebhookPoster.ClientName)

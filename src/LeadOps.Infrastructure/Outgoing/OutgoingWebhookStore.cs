@@ -27,6 +27,26 @@ internal sealed class OutgoingWebhookStore(LeadOpsDbContext db) : IOutgoingWebho
         }
     }
 
+    public Task<OutgoingEvent?> FindEventAsync(Guid eventId, CancellationToken cancellationToken) =>
+        db.Set<OutgoingEvent>().FirstOrDefaultAsync(e => e.EventId == eventId, cancellationToken);
+
+    public async Task<bool> SaveUnlessChangedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<SetAsideEventView>> ListSetAsideAsync(int count, CancellationToken cancellationToken) =>
+        await db.Set<OutgoingEvent>().AsNoTracking().Where(e => e.SetAsideAt != null).OrderByDescending(e => e.SetAsideAt).ThenByDescending(e => e.Id).Take(count)
+            .Select(e => new SetAsideEventView(e.EventId, e.Name, e.OccurredAt, e.SetAsideAt!.Value, e.FanOutAttempts)).ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<WebhookEndpointView>> ListAsync(int attemptsPerEndpoint, CancellationToken cancellationToken)
     {
         var endpoints = await db.Set<WebhookEndpoint>().AsNoTracking().OrderByDescending(e => e.Id).ToListAsync(cancellationToken);

@@ -15,6 +15,7 @@ public static class AuditActions
 
     public const string Retrieve = "retrieve";
     public const string RetryWelcome = "retry_welcome";
+    public const string RetryOutgoingEvent = "retry_outgoing_event";
     public const string SignIn = "sign_in";
 
     public const string Conversation = "conversation";
@@ -23,6 +24,7 @@ public static class AuditActions
     public const string Form = "form";
     public const string Lead = "lead";
     public const string User = "user";
+    public const string OutgoingEvent = "outgoing_event";
 
     public const string Ok = "ok";
     public const string Unchanged = "unchanged";

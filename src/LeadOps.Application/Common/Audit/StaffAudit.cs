@@ -1,8 +1,11 @@
+using LeadOps.Domain.Outgoing;
+
 namespace LeadOps.Application.Common.Audit;
 
 /// <summary>
 /// The audit row each staff action outside the Inbox leaves: integrations (connect, reconnect, delete, enable, disable,
-/// settings), API keys (create, revoke), retrievals asked for, welcome messages sent again. Never a token or key.
+/// settings), API keys (create, revoke), retrievals asked for, welcome messages sent again, set-aside outgoing events
+/// tried again. Never a token or key.
 /// </summary>
 public static class StaffAudit
 {
@@ -14,6 +17,7 @@ public static class StaffAudit
             e.Change == ApiKeyChanged.RevokeUnchanged ? AuditActions.Unchanged : AuditActions.Ok, $"\"{e.Key.Name}\""),
         RetrievalRequested e => new(AuditActions.Retrieve, AuditActions.Form, e.Run.FormId, AuditActions.Ok, Window(e.Run)),
         WelcomeRetried e => new(AuditActions.RetryWelcome, AuditActions.Lead, e.Message.LeadId.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditActions.Ok, null),
+        OutgoingEventRetried e => new(AuditActions.RetryOutgoingEvent, AuditActions.OutgoingEvent, e.Event.EventId.ToString("D"), AuditActions.Ok, e.Event.Name),
         _ => null,
     };
 

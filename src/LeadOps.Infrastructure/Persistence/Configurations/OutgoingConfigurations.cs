@@ -20,6 +20,9 @@ internal sealed class OutgoingEventConfiguration : IEntityTypeConfiguration<Outg
     {
         builder.Property(e => e.Name).HasMaxLength(OutgoingEventNames.Length);
         builder.Property(e => e.Detail).HasMaxLength(OutgoingEvent.DetailLength);
+        // Each save of a fan-out's outcome (a failure counted, the event set aside, processed, tried again by staff) is
+        // conditional on the count it read: of two nodes failing the same event at once, one counts it (ADR 0024).
+        builder.Property(e => e.FanOutAttempts).IsConcurrencyToken();
         builder.HasIndex(e => e.EventId).IsUnique();
         builder.HasIndex(e => new { e.ProcessedAt, e.Id });
         builder.HasOne(e => e.Lead).WithMany().HasForeignKey(e => e.LeadId).OnDelete(DeleteBehavior.Cascade);

@@ -6,7 +6,7 @@ namespace LeadOps.Web.Pages.Webhooks;
 
 /// <summary>
 /// Outgoing webhooks and alerts: register an HTTPS endpoint (its secret shown once), see its delivery log, send a test
-/// event, resume it after a pause, remove it; and choose per integration how new leads and escalations are announced.
+/// event, resume it after a pause, remove it; try again an event that was set aside; and choose per integration how new leads and escalations are announced.
 /// </summary>
 [PersonOnly.PersonOnlyHandlers("Create")]
 public sealed class IndexModel(IMediator mediator) : PageModel
@@ -15,11 +15,18 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<IntegrationAlertsView> Alerts { get; private set; } = [];
 
+    /// <summary>Events the worker set aside after failed fan-outs: each can be tried again.</summary>
+    public IReadOnlyList<SetAsideEventView> SetAside { get; private set; } = [];
+
     /// <summary>An endpoint just registered: its secret is shown on this one response, never again.</summary>
     public CreatedWebhookEndpoint? Created { get; private set; }
 
     [TempData]
     public string? Notice { get; set; }
+
+    /// <summary>Why a post changed nothing (an event that is not set aside), shown by the next GET.</summary>
+    [TempData]
+    public string? Refusal { get; set; }
 
     [BindProperty]
     public EndpointInput Input { get; set; } = new();
@@ -50,6 +57,19 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostResumeAsync(int id, CancellationToken ct) =>
         this.NotFoundOr(await mediator.Send(new ResumeWebhookEndpoint(id), ct), _ => Done("The endpoint was resumed; what waited for it is sent now."));
 
+    /// <summary>Tries a set-aside event again; sent twice, the second post changes nothing and says why (ADR 0018).</summary>
+    public async Task<IActionResult> OnPostTryAgainAsync(Guid eventId, CancellationToken ct) =>
+        this.NotFoundOr(await mediator.Send(new TryOutgoingEventAgain(eventId), ct), tried =>
+        {
+            if (!tried.IsSuccess)
+            {
+                Refusal = $"{tried.Error}. {tried.Detail}";
+                return RedirectToPage();
+            }
+
+            return Done("The event will be prepared again at the next round; its deliveries show in the log below.");
+        });
+
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
         this.NotFoundOr(await mediator.Send(new DeleteWebhookEndpoint(id), ct), _ => Done("The endpoint was removed."));
 
@@ -74,6 +94,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         Endpoints = await mediator.Send(new ListWebhookEndpoints(), ct);
         Alerts = await mediator.Send(new ListIntegrationAlerts(), ct);
+        SetAside = await mediator.Send(new ListSetAsideEvents(), ct);
     }
 
     public sealed class EndpointInput

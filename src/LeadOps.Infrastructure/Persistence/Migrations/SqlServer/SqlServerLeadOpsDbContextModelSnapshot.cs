@@ -1832,6 +1832,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("FanOutAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int?>("IntegrationId")

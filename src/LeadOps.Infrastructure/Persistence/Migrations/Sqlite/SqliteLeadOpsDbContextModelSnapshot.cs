@@ -1780,6 +1780,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FanOutAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("IntegrationId")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLeadOpsDbContext))]
-    [Migration("20261207140122_InitialCreate")]
+    [Migration("20261207142755_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1835,6 +1835,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("FanOutAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int?>("IntegrationId")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261207135904_InitialCreate")]
+    [Migration("20261207142735_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1783,6 +1783,7 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FanOutAttempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("IntegrationId")
