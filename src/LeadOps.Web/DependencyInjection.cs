@@ -83,6 +83,7 @@ public static class DependencyInjection
         services.AddSingleton<LeadOps.Web.Api.Webhook.WebhookReceiveBudget>();
         services.AddOptions<LeadOps.Infrastructure.Webhooks.WebhookOptions>()
             .Validate(o => o.ReceiveBufferBytes >= LeadOps.Web.Api.Webhook.WebhookEndpoints.MaxBodyBytes, "Webhooks:ReceiveBufferBytes must hold at least one delivery of the largest size accepted (16 MiB).")
+            .Validate(o => o.ReceiveTimeout > TimeSpan.Zero && o.ReceiveTimeout <= TimeSpan.FromMinutes(10), "Webhooks:ReceiveTimeout must be above zero and at most 10 minutes.")
             .ValidateOnStart();
         services.AddLeadOpsSecurity(configuration);
         return services;

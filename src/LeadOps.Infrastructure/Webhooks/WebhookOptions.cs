@@ -23,4 +23,10 @@ public sealed class WebhookOptions
     /// least one delivery of the largest size accepted (16 MiB), or that delivery could never be taken.
     /// </summary>
     public long ReceiveBufferBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// How long one webhook body may take to arrive whole (408 after it, which Meta retries): a client that sends slowly
+    /// cannot keep its share of <see cref="ReceiveBufferBytes"/> for longer. Meta's largest batch arrives in seconds.
+    /// </summary>
+    public TimeSpan ReceiveTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -27,12 +27,8 @@ public sealed class WebhookReceiveBudgetTests(DatabaseKind database) : AppFixtur
         var delivery = """{"object":"page","entry":[{"id":"999000222","time":1733400000000,"messaging":[]}]}""";
 
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var content = new StreamContent(new HeldBody(15 * 1024 * 1024, gate.Task));
-        content.Headers.ContentType = new("application/json");
-        var forged = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = content };
-        forged.Headers.TryAddWithoutValidation("X-Hub-Signature-256", "sha256=" + new string('0', 64));
         using var stranger = App.NewClient();
-        var strangerAnswer = stranger.SendAsync(forged);
+        var strangerAnswer = stranger.SendAsync(Forged(new HeldBody(15 * 1024 * 1024, gate.Task)));
         await HangGuard.UntilAsync("the stranger's unsigned body to hold the whole budget", _ => Task.FromResult(budget.InUse == Budget));
 
         using var meta = App.NewClient();
@@ -57,6 +53,33 @@ public sealed class WebhookReceiveBudgetTests(DatabaseKind database) : AppFixtur
         Assert.That(ex!.Message, Does.Contain("ReceiveBufferBytes"));
     }
 
+    [Test]
+    public async Task A_body_that_does_not_arrive_whole_in_time_is_answered_408_and_gives_its_buffer_back()
+    {
+        await using var app = await TestApp.Create(DatabaseKind.Sqlite).WithSetting("Facebook:AppSecret", "a-secret-the-stranger-does-not-know").WithSetting("Webhooks:ReceiveTimeout", "00:00:01").StartAsync();
+        var budget = app.Services.GetRequiredService<WebhookReceiveBudget>();
+        var never = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stranger = app.NewClient();
+        using var answer = await HangGuard.WaitAsync("the slow body's answer", ct => stranger.SendAsync(Forged(new HeldBody(64 * 1024, never.Task)), ct));
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.RequestTimeout), "the body never ends: its deadline answers it");
+        await HangGuard.UntilAsync("the slow body's buffer to be given back", _ => Task.FromResult(budget.InUse == 0));
+    }
+
+    /// <summary>A POST of <paramref name="body"/> with a made-up (well-formed) signature, as from <paramref name="forwardedFor"/> when given.</summary>
+    internal static HttpRequestMessage Forged(Stream body, string? forwardedFor = null)
+    {
+        var content = new StreamContent(body);
+        content.Headers.ContentType = new("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = content };
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", "sha256=" + new string('0', 64));
+        if (forwardedFor is not null)
+        {
+            request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+        }
+
+        return request;
+    }
+
     private async Task<int> DeliveryCountAsync()
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -64,7 +87,7 @@ public sealed class WebhookReceiveBudgetTests(DatabaseKind database) : AppFixtur
     }
 
     /// <summary>A body that sends <paramref name="length"/> bytes, then waits for <paramref name="end"/> before it ends.</summary>
-    private sealed class HeldBody(int length, Task end) : Stream
+    internal sealed class HeldBody(int length, Task end) : Stream
     {
         private int _sent;
 

@@ -42,12 +42,12 @@ internal static class WebhookEndpoints
             return Reject(metrics, StatusCodes.Status401Unauthorized, "signature");
         }
 
-        using var lease = budget.Open();
+        using var lease = budget.Open(context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(appSecret!));
         using var buffer = new MemoryStream();
         if (await lease.ReadAsync(context.Request.Body, buffer, hmac, MaxBodyBytes, context.RequestAborted) is { } refused)
         {
-            return Reject(metrics, refused, refused == StatusCodes.Status413PayloadTooLarge ? "too_large" : "busy");
+            return Reject(metrics, refused, refused switch { StatusCodes.Status413PayloadTooLarge => "too_large", StatusCodes.Status408RequestTimeout => "too_slow", _ => "busy" });
         }
 
         var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
@@ -111,6 +111,7 @@ internal static class WebhookEndpoints
             "too_large" => $"The body is larger than {MaxBodyBytes} bytes.",
             "signature" => "The X-Hub-Signature-256 signature is missing or does not match the body.",
             "busy" => "Too many deliveries are being read at once; send this one again.",
+            "too_slow" => "The body was not received in time; send it again.",
             _ => "The body is not a JSON object.",
         };
         return Results.Text(message, "text/plain", statusCode: status);
