@@ -39,9 +39,12 @@ public sealed partial class WebhookDelivery
     public bool RetryOrFail(string error, DateTimeOffset next, int maxAttempts, IReadOnlyDictionary<string, string>? pageErrors = null)
     {
         LastError = TextLimit.Cut(error);
+        // An error of a page the delivery's entries do not name (a change naming another page) cannot be shown to its staff:
+        // the attempt is then taken as failed as a whole, shown to every page's staff.
+        var known = pageErrors is not null && pageErrors.Keys.All(k => Pages.Any(p => p.PageId == k)) ? pageErrors : null;
         foreach (var page in Pages)
         {
-            page.Error = pageErrors?.GetValueOrDefault(page.PageId) is { } pageError ? TextLimit.Cut(pageError) : null;
+            page.Error = known?.GetValueOrDefault(page.PageId) is { } pageError ? TextLimit.Cut(pageError) : null;
         }
 
         if (Attempts >= maxAttempts)

@@ -90,8 +90,11 @@ internal sealed class WebhookProcessor(
 
     private async Task ProcessAsync(LeadOpsDbContext db, WebhookDelivery delivery, CancellationToken ct)
     {
-        // Why each page's events failed on this attempt: the failed delivery is shown to those pages' staff alone.
+        // Why each page's events failed on this attempt: the failed delivery is shown to those pages' staff alone. Only when
+        // every event was tried: an attempt that stopped part-way (a Graph refusal of a Messenger event, a database error)
+        // failed as a whole, for the pages it never reached too.
         var pageErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var everyEventTried = false;
         try
         {
             using var json = MetaWebhookJson.Parse(delivery.Body);
@@ -208,6 +211,7 @@ internal sealed class WebhookProcessor(
             }
 
             // As thrown where it failed: the delivery is tried again (below), and what was stored now is found stored then.
+            everyEventTried = true;
             (heldBack ?? failed)?.Throw();
 
             delivery.MarkHandled(clock.GetUtcNow(), unknownPages, handled > 0);
@@ -218,23 +222,23 @@ internal sealed class WebhookProcessor(
         }
         catch (GraphApiException ex)
         {
-            Retry(delivery, Describe(ex), ex.Failure.RetryAfter, pageErrors);
+            Retry(delivery, Describe(ex), ex.Failure.RetryAfter, everyEventTried ? pageErrors : null);
         }
         catch (Exception ex) when (ex is HttpRequestException or TimeoutException or DbUpdateException)
         {
-            Retry(delivery, ex.GetType().Name, null, pageErrors);
+            Retry(delivery, ex.GetType().Name, null, everyEventTried ? pageErrors : null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A bug, not an outage: retried like the rest (it may be a race), and Failed after the bounded attempts.
             Logger.LogError(ex, "Webhook delivery {DeliveryId} failed on an unexpected error", delivery.Id);
-            Retry(delivery, $"{ex.GetType().Name} {UnexpectedError}", null, pageErrors);
+            Retry(delivery, $"{ex.GetType().Name} {UnexpectedError}", null, everyEventTried ? pageErrors : null);
         }
     }
 
     private static string Describe(GraphApiException ex) => $"{ex.Failure.Kind} (code {ex.Failure.Code})";
 
-    private void Retry(WebhookDelivery delivery, string error, DateTimeOffset? retryAfter, IReadOnlyDictionary<string, string> pageErrors)
+    private void Retry(WebhookDelivery delivery, string error, DateTimeOffset? retryAfter, IReadOnlyDictionary<string, string>? pageErrors)
     {
         var backoff = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(3, delivery.Attempts - 1)));
         var next = clock.GetUtcNow() + backoff;
