@@ -84,9 +84,9 @@ public sealed class OutgoingEvent : Entity, IOwnedByUser
     /// </summary>
     public void TryAgain()
     {
-        if (SetAsideAt is null)
+        if (SetAsideAt is null || ProcessedAt is not null)
         {
-            throw new InvalidOperationException("Only an event that was set aside can be tried again.");
+            throw new InvalidOperationException("Only an event that was set aside, and never prepared, can be tried again.");
         }
 
         Raise(new OutgoingEventRetried(this));

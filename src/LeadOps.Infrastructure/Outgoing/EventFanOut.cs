@@ -55,7 +55,7 @@ internal sealed partial class EventFanOut(IServiceScopeFactory scopes, IOwnerSco
 
     private async Task<bool> FanOutAsync(LeadOpsDbContext db, long id, CancellationToken cancellationToken)
     {
-        if (await db.Set<OutgoingEvent>().FirstOrDefaultAsync(e => e.Id == id && e.ProcessedAt == null, cancellationToken) is not { } e)
+        if (await db.Set<OutgoingEvent>().FirstOrDefaultAsync(e => e.Id == id && e.ProcessedAt == null && e.SetAsideAt == null, cancellationToken) is not { } e)
         {
             return false;
         }

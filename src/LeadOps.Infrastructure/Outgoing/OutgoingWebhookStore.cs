@@ -44,7 +44,7 @@ internal sealed class OutgoingWebhookStore(LeadOpsDbContext db) : IOutgoingWebho
     }
 
     public async Task<IReadOnlyList<SetAsideEventView>> ListSetAsideAsync(int count, CancellationToken cancellationToken) =>
-        await db.Set<OutgoingEvent>().AsNoTracking().Where(e => e.SetAsideAt != null).OrderByDescending(e => e.SetAsideAt).ThenByDescending(e => e.Id).Take(count)
+        await db.Set<OutgoingEvent>().AsNoTracking().Where(e => e.SetAsideAt != null && e.ProcessedAt == null).OrderByDescending(e => e.SetAsideAt).ThenByDescending(e => e.Id).Take(count)
             .Select(e => new SetAsideEventView(e.EventId, e.Name, e.OccurredAt, e.SetAsideAt!.Value, e.FanOutAttempts)).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<WebhookEndpointView>> ListAsync(int attemptsPerEndpoint, CancellationToken cancellationToken)
