@@ -1,3 +1,6 @@
 namespace LeadOps.Application.Account.Commands;
 
-public sealed record CreatedApiKey(Guid Id, string Name, string Key);
+public sealed record CreatedApiKey(Guid Id, string Name, string Key)
+{
+    public override string ToString() => $"CreatedApiKey {{ Id = {Id}, Name = {Name} }}";
+}

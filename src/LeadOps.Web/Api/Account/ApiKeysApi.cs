@@ -28,5 +28,8 @@ internal static class ApiKeysApi
         public static ApiKeyResponse From(ApiKeySummary k) => new(k.Id, k.Name, k.Prefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt);
     }
 
-    internal sealed record CreatedApiKeyResponse(Guid Id, string Name, string Key);
+    internal sealed record CreatedApiKeyResponse(Guid Id, string Name, string Key)
+    {
+        public override string ToString() => $"CreatedApiKeyResponse {{ Id = {Id}, Name = {Name} }}";
+    }
 }
