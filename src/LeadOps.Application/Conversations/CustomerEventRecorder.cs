@@ -75,6 +75,12 @@ internal sealed class CustomerEventRecorder(
             return MessengerEventOutcome.Updated;
         }
 
+        if (edit.ByPage)
+        {
+            // An edit of a page's message LeadOps never had: the page's words are not the customer's to keep.
+            return MessengerEventOutcome.Ignored;
+        }
+
         if (await conversations.AlreadyStoredAsync(e.Mid, ct) is { } skipped)
         {
             return skipped;

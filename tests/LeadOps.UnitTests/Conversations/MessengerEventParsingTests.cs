@@ -114,6 +114,14 @@ public sealed class MessengerEventParsingTests
     }
 
     [Test]
+    public void An_edit_sent_by_the_page_is_marked_as_the_pages_so_it_never_becomes_the_customers_words()
+    {
+        var byPage = One("""{"sender":{"id":"108"},"recipient":{"id":"7001"},"timestamp":1763640000000,"message_edit":{"mid":"m_1","text":"Fixed","num_edit":1}}""");
+        var byCustomer = One("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1763640000000,"message_edit":{"mid":"m_1","text":"Fixed","num_edit":1}}""");
+        Assert.That((byPage.Psid, byPage.Edit!.ByPage, byCustomer.Edit!.ByPage), Is.EqualTo(("7001", true, false)));
+    }
+
+    [Test]
     public void A_reaction_and_an_unreact_without_an_emoji_name_the_message_they_are_about()
     {
         var react = One("""{"sender":{"id":"7001"},"recipient":{"id":"108"},"timestamp":1,"reaction":{"reaction":"love","emoji":"\u2764\uFE0F","action":"react","mid":"m_1"}}""");

@@ -68,7 +68,7 @@ internal static class MessengerEventReader
         // "sender" is "<USER_ID>" and "recipient" is "<PSID>", the customer.
         var recipientIsCustomer = recipient is not null && recipient != pageId && (sender == pageId || MessengerContentReader.Handover(item) is not null);
         var customer = recipientIsCustomer ? recipient : sender;
-        return customer is null || customer == pageId ? null : CustomerEvent(item, pageId, customer, at, standby);
+        return customer is null || customer == pageId ? null : CustomerEvent(item, pageId, customer, at, standby, byPage: sender == pageId);
     }
 
     /// <summary>
@@ -79,7 +79,7 @@ internal static class MessengerEventReader
         MessengerJson.Object(message, "reaction") is not null && !MessengerJson.IsTrue(message, "is_echo") &&
         MessengerJson.Text(message, "text", 1) is null && MessengerContentReader.Attachments(message) is null;
 
-    private static MessengerWebhookEvent? CustomerEvent(JsonElement item, string page, string psid, DateTimeOffset at, bool standby)
+    private static MessengerWebhookEvent? CustomerEvent(JsonElement item, string page, string psid, DateTimeOffset at, bool standby, bool byPage)
     {
         MessengerWebhookEvent Event(MessengerEventKind kind, string? mid = null) => new(kind, page, psid, at, Mid: mid, Standby: standby);
         const int MidLength = Domain.Conversations.MessengerMessage.MidLength;
@@ -105,7 +105,7 @@ internal static class MessengerEventReader
 
         if (MessengerJson.Object(item, "message_edit") is { } edit && MessengerJson.Text(edit, "text", 20_000) is { } text)
         {
-            return Event(MessengerEventKind.Edit, MessengerJson.Text(edit, "mid", MidLength)) with { Edit = new MessengerEdit(text, MessengerJson.Int(edit, "num_edit") ?? 0) };
+            return Event(MessengerEventKind.Edit, MessengerJson.Text(edit, "mid", MidLength)) with { Edit = new MessengerEdit(text, MessengerJson.Int(edit, "num_edit") ?? 0) { ByPage = byPage } };
         }
 
         // send_cart: the customer sends the page a cart from its shop; it is their message (Meta gives it no mid).
