@@ -50,7 +50,7 @@ public sealed class LeadgenBatchDeliveryTests(DatabaseKind database) : AppFixtur
             Assert.That(copies, Has.Count.EqualTo(1), $"lead {id} is stored once");
             var lead = await api.GetFromJsonAsync<JsonElement>($"/api/leads/{copies[0].GetProperty("id").GetInt64()}");
             Assert.That(lead.GetProperty("answers").GetArrayLength(), Is.GreaterThan(0), $"lead {id} has its answers");
-            Assert.That(await LeadgenDeliveries.WelcomesAsync(App, user, id), Is.LessThanOrEqualTo(1), $"lead {id} is never welcomed twice");
+            Assert.That(await LeadgenDeliveries.WelcomesAsync(App, user, id), Is.EqualTo(1), $"lead {id} is welcomed once, never twice");
         }
 
         Assert.That(await LeadgenDeliveries.UnfinishedDeliveriesAsync(App), Is.Zero, "both deliveries are worked off");
