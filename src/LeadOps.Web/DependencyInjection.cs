@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddStatusChecks();
+        services.AddScoped<IStartupTask, Security.WeakApiKeys>();
         services.AddInboxLiveUpdates(configuration);
         if (configuration.GetValue("Sandbox:Enabled", false))
         {
@@ -83,6 +84,7 @@ public static class DependencyInjection
         services.AddSingleton<LeadOps.Web.Api.Webhook.WebhookReceiveBudget>();
         services.AddOptions<LeadOps.Infrastructure.Webhooks.WebhookOptions>()
             .Validate(o => o.ReceiveBufferBytes >= LeadOps.Web.Api.Webhook.WebhookEndpoints.MaxBodyBytes, "Webhooks:ReceiveBufferBytes must hold at least one delivery of the largest size accepted (16 MiB).")
+            .Validate(o => o.KeepBodiesFor >= TimeSpan.Zero, "Webhooks:KeepBodiesFor must not be negative (zero keeps webhook bodies for ever).")
             .ValidateOnStart();
         services.AddLeadOpsSecurity(configuration);
         return services;

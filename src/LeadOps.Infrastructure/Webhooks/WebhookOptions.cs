@@ -23,4 +23,10 @@ public sealed class WebhookOptions
     /// least one delivery of the largest size accepted (16 MiB), or that delivery could never be taken.
     /// </summary>
     public long ReceiveBufferBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// How long the raw body of a done delivery (Processed or Unroutable) is kept; then it is emptied and the row kept
+    /// (<see cref="WebhookBodyRetention"/>). Zero keeps bodies for ever; a negative value is refused at start.
+    /// </summary>
+    public TimeSpan KeepBodiesFor { get; set; } = TimeSpan.FromDays(30);
 }
