@@ -58,6 +58,8 @@ public static class DependencyInjection
         services.AddScoped<HeldMessengerEvents>();
         services.AddScoped<IHeldMessengerEvents>(sp => sp.GetRequiredService<HeldMessengerEvents>());
         services.AddSingleton<HeldEventReleases>();
+        services.AddSingleton<WebhookBodyRetention>();
+        services.AddSingleton<WebhookIdlePass>();
         services.AddSingleton<WebhookProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookProcessor>());
         services.AddSingleton<RetrievalWorker>();

@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddStatusChecks();
+        services.AddScoped<IStartupTask, Security.WeakApiKeys>();
         services.AddInboxLiveUpdates(configuration);
         if (configuration.GetValue("Sandbox:Enabled", false))
         {
@@ -84,6 +85,7 @@ public static class DependencyInjection
         services.AddOptions<LeadOps.Infrastructure.Webhooks.WebhookOptions>()
             .Validate(o => o.ReceiveBufferBytes >= LeadOps.Web.Api.Webhook.WebhookEndpoints.MaxBodyBytes, "Webhooks:ReceiveBufferBytes must hold at least one delivery of the largest size accepted (16 MiB).")
             .Validate(o => o.ReceiveTimeout > TimeSpan.Zero && o.ReceiveTimeout <= TimeSpan.FromMinutes(10), "Webhooks:ReceiveTimeout must be above zero and at most 10 minutes.")
+            .Validate(o => o.KeepBodiesFor >= TimeSpan.Zero, "Webhooks:KeepBodiesFor must not be negative (zero keeps webhook bodies for ever).")
             .ValidateOnStart();
         services.AddLeadOpsSecurity(configuration);
         return services;

@@ -17,6 +17,8 @@ public sealed class OwnerFilterBypassTests
             "Routes a webhook change to the owners of the page's integrations before any owner is known; reads ids only."),
         new("src/LeadOps.Infrastructure/Webhooks/HeldEventReleases.cs", "HeldEventReleases.FindDueAsync", 1,
             "The webhook worker releases held Messenger events for every owner: finds integrations whose token works that still have held events (ids and owners); each release runs as its owner."),
+        new("src/LeadOps.Infrastructure/Webhooks/WebhookBodyRetention.cs", "WebhookBodyRetention.EmptyAsync", 1,
+            "The webhook worker empties old done delivery bodies (deliveries belong to nobody) except those held Messenger events of any owner still name: a NOT EXISTS inside one conditional update; reveals nothing."),
         new("src/LeadOps.Infrastructure/Common/OutboxWorker.cs", "OutboxWorker.FindDueAsync", 1,
             "The outbox workers (welcome, Conversions API) serve every owner: find due rows (ids and owners); each is claimed and sent as its owner."),
         new("src/LeadOps.Infrastructure/Welcome/WelcomeBacklog.cs", "WelcomeBacklog.ReadAsync", 1,

@@ -59,7 +59,7 @@ public sealed class KeyEncryptionKeyTests
     }
 
     /// <summary>Every ILogger of the app writes into <paramref name="logs"/> as well as it can.</summary>
-    private static TestAppBuilder WithLogs(TestAppBuilder app, FakeLogCollector logs) =>
+    internal static TestAppBuilder WithLogs(TestAppBuilder app, FakeLogCollector logs) =>
         app.WithServices(s =>
         {
             s.AddSingleton(logs);

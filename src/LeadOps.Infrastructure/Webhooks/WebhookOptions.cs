@@ -29,4 +29,10 @@ public sealed class WebhookOptions
     /// cannot keep its share of <see cref="ReceiveBufferBytes"/> for longer. Meta's largest batch arrives in seconds.
     /// </summary>
     public TimeSpan ReceiveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the raw body of a done delivery (Processed or Unroutable) is kept; then it is emptied and the row kept
+    /// (<see cref="WebhookBodyRetention"/>). Zero keeps bodies for ever; a negative value is refused at start.
+    /// </summary>
+    public TimeSpan KeepBodiesFor { get; set; } = TimeSpan.FromDays(30);
 }

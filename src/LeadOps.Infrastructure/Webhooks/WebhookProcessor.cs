@@ -13,13 +13,14 @@ namespace LeadOps.Infrastructure.Webhooks;
 /// <see cref="WebhookOptions.MaxAttempts"/>, then it is Failed with its error (staff may retry it); a page no
 /// integration knows is kept as Unroutable and reported, not retried forever. The claim on a delivery is renewed
 /// while it is worked on (<see cref="DeliveryClaim"/>), so a long one is never started again by another node. With no
-/// delivery due, held Messenger events whose page works again are released (<see cref="HeldEventReleases"/>).
+/// delivery due, old delivery bodies are emptied and held Messenger events whose page works again are released
+/// (<see cref="WebhookIdlePass"/>).
 /// </summary>
 internal sealed class WebhookProcessor(
     IServiceScopeFactory scopes,
     IOwnerScopeFactory ownerScopes,
     WebhookSignal signal,
-    HeldEventReleases held,
+    WebhookIdlePass idle,
     WorkerHealth health,
     IOptions<WebhookOptions> options,
     TimeProvider clock,
@@ -37,7 +38,7 @@ internal sealed class WebhookProcessor(
 
     /// <summary>
     /// Claims and processes one due delivery: 1 when one was due (even if another node claimed it first, so the caller
-    /// looks again). When none is due, releases held events whose integration's token works again: how many, 0 when none.
+    /// looks again). When none is due, empties old bodies (at most hourly) and releases held events whose integration's token works again: how many, 0 when none.
     /// </summary>
     public override async Task<int> ProcessDueAsync(CancellationToken cancellationToken)
     {
@@ -51,7 +52,7 @@ internal sealed class WebhookProcessor(
             .FirstOrDefaultAsync(cancellationToken);
         if (candidate is null)
         {
-            return await held.ReleaseDueAsync(cancellationToken);
+            return await idle.RunAsync(cancellationToken);
         }
 
         // Claim with an atomic conditional update: on several nodes only one wins the lease.

@@ -8,7 +8,7 @@ namespace LeadOps.Web.Common;
 /// <summary>
 /// <c>GET /status</c> (and HEAD; any other method is a 405): 200 when healthy (or degraded), 503 when not. Anyone gets the overall status (liveness); a signed-in
 /// user or the operator key also gets each check: the database, the background workers, the welcome backlog, and where
-/// the key-encryption key lives.
+/// the key-encryption key lives, and whether a configured bearer key is weak.
 /// </summary>
 internal static class StatusEndpoint
 {
@@ -20,7 +20,8 @@ internal static class StatusEndpoint
             .AddCheck<DatabaseHealthCheck>("database")
             .AddCheck<WorkersHealthCheck>("workers")
             .AddCheck<WelcomeOutboxHealthCheck>("welcome_outbox")
-            .AddCheck<KeyEncryptionKeyHealthCheck>("key_encryption_key");
+            .AddCheck<KeyEncryptionKeyHealthCheck>("key_encryption_key")
+            .AddCheck<ApiKeysHealthCheck>("api_keys");
         return services;
     }
 
