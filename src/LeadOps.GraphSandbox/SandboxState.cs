@@ -199,6 +199,16 @@ public sealed class SandboxState
         }
     }
 
+    /// <summary>Installs <paramref name="count"/> other apps on a page: <c>subscribed_apps</c> lists them before this app.</summary>
+    public void InstallOtherApps(string pageId, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        lock (_gate)
+        {
+            Subscriptions.InstallOtherApps(Pages.Require(pageId), count);
+        }
+    }
+
     /// <summary>Adds webhook fields to a page's subscription, as an app subscribed elsewhere (the App Dashboard) would have.</summary>
     public void SubscribeFields(string pageId, params string[] fields)
     {

@@ -3,10 +3,15 @@ namespace LeadOps.Application.Leads;
 /// <summary>
 /// Stores one Graph page of a retrieval: one query for the ids that already exist, one insert of the new leads with
 /// their welcome outbox rows (each lead's welcome planned first), the page's counts on the run. A new lead created
-/// after the page's webhook subscription was confirmed is one the webhook missed: the integration remembers when.
+/// after the page's webhook subscription was confirmed is one the webhook missed: the integration remembers when. A lead
+/// Graph listed without an id cannot be stored (no id is made up for it): it counts as failed, says why, and is logged.
 /// </summary>
-internal sealed class LeadPageStore(ILeadRepository leads, WelcomePlanner welcome, LeadFollowUpPlanner followUps, LeadMetrics metrics, TimeProvider clock)
+internal sealed class LeadPageStore(
+    ILeadRepository leads, WelcomePlanner welcome, LeadFollowUpPlanner followUps, LeadMetrics metrics, TimeProvider clock, ILogger<LeadPageStore> logger)
 {
+    public const string NoIdError =
+        "Facebook listed this lead without its id, so there is no lead id to store it under: it was not stored. The next sync reads this part of the form again.";
+
     /// <summary>Returns the earliest known created_time among leads that failed, if any (the watermark stops before it).</summary>
     public async Task<DateTimeOffset?> StoreAsync(
         IReadOnlyList<FacebookLeadData> page,
@@ -25,6 +30,19 @@ internal sealed class LeadPageStore(ILeadRepository leads, WelcomePlanner welcom
         DateTimeOffset? earliestFailure = null;
         var source = plan.Trigger == RetrievalTrigger.Scheduled ? LeadSource.ScheduledRetrieval : LeadSource.ManualRetrieval;
         var unique = page.Where(l => !string.IsNullOrEmpty(l.Id)).DistinctBy(l => l.Id).ToList();
+        var withoutId = page.Where(l => string.IsNullOrEmpty(l.Id)).ToList();
+        foreach (var data in withoutId)
+        {
+            processed.Add(string.Empty, ProcessedLeadStatus.Failed, null, null, NoIdError);
+            earliestFailure = Earliest(earliestFailure, data.CreatedTime);
+        }
+
+        if (withoutId.Count > 0)
+        {
+            logger.LogWarning(
+                "Graph listed {Count} lead(s) without an id on form {FormId} (run {RunId}): counted as failed, not stored", withoutId.Count, form.FormId, run.Id);
+        }
+
         var existing = await leads.GetExistingFacebookLeadIdsAsync([.. unique.Select(l => l.Id)], ct);
         var now = clock.GetUtcNow();
         var rules = welcome.RulesFor(integration, form, plan.SendWelcome, now);
@@ -42,11 +60,7 @@ internal sealed class LeadPageStore(ILeadRepository leads, WelcomePlanner welcom
             if (lead is null)
             {
                 processed.Add(data.Id, ProcessedLeadStatus.Failed, null, null, error);
-                if (data.CreatedTime is { } failedAt)
-                {
-                    earliestFailure = earliestFailure is { } e && e < failedAt ? e : failedAt;
-                }
-
+                earliestFailure = Earliest(earliestFailure, data.CreatedTime);
                 continue;
             }
 
@@ -73,11 +87,14 @@ internal sealed class LeadPageStore(ILeadRepository leads, WelcomePlanner welcom
         }
 
         var created = inserted.Count;
-        var failed = unique.Count - existing.Count - toInsert.Count;
+        var failed = unique.Count - existing.Count - toInsert.Count + withoutId.Count;
         var lostRace = toInsert.Count - created; // another run stored them first: they count as existing
-        run.CountPage(unique.Count, created, existing.Count + lostRace, failed);
+        run.CountPage(unique.Count + withoutId.Count, created, existing.Count + lostRace, failed);
         run.Beat(now);
-        metrics.LeadsProcessed(unique.Count, created, existing.Count + lostRace, failed);
+        metrics.LeadsProcessed(unique.Count + withoutId.Count, created, existing.Count + lostRace, failed);
         return earliestFailure;
     }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? earliest, DateTimeOffset? failedAt) =>
+        failedAt is { } f && (earliest is not { } e || f < e) ? f : earliest;
 }

@@ -49,7 +49,11 @@ public sealed class ProcessedLeadList : IReadOnlyList<ProcessedLead>
         else
         {
             _items.Add(new Entry(0, facebookLeadId, leadId ?? 0, status, name));
-            _otherIds.Add(facebookLeadId);
+            if (facebookLeadId.Length > 0)
+            {
+                // A lead without an id names no lead: another one without an id is not the same lead.
+                _otherIds.Add(facebookLeadId);
+            }
         }
     }
 

@@ -71,6 +71,7 @@ internal static class LeadControlRoutes
         HomeListingId = Text(root, "home_listing_id"),
         VehicleId = Text(root, "vehicle_id"),
         PostId = Text(root, "post_id"),
+        ListedWithoutId = root.TryGetProperty("listed_without_id", out var withoutId) && withoutId.ValueKind == JsonValueKind.True,
     };
 
     private static bool? Organic(JsonElement root) =>

@@ -55,8 +55,12 @@ internal static class LeadRoutes
             return GraphReply.Fail(filterError);
         }
 
-        return EdgeReply.Of(call, request, fields, () => call.State.Leads.Query(call.Form!, filter, request), lead => ToJson(call, lead));
+        return EdgeReply.Of(call, request, fields, () => call.State.Leads.Query(call.Form!, filter, request), lead => ListedJson(call, lead));
     }
+
+    /// <summary>An item of the edge: without its id when the lead was submitted so (<see cref="SandboxLead.ListedWithoutId"/>).</summary>
+    private static LeadJson ListedJson(GraphCall call, LeadRef lead) =>
+        call.State.Leads.ChosenFor(lead)?.ListedWithoutId == true ? ToJson(call, lead) with { Id = null } : ToJson(call, lead);
 
     internal static LeadJson ToJson(GraphCall call, LeadRef lead) => LeadJson.Of(lead, call.State.Leads.Read(lead), call.State.Leads.ChosenFor(lead));
 }

@@ -21,6 +21,12 @@ public sealed record SandboxLead
     /// </summary>
     public bool ReadWithoutId { get; init; }
 
+    /// <summary>
+    /// The <c>leads</c> edge lists the lead without its <c>id</c> (the node still has it). Meta documents no such item;
+    /// a client must still not lose it silently.
+    /// </summary>
+    public bool ListedWithoutId { get; init; }
+
     /// <summary>The whole <c>field_data</c>: question key → answers (none, one or several).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? Answers { get; init; }
 

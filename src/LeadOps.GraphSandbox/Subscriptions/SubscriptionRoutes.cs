@@ -5,6 +5,11 @@ internal static class SubscriptionRoutes
 {
     private const string Path = "{id}/subscribed_apps";
 
+    private const int MaxAppsLimit = 100;
+
+    private static readonly NodeFields Fields = new(
+        "Application", ["id", "name", "link", "category", "subscribed_fields"], ["link", "name", "id", "subscribed_fields"]);
+
     private static readonly string[] WebhookFields =
     [
         "leadgen", "messages", "messaging_postbacks", "messaging_optins", "message_deliveries", "message_reads",
@@ -19,14 +24,35 @@ internal static class SubscriptionRoutes
         app.MapGraph(HttpMethods.Delete, Path, FaultRoutes.SubscribedApps, NodeResolver.Page, Unsubscribe);
     }
 
+    /// <summary>
+    /// The apps installed on the page, paged as every edge (<c>limit</c>, cursors, <c>next</c>): the other apps
+    /// (<see cref="SandboxState.InstallOtherApps"/>), newest first, then this app when it is subscribed.
+    /// </summary>
     private static GraphReply List(GraphCall call)
     {
-        var fields = call.State.Subscriptions.FieldsOf(call.Page!);
+        if (PageRequest.Parse(call, MaxAppsLimit, out var request) is { } error)
+        {
+            return GraphReply.Fail(error);
+        }
+
+        if (FieldSelection.Parse(call, Fields, out var fields) is { } fieldsError)
+        {
+            return GraphReply.Fail(fieldsError);
+        }
+
         var options = call.State.Options;
-        IReadOnlyList<SubscribedApp> apps = fields.Count == 0
-            ? []
-            : [new SubscribedApp($"https://sandbox.leadops.invalid/apps/{options.AppId}", options.AppName, options.AppId, fields)];
-        return GraphReply.Json(new DataList<SubscribedApp>(apps));
+        var own = call.State.Subscriptions.FieldsOf(call.Page!) is { Count: > 0 } subscribed
+            ? new SubscribedApp($"https://sandbox.leadops.invalid/apps/{options.AppId}", options.AppName, options.AppId, subscribed)
+            : null;
+        var others = call.State.Subscriptions.OtherAppsOf(call.Page!);
+        var sorted = new List<(PageKey Key, SubscribedApp App)>();
+        if (own is not null)
+        {
+            sorted.Add((new PageKey(0, 0), own));
+        }
+
+        sorted.AddRange(others.Select((app, i) => (new PageKey(1, i + 1), app)));
+        return EdgeReply.Of(call, request, fields, () => KeysetPager.Page(sorted, item => item.Key, long.MinValue, long.MaxValue, request), item => item.App);
     }
 
     private static GraphReply Subscribe(GraphCall call)

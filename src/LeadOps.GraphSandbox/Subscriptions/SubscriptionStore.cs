@@ -4,6 +4,7 @@ namespace LeadOps.GraphSandbox;
 internal sealed class SubscriptionStore(Lock gate)
 {
     private readonly Dictionary<PageState, HashSet<string>> _fields = [];
+    private readonly Dictionary<PageState, List<SubscribedApp>> _otherApps = [];
 
     /// <summary>The page's subscribed fields, in ordinal order.</summary>
     public IReadOnlyList<string> FieldsOf(PageState page)
@@ -51,12 +52,40 @@ internal sealed class SubscriptionStore(Lock gate)
         }
     }
 
+    /// <summary>Other apps installed on the page, in the order they were installed.</summary>
+    public IReadOnlyList<SubscribedApp> OtherAppsOf(PageState page)
+    {
+        lock (gate)
+        {
+            return [.. _otherApps.GetValueOrDefault(page) ?? []];
+        }
+    }
+
+    /// <summary>Installs <paramref name="count"/> more apps of other vendors on the page, each subscribed to <c>messages</c>.</summary>
+    public void InstallOtherApps(PageState page, int count)
+    {
+        lock (gate)
+        {
+            if (!_otherApps.TryGetValue(page, out var apps))
+            {
+                _otherApps[page] = apps = [];
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var id = (9_100_000_000_000 + apps.Count + 1).ToString(CultureInfo.InvariantCulture);
+                apps.Add(new SubscribedApp($"https://sandbox.leadops.invalid/apps/{id}", $"Other app {apps.Count + 1}", id, ["messages"]));
+            }
+        }
+    }
+
     /// <summary>Subscribes the seeded pages that start subscribed to <see cref="SandboxSeed.DefaultSubscribedFields"/>.</summary>
     public void Seed(IEnumerable<PageState> pages)
     {
         lock (gate)
         {
             _fields.Clear();
+            _otherApps.Clear();
             foreach (var page in pages)
             {
                 _fields.Add(page, page.Seed.Subscribed ? [.. SandboxSeed.DefaultSubscribedFields] : []);

@@ -55,20 +55,34 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
     public Task<FacebookLeadFormList> GetLeadFormsWithQuestionsAsync(GraphCredentials credentials, CancellationToken cancellationToken) =>
         ListFormsAsync(credentials, FormFieldsWithQuestions, cancellationToken);
 
-    /// <summary>The fields this app (Facebook:AppId) is subscribed to; without an AppId, those of every app listed.</summary>
+    /// <summary>
+    /// The fields this app (Facebook:AppId) is subscribed to; without an AppId, those of every app listed. Every page of
+    /// the edge is read (<see cref="GraphEdgeWalk"/>) until this app is found: a page with many apps installed lists it on
+    /// a later page. Paging that cannot be followed fails the read rather than answer "not subscribed".
+    /// </summary>
     public async Task<IReadOnlyList<string>> GetSubscribedFieldsAsync(GraphCredentials credentials, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrEmpty(credentials.PageId);
 
-        var apps = await GraphCall.RunAsync(() =>
-            graphApi.GetSubscribedAppsAsync(credentials.PageId, GraphCallContext.ForPage(credentials), cancellationToken));
+        var context = GraphCallContext.ForPage(credentials);
         var appId = options.CurrentValue.AppId;
-        return (apps.Data ?? [])
-            .Where(a => string.IsNullOrEmpty(appId) || a.Id == appId)
-            .SelectMany(a => a.SubscribedFields ?? [])
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var fields = new List<string>();
+        var walk = new GraphEdgeWalk();
+        while (true)
+        {
+            var page = await GraphCall.RunAsync(() => walk.AskAsync(
+                after => after is null
+                    ? graphApi.GetSubscribedAppsAsync(credentials.PageId, context, cancellationToken)
+                    : graphApi.GetSubscribedAppsAfterAsync(credentials.PageId, after, context, cancellationToken),
+                position => graphApi.GetSubscribedAppsFromAsync(credentials.PageId, position, context, cancellationToken)));
+            var apps = page.Data ?? [];
+            fields.AddRange(apps.Where(a => string.IsNullOrEmpty(appId) || a.Id == appId).SelectMany(a => a.SubscribedFields ?? []));
+            if ((!string.IsNullOrEmpty(appId) && apps.Any(a => a.Id == appId)) || !walk.MoveTo(GraphPagingCursor.NextPage(page.Paging), apps.Count))
+            {
+                return [.. fields.Distinct(StringComparer.Ordinal)];
+            }
+        }
     }
 
     public async Task SubscribeAsync(GraphCredentials credentials, IReadOnlyList<string> fields, CancellationToken cancellationToken)

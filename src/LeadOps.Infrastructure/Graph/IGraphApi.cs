@@ -73,6 +73,22 @@ internal interface IGraphApi
         [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
         CancellationToken cancellationToken);
 
+    /// <summary>A later page of the same edge, by Graph's <c>after</c> cursor.</summary>
+    [Get("/{pageId}/subscribed_apps")]
+    Task<GraphListResponse<GraphSubscribedAppDto>> GetSubscribedAppsAfterAsync(
+        string pageId,
+        string after,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    /// <summary>A later page of the same edge named by the time or offset parameters of Graph's next URL (<see cref="GraphNextPage.Position"/>).</summary>
+    [Get("/{pageId}/subscribed_apps")]
+    Task<GraphListResponse<GraphSubscribedAppDto>> GetSubscribedAppsFromAsync(
+        string pageId,
+        [Query] IDictionary<string, string> position,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
     [Post("/{pageId}/subscribed_apps")]
     Task<GraphSuccessDto> SubscribeAppAsync(
         string pageId,
