@@ -32,30 +32,8 @@ public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture
         await Graph.WhenWebhooksDrainedAsync();
         Graph.Options.WebhookDropRate = 0;
         Graph.SetFault(new LeadOps.GraphSandbox.FaultRule { Route = LeadOps.GraphSandbox.FaultRoutes.Lead, Kind = LeadOps.GraphSandbox.FaultKind.Transient });
-        var pages = Enumerable.Range(1, 99).Select(i => $"99000000000{i:D4}").Append(SandboxSeed.MainPageId).ToList();
-        var entries = pages.Select(page => "{\"id\":\"" + page + "\",\"time\":1438292065,\"changes\":[{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" +
-            (page == SandboxSeed.MainPageId ? leadId : "4" + page) + "\",\"page_id\":\"" + page + "\",\"form_id\":\"" + SandboxSeed.MainTestRideFormId + "\"}}]}");
-        var body = "{\"object\":\"page\",\"entry\":[" + string.Join(',', entries) + "]}";
-        using (var client = App.NewClient())
-        using (var posted = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret))
-        {
-            Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
-        }
-
-        var id = await HangGuard.WaitAsync("the delivery to fail", async ct =>
-        {
-            while (true)
-            {
-                await using var scope = App.Services.CreateAsyncScope();
-                if (await App.Db(scope).WebhookDeliveries.Where(d => d.Body.Contains(leadId) && d.Status == WebhookDeliveryStatus.Failed)
-                        .Select(d => (long?)d.Id).FirstOrDefaultAsync(ct) is { } failed)
-                {
-                    return failed;
-                }
-
-                await Task.Delay(50, ct);
-            }
-        });
+        var pages = Enumerable.Range(1, 99).Select(i => $"99000000000{i:D4}").Append(SandboxSeed.MainPageId);
+        var id = await PostUntilFailedAsync(pages.Select(page => (page, SandboxSeed.MainTestRideFormId, page == SandboxSeed.MainPageId ? leadId : "4" + page)), leadId);
 
         var listed = (await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/failed-deliveries")).GetProperty("deliveries").EnumerateArray()
             .Where(d => d.GetProperty("id").GetInt64() == id).ToList();
@@ -117,30 +95,8 @@ public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture
         await Graph.WhenWebhooksDrainedAsync();
         Graph.Options.WebhookDropRate = 0;
         Graph.SetFault(new LeadOps.GraphSandbox.FaultRule { Route = LeadOps.GraphSandbox.FaultRoutes.Lead, FormId = SandboxSeed.MainTestRideFormId, Kind = LeadOps.GraphSandbox.FaultKind.Transient });
-        string Entry(string page, string form, string lead) =>
-            "{\"id\":\"" + page + "\",\"time\":1438292065,\"changes\":[{\"field\":\"leadgen\",\"value\":{\"leadgen_id\":\"" + lead + "\",\"page_id\":\"" + page + "\",\"form_id\":\"" + form + "\"}}]}";
-        var body = "{\"object\":\"page\",\"entry\":[" + Entry(SandboxSeed.NotSubscribedPageId, SandboxSeed.NotSubscribedFormId, firstLead) + "," +
-            Entry(SandboxSeed.MainPageId, SandboxSeed.MainTestRideFormId, secondLead) + "]}";
-        using (var client = App.NewClient())
-        using (var posted = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret))
-        {
-            Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
-        }
-
-        var id = await HangGuard.WaitAsync("the delivery to fail", async ct =>
-        {
-            while (true)
-            {
-                await using var scope = App.Services.CreateAsyncScope();
-                if (await App.Db(scope).WebhookDeliveries.Where(d => d.Body.Contains(secondLead) && d.Status == WebhookDeliveryStatus.Failed)
-                        .Select(d => (long?)d.Id).FirstOrDefaultAsync(ct) is { } failed)
-                {
-                    return failed;
-                }
-
-                await Task.Delay(50, ct);
-            }
-        });
+        var id = await PostUntilFailedAsync(
+            [(SandboxSeed.NotSubscribedPageId, SandboxSeed.NotSubscribedFormId, firstLead), (SandboxSeed.MainPageId, SandboxSeed.MainTestRideFormId, secondLead)], secondLead);
 
         var firstSees = (await firstApi.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/failed-deliveries")).GetProperty("deliveries").EnumerateArray()
             .Where(d => d.GetProperty("id").GetInt64() == id).ToList();
@@ -159,5 +115,30 @@ public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture
         Graph.ClearFaults();
         using var secondRetry = await secondApi.PostAsync($"/api/facebook-lead-retrieval/failed-deliveries/{id}/retry", null);
         Assert.That(secondRetry.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NoContent), await secondRetry.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts one signed delivery announcing <paramref name="leads"/> and waits until the one naming <paramref name="leadId"/> is Failed; its id.</summary>
+    private async Task<long> PostUntilFailedAsync(IEnumerable<(string Page, string Form, string Lead)> leads, string leadId)
+    {
+        using (var client = App.NewClient())
+        using (var posted = await WebhookTests.PostSignedAsync(client, LeadgenDeliveries.Body(leads), Graph.Options.AppSecret))
+        {
+            Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        }
+
+        return await HangGuard.WaitAsync("the delivery to fail", async ct =>
+        {
+            while (true)
+            {
+                await using var scope = App.Services.CreateAsyncScope();
+                if (await App.Db(scope).WebhookDeliveries.Where(d => d.Body.Contains(leadId) && d.Status == WebhookDeliveryStatus.Failed)
+                        .Select(d => (long?)d.Id).FirstOrDefaultAsync(ct) is { } failed)
+                {
+                    return failed;
+                }
+
+                await Task.Delay(50, ct);
+            }
+        });
     }
 }

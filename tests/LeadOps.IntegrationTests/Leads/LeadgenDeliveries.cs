@@ -27,6 +27,21 @@ internal static class LeadgenDeliveries
         return (user, api, leadId);
     }
 
+    /// <summary>
+    /// One delivery announcing <paramref name="leads"/> in their order, as Meta batches them: an entry a page, a leadgen
+    /// change a lead.
+    /// </summary>
+    public static string Body(IEnumerable<(string Page, string Form, string Lead)> leads) => JsonSerializer.Serialize(new
+    {
+        @object = "page",
+        entry = leads.GroupBy(l => l.Page).Select(page => new
+        {
+            id = page.Key,
+            time = 1438292065,
+            changes = page.Select(l => new { field = "leadgen", value = new { leadgen_id = l.Lead, page_id = l.Page, form_id = l.Form, created_time = 1440120384 } }),
+        }),
+    });
+
     /// <summary>Posts the body signed as Meta does, expects 200, and waits until the app has worked it off.</summary>
     public static async Task PostAsync(TestApp app, string body)
     {

@@ -149,15 +149,8 @@ public sealed class WebhookOwnerIsolationTests(DatabaseKind database) : AppFixtu
     /// <summary>One signed delivery announcing <paramref name="leads"/> in their order: an entry a page, a leadgen change a lead.</summary>
     private async Task PostLeadgenAsync(IReadOnlyList<(string Page, string Form, string Lead)> leads)
     {
-        var entries = leads.GroupBy(l => l.Page).Select(page => new
-        {
-            id = page.Key,
-            time = 1438292065,
-            changes = page.Select(l => new { field = "leadgen", value = new { leadgen_id = l.Lead, page_id = l.Page, form_id = l.Form, created_time = 1440120384 } }),
-        });
-        var body = JsonSerializer.Serialize(new { @object = "page", entry = entries });
         using var client = App.NewClient();
-        using var posted = await WebhookTests.PostSignedAsync(client, body, Graph.Options.AppSecret);
+        using var posted = await WebhookTests.PostSignedAsync(client, LeadgenDeliveries.Body(leads), Graph.Options.AppSecret);
         Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
     }
 
