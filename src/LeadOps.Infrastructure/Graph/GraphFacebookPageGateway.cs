@@ -72,9 +72,7 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
         while (true)
         {
             var page = await GraphCall.RunAsync(() => walk.AskAsync(
-                after => after is null
-                    ? graphApi.GetSubscribedAppsAsync(credentials.PageId, context, cancellationToken)
-                    : graphApi.GetSubscribedAppsAfterAsync(credentials.PageId, after, context, cancellationToken),
+                after => graphApi.GetSubscribedAppsAsync(credentials.PageId, after, context, cancellationToken),
                 position => graphApi.GetSubscribedAppsFromAsync(credentials.PageId, position, context, cancellationToken)));
             var apps = page.Data ?? [];
             fields.AddRange(apps.Where(a => string.IsNullOrEmpty(appId) || a.Id == appId).SelectMany(a => a.SubscribedFields ?? []));

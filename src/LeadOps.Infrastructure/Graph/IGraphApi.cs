@@ -70,14 +70,7 @@ internal interface IGraphApi
     [Get("/{pageId}/subscribed_apps")]
     Task<GraphListResponse<GraphSubscribedAppDto>> GetSubscribedAppsAsync(
         string pageId,
-        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
-        CancellationToken cancellationToken);
-
-    /// <summary>A later page of the same edge, by Graph's <c>after</c> cursor.</summary>
-    [Get("/{pageId}/subscribed_apps")]
-    Task<GraphListResponse<GraphSubscribedAppDto>> GetSubscribedAppsAfterAsync(
-        string pageId,
-        string after,
+        string? after,
         [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
         CancellationToken cancellationToken);
 

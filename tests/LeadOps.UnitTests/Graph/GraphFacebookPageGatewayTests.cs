@@ -85,7 +85,7 @@ public sealed class GraphFacebookPageGatewayTests
     [Test]
     public async Task Subscribed_fields_are_those_of_this_app()
     {
-        _api.Setup(a => a.GetSubscribedAppsAsync("page-1", It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+        _api.Setup(a => a.GetSubscribedAppsAsync("page-1", null, It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new GraphListResponse<GraphSubscribedAppDto>
             {
                 Data =
@@ -111,7 +111,7 @@ public sealed class GraphFacebookPageGatewayTests
         var answer = System.Text.Json.JsonSerializer.Deserialize<GraphListResponse<GraphSubscribedAppDto>>(
             """{"data":[{"id":"app-1","name":"Sales Anchor"}],"paging":{"cursors":{"before":"QVFI","after":"QVFI"}}}""",
             LeadOps.Infrastructure.Graph.Json.GraphJson.Options)!;
-        _api.Setup(a => a.GetSubscribedAppsAsync("page-1", It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>())).ReturnsAsync(answer);
+        _api.Setup(a => a.GetSubscribedAppsAsync("page-1", null, It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>())).ReturnsAsync(answer);
 
         var fields = await Gateway(new FacebookOptions { AppId = "app-1" }).GetSubscribedFieldsAsync(Credentials, CancellationToken.None);
 
