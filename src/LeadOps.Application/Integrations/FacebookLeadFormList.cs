@@ -1,5 +1,3 @@
-using System.Collections;
-
 namespace LeadOps.Application.Integrations;
 
 /// <summary>
@@ -7,15 +5,8 @@ namespace LeadOps.Application.Integrations;
 /// listing finish (a next page that could not be followed, paging that went round, endless empty pages): the forms
 /// listed are good, the page may have more.
 /// </summary>
-public sealed class FacebookLeadFormList(IReadOnlyList<FacebookLeadFormInfo> forms, GraphFailure? stoppedBy = null) : IReadOnlyList<FacebookLeadFormInfo>
+public sealed class FacebookLeadFormList(IReadOnlyList<FacebookLeadFormInfo> forms, GraphFailure? stoppedBy = null)
+    : GraphListing<FacebookLeadFormInfo>(forms)
 {
     public GraphFailure? StoppedBy { get; } = stoppedBy;
-
-    public int Count => forms.Count;
-
-    public FacebookLeadFormInfo this[int index] => forms[index];
-
-    public IEnumerator<FacebookLeadFormInfo> GetEnumerator() => forms.GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -49,48 +49,29 @@ public sealed partial class MessengerMessage
           ?? (QuickReplyPayload is { } payload ? $"Quick reply {payload}" : Kind == MessageKind.Message ? NothingToShowText : string.Empty);
 
     /// <summary>The customer tapped a button: stored as "Tapped: <title>" with its payload.</summary>
-    public static MessengerMessage FromPostback(Guid conversationId, string mid, string? title, string? payload, DateTimeOffset at) => new()
+    public static MessengerMessage FromPostback(Guid conversationId, string mid, string? title, string? payload, DateTimeOffset at)
     {
-        ConversationId = conversationId,
-        Kind = MessageKind.Postback,
-        Direction = MessageDirection.Inbound,
-        Sender = MessageSender.Customer,
-        Mid = mid,
-        Text = TextLimit.Cut($"Tapped: {(string.IsNullOrWhiteSpace(title) ? payload ?? "a button" : title.Trim())}", MaxTextLength),
-        PostbackPayload = Payload(payload),
-        Status = MessageStatus.Received,
-        At = at,
-    };
+        var tapped = Received(conversationId, MessageKind.Postback, MessageSender.Customer, mid,
+            TextLimit.Cut($"Tapped: {(string.IsNullOrWhiteSpace(title) ? payload ?? "a button" : title.Trim())}", MaxTextLength), at);
+        tapped.PostbackPayload = Payload(payload);
+        return tapped;
+    }
 
     /// <summary>A note about the thread (referral, handover, opt-in, what LeadOps asked Meta): no one wrote it.</summary>
-    public static MessengerMessage Note(Guid conversationId, MessageKind kind, string mid, string text, DateTimeOffset at) => new()
-    {
-        ConversationId = conversationId,
-        Kind = kind,
-        Direction = MessageDirection.Inbound,
-        Sender = MessageSender.System,
-        Mid = mid,
-        Text = TextLimit.Cut(text, MaxTextLength),
-        Status = MessageStatus.Received,
-        At = at,
-    };
+    public static MessengerMessage Note(Guid conversationId, MessageKind kind, string mid, string text, DateTimeOffset at) =>
+        Received(conversationId, kind, MessageSender.System, mid, TextLimit.Cut(text, MaxTextLength), at);
 
     /// <summary>
     /// A staff member's internal note (<see cref="MessageKind.InternalNote"/>): never sent, so it has no Meta id, no
     /// idempotency key and no send status; receipts and echoes (outbound messages only) never touch it.
     /// </summary>
-    public static MessengerMessage InternalNote(Guid conversationId, string userId, string? userName, string text, DateTimeOffset at) => new()
+    public static MessengerMessage InternalNote(Guid conversationId, string userId, string? userName, string text, DateTimeOffset at)
     {
-        ConversationId = conversationId,
-        Kind = MessageKind.InternalNote,
-        Direction = MessageDirection.Inbound,
-        Sender = MessageSender.Staff,
-        SenderUserId = userId,
-        SenderName = userName is null ? null : TextLimit.Cut(userName, SenderNameLength),
-        Text = TextLimit.Cut(text.Trim(), MaxTextLength),
-        Status = MessageStatus.Received,
-        At = at,
-    };
+        var note = Received(conversationId, MessageKind.InternalNote, MessageSender.Staff, null, TextLimit.Cut(text.Trim(), MaxTextLength), at);
+        note.SenderUserId = userId;
+        note.SenderName = userName is null ? null : TextLimit.Cut(userName, SenderNameLength);
+        return note;
+    }
 
     public bool IsInternalNote => Kind == MessageKind.InternalNote;
 

@@ -96,12 +96,19 @@ public sealed partial class MessengerMessage : IOwnedByUser
 
     public bool CanRetry => Status == MessageStatus.Failed && Direction == MessageDirection.Outbound && Sender == MessageSender.Staff;
 
-    public static MessengerMessage FromCustomer(Guid conversationId, string mid, string text, DateTimeOffset at) => new()
+    public static MessengerMessage FromCustomer(Guid conversationId, string mid, string text, DateTimeOffset at) =>
+        Received(conversationId, MessageKind.Message, MessageSender.Customer, mid, text, at);
+
+    /// <summary>
+    /// What came in to the thread (<see cref="MessageStatus.Received"/>): the customer's message or tap, a note about the
+    /// thread, a staff member's internal note (no Meta id).
+    /// </summary>
+    private static MessengerMessage Received(Guid conversationId, MessageKind kind, MessageSender sender, string? mid, string text, DateTimeOffset at) => new()
     {
-        Kind = MessageKind.Message,
         ConversationId = conversationId,
+        Kind = kind,
         Direction = MessageDirection.Inbound,
-        Sender = MessageSender.Customer,
+        Sender = sender,
         Mid = mid,
         Text = text,
         Status = MessageStatus.Received,
