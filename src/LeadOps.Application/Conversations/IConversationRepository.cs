@@ -78,8 +78,12 @@ public interface IConversationRepository
     /// </summary>
     Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>The reply <see cref="ClaimEchoAsync"/> would claim for an echo of <paramref name="text"/>, without claiming it; null when none.</summary>
-    Task<long?> FindEchoClaimAsync(Guid conversationId, string text, CancellationToken cancellationToken);
+    /// <summary>
+    /// The reply <see cref="ClaimEchoAsync"/> would claim for an echo of <paramref name="text"/>, without claiming it; null
+    /// when none. An echo whose metadata names a reply (<paramref name="namedReply"/>) may claim that reply only, whatever
+    /// its words: the reply of another user of the page is not this user's, so it claims none.
+    /// </summary>
+    Task<long?> FindEchoClaimAsync(Guid conversationId, string text, long? namedReply, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims the reply for the echo (as <see cref="ClaimEchoAsync"/> does) in the next <see cref="TrySaveAsync"/>, in one

@@ -1,6 +1,9 @@
 namespace LeadOps.Application.Conversations;
 
-/// <summary>The Messenger Send API (<c>POST /{page-id}/messages</c>): text, attachments and sender actions.</summary>
+/// <summary>
+/// The Messenger Send API (<c>POST /{page-id}/messages</c>): text, attachments and sender actions. <c>metadata</c>, when
+/// given, is sent as the message's <c>metadata</c>, which Meta gives back on its echo.
+/// </summary>
 public interface IMessengerGateway
 {
     Task<MessengerSendResult> SendTextAsync(
@@ -8,6 +11,7 @@ public interface IMessengerGateway
         string recipientPsid,
         string text,
         MessengerMessagingType messagingType,
+        string? metadata,
         CancellationToken cancellationToken);
 
     /// <summary>Uploads and sends one file in the same call (multipart <c>filedata</c>).</summary>
@@ -16,6 +20,7 @@ public interface IMessengerGateway
         string recipientPsid,
         OutgoingAttachment attachment,
         MessengerMessagingType messagingType,
+        string? metadata,
         CancellationToken cancellationToken);
 
     Task SendSenderActionAsync(GraphCredentials credentials, string recipientPsid, SenderAction action, CancellationToken cancellationToken);

@@ -29,6 +29,9 @@ public sealed record MessengerWebhookEvent(
 
     public string? QuickReplyPayload { get; init; }
 
+    /// <summary>An echo's <c>metadata</c>: what the app that sent the message gave the Send API with it.</summary>
+    public string? Metadata { get; init; }
+
     /// <summary>The message a reply quotes (<c>reply_to.mid</c>).</summary>
     public string? ReplyToMid { get; init; }
 

@@ -18,7 +18,9 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
 
         var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
         var text = e.Text ?? string.Empty;
-        if (MaySendFromLeadOps(e.AppId) && await conversations.FindEchoClaimAsync(conversation.Id, text, ct) is { } replyId)
+        var fromLeadOps = MaySendFromLeadOps(e.AppId);
+        var namedReply = fromLeadOps ? MessengerMessage.ReplyNamedBy(e.Metadata) : null;
+        if (fromLeadOps && await conversations.FindEchoClaimAsync(conversation.Id, text, namedReply, ct) is { } replyId)
         {
             // A LeadOps reply whose send answer has not been recorded yet (or was lost): same message, now with Meta's id
             // and what the echo carries. The claim is made in the save that keeps the attachments (ADR 0007).
@@ -30,7 +32,9 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
         var fromPageInbox = IsPageInbox(e.AppId);
         var attachments = (e.Attachments ?? []).Select((a, i) => a.ToAttachment(i)).ToList();
         await copier.CopyAsync(attachments, ct);
-        conversations.AddMessage(conversation.RecordEcho(fromPageInbox ? MessageSender.PageInbox : MessageSender.Bot, e.Mid!, text, e.Timestamp, attachments));
+        conversations.AddMessage(namedReply is not null
+            ? conversation.RecordColleagueReply(e.Mid!, text, e.Timestamp, attachments)
+            : conversation.RecordEcho(fromPageInbox ? MessageSender.PageInbox : MessageSender.Bot, e.Mid!, text, e.Timestamp, attachments));
         if (fromPageInbox)
         {
             conversation.AnsweredInPageInbox(e.Timestamp);

@@ -53,6 +53,17 @@ public sealed partial class Conversation
         return message;
     }
 
+    /// <summary>
+    /// Meta's echo of a reply LeadOps sent for another user who connected the same page (its metadata names a reply this
+    /// user does not have): a person answered, shown as a colleague's reply, not the bot's.
+    /// </summary>
+    public MessengerMessage RecordColleagueReply(string mid, string text, DateTimeOffset at, IEnumerable<MessageAttachment>? attachments = null)
+    {
+        var message = RecordEcho(MessageSender.Staff, mid, text, at, attachments);
+        message.SenderName = MessengerMessage.ColleagueSenderName;
+        return message;
+    }
+
     /// <summary>The customer edited one of their messages: the thread shows the new text, marked edited, with the old one kept.</summary>
     public void EditMessage(MessengerMessage message, string text, int editCount, DateTimeOffset at)
     {

@@ -85,7 +85,7 @@ internal static class MessageRoutes
         }
 
         var tag = request.MessagingType == "MESSAGE_TAG" ? request.Tag : null;
-        var (sent, error) = call.State.Messages.Send(call.Page!, psid, request.Text, attachment, request.MessagingType, tag);
+        var (sent, error) = call.State.Messages.Send(call.Page!, psid, request.Text, attachment, request.MessagingType, tag, request.MessageMetadata);
         return error is not null ? GraphReply.Fail(error) : GraphReply.Json(new SendResponse(sent!.Psid, sent.MessageId));
     }
 

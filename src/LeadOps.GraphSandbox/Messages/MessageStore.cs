@@ -142,8 +142,11 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
 
     public bool TakeAnswersOwner(PageState page) => Contains(_takeAnswersOwner, page);
 
-    /// <summary>Applies the Send API rules and, when they pass, records the message and fires echo and delivery webhooks.</summary>
-    public (SentMessage? Sent, GraphError? Error) Send(PageState page, string psid, string? text, SentAttachment? attachment, string messagingType, string? tag)
+    /// <summary>
+    /// Applies the Send API rules and, when they pass, records the message and fires echo and delivery webhooks; the echo
+    /// carries the message's <paramref name="metadata"/>, as Meta's does.
+    /// </summary>
+    public (SentMessage? Sent, GraphError? Error) Send(PageState page, string psid, string? text, SentAttachment? attachment, string messagingType, string? tag, string? metadata = null)
     {
         if (text is { Length: > MaxMessageLength })
         {
@@ -170,7 +173,7 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
             }
 
             var mid = NextMessageId();
-            var sent = new SentMessage(page.Id, psid, text ?? string.Empty, messagingType, tag, mid, now) { Attachment = attachment };
+            var sent = new SentMessage(page.Id, psid, text ?? string.Empty, messagingType, tag, mid, now) { Attachment = attachment, Metadata = metadata };
             Sent.Add(sent);
             customer.History.Add(new ConversationMessage(mid, true, text ?? $"({attachment?.Type})", now));
             var echoed = attachment is null ? null : new JsonArray(new JsonObject
@@ -178,7 +181,7 @@ internal sealed class MessageStore(SandboxOptions options, Lock gate, PageStore 
                 ["type"] = attachment.Type,
                 ["payload"] = new JsonObject { ["url"] = attachment.Url ?? Cdn.Add(attachment.Bytes ?? [], attachment.ContentType ?? "application/octet-stream", attachment.FileName) },
             });
-            Publish(page, "message_echoes", MessengerEventJson.Echo(page.Id, psid, mid, text, echoed, options.AppId, now, MessengerShape.Default), now, MessengerShape.Default, "messages");
+            Publish(page, "message_echoes", MessengerEventJson.Echo(page.Id, psid, mid, text, echoed, options.AppId, now, MessengerShape.Default, metadata), now, MessengerShape.Default, "messages");
             Publish(page, "message_deliveries", MessengerEventJson.Delivery(page.Id, psid, mid, now, MessengerShape.Default), now, MessengerShape.Default, "messages");
             return (sent, null);
         }

@@ -12,10 +12,15 @@ internal static class MessengerEventJson
     public static JsonObject CustomerMessage(string pageId, string psid, string mid, JsonObject message, DateTimeOffset at, MessengerShape shape) =>
         Event(Customer(psid, shape), pageId, at, shape, "message", message.Prepend("mid", mid));
 
-    public static JsonObject Echo(string pageId, string psid, string mid, string? text, JsonArray? attachments, string? appId, DateTimeOffset at, MessengerShape shape)
+    /// <summary>An echo as Meta's <c>message_echoes</c> reference writes it: <c>is_echo</c>, <c>app_id</c>, the sender's <c>metadata</c> (when it gave one), <c>mid</c>.</summary>
+    public static JsonObject Echo(string pageId, string psid, string mid, string? text, JsonArray? attachments, string? appId, DateTimeOffset at, MessengerShape shape, string? metadata = null)
     {
         var message = new JsonObject { ["is_echo"] = true };
         AddAppId(message, "app_id", appId, shape);
+        if (metadata is not null)
+        {
+            message["metadata"] = metadata;
+        }
 
         message["mid"] = mid;
         if (text is not null)

@@ -22,6 +22,9 @@ internal sealed record SendRequest(string? RecipientId, string? MessagingType, s
 
     public string? Metadata { get; init; }
 
+    /// <summary>The message's own <c>metadata</c> (<c>message.metadata</c>), which Meta gives back on its echo.</summary>
+    public string? MessageMetadata { get; init; }
+
     public static async Task<(SendRequest Request, GraphError? Error)> ReadAsync(GraphCall call)
     {
         var request = call.Http.Request;
@@ -65,6 +68,7 @@ internal sealed record SendRequest(string? RecipientId, string? MessagingType, s
             AttachmentUrl = payload is { } u ? StringOf(u, "url") : null,
             TargetAppId = param("target_app_id"),
             Metadata = param("metadata"),
+            MessageMetadata = message is { ValueKind: JsonValueKind.Object } withMetadata ? StringOf(withMetadata, "metadata") : null,
         };
     }
 

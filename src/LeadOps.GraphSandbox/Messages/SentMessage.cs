@@ -5,4 +5,7 @@ public sealed record SentMessage(
     string PageId, string Psid, string Text, string MessagingType, string? Tag, string MessageId, DateTimeOffset Time)
 {
     public SentAttachment? Attachment { get; init; }
+
+    /// <summary>The message's <c>metadata</c>, as the Send API call gave it.</summary>
+    public string? Metadata { get; init; }
 }

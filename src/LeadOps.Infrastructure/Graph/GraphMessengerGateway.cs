@@ -14,6 +14,7 @@ internal sealed class GraphMessengerGateway(IGraphApi graphApi) : IMessengerGate
         string recipientPsid,
         string text,
         MessengerMessagingType messagingType,
+        string? metadata,
         CancellationToken cancellationToken)
     {
         Check(credentials, recipientPsid);
@@ -21,7 +22,7 @@ internal sealed class GraphMessengerGateway(IGraphApi graphApi) : IMessengerGate
 
         var (type, tag) = Typed(messagingType);
         var sent = await GraphCall.RunAsync(() =>
-            graphApi.SendMessageAsync(credentials.PageId, new GraphSendMessageRequest(new(recipientPsid), type, new(text), tag), GraphCallContext.ForSend(credentials), cancellationToken));
+            graphApi.SendMessageAsync(credentials.PageId, new GraphSendMessageRequest(new(recipientPsid), type, new(text, metadata), tag), GraphCallContext.ForSend(credentials), cancellationToken));
         return Accepted(sent, recipientPsid);
     }
 
@@ -30,6 +31,7 @@ internal sealed class GraphMessengerGateway(IGraphApi graphApi) : IMessengerGate
         string recipientPsid,
         OutgoingAttachment attachment,
         MessengerMessagingType messagingType,
+        string? metadata,
         CancellationToken cancellationToken)
     {
         Check(credentials, recipientPsid);
@@ -46,7 +48,8 @@ internal sealed class GraphMessengerGateway(IGraphApi graphApi) : IMessengerGate
                 content.Add(new StringContent(tag), "tag");
             }
 
-            content.Add(new StringContent(JsonSerializer.Serialize(new { attachment = new { type = attachment.Type, payload = new { is_reusable = false } } })), "message");
+            var message = new { attachment = new { type = attachment.Type, payload = new { is_reusable = false } }, metadata };
+            content.Add(new StringContent(JsonSerializer.Serialize(message, GraphJson.Options)), "message");
             var file = new ByteArrayContent(attachment.Bytes);
             file.Headers.ContentType = MediaTypeHeaderValue.Parse(attachment.ContentType);
             content.Add(file, "filedata", attachment.FileName);

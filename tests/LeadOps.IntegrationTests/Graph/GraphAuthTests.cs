@@ -197,7 +197,7 @@ public sealed class GraphAuthTests : GraphClientFixture
         leads.Add(await Client.Leads.GetLeadAsync(MainPage, ids[0], none));
         await Client.Pages.GetSubscribedFieldsAsync(MainPage, none);
         await Client.Pages.SubscribeAsync(MainPage, ["leadgen", "messages"], none);
-        await Client.Messenger.SendTextAsync(MainPage, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello from LeadOps", MessengerMessagingType.Response, none);
+        await Client.Messenger.SendTextAsync(MainPage, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello from LeadOps", MessengerMessagingType.Response, null, none);
 
         Assert.That(leads.Select(l => l.Id).Distinct().Count(), Is.EqualTo(30), "two pages of leads");
         return leads;

@@ -233,7 +233,7 @@ public sealed class GraphRetryTests : GraphClientFixture
     [TestCase(SandboxSeed.CustomerWhoBlockedPagePsid, 551, 1545041, GraphFailureKind.RecipientUnavailable, TestName = "Unavailable_recipient_is_not_retried")]
     public async Task Messaging_refusals_are_reported_after_one_attempt(string psid, int code, int subcode, GraphFailureKind kind)
     {
-        var ex = await CallerSeesAsync(Client.Messenger.SendTextAsync(MainPage, psid, "Hello", MessengerMessagingType.Response, CancellationToken.None));
+        var ex = await CallerSeesAsync(Client.Messenger.SendTextAsync(MainPage, psid, "Hello", MessengerMessagingType.Response, null, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -251,7 +251,7 @@ public sealed class GraphRetryTests : GraphClientFixture
     {
         FaultsInOrder(FaultRoutes.Messages, new FaultRule { Kind = FaultKind.SendRefused, Code = code });
 
-        var ex = await CallerSeesAsync(Client.Messenger.SendTextAsync(MainPage, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello", MessengerMessagingType.Response, CancellationToken.None));
+        var ex = await CallerSeesAsync(Client.Messenger.SendTextAsync(MainPage, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello", MessengerMessagingType.Response, null, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -267,7 +267,7 @@ public sealed class GraphRetryTests : GraphClientFixture
     {
         FaultsInOrder(FaultRoutes.Messages, new FaultRule { Kind = FaultKind.SendRefused, Code = 1200 });
 
-        var (_, waits) = await Client.RunAsync(Client.Messenger.SendTextAsync(MainPage, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello", MessengerMessagingType.Response, CancellationToken.None));
+        var (_, waits) = await Client.RunAsync(Client.Messenger.SendTextAsync(MainPage, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello", MessengerMessagingType.Response, null, CancellationToken.None));
 
         Assert.Multiple(() =>
         {

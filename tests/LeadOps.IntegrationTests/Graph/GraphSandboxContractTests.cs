@@ -83,7 +83,7 @@ public sealed class GraphSandboxContractTests
         }
 
         await _services.GetRequiredService<IFacebookPageGateway>().GetLeadFormsAsync(Main, CancellationToken.None);
-        await _services.GetRequiredService<IMessengerGateway>().SendTextAsync(Main, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello", MessengerMessagingType.Response, CancellationToken.None);
+        await _services.GetRequiredService<IMessengerGateway>().SendTextAsync(Main, SandboxSeed.CustomerWroteOneHourAgoPsid, "Hello", MessengerMessagingType.Response, null, CancellationToken.None);
 
         var leadsCall = _sandbox.State.Requests.Single(r => r.Path.EndsWith("/leads", StringComparison.Ordinal));
         var query = Uri.UnescapeDataString(leadsCall.QueryString);
@@ -143,7 +143,7 @@ public sealed class GraphSandboxContractTests
     public void Messenger_refusals_are_not_retried_and_nothing_is_sent(string psid, MessengerMessagingType type, GraphFailureKind expected)
     {
         var ex = Assert.ThrowsAsync<GraphApiException>(() =>
-            _services.GetRequiredService<IMessengerGateway>().SendTextAsync(Main, psid, "Hello", type, CancellationToken.None));
+            _services.GetRequiredService<IMessengerGateway>().SendTextAsync(Main, psid, "Hello", type, null, CancellationToken.None));
 
         Assert.That(ex!.Failure.Kind, Is.EqualTo(expected));
         Assert.That(_sandbox.State.Requests.Count(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)), Is.EqualTo(1));

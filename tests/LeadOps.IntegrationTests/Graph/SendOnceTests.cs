@@ -117,5 +117,5 @@ public sealed class SendOnceTests : GraphClientFixture
     }
 
     private Task<MessengerSendResult> Send(string text) =>
-        Client.Messenger.SendTextAsync(MainPage, Psid, text, MessengerMessagingType.Response, CancellationToken.None);
+        Client.Messenger.SendTextAsync(MainPage, Psid, text, MessengerMessagingType.Response, null, CancellationToken.None);
 }

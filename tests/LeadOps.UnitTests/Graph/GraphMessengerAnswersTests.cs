@@ -17,7 +17,7 @@ public sealed class GraphMessengerAnswersTests
     private static async Task<MessengerSendResult> SendAsync(HttpStatusCode status, string body)
     {
         using var graph = new StubGraph(status, body);
-        return await graph.Get<IMessengerGateway>().SendTextAsync(Credentials, "7001", "Hello", MessengerMessagingType.Response, CancellationToken.None);
+        return await graph.Get<IMessengerGateway>().SendTextAsync(Credentials, "7001", "Hello", MessengerMessagingType.Response, null, CancellationToken.None);
     }
 
     [TestCase("""{"recipient_id":"7001","message_id":"m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM"}""", TestName = "Send_answer_as_documented")]
@@ -35,7 +35,7 @@ public sealed class GraphMessengerAnswersTests
     public async Task A_send_answer_in_another_media_type_is_read(string mediaType)
     {
         using var graph = new StubGraph(HttpStatusCode.OK, """{"recipient_id":"7001","message_id":"m_1"}""", mediaType);
-        var sent = await graph.Get<IMessengerGateway>().SendTextAsync(Credentials, "7001", "Hello", MessengerMessagingType.Response, CancellationToken.None);
+        var sent = await graph.Get<IMessengerGateway>().SendTextAsync(Credentials, "7001", "Hello", MessengerMessagingType.Response, null, CancellationToken.None);
         Assert.That(sent, Is.EqualTo(new MessengerSendResult("7001", "m_1")));
     }
 

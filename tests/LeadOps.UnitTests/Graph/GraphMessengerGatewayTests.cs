@@ -25,7 +25,7 @@ public sealed class GraphMessengerGatewayTests
     [Test]
     public async Task Response_is_sent_as_messaging_type_response_without_a_tag()
     {
-        var result = await new GraphMessengerGateway(_api.Object).SendTextAsync(Credentials, "psid-1", "Hello", MessengerMessagingType.Response, CancellationToken.None);
+        var result = await new GraphMessengerGateway(_api.Object).SendTextAsync(Credentials, "psid-1", "Hello", MessengerMessagingType.Response, null, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -37,7 +37,7 @@ public sealed class GraphMessengerGatewayTests
     [Test]
     public async Task Human_agent_reply_is_sent_as_message_tag_human_agent()
     {
-        await new GraphMessengerGateway(_api.Object).SendTextAsync(Credentials, "psid-1", "Hello", MessengerMessagingType.HumanAgentTag, CancellationToken.None);
+        await new GraphMessengerGateway(_api.Object).SendTextAsync(Credentials, "psid-1", "Hello", MessengerMessagingType.HumanAgentTag, null, CancellationToken.None);
 
         Assert.That(_sent, Is.EqualTo(new GraphSendMessageRequest(new GraphRecipientDto("psid-1"), "MESSAGE_TAG", new GraphMessageDto("Hello"), "HUMAN_AGENT")));
     }
@@ -49,7 +49,7 @@ public sealed class GraphMessengerGatewayTests
         _api.Setup(a => a.SendMessageAsync("page-1", It.IsAny<GraphSendMessageRequest>(), It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(noBody ? null! : new GraphSendMessageResponse { RecipientId = "psid-1" });
 
-        var thrown = Assert.ThrowsAsync<GraphApiException>(() => new GraphMessengerGateway(_api.Object).SendTextAsync(Credentials, "psid-1", "Hello", MessengerMessagingType.Response, CancellationToken.None));
+        var thrown = Assert.ThrowsAsync<GraphApiException>(() => new GraphMessengerGateway(_api.Object).SendTextAsync(Credentials, "psid-1", "Hello", MessengerMessagingType.Response, null, CancellationToken.None));
 
         Assert.That(thrown!.Failure.DoneAnyway, Is.True, "sending again would send it twice");
     }

@@ -1,3 +1,4 @@
 namespace LeadOps.Infrastructure.Graph.Dtos;
 
-internal sealed record GraphMessageDto(string Text);
+/// <summary>A text message; <see cref="Metadata"/> comes back on the message's echo (left out when null).</summary>
+internal sealed record GraphMessageDto(string Text, string? Metadata = null);

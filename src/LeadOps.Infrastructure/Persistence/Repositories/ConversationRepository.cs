@@ -176,17 +176,19 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
     }
 
     public async Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await FindEchoClaimAsync(conversationId, text, cancellationToken) is { } id ? await ClaimReplyAsync(id, mid, at, cancellationToken) : null;
+        await FindEchoClaimAsync(conversationId, text, null, cancellationToken) is { } id ? await ClaimReplyAsync(id, mid, at, cancellationToken) : null;
 
-    public Task<long?> FindEchoClaimAsync(Guid conversationId, string text, CancellationToken cancellationToken) =>
-        db.MessengerMessages.AsNoTracking()
-            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outbound && m.Sender == MessageSender.Staff &&
-                        m.Mid == null && m.Text == text)
+    public Task<long?> FindEchoClaimAsync(Guid conversationId, string text, long? namedReply, CancellationToken cancellationToken)
+    {
+        var replies = db.MessengerMessages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Direction == MessageDirection.Outbound && m.Sender == MessageSender.Staff && m.Mid == null);
+        return (namedReply is { } named ? replies.Where(m => m.Id == named) : replies.Where(m => m.Text == text))
             .Where(MayBeClaimed)
             .OrderBy(m => m.Status == MessageStatus.Sending ? 0 : 1) // a reply waiting for Meta's word before an older one Meta refused
             .ThenBy(m => m.Id)
             .Select(m => (long?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
+    }
 
     private async Task<EchoClaim?> ClaimReplyAsync(long id, string mid, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -41,6 +41,7 @@ internal static class MessengerEventReader
                 {
                     Attachments = MessengerContentReader.AttachmentsAndStory(message),
                     QuickReplyPayload = MessengerJson.Payload(MessengerJson.Object(message, "quick_reply")),
+                    Metadata = echo ? MessengerJson.Text(message, "metadata", 1000) : null,
                     ReplyToMid = MessengerJson.Text(MessengerJson.Object(message, "reply_to"), "mid", Domain.Conversations.MessengerMessage.MidLength),
                     // Meta nests the referral in the message; public projects' models also put it beside the message.
                     Referral = MessengerContentReader.ReadReferral(message) ?? MessengerContentReader.ReadReferral(item),
