@@ -23,24 +23,9 @@ internal static class FaultInjector
                     return GraphReply.ProxyError();
                 case FaultKind.ProxyError:
                     return GraphReply.Bare(rule.Status ?? DefaultProxyStatus);
-                case FaultKind.EmptyPageWithNext:
-                    call.EmptyPageWithNext = true;
-                    break;
-                case FaultKind.RepeatedCursor:
-                    call.RepeatedCursor = true;
-                    break;
-                case FaultKind.EmptyPageRepeatingCursor:
-                    call.EmptyPageWithNext = true;
-                    call.RepeatedCursor = true;
-                    break;
-                case FaultKind.TimeBasedPaging:
-                    call.TimeBasedPaging = true;
-                    break;
-                case FaultKind.PagingCycle:
-                    call.PagingCycle = true;
-                    break;
-                case FaultKind.TrailingCommas:
-                    call.TrailingCommas = true;
+                case FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor
+                    or FaultKind.TimeBasedPaging or FaultKind.PagingCycle or FaultKind.TrailingCommas:
+                    call.ShapedBy = rule.Kind;
                     break;
                 case FaultKind.TooMuchData when AskedFor(call) > rule.MaxPageSize:
                     return GraphReply.Fail(GraphErrors.TooMuchData());

@@ -7,21 +7,21 @@ internal static class GraphErrors
         new(400, 104, "An access token is required to request this resource.");
 
     public static GraphError CannotParseToken() =>
-        new(400, 190, "Invalid OAuth access token - Cannot parse access token");
+        InvalidToken("Invalid OAuth access token - Cannot parse access token");
 
     public static GraphError PageTokenRequired() =>
-        new(400, 190, "(#190) This method must be called with a Page Access Token");
+        Numbered(400, 190, "This method must be called with a Page Access Token");
 
     public static GraphError SessionExpired(DateTimeOffset expiredAt, DateTimeOffset now) =>
-        new(400, 190, $"Error validating access token: Session has expired on {Pacific(expiredAt)}. The current time is {Pacific(now)}.", 463);
+        InvalidToken($"Error validating access token: Session has expired on {Pacific(expiredAt)}. The current time is {Pacific(now)}.", 463);
 
     public static GraphError SessionInvalidated() =>
-        new(400, 190,
+        InvalidToken(
             "Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.",
             460);
 
     /// <summary>Graph's answer to a token it cannot read; like Graph, it repeats the token it was given.</summary>
-    public static GraphError MalformedToken(string token) => new(400, 190, $"Malformed access token {token}");
+    public static GraphError MalformedToken(string token) => InvalidToken($"Malformed access token {token}");
 
     public static GraphError InvalidAppSecretProof() =>
         new(400, 100, "Invalid appsecret_proof provided in the API argument");
@@ -43,26 +43,26 @@ internal static class GraphErrors
     /// #1121). The HTTP status is Graph's usual 404 for it (not in Meta's reference text).
     /// </summary>
     public static GraphError UnknownAlias(string alias) =>
-        new(404, 803, $"(#803) Some of the aliases you requested do not exist: {alias}");
+        Numbered(404, 803, $"Some of the aliases you requested do not exist: {alias}");
 
     public static GraphError UnknownPath(string path) =>
         new(400, 2500, $"Unknown path components: {path}");
 
     public static GraphError NonexistingField(string field, string nodeType) =>
-        new(400, 100, $"(#100) Tried accessing nonexisting field ({field}) on node type ({nodeType})");
+        InvalidParameter($"Tried accessing nonexisting field ({field}) on node type ({nodeType})");
 
-    public static GraphError InvalidParameter(string message) => new(400, 100, $"(#100) {message}");
+    public static GraphError InvalidParameter(string message, int? subcode = null) => Numbered(400, 100, message, subcode);
 
     public static GraphError PermissionMissing(string permission) =>
-        new(403, 200, $"(#200) Requires {permission} permission");
+        Numbered(403, 200, $"Requires {permission} permission");
 
     /// <summary>
     /// Code 100 for a missing permission, in the words integrators report for a page read without it (n8n-io/n8n issue
     /// #24736, <c>leadgen_forms</c> without pages_read_engagement); not in Meta's reference text.
     /// </summary>
     public static GraphError ObjectNeedsPermission(string permission) =>
-        new(400, 100,
-            $"(#100) Object does not exist, cannot be loaded due to missing permission or reviewable feature, or does not support this operation. This endpoint requires the '{permission}' permission or the 'Page Public Content Access' feature or the 'Page Public Metadata Access' feature. Refer to https://developers.facebook.com/docs/apps/review/login-permissions#manage_pages and https://developers.facebook.com/docs/apps/review/feature#reference-PAGES_ACCESS for details.");
+        InvalidParameter(
+            $"Object does not exist, cannot be loaded due to missing permission or reviewable feature, or does not support this operation. This endpoint requires the '{permission}' permission or the 'Page Public Content Access' feature or the 'Page Public Metadata Access' feature. Refer to https://developers.facebook.com/docs/apps/review/login-permissions#manage_pages and https://developers.facebook.com/docs/apps/review/feature#reference-PAGES_ACCESS for details.");
 
     /// <summary>
     /// The older wording of a missing permission, "(#298) Requires extended permission: read_mailbox" as a PHP Graph client's
@@ -70,36 +70,36 @@ internal static class GraphErrors
     /// with code 200 too ("(#200) Requires extended permission: ads_management").
     /// </summary>
     public static GraphError ExtendedPermissionRequired(int code, string permission) =>
-        new(403, code, $"(#{code}) Requires extended permission: {permission}");
+        Numbered(403, code, $"Requires extended permission: {permission}");
 
     /// <summary>Code 3, "API Method" in Meta's error table (graph-api/guides/error-handling): a capability or permissions issue.</summary>
     public static GraphError ApplicationLacksCapability() =>
-        new(400, 3, "(#3) Application does not have the capability to make this API call.");
+        Numbered(400, 3, "Application does not have the capability to make this API call.");
 
     public static GraphError ApplicationPermissionDenied() =>
-        new(403, 10, "(#10) Application does not have permission for this action");
+        Numbered(403, 10, "Application does not have permission for this action");
 
     public static GraphError PolicyBlocked() =>
-        new(400, 368, "(#368) The action attempted has been deemed abusive or is otherwise disallowed");
+        Numbered(400, 368, "The action attempted has been deemed abusive or is otherwise disallowed");
 
     public static GraphError AppTokenRequired() =>
-        new(400, 100, "(#100) You must provide an app access token, or a user access token that is an owner or developer of the app");
+        InvalidParameter("You must provide an app access token, or a user access token that is an owner or developer of the app");
 
     public static GraphError MessageTooLong() =>
-        new(400, 100, "(#100) Length of param message[text] must be less than or equal to 2000");
+        InvalidParameter("Length of param message[text] must be less than or equal to 2000");
 
-    public static GraphError NoMatchingUser() => new(400, 100, "(#100) No matching user found", 2018001);
+    public static GraphError NoMatchingUser() => InvalidParameter("No matching user found", 2018001);
 
     public static GraphError OutsideWindow() =>
-        new(400, 10,
-            "(#10) This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview",
+        Numbered(400, 10,
+            "This message is sent outside of allowed window. Learn more about the new policy here: https://developers.facebook.com/docs/messenger-platform/policy-overview",
             2018278);
 
     /// <summary>The User Profile API for an account made with a phone number (messenger-platform/identity/user-profile, "Profile Unavailable").</summary>
-    public static GraphError NoProfile() => new(400, 100, "(#100) No profile available for this user.", 2018218);
+    public static GraphError NoProfile() => InvalidParameter("No profile available for this user.", 2018218);
 
     public static GraphError PersonUnavailable() =>
-        new(400, 551, "(#551) This person isn't available right now.", 1545041);
+        Numbered(400, 551, "This person isn't available right now.", 1545041);
 
     /// <summary>The Send API's "…until pages_messaging permission is reviewed and the app is live." (with code 200, or 10 as integrators record it).</summary>
     public const int AppNotLiveSubcode = 2018028;
@@ -111,20 +111,20 @@ internal static class GraphErrors
     public static GraphError SendRefused(int code, int? subcode = null) => code switch
     {
         10 when subcode == OutsideWindowSubcode => new(403, 10, "This message is sent outside of allowed window.", OutsideWindowSubcode),
-        10 or 200 when subcode == AppNotLiveSubcode => new(400, code,
-            $"(#{code}) Cannot message users who are not admins, developers or testers of the app until pages_messaging permission is reviewed and the app is live.",
+        10 or 200 when subcode == AppNotLiveSubcode => Numbered(400, code,
+            "Cannot message users who are not admins, developers or testers of the app until pages_messaging permission is reviewed and the app is live.",
             AppNotLiveSubcode),
-        10 => new(400, 10, "(#10) This Person Cannot Receive Messages: This person isn't receiving messages from you right now.", 2018108),
-        200 => new(400, 200, "(#200) Message Not Sent: This person isn't receiving messages from you right now.", 1545041),
+        10 => Numbered(400, 10, "This Person Cannot Receive Messages: This person isn't receiving messages from you right now.", 2018108),
+        200 => Numbered(400, 200, "Message Not Sent: This person isn't receiving messages from you right now.", 1545041),
         551 => PersonUnavailable(),
-        _ => new(400, 1200, "(#1200) Temporary send message failure. Please try again later."),
+        _ => Numbered(400, 1200, "Temporary send message failure. Please try again later."),
     };
 
     /// <summary>Messenger's "Received invalid JSON reply." (1 / 1357046), given after the messages were sent; the HTTP status is not documented.</summary>
     public static GraphError InvalidJsonReply() => new(500, 1, "Received invalid JSON reply.", 1357046);
 
     /// <summary>A page whose conversations Meta routes itself (a default app under Conversation Routing) refuses handover calls.</summary>
-    public static GraphError HandoverDisabled() => new(400, 10, "(#10) Handover Protocol APIs disabled for this page");
+    public static GraphError HandoverDisabled() => Numbered(400, 10, "Handover Protocol APIs disabled for this page");
 
     /// <summary>
     /// Graph's answer to a call whose answer would be too heavy (a page of many items with large fields); the same call
@@ -143,20 +143,27 @@ internal static class GraphErrors
         const string More = " Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.";
         var (message, useCase, appLevel) = code switch
         {
-            4 => ("(#4) Application request limit reached", routeUseCase, true),
-            17 => ("(#17) User request limit reached", routeUseCase, true),
-            32 => ("(#32) Page request limit reached", "pages", false),
-            613 => ("(#613) Calls to this api have exceeded the rate limit.", routeUseCase, false),
-            80000 => ("(#80000) There have been too many calls from this ad-account." + More, "ads_insights", false),
-            80001 => ("(#80001) There have been too many calls to this Page account." + More, "pages", false),
-            80004 => ("(#80004) There have been too many calls to this ad-account." + More, "ads_management", false),
-            80005 => ("(#80005) There have been too many leadgen api calls to this Page account." + More, "leadgen", false),
-            80006 => ("(#80006) There have been too many messenger api calls to this Page account." + More, "messenger", false),
-            80014 => ("(#80014) There have been too many calls for the batch uploads to this catalog account." + More, "catalog_batch", false),
-            _ => ($"(#{code}) There have been too many calls from this account." + More, routeUseCase, false),
+            4 => ("Application request limit reached", routeUseCase, true),
+            17 => ("User request limit reached", routeUseCase, true),
+            32 => ("Page request limit reached", "pages", false),
+            613 => ("Calls to this api have exceeded the rate limit.", routeUseCase, false),
+            80000 => ("There have been too many calls from this ad-account." + More, "ads_insights", false),
+            80001 => ("There have been too many calls to this Page account." + More, "pages", false),
+            80004 => ("There have been too many calls to this ad-account." + More, "ads_management", false),
+            80005 => ("There have been too many leadgen api calls to this Page account." + More, "leadgen", false),
+            80006 => ("There have been too many messenger api calls to this Page account." + More, "messenger", false),
+            80014 => ("There have been too many calls for the batch uploads to this catalog account." + More, "catalog_batch", false),
+            _ => ("There have been too many calls from this account." + More, routeUseCase, false),
         };
-        return new GraphError(400, code, message, IsTransient: true) { Throttle = new ThrottleInfo(useCase, estimatedMinutes, appLevel) };
+        return Numbered(400, code, message) with { IsTransient = true, Throttle = new ThrottleInfo(useCase, estimatedMinutes, appLevel) };
     }
+
+    /// <summary>Graph's usual wording: the message opens with the error's code, as in "(#100) …".</summary>
+    private static GraphError Numbered(int httpStatus, int code, string message, int? subcode = null) =>
+        new(httpStatus, code, $"(#{code}) {message}", subcode);
+
+    /// <summary>An access token Graph refuses: code 190, answered with HTTP 400.</summary>
+    private static GraphError InvalidToken(string message, int? subcode = null) => new(400, 190, message, subcode);
 
     /// <summary>Meta words expiry times in Pacific time; a fixed -08:00 keeps the sandbox free of time-zone data.</summary>
     private static string Pacific(DateTimeOffset time) =>

@@ -27,17 +27,26 @@ internal sealed class GraphCall(HttpContext http, SandboxState state, string ver
 
     public LeadRef? Lead { get; set; }
 
-    /// <summary>Set by an <see cref="FaultKind.EmptyPageWithNext"/> fault.</summary>
-    public bool EmptyPageWithNext { get; set; }
+    /// <summary>
+    /// The fault that fired to shape the answer rather than replace it (its paging, or its JSON's trailing commas), if
+    /// any; the properties below say what it asks of the answer.
+    /// </summary>
+    public FaultKind? ShapedBy { get; set; }
 
-    /// <summary>Set by a <see cref="FaultKind.RepeatedCursor"/> fault.</summary>
-    public bool RepeatedCursor { get; set; }
+    /// <summary>An <see cref="FaultKind.EmptyPageWithNext"/> or <see cref="FaultKind.EmptyPageRepeatingCursor"/> fault.</summary>
+    public bool EmptyPageWithNext => ShapedBy is FaultKind.EmptyPageWithNext or FaultKind.EmptyPageRepeatingCursor;
 
-    /// <summary>Set by a <see cref="FaultKind.TimeBasedPaging"/> fault.</summary>
-    public bool TimeBasedPaging { get; set; }
+    /// <summary>A <see cref="FaultKind.RepeatedCursor"/> or <see cref="FaultKind.EmptyPageRepeatingCursor"/> fault.</summary>
+    public bool RepeatedCursor => ShapedBy is FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor;
 
-    /// <summary>Set by a <see cref="FaultKind.PagingCycle"/> fault.</summary>
-    public bool PagingCycle { get; set; }
+    /// <summary>A <see cref="FaultKind.TimeBasedPaging"/> fault.</summary>
+    public bool TimeBasedPaging => ShapedBy == FaultKind.TimeBasedPaging;
+
+    /// <summary>A <see cref="FaultKind.PagingCycle"/> fault.</summary>
+    public bool PagingCycle => ShapedBy == FaultKind.PagingCycle;
+
+    /// <summary>A <see cref="FaultKind.TrailingCommas"/> fault: the answer is written with a comma after each list's last item.</summary>
+    public bool TrailingCommas => ShapedBy == FaultKind.TrailingCommas;
 
     /// <summary>Set by a <see cref="FaultKind.DoneButInvalidReply"/> fault: the answer given once the route has done its work.</summary>
     public GraphError? AnswerAfterWork { get; set; }
@@ -58,7 +67,4 @@ internal sealed class GraphCall(HttpContext http, SandboxState state, string ver
             ? formValue.ToString()
             : null;
     }
-
-    /// <summary>Set by a <see cref="FaultKind.TrailingCommas"/> fault: the answer is written with a comma after each list's last item.</summary>
-    public bool TrailingCommas { get; set; }
 }
