@@ -41,12 +41,13 @@ internal static class SecurityServices
         app.UseSecurityHeaders();
     }
 
-    /// <summary>After routing and authorization: input checks, rate limits, antiforgery for cookie APIs, bodyless endpoints.</summary>
+    /// <summary>After routing and authorization: input checks, rate limits, antiforgery for cookie APIs, the hubs' origin, bodyless endpoints.</summary>
     public static void UseLeadOpsSecurity(this WebApplication app)
     {
         app.UseMiddleware<RequestInputChecks>();
         app.UseRateLimiter();
         app.UseMiddleware<CookieApiAntiforgery>();
+        app.UseMiddleware<HubOrigin>();
         app.UseMiddleware<BodylessEndpoints>();
     }
 }
