@@ -20,22 +20,19 @@ internal static class AccessPolicies
     /// <summary><c>/metrics</c>: the operator key only (<c>Operator:ApiKey</c>).</summary>
     public const string Operator = "Operator";
 
-    /// <summary>The claim that marks the operator, who has no NameIdentifier.</summary>
-    public const string OperatorClaimType = "leadops:operator";
-
     public static void AddTo(IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(ClaimTypes.NameIdentifier).Build())
             .AddPolicy(ApiKey, policy => BearerKey(policy).RequireClaim(ClaimTypes.NameIdentifier))
             .AddPolicy(Admin, policy => BearerKey(policy).RequireClaim(ClaimTypes.NameIdentifier).AddRequirements(new IsAdminRequirement()))
-            .AddPolicy(Operator, policy => BearerKey(policy).RequireClaim(OperatorClaimType, "true"));
+            .AddPolicy(Operator, policy => BearerKey(policy).RequireClaim(ApiKeyAuthenticationHandler.OperatorClaimType, "true"));
         services.AddSingleton<IAuthorizationHandler, IsAdminHandler>();
     }
 
     /// <summary>Whether the caller may see details (of <c>/status</c>): a signed-in user or the operator.</summary>
     public static bool MaySeeDetails(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && (user.HasClaim(c => c.Type == ClaimTypes.NameIdentifier) || user.HasClaim(OperatorClaimType, "true"));
+        user.Identity?.IsAuthenticated == true && (user.HasClaim(c => c.Type == ClaimTypes.NameIdentifier) || user.HasClaim(ApiKeyAuthenticationHandler.OperatorClaimType, "true"));
 
     private static AuthorizationPolicyBuilder BearerKey(AuthorizationPolicyBuilder policy) =>
         policy.AddAuthenticationSchemes(AuthSchemes.ApiKey).RequireAuthenticatedUser();
