@@ -4,7 +4,6 @@ using LeadOps.Web.Api;
 using LeadOps.Web.Api.Brief;
 using LeadOps.Web.Hubs;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 
 namespace LeadOps.Web;
 
@@ -52,11 +51,6 @@ public static class DependencyInjection
             o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden, "Forbidden");
         });
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(OperatorPolicy.SignedInUser())
-            .AddPolicy(AdminPolicy.ApiKeyName, AdminPolicy.ApiKey)
-            .AddPolicy(AdminPolicy.AdminName, AdminPolicy.Admin);
-        services.AddSingleton<IAuthorizationHandler, AdminPolicy.IsAdminHandler>();
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 
         services.AddRazorPages(o =>

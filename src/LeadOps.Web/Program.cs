@@ -36,7 +36,7 @@ app.UseAntiforgery();
 app.UseLeadOpsSecurity();
 
 app.MapStatus();
-app.MapMetrics("/metrics").RequireAuthorization(OperatorPolicy.Name); // Prometheus text: the LeadOps meter and runtime metrics; the operator key only
+app.MapMetrics("/metrics").RequireAuthorization(AccessPolicies.Operator); // Prometheus text: the LeadOps meter and runtime metrics; the operator key only
 // prometheus-net starts listening to .NET meters on its first collection: collect once at start so nothing is missed.
 app.Lifetime.ApplicationStarted.Register(() => _ = Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null));
 app.MapRazorPages();

@@ -5,7 +5,11 @@ using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 
 namespace LeadOps.Infrastructure.Security;
 
-/// <summary>Activated by Data Protection (it passes the service provider) to read key-ring elements back.</summary>
+/// <summary>
+/// Activated by Data Protection (it passes the service provider) to read key-ring elements back. Its type name is written
+/// into every stored key (<c>decryptorType</c>), so it keeps this name and its own type: renamed or merged into
+/// <see cref="AesGcmXmlEncryptor"/>, the keys already stored could not be read, nor the tokens they protect.
+/// </summary>
 internal sealed class AesGcmXmlDecryptor(IServiceProvider services) : IXmlDecryptor
 {
     public XElement Decrypt(XElement encryptedElement)

@@ -40,7 +40,7 @@ internal static class StatusEndpoint
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        if (!Security.OperatorPolicy.MaySeeDetails(context.User))
+        if (!Security.AccessPolicies.MaySeeDetails(context.User))
         {
             return context.Response.WriteAsync(JsonSerializer.Serialize(new Liveness(report.Status.ToString()), Json));
         }

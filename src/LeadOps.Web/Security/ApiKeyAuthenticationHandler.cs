@@ -23,6 +23,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     public const string InvalidApiKey = "Invalid API key";
     public const string InvalidAdminUserId = "Invalid admin user ID";
     public const string ViaClaimType = "leadops:via";
+    public const string OperatorClaimType = "leadops:operator";
     private const string FailureKey = "LeadOps.ApiKeyFailure";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -75,10 +76,10 @@ internal sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Fail(detail);
     }
 
-    /// <summary>The operator: no user (no NameIdentifier), so only the endpoints of <see cref="OperatorPolicy"/> let it in.</summary>
+    /// <summary>The operator: no user (no NameIdentifier), so only the endpoints of <see cref="AccessPolicies.Operator"/> let it in.</summary>
     private AuthenticateResult OperatorSuccess()
     {
-        var identity = new ClaimsIdentity([new Claim(OperatorPolicy.ClaimType, "true"), new Claim(ClaimTypes.AuthenticationMethod, "operator-key")], Scheme.Name);
+        var identity = new ClaimsIdentity([new Claim(OperatorClaimType, "true"), new Claim(ClaimTypes.AuthenticationMethod, "operator-key")], Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 

@@ -3,7 +3,7 @@ namespace LeadOps.Web.Security;
 /// <summary>
 /// The security set-up in one place (ADR 0013): sessions checked against the user's security stamp on every request,
 /// antiforgery for cookie-authenticated APIs, sign-in rate limits, forwarded headers from known proxies, the operator
-/// key, security headers and the input checks. <see cref="UseLeadOpsSecurity"/> adds the middleware in order.
+/// key, who may call what (<see cref="AccessPolicies"/>), security headers and the input checks. <see cref="UseLeadOpsSecurity"/> adds the middleware in order.
 /// </summary>
 internal static class SecurityServices
 {
@@ -29,7 +29,7 @@ internal static class SecurityServices
         });
         // No client-side validation script is used; without it the validation summary renders no inline style.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcViewOptions>(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
-        services.AddAuthorizationBuilder().AddPolicy(OperatorPolicy.Name, OperatorPolicy.Build);
+        AccessPolicies.AddTo(services);
         services.AddSecurityHeaderPolicies(p => p.SetDefaultPolicy(SecurityHeaders.Policy()).AddPolicy(SecurityHeaders.StoredFiles, SecurityHeaders.StoredFilePolicy()));
         return services;
     }

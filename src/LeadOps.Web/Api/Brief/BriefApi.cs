@@ -13,8 +13,8 @@ internal static class BriefApi
     {
         endpoints.MapGet("/api/facebook-lead-forms", BriefLeads.ListFormsAsync);
         endpoints.MapPost("/api/facebook-lead-retrieval", BriefLeads.RetrieveAsync);
-        endpoints.MapPost("/admin/send-message", BriefMessages.SendAdminMessageAsync).RequireAuthorization(AdminPolicy.ApiKeyName).DisableAntiforgery()
+        endpoints.MapPost("/admin/send-message", BriefMessages.SendAdminMessageAsync).RequireAuthorization(AccessPolicies.ApiKey).DisableAntiforgery()
             .Accepts<BriefContracts.SendMessageRequest>("application/json"); // read by SendMessageBody, FastAPI's way; declared for tools and the input sweep
-        endpoints.MapPost("/test-message", BriefMessages.SendTestMessageAsync).RequireAuthorization(AdminPolicy.AdminName).DisableAntiforgery();
+        endpoints.MapPost("/test-message", BriefMessages.SendTestMessageAsync).RequireAuthorization(AccessPolicies.Admin).DisableAntiforgery();
     }
 }

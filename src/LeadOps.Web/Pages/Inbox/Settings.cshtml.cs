@@ -25,12 +25,7 @@ public sealed class SettingsModel(IMediator mediator) : PageModel
     [TempData]
     public string? Notice { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        await LoadAsync(ct);
-        AmberMinutes = Settings.AmberMinutes;
-        RedMinutes = Settings.RedMinutes;
-    }
+    public Task OnGetAsync(CancellationToken ct) => LoadThresholdsAsync(ct);
 
     [ShowsUnreadableFields(nameof(AmberMinutes), nameof(RedMinutes))]
     public async Task<IActionResult> OnPostThresholdsAsync(CancellationToken ct)
@@ -95,6 +90,7 @@ public sealed class SettingsModel(IMediator mediator) : PageModel
             return RedirectToPage();
         });
 
+    /// <summary>The settings, with the saved waiting times in the form.</summary>
     private async Task LoadThresholdsAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
