@@ -19,7 +19,8 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
         var conversation = await conversations.GetOrStartAsync(integration.Id, e, ct);
         var text = e.Text ?? string.Empty;
         var fromLeadOps = MaySendFromLeadOps(e.AppId);
-        var namedReply = fromLeadOps ? MessengerMessage.ReplyNamedBy(e.Metadata) : null;
+        // Only an echo that names LeadOps' own app may name a reply: another app on the page could write any metadata.
+        var namedReply = options.OwnAppId is { } own && e.AppId == own ? MessengerMessage.ReplyNamedBy(e.Metadata) : null;
         if (fromLeadOps && await conversations.FindEchoClaimAsync(conversation.Id, text, namedReply, ct) is { } replyId)
         {
             // A LeadOps reply whose send answer has not been recorded yet (or was lost): same message, now with Meta's id
@@ -32,8 +33,8 @@ internal sealed class PageEventRecorder(IConversationRepository conversations, A
         var fromPageInbox = IsPageInbox(e.AppId);
         var attachments = (e.Attachments ?? []).Select((a, i) => a.ToAttachment(i)).ToList();
         await copier.CopyAsync(attachments, ct);
-        conversations.AddMessage(namedReply is not null
-            ? conversation.RecordColleagueReply(e.Mid!, text, e.Timestamp, attachments)
+        conversations.AddMessage(namedReply is { } named
+            ? conversation.RecordLeadOpsEcho(await conversations.GetMessageAsync(named, ct), e.Mid!, text, e.Timestamp, attachments)
             : conversation.RecordEcho(fromPageInbox ? MessageSender.PageInbox : MessageSender.Bot, e.Mid!, text, e.Timestamp, attachments));
         if (fromPageInbox)
         {

@@ -239,7 +239,9 @@ internal sealed partial class ReplySender(
     /// Meta was never asked to send this reply (its page not connected or blocked, its file gone): it fails whatever an
     /// echo with its words made of it. Such an echo was another send's, a message the page really sent: it is taken off
     /// the reply and kept in the thread as that page message, as it would have been had it claimed nothing (an echo that
-    /// may claim a reply is never the Page inbox's, so it is the bot's).
+    /// may claim a reply is never the Page inbox's, so it is the bot's). On a retry, the echo may also be the late one of
+    /// an earlier attempt, landing between the retry's claim and this failure: the reply then shows failed though the
+    /// customer has it (a moment's window, left as it is; ADR 0007).
     /// </summary>
     private async Task<ReplyOutcome> FailUnsentAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt)
     {

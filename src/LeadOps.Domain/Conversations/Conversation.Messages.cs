@@ -54,13 +54,16 @@ public sealed partial class Conversation
     }
 
     /// <summary>
-    /// Meta's echo of a reply LeadOps sent for another user who connected the same page (its metadata names a reply this
-    /// user does not have): a person answered, shown as a colleague's reply, not the bot's.
+    /// Meta's echo of a reply LeadOps sent that its metadata names but that is not there to claim: one LeadOps sent for
+    /// another user who connected the same page (<paramref name="ownReply"/> null: shown as a colleague's reply, not the
+    /// bot's), or the late echo of an earlier attempt of this user's reply that was sent again (its author's: the customer
+    /// has it twice).
     /// </summary>
-    public MessengerMessage RecordColleagueReply(string mid, string text, DateTimeOffset at, IEnumerable<MessageAttachment>? attachments = null)
+    public MessengerMessage RecordLeadOpsEcho(MessengerMessage? ownReply, string mid, string text, DateTimeOffset at, IEnumerable<MessageAttachment>? attachments = null)
     {
         var message = RecordEcho(MessageSender.Staff, mid, text, at, attachments);
-        message.SenderName = MessengerMessage.ColleagueSenderName;
+        message.SenderUserId = ownReply?.SenderUserId;
+        message.SenderName = ownReply is null ? MessengerMessage.ColleagueSenderName : ownReply.SenderName;
         return message;
     }
 

@@ -1,9 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using LeadOps.Application.Conversations;
 using LeadOps.Domain.Conversations;
 using LeadOps.GraphSandbox;
 using LeadOps.IntegrationTests.Inbox.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Inbox;
 
@@ -70,6 +72,82 @@ public sealed class ColleagueReplyTests(DatabaseKind database) : InboxFixture(da
             Assert.That(alices.GetProperty("sender_name").GetString(), Is.EqualTo(MessengerMessage.ColleagueSenderName));
             Assert.That(alices.GetProperty("mid").GetString(), Is.EqualTo(SentTo(psid).Single().MessageId));
         });
+    }
+
+    /// <summary>
+    /// An attempt that timed out went out after all and its retry too: the first attempt's echo comes late, naming the
+    /// reply, which has the retry's id by then. The customer has it twice; it is the author's, not a colleague's.
+    /// </summary>
+    [Test]
+    public async Task A_late_echo_of_an_earlier_attempt_is_kept_as_the_replys_authors_not_a_colleagues()
+    {
+        const string Text = "Your order ships today.";
+        var (alice, psid, thread) = await ConversationAsync("When does it ship?");
+        var answer = await ReplyAsync(alice, thread, Text);
+        var replyId = answer.GetProperty("message_id").GetInt64();
+
+        var lateMid = await PostNamedEchoAsync(psid, Text, replyId, OwnAppId);
+        await WaitForMessageAsync(alice, psid, lateMid);
+
+        var messages = await MessagesAsync(alice, thread);
+        var reply = messages.Single(m => m.GetProperty("id").GetInt64() == replyId);
+        var late = messages.Single(m => m.GetProperty("mid").GetString() == lateMid);
+        Assert.Multiple(() =>
+        {
+            Assert.That(reply.GetProperty("mid").GetString(), Is.EqualTo(SentTo(psid).Single().MessageId), "the reply keeps its own send's id");
+            Assert.That(late.GetProperty("sender").GetString(), Is.EqualTo("staff"));
+            Assert.That(late.GetProperty("sender_name").GetString(), Is.EqualTo(reply.GetProperty("sender_name").GetString()));
+            Assert.That(late.GetProperty("sender_name").GetString(), Is.Not.EqualTo(MessengerMessage.ColleagueSenderName));
+        });
+    }
+
+    /// <summary>
+    /// Two replies with the same words both timed out. The echo that names the second claims the second, not the older
+    /// one its words would pick; an echo of another app that names a reply claims nothing.
+    /// </summary>
+    [Test]
+    public async Task An_echo_claims_the_reply_its_metadata_names_and_another_apps_cannot_name_one()
+    {
+        const string Text = "I will check and come back to you.";
+        var (alice, psid, thread) = await ConversationAsync("Is the green one back in stock?");
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = 10, Times = 2 });
+        var first = (await ReplyAsync(alice, thread, Text)).GetProperty("message_id").GetInt64();
+        var second = (await ReplyAsync(alice, thread, Text)).GetProperty("message_id").GetInt64();
+        await using (var arrange = App.ScopeFor(alice.User.Id))
+        {
+            // As the Graph client leaves replies whose sends timed out after their retries: Meta may have them.
+            await App.Db(arrange).MessengerMessages.Where(m => m.Id == first || m.Id == second)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.FailureKind, SendFailure.Temporary).SetProperty(m => m.FailureReason, "Facebook did not answer in time."));
+        }
+
+        var othersMid = await PostNamedEchoAsync(psid, Text, second, "1234567890");
+        await WaitForMessageAsync(alice, psid, othersMid);
+        var afterOther = await MessagesAsync(alice, thread);
+        var echoMid = await PostNamedEchoAsync(psid, Text, second, OwnAppId);
+        await ProcessedAsync(alice);
+
+        var messages = await MessagesAsync(alice, thread);
+        Assert.Multiple(() =>
+        {
+            Assert.That(afterOther.Where(m => m.GetProperty("id").GetInt64() == first || m.GetProperty("id").GetInt64() == second)
+                .Select(m => m.GetProperty("status").GetString()), Is.EqualTo(new[] { "failed", "failed" }), "another app's echo claims nothing");
+            Assert.That(messages.Single(m => m.GetProperty("id").GetInt64() == second).GetProperty("mid").GetString(), Is.EqualTo(echoMid));
+            Assert.That(messages.Single(m => m.GetProperty("id").GetInt64() == second).GetProperty("status").GetString(), Is.EqualTo("sent"));
+            Assert.That(messages.Single(m => m.GetProperty("id").GetInt64() == first).GetProperty("status").GetString(), Is.EqualTo("failed"));
+        });
+    }
+
+    private string OwnAppId => App.Services.GetRequiredService<MessengerOptions>().OwnAppId!;
+
+    /// <summary>Meta's echo of a message <paramref name="appId"/> sent with metadata naming LeadOps reply <paramref name="replyId"/>; answers its new mid.</summary>
+    private async Task<string> PostNamedEchoAsync(string psid, string text, long replyId, string appId)
+    {
+        var mid = "m_named_" + Guid.NewGuid().ToString("N");
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var echo = MetaEvents.Echo(psid, MetaEvents.Millis(Clock.GetUtcNow()), mid, text, appId);
+        echo["message"]!["metadata"] = "leadops:reply:" + replyId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await PostSignedWebhookAsync(MetaEvents.Messaging(echo));
+        return mid;
     }
 
     private async Task<(Staff Alice, Staff Bob, string Psid, Guid AliceThread, Guid BobThread)> TwoUsersOneCustomerAsync(string question)

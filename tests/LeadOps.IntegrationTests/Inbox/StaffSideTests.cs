@@ -41,6 +41,8 @@ public sealed class StaffSideTests(DatabaseKind database) : InboxFixture(databas
         var thread = await MessagesAsync(staff, id);
         var image = thread.Last(m => m.GetProperty("sender").GetString() == "staff");
         Assert.That(image.GetProperty("attachments")[0].GetProperty("file_url").GetString(), Does.StartWith("/inbox/files/"));
+        Assert.That(sent.Select(s => s.Metadata), Is.EqualTo(thread.Where(m => m.GetProperty("sender").GetString() == "staff").Select(m => "leadops:reply:" + m.GetProperty("id").GetInt64())),
+            "each part names its own message in the metadata, the uploaded file's inside its multipart message");
         await staff.Probe.WaitUntilAsync("the image delivered", async () =>
             (await MessagesAsync(staff, id)).Last(m => m.GetProperty("sender").GetString() == "staff").GetProperty("status").GetString() == "delivered");
         Assert.That((await MessagesAsync(staff, id)).Count(m => m.GetProperty("sender").GetString() == "staff"), Is.EqualTo(2), "Meta's echo of the upload is not stored again");
