@@ -44,6 +44,28 @@ public sealed class HubOriginTests(DatabaseKind database) : SecurityFixture(data
         });
     }
 
+    /// <summary>
+    /// A browser's Fetch Metadata decides when it is sent: <c>same-origin</c> passes even when a proxy changed <c>Host</c>
+    /// (the page's host then differs from the request's), a sibling (<c>same-site</c>) or another site does not.
+    /// </summary>
+    [Test]
+    public async Task A_browsers_fetch_metadata_decides_whatever_a_proxy_did_to_the_host()
+    {
+        var user = await App.NewUserAsync();
+        var (browser, _) = await CookieSession.SignedInAsync(App, user);
+
+        var behindProxy = await SendAsync(browser, Negotiate("/hubs/inbox", "same-origin"), "https://leadops.example.com");
+        var sibling = await SendAsync(browser, Negotiate("/hubs/inbox", "same-site"), "https://blog.example.com");
+        var crossSite = await SendAsync(browser, Negotiate("/hubs/leads", "cross-site"), browser.BaseAddress!.GetLeftPart(UriPartial.Authority));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(behindProxy.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the browser says same-origin");
+            Assert.That(sibling.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a sibling site");
+            Assert.That(crossSite.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "another site, whatever Origin says");
+        });
+    }
+
     [Test]
     public async Task A_bearer_key_client_is_not_held_to_an_origin()
     {
@@ -53,6 +75,13 @@ public sealed class HubOriginTests(DatabaseKind database) : SecurityFixture(data
         var response = await NegotiateAsync(client, "/hubs/inbox", "https://blog.example.com");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a key is no ambient credential");
+    }
+
+    private static HttpRequestMessage Negotiate(string hub, string fetchSite)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{hub}/negotiate?negotiateVersion=1");
+        request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        return request;
     }
 
     private static Task<HttpResponseMessage> NegotiateAsync(HttpClient client, string hub, string? origin) =>
