@@ -1,3 +1,6 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using LeadOps.GraphSandbox;
 
 namespace LeadOps.IntegrationTests.Leads;
@@ -100,6 +103,63 @@ public sealed class CollectedLeadgenSamplesTests(DatabaseKind database) : AppFix
             Assert.That(lead.GetProperty("platform").GetString(), Is.EqualTo("fb"));
             Assert.That(lead.GetProperty("phone").GetString(), Is.EqualTo("+923023729184"));
             Assert.That(lead.GetProperty("name").GetString(), Is.EqualTo("Shazad Rana"));
+            Assert.That(welcomes, Is.EqualTo(1));
+        });
+    }
+
+    /// <summary>
+    /// Goyal-co/CRM_server, <c>test-webhook-curl.bat</c>, posts its leadgen body as Meta's servers do, with <c>User-Agent: Webhooks/1.0
+    /// (https://fb.me/webhooks)</c>, and with the older <c>X-Hub-Signature: sha1=…</c> beside <c>X-Hub-Signature-256</c> (its sha1 a
+    /// placeholder, <c>sha1=test-signature</c>). The SHA-256 signature decides: the body is taken and its lead stored once.
+    /// </summary>
+    [Test]
+    public async Task A_body_signed_with_sha256_and_a_wrong_sha1_beside_it_is_taken()
+    {
+        var (_, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId);
+        var body = LeadgenDeliveries.Body([(SandboxSeed.MainPageId, SandboxSeed.MainServiceFormId, leadId)]);
+        var signature = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Graph.Options.AppSecret), Encoding.UTF8.GetBytes(body)));
+        using var client = App.NewClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/webhook") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("User-Agent", "Webhooks/1.0 (https://fb.me/webhooks)");
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature", "sha1=test-signature");
+        request.Headers.TryAddWithoutValidation("X-Hub-Signature-256", signature);
+
+        using var response = await client.SendAsync(request);
+        await App.DrainAsync();
+
+        var stored = await LeadgenDeliveries.StoredAsync(api, leadId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(stored, Has.Count.EqualTo(1));
+        });
+    }
+
+    /// <summary>
+    /// johnEthicalTechnology/aecc-global-fb-integration, <c>testData.js</c>: its first change names lead <c>0</c> (<c>"leadgen_id": 0</c>),
+    /// which no Graph lead is. Beside a real lead in the same list, the real one is stored and welcomed once, lead 0 is not stored,
+    /// the delivery is answered 200 and worked off, not retried for ever.
+    /// </summary>
+    [Test]
+    public async Task A_change_naming_lead_0_costs_nothing_to_the_real_lead_beside_it()
+    {
+        var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId);
+        var (page, form) = (SandboxSeed.MainPageId, SandboxSeed.MainServiceFormId);
+        var body = $$$"""
+            [
+              {"field": "leadgen", "value": {"ad_id": "444444444", "form_id": "{{{form}}}", "leadgen_id": 0, "created_time": 1588890044, "page_id": "{{{page}}}", "adgroup_id": "44444444444"}},
+              {"field": "leadgen", "value": {"ad_id": "444444444", "form_id": "{{{form}}}", "leadgen_id": {{{leadId}}}, "created_time": 1588890044, "page_id": "{{{page}}}", "adgroup_id": "44444444444"}}
+            ]
+            """;
+
+        var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, body);
+
+        var zero = await LeadgenDeliveries.StoredAsync(api, "0");
+        var welcomes = await LeadgenDeliveries.WelcomesAsync(App, user, leadId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lead.GetProperty("form_id").GetString(), Is.EqualTo(form));
+            Assert.That(zero, Is.Empty, "no lead 0");
             Assert.That(welcomes, Is.EqualTo(1));
         });
     }
