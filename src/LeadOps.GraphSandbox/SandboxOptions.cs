@@ -47,6 +47,12 @@ public sealed class SandboxOptions
     /// </summary>
     public ISet<string> LeadFieldsWithoutCapability { get; set; } = new HashSet<string>(StringComparer.Ordinal) { "post_submission_check_result" };
 
+    /// <summary>
+    /// Lead fields this Graph version does not have: a lead read or a leads page that asks for one is answered "(#100) Tried
+    /// accessing nonexisting field (…) on node type (Lead)", as for any field a node lacks. Empty by default.
+    /// </summary>
+    public ISet<string> LeadFieldsUnknown { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Page size when a call gives no <c>limit</c>.</summary>
     public int DefaultLimit { get; set; } = 25;
 

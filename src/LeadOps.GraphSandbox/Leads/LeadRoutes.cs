@@ -57,9 +57,15 @@ internal static class LeadRoutes
         return EdgeReply.Of(call, request, fields, () => call.State.Leads.Query(call.Form!, filter, request), lead => ListedJson(call, lead));
     }
 
-    /// <summary>"(#3) Application does not have the capability …" when a field asked for is one the app may not read (<see cref="SandboxOptions.LeadFieldsWithoutCapability"/>).</summary>
+    /// <summary>
+    /// "(#3) Application does not have the capability …" when a field asked for is one the app may not read
+    /// (<see cref="SandboxOptions.LeadFieldsWithoutCapability"/>); "(#100) Tried accessing nonexisting field" when it is one
+    /// this version does not have (<see cref="SandboxOptions.LeadFieldsUnknown"/>).
+    /// </summary>
     private static GraphError? WithoutCapability(GraphCall call, IReadOnlyList<string> fields) =>
-        fields.Any(call.State.Options.LeadFieldsWithoutCapability.Contains) ? GraphErrors.ApplicationLacksCapability() : null;
+        fields.FirstOrDefault(call.State.Options.LeadFieldsUnknown.Contains) is { } unknown ? GraphErrors.NonexistingField(unknown, Fields.NodeType)
+        : fields.Any(call.State.Options.LeadFieldsWithoutCapability.Contains) ? GraphErrors.ApplicationLacksCapability()
+        : null;
 
     /// <summary>An item of the edge: without its id when the lead was submitted so (<see cref="SandboxLead.ListedWithoutId"/>).</summary>
     private static LeadJson ListedJson(GraphCall call, LeadRef lead) =>

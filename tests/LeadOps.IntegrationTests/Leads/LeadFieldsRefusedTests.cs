@@ -11,7 +11,8 @@ namespace LeadOps.IntegrationTests.Leads;
 /// API call.", while the same read without that field is answered. LeadOps asks for the vertical fields too (partner, retailer
 /// item, home listing, vehicle, post); when Graph refuses one of them so (the sandbox's
 /// <see cref="SandboxOptions.LeadFieldsWithoutCapability"/>), the lead is still read, stored once and welcomed once, by a
-/// webhook and by a retrieval alike, and the page is not marked as missing a permission.
+/// webhook and by a retrieval alike, and the page is not marked as missing a permission. So too when Graph answers a field it
+/// does not have, "(#100) Tried accessing nonexisting field" (the sandbox's <see cref="SandboxOptions.LeadFieldsUnknown"/>).
 /// </summary>
 public sealed class LeadFieldsRefusedTests(DatabaseKind database) : AppFixture(database)
 {
@@ -20,8 +21,17 @@ public sealed class LeadFieldsRefusedTests(DatabaseKind database) : AppFixture(d
 
     protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 });
 
-    [Test]
-    public async Task A_lead_read_refused_for_a_field_without_capability_is_read_without_it_and_stored_once()
+    /// <summary>The app (and its sandbox) lives as long as the class: each test leaves the refused fields as it found them.</summary>
+    [TearDown]
+    public void AnswerEveryFieldAgain()
+    {
+        Graph.Options.LeadFieldsUnknown.Clear();
+        Graph.Options.LeadFieldsWithoutCapability.ExceptWith(["vehicle", "home_listing"]);
+    }
+
+    [TestCase(false, TestName = "A_lead_read_refused_for_a_field_without_capability_is_read_without_it_and_stored_once")]
+    [TestCase(true, TestName = "A_lead_read_refused_for_a_nonexisting_field_is_read_without_it_and_stored_once")]
+    public async Task A_lead_read_refused_for_one_field_is_read_without_it_and_stored_once(bool unknownField)
     {
         var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId, new SandboxLead
         {
@@ -29,7 +39,7 @@ public sealed class LeadFieldsRefusedTests(DatabaseKind database) : AppFixture(d
             VehicleId = "5550001",
         });
         var integrationId = (await api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations").EnumerateArray().Single().GetProperty("id").GetInt64();
-        Graph.Options.LeadFieldsWithoutCapability.Add("vehicle");
+        (unknownField ? Graph.Options.LeadFieldsUnknown : Graph.Options.LeadFieldsWithoutCapability).Add("vehicle");
         var body = $$$"""
             {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":1765000000,"changes":[{"field":"leadgen","value":
               {"leadgen_id":"{{{leadId}}}","page_id":"{{{SandboxSeed.MainPageId}}}","form_id":"{{{SandboxSeed.MainServiceFormId}}}","created_time":1765000000}}]}]}
