@@ -40,6 +40,19 @@ public sealed class SandboxOptions
     /// <summary>Highest <c>limit</c> the leads edge honours; larger values are capped silently, as Graph does.</summary>
     public int LeadsLimitCap { get; set; } = 25;
 
+    /// <summary>
+    /// Lead fields this app lacks the capability for: a lead read or a leads page that asks for one is refused with "(#3)
+    /// Application does not have the capability to make this API call.", and the same call without it is answered
+    /// (facebook/facebook-java-business-sdk issue #450, <c>post_submission_check_result</c>).
+    /// </summary>
+    public ISet<string> LeadFieldsWithoutCapability { get; set; } = new HashSet<string>(StringComparer.Ordinal) { "post_submission_check_result" };
+
+    /// <summary>
+    /// Lead fields this Graph version does not have: a lead read or a leads page that asks for one is answered "(#100) Tried
+    /// accessing nonexisting field (…) on node type (Lead)", as for any field a node lacks. Empty by default.
+    /// </summary>
+    public ISet<string> LeadFieldsUnknown { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Page size when a call gives no <c>limit</c>.</summary>
     public int DefaultLimit { get; set; } = 25;
 

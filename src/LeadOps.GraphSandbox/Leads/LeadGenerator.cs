@@ -7,6 +7,9 @@ namespace LeadOps.GraphSandbox;
 internal static class LeadGenerator
 {
     private const long SeedStream = 2;
+
+    /// <summary>Ads given to leads generated organic (<see cref="AdOf"/>).</summary>
+    private const long AdStream = 12;
     private const double MissingFieldRate = 0.04;
     private const double EmptyAnswerRate = 0.04;
     private const double OrganicRate = 0.15;
@@ -170,6 +173,9 @@ internal static class LeadGenerator
         Country.Ireland => "D0" + Digits(random, 1) + " " + "X" + Digits(random, 3),
         _ => Digits(random, 5),
     };
+
+    /// <summary>An ad for a lead generated organic that its submitter says came from one: drawn apart, so nothing else generated changes.</summary>
+    public static AdInfo AdOf(int seed, long sequence, int pageNumber) => Ad(pageNumber, SeededRandom.For(seed, AdStream, sequence));
 
     private static AdInfo Ad(int pageNumber, SeededRandom random)
     {

@@ -12,7 +12,7 @@ internal static class LeadRoutes
         [
             "id", "created_time", "ad_id", "ad_name", "adset_id", "adset_name", "campaign_id", "campaign_name", "form_id",
             "field_data", "is_organic", "platform", "partner_name", "retailer_item_id", "custom_disclaimer_responses",
-            "home_listing", "vehicle", "post",
+            "home_listing", "vehicle", "post", "post_submission_check_result",
         ],
         ["created_time", "id", "field_data"]);
 
@@ -23,18 +23,17 @@ internal static class LeadRoutes
     public static GraphReply Read(GraphCall call)
     {
         var lead = call.Lead!.Value;
-        if (call.State.Leads.ChosenFor(lead)?.ReadWithoutId != true)
-        {
-            return FieldSelection.Node(call, ToJson(call, lead), Fields);
-        }
-
-        if (FieldSelection.Parse(call, Fields, out var names) is { } error)
+        if ((FieldSelection.Parse(call, Fields, out var names) ?? WithoutCapability(call, names)) is { } error)
         {
             return GraphReply.Fail(error);
         }
 
         var node = FieldSelection.Pick(GraphJson.ToObject(ToJson(call, lead)), names);
-        node.Remove("id");
+        if (call.State.Leads.ChosenFor(lead)?.ReadWithoutId == true)
+        {
+            node.Remove("id");
+        }
+
         return GraphReply.Json(node);
     }
 
@@ -45,7 +44,7 @@ internal static class LeadRoutes
             return GraphReply.Fail(error);
         }
 
-        if (FieldSelection.Parse(call, Fields, out var fields) is { } fieldsError)
+        if ((FieldSelection.Parse(call, Fields, out var fields) ?? WithoutCapability(call, fields)) is { } fieldsError)
         {
             return GraphReply.Fail(fieldsError);
         }
@@ -57,6 +56,16 @@ internal static class LeadRoutes
 
         return EdgeReply.Of(call, request, fields, () => call.State.Leads.Query(call.Form!, filter, request), lead => ListedJson(call, lead));
     }
+
+    /// <summary>
+    /// "(#3) Application does not have the capability …" when a field asked for is one the app may not read
+    /// (<see cref="SandboxOptions.LeadFieldsWithoutCapability"/>); "(#100) Tried accessing nonexisting field" when it is one
+    /// this version does not have (<see cref="SandboxOptions.LeadFieldsUnknown"/>).
+    /// </summary>
+    private static GraphError? WithoutCapability(GraphCall call, IReadOnlyList<string> fields) =>
+        fields.FirstOrDefault(call.State.Options.LeadFieldsUnknown.Contains) is { } unknown ? GraphErrors.NonexistingField(unknown, Fields.NodeType)
+        : fields.Any(call.State.Options.LeadFieldsWithoutCapability.Contains) ? GraphErrors.ApplicationLacksCapability()
+        : null;
 
     /// <summary>An item of the edge: without its id when the lead was submitted so (<see cref="SandboxLead.ListedWithoutId"/>).</summary>
     private static LeadJson ListedJson(GraphCall call, LeadRef lead) =>

@@ -177,7 +177,7 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
             custom = _custom.GetValueOrDefault(lead.Sequence);
         }
 
-        return custom?.Apply(generated) ?? generated;
+        return custom?.Apply(generated, () => LeadGenerator.AdOf(options.Seed, lead.Sequence, lead.Form.Page.Number)) ?? generated;
     }
 
     /// <summary>One page of a form's <c>leads</c> edge, newest first.</summary>

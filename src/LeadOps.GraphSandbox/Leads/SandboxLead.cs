@@ -61,13 +61,15 @@ public sealed record SandboxLead
     /// <summary>A test lead (<c>POST /{form-id}/test_leads</c>): organic, no ad, and deletable.</summary>
     internal bool IsTestLead { get; init; }
 
-    /// <summary>This lead's content: the generated one with what was given put over it.</summary>
-    internal LeadContent Apply(LeadContent generated)
+    /// <summary>
+    /// This lead's content: the generated one with what was given put over it. A lead given as from an ad that was generated
+    /// organic gets the ad <paramref name="adOf"/> draws: Graph sends the ad fields of every lead that is not organic.
+    /// </summary>
+    internal LeadContent Apply(LeadContent generated, Func<AdInfo> adOf)
     {
         var organic = IsTestLead || (IsOrganic ?? generated.IsOrganic);
-        var ad = organic ? null : generated.Ad is { } a
-            ? a with { AdName = AdName ?? a.AdName, AdsetName = AdsetName ?? a.AdsetName, CampaignName = CampaignName ?? a.CampaignName }
-            : null;
+        var ad = organic ? null : generated.Ad ?? adOf();
+        ad = ad is null ? null : ad with { AdName = AdName ?? ad.AdName, AdsetName = AdsetName ?? ad.AdsetName, CampaignName = CampaignName ?? ad.CampaignName };
         return generated with
         {
             FieldData = Answers is null ? generated.FieldData : [.. Answers.Select(a => new FieldData(a.Key, a.Value))],

@@ -7,10 +7,15 @@ namespace LeadOps.Infrastructure.Graph;
 /// </summary>
 internal static class GraphLeadMapper
 {
+    /// <summary>
+    /// The fields Meta's "Retrieving Leads" guide reads, and the consents: what a read falls back to when Graph refuses one of
+    /// the vertical fields (<see cref="GraphLeadFields"/>).
+    /// </summary>
+    public const string GuideFields =
+        "id,created_time,ad_id,ad_name,adset_id,adset_name,campaign_id,campaign_name,form_id,field_data,is_organic,platform,custom_disclaimer_responses";
+
     /// <summary>Every lead field Graph has (ad/campaign names need ads permissions; Graph leaves them out otherwise).</summary>
-    public const string Fields =
-        "id,created_time,ad_id,ad_name,adset_id,adset_name,campaign_id,campaign_name,form_id,field_data,is_organic,platform," +
-        "custom_disclaimer_responses,partner_name,retailer_item_id,home_listing,vehicle,post";
+    public const string Fields = GuideFields + ",partner_name,retailer_item_id,home_listing,vehicle,post";
 
     public static FacebookLeadData ToLead(GraphLeadDto dto)
     {

@@ -6,7 +6,8 @@ namespace LeadOps.Infrastructure.Graph;
 /// <see cref="ILeadSource"/> over Graph. Pages are followed while Graph announces <c>paging.next</c> (by its cursor, or by the
 /// time or offset its next URL names: <see cref="GraphPagingCursor"/>), whatever their size:
 /// an empty page or one smaller than the limit asked for (Graph caps it) is not the end; a page Graph finds too heavy is
-/// asked for again with fewer leads (<see cref="GraphPageSize"/>). A page that announces the very
+/// asked for again with fewer leads (<see cref="GraphPageSize"/>), and a read refused for one of the vertical fields is asked
+/// for again without them (<see cref="GraphLeadFields"/>). A page that announces the very
 /// cursor it was asked with is asked once more (the next answer often carries on); if the cursor repeats again, the
 /// walk ends there with a warning on its last page, never in a loop and never as a failure. A next page that cannot be
 /// followed, paging that goes round or an endless run of empty pages (<see cref="GraphEdgeWalk"/>) fails the walk once
@@ -31,11 +32,12 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
         var filtering = GraphLeadFilter.Build(since, until);
         var walk = new GraphEdgeWalk();
         var size = new GraphPageSize(PageSize, "leads", logger);
+        var fields = new GraphLeadFields(logger);
         while (true)
         {
-            var page = await size.RunAsync(limit => walk.AskAsync(
-                after => graphApi.GetLeadsAsync(formId, GraphLeadMapper.Fields, limit, after, filtering, context, cancellationToken),
-                position => graphApi.GetLeadsFromAsync(formId, GraphLeadMapper.Fields, limit, filtering, position, context, cancellationToken)));
+            var page = await fields.RunAsync(asked => size.RunAsync(limit => walk.AskAsync(
+                after => graphApi.GetLeadsAsync(formId, asked, limit, after, filtering, context, cancellationToken),
+                position => graphApi.GetLeadsFromAsync(formId, asked, limit, filtering, position, context, cancellationToken))));
             var leads = (page.Data ?? []).Select(GraphLeadMapper.ToLead).ToList();
             bool more;
             GraphApiException? stuck = null;
@@ -71,8 +73,8 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrEmpty(leadId);
 
-        var lead = await GraphCall.RunAsync(() =>
-            graphApi.GetLeadAsync(leadId, GraphLeadMapper.Fields, GraphCallContext.ForPage(credentials), cancellationToken));
+        var lead = await new GraphLeadFields(logger).RunAsync(asked => GraphCall.RunAsync(() =>
+            graphApi.GetLeadAsync(leadId, asked, GraphCallContext.ForPage(credentials), cancellationToken)));
         // The node asked for is the lead: an answer without the echo of its id is still that lead, not one to lose.
         return GraphLeadMapper.ToLead(string.IsNullOrEmpty(lead.Id) ? lead with { Id = leadId } : lead);
     }

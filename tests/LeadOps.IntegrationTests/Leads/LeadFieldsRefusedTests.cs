@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Integrations;
+
+namespace LeadOps.IntegrationTests.Leads;
+
+/// <summary>
+/// facebook/facebook-java-business-sdk issue #450: a lead read naming a field the app lacks the capability for
+/// (<c>post_submission_check_result</c> there) is refused whole, "(#3) Application does not have the capability to make this
+/// API call.", while the same read without that field is answered. LeadOps asks for the vertical fields too (partner, retailer
+/// item, home listing, vehicle, post); when Graph refuses one of them so (the sandbox's
+/// <see cref="SandboxOptions.LeadFieldsWithoutCapability"/>), the lead is still read, stored once and welcomed once, by a
+/// webhook and by a retrieval alike, and the page is not marked as missing a permission. So too when Graph answers a field it
+/// does not have, "(#100) Tried accessing nonexisting field" (the sandbox's <see cref="SandboxOptions.LeadFieldsUnknown"/>).
+/// </summary>
+public sealed class LeadFieldsRefusedTests(DatabaseKind database) : AppFixture(database)
+{
+    /// <summary>The not-subscribed page sends no webhooks: what is stored here, retrieval stored.</summary>
+    private static readonly string ServiceForm = SandboxSeed.FormIdsOf(SandboxSeed.NotSubscribedPageId)[1];
+
+    protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 });
+
+    /// <summary>The app (and its sandbox) lives as long as the class: each test leaves the refused fields as it found them.</summary>
+    [TearDown]
+    public void AnswerEveryFieldAgain()
+    {
+        Graph.Options.LeadFieldsUnknown.Clear();
+        Graph.Options.LeadFieldsWithoutCapability.ExceptWith(["vehicle", "home_listing"]);
+    }
+
+    [TestCase(false, TestName = "A_lead_read_refused_for_a_field_without_capability_is_read_without_it_and_stored_once")]
+    [TestCase(true, TestName = "A_lead_read_refused_for_a_nonexisting_field_is_read_without_it_and_stored_once")]
+    public async Task A_lead_read_refused_for_one_field_is_read_without_it_and_stored_once(bool unknownField)
+    {
+        var (user, api, leadId) = await LeadgenDeliveries.ConnectedWithSilentLeadAsync(App, SandboxSeed.MainServiceFormId, new SandboxLead
+        {
+            Answers = new Dictionary<string, IReadOnlyList<string>> { ["full_name"] = ["Ana Lima"], ["email"] = ["ana@example.com"] },
+            VehicleId = "5550001",
+        });
+        var integrationId = (await api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations").EnumerateArray().Single().GetProperty("id").GetInt64();
+        (unknownField ? Graph.Options.LeadFieldsUnknown : Graph.Options.LeadFieldsWithoutCapability).Add("vehicle");
+        var body = $$$"""
+            {"object":"page","entry":[{"id":"{{{SandboxSeed.MainPageId}}}","time":1765000000,"changes":[{"field":"leadgen","value":
+              {"leadgen_id":"{{{leadId}}}","page_id":"{{{SandboxSeed.MainPageId}}}","form_id":"{{{SandboxSeed.MainServiceFormId}}}","created_time":1765000000}}]}]}
+            """;
+
+        var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, body);
+
+        var integration = await api.GetFromJsonAsync<JsonElement>($"/api/integrations/{integrationId}");
+        var welcomes = await LeadgenDeliveries.WelcomesAsync(App, user, leadId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(lead.GetProperty("email").GetString(), Is.EqualTo("ana@example.com"), "the answers, read without the refused field");
+            Assert.That(welcomes, Is.EqualTo(1));
+            Assert.That(integration.GetProperty("status").GetString(), Is.Not.EqualTo("missing_permission"), "no permission is missing");
+            Assert.That(integration.GetProperty("missing_permissions").GetArrayLength(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task A_leads_page_refused_for_a_field_without_capability_is_read_without_it_and_every_lead_is_stored()
+    {
+        var api = App.ApiClient(await App.NewUserAsync());
+        var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NotSubscribedPageToken)).GetProperty("id").GetInt32();
+        Graph.AddLeads(ServiceForm, 30, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(-2));
+        Graph.Options.LeadFieldsWithoutCapability.Add("home_listing");
+
+        var body = await RetrievalApiTests.RetrieveAsync(api, ServiceForm, integrationId);
+
+        var run = (await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs")[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(body.GetProperty("data").GetProperty("new_leads").GetInt32(), Is.EqualTo(Graph.LeadCount(ServiceForm)), "every lead of the form");
+            Assert.That(run.GetProperty("outcome").GetString(), Is.EqualTo("Succeeded"));
+        });
+    }
+}
