@@ -1,0 +1,88 @@
+using System.Text.Json;
+using LeadOps.GraphSandbox;
+using LeadOps.IntegrationTests.Inbox.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeadOps.IntegrationTests.Inbox;
+
+/// <summary>
+/// Messenger events as Messenger SDKs keep them in their specs and test files (each test names the repository and file),
+/// ids and times moved to this test's page and clock, posted signed to the real /webhook: the delivery is processed at the
+/// first attempt, what the customer and the page said is kept once, and what LeadOps does not act on starts nothing.
+/// </summary>
+public sealed class SdkSpecPayloadsTests(DatabaseKind database) : InboxFixture(database)
+{
+    private const string Page = SandboxSeed.MainPageId;
+
+    private async Task<List<(Domain.Common.WebhookDeliveryStatus Status, int Attempts, string? Error)>> DeliveriesAsync(Staff staff, string marker)
+    {
+        await using var scope = App.ScopeFor(staff.User.Id);
+        return (await App.Db(scope).WebhookDeliveries.AsNoTracking().Where(d => d.Body.Contains(marker)).ToListAsync())
+            .Select(d => (d.Status, d.Attempts, d.LastError)).ToList();
+    }
+
+    /// <summary>
+    /// jgorset/facebook-messenger (the Ruby gem) keeps in <c>spec/facebook/messenger/incoming/</c>:
+    /// <list type="bullet">
+    /// <item><c>common_spec.rb</c>: a message with <c>"is_echo":false</c>, <c>seq</c>, text, a quick reply and an image, and
+    /// beside it <c>prior_message {source: "checkbox_plugin", identifier}</c> (the customer came from a checkbox opt-in);</item>
+    /// <item><c>message_echo_spec.rb</c>: echoes whose <c>app_id</c> is an 18-digit number (184719329217930000), one with a
+    /// quick reply and an image, one a location whose coordinates are strings that are no numbers (<c>"39.920_770"</c>);</item>
+    /// <item><c>message_reaction_spec.rb</c>: a reaction with no <c>mid</c> (<c>{action, emoji, reaction}</c> only);</item>
+    /// <item><c>read_spec.rb</c>: a read with <c>seq</c>;</item>
+    /// <item><c>message_request_spec.rb</c>: <c>"message_request":"accept"</c>, from a customer who sent nothing else.</item>
+    /// </list>
+    /// The gem's echoes name other parties (<c>"5"</c> to <c>"7"</c>); here they are the page's to the customer, as Meta sends them.
+    /// </summary>
+    [Test]
+    public async Task The_ruby_gems_incoming_specs_in_one_delivery_keep_every_message_and_skip_the_rest()
+    {
+        var staff = await NewStaffAsync();
+        var (psid, requester) = (NewPsid(), NewPsid());
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var (inMid, echoMid, locationMid) = ($"mid.1457764197618:41d102a3e1ae206a38{psid}", $"mid.1457764197618:41d102a3e1ae206a39{psid}", $"mid.1457764197618:41d102a3e1ae206a48{psid}");
+        string FromCustomer(long ms, string body) => $$"""{"sender":{"id":"{{psid}}"},"recipient":{"id":"{{Page}}"},"timestamp":{{ms}},{{body}}}""";
+        string FromPage(long ms, string body) => $$"""{"sender":{"id":"{{Page}}"},"recipient":{"id":"{{psid}}"},"timestamp":{{ms}},{{body}}}""";
+        var message = FromCustomer(at, $$$"""
+            "message":{"is_echo":false,"mid":"{{{inMid}}}","seq":73,"text":"Hello, bot!","quick_reply":{"payload":"Hi, I am a quick reply!"},
+              "attachments":[{"type":"image","payload":{"url":"https://www.example.com/1.jpg"}}]},
+            "prior_message":{"source":"checkbox_plugin","identifier":"903dac41-0976-467f-805e-ed58dc23a783"}
+            """);
+        var echo = FromPage(at + 1000, $$$"""
+            "message":{"is_echo":true,"app_id":184719329217930000,"mid":"{{{echoMid}}}","seq":73,"text":"Hello, human!","quick_reply":{"payload":"Hi, I am a quick reply!"},
+              "attachments":[{"type":"image","payload":{"url":"https://www.example.com/1.jpg"}}]}
+            """);
+        var location = FromPage(at + 2000, $$$"""
+            "message":{"is_echo":true,"app_id":184719329222930001,"mid":"{{{locationMid}}}",
+              "attachments":[{"type":"location","payload":{"coordinates":{"lat":"39.920_770","long":"40.920_770"} } }]}
+            """);
+        var reaction = FromCustomer(at + 3000, """ "reaction":{"action":"react","emoji":"👍","reaction":"like"} """);
+        var read = FromCustomer(at + 4000, """ "read":{"watermark":1458668856253,"seq":38} """);
+        var request = $$"""{"sender":{"id":"{{requester}}"},"recipient":{"id":"{{Page}}"},"timestamp":{{at + 5000}},"message_request":"accept"}""";
+        var body = $$"""
+            {"object":"page","entry":[{"id":"{{Page}}","time":{{at}},"messaging":[
+              {{message}}, {{echo}}, {{location}}, {{reaction}}, {{read}}, {{request}}
+            ]}]}
+            """;
+
+        await PostSignedWebhookAsync(body);
+        await ProcessedAsync(staff);
+
+        var id = await FindConversationAsync(staff, psid);
+        var thread = id is { } found ? await MessagesAsync(staff, found) : [];
+        static string Shown(JsonElement m) =>
+            $"{m.GetProperty("direction").GetString()}|{m.GetProperty("text").GetString()}|{m.GetProperty("quick_reply_payload").GetString()}|" +
+            string.Join(",", m.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("type").GetString()));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await DeliveriesAsync(staff, inMid), Is.EqualTo(new[] { (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null) }));
+            Assert.That(thread.Select(Shown), Is.EqualTo(new[]
+            {
+                "inbound|Hello, bot!|Hi, I am a quick reply!|image",
+                "outbound|Hello, human!||image",
+                "outbound|||location",
+            }), string.Join(" | ", thread.Select(m => m.GetRawText())));
+            Assert.That(await FindConversationAsync(staff, requester), Is.Null, "an accepted message request alone starts nothing");
+        });
+    }
+}
