@@ -85,4 +85,48 @@ public sealed class SdkSpecPayloadsTests(DatabaseKind database) : InboxFixture(d
             Assert.That(await FindConversationAsync(staff, requester), Is.Null, "an accepted message request alone starts nothing");
         });
     }
+
+    /// <summary>
+    /// The page reacts to the customer's message (Meta's Sender Actions page, updated Jan 21, 2026, documents
+    /// <c>sender_action: "react"</c> on the Send API; staff can react in Meta Business Suite too), and the reaction comes back
+    /// as a <c>reaction</c> event with the page as <c>sender</c> and the customer as <c>recipient</c> (the sender is who acts,
+    /// as for echoes; whether Meta sends page reactions so is not in its text). It is not the customer's reaction: eight days
+    /// after the customer's last message it must not open the 24-hour window (a standard reply would be refused with
+    /// 10/2018278), nor show as the customer's heart on their own message.
+    /// </summary>
+    [Test]
+    public async Task A_reaction_by_the_page_opens_no_window_and_is_not_the_customers()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Is the shop open on Sunday?");
+        var mid = (await MessagesAsync(staff, id)).Single().GetProperty("mid").GetString();
+        Clock.Advance(TimeSpan.FromDays(8));
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+        await PostSignedWebhookAsync($$"""
+            {"object":"page","entry":[{"id":"{{Page}}","time":{{at}},"messaging":[
+              {"sender":{"id":"{{Page}}"},"recipient":{"id":"{{psid}}"},"timestamp":{{at}},"reaction":{"mid":"{{mid}}","action":"react","emoji":"❤️","reaction":"love"} }
+            ]}]}
+            """);
+        await ProcessedAsync(staff);
+        var detail = await DetailAsync(staff, id);
+
+        // The sandbox writes the page's reaction the same way, here also in the form inside a message.
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        Meta.Customers.Reacts(Page, psid, mid!, "👍", "like", shape: new MessengerShape { ReactionByPage = true, ReactionInsideMessage = true });
+        await ProcessedAsync(staff);
+        var afterSandbox = await DetailAsync(staff, id);
+        var sent = Meta.WebhookDeliveries.Last(d => d.Field == "message_reactions" && d.Body.Contains(psid, StringComparison.Ordinal)).Body;
+
+        var message = (await MessagesAsync(staff, id)).Single();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(sent, Does.Contain($"\"sender\":{{\"id\":\"{Page}\"}}"), "the sandbox wrote the page as the sender");
+            Assert.That(afterSandbox.GetProperty("can_reply").GetBoolean(), Is.False, "nor does the sandbox's");
+            Assert.That(await DeliveriesAsync(staff, $"\"recipient\":{{\"id\":\"{psid}\"}}"), Is.EqualTo(new[] { (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null), (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null) }), "the posted and the sandbox's reaction");
+            Assert.That(detail.GetProperty("can_reply").GetBoolean(), Is.False, "the page's own reaction opens no window");
+            Assert.That(message.TryGetProperty("reaction", out var reaction) ? reaction.ValueKind : JsonValueKind.Null, Is.EqualTo(JsonValueKind.Null), "not the customer's reaction");
+        });
+    }
 }
