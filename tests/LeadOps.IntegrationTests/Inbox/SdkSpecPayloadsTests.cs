@@ -129,4 +129,48 @@ public sealed class SdkSpecPayloadsTests(DatabaseKind database) : InboxFixture(d
             Assert.That(message.TryGetProperty("reaction", out var reaction) ? reaction.ValueKind : JsonValueKind.Null, Is.EqualTo(JsonValueKind.Null), "not the customer's reaction");
         });
     }
+
+    /// <summary>
+    /// mseri/fbmessenger-api-hs (the Haskell bindings on Hackage, <c>test-files/</c>), one entry per file in one delivery:
+    /// <c>wsTextMessageRequest.json</c> (text with <c>seq</c>), <c>wsStructuredMessageRequest.json</c> (an image whose
+    /// <c>url</c> is a placeholder, no link), <c>wsPostbackRequest.json</c> (a tap with only a <c>payload</c>: no title, no
+    /// mid), <c>wsAuthRequest.json</c> (an opt-in with only <c>ref</c>, its <c>timestamp</c> 1234567890 in seconds and the
+    /// entry's <c>time</c> 12341) and <c>wsDeliveryRequest.json</c> (the entry's <c>id</c> a number, a receipt with
+    /// <c>seq</c> and no <c>timestamp</c>). The customer's words, image and tap are kept, each once though the body comes twice.
+    /// </summary>
+    [Test]
+    public async Task The_haskell_bindings_test_files_in_one_delivery_keep_the_customers_words_image_and_tap_once()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var at = Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        string Entry(long time, string item) =>
+            $$"""{"id":"{{Page}}","time":{{time}},"messaging":[{"sender":{"id":"{{psid}}"},"recipient":{"id":"{{Page}}"},{{item}}}]}""";
+        var body = $$"""
+            {"object":"page","entry":[
+              {{Entry(at, $$$""" "timestamp":{{{at}}},"message":{"mid":"mid.1457764197618:41d102a3e1ae206a38{{{psid}}}","seq":73,"text":"hello, world!"} """)}},
+              {{Entry(at + 1000, $$$""" "timestamp":{{{at + 1000}}},"message":{"mid":"mid.1458696618141:b4ef9d19ec21086067{{{psid}}}","seq":51,"attachments":[{"type":"image","payload":{"url":"IMAGE_URL"} }]} """)}},
+              {{Entry(at + 2000, $$$""" "timestamp":{{{at + 2000}}},"postback":{"payload":"USER_DEFINED_PAYLOAD"} """)}},
+              {{Entry(12341, """ "timestamp":1234567890,"optin":{"ref":"PASS_THROUGH_PARAM"} """)}},
+              {"id":{{Page}},"time":{{at + 3000}},"messaging":[{"sender":{"id":"{{psid}}"},"recipient":{"id":"{{Page}}"},"delivery":{"mids":["mid.1458668856218:ed81099e15d3f4f233"],"watermark":1458668856253,"seq":37} }]}
+            ]}
+            """;
+
+        await PostSignedWebhookAsync(body);
+        await PostSignedWebhookAsync(body);
+        await ProcessedAsync(staff);
+
+        var id = await FindConversationAsync(staff, psid);
+        var thread = id is { } found ? await MessagesAsync(staff, found) : [];
+        static string Shown(JsonElement m) =>
+            $"{m.GetProperty("kind").GetString()}|{m.GetProperty("text").GetString()}|{m.GetProperty("postback_payload").GetString()}|" +
+            string.Join(",", m.GetProperty("attachments").EnumerateArray().Select(a => a.GetProperty("type").GetString()));
+        var shown = thread.Select(Shown).ToList();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await DeliveriesAsync(staff, "b4ef9d19ec21086067" + psid), Is.EqualTo(new[] { (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null), (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null) }));
+            Assert.That(shown.Where(m => m.StartsWith("message|", StringComparison.Ordinal)), Is.EqualTo(new[] { "message|hello, world!||", "message|||image" }), string.Join(" | ", shown));
+            Assert.That(shown.Count(m => m.StartsWith("postback|", StringComparison.Ordinal) && m.Contains("|USER_DEFINED_PAYLOAD|", StringComparison.Ordinal)), Is.EqualTo(1), string.Join(" | ", shown));
+        });
+    }
 }
