@@ -94,7 +94,8 @@ internal sealed class CustomerEventRecorder(
 
     public async Task<MessengerEventOutcome> ReactionAsync(MessengerWebhookEvent e, CancellationToken ct)
     {
-        if (e.Reaction is not { } reaction)
+        // The page's own reaction is not the customer's: it shows on nothing of theirs and opens no window.
+        if (e.Reaction is not { ByPage: false } reaction)
         {
             return MessengerEventOutcome.Ignored;
         }

@@ -112,10 +112,13 @@ public sealed partial class CustomerActions
         _store.Publish(page, "message_edits", MessengerEventJson.Edit(page.Id, customer.Psid, mid, text, numEdit, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
     }
 
-    /// <summary>The customer reacts to a message (<paramref name="emoji"/>, Meta's word <paramref name="reaction"/>; it opens the window), or takes the reaction back.</summary>
+    /// <summary>
+    /// The customer reacts to a message (<paramref name="emoji"/>, Meta's word <paramref name="reaction"/>; it opens the
+    /// window), or takes the reaction back; with <see cref="MessengerShape.ReactionByPage"/> the page reacts, opening nothing.
+    /// </summary>
     public void Reacts(string pageId, string psid, string mid, string? emoji = "❤️", string? reaction = "love", bool unreact = false, MessengerShape? shape = null)
     {
-        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: !unreact);
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: !unreact && shape is not { ReactionByPage: true });
         _store.Publish(page, "message_reactions", MessengerEventJson.Reaction(page.Id, customer.Psid, mid, emoji, reaction, unreact, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
     }
 

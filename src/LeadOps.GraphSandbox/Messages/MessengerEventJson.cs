@@ -63,9 +63,10 @@ internal static class MessengerEventJson
 
         body["action"] = unreact ? "unreact" : "react";
         body["mid"] = mid;
+        var (sender, recipient) = shape.ReactionByPage ? (Party("id", pageId), psid) : (Customer(psid, shape), pageId);
         return shape.ReactionInsideMessage
-            ? Event(Customer(psid, shape), pageId, at, shape, "message", new JsonObject { ["reaction"] = body })
-            : Event(Customer(psid, shape), pageId, at, shape, "reaction", body);
+            ? Event(sender, recipient, at, shape, "message", new JsonObject { ["reaction"] = body })
+            : Event(sender, recipient, at, shape, "reaction", body);
     }
 
     public static JsonObject Edit(string pageId, string psid, string mid, string text, int numEdit, DateTimeOffset at, MessengerShape shape) =>

@@ -31,4 +31,10 @@ public sealed record MessengerShape
     /// page (messenger-platform/webhook/reply_and_reactions) prints its schema, instead of the reference's <c>"reaction":{…}</c>.
     /// </summary>
     public bool ReactionInsideMessage { get; init; }
+
+    /// <summary>
+    /// The reaction is the page's (sent with the Send API's <c>sender_action: "react"</c> or in Meta Business Suite): written
+    /// with the page as <c>sender</c> and the customer as <c>recipient</c>, and it opens no window.
+    /// </summary>
+    public bool ReactionByPage { get; init; }
 }

@@ -100,7 +100,7 @@ internal static class MessengerEventReader
             var unreact = string.Equals(MessengerJson.Text(reaction, "action", 20), "unreact", StringComparison.OrdinalIgnoreCase);
             return Event(MessengerEventKind.Reaction, MessengerJson.Text(reaction, "mid", MidLength)) with
             {
-                Reaction = new MessengerReaction(MessengerJson.Text(reaction, "emoji", 40), MessengerJson.Text(reaction, "reaction", 40), unreact),
+                Reaction = new MessengerReaction(MessengerJson.Text(reaction, "emoji", 40), MessengerJson.Text(reaction, "reaction", 40), unreact) { ByPage = byPage },
             };
         }
 
