@@ -1,35 +1,61 @@
+using System.Text.RegularExpressions;
+
 namespace LeadOps.Infrastructure.Graph;
 
 /// <summary>
 /// Which lead fields a read asks Graph for: every field LeadOps keeps (<see cref="GraphLeadMapper.Fields"/>) at first. Graph
 /// refuses a whole read that names a field the app lacks the capability for, "(#3) Application does not have the capability to
 /// make this API call." (facebook/facebook-java-business-sdk issue #450: the same read without that field was answered), or a
-/// field it does not know, "(#100) Tried accessing nonexisting field". The read is then asked once more with the fields of
-/// Meta's "Retrieving Leads" guide (<see cref="GraphLeadMapper.GuideFields"/>), and the rest of the walk keeps to them; a
-/// refusal of those too is Graph's answer and is passed on.
+/// field it does not know, "(#100) Tried accessing nonexisting field (vehicle) on node type (Lead)". Only the vertical
+/// fields (<see cref="GraphLeadMapper.VerticalFields"/>) are left out for it: the one Graph names, or, as code 3 names
+/// none, all that are still asked; the read is asked again, and the rest of the walk keeps to what is left. A refusal
+/// once none is left, or of anything else, is Graph's answer and is passed on. What was left out is logged, naming the
+/// form or lead (a run's warning says the form may hold more leads, which is not so here).
 /// </summary>
-internal sealed partial class GraphLeadFields(ILogger logger)
+internal sealed partial class GraphLeadFields(ILogger logger, string read)
 {
-    public string Current { get; private set; } = GraphLeadMapper.Fields;
+    private readonly List<string> _vertical = [.. GraphLeadMapper.VerticalFields];
 
-    public async Task<T> RunAsync<T>(Func<string, Task<T>> read)
+    public string Current => _vertical.Count == 0 ? GraphLeadMapper.GuideFields : GraphLeadMapper.GuideFields + "," + string.Join(',', _vertical);
+
+    public async Task<T> RunAsync<T>(Func<string, Task<T>> ask)
     {
-        try
+        while (true)
         {
-            return await read(Current);
-        }
-        catch (GraphApiException ex) when (Current != GraphLeadMapper.GuideFields && RefusesAField(ex.Failure))
-        {
-            Current = GraphLeadMapper.GuideFields;
-            LogNarrowed(logger, ex.Failure.Code, ex.Failure.Message);
-            return await read(Current);
+            try
+            {
+                return await ask(Current);
+            }
+            catch (GraphApiException ex) when (Refused(ex.Failure) is { } refused)
+            {
+                _vertical.RemoveAll(refused.Contains);
+                LogNarrowed(logger, read, ex.Failure.Code, string.Join(", ", refused));
+            }
         }
     }
 
-    private static bool RefusesAField(GraphFailure failure) =>
-        (failure.Code == 3 && failure.Kind == GraphFailureKind.PermissionMissing) ||
-        (failure.Code == 100 && failure.Message.Contains("nonexisting field", StringComparison.OrdinalIgnoreCase));
+    /// <summary>The vertical fields still asked that the refusal is about; null when it is about something else.</summary>
+    private List<string>? Refused(GraphFailure failure)
+    {
+        if (_vertical.Count == 0)
+        {
+            return null;
+        }
 
-    [LoggerMessage(EventName = "GraphLeadFieldsNarrowed", Level = LogLevel.Warning, Message = "Graph refused a lead read for one of its fields (code {Code}: {Reason}); reading the guide's fields only")]
-    private static partial void LogNarrowed(ILogger logger, int? code, string reason);
+        if (failure.Code == 3 && failure.Kind == GraphFailureKind.PermissionMissing)
+        {
+            return [.. _vertical];
+        }
+
+        return failure.Code == 100 && NonexistingField().Match(failure.Message) is { Success: true } named
+            && named.Groups["node"].Value == "Lead" && _vertical.Contains(named.Groups["field"].Value)
+            ? [named.Groups["field"].Value]
+            : null;
+    }
+
+    [GeneratedRegex(@"nonexisting field \((?<field>[a-z_]+)\) on node type \((?<node>\w+)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
+    private static partial Regex NonexistingField();
+
+    [LoggerMessage(EventName = "GraphLeadFieldsNarrowed", Level = LogLevel.Warning, Message = "Graph refused a lead read of {Read} for {Fields} (code {Code}); reading it again without them")]
+    private static partial void LogNarrowed(ILogger logger, string read, int? code, string fields);
 }

@@ -32,7 +32,7 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
         var filtering = GraphLeadFilter.Build(since, until);
         var walk = new GraphEdgeWalk();
         var size = new GraphPageSize(PageSize, "leads", logger);
-        var fields = new GraphLeadFields(logger);
+        var fields = new GraphLeadFields(logger, "form " + formId);
         while (true)
         {
             var page = await fields.RunAsync(asked => size.RunAsync(limit => walk.AskAsync(
@@ -73,7 +73,7 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrEmpty(leadId);
 
-        var lead = await new GraphLeadFields(logger).RunAsync(asked => GraphCall.RunAsync(() =>
+        var lead = await new GraphLeadFields(logger, "lead " + leadId).RunAsync(asked => GraphCall.RunAsync(() =>
             graphApi.GetLeadAsync(leadId, asked, GraphCallContext.ForPage(credentials), cancellationToken)));
         // The node asked for is the lead: an answer without the echo of its id is still that lead, not one to lose.
         return GraphLeadMapper.ToLead(string.IsNullOrEmpty(lead.Id) ? lead with { Id = leadId } : lead);

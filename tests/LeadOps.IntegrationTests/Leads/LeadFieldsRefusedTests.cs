@@ -37,6 +37,7 @@ public sealed class LeadFieldsRefusedTests(DatabaseKind database) : AppFixture(d
         {
             Answers = new Dictionary<string, IReadOnlyList<string>> { ["full_name"] = ["Ana Lima"], ["email"] = ["ana@example.com"] },
             VehicleId = "5550001",
+            PostId = "120211111111111_5550002",
         });
         var integrationId = (await api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations").EnumerateArray().Single().GetProperty("id").GetInt64();
         (unknownField ? Graph.Options.LeadFieldsUnknown : Graph.Options.LeadFieldsWithoutCapability).Add("vehicle");
@@ -52,6 +53,9 @@ public sealed class LeadFieldsRefusedTests(DatabaseKind database) : AppFixture(d
         Assert.Multiple(() =>
         {
             Assert.That(lead.GetProperty("email").GetString(), Is.EqualTo("ana@example.com"), "the answers, read without the refused field");
+            Assert.That(lead.GetProperty("vehicle_id").ValueKind, Is.EqualTo(JsonValueKind.Null), "read without the refused field");
+            Assert.That(lead.GetProperty("post_id").GetString(), unknownField ? Is.EqualTo("120211111111111_5550002") : Is.Null,
+                "a field Graph names as unknown is left out alone; (#3) names none, so every vertical field is");
             Assert.That(welcomes, Is.EqualTo(1));
             Assert.That(integration.GetProperty("status").GetString(), Is.Not.EqualTo("missing_permission"), "no permission is missing");
             Assert.That(integration.GetProperty("missing_permissions").GetArrayLength(), Is.Zero);
