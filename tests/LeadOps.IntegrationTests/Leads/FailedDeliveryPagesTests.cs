@@ -47,12 +47,9 @@ public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture
     [Test]
     public async Task A_failed_delivery_naming_two_users_pages_shows_each_user_only_their_own_page()
     {
-        var first = await App.NewUserAsync();
-        var second = await App.NewUserAsync();
-        using var firstApi = App.ApiClient(first);
-        using var secondApi = App.ApiClient(second);
-        await IntegrationsApiTests.ConnectAsync(firstApi, SandboxSeed.NotSubscribedPageToken);
-        await IntegrationsApiTests.ConnectAsync(secondApi, SandboxSeed.MainPageToken);
+        var (first, firstApi, secondApi) = await UsersOfTwoPagesAsync();
+        using var disposeFirst = firstApi;
+        using var disposeSecond = secondApi;
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var db = App.Db(scope);
@@ -83,12 +80,9 @@ public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture
     [Test]
     public async Task A_delivery_that_failed_on_one_users_page_is_shown_and_retried_only_by_that_users_staff()
     {
-        var first = await App.NewUserAsync();
-        var second = await App.NewUserAsync();
-        using var firstApi = App.ApiClient(first);
-        using var secondApi = App.ApiClient(second);
-        await IntegrationsApiTests.ConnectAsync(firstApi, SandboxSeed.NotSubscribedPageToken);
-        await IntegrationsApiTests.ConnectAsync(secondApi, SandboxSeed.MainPageToken);
+        var (_, firstApi, secondApi) = await UsersOfTwoPagesAsync();
+        using var disposeFirst = firstApi;
+        using var disposeSecond = secondApi;
         Graph.Options.WebhookDropRate = 1; // only the delivery the test posts
         var firstLead = Graph.SubmitLeads(SandboxSeed.NotSubscribedFormId, 1)[0];
         var secondLead = Graph.SubmitLeads(SandboxSeed.MainTestRideFormId, 1)[0];
@@ -115,6 +109,17 @@ public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture
         Graph.ClearFaults();
         using var secondRetry = await secondApi.PostAsync($"/api/facebook-lead-retrieval/failed-deliveries/{id}/retry", null);
         Assert.That(secondRetry.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NoContent), await secondRetry.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Two users, the first with the not-subscribed page connected, the second with the main page; their API clients.</summary>
+    private async Task<(TestUser First, HttpClient FirstApi, HttpClient SecondApi)> UsersOfTwoPagesAsync()
+    {
+        var first = await App.NewUserAsync();
+        var firstApi = App.ApiClient(first);
+        var secondApi = App.ApiClient(await App.NewUserAsync());
+        await IntegrationsApiTests.ConnectAsync(firstApi, SandboxSeed.NotSubscribedPageToken);
+        await IntegrationsApiTests.ConnectAsync(secondApi, SandboxSeed.MainPageToken);
+        return (first, firstApi, secondApi);
     }
 
     /// <summary>Posts one signed delivery announcing <paramref name="leads"/> and waits until the one naming <paramref name="leadId"/> is Failed; its id.</summary>
