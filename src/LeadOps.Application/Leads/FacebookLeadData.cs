@@ -13,6 +13,10 @@ public sealed record FacebookLeadData(
     IReadOnlyList<FacebookLeadAnswer> FieldData,
     string? Problem = null)
 {
+    /// <summary>The <see cref="Problem"/> of a lead Graph gave without its id: it is counted as failed, never stored under a made-up id.</summary>
+    public const string NoIdProblem =
+        "Facebook listed this lead without its id, so there is no lead id to store it under: it was not stored. The next sync reads this part of the form again.";
+
     public string? CreatedTimeProblem { get; init; }
 
     /// <summary><c>custom_disclaimer_responses</c>: the consent check boxes and whether each was ticked.</summary>

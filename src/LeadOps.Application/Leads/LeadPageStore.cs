@@ -9,9 +9,6 @@ namespace LeadOps.Application.Leads;
 internal sealed class LeadPageStore(
     ILeadRepository leads, WelcomePlanner welcome, LeadFollowUpPlanner followUps, LeadMetrics metrics, TimeProvider clock, ILogger<LeadPageStore> logger)
 {
-    public const string NoIdError =
-        "Facebook listed this lead without its id, so there is no lead id to store it under: it was not stored. The next sync reads this part of the form again.";
-
     /// <summary>Returns the earliest known created_time among leads that failed, if any (the watermark stops before it).</summary>
     public async Task<DateTimeOffset?> StoreAsync(
         IReadOnlyList<FacebookLeadData> page,
@@ -33,7 +30,7 @@ internal sealed class LeadPageStore(
         var withoutId = page.Where(l => string.IsNullOrEmpty(l.Id)).ToList();
         foreach (var data in withoutId)
         {
-            processed.Add(string.Empty, ProcessedLeadStatus.Failed, null, null, NoIdError);
+            processed.Add(string.Empty, ProcessedLeadStatus.Failed, null, null, data.Problem ?? FacebookLeadData.NoIdProblem);
             earliestFailure = Earliest(earliestFailure, data.CreatedTime);
         }
 

@@ -78,13 +78,16 @@ public sealed class OutgoingEvent : Entity, IOwnedByUser
 
     public void MarkProcessed(DateTimeOffset now) => ProcessedAt = now;
 
+    /// <summary>Set aside after failed fan-outs and never prepared for its endpoints: staff may try it again.</summary>
+    public bool IsSetAside => SetAsideAt is not null && ProcessedAt is null;
+
     /// <summary>
     /// Staff try a set-aside event again (once what made it fail is put right): a fresh round of fan-out attempts, due
     /// at the worker's next round. Only a set-aside event can be: the caller says so to staff before calling.
     /// </summary>
     public void TryAgain()
     {
-        if (SetAsideAt is null || ProcessedAt is not null)
+        if (!IsSetAside)
         {
             throw new InvalidOperationException("Only an event that was set aside, and never prepared, can be tried again.");
         }

@@ -29,7 +29,7 @@ internal static class GraphLeadMapper
             dto.FormId,
             new LeadAttribution(dto.AdId, dto.AdName, dto.AdsetId, dto.AdsetName, dto.CampaignId, dto.CampaignName, dto.IsOrganic, dto.Platform),
             Answers(dto.FieldData),
-            string.IsNullOrEmpty(dto.Id) ? "the lead has no id" : null)
+            string.IsNullOrEmpty(dto.Id) ? FacebookLeadData.NoIdProblem : null)
         {
             CreatedTimeProblem = createdTime is not null ? null
                 : dto.CreatedTime is null ? "Graph sent no created_time"

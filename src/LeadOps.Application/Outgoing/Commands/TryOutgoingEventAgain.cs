@@ -21,7 +21,7 @@ internal sealed class TryOutgoingEventAgainHandler(IOutgoingWebhookStore store) 
             return Result<bool>.NotFound(NotFound);
         }
 
-        if (e.SetAsideAt is null || e.ProcessedAt is not null)
+        if (!e.IsSetAside)
         {
             return Result<bool>.Conflict(NotSetAside, e.ProcessedAt is null
                 ? "It is waiting for its next try (it may have been tried again already)."
