@@ -10,6 +10,8 @@ namespace LeadOps.Application.Leads;
 /// repeating) keeps its leads, warns, and leaves the watermark where it was. A new run first becomes the form's one run
 /// under way (<see cref="IRetrievalRunRepository.StartAsync"/>); when another run holds the form nothing is read
 /// (<see cref="RetrievalSummary.UnderWayRunId"/>), and the schedule records on the sync history that it skipped the form.
+/// Leads stored without fields Graph refused for the page (<see cref="FacebookLeadPage.LeftOutFields"/>) are a run's warning
+/// too, but not one that holds the watermark back: nothing was missed.
 /// </summary>
 internal sealed class LeadRetriever(
     ILeadSource source,
@@ -54,6 +56,7 @@ internal sealed class LeadRetriever(
         DateTimeOffset? earliestFailure = null;
         GraphFailure? failure = null;
         string? warning = null;
+        string? leftOut = null;
         await unitOfWork.SaveChangesAsync(ct);
 
         await using (new RunKeepAlive(runs, run.Id, clock, logger))
@@ -69,6 +72,7 @@ internal sealed class LeadRetriever(
                         var pageFailure = await pages.StoreAsync([.. page.Where(l => !processed.Contains(l.Id))], integration, form, plan, processed, run, ct);
                         earliestFailure = Min(earliestFailure, pageFailure);
                         warning ??= (page as FacebookLeadPage)?.Warning;
+                        leftOut ??= page.Count > 0 ? (page as FacebookLeadPage)?.LeftOutNote : null;
                         await unitOfWork.SaveChangesAsync(ct);
                     }
 
@@ -102,6 +106,12 @@ internal sealed class LeadRetriever(
         else
         {
             form.RecordSync(plan.Since, HandledUpTo(plan.Until, walkStartedAt, earliestFailure), now, run.Created);
+        }
+
+        if (leftOut is not null)
+        {
+            // Every lead was read and the watermark moves as usual; the run only says what its leads were stored without.
+            run.Warn(leftOut);
         }
 
         run.Finish(now, failure is null ? null : GraphFailureText.Describe(failure), JsonSerializer.Serialize(processed.Take(StoredItemsCap), JsonSerializerOptions.Web));

@@ -24,6 +24,12 @@ public sealed class FacebookOptions
 
     public GraphResilienceOptions Resilience { get; set; } = new();
 
+    /// <summary>
+    /// How long a page's lead reads keep leaving out the vertical fields Graph refused for it (<see cref="GraphLeadFieldsMemory"/>)
+    /// before asking every field again (default 3 hours; zero asks every field on every read).
+    /// </summary>
+    public TimeSpan RefusedLeadFieldsMemory { get; set; } = TimeSpan.FromHours(3);
+
     internal bool HasAppSecret => !string.IsNullOrEmpty(AppSecret);
 
     internal bool HasAppCredentials => !string.IsNullOrEmpty(AppId) && HasAppSecret;

@@ -21,6 +21,11 @@ internal sealed partial class FacebookOptionsValidator : IValidateOptions<Facebo
             errors.Add("Facebook:GraphVersion must look like v25.0.");
         }
 
+        if (options.RefusedLeadFieldsMemory < TimeSpan.Zero || options.RefusedLeadFieldsMemory > TimeSpan.FromDays(7))
+        {
+            errors.Add("Facebook:RefusedLeadFieldsMemory must be between 0 and 7 days.");
+        }
+
         ValidateResilience(options.Resilience, errors);
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -9,12 +9,17 @@ namespace LeadOps.Infrastructure.Graph;
 /// field it does not know, "(#100) Tried accessing nonexisting field (vehicle) on node type (Lead)". Only the vertical
 /// fields (<see cref="GraphLeadMapper.VerticalFields"/>) are left out for it: the one Graph names, or, as code 3 names
 /// none, all that are still asked; the read is asked again, and the rest of the walk keeps to what is left. A refusal
-/// once none is left, or of anything else, is Graph's answer and is passed on. What was left out is logged, naming the
-/// form or lead (a run's warning says the form may hold more leads, which is not so here).
+/// once none is left, or of anything else, is Graph's answer and is passed on. With a <see cref="GraphLeadFieldsMemory"/>
+/// a read starts from what the page's earlier reads were left with, and a narrowing is kept there for the page's later
+/// reads; it is logged (naming the form or lead) once, by the read that made it, not by every read that starts from it.
+/// What is left out (<see cref="LeftOut"/>) is not a sign that the form may hold more leads: a run says it apart.
 /// </summary>
-internal sealed partial class GraphLeadFields(ILogger logger, string read)
+internal sealed partial class GraphLeadFields(ILogger logger, string read, GraphLeadFieldsMemory? memory = null, string pageId = "")
 {
-    private readonly List<string> _vertical = [.. GraphLeadMapper.VerticalFields];
+    private readonly List<string> _vertical = [.. memory?.StartFor(pageId) ?? GraphLeadMapper.VerticalFields];
+
+    /// <summary>The vertical fields this read no longer asks for, in <see cref="GraphLeadMapper.VerticalFields"/>' order.</summary>
+    public IReadOnlyList<string> LeftOut => [.. GraphLeadMapper.VerticalFields.Except(_vertical, StringComparer.Ordinal)];
 
     public string Current => _vertical.Count == 0 ? GraphLeadMapper.GuideFields : GraphLeadMapper.GuideFields + "," + string.Join(',', _vertical);
 
@@ -29,7 +34,10 @@ internal sealed partial class GraphLeadFields(ILogger logger, string read)
             catch (GraphApiException ex) when (Refused(ex.Failure) is { } refused)
             {
                 _vertical.RemoveAll(refused.Contains);
-                LogNarrowed(logger, read, ex.Failure.Code, string.Join(", ", refused));
+                if (memory?.Narrow(pageId, _vertical) ?? true)
+                {
+                    LogNarrowed(logger, read, ex.Failure.Code, string.Join(", ", refused));
+                }
             }
         }
     }

@@ -7,13 +7,14 @@ namespace LeadOps.Infrastructure.Graph;
 /// time or offset its next URL names: <see cref="GraphPagingCursor"/>), whatever their size:
 /// an empty page or one smaller than the limit asked for (Graph caps it) is not the end; a page Graph finds too heavy is
 /// asked for again with fewer leads (<see cref="GraphPageSize"/>), and a read refused for one of the vertical fields is asked
-/// for again without them (<see cref="GraphLeadFields"/>). A page that announces the very
+/// for again without them (<see cref="GraphLeadFields"/>; the page's later reads, webhook or walk, start without them for a
+/// while: <see cref="GraphLeadFieldsMemory"/>), and each page says which fields its leads were read without. A page that announces the very
 /// cursor it was asked with is asked once more (the next answer often carries on); if the cursor repeats again, the
 /// walk ends there with a warning on its last page, never in a loop and never as a failure. A next page that cannot be
 /// followed, paging that goes round or an endless run of empty pages (<see cref="GraphEdgeWalk"/>) fails the walk once
 /// the leads read are handed over.
 /// </summary>
-internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSource> logger) : ILeadSource
+internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSource> logger, GraphLeadFieldsMemory? memory = null) : ILeadSource
 {
     /// <summary>Asked for per page; Graph may send fewer.</summary>
     internal const int PageSize = 100;
@@ -32,7 +33,7 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
         var filtering = GraphLeadFilter.Build(since, until);
         var walk = new GraphEdgeWalk();
         var size = new GraphPageSize(PageSize, "leads", logger);
-        var fields = new GraphLeadFields(logger, "form " + formId);
+        var fields = new GraphLeadFields(logger, "form " + formId, memory, credentials.PageId);
         while (true)
         {
             var page = await fields.RunAsync(asked => size.RunAsync(limit => walk.AskAsync(
@@ -54,17 +55,17 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
             if (stuck is not null)
             {
                 // The leads read are handed over first; the walk then fails, so the run keeps its place for the rest.
-                yield return new FacebookLeadPage(leads);
+                yield return new FacebookLeadPage(leads) { LeftOutFields = fields.LeftOut };
                 throw stuck;
             }
 
             if (!more)
             {
-                yield return new FacebookLeadPage(leads, walk.Repeated ? GraphPagingCursor.RepeatedCursorWarning : null);
+                yield return new FacebookLeadPage(leads, walk.Repeated ? GraphPagingCursor.RepeatedCursorWarning : null) { LeftOutFields = fields.LeftOut };
                 yield break;
             }
 
-            yield return new FacebookLeadPage(leads);
+            yield return new FacebookLeadPage(leads) { LeftOutFields = fields.LeftOut };
         }
     }
 
@@ -73,7 +74,7 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrEmpty(leadId);
 
-        var lead = await new GraphLeadFields(logger, "lead " + leadId).RunAsync(asked => GraphCall.RunAsync(() =>
+        var lead = await new GraphLeadFields(logger, "lead " + leadId, memory, credentials.PageId).RunAsync(asked => GraphCall.RunAsync(() =>
             graphApi.GetLeadAsync(leadId, asked, GraphCallContext.ForPage(credentials), cancellationToken)));
         // The node asked for is the lead: an answer without the echo of its id is still that lead, not one to lose.
         return GraphLeadMapper.ToLead(string.IsNullOrEmpty(lead.Id) ? lead with { Id = leadId } : lead);

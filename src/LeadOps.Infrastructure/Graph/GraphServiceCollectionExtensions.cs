@@ -36,6 +36,7 @@ public static class GraphServiceCollectionExtensions
 
         services.TryAddSingleton<GraphUsageTracker>();
         services.TryAddSingleton<GraphMetrics>();
+        services.TryAddSingleton<GraphLeadFieldsMemory>();
         services.TryAddTransient<GraphFailureHandler>();
         services.TryAddTransient<GraphPacingHandler>();
         services.TryAddTransient<GraphAuthHandler>();

@@ -1,7 +1,10 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.GraphSandbox;
+using LeadOps.Infrastructure.Graph;
 using LeadOps.IntegrationTests.Integrations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LeadOps.IntegrationTests.Leads;
 
@@ -21,12 +24,16 @@ public sealed class LeadFieldsRefusedTests(DatabaseKind database) : AppFixture(d
 
     protected override TestAppBuilder Configure(TestAppBuilder app) => app.WithSandbox(new() { InitialLeadsPerForm = 0 });
 
-    /// <summary>The app (and its sandbox) lives as long as the class: each test leaves the refused fields as it found them.</summary>
+    /// <summary>
+    /// The app (and its sandbox) lives as long as the class: each test leaves the refused fields as it found them, and the
+    /// app forgets what its pages were refused (<see cref="GraphLeadFieldsMemory"/>), so the next test's reads ask every field.
+    /// </summary>
     [TearDown]
     public void AnswerEveryFieldAgain()
     {
         Graph.Options.LeadFieldsUnknown.Clear();
         Graph.Options.LeadFieldsWithoutCapability.ExceptWith(["vehicle", "home_listing"]);
+        App.Services.GetRequiredService<GraphLeadFieldsMemory>().Clear();
     }
 
     [TestCase(false, TestName = "A_lead_read_refused_for_a_field_without_capability_is_read_without_it_and_stored_once")]
@@ -78,5 +85,28 @@ public sealed class LeadFieldsRefusedTests(DatabaseKind database) : AppFixture(d
             Assert.That(body.GetProperty("data").GetProperty("new_leads").GetInt32(), Is.EqualTo(Graph.LeadCount(ServiceForm)), "every lead of the form");
             Assert.That(run.GetProperty("outcome").GetString(), Is.EqualTo("Succeeded"));
         });
+    }
+
+    [Test]
+    public async Task A_retrieval_that_stored_leads_without_a_refused_field_says_so_on_its_run()
+    {
+        var user = await App.NewUserAsync();
+        var api = App.ApiClient(user);
+        var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NotSubscribedPageToken)).GetProperty("id").GetInt32();
+        Graph.AddLeads(ServiceForm, 5, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(-2));
+        Graph.Options.LeadFieldsUnknown.Add("vehicle");
+
+        await RetrievalApiTests.RetrieveAsync(api, ServiceForm, integrationId);
+
+        var run = (await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs")[0];
+        using var browser = await App.SignedInClientAsync(user);
+        var panel = WebUtility.HtmlDecode(await browser.GetStringAsync($"/Leads/Runs/{run.GetProperty("id").GetInt64()}"));
+        const string Note = "Graph refused field vehicle for this page; leads were stored without it.";
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.GetProperty("outcome").GetString(), Is.EqualTo("Succeeded"), "every lead was read");
+            Assert.That(run.GetProperty("warning").GetString(), Is.EqualTo(Note));
+            Assert.That(panel, Does.Contain(Note), "the run's page says it too");
+        }
     }
 }
