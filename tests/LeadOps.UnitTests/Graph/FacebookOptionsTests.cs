@@ -51,6 +51,8 @@ public sealed class FacebookOptionsTests
     [TestCase("Facebook:Resilience:AttemptTimeout", "00:00:00")]
     [TestCase("Facebook:Resilience:UsageThresholdPercent", "100")]
     [TestCase("Facebook:Resilience:CircuitBreakerMinimumThroughput", "1")]
+    [TestCase("Facebook:RefusedLeadFieldsMemory", "-00:01:00")]
+    [TestCase("Facebook:RefusedLeadFieldsMemory", "8.00:00:00")]
     public void Invalid_values_fail_validation_at_start(string key, string value)
     {
         using var provider = Provider(new() { [key] = value });
