@@ -12,11 +12,11 @@ public sealed class FacebookLeadPage(IReadOnlyList<FacebookLeadData> leads, stri
 
     public IReadOnlyList<string> LeftOutFields { get; init; } = [];
 
-    /// <summary>What a run says when leads of this page were stored without fields Graph refused; null when none was left out.</summary>
-    public string? LeftOutNote => LeftOutFields.Count switch
+    /// <summary>What a run says when leads it stored were read without <paramref name="fields"/>; null when none was left out.</summary>
+    public static string? LeftOutNote(IReadOnlyList<string> fields) => fields.Count switch
     {
         0 => null,
-        1 => $"Graph refused field {LeftOutFields[0]} for this page; leads were stored without it.",
-        _ => $"Graph refused fields {string.Join(", ", LeftOutFields)} for this page; leads were stored without them.",
+        1 => $"Graph refused field {fields[0]} for this page; leads were stored without it.",
+        _ => $"Graph refused fields {string.Join(", ", fields)} for this page; leads were stored without them.",
     };
 }

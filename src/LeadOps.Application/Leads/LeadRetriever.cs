@@ -56,7 +56,7 @@ internal sealed class LeadRetriever(
         DateTimeOffset? earliestFailure = null;
         GraphFailure? failure = null;
         string? warning = null;
-        string? leftOut = null;
+        var leftOut = new List<string>();
         await unitOfWork.SaveChangesAsync(ct);
 
         await using (new RunKeepAlive(runs, run.Id, clock, logger))
@@ -69,10 +69,15 @@ internal sealed class LeadRetriever(
                 {
                     await foreach (var page in source.GetLeadPagesAsync(protector.CredentialsFor(integration), form.FormId, plan.Since, plan.Until, ct))
                     {
+                        var createdBefore = run.Created;
                         var pageFailure = await pages.StoreAsync([.. page.Where(l => !processed.Contains(l.Id))], integration, form, plan, processed, run, ct);
                         earliestFailure = Min(earliestFailure, pageFailure);
                         warning ??= (page as FacebookLeadPage)?.Warning;
-                        leftOut ??= page.Count > 0 ? (page as FacebookLeadPage)?.LeftOutNote : null;
+                        if (run.Created > createdBefore && page is FacebookLeadPage { LeftOutFields: var fields })
+                        {
+                            leftOut.AddRange(fields.Except(leftOut, StringComparer.Ordinal));
+                        }
+
                         await unitOfWork.SaveChangesAsync(ct);
                     }
 
@@ -108,10 +113,10 @@ internal sealed class LeadRetriever(
             form.RecordSync(plan.Since, HandledUpTo(plan.Until, walkStartedAt, earliestFailure), now, run.Created);
         }
 
-        if (leftOut is not null)
+        if (FacebookLeadPage.LeftOutNote(leftOut) is { } leftOutNote)
         {
-            // Every lead was read and the watermark moves as usual; the run only says what its leads were stored without.
-            run.Warn(leftOut);
+            // Every lead was read and the watermark moves as usual; the run only says what the leads it stored lack.
+            run.Warn(leftOutNote);
         }
 
         run.Finish(now, failure is null ? null : GraphFailureText.Describe(failure), JsonSerializer.Serialize(processed.Take(StoredItemsCap), JsonSerializerOptions.Web));

@@ -10,8 +10,9 @@ namespace LeadOps.Infrastructure.Graph;
 /// fields (<see cref="GraphLeadMapper.VerticalFields"/>) are left out for it: the one Graph names, or, as code 3 names
 /// none, all that are still asked; the read is asked again, and the rest of the walk keeps to what is left. A refusal
 /// once none is left, or of anything else, is Graph's answer and is passed on. With a <see cref="GraphLeadFieldsMemory"/>
-/// a read starts from what the page's earlier reads were left with, and a narrowing is kept there for the page's later
-/// reads; it is logged (naming the form or lead) once, by the read that made it, not by every read that starts from it.
+/// a read starts from what the page's earlier reads were left with, and a narrowing Graph then answered is kept there for
+/// the page's later reads; it is logged (naming the form or lead) once, by the read that made it, not by every read that
+/// starts from it.
 /// What is left out (<see cref="LeftOut"/>) is not a sign that the form may hold more leads: a run says it apart.
 /// </summary>
 internal sealed partial class GraphLeadFields(ILogger logger, string read, GraphLeadFieldsMemory? memory = null, string pageId = "")
@@ -25,20 +26,34 @@ internal sealed partial class GraphLeadFields(ILogger logger, string read, Graph
 
     public async Task<T> RunAsync<T>(Func<string, Task<T>> ask)
     {
+        var refusedNow = new List<string>();
+        int? code = null;
         while (true)
         {
             try
             {
-                return await ask(Current);
+                var answer = await ask(Current);
+                Remember(refusedNow, code);
+                return answer;
             }
             catch (GraphApiException ex) when (Refused(ex.Failure) is { } refused)
             {
                 _vertical.RemoveAll(refused.Contains);
-                if (memory?.Narrow(pageId, _vertical) ?? true)
-                {
-                    LogNarrowed(logger, read, ex.Failure.Code, string.Join(", ", refused));
-                }
+                refusedNow.AddRange(refused);
+                code = ex.Failure.Code;
             }
+        }
+    }
+
+    /// <summary>
+    /// Only a narrowed read Graph answered is kept for the page's later reads: a code 3 about the app or token rather than
+    /// the fields is refused again without them, and must not leave the page's (or another user's) reads without them.
+    /// </summary>
+    private void Remember(List<string> refused, int? code)
+    {
+        if (refused.Count > 0 && (memory?.Narrow(pageId, refused) ?? true))
+        {
+            LogNarrowed(logger, read, code, string.Join(", ", refused));
         }
     }
 
@@ -64,6 +79,6 @@ internal sealed partial class GraphLeadFields(ILogger logger, string read, Graph
     [GeneratedRegex(@"nonexisting field \((?<field>[a-z_]+)\) on node type \((?<node>\w+)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 100)]
     private static partial Regex NonexistingField();
 
-    [LoggerMessage(EventName = "GraphLeadFieldsNarrowed", Level = LogLevel.Warning, Message = "Graph refused a lead read of {Read} for {Fields} (code {Code}); reading it again without them")]
+    [LoggerMessage(EventName = "GraphLeadFieldsNarrowed", Level = LogLevel.Warning, Message = "Graph refused a lead read of {Read} for {Fields} (code {Code}); it was read without them")]
     private static partial void LogNarrowed(ILogger logger, string read, int? code, string fields);
 }

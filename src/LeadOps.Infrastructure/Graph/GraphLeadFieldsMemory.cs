@@ -6,7 +6,8 @@ namespace LeadOps.Infrastructure.Graph;
 /// from what is left, so one refusal does not cost every later lead a refused call, a second one and a warning. Per page
 /// (one page's refusal never narrows another's), in memory only, for <see cref="FacebookOptions.RefusedLeadFieldsMemory"/>
 /// from the last narrowing; then every field is asked again, as Graph may have granted the capability since. Zero turns
-/// the memory off. A page is forgotten once its time is up, so the memory holds at most the pages refused lately.
+/// the memory off, at once for what is kept too. A page is forgotten once its time is up (expired pages are dropped at each
+/// narrowing), so the memory holds at most the pages refused lately.
 /// </summary>
 internal sealed class GraphLeadFieldsMemory(TimeProvider clock, IOptionsMonitor<FacebookOptions> options)
 {
@@ -23,24 +24,29 @@ internal sealed class GraphLeadFieldsMemory(TimeProvider clock, IOptionsMonitor<
     }
 
     /// <summary>
-    /// A read for <paramref name="pageId"/> was narrowed to <paramref name="vertical"/>. True when this left out a field the
-    /// page's reads still asked for (the narrowing to say once), false when another read had already left it out.
+    /// Graph answered a read for <paramref name="pageId"/> without <paramref name="refused"/>. True when this left out a field
+    /// the page's reads still asked for (the narrowing to say once), false when another read had already left it out.
     /// </summary>
-    public bool Narrow(string pageId, IReadOnlyList<string> vertical)
+    public bool Narrow(string pageId, IReadOnlyCollection<string> refused)
     {
-        var keepFor = options.CurrentValue.RefusedLeadFieldsMemory;
         lock (_gate)
         {
             var known = Live(pageId)?.Vertical ?? GraphLeadMapper.VerticalFields;
-            var left = known.Where(vertical.Contains).ToList();
+            var left = known.Where(f => !refused.Contains(f)).ToList();
             if (left.Count == known.Count)
             {
                 return false;
             }
 
-            if (keepFor > TimeSpan.Zero)
+            var now = clock.GetUtcNow();
+            foreach (var stale in _byPage.Where(p => !IsLive(p.Value, now)).Select(p => p.Key).ToList())
             {
-                _byPage[pageId] = new Narrowed(left, clock.GetUtcNow() + keepFor);
+                _byPage.Remove(stale);
+            }
+
+            if (options.CurrentValue.RefusedLeadFieldsMemory > TimeSpan.Zero)
+            {
+                _byPage[pageId] = new Narrowed(left, now);
             }
 
             return true;
@@ -63,7 +69,7 @@ internal sealed class GraphLeadFieldsMemory(TimeProvider clock, IOptionsMonitor<
             return null;
         }
 
-        if (clock.GetUtcNow() < narrowed.Until)
+        if (IsLive(narrowed, clock.GetUtcNow()))
         {
             return narrowed;
         }
@@ -72,5 +78,8 @@ internal sealed class GraphLeadFieldsMemory(TimeProvider clock, IOptionsMonitor<
         return null;
     }
 
-    private sealed record Narrowed(IReadOnlyList<string> Vertical, DateTimeOffset Until);
+    /// <summary>Against the option as it is now: shortening it (to zero: off) shortens what is already kept.</summary>
+    private bool IsLive(Narrowed narrowed, DateTimeOffset now) => now < narrowed.At + options.CurrentValue.RefusedLeadFieldsMemory;
+
+    private sealed record Narrowed(IReadOnlyList<string> Vertical, DateTimeOffset At);
 }

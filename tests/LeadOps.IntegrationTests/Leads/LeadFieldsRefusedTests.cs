@@ -109,4 +109,27 @@ public sealed class LeadFieldsRefusedTests(DatabaseKind database) : AppFixture(d
             Assert.That(panel, Does.Contain(Note), "the run's page says it too");
         }
     }
+
+    [Test]
+    public async Task A_retrieval_that_stored_no_new_lead_says_nothing_of_refused_fields()
+    {
+        var user = await App.NewUserAsync();
+        var api = App.ApiClient(user);
+        var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NotSubscribedPageToken)).GetProperty("id").GetInt32();
+        var since = DateTimeOffset.UtcNow.AddDays(-4);
+        Graph.AddLeads(ServiceForm, 3, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(-2));
+        await RetrievalApiTests.RetrieveAsync(api, ServiceForm, integrationId, since);
+        Graph.Options.LeadFieldsUnknown.Add("vehicle");
+
+        // The same window again: Graph lists the form's leads (read without vehicle), all already stored.
+        await RetrievalApiTests.RetrieveAsync(api, ServiceForm, integrationId, since);
+
+        var runs = (await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(runs[0].GetProperty("new_leads").GetInt32(), Is.Zero, "the second run found only leads it already had");
+            Assert.That(runs[0].GetProperty("existing_leads").GetInt32(), Is.GreaterThanOrEqualTo(3));
+            Assert.That(runs[0].GetProperty("warning").ValueKind, Is.EqualTo(JsonValueKind.Null), "no lead was stored without vehicle");
+        }
+    }
 }
