@@ -37,15 +37,11 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
     public async Task A_reply_meta_was_never_asked_to_send_fails_even_when_an_echo_with_its_words_claimed_it()
     {
         var staff = await NewStaffAsync();
-        var id = await CustomerWritesAsync(staff, NewPsid(), "Do you deliver on Sundays?");
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Do you deliver on Sundays?");
         const string Text = "We do, until noon.";
         var mid = "m_other_send_" + Guid.NewGuid().ToString("N");
-        _interleave.Step = async () =>
-        {
-            await using var scope = App.ScopeFor(staff.User.Id);
-            var claim = await scope.ServiceProvider.GetRequiredService<IConversationRepository>().ClaimEchoAsync(id, Text, mid, Clock.GetUtcNow(), CancellationToken.None);
-            Assert.That(claim, Is.Not.Null, "the echo claimed the reply while it was Sending");
-        };
+        _interleave.Step = () => EchoClaimsTheReplyAsync(staff, id, EchoBody(psid, mid, Text, Clock.GetUtcNow().AddSeconds(1), OwnAppId()), mid);
 
         var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = Text });
         var answer = await reply.Content.ReadFromJsonAsync<JsonElement>();
@@ -78,18 +74,7 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
         var id = await CustomerWritesAsync(staff, psid, "Is the shop open on Monday?");
         const string Text = "Yes, from 10.";
         var mid = "m_other_send_" + Guid.NewGuid().ToString("N");
-        var ownAppId = App.Services.GetRequiredService<MessengerOptions>().OwnAppId;
-        Assert.That(ownAppId, Is.Not.Null, "an echo naming LeadOps' app may be one of its replies");
-        _interleave.Step = async () =>
-        {
-            Clock.Advance(TimeSpan.FromSeconds(1)); // Meta's timestamps are in milliseconds: the echo is plainly after the reply
-            await PostSignedWebhookAsync(EchoBody(psid, mid, Text, Clock.GetUtcNow(), ownAppId!));
-            await HangGuard.UntilAsync("the echo claimed the reply being sent", async ct =>
-            {
-                await using var scope = App.ScopeFor(staff.User.Id);
-                return await App.Db(scope).MessengerMessages.AsNoTracking().AnyAsync(m => m.ConversationId == id && m.Sender == MessageSender.Staff && m.Mid == mid, ct);
-            });
-        };
+        _interleave.Step = () => EchoClaimsTheReplyAsync(staff, id, EchoBody(psid, mid, Text, Clock.GetUtcNow().AddSeconds(1), OwnAppId()), mid);
 
         var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = Text });
         var answer = await reply.Content.ReadFromJsonAsync<JsonElement>();
@@ -111,6 +96,30 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
             Assert.That(thread[^1].GetProperty("mid").GetString(), Is.EqualTo(mid), "the newest message of the thread");
             Assert.That(conversation.GetProperty("last_message_preview").GetString(), Is.EqualTo(Text));
             Assert.That(SendApiCalls(), Is.Zero);
+        });
+    }
+
+    /// <summary>LeadOps' own app id: an echo naming it may be one of its replies.</summary>
+    private string OwnAppId()
+    {
+        var ownAppId = App.Services.GetRequiredService<MessengerOptions>().OwnAppId;
+        Assert.That(ownAppId, Is.Not.Null, "an echo naming LeadOps' app may be one of its replies");
+        return ownAppId!;
+    }
+
+    /// <summary>
+    /// Meta's echo <paramref name="body"/> reaches the webhook while the reply is being sent, and the app's echo handling
+    /// claims the reply with it (its id <paramref name="mid"/>) before the send goes on. Its time is a second after the
+    /// reply's (Meta's timestamps are in milliseconds: the echo is plainly after the reply).
+    /// </summary>
+    private async Task EchoClaimsTheReplyAsync(Staff staff, Guid id, string body, string mid)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await PostSignedWebhookAsync(body);
+        await HangGuard.UntilAsync("the echo claimed the reply while it was Sending", async ct =>
+        {
+            await using var scope = App.ScopeFor(staff.User.Id);
+            return await App.Db(scope).MessengerMessages.AsNoTracking().AnyAsync(m => m.ConversationId == id && m.Sender == MessageSender.Staff && m.Mid == mid, ct);
         });
     }
 
