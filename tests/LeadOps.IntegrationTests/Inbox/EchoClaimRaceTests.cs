@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json.Nodes;
 using LeadOps.Application.Common.Audit;
 using LeadOps.Application.Conversations;
 using LeadOps.Domain.Conversations;

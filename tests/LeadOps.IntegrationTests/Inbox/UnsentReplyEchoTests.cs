@@ -42,6 +42,7 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
         const string Text = "We do, until noon.";
         var mid = "m_other_send_" + Guid.NewGuid().ToString("N");
         _interleave.Step = () => EchoClaimsTheReplyAsync(staff, id, EchoBody(psid, mid, Text, Clock.GetUtcNow().AddSeconds(1), OwnAppId()), mid);
+        var calls = SendApiCalls(); // the fixture's app is shared: another test's sends count too
 
         var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = Text });
         var answer = await reply.Content.ReadFromJsonAsync<JsonElement>();
@@ -57,7 +58,7 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
             Assert.That(stored.FailureKind, Is.EqualTo(SendFailure.PageNotConnected));
             Assert.That(stored.Mid, Is.Null, "the other send's id is not this reply's");
             Assert.That(audited, Is.EqualTo(new[] { AuditActions.Failed }));
-            Assert.That(SendApiCalls(), Is.Zero);
+            Assert.That(SendApiCalls(), Is.EqualTo(calls), "Meta was never asked");
         });
     }
 
@@ -75,6 +76,7 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
         const string Text = "Yes, from 10.";
         var mid = "m_other_send_" + Guid.NewGuid().ToString("N");
         _interleave.Step = () => EchoClaimsTheReplyAsync(staff, id, EchoBody(psid, mid, Text, Clock.GetUtcNow().AddSeconds(1), OwnAppId()), mid);
+        var calls = SendApiCalls(); // the fixture's app is shared: another test's sends count too
 
         var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = Text });
         var answer = await reply.Content.ReadFromJsonAsync<JsonElement>();
@@ -95,7 +97,59 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
             Assert.That(echoed.Select(m => m.GetProperty("status").GetString()), Is.All.EqualTo("sent"));
             Assert.That(thread[^1].GetProperty("mid").GetString(), Is.EqualTo(mid), "the newest message of the thread");
             Assert.That(conversation.GetProperty("last_message_preview").GetString(), Is.EqualTo(Text));
-            Assert.That(SendApiCalls(), Is.Zero);
+            Assert.That(SendApiCalls(), Is.EqualTo(calls), "Meta was never asked");
+        });
+    }
+
+    /// <summary>
+    /// A retry that fails before Meta is asked (the page no longer connected) of a reply whose first try Meta may have
+    /// taken (no answer, a bare 502): that try's late echo, naming the reply in its metadata, claims it as the retry sets
+    /// out. The customer has the reply: it stays sent with the echo's id, the retry answers sent, and no second failure
+    /// is audited.
+    /// </summary>
+    [Test]
+    public async Task A_retry_that_fails_before_meta_is_asked_keeps_the_claim_of_an_earlier_tries_late_echo()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Can I collect it today?");
+        const string Text = "Yes, until six.";
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.ProxyError, Times = 1 });
+        var first = await ReplyAsync(staff, id, Text);
+        Assert.That(first.GetProperty("status").GetString(), Is.EqualTo("failed"), first.ToString());
+        long replyId;
+        await using (var scope = App.ScopeFor(staff.User.Id))
+        {
+            var failed = await App.Db(scope).MessengerMessages.AsNoTracking().SingleAsync(m => m.ConversationId == id && m.Sender == MessageSender.Staff);
+            Assert.That(failed.FailureKind, Is.EqualTo(SendFailure.Temporary), "Meta may have the first try");
+            replyId = failed.Id;
+        }
+
+        var calls = SendApiCalls();
+        var mid = "m_first_try_" + Guid.NewGuid().ToString("N");
+        var echo = MetaEvents.Echo(psid, MetaEvents.Millis(Clock.GetUtcNow().AddSeconds(1)), mid, Text, OwnAppId());
+        echo["message"]!["metadata"] = "leadops:reply:" + replyId;
+        _interleave.Step = () => EchoClaimsTheReplyAsync(staff, id, MetaEvents.Messaging(echo), mid);
+
+        var retry = await (await staff.Api.PostAsync($"/api/conversations/{id}/messages/{replyId}/retry", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var thread = await MessagesAsync(staff, id);
+        await using var read = App.ScopeFor(staff.User.Id);
+        var stored = await App.Db(read).MessengerMessages.AsNoTracking().SingleAsync(m => m.Id == replyId);
+        var audited = await App.Db(read).AuditEntries.AsNoTracking()
+            .Where(a => a.SubjectId == id.ToString() && (a.Action == AuditActions.SendMessage || a.Action == AuditActions.RetryMessage))
+            .OrderBy(a => a.Id).Select(a => new { a.Action, a.Outcome }).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(_interleave.Step, Is.Null, "the echo came while the retry was setting out");
+            Assert.That(retry.GetProperty("status").GetString(), Is.EqualTo("sent"), retry.ToString());
+            Assert.That(stored.Status, Is.EqualTo(MessageStatus.Sent));
+            Assert.That(stored.Mid, Is.EqualTo(mid), "the first try's echo is this reply's");
+            Assert.That(stored.FailureKind, Is.Null);
+            Assert.That(thread.Count(m => m.GetProperty("text").GetString() == Text), Is.EqualTo(1), "the echo is the reply, not a page message beside it");
+            Assert.That(audited.Select(a => (a.Action, a.Outcome)), Is.EqualTo(new[] { (AuditActions.SendMessage, AuditActions.Failed), (AuditActions.RetryMessage, AuditActions.Sent) }),
+                "the first try failed; the retry is audited sent, never failed");
+            Assert.That(SendApiCalls(), Is.EqualTo(calls), "the retry never reached Meta");
         });
     }
 
