@@ -244,7 +244,7 @@ internal sealed partial class ReplySender(
             : FailUnsentAsync(conversation, message, plan, kind, reason, attempt);
 
     /// <summary>
-    /// Meta was never asked to send this reply, nor a try of it before: it fails whatever an echo with its words made of it.
+    /// Meta never had this reply (not asked now, no earlier try it took): it fails whatever an echo with its words made of it.
     /// Such an echo was another send's, a message the page really sent: it is taken off the reply and kept in the thread as
     /// that page message, as had it claimed nothing (an echo that may claim a reply is never the Page inbox's: the bot's).
     /// </summary>
