@@ -25,14 +25,21 @@ internal static class ConversationLookup
         : null;
 
     /// <summary>The customer's message an edit or a reaction is about, with its conversation; null when LeadOps does not have it.</summary>
-    public static async Task<(Conversation Conversation, MessengerMessage Message)?> FindTargetAsync(this IConversationRepository conversations, MessengerWebhookEvent e, CancellationToken ct)
+    public static async Task<(Conversation Conversation, MessengerMessage Message)?> FindTargetAsync(this IConversationRepository conversations, MessengerWebhookEvent e, CancellationToken ct) =>
+        await conversations.LookUpTargetAsync(e, ct) is ({ } message, { } conversation) ? (conversation, message) : null;
+
+    /// <summary>
+    /// What LeadOps stores under the <c>mid</c> an edit or a reaction names, in one lookup: the message (null when there is
+    /// none), and its conversation when that is the event's own (the same page and customer), else null.
+    /// </summary>
+    public static async Task<(MessengerMessage? Message, Conversation? Conversation)> LookUpTargetAsync(this IConversationRepository conversations, MessengerWebhookEvent e, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(e.Mid) || await conversations.FindMessageAsync(e.Mid, ct) is not { } message)
         {
-            return null;
+            return (null, null);
         }
 
         var conversation = await conversations.GetAsync(message.ConversationId, ct);
-        return conversation is null || conversation.PageId != e.PageId || conversation.Psid != e.Psid ? null : (conversation, message);
+        return (message, conversation is null || conversation.PageId != e.PageId || conversation.Psid != e.Psid ? null : conversation);
     }
 }

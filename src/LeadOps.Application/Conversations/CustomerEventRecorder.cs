@@ -69,7 +69,8 @@ internal sealed class CustomerEventRecorder(
             return MessengerEventOutcome.Ignored;
         }
 
-        if (await conversations.FindTargetAsync(e, ct) is var (conversation, message))
+        var (message, conversation) = await conversations.LookUpTargetAsync(e, ct);
+        if (message is not null && conversation is not null)
         {
             conversation.EditMessage(message, edit.Text, edit.EditCount, e.Timestamp);
             return MessengerEventOutcome.Updated;
@@ -81,9 +82,10 @@ internal sealed class CustomerEventRecorder(
             return MessengerEventOutcome.Ignored;
         }
 
-        if (await conversations.AlreadyStoredAsync(e.Mid, ct) is { } skipped)
+        if (message is not null)
         {
-            return skipped;
+            // Its id is stored already, in another thread: the edit keeps nothing twice.
+            return MessengerEventOutcome.Duplicate;
         }
 
         var started = await conversations.GetOrStartAsync(integration.Id, e, ct);

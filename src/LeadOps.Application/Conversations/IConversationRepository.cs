@@ -72,23 +72,19 @@ public interface IConversationRepository
     Task<EchoTakenBack?> FailUnsentAsync(long messageId, SendFailure kind, string reason, CancellationToken cancellationToken);
 
     /// <summary>
-    /// An echo of a message Meta did not tell LeadOps the id of yet: the oldest staff reply of the conversation with
-    /// the same text and no id takes the id and becomes Sent: a Sending one first, else one that failed without Meta saying
-    /// no (a temporary failure or an internal error, after which Meta may have it); never one Meta refused. Null when none.
-    /// </summary>
-    Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The reply <see cref="ClaimEchoAsync"/> would claim for an echo of <paramref name="text"/>, without claiming it; null
-    /// when none. An echo whose metadata names a reply (<paramref name="namedReply"/>) may claim that reply only, whatever
-    /// its words: the reply of another user of the page is not this user's, so it claims none.
+    /// The reply an echo of a message Meta did not tell LeadOps the id of yet may claim, without claiming it; null when
+    /// none. An echo whose metadata names a reply (<paramref name="namedReply"/>) may claim that reply only, whatever its
+    /// words: the reply of another user of the page is not this user's, so it claims none. Otherwise it is the oldest staff
+    /// reply of the conversation with the same <paramref name="text"/> and no id: a Sending one first, else one that failed
+    /// without Meta saying no (a temporary failure or an internal error, after which Meta may have it); never one Meta refused.
     /// </summary>
     Task<long?> FindEchoClaimAsync(Guid conversationId, string text, long? namedReply, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Claims the reply for the echo (as <see cref="ClaimEchoAsync"/> does) in the next <see cref="TrySaveAsync"/>, in one
-    /// transaction with what else it saves (the echo's attachments): <paramref name="claimed"/> runs once the claim holds,
-    /// before the rows are written. A claim that no longer holds saves nothing and the save answers false (look again).
+    /// Claims the reply for the echo in the next <see cref="TrySaveAsync"/>: it takes the echo's id and becomes Sent, if it
+    /// is still Sending, else if it failed without Meta saying no (<see cref="EchoClaim.WasFailed"/>). The claim is made in
+    /// one transaction with what else the save writes (the echo's attachments): <paramref name="claimed"/> runs once the
+    /// claim holds, before the rows are written. A claim that no longer holds saves nothing and the save answers false (look again).
     /// </summary>
     void ClaimEchoOnSave(long messageId, string mid, DateTimeOffset at, Action<EchoClaim> claimed);
 

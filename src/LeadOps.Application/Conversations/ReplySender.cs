@@ -96,12 +96,12 @@ internal sealed partial class ReplySender(
             var reason = integration is null
                 ? "The page this conversation came through is no longer connected: connect it again on the Integrations page."
                 : "The page's integration is disabled: enable it on the Integrations page to reply.";
-            return await FailUnsentAsync(conversation, message, plan, SendFailure.PageNotConnected, reason, attempt);
+            return await FailBeforeMetaAsync(conversation, message, plan, SendFailure.PageNotConnected, SendFailure.PageNotConnected, reason, attempt);
         }
 
         if (integration.MessagingRefusal is { } blocked)
         {
-            return await FailUnsentAsync(conversation, message, plan, SendFailure.PageBlocked, blocked, attempt);
+            return await FailBeforeMetaAsync(conversation, message, plan, SendFailure.PageBlocked, SendFailure.PageBlocked, blocked, attempt);
         }
 
         MessengerSendResult sent;
@@ -128,11 +128,8 @@ internal sealed partial class ReplySender(
         }
         catch (FileNotFoundException)
         {
-            // Meta was not asked this time; a try before it that Meta may have taken still lets that try's echo show it sent.
-            const string Gone = "The attached file is no longer stored: attach it again.";
-            return message.FailureKind is SendFailure.Temporary or SendFailure.Other
-                ? await FailAsync(conversation, message, plan, SendFailure.Other, Gone, attempt)
-                : await FailUnsentAsync(conversation, message, plan, SendFailure.FileGone, Gone, attempt);
+            // Recorded as an internal error after a try Meta may have taken, so that try's later echo still shows it sent.
+            return await FailBeforeMetaAsync(conversation, message, plan, SendFailure.FileGone, SendFailure.Other, "The attached file is no longer stored: attach it again.", attempt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -236,12 +233,20 @@ internal sealed partial class ReplySender(
     }
 
     /// <summary>
-    /// Meta was never asked to send this reply (its page not connected or blocked, its file gone): it fails whatever an
-    /// echo with its words made of it. Such an echo was another send's, a message the page really sent: it is taken off
-    /// the reply and kept in the thread as that page message, as it would have been had it claimed nothing (an echo that
-    /// may claim a reply is never the Page inbox's, so it is the bot's). On a retry, the echo may also be the late one of
-    /// an earlier attempt, landing between the retry's claim and this failure: the reply then shows failed though the
-    /// customer has it (a moment's window, left as it is; ADR 0007).
+    /// Meta was not asked this time. After a try Meta may have taken (a temporary failure or an internal error), that try's
+    /// late echo may have claimed the reply as this retry set out, as it could have claimed it Failed: the failure is then
+    /// stored only while the reply is Sending, as <paramref name="kindAfterEarlierTry"/>, and one the echo showed sent answers
+    /// sent (<see cref="FailAsync"/>). Otherwise no echo can be this reply's (<see cref="FailUnsentAsync"/>).
+    /// </summary>
+    private Task<ReplyOutcome> FailBeforeMetaAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, SendFailure kindAfterEarlierTry, string reason, ReplyAttempt attempt) =>
+        message.FailureKind is SendFailure.Temporary or SendFailure.Other
+            ? FailAsync(conversation, message, plan, kindAfterEarlierTry, reason, attempt)
+            : FailUnsentAsync(conversation, message, plan, kind, reason, attempt);
+
+    /// <summary>
+    /// Meta never had this reply (not asked now, no earlier try it took): it fails whatever an echo with its words made of it.
+    /// Such an echo was another send's, a message the page really sent: it is taken off the reply and kept in the thread as
+    /// that page message, as had it claimed nothing (an echo that may claim a reply is never the Page inbox's: the bot's).
     /// </summary>
     private async Task<ReplyOutcome> FailUnsentAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt)
     {

@@ -37,15 +37,12 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
     public async Task A_reply_meta_was_never_asked_to_send_fails_even_when_an_echo_with_its_words_claimed_it()
     {
         var staff = await NewStaffAsync();
-        var id = await CustomerWritesAsync(staff, NewPsid(), "Do you deliver on Sundays?");
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Do you deliver on Sundays?");
         const string Text = "We do, until noon.";
         var mid = "m_other_send_" + Guid.NewGuid().ToString("N");
-        _interleave.Step = async () =>
-        {
-            await using var scope = App.ScopeFor(staff.User.Id);
-            var claim = await scope.ServiceProvider.GetRequiredService<IConversationRepository>().ClaimEchoAsync(id, Text, mid, Clock.GetUtcNow(), CancellationToken.None);
-            Assert.That(claim, Is.Not.Null, "the echo claimed the reply while it was Sending");
-        };
+        _interleave.Step = () => EchoClaimsTheReplyAsync(staff, id, EchoBody(psid, mid, Text, Clock.GetUtcNow().AddSeconds(1), OwnAppId()), mid);
+        var calls = SendApiCalls(); // the fixture's app is shared: another test's sends count too
 
         var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = Text });
         var answer = await reply.Content.ReadFromJsonAsync<JsonElement>();
@@ -61,7 +58,7 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
             Assert.That(stored.FailureKind, Is.EqualTo(SendFailure.PageNotConnected));
             Assert.That(stored.Mid, Is.Null, "the other send's id is not this reply's");
             Assert.That(audited, Is.EqualTo(new[] { AuditActions.Failed }));
-            Assert.That(SendApiCalls(), Is.Zero);
+            Assert.That(SendApiCalls(), Is.EqualTo(calls), "Meta was never asked");
         });
     }
 
@@ -78,18 +75,8 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
         var id = await CustomerWritesAsync(staff, psid, "Is the shop open on Monday?");
         const string Text = "Yes, from 10.";
         var mid = "m_other_send_" + Guid.NewGuid().ToString("N");
-        var ownAppId = App.Services.GetRequiredService<MessengerOptions>().OwnAppId;
-        Assert.That(ownAppId, Is.Not.Null, "an echo naming LeadOps' app may be one of its replies");
-        _interleave.Step = async () =>
-        {
-            Clock.Advance(TimeSpan.FromSeconds(1)); // Meta's timestamps are in milliseconds: the echo is plainly after the reply
-            await PostSignedWebhookAsync(EchoBody(psid, mid, Text, Clock.GetUtcNow(), ownAppId!));
-            await HangGuard.UntilAsync("the echo claimed the reply being sent", async ct =>
-            {
-                await using var scope = App.ScopeFor(staff.User.Id);
-                return await App.Db(scope).MessengerMessages.AsNoTracking().AnyAsync(m => m.ConversationId == id && m.Sender == MessageSender.Staff && m.Mid == mid, ct);
-            });
-        };
+        _interleave.Step = () => EchoClaimsTheReplyAsync(staff, id, EchoBody(psid, mid, Text, Clock.GetUtcNow().AddSeconds(1), OwnAppId()), mid);
+        var calls = SendApiCalls(); // the fixture's app is shared: another test's sends count too
 
         var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text = Text });
         var answer = await reply.Content.ReadFromJsonAsync<JsonElement>();
@@ -110,7 +97,83 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
             Assert.That(echoed.Select(m => m.GetProperty("status").GetString()), Is.All.EqualTo("sent"));
             Assert.That(thread[^1].GetProperty("mid").GetString(), Is.EqualTo(mid), "the newest message of the thread");
             Assert.That(conversation.GetProperty("last_message_preview").GetString(), Is.EqualTo(Text));
-            Assert.That(SendApiCalls(), Is.Zero);
+            Assert.That(SendApiCalls(), Is.EqualTo(calls), "Meta was never asked");
+        });
+    }
+
+    /// <summary>
+    /// A retry that fails before Meta is asked (the page no longer connected) of a reply whose first try Meta may have
+    /// taken (no answer, a bare 502): that try's late echo, naming the reply in its metadata, claims it as the retry sets
+    /// out. The customer has the reply: it stays sent with the echo's id, the retry answers sent, and no second failure
+    /// is audited.
+    /// </summary>
+    [Test]
+    public async Task A_retry_that_fails_before_meta_is_asked_keeps_the_claim_of_an_earlier_tries_late_echo()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Can I collect it today?");
+        const string Text = "Yes, until six.";
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.ProxyError, Times = 1 });
+        var first = await ReplyAsync(staff, id, Text);
+        Assert.That(first.GetProperty("status").GetString(), Is.EqualTo("failed"), first.ToString());
+        long replyId;
+        await using (var scope = App.ScopeFor(staff.User.Id))
+        {
+            var failed = await App.Db(scope).MessengerMessages.AsNoTracking().SingleAsync(m => m.ConversationId == id && m.Sender == MessageSender.Staff);
+            Assert.That(failed.FailureKind, Is.EqualTo(SendFailure.Temporary), "Meta may have the first try");
+            replyId = failed.Id;
+        }
+
+        var calls = SendApiCalls();
+        var mid = "m_first_try_" + Guid.NewGuid().ToString("N");
+        var echo = MetaEvents.Echo(psid, MetaEvents.Millis(Clock.GetUtcNow().AddSeconds(1)), mid, Text, OwnAppId());
+        echo["message"]!["metadata"] = "leadops:reply:" + replyId;
+        _interleave.Step = () => EchoClaimsTheReplyAsync(staff, id, MetaEvents.Messaging(echo), mid);
+
+        var retry = await (await staff.Api.PostAsync($"/api/conversations/{id}/messages/{replyId}/retry", null)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var thread = await MessagesAsync(staff, id);
+        await using var read = App.ScopeFor(staff.User.Id);
+        var stored = await App.Db(read).MessengerMessages.AsNoTracking().SingleAsync(m => m.Id == replyId);
+        var audited = await App.Db(read).AuditEntries.AsNoTracking()
+            .Where(a => a.SubjectId == id.ToString() && (a.Action == AuditActions.SendMessage || a.Action == AuditActions.RetryMessage))
+            .OrderBy(a => a.Id).Select(a => new { a.Action, a.Outcome }).ToListAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(_interleave.Step, Is.Null, "the echo came while the retry was setting out");
+            Assert.That(retry.GetProperty("status").GetString(), Is.EqualTo("sent"), retry.ToString());
+            Assert.That(stored.Status, Is.EqualTo(MessageStatus.Sent));
+            Assert.That(stored.Mid, Is.EqualTo(mid), "the first try's echo is this reply's");
+            Assert.That(stored.FailureKind, Is.Null);
+            Assert.That(thread.Count(m => m.GetProperty("text").GetString() == Text), Is.EqualTo(1), "the echo is the reply, not a page message beside it");
+            Assert.That(audited.Select(a => (a.Action, a.Outcome)), Is.EqualTo(new[] { (AuditActions.SendMessage, AuditActions.Failed), (AuditActions.RetryMessage, AuditActions.Sent) }),
+                "the first try failed; the retry is audited sent, never failed");
+            Assert.That(SendApiCalls(), Is.EqualTo(calls), "the retry never reached Meta");
+        });
+    }
+
+    /// <summary>LeadOps' own app id: an echo naming it may be one of its replies.</summary>
+    private string OwnAppId()
+    {
+        var ownAppId = App.Services.GetRequiredService<MessengerOptions>().OwnAppId;
+        Assert.That(ownAppId, Is.Not.Null, "an echo naming LeadOps' app may be one of its replies");
+        return ownAppId!;
+    }
+
+    /// <summary>
+    /// Meta's echo <paramref name="body"/> reaches the webhook while the reply is being sent, and the app's echo handling
+    /// claims the reply with it (its id <paramref name="mid"/>) before the send goes on. Its time is a second after the
+    /// reply's (Meta's timestamps are in milliseconds: the echo is plainly after the reply).
+    /// </summary>
+    private async Task EchoClaimsTheReplyAsync(Staff staff, Guid id, string body, string mid)
+    {
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await PostSignedWebhookAsync(body);
+        await HangGuard.UntilAsync("the echo claimed the reply while it was Sending", async ct =>
+        {
+            await using var scope = App.ScopeFor(staff.User.Id);
+            return await App.Db(scope).MessengerMessages.AsNoTracking().AnyAsync(m => m.ConversationId == id && m.Sender == MessageSender.Staff && m.Mid == mid, ct);
         });
     }
 

@@ -175,9 +175,6 @@ internal sealed class ConversationRepository(LeadOpsDbContext db) : IConversatio
         }
     }
 
-    public async Task<EchoClaim?> ClaimEchoAsync(Guid conversationId, string text, string mid, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await FindEchoClaimAsync(conversationId, text, null, cancellationToken) is { } id ? await ClaimReplyAsync(id, mid, at, cancellationToken) : null;
-
     public Task<long?> FindEchoClaimAsync(Guid conversationId, string text, long? namedReply, CancellationToken cancellationToken)
     {
         var replies = db.MessengerMessages.AsNoTracking()
