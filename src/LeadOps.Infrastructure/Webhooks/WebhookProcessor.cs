@@ -34,7 +34,8 @@ internal sealed class WebhookProcessor(
 
     protected override string Name => WorkerName;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PollAsync(PollInterval, stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RunAsync(options.Value.WorkerEnabled, WebhookOptions.SectionName, PollInterval, stoppingToken);
 
     /// <summary>
     /// Claims and processes one due delivery: 1 when one was due (even if another node claimed it first, so the caller
