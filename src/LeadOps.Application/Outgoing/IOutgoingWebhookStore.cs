@@ -8,6 +8,12 @@ public interface IOutgoingWebhookStore
 {
     void Add(WebhookEndpoint endpoint);
 
+    /// <summary>The endpoint the page form with this one-time token registered, if it was sent already (ADR 0018).</summary>
+    Task<WebhookEndpoint?> FindByFormTokenAsync(Guid formToken, CancellationToken cancellationToken);
+
+    /// <summary>Adds and saves the endpoint; false (nothing saved) when its form token was used meanwhile by the same form posted at the same moment.</summary>
+    Task<bool> TryAddAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken);
+
     void Remove(WebhookEndpoint endpoint);
 
     void AddDelivery(OutgoingDelivery delivery);

@@ -8,6 +8,15 @@ internal sealed class OutgoingWebhookStore(LeadOpsDbContext db) : IOutgoingWebho
 {
     public void Add(WebhookEndpoint endpoint) => db.Set<WebhookEndpoint>().Add(endpoint);
 
+    public Task<WebhookEndpoint?> FindByFormTokenAsync(Guid formToken, CancellationToken cancellationToken) =>
+        db.Set<WebhookEndpoint>().AsNoTracking().FirstOrDefaultAsync(e => e.FormToken == formToken, cancellationToken);
+
+    public async Task<bool> TryAddAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        db.Set<WebhookEndpoint>().Add(endpoint); // refused by the unique form token: the other post's endpoint stands, this one is never saved
+        return await DbErrors.TrySaveUniqueAsync(db, cancellationToken);
+    }
+
     public void Remove(WebhookEndpoint endpoint) => db.Set<WebhookEndpoint>().Remove(endpoint);
 
     public void AddDelivery(OutgoingDelivery delivery) => db.Set<OutgoingDelivery>().Add(delivery);

@@ -31,6 +31,13 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty]
     public EndpointInput Input { get; set; } = new();
 
+    /// <summary>The one-time token of the add-endpoint form that was posted: posted again (a reload without script), nothing is registered (ADR 0018).</summary>
+    [BindProperty]
+    public Guid? FormToken { get; set; }
+
+    /// <summary>The token the add-endpoint form carries on this page: a new one each time the page is shown.</summary>
+    public Guid NextFormToken { get; } = Guid.NewGuid();
+
     /// <summary>The empty form has lead.created ticked; a post keeps what was ticked, nothing included.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,7 +48,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        Created = await this.SendFormAsync(mediator, new RegisterWebhookEndpoint(Input.Url ?? string.Empty, Input.Events ?? [], Input.Description), ct, f => $"{nameof(Input)}.{f}");
+        Created = await this.SendFormAsync(mediator, new RegisterWebhookEndpoint(Input.Url ?? string.Empty, Input.Events ?? [], Input.Description, FormToken), ct, f => $"{nameof(Input)}.{f}");
         if (Created is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

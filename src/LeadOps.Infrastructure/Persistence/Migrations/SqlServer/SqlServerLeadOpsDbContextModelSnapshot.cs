@@ -1964,6 +1964,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1985,6 +1988,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "FormToken")
+                        .IsUnique()
+                        .HasFilter("[FormToken] IS NOT NULL");
 
                     b.ToTable("WebhookEndpoints");
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLeadOpsDbContext))]
-    [Migration("20261207142755_InitialCreate")]
+    [Migration("20261207190214_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1967,6 +1967,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1988,6 +1991,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "FormToken")
+                        .IsUnique()
+                        .HasFilter("[FormToken] IS NOT NULL");
 
                     b.ToTable("WebhookEndpoints");
                 });

@@ -427,7 +427,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
-                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FormToken = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1471,6 +1472,12 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_WebhookEndpoints_OwnerId",
                 table: "WebhookEndpoints",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_OwnerId_FormToken",
+                table: "WebhookEndpoints",
+                columns: new[] { "OwnerId", "FormToken" },
+                unique: true);
         }
 
         /// <inheritdoc />

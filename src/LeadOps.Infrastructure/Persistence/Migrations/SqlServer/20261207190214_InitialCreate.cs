@@ -521,7 +521,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     ProtectedSecret = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ConsecutiveFailures = table.Column<int>(type: "int", nullable: false),
-                    PausedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    PausedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FormToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1735,6 +1736,13 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_WebhookEndpoints_OwnerId",
                 table: "WebhookEndpoints",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_OwnerId_FormToken",
+                table: "WebhookEndpoints",
+                columns: new[] { "OwnerId", "FormToken" },
+                unique: true,
+                filter: "[FormToken] IS NOT NULL");
         }
 
         /// <inheritdoc />
