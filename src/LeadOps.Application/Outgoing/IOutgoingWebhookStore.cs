@@ -35,8 +35,8 @@ public interface IOutgoingWebhookStore
     /// </summary>
     Task<bool> SaveUnlessChangedAsync(CancellationToken cancellationToken);
 
-    /// <summary>The set-aside outgoing events, the last set aside first.</summary>
-    Task<IReadOnlyList<SetAsideEventView>> ListSetAsideAsync(int count, CancellationToken cancellationToken);
+    /// <summary>The set-aside outgoing events, the last set aside first: <paramref name="take"/> after the first <paramref name="skip"/>, and how many there are.</summary>
+    Task<(IReadOnlyList<SetAsideEventView> Items, int Total)> ListSetAsideAsync(int skip, int take, CancellationToken cancellationToken);
 
     /// <summary>Every endpoint with its latest attempts, newest first.</summary>
     Task<IReadOnlyList<WebhookEndpointView>> ListAsync(int attemptsPerEndpoint, CancellationToken cancellationToken);

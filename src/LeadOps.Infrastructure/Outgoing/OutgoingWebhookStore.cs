@@ -52,9 +52,13 @@ internal sealed class OutgoingWebhookStore(LeadOpsDbContext db) : IOutgoingWebho
         }
     }
 
-    public async Task<IReadOnlyList<SetAsideEventView>> ListSetAsideAsync(int count, CancellationToken cancellationToken) =>
-        await db.Set<OutgoingEvent>().AsNoTracking().Where(e => e.SetAsideAt != null && e.ProcessedAt == null).OrderByDescending(e => e.SetAsideAt).ThenByDescending(e => e.Id).Take(count)
+    public async Task<(IReadOnlyList<SetAsideEventView> Items, int Total)> ListSetAsideAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        var setAside = db.Set<OutgoingEvent>().AsNoTracking().Where(e => e.SetAsideAt != null && e.ProcessedAt == null);
+        var items = await setAside.OrderByDescending(e => e.SetAsideAt).ThenByDescending(e => e.Id).Skip(skip).Take(take)
             .Select(e => new SetAsideEventView(e.EventId, e.Name, e.OccurredAt, e.SetAsideAt!.Value, e.FanOutAttempts)).ToListAsync(cancellationToken);
+        return (items, await setAside.CountAsync(cancellationToken));
+    }
 
     public async Task<IReadOnlyList<WebhookEndpointView>> ListAsync(int attemptsPerEndpoint, CancellationToken cancellationToken)
     {

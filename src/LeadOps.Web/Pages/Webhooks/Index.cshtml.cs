@@ -15,8 +15,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<IntegrationAlertsView> Alerts { get; private set; } = [];
 
-    /// <summary>Events the worker set aside after failed fan-outs: each can be tried again.</summary>
-    public IReadOnlyList<SetAsideEventView> SetAside { get; private set; } = [];
+    /// <summary>Events the worker set aside after failed fan-outs, a page of them (<c>?p=</c>) and how many: each can be tried again.</summary>
+    public SetAsideEventPage SetAside { get; private set; } = new([], 0, 1, ListSetAsideEvents.DefaultPageSize);
+
+    /// <summary>The page of the set-aside list shown (as the Audit and Inbox lists page).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int SetAsidePage { get; set; } = 1;
 
     /// <summary>An endpoint just registered: its secret is shown on this one response, never again.</summary>
     public CreatedWebhookEndpoint? Created { get; private set; }
@@ -101,7 +105,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         Endpoints = await mediator.Send(new ListWebhookEndpoints(), ct);
         Alerts = await mediator.Send(new ListIntegrationAlerts(), ct);
-        SetAside = await mediator.Send(new ListSetAsideEvents(), ct);
+        SetAside = await mediator.Send(new ListSetAsideEvents(SetAsidePage), ct);
     }
 
     public sealed class EndpointInput
