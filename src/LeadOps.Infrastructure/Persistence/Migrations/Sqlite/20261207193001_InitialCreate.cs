@@ -885,12 +885,33 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookDeliveryFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveryFailures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveryFailures_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookDeliveryPages",
                 columns: table => new
                 {
                     DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
-                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1464,6 +1485,17 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveryFailures_DeliveryId_PageId_OwnerId",
+                table: "WebhookDeliveryFailures",
+                columns: new[] { "DeliveryId", "PageId", "OwnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveryFailures_OwnerId_PageId",
+                table: "WebhookDeliveryFailures",
+                columns: new[] { "OwnerId", "PageId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveryPages_PageId",
                 table: "WebhookDeliveryPages",
                 column: "PageId");
@@ -1566,6 +1598,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StoredFileBytes");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveryFailures");
 
             migrationBuilder.DropTable(
                 name: "WebhookDeliveryPages");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261207190051_InitialCreate")]
+    [Migration("20261207193001_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -169,6 +169,40 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WebhookDeliveries");
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "PageId");
+
+                    b.HasIndex("DeliveryId", "PageId", "OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("WebhookDeliveryFailures");
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
                 {
                     b.Property<long>("DeliveryId")
@@ -176,10 +210,6 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PageId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("DeliveryId", "PageId");
@@ -2176,6 +2206,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryFailure", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
+                        .WithMany("Failures")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
                 {
                     b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
@@ -2380,6 +2419,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDelivery", b =>
                 {
+                    b.Navigation("Failures");
+
                     b.Navigation("Pages");
                 });
 
