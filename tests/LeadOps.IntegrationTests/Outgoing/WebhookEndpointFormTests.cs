@@ -87,9 +87,9 @@ public sealed class WebhookEndpointFormTests(DatabaseKind database) : AppFixture
             ["Input.Url"] = "https://hooks.example.com/leadops",
             ["Input.Events"] = "lead.created",
         };
-        if (Regex.Match(page, "name=\"FormToken\" value=\"([^\"]+)\"") is { Success: true } formToken)
+        if (Regex.Match(page, "name=\"Input.FormToken\" value=\"([^\"]+)\"") is { Success: true } formToken)
         {
-            fields["FormToken"] = formToken.Groups[1].Value;
+            fields["Input.FormToken"] = formToken.Groups[1].Value;
         }
 
         // Without script the address bar keeps the post's address, and a reload sends the same form once more.

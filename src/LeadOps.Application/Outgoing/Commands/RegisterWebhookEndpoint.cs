@@ -35,23 +35,10 @@ internal sealed class RegisterWebhookEndpointHandler(IOutgoingWebhookStore store
 
     public async ValueTask<CreatedWebhookEndpoint> Handle(RegisterWebhookEndpoint command, CancellationToken cancellationToken)
     {
-        if (command.FormToken is { } token && await store.FindByFormTokenAsync(token, cancellationToken) is not null)
-        {
-            throw new Common.ValidationException(nameof(RegisterWebhookEndpoint.FormToken), SentAlready);
-        }
-
         var secret = WebhookSignature.NewSecret();
         var endpoint = WebhookEndpoint.Register(command.Url.Trim(), command.Description?.Trim(), command.Events, protector.Protect(secret), clock.GetUtcNow(), command.FormToken);
-        if (command.FormToken is null)
-        {
-            store.Add(endpoint);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-        else if (!await store.TryAddAsync(endpoint, cancellationToken))
-        {
-            throw new Common.ValidationException(nameof(RegisterWebhookEndpoint.FormToken), SentAlready); // the same form, posted at the same moment
-        }
-
+        await OneTimeForm.SaveOnceAsync(command.FormToken, endpoint, store.FindByFormTokenAsync, store.Add, store.TryAddAsync, unitOfWork,
+            (nameof(RegisterWebhookEndpoint.FormToken), SentAlready), cancellationToken);
         return new CreatedWebhookEndpoint(endpoint.Id, endpoint.Url, endpoint.EventNames, secret);
     }
 }

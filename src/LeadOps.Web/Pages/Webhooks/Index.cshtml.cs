@@ -35,10 +35,6 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty]
     public EndpointInput Input { get; set; } = new();
 
-    /// <summary>The one-time token of the add-endpoint form that was posted: posted again (a reload without script), nothing is registered (ADR 0018).</summary>
-    [BindProperty]
-    public Guid? FormToken { get; set; }
-
     /// <summary>The token the add-endpoint form carries on this page: a new one each time the page is shown.</summary>
     public Guid NextFormToken { get; } = Guid.NewGuid();
 
@@ -52,7 +48,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        Created = await this.SendFormAsync(mediator, new RegisterWebhookEndpoint(Input.Url ?? string.Empty, Input.Events ?? [], Input.Description, FormToken), ct, f => $"{nameof(Input)}.{f}");
+        Created = await this.SendFormAsync(mediator, new RegisterWebhookEndpoint(Input.Url ?? string.Empty, Input.Events ?? [], Input.Description, Input.FormToken), ct, f => $"{nameof(Input)}.{f}");
         if (Created is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -116,5 +112,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
         /// <summary>What was ticked: none, when a post sends no event (the validator then asks for one).</summary>
         public List<string>? Events { get; set; }
+
+        /// <summary>The one-time token of the form that was posted: posted again (a reload without script), nothing is registered (ADR 0018).</summary>
+        public Guid? FormToken { get; set; }
     }
 }
