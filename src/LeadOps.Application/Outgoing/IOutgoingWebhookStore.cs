@@ -8,6 +8,12 @@ public interface IOutgoingWebhookStore
 {
     void Add(WebhookEndpoint endpoint);
 
+    /// <summary>The endpoint the page form with this one-time token registered, if it was sent already (ADR 0018).</summary>
+    Task<WebhookEndpoint?> FindByFormTokenAsync(Guid formToken, CancellationToken cancellationToken);
+
+    /// <summary>Adds and saves the endpoint; false (nothing saved) when its form token was used meanwhile by the same form posted at the same moment.</summary>
+    Task<bool> TryAddAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken);
+
     void Remove(WebhookEndpoint endpoint);
 
     void AddDelivery(OutgoingDelivery delivery);
@@ -29,8 +35,8 @@ public interface IOutgoingWebhookStore
     /// </summary>
     Task<bool> SaveUnlessChangedAsync(CancellationToken cancellationToken);
 
-    /// <summary>The set-aside outgoing events, the last set aside first.</summary>
-    Task<IReadOnlyList<SetAsideEventView>> ListSetAsideAsync(int count, CancellationToken cancellationToken);
+    /// <summary>The set-aside outgoing events, the last set aside first: <paramref name="take"/> after the first <paramref name="skip"/>, and how many there are.</summary>
+    Task<(IReadOnlyList<SetAsideEventView> Items, int Total)> ListSetAsideAsync(int skip, int take, CancellationToken cancellationToken);
 
     /// <summary>Every endpoint with its latest attempts, newest first.</summary>
     Task<IReadOnlyList<WebhookEndpointView>> ListAsync(int attemptsPerEndpoint, CancellationToken cancellationToken);

@@ -30,17 +30,24 @@ public sealed class WebhookEndpoint : IOwnedByUser
 
     public DateTimeOffset? PausedAt { get; private set; }
 
+    /// <summary>
+    /// The one-time token of the Webhooks page's form that registered it, or null (the API): the same form posted again
+    /// (a reload without script, a double click) finds it here and registers nothing (ADR 0018). Unique per owner.
+    /// </summary>
+    public Guid? FormToken { get; private set; }
+
     public bool IsPaused => PausedAt is not null;
 
     public IReadOnlyList<string> EventNames => Events.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
-    public static WebhookEndpoint Register(string url, string? description, IEnumerable<string> events, string protectedSecret, DateTimeOffset now) => new()
+    public static WebhookEndpoint Register(string url, string? description, IEnumerable<string> events, string protectedSecret, DateTimeOffset now, Guid? formToken = null) => new()
     {
         Url = url,
         Description = TextLimit.Fit(description, DescriptionLength),
         Events = string.Join(',', events.Where(OutgoingEventNames.Subscribable.Contains).Distinct(StringComparer.Ordinal)),
         ProtectedSecret = protectedSecret,
         CreatedAt = now,
+        FormToken = formToken,
     };
 
     public bool Receives(string eventName) => EventNames.Contains(eventName, StringComparer.Ordinal);

@@ -8,6 +8,15 @@ internal sealed class OutgoingWebhookStore(LeadOpsDbContext db) : IOutgoingWebho
 {
     public void Add(WebhookEndpoint endpoint) => db.Set<WebhookEndpoint>().Add(endpoint);
 
+    public Task<WebhookEndpoint?> FindByFormTokenAsync(Guid formToken, CancellationToken cancellationToken) =>
+        db.Set<WebhookEndpoint>().AsNoTracking().FirstOrDefaultAsync(e => e.FormToken == formToken, cancellationToken);
+
+    public async Task<bool> TryAddAsync(WebhookEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        db.Set<WebhookEndpoint>().Add(endpoint); // refused by the unique form token: the other post's endpoint stands, this one is never saved
+        return await DbErrors.TrySaveUniqueAsync(db, cancellationToken);
+    }
+
     public void Remove(WebhookEndpoint endpoint) => db.Set<WebhookEndpoint>().Remove(endpoint);
 
     public void AddDelivery(OutgoingDelivery delivery) => db.Set<OutgoingDelivery>().Add(delivery);
@@ -43,9 +52,13 @@ internal sealed class OutgoingWebhookStore(LeadOpsDbContext db) : IOutgoingWebho
         }
     }
 
-    public async Task<IReadOnlyList<SetAsideEventView>> ListSetAsideAsync(int count, CancellationToken cancellationToken) =>
-        await db.Set<OutgoingEvent>().AsNoTracking().Where(e => e.SetAsideAt != null && e.ProcessedAt == null).OrderByDescending(e => e.SetAsideAt).ThenByDescending(e => e.Id).Take(count)
+    public async Task<(IReadOnlyList<SetAsideEventView> Items, int Total)> ListSetAsideAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        var setAside = db.Set<OutgoingEvent>().AsNoTracking().Where(e => e.SetAsideAt != null && e.ProcessedAt == null);
+        var items = await setAside.OrderByDescending(e => e.SetAsideAt).ThenByDescending(e => e.Id).Skip(skip).Take(take)
             .Select(e => new SetAsideEventView(e.EventId, e.Name, e.OccurredAt, e.SetAsideAt!.Value, e.FanOutAttempts)).ToListAsync(cancellationToken);
+        return (items, await setAside.CountAsync(cancellationToken));
+    }
 
     public async Task<IReadOnlyList<WebhookEndpointView>> ListAsync(int attemptsPerEndpoint, CancellationToken cancellationToken)
     {

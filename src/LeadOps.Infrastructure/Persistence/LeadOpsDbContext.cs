@@ -80,6 +80,8 @@ public abstract class LeadOpsDbContext(DbContextOptions options)
 
     public DbSet<WebhookDeliveryPage> WebhookDeliveryPages => Set<WebhookDeliveryPage>();
 
+    public DbSet<WebhookDeliveryFailure> WebhookDeliveryFailures => Set<WebhookDeliveryFailure>();
+
     public DbSet<HeldMessengerEvent> HeldMessengerEvents => Set<HeldMessengerEvent>();
 
     public DbSet<Domain.Outgoing.WebhookEndpoint> WebhookEndpoints => Set<Domain.Outgoing.WebhookEndpoint>();

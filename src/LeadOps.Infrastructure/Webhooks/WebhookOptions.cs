@@ -5,6 +5,12 @@ public sealed class WebhookOptions
 {
     public const string SectionName = "Webhooks";
 
+    /// <summary>
+    /// Runs the webhook worker on this node (any number of nodes may: each delivery is claimed by one at a time). Off, the
+    /// node still receives and stores Meta's webhooks; another node's worker processes them.
+    /// </summary>
+    public bool WorkerEnabled { get; set; } = true;
+
     /// <summary>Attempts before a delivery that keeps failing is Failed (staff can retry it from the sync history).</summary>
     public int MaxAttempts { get; set; } = 8;
 

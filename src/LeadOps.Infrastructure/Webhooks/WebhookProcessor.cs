@@ -34,7 +34,8 @@ internal sealed class WebhookProcessor(
 
     protected override string Name => WorkerName;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => PollAsync(PollInterval, stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RunAsync(options.Value.WorkerEnabled, WebhookOptions.SectionName, PollInterval, stoppingToken);
 
     /// <summary>
     /// Claims and processes one due delivery: 1 when one was due (even if another node claimed it first, so the caller
@@ -66,7 +67,7 @@ internal sealed class WebhookProcessor(
             return 1;
         }
 
-        var delivery = await db.WebhookDeliveries.Include(d => d.Pages).SingleAsync(d => d.Id == candidate.Id, cancellationToken);
+        var delivery = await db.WebhookDeliveries.Include(d => d.Pages).Include(d => d.Failures).SingleAsync(d => d.Id == candidate.Id, cancellationToken);
         using var work = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var claim = new DeliveryClaim(scopes, delivery.Id, leaseEnd, lease, clock, work, Logger);
         await using (claim)
@@ -91,10 +92,11 @@ internal sealed class WebhookProcessor(
 
     private async Task ProcessAsync(LeadOpsDbContext db, WebhookDelivery delivery, CancellationToken ct)
     {
-        // Why each page's events failed on this attempt: the failed delivery is shown to those pages' staff alone. Only when
-        // every event was tried: an attempt that stopped part-way (a Graph refusal of a Messenger event, a database error)
-        // failed as a whole, for the pages it never reached too.
-        var pageErrors = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Why each owner's events of each page failed on this attempt: the failed delivery is shown to those owners alone
+        // (another user of the same page whose events were handled sees nothing of it). Only when every event was tried: an
+        // attempt that stopped part-way (a Graph refusal of a Messenger event, a database error) failed as a whole, for the
+        // pages it never reached too.
+        var pageErrors = new Dictionary<(string PageId, string OwnerId), string>();
         var everyEventTried = false;
         try
         {
@@ -147,11 +149,11 @@ internal sealed class WebhookProcessor(
                     {
                         heldBack ??= ExceptionDispatchInfo.Capture(ex);
                         readsHeldBack.Add((ownerId, pageId));
-                        pageErrors.TryAdd(pageId, Describe(ex));
+                        pageErrors.TryAdd((pageId, ownerId), Describe(ex));
                     }
                     catch (GraphApiException ex)
                     {
-                        pageErrors.TryAdd(pageId, Describe(ex));
+                        pageErrors.TryAdd((pageId, ownerId), Describe(ex));
                         throw;
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
@@ -163,7 +165,7 @@ internal sealed class WebhookProcessor(
                         Logger.LogWarning("Webhook delivery {DeliveryId}: an event for integration {IntegrationId} failed ({Error}); the others go on", delivery.Id, integrationId, ex.GetType().Name);
                         failed ??= ExceptionDispatchInfo.Capture(ex);
                         failedOwners.Add((ownerId, pageId));
-                        pageErrors.TryAdd(pageId, $"{ex.GetType().Name} {UnexpectedError}");
+                        pageErrors.TryAdd((pageId, ownerId), $"{ex.GetType().Name} {UnexpectedError}");
                     }
                 }
             }
@@ -239,7 +241,7 @@ internal sealed class WebhookProcessor(
 
     private static string Describe(GraphApiException ex) => $"{ex.Failure.Kind} (code {ex.Failure.Code})";
 
-    private void Retry(WebhookDelivery delivery, string error, DateTimeOffset? retryAfter, IReadOnlyDictionary<string, string>? pageErrors)
+    private void Retry(WebhookDelivery delivery, string error, DateTimeOffset? retryAfter, IReadOnlyDictionary<(string PageId, string OwnerId), string>? pageErrors)
     {
         var backoff = TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(3, delivery.Attempts - 1)));
         var next = clock.GetUtcNow() + backoff;

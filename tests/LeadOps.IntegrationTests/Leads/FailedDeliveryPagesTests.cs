@@ -10,7 +10,8 @@ namespace LeadOps.IntegrationTests.Leads;
 
 /// <summary>
 /// A failed webhook delivery that names the pages of two users is listed to each of them with their own pages only:
-/// the other user's page ids are not theirs to see.
+/// the other user's page ids are not theirs to see; and of two users of the same page, only the one whose events failed
+/// sees the failure.
 /// </summary>
 public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture(database)
 {
@@ -109,6 +110,50 @@ public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture
         Graph.ClearFaults();
         using var secondRetry = await secondApi.PostAsync($"/api/facebook-lead-retrieval/failed-deliveries/{id}/retry", null);
         Assert.That(secondRetry.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NoContent), await secondRetry.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>
+    /// Two users connected the same page; one delivery carries a lead of it, and only the second user's read of it fails.
+    /// The first user's lead was stored: the failure, its error and the retry that would run the second user's events
+    /// again are the second user's alone, though the page is the first user's too.
+    /// </summary>
+    [Test]
+    public async Task A_delivery_that_failed_for_one_of_two_users_of_the_same_page_is_shown_and_retried_only_by_that_user()
+    {
+        using var firstApi = App.ApiClient(await App.NewUserAsync());
+        using var secondApi = App.ApiClient(await App.NewUserAsync());
+        await IntegrationsApiTests.ConnectAsync(firstApi, SandboxSeed.MainPageToken);
+        await IntegrationsApiTests.ConnectAsync(secondApi, SandboxSeed.MainPageToken);
+        Graph.Options.WebhookDropRate = 1; // only the delivery the test posts
+        var leadId = Graph.SubmitLeads(SandboxSeed.MainTestRideFormId, 1)[0];
+        await Graph.WhenWebhooksDrainedAsync();
+        Graph.Options.WebhookDropRate = 0;
+        // The page's owners are worked in the order they connected it: the first user's read passes, the second user's fails.
+        Graph.SetFault(new LeadOps.GraphSandbox.FaultRule { Route = LeadOps.GraphSandbox.FaultRoutes.Lead, FormId = SandboxSeed.MainTestRideFormId, Kind = LeadOps.GraphSandbox.FaultKind.Transient, AfterCalls = 1 });
+        var id = await PostUntilFailedAsync([(SandboxSeed.MainPageId, SandboxSeed.MainTestRideFormId, leadId)], leadId);
+
+        var firstSees = (await firstApi.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/failed-deliveries")).GetProperty("deliveries").EnumerateArray()
+            .Where(d => d.GetProperty("id").GetInt64() == id).ToList();
+        var secondSees = (await secondApi.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/failed-deliveries")).GetProperty("deliveries").EnumerateArray()
+            .Where(d => d.GetProperty("id").GetInt64() == id).ToList();
+        using var firstRetry = await firstApi.PostAsync($"/api/facebook-lead-retrieval/failed-deliveries/{id}/retry", null);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await LeadgenDeliveries.StoredAsync(firstApi, leadId), Has.Count.EqualTo(1), "the first user's lead was stored");
+            Assert.That(await LeadgenDeliveries.StoredAsync(secondApi, leadId), Is.Empty);
+            Assert.That(firstSees, Is.Empty, "the second user's failure is not the first user's to see");
+            Assert.That(firstRetry.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotFound), "nor to retry");
+            Assert.That(secondSees, Has.Count.EqualTo(1));
+            Assert.That(secondSees[0].GetProperty("page_ids").GetString(), Is.EqualTo(SandboxSeed.MainPageId));
+            Assert.That(secondSees[0].GetProperty("last_error").GetString(), Does.StartWith("Transient"));
+        });
+
+        Graph.ClearFaults();
+        using var secondRetry = await secondApi.PostAsync($"/api/facebook-lead-retrieval/failed-deliveries/{id}/retry", null);
+        Assert.That(secondRetry.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NoContent), await secondRetry.Content.ReadAsStringAsync());
+        await App.DrainAsync();
+        Assert.That(await LeadgenDeliveries.StoredAsync(secondApi, leadId), Has.Count.EqualTo(1), "the retry stored the second user's lead");
+        Assert.That(await LeadgenDeliveries.StoredAsync(firstApi, leadId), Has.Count.EqualTo(1), "and not the first user's twice");
     }
 
     /// <summary>Two users, the first with the not-subscribed page connected, the second with the main page; their API clients.</summary>

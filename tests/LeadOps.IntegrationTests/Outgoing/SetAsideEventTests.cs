@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using LeadOps.Application.Common.Audit;
 using LeadOps.Domain.Outgoing;
 using LeadOps.Infrastructure.Outgoing;
@@ -132,6 +133,64 @@ public sealed class SetAsideEventTests(DatabaseKind database) : OutgoingFixture(
         Assert.That(setAside.Select(l => (l.GetProperty("delivery_id").GetInt64(), l.GetProperty("status_code").ValueKind, l.GetProperty("duration_ms").GetInt32())),
             Is.EqualTo(new[] { (0L, JsonValueKind.Null, 0) }), "one set-aside line (delivery_id 0: no delivery was made): " + string.Join(" | ", lines));
         Assert.That(receiver.Received, Is.Empty);
+    }
+
+    /// <summary>
+    /// More set-aside events than one page holds: the page says how many there are and pages through them (as the Audit
+    /// and Inbox lists do), so the 51st and the oldest can be tried again too; another user's are neither counted nor shown.
+    /// </summary>
+    [Test]
+    public async Task Sixty_set_aside_events_are_counted_and_the_older_ones_are_a_page_away()
+    {
+        var user = await App.NewUserAsync();
+        var integrationId = await CreateIntegrationAsync(user);
+        var ids = new List<Guid>();
+        await using (var scope = App.ScopeFor(user.Id))
+        {
+            var db = App.Db(scope);
+            for (var i = 0; i < 60; i++)
+            {
+                var e = OutgoingEvent.ForConversation(OutgoingEventNames.ConversationEscalated, Guid.NewGuid(), integrationId, Clock.GetUtcNow(), null);
+                e.FanOutFailed(Clock.GetUtcNow().AddMinutes(i), maxAttempts: 1, TimeSpan.FromMinutes(1));
+                db.Add(e);
+                ids.Add(e.EventId);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var other = await App.NewUserAsync();
+        await using (var scope = App.ScopeFor(other.Id))
+        {
+            var e = OutgoingEvent.ForConversation(OutgoingEventNames.ConversationEscalated, Guid.NewGuid(), await CreateIntegrationAsync(other), Clock.GetUtcNow(), null);
+            e.FanOutFailed(Clock.GetUtcNow().AddHours(2), maxAttempts: 1, TimeSpan.FromMinutes(1));
+            App.Db(scope).Add(e);
+            await App.Db(scope).SaveChangesAsync();
+        }
+
+        using var browser = await App.SignedInClientAsync(user);
+        var first = WebUtility.HtmlDecode(await browser.GetStringAsync("/Webhooks"));
+        var older = Regex.Match(Regex.Match(first, "<a[^>]*data-test=\"set-aside-older\"[^>]*>").Value, "href=\"([^\"]+)\"");
+        Assert.Multiple(() =>
+        {
+            Assert.That(Regex.Count(first, "data-test=\"set-aside-event\""), Is.EqualTo(50), "a page of them");
+            Assert.That(first, Does.Contain(">60 events<"), "how many there are, another user's not among them");
+            Assert.That(first, Does.Contain("Page 1 of 2 · 60 events"));
+            Assert.That(first, Does.Contain(ids[59].ToString("D")).And.Not.Contain(ids[9].ToString("D")), "the last set aside first");
+            Assert.That(older.Success, Is.True, "a link to the older ones");
+        });
+
+        var second = WebUtility.HtmlDecode(await browser.GetStringAsync(older.Groups[1].Value));
+        var listed = Regex.Matches(second, "<tr data-test=\"set-aside-event\">.*?</tr>", RegexOptions.Singleline).Select(m => m.Value).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(older.Groups[1].Value, Does.StartWith("/Webhooks?p=2"));
+            Assert.That(listed, Has.Count.EqualTo(10));
+            Assert.That(listed[0], Does.Contain(ids[9].ToString("D")), "the 51st is the first of the second page");
+            Assert.That(listed[^1], Does.Contain(ids[0].ToString("D")), "the oldest is reachable");
+            Assert.That(listed, Has.All.Contain("data-test=\"try-again\""), "each can be tried again");
+            Assert.That(second, Does.Contain("Page 2 of 2 · 60 events").And.Contain("data-test=\"set-aside-newer\"").And.Not.Contain("data-test=\"set-aside-older\""));
+        });
     }
 
     /// <summary>A lead whose event is set aside: its stored answers cannot be read, so each fan-out fails.</summary>

@@ -8,7 +8,7 @@ namespace LeadOps.IntegrationTests.Outgoing;
 /// <summary>
 /// The Webhooks page's form, given an address or a description longer than an endpoint may hold: it says so in the
 /// form's words (it said "The length of 'Url' must be 2000 characters or fewer"), registers nothing, and its fields
-/// take no more than that.
+/// take no more than that. The same form sent twice (a reload without script, a double click) registers one endpoint.
 /// </summary>
 public sealed class WebhookEndpointFormTests(DatabaseKind database) : AppFixture(database)
 {
@@ -73,5 +73,41 @@ public sealed class WebhookEndpointFormTests(DatabaseKind database) : AppFixture
 
         Assert.That(Regex.Match(html, "<input[^>]*name=\"Input.Url\"[^>]*>").Value, Does.Contain("maxlength=\"2000\""));
         Assert.That(Regex.Match(html, "<input[^>]*name=\"Input.Description\"[^>]*>").Value, Does.Contain("maxlength=\"200\""));
+    }
+
+    [Test]
+    public async Task The_same_form_sent_twice_without_script_registers_one_endpoint_and_shows_it()
+    {
+        var user = await App.NewUserAsync();
+        using var browser = await App.SignedInClientAsync(user);
+        var page = await browser.GetStringAsync("/Webhooks");
+        var fields = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value),
+            ["Input.Url"] = "https://hooks.example.com/leadops",
+            ["Input.Events"] = "lead.created",
+        };
+        if (Regex.Match(page, "name=\"Input.FormToken\" value=\"([^\"]+)\"") is { Success: true } formToken)
+        {
+            fields["Input.FormToken"] = formToken.Groups[1].Value;
+        }
+
+        // Without script the address bar keeps the post's address, and a reload sends the same form once more.
+        using var first = await browser.PostAsync("/Webhooks?handler=Create", new FormUrlEncodedContent(fields));
+        using var reload = await browser.PostAsync("/Webhooks?handler=Create", new FormUrlEncodedContent(fields));
+        var reloaded = WebUtility.HtmlDecode(await reload.Content.ReadAsStringAsync());
+
+        using var api = App.ApiClient(user);
+        var endpoints = (await api.GetFromJsonAsync<JsonElement>("/api/webhook-endpoints")).GetProperty("endpoints");
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(endpoints.GetArrayLength(), Is.EqualTo(1), "the reload registered no second endpoint");
+            Assert.That(reload.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the repost is refused");
+            Assert.That(reloaded, Does.Contain("This form was sent already").And.Contain("Nothing new was registered"));
+            Assert.That(reloaded, Does.Not.Contain("data-test=\"new-secret\""), "no secret is shown again");
+            Assert.That(Regex.Count(reloaded, "data-test=\"endpoint\""), Is.EqualTo(1), "the answer shows the one endpoint registered");
+            Assert.That(reloaded, Does.Contain("https://hooks.example.com/leadops"));
+        });
     }
 }

@@ -21,23 +21,10 @@ internal sealed class CreateApiKeyHandler(IApiKeyRepository keys, IUnitOfWork un
 
     public async ValueTask<CreatedApiKey> Handle(CreateApiKey command, CancellationToken cancellationToken)
     {
-        if (command.FormToken is { } token && await keys.FindByFormTokenAsync(token, cancellationToken) is not null)
-        {
-            throw new Common.ValidationException(nameof(CreateApiKey.FormToken), SentAlready);
-        }
-
         var (key, prefix, hash) = ApiKeySecret.Generate();
         var entity = ApiKey.Create(command.Name.Trim(), prefix, hash, clock.GetUtcNow(), command.FormToken);
-        if (command.FormToken is null)
-        {
-            keys.Add(entity);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-        }
-        else if (!await keys.TryAddAsync(entity, cancellationToken))
-        {
-            throw new Common.ValidationException(nameof(CreateApiKey.FormToken), SentAlready); // the same form, posted at the same moment
-        }
-
+        await OneTimeForm.SaveOnceAsync(command.FormToken, entity, keys.FindByFormTokenAsync, keys.Add, keys.TryAddAsync, unitOfWork,
+            (nameof(CreateApiKey.FormToken), SentAlready), cancellationToken);
         return new CreatedApiKey(entity.Id, entity.Name, key);
     }
 }

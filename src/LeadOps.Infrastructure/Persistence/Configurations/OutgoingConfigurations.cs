@@ -11,6 +11,7 @@ internal sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<We
     {
         builder.Ignore(e => e.IsPaused);
         builder.Ignore(e => e.EventNames);
+        builder.HasIndex(e => new { e.OwnerId, e.FormToken }).IsUnique(); // one endpoint per page form sent (ADR 0018)
     }
 }
 

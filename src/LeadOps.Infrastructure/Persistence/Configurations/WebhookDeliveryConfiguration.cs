@@ -8,5 +8,6 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(w => w.LastError).HasMaxLength(TextLimit.Reason);
         builder.HasIndex(w => new { w.Status, w.NextAttemptAt });
         builder.HasMany(w => w.Pages).WithOne().HasForeignKey(p => p.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.Failures).WithOne().HasForeignKey(f => f.DeliveryId).OnDelete(DeleteBehavior.Cascade);
     }
 }

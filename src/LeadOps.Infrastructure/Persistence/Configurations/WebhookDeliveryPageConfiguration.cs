@@ -11,7 +11,6 @@ internal sealed class WebhookDeliveryPageConfiguration : IEntityTypeConfiguratio
     {
         builder.HasKey(p => new { p.DeliveryId, p.PageId });
         builder.Property(p => p.PageId).HasMaxLength(FacebookId.MaxLength);
-        builder.Property(p => p.Error).HasMaxLength(TextLimit.Reason);
         builder.HasIndex(p => p.PageId);
     }
 }

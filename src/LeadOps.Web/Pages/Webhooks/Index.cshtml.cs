@@ -15,8 +15,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<IntegrationAlertsView> Alerts { get; private set; } = [];
 
-    /// <summary>Events the worker set aside after failed fan-outs: each can be tried again.</summary>
-    public IReadOnlyList<SetAsideEventView> SetAside { get; private set; } = [];
+    /// <summary>Events the worker set aside after failed fan-outs, a page of them (<c>?p=</c>) and how many: each can be tried again.</summary>
+    public SetAsideEventPage SetAside { get; private set; } = new([], 0, 1, ListSetAsideEvents.DefaultPageSize);
+
+    /// <summary>The page of the set-aside list shown (as the Audit and Inbox lists page).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int SetAsidePage { get; set; } = 1;
 
     /// <summary>An endpoint just registered: its secret is shown on this one response, never again.</summary>
     public CreatedWebhookEndpoint? Created { get; private set; }
@@ -31,6 +35,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty]
     public EndpointInput Input { get; set; } = new();
 
+    /// <summary>The token the add-endpoint form carries on this page: a new one each time the page is shown.</summary>
+    public Guid NextFormToken { get; } = Guid.NewGuid();
+
     /// <summary>The empty form has lead.created ticked; a post keeps what was ticked, nothing included.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -41,7 +48,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         ModelState.Clear();
-        Created = await this.SendFormAsync(mediator, new RegisterWebhookEndpoint(Input.Url ?? string.Empty, Input.Events ?? [], Input.Description), ct, f => $"{nameof(Input)}.{f}");
+        Created = await this.SendFormAsync(mediator, new RegisterWebhookEndpoint(Input.Url ?? string.Empty, Input.Events ?? [], Input.Description, Input.FormToken), ct, f => $"{nameof(Input)}.{f}");
         if (Created is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -94,7 +101,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         Endpoints = await mediator.Send(new ListWebhookEndpoints(), ct);
         Alerts = await mediator.Send(new ListIntegrationAlerts(), ct);
-        SetAside = await mediator.Send(new ListSetAsideEvents(), ct);
+        SetAside = await mediator.Send(new ListSetAsideEvents(SetAsidePage), ct);
     }
 
     public sealed class EndpointInput
@@ -105,5 +112,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
         /// <summary>What was ticked: none, when a post sends no event (the validator then asks for one).</summary>
         public List<string>? Events { get; set; }
+
+        /// <summary>The one-time token of the form that was posted: posted again (a reload without script), nothing is registered (ADR 0018).</summary>
+        public Guid? FormToken { get; set; }
     }
 }

@@ -176,6 +176,42 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("WebhookDeliveries");
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("PageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "PageId");
+
+                    b.HasIndex("DeliveryId", "PageId", "OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("WebhookDeliveryFailures");
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
                 {
                     b.Property<long>("DeliveryId")
@@ -184,10 +220,6 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("PageId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
 
                     b.HasKey("DeliveryId", "PageId");
 
@@ -1964,6 +1996,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1985,6 +2020,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "FormToken")
+                        .IsUnique()
+                        .HasFilter("[FormToken] IS NOT NULL");
 
                     b.ToTable("WebhookEndpoints");
                 });
@@ -2625,6 +2664,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("QRTZ_TRIGGERS", (string)null);
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryFailure", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
+                        .WithMany("Failures")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
                 {
                     b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
@@ -2874,6 +2922,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDelivery", b =>
                 {
+                    b.Navigation("Failures");
+
                     b.Navigation("Pages");
                 });
 

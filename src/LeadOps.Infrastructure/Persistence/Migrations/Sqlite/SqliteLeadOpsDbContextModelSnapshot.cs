@@ -166,6 +166,40 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WebhookDeliveries");
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "PageId");
+
+                    b.HasIndex("DeliveryId", "PageId", "OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("WebhookDeliveryFailures");
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
                 {
                     b.Property<long>("DeliveryId")
@@ -173,10 +207,6 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PageId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("DeliveryId", "PageId");
@@ -1908,6 +1938,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1929,6 +1962,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "FormToken")
+                        .IsUnique();
 
                     b.ToTable("WebhookEndpoints");
                 });
@@ -2167,6 +2203,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryFailure", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
+                        .WithMany("Failures")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
                 {
                     b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
@@ -2371,6 +2416,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDelivery", b =>
                 {
+                    b.Navigation("Failures");
+
                     b.Navigation("Pages");
                 });
 

@@ -427,7 +427,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     ProtectedSecret = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
-                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FormToken = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -884,12 +885,33 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookDeliveryFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveryFailures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveryFailures_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookDeliveryPages",
                 columns: table => new
                 {
                     DeliveryId = table.Column<long>(type: "INTEGER", nullable: false),
-                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    PageId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1463,6 +1485,17 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveryFailures_DeliveryId_PageId_OwnerId",
+                table: "WebhookDeliveryFailures",
+                columns: new[] { "DeliveryId", "PageId", "OwnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveryFailures_OwnerId_PageId",
+                table: "WebhookDeliveryFailures",
+                columns: new[] { "OwnerId", "PageId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveryPages_PageId",
                 table: "WebhookDeliveryPages",
                 column: "PageId");
@@ -1471,6 +1504,12 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_WebhookEndpoints_OwnerId",
                 table: "WebhookEndpoints",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_OwnerId_FormToken",
+                table: "WebhookEndpoints",
+                columns: new[] { "OwnerId", "FormToken" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -1559,6 +1598,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "StoredFileBytes");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveryFailures");
 
             migrationBuilder.DropTable(
                 name: "WebhookDeliveryPages");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerLeadOpsDbContext))]
-    [Migration("20261207142755_InitialCreate")]
+    [Migration("20261207193127_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -179,6 +179,42 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("WebhookDeliveries");
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("PageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "PageId");
+
+                    b.HasIndex("DeliveryId", "PageId", "OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("WebhookDeliveryFailures");
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
                 {
                     b.Property<long>("DeliveryId")
@@ -187,10 +223,6 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("PageId")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
 
                     b.HasKey("DeliveryId", "PageId");
 
@@ -1967,6 +1999,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1988,6 +2023,10 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "FormToken")
+                        .IsUnique()
+                        .HasFilter("[FormToken] IS NOT NULL");
 
                     b.ToTable("WebhookEndpoints");
                 });
@@ -2628,6 +2667,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("QRTZ_TRIGGERS", (string)null);
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryFailure", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
+                        .WithMany("Failures")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
                 {
                     b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
@@ -2877,6 +2925,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDelivery", b =>
                 {
+                    b.Navigation("Failures");
+
                     b.Navigation("Pages");
                 });
 

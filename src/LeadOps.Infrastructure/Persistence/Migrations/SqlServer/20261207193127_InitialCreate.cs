@@ -521,7 +521,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                     ProtectedSecret = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ConsecutiveFailures = table.Column<int>(type: "int", nullable: false),
-                    PausedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    PausedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    FormToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1009,12 +1010,33 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookDeliveryFailures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DeliveryId = table.Column<long>(type: "bigint", nullable: false),
+                    PageId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveryFailures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveryFailures_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "WebhookDeliveryPages",
                 columns: table => new
                 {
                     DeliveryId = table.Column<long>(type: "bigint", nullable: false),
-                    PageId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    PageId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1727,6 +1749,17 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveryFailures_DeliveryId_PageId_OwnerId",
+                table: "WebhookDeliveryFailures",
+                columns: new[] { "DeliveryId", "PageId", "OwnerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveryFailures_OwnerId_PageId",
+                table: "WebhookDeliveryFailures",
+                columns: new[] { "OwnerId", "PageId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookDeliveryPages_PageId",
                 table: "WebhookDeliveryPages",
                 column: "PageId");
@@ -1735,6 +1768,13 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_WebhookEndpoints_OwnerId",
                 table: "WebhookEndpoints",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_OwnerId_FormToken",
+                table: "WebhookEndpoints",
+                columns: new[] { "OwnerId", "FormToken" },
+                unique: true,
+                filter: "[FormToken] IS NOT NULL");
         }
 
         /// <inheritdoc />
@@ -1850,6 +1890,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "StoredFileBytes");
+
+            migrationBuilder.DropTable(
+                name: "WebhookDeliveryFailures");
 
             migrationBuilder.DropTable(
                 name: "WebhookDeliveryPages");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteLeadOpsDbContext))]
-    [Migration("20261207142735_InitialCreate")]
+    [Migration("20261207193001_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -169,6 +169,40 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("WebhookDeliveries");
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryFailure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DeliveryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "PageId");
+
+                    b.HasIndex("DeliveryId", "PageId", "OwnerId")
+                        .IsUnique();
+
+                    b.ToTable("WebhookDeliveryFailures");
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
                 {
                     b.Property<long>("DeliveryId")
@@ -176,10 +210,6 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("PageId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("DeliveryId", "PageId");
@@ -1911,6 +1941,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FormToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -1932,6 +1965,9 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
+
+                    b.HasIndex("OwnerId", "FormToken")
+                        .IsUnique();
 
                     b.ToTable("WebhookEndpoints");
                 });
@@ -2170,6 +2206,15 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryFailure", b =>
+                {
+                    b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
+                        .WithMany("Failures")
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDeliveryPage", b =>
                 {
                     b.HasOne("LeadOps.Domain.Common.WebhookDelivery", null)
@@ -2374,6 +2419,8 @@ namespace LeadOps.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("LeadOps.Domain.Common.WebhookDelivery", b =>
                 {
+                    b.Navigation("Failures");
+
                     b.Navigation("Pages");
                 });
 
