@@ -40,6 +40,12 @@ public sealed class BotkitAdapterPayloadsTests(DatabaseKind database) : InboxFix
 
         await ProcessedAsync(staff);
 
+        // The sandbox writes an echo the same way (the Page inbox answering); it shows as the page's message too.
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        var sandboxEcho = Meta.Customers.PageInboxAnswers(Page, psid, "See you tomorrow.", new MessengerShape { EchoWithCustomerAsSender = true });
+        await WaitForMessageAsync(staff, psid, sandboxEcho);
+        var sent = Meta.WebhookDeliveries.Last(d => d.Body.Contains(sandboxEcho, StringComparison.Ordinal)).Body;
+
         var id = await FindConversationAsync(staff, psid);
         var thread = id is { } found ? await MessagesAsync(staff, found) : [];
         List<(Domain.Common.WebhookDeliveryStatus, string?)> deliveries;
@@ -50,9 +56,10 @@ public sealed class BotkitAdapterPayloadsTests(DatabaseKind database) : InboxFix
 
         Assert.Multiple(() =>
         {
-            Assert.That(deliveries, Has.Count.EqualTo(5).And.All.EqualTo((Domain.Common.WebhookDeliveryStatus.Processed, (string?)null)));
+            Assert.That(sent, Does.Contain($"\"sender\":{{\"id\":\"{psid}\"}}").And.Not.Contain($"\"id\":\"{Page}\",\"time\""), "the sandbox wrote botkit's form");
+            Assert.That(deliveries, Has.Count.EqualTo(6).And.All.EqualTo((Domain.Common.WebhookDeliveryStatus.Processed, (string?)null)));
             Assert.That(thread.Select(m => $"{m.GetProperty("kind").GetString()}|{m.GetProperty("direction").GetString()}|{m.GetProperty("text").GetString()}|{m.GetProperty("postback_payload").GetString()}"),
-                Is.EqualTo(new[] { "message|inbound|Hello!|", "postback|inbound|Tapped: Hello again!|Hello again!", "message|outbound|We open at nine.|" }), string.Join(" | ", thread.Select(m => m.GetRawText())));
+                Is.EqualTo(new[] { "message|inbound|Hello!|", "postback|inbound|Tapped: Hello again!|Hello again!", "message|outbound|We open at nine.|", "message|outbound|See you tomorrow.|" }), string.Join(" | ", thread.Select(m => m.GetRawText())));
         });
     }
 }
