@@ -33,7 +33,7 @@ internal static class MessengerEventJson
             message["attachments"] = attachments;
         }
 
-        return shape.EchoWithCustomerAsSender
+        return shape.Envelope == MessengerEnvelope.NoPageNamed
             ? Event(Party("id", psid), pageId, at, shape, "message", message)
             : Event(Party("id", pageId), psid, at, shape, "message", message);
     }

@@ -37,10 +37,4 @@ public sealed record MessengerShape
     /// with the page as <c>sender</c> and the customer as <c>recipient</c>, and it opens no window.
     /// </summary>
     public bool ReactionByPage { get; init; }
-
-    /// <summary>
-    /// An echo as howdyai/botkit's Facebook adapter tests write it: the customer as <c>sender</c>, the page as <c>recipient</c>,
-    /// in an entry with neither <c>id</c> nor <c>time</c> (nothing names the page).
-    /// </summary>
-    public bool EchoWithCustomerAsSender { get; init; }
 }

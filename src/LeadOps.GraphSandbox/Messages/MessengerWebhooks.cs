@@ -12,7 +12,7 @@ internal static class MessengerWebhooks
     public static string Body(string pageId, string field, JsonObject messengerEvent, DateTimeOffset at, MessengerShape shape) =>
         shape.Envelope == MessengerEnvelope.BareChange ? WebhookJson.Write(w => WriteChange(w, field, messengerEvent)) : WebhookJson.PageEntry(w =>
         {
-            if (!shape.EchoWithCustomerAsSender)
+            if (shape.Envelope != MessengerEnvelope.NoPageNamed)
             {
                 w.WriteString("id", shape.EntryIdIsSender && messengerEvent["sender"]?["id"]?.GetValue<string>() is { } sender ? sender : pageId);
                 w.WriteNumber("time", at.ToUnixTimeMilliseconds());

@@ -42,7 +42,7 @@ public sealed class BotkitAdapterPayloadsTests(DatabaseKind database) : InboxFix
 
         // The sandbox writes an echo the same way (the Page inbox answering); it shows as the page's message too.
         Clock.Advance(TimeSpan.FromMinutes(1));
-        var sandboxEcho = Meta.Customers.PageInboxAnswers(Page, psid, "See you tomorrow.", new MessengerShape { EchoWithCustomerAsSender = true });
+        var sandboxEcho = Meta.Customers.PageInboxAnswers(Page, psid, "See you tomorrow.", new MessengerShape { Envelope = MessengerEnvelope.NoPageNamed });
         await WaitForMessageAsync(staff, psid, sandboxEcho);
         var sent = Meta.WebhookDeliveries.Last(d => d.Body.Contains(sandboxEcho, StringComparison.Ordinal)).Body;
 
