@@ -7,7 +7,8 @@ namespace LeadOps.GraphSandbox;
 /// its CDN (<see cref="SizeBytes"/> long; the link expires like Meta's) unless <see cref="Url"/> names another link or
 /// <see cref="WithoutUrl"/> leaves it out. A location carries coordinates; a fallback (a shared link) a title and an
 /// optional link, sent as Meta's reference writes it (no payload, the link as <c>"URL"</c>); a template is a product shared
-/// from a shop (<c>payload.product.elements[]</c>: its <see cref="Title"/>, and <see cref="Url"/> as its image).
+/// from a shop (<c>payload.product.elements[]</c>: its <see cref="Title"/>, and <see cref="Url"/> as its image), or an airline
+/// itinerary with an <see cref="IntroMessage"/>.
 /// </summary>
 public sealed record CustomerAttachment(string Type)
 {
@@ -39,6 +40,15 @@ public sealed record CustomerAttachment(string Type)
     public static CustomerAttachment Appointment(string bookingId, string status, DateTimeOffset start, DateTimeOffset? end, string timeZone) =>
         new("appointment_booking") { WithoutUrl = true, Booking = new SandboxBooking(bookingId, status, start, end, timeZone) };
 
+    /// <summary>
+    /// An airline template (<c>template_type</c> <c>airline_itinerary</c>, as restfb/restfb keeps one in
+    /// <c>messaging-airline-itinerary-template.json</c>): no elements, its words in <c>intro_message</c>.
+    /// </summary>
+    public static CustomerAttachment AirlineItinerary(string introMessage) => new("template") { IntroMessage = introMessage };
+
+    /// <summary>An airline template's <c>intro_message</c>: the template is sent as an itinerary, not as a shared product.</summary>
+    public string? IntroMessage { get; init; }
+
     public static CustomerAttachment Image(int? sizeBytes = null) => new("image") { SizeBytes = sizeBytes };
 
     public static CustomerAttachment Location(double latitude, double longitude, string? title = null) =>
@@ -64,6 +74,15 @@ public sealed record CustomerAttachment(string Type)
             }
 
             return link;
+        }
+
+        if (IntroMessage is not null)
+        {
+            return new JsonObject
+            {
+                ["type"] = "template",
+                ["payload"] = new JsonObject { ["template_type"] = "airline_itinerary", ["intro_message"] = IntroMessage, ["locale"] = "en_US", ["pnr_number"] = "ABCDEF" },
+            };
         }
 
         var product = new JsonObject { ["id"] = "3119374954829390", ["retailer_id"] = "sandbox-product" };

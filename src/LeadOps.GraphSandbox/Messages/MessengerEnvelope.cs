@@ -14,4 +14,10 @@ public enum MessengerEnvelope
 
     /// <summary>One bare <c>{field, value}</c> with no <c>object</c> or <c>entry</c>: how the webhook reference pages print their samples.</summary>
     BareChange,
+
+    /// <summary>
+    /// <c>entry[].messaging[]</c> in an entry with neither <c>id</c> nor <c>time</c>, an echo written with the customer as
+    /// <c>sender</c> and the page as <c>recipient</c>: how howdyai/botkit's Facebook adapter tests write it (nothing names the page).
+    /// </summary>
+    NoPageNamed,
 }

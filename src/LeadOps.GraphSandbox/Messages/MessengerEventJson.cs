@@ -33,7 +33,9 @@ internal static class MessengerEventJson
             message["attachments"] = attachments;
         }
 
-        return Event(Party("id", pageId), psid, at, shape, "message", message);
+        return shape.Envelope == MessengerEnvelope.NoPageNamed
+            ? Event(Party("id", psid), pageId, at, shape, "message", message)
+            : Event(Party("id", pageId), psid, at, shape, "message", message);
     }
 
     public static JsonObject Postback(string pageId, string psid, string mid, string title, string? payload, SandboxReferral? referral, DateTimeOffset at, MessengerShape shape)

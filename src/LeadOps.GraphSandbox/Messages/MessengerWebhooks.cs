@@ -12,8 +12,12 @@ internal static class MessengerWebhooks
     public static string Body(string pageId, string field, JsonObject messengerEvent, DateTimeOffset at, MessengerShape shape) =>
         shape.Envelope == MessengerEnvelope.BareChange ? WebhookJson.Write(w => WriteChange(w, field, messengerEvent)) : WebhookJson.PageEntry(w =>
         {
-            w.WriteString("id", shape.EntryIdIsSender && messengerEvent["sender"]?["id"]?.GetValue<string>() is { } sender ? sender : pageId);
-            w.WriteNumber("time", at.ToUnixTimeMilliseconds());
+            if (shape.Envelope != MessengerEnvelope.NoPageNamed)
+            {
+                w.WriteString("id", shape.EntryIdIsSender && messengerEvent["sender"]?["id"]?.GetValue<string>() is { } sender ? sender : pageId);
+                w.WriteNumber("time", at.ToUnixTimeMilliseconds());
+            }
+
             switch (shape.Envelope)
             {
                 case MessengerEnvelope.Changes:

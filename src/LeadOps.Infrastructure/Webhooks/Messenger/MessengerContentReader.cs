@@ -5,7 +5,8 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 /// <summary>
 /// The parts of Messenger events that carry content: a message's attachments, a referral, an opt-in, a handover, a cart. Unknown
 /// attachment types are kept by name; a shared link keeps its URL however Meta spells the key, a template the titles of
-/// its elements (cards or shared products) or its text (a button template); a sticker Meta sends both as a <c>sticker</c> and as an <c>image</c> attachment
+/// its elements (cards or shared products), its text (a button template) or its introduction (an airline template's
+/// <c>intro_message</c>); a sticker Meta sends both as a <c>sticker</c> and as an <c>image</c> attachment
 /// (its move to the sticker type, June–August 2026) is kept once.
 /// </summary>
 internal static class MessengerContentReader
@@ -63,7 +64,8 @@ internal static class MessengerContentReader
             (type == "appointment_booking" ? MessengerAppointment.Describe(payload) : null)
                 ?? MessengerJson.Text(a, "title", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "title", MessageAttachment.TitleLength)
                 ?? MessengerJson.Text(payload, "name", MessageAttachment.TitleLength) ?? ElementTitles(payload)
-                ?? MessengerJson.Text(payload, "text", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "template_type", 40),
+                ?? MessengerJson.Text(payload, "text", MessageAttachment.TitleLength)
+                ?? MessengerJson.Text(payload, "intro_message", MessageAttachment.TitleLength) ?? MessengerJson.Text(payload, "template_type", 40),
             MessengerJson.Double(coordinates, "lat"),
             MessengerJson.Double(coordinates, "long"),
             MessengerJson.Id(payload, "sticker_id"));

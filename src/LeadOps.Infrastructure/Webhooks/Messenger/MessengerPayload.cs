@@ -40,7 +40,11 @@ internal static class MessengerPayload
             // An event without its own timestamp (Meta's delivery receipts) takes the entry's time, which a redelivery
             // repeats, so an event without a mid keeps its key; without either, the time the delivery arrived.
             var at = MessengerJson.Time(entry, "time") ?? receivedAt;
-            Add(events, MessengerJson.Array(entry, "messaging").Select(m => MessengerEventReader.Read(m, page, standby: false, fromChanges: false, at)));
+            foreach (var item in MessengerJson.Array(entry, "messaging"))
+            {
+                AddWithEchoReadBothWays(events, item, page, fromChanges: false, at);
+            }
+
             foreach (var item in MessengerJson.Array(entry, "standby"))
             {
                 var other = SenderNamedByEntry(item, page) is { } recipient ? MessengerEventReader.Read(item, recipient, standby: true, fromChanges: false, at) : null;
@@ -62,7 +66,7 @@ internal static class MessengerPayload
         else if (IsBareEvent(root))
         {
             // One event with no entry (how most Messenger reference pages print their samples): its page is the party it names.
-            Add(events, [MessengerEventReader.Read(root, entryPage: null, standby: false, fromChanges: true, receivedAt)]);
+            AddWithEchoReadBothWays(events, root, entryPage: null, fromChanges: true, receivedAt);
         }
     }
 
@@ -89,6 +93,25 @@ internal static class MessengerPayload
         return entryPage is not null && !echo && MessengerJson.Id(MessengerJson.Object(item, "sender"), "id") == entryPage && recipient is not null && recipient != entryPage
             ? recipient
             : null;
+    }
+
+    /// <summary>
+    /// An event, and where nothing names the page (an entry without <c>id</c>, a bare event) and it is an echo, its other
+    /// reading: Meta writes an echo's sender as the page, but SDK fixtures (howdyai/botkit's Facebook adapter tests) write the
+    /// customer as the sender, so the recipient is taken for the page when only its page is connected.
+    /// </summary>
+    private static void AddWithEchoReadBothWays(List<MessengerReading> events, JsonElement item, string? entryPage, bool fromChanges, DateTimeOffset at)
+    {
+        if (MessengerEventReader.Read(item, entryPage, standby: false, fromChanges, at) is not { } read)
+        {
+            return;
+        }
+
+        var echoRecipient = entryPage is null && MessengerJson.Object(item, "message") is { } message && MessengerJson.IsTrue(message, "is_echo")
+            ? MessengerJson.Id(MessengerJson.Object(item, "recipient"), "id")
+            : null;
+        var other = echoRecipient is not null && echoRecipient != read.PageId ? MessengerEventReader.Read(item, echoRecipient, standby: false, fromChanges: false, at) : null;
+        events.Add(new MessengerReading(read, other?.PageId == echoRecipient ? other : null));
     }
 
     private static void AddChange(List<MessengerReading> events, JsonElement change, string? entryPage, DateTimeOffset receivedAt)

@@ -5,5 +5,6 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 /// its recipient, the same event read with the recipient as the page: the standby reference prints the page as the entry's
 /// id in its sample, but describes that id as "The PSID of the user that triggered the webhook event". SDK fixtures also
 /// write the page as the sender, so the webhook takes the second reading only when its page is connected and the first's is not.
+/// The same second reading is given for an echo in a body that names no page, whose sender SDK fixtures write as the customer.
 /// </summary>
 internal sealed record MessengerReading(MessengerWebhookEvent Event, MessengerWebhookEvent? WithRecipientAsPage = null);
