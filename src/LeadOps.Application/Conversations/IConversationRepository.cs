@@ -52,7 +52,7 @@ public interface IConversationRepository
     Task CompleteSendAsync(long messageId, string mid, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Sending → Failed with the reason, for a send that reached Meta; false when the reply is no longer Sending (Meta's
+    /// Sending → Failed with the reason, for a send that reached Meta (now or on an earlier try); false when the reply is no longer Sending (Meta's
     /// echo showed it sent while its send was waiting for an answer; a receipt never moves a Sending reply), and then it is
     /// left as it is.
     /// </summary>

@@ -96,12 +96,12 @@ internal sealed partial class ReplySender(
             var reason = integration is null
                 ? "The page this conversation came through is no longer connected: connect it again on the Integrations page."
                 : "The page's integration is disabled: enable it on the Integrations page to reply.";
-            return await FailBeforeMetaAsync(conversation, message, plan, SendFailure.PageNotConnected, SendFailure.PageNotConnected, reason, attempt);
+            return await FailBeforeMetaAsync(conversation, message, plan, SendFailure.PageNotConnected, reason, attempt);
         }
 
         if (integration.MessagingRefusal is { } blocked)
         {
-            return await FailBeforeMetaAsync(conversation, message, plan, SendFailure.PageBlocked, SendFailure.PageBlocked, blocked, attempt);
+            return await FailBeforeMetaAsync(conversation, message, plan, SendFailure.PageBlocked, blocked, attempt);
         }
 
         MessengerSendResult sent;
@@ -128,8 +128,7 @@ internal sealed partial class ReplySender(
         }
         catch (FileNotFoundException)
         {
-            // Recorded as an internal error after a try Meta may have taken, so that try's later echo still shows it sent.
-            return await FailBeforeMetaAsync(conversation, message, plan, SendFailure.FileGone, SendFailure.Other, "The attached file is no longer stored: attach it again.", attempt);
+            return await FailBeforeMetaAsync(conversation, message, plan, SendFailure.FileGone, "The attached file is no longer stored: attach it again.", attempt);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -192,14 +191,14 @@ internal sealed partial class ReplySender(
             Status = MessageStatus.Sending, Failure = null, Error = ReplyOutcome.RecordPending, MessagingType = plan.MessagingType, Tag = plan.Tag,
         };
 
-    /// <summary>The send reached Meta and ended without its word, or with a refusal: failed, unless Meta's echo showed it sent first (<see cref="SettleAsync"/>).</summary>
+    /// <summary>The send reached Meta (now or on an earlier try) and ended without its word, or with a refusal: failed, unless Meta's echo showed it sent first (<see cref="SettleAsync"/>).</summary>
     private async Task<ReplyOutcome> FailAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt) =>
         await SettleAsync(conversation, message, plan, attempt, token => conversations.FailSendAsync(message.Id, kind, reason, token),
             () => conversation.RecordReplyFailed(message, kind, reason, attempt))
         ?? Failed(conversation, message, plan, kind, reason);
 
     /// <summary>
-    /// The one rule for a send that reached Meta and ended without Meta's confirmation (a failure, or Meta's word that it
+    /// The one rule for a send that reached Meta (now or on an earlier try) and ended without Meta's confirmation (a failure, or Meta's word that it
     /// took the reply without an answer LeadOps can use): Meta's echo may have shown the reply sent while the send was
     /// still waiting for its answer. <paramref name="store"/> is a conditional update that stores the outcome only while
     /// the reply is Sending, and then <paramref name="record"/> tells of it (null is returned). Otherwise the reply was
@@ -234,13 +233,14 @@ internal sealed partial class ReplySender(
 
     /// <summary>
     /// Meta was not asked this time. After a try Meta may have taken (a temporary failure or an internal error), that try's
-    /// late echo may have claimed the reply as this retry set out, as it could have claimed it Failed: the failure is then
-    /// stored only while the reply is Sending, as <paramref name="kindAfterEarlierTry"/>, and one the echo showed sent answers
-    /// sent (<see cref="FailAsync"/>). Otherwise no echo can be this reply's (<see cref="FailUnsentAsync"/>).
+    /// late echo may claim the reply, now or later, as it could claim it Failed: the failure is stored only while the reply
+    /// is Sending, and as <see cref="SendFailure.Other"/> with <paramref name="reason"/> (not <paramref name="kind"/>, which
+    /// no echo may claim), so Meta may still have it for a later echo and a later retry (<see cref="FailAsync"/>). Otherwise
+    /// no echo can be this reply's (<see cref="FailUnsentAsync"/>).
     /// </summary>
-    private Task<ReplyOutcome> FailBeforeMetaAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, SendFailure kindAfterEarlierTry, string reason, ReplyAttempt attempt) =>
+    private Task<ReplyOutcome> FailBeforeMetaAsync(Conversation conversation, MessengerMessage message, ReplyPlan plan, SendFailure kind, string reason, ReplyAttempt attempt) =>
         message.FailureKind is SendFailure.Temporary or SendFailure.Other
-            ? FailAsync(conversation, message, plan, kindAfterEarlierTry, reason, attempt)
+            ? FailAsync(conversation, message, plan, SendFailure.Other, reason, attempt)
             : FailUnsentAsync(conversation, message, plan, kind, reason, attempt);
 
     /// <summary>

@@ -118,7 +118,8 @@ public sealed class RestfbWebhookFixturesTests(DatabaseKind database) : InboxFix
     /// <c>reason</c>). Beside them, bodies of other objects restfb keeps: <c>permission-granted.wh-1.json</c>
     /// (<c>"object":"permissions"</c>, a change with <c>verb</c> and no <c>value</c>), <c>user-email.json</c> (<c>"object":"user"</c>,
     /// a change whose <c>value</c> is a string) and <c>unknown-change-value.json</c> (a page change of field <c>foo</c>).
-    /// Nothing fails; the message is kept; none of the others starts a conversation.
+    /// Nothing fails; the message is kept; the opt-in, from a customer with a PSID, is that customer's conversation (as any
+    /// opt-in is); none of the others starts one.
     /// </summary>
     [Test]
     public async Task Restfbs_files_of_other_events_and_objects_start_nothing_and_cost_nothing()
@@ -171,6 +172,7 @@ public sealed class RestfbWebhookFixturesTests(DatabaseKind database) : InboxFix
             Assert.That(await DeliveriesAsync(staff, $"example_email_{writer}"), Is.EqualTo(new[] { (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null) }));
             Assert.That(thread.Select(Shown), Is.EqualTo(new[] { "inbound|Thanks for messaging me!|" }));
             Assert.That(others, Is.All.Null, "checkout, payment, a chat-plugin guest, app roles and an unlinked account start nothing");
+            Assert.That(await FindConversationAsync(staff, optin), Is.Not.Null, "an opt-in is kept on its customer's conversation");
         });
     }
 }

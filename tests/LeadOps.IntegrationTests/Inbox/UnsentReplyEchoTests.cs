@@ -153,6 +153,52 @@ public sealed class UnsentReplyEchoTests(DatabaseKind database) : InboxFixture(d
         });
     }
 
+    /// <summary>
+    /// The same, with the earlier try's echo landing after the retry's failure was stored: Meta may still have that try,
+    /// so the failure is one an echo may claim (an internal error, with the page's reason), and the echo shows it sent.
+    /// </summary>
+    [Test]
+    public async Task An_earlier_tries_echo_after_a_retry_failed_before_meta_still_shows_the_reply_sent()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var id = await CustomerWritesAsync(staff, psid, "Is the blue one in stock?");
+        const string Text = "It is, two left.";
+        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.ProxyError, Times = 1 });
+        var first = await ReplyAsync(staff, id, Text);
+        Assert.That(first.GetProperty("status").GetString(), Is.EqualTo("failed"), first.ToString());
+        long replyId;
+        await using (var scope = App.ScopeFor(staff.User.Id))
+        {
+            replyId = (await App.Db(scope).MessengerMessages.AsNoTracking().SingleAsync(m => m.ConversationId == id && m.Sender == MessageSender.Staff)).Id;
+        }
+
+        _interleave.Step = () => Task.CompletedTask; // the retry finds the page no longer connected
+        var retry = await (await staff.Api.PostAsync($"/api/conversations/{id}/messages/{replyId}/retry", null)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.That(retry.GetProperty("status").GetString(), Is.EqualTo("failed"), retry.ToString());
+
+        var mid = "m_late_first_try_" + Guid.NewGuid().ToString("N");
+        var echo = MetaEvents.Echo(psid, MetaEvents.Millis(Clock.GetUtcNow().AddSeconds(1)), mid, Text, OwnAppId());
+        echo["message"]!["metadata"] = "leadops:reply:" + replyId;
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await PostSignedWebhookAsync(MetaEvents.Messaging(echo));
+        await HangGuard.UntilAsync("the echo was stored", async ct =>
+        {
+            await using var scope = App.ScopeFor(staff.User.Id);
+            return await App.Db(scope).MessengerMessages.AsNoTracking().AnyAsync(m => m.ConversationId == id && m.Mid == mid, ct);
+        });
+
+        var thread = await MessagesAsync(staff, id);
+        await using var read = App.ScopeFor(staff.User.Id);
+        var stored = await App.Db(read).MessengerMessages.AsNoTracking().SingleAsync(m => m.Id == replyId);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored.Status, Is.EqualTo(MessageStatus.Sent), "the customer has the first try");
+            Assert.That(stored.Mid, Is.EqualTo(mid));
+            Assert.That(thread.Count(m => m.GetProperty("text").GetString() == Text), Is.EqualTo(1), "the echo is the reply, not a page message beside it");
+        });
+    }
+
     /// <summary>LeadOps' own app id: an echo naming it may be one of its replies.</summary>
     private string OwnAppId()
     {

@@ -154,6 +154,16 @@ public sealed class FailedDeliveryPagesTests(DatabaseKind database) : AppFixture
         await App.DrainAsync();
         Assert.That(await LeadgenDeliveries.StoredAsync(secondApi, leadId), Has.Count.EqualTo(1), "the retry stored the second user's lead");
         Assert.That(await LeadgenDeliveries.StoredAsync(firstApi, leadId), Has.Count.EqualTo(1), "and not the first user's twice");
+        var secondStillSees = (await secondApi.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/failed-deliveries")).GetProperty("deliveries").EnumerateArray()
+            .Count(d => d.GetProperty("id").GetInt64() == id);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = App.Db(scope);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await db.WebhookDeliveries.AsNoTracking().Where(d => d.Id == id).Select(d => d.Status).SingleAsync(), Is.EqualTo(WebhookDeliveryStatus.Processed));
+            Assert.That(await db.WebhookDeliveryFailures.AsNoTracking().CountAsync(f => f.DeliveryId == id), Is.Zero, "the retry cleared the failure it mended");
+            Assert.That(secondStillSees, Is.Zero);
+        }
     }
 
     /// <summary>Two users, the first with the not-subscribed page connected, the second with the main page; their API clients.</summary>

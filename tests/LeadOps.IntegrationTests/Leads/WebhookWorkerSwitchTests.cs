@@ -28,11 +28,17 @@ public sealed class WebhookWorkerSwitchTests(DatabaseKind database) : AppFixture
             Assert.That(posted.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), "received and stored");
         }
 
+        // The worker says so from its own start, on a background task: waited for, not raced.
         using var status = App.OperatorClient();
-        using var response = await status.GetAsync("/status");
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var worker = json.RootElement.GetProperty("checks").GetProperty("workers").GetProperty("data").GetProperty("webhooks");
-        Assert.That(worker.GetProperty("detail").GetString(), Is.EqualTo("not running on this node (Webhooks:WorkerEnabled=false)"));
+        string? detail = null;
+        await HangGuard.UntilAsync("the webhook worker said it does not run here", async ct =>
+        {
+            using var response = await status.GetAsync("/status", ct);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            detail = json.RootElement.GetProperty("checks").GetProperty("workers").GetProperty("data").GetProperty("webhooks").GetProperty("detail").GetString();
+            return detail?.StartsWith("not running", StringComparison.Ordinal) == true;
+        });
+        Assert.That(detail, Is.EqualTo("not running on this node (Webhooks:WorkerEnabled=false)"));
 
         // The worker said so and ended when the app started: nothing on this node processes the delivery.
         Assert.That(await DeliveriesAsync(leadId), Is.EqualTo(new[] { (WebhookDeliveryStatus.Pending, 0) }), "stored, not attempted");

@@ -191,6 +191,11 @@ public sealed class SetAsideEventTests(DatabaseKind database) : OutgoingFixture(
             Assert.That(listed, Has.All.Contain("data-test=\"try-again\""), "each can be tried again");
             Assert.That(second, Does.Contain("Page 2 of 2 · 60 events").And.Contain("data-test=\"set-aside-newer\"").And.Not.Contain("data-test=\"set-aside-older\""));
         });
+
+        // Tried again from the second page, the answer leads back to it.
+        var tried = await browser.PostFormAsync($"/Webhooks?handler=TryAgain&eventId={ids[0]:D}&p=2", new Dictionary<string, string>(), formPage: "/Webhooks?p=2");
+        Assert.That(tried.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await tried.Content.ReadAsStringAsync());
+        Assert.That(tried.Headers.Location?.ToString(), Is.EqualTo("/Webhooks?p=2"));
     }
 
     /// <summary>A lead whose event is set aside: its stored answers cannot be read, so each fan-out fails.</summary>

@@ -94,6 +94,7 @@ public sealed class WebhookEndpointFormTests(DatabaseKind database) : AppFixture
 
         // Without script the address bar keeps the post's address, and a reload sends the same form once more.
         using var first = await browser.PostAsync("/Webhooks?handler=Create", new FormUrlEncodedContent(fields));
+        var answered = WebUtility.HtmlDecode(await first.Content.ReadAsStringAsync());
         using var reload = await browser.PostAsync("/Webhooks?handler=Create", new FormUrlEncodedContent(fields));
         var reloaded = WebUtility.HtmlDecode(await reload.Content.ReadAsStringAsync());
 
@@ -108,6 +109,9 @@ public sealed class WebhookEndpointFormTests(DatabaseKind database) : AppFixture
             Assert.That(reloaded, Does.Not.Contain("data-test=\"new-secret\""), "no secret is shown again");
             Assert.That(Regex.Count(reloaded, "data-test=\"endpoint\""), Is.EqualTo(1), "the answer shows the one endpoint registered");
             Assert.That(reloaded, Does.Contain("https://hooks.example.com/leadops"));
+            Assert.That(first.Headers.CacheControl?.NoStore, Is.True, "the answer with the secret is not stored");
+            Assert.That(Regex.Match(answered, "id=\"endpoint-url\"[^>]*").Value, Does.Not.Contain("hooks.example.com"), "the form is empty again: one more click registers nothing twice");
+            Assert.That(Regex.Match(reloaded, "id=\"endpoint-url\"[^>]*").Value, Does.Not.Contain("hooks.example.com"), "what the refused form holds is registered already");
         });
     }
 }

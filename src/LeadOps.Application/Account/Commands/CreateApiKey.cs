@@ -17,7 +17,7 @@ internal sealed class CreateApiKeyHandler(IApiKeyRepository keys, IUnitOfWork un
     : ICommandHandler<CreateApiKey, CreatedApiKey>
 {
     public const string SentAlready =
-        "This form was sent already (a reload sends it again): its key was created then and shown that once. Nothing new was created; to make another key, name it here and create it.";
+        "This form was sent already (a reload sends it again): its key was created then and shown that once. Nothing new was created. If the key was not copied, revoke it and create another.";
 
     public async ValueTask<CreatedApiKey> Handle(CreateApiKey command, CancellationToken cancellationToken)
     {

@@ -31,7 +31,7 @@ internal sealed class RegisterWebhookEndpointHandler(IOutgoingWebhookStore store
     : ICommandHandler<RegisterWebhookEndpoint, CreatedWebhookEndpoint>
 {
     public const string SentAlready =
-        "This form was sent already (a reload sends it again): its endpoint was registered then, listed below, and its signing secret shown that once. Nothing new was registered; to add another endpoint, fill in the form again.";
+        "This form was sent already (a reload sends it again): its endpoint was registered then, listed below, and its signing secret shown that once. Nothing new was registered. If its secret was not copied, remove that endpoint and add it again.";
 
     public async ValueTask<CreatedWebhookEndpoint> Handle(RegisterWebhookEndpoint command, CancellationToken cancellationToken)
     {

@@ -41,17 +41,30 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// <summary>The empty form has lead.created ticked; a post keeps what was ticked, nothing included.</summary>
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Input.Events = [OutgoingEventNames.LeadCreated];
+        Input = EndpointInput.Empty;
         await LoadAsync(ct);
     }
 
+    /// <summary>
+    /// Registered, the form is emptied (one more click must not register the same endpoint again) and the answer, which
+    /// shows the secret, is not stored; refused as sent already, it is emptied too: what it holds is registered.
+    /// </summary>
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         ModelState.Clear();
         Created = await this.SendFormAsync(mediator, new RegisterWebhookEndpoint(Input.Url ?? string.Empty, Input.Events ?? [], Input.Description, Input.FormToken), ct, f => $"{nameof(Input)}.{f}");
-        if (Created is null)
+        if (Created is not null)
+        {
+            Response.Headers.CacheControl = "no-store";
+            Input = EndpointInput.Empty;
+        }
+        else
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            if (ModelState[$"{nameof(Input)}.{nameof(EndpointInput.FormToken)}"]?.Errors.Count > 0)
+            {
+                Input = EndpointInput.Empty;
+            }
         }
 
         await LoadAsync(ct);
@@ -71,10 +84,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             if (!tried.IsSuccess)
             {
                 Refusal = $"{tried.Error}. {tried.Detail}";
-                return RedirectToPage();
+                return BackToSetAside();
             }
 
-            return Done("The event will be prepared again at the next round; its deliveries show in the log below.");
+            Notice = "The event will be prepared again at the next round; its deliveries show in the log below.";
+            return BackToSetAside();
         });
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
@@ -97,6 +111,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return RedirectToPage();
     }
 
+    /// <summary>Back to the page of the set-aside list the event was tried from.</summary>
+    private RedirectToPageResult BackToSetAside() => SetAsidePage > 1 ? RedirectToPage(new { p = SetAsidePage }) : RedirectToPage();
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Endpoints = await mediator.Send(new ListWebhookEndpoints(), ct);
@@ -106,6 +123,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public sealed class EndpointInput
     {
+        /// <summary>The empty form: lead.created ticked.</summary>
+        public static EndpointInput Empty => new() { Events = [OutgoingEventNames.LeadCreated] };
+
         public string? Url { get; set; }
 
         public string? Description { get; set; }
