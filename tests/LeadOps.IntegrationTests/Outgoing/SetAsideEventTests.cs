@@ -196,6 +196,10 @@ public sealed class SetAsideEventTests(DatabaseKind database) : OutgoingFixture(
         var tried = await browser.PostFormAsync($"/Webhooks?handler=TryAgain&eventId={ids[0]:D}&p=2", new Dictionary<string, string>(), formPage: "/Webhooks?p=2");
         Assert.That(tried.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await tried.Content.ReadAsStringAsync());
         Assert.That(tried.Headers.Location?.ToString(), Is.EqualTo("/Webhooks?p=2"));
+
+        // A page past the end (a stale link, or the last event of the last page tried) is the last page there is.
+        var beyond = WebUtility.HtmlDecode(await browser.GetStringAsync("/Webhooks?p=9"));
+        Assert.That(beyond, Does.Contain("Page 2 of 2 · 59 events"));
     }
 
     /// <summary>A lead whose event is set aside: its stored answers cannot be read, so each fan-out fails.</summary>
