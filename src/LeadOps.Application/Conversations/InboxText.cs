@@ -59,22 +59,6 @@ public static class InboxText
         _ => "Answered in Meta Business Suite",
     };
 
-    public static string? FailureCode(SendFailure? failure) => failure switch
-    {
-        null => null,
-        SendFailure.WindowClosed => "window_closed",
-        SendFailure.OutsideWindow => "outside_window",
-        SendFailure.RecipientUnavailable => "recipient_unavailable",
-        SendFailure.TokenInvalid => "token_invalid",
-        SendFailure.PermissionMissing => "permission_missing",
-        SendFailure.RateLimited => "rate_limited",
-        SendFailure.Temporary => "temporary",
-        SendFailure.PageNotConnected => "page_not_connected",
-        SendFailure.PageBlocked => "page_blocked",
-        SendFailure.FileGone => "file_gone",
-        _ => "other",
-    };
-
     /// <summary>"just now", "12 min", "3 h 5 min", "2 d 4 h".</summary>
     public static string Duration(TimeSpan span)
     {
