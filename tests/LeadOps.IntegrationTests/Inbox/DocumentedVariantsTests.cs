@@ -16,13 +16,6 @@ public sealed class DocumentedVariantsTests(DatabaseKind database) : InboxFixtur
 {
     private const string Page = SandboxSeed.MainPageId;
 
-    private async Task<List<(Domain.Common.WebhookDeliveryStatus Status, int Attempts, string? Error)>> DeliveriesAsync(Staff staff, string marker)
-    {
-        await using var scope = App.ScopeFor(staff.User.Id);
-        return (await App.Db(scope).WebhookDeliveries.AsNoTracking().Where(d => d.Body.Contains(marker)).ToListAsync())
-            .Select(d => (d.Status, d.Attempts, d.LastError)).ToList();
-    }
-
     private async Task<List<JsonElement>> ThreadAsync(Staff staff, string psid) =>
         await FindConversationAsync(staff, psid) is { } id ? [.. await MessagesAsync(staff, id)] : [];
 

@@ -15,13 +15,6 @@ public sealed class MessengerCallingWebhooksTests(DatabaseKind database) : Inbox
 {
     private const string Page = SandboxSeed.MainPageId;
 
-    private async Task<List<(Domain.Common.WebhookDeliveryStatus Status, int Attempts, string? Error)>> DeliveriesAsync(Staff staff, string marker)
-    {
-        await using var scope = App.ScopeFor(staff.User.Id);
-        return (await App.Db(scope).WebhookDeliveries.AsNoTracking().Where(d => d.Body.Contains(marker)).ToListAsync())
-            .Select(d => (d.Status, d.Attempts, d.LastError)).ToList();
-    }
-
     /// <summary>
     /// The page's entry holds <c>calls[]</c> beside <c>messaging[]</c>: a customer's call (<c>connect</c>, <c>from</c> the PSID,
     /// <c>to</c> the page, <c>timestamp</c> in seconds, <c>call_direction</c> <c>user_initiated</c>), a business call's

@@ -15,13 +15,6 @@ public sealed class RestfbWebhookFixturesTests(DatabaseKind database) : InboxFix
 {
     private const string Page = SandboxSeed.MainPageId;
 
-    private async Task<List<(Domain.Common.WebhookDeliveryStatus Status, int Attempts, string? Error)>> DeliveriesAsync(Staff staff, string marker)
-    {
-        await using var scope = App.ScopeFor(staff.User.Id);
-        return (await App.Db(scope).WebhookDeliveries.AsNoTracking().Where(d => d.Body.Contains(marker)).ToListAsync())
-            .Select(d => (d.Status, d.Attempts, d.LastError)).ToList();
-    }
-
     private static string Shown(JsonElement m) =>
         $"{m.GetProperty("direction").GetString()}|{m.GetProperty("text").GetString()}|" + string.Join(",", m.GetProperty("attachments").EnumerateArray()
             .Select(a => $"{a.GetProperty("type").GetString()}:{a.GetProperty("title").GetString()}:{(a.GetProperty("type").GetString() == "fallback" ? a.GetProperty("url").GetString() : null)}"));

@@ -14,13 +14,6 @@ public sealed class SdkSpecPayloadsTests(DatabaseKind database) : InboxFixture(d
 {
     private const string Page = SandboxSeed.MainPageId;
 
-    private async Task<List<(Domain.Common.WebhookDeliveryStatus Status, int Attempts, string? Error)>> DeliveriesAsync(Staff staff, string marker)
-    {
-        await using var scope = App.ScopeFor(staff.User.Id);
-        return (await App.Db(scope).WebhookDeliveries.AsNoTracking().Where(d => d.Body.Contains(marker)).ToListAsync())
-            .Select(d => (d.Status, d.Attempts, d.LastError)).ToList();
-    }
-
     /// <summary>
     /// jgorset/facebook-messenger (the Ruby gem) keeps in <c>spec/facebook/messenger/incoming/</c>:
     /// <list type="bullet">

@@ -36,6 +36,14 @@ public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
     /// <summary>The sandbox the app talks to: no seeded leads.</summary>
     protected virtual SandboxOptions SandboxOptions() => new() { InitialLeadsPerForm = 0 };
 
+    /// <summary>The stored webhook deliveries whose body holds <paramref name="marker"/>: status, attempts and last error.</summary>
+    protected async Task<List<(Domain.Common.WebhookDeliveryStatus Status, int Attempts, string? Error)>> DeliveriesAsync(Staff staff, string marker)
+    {
+        await using var scope = App.ScopeFor(staff.User.Id);
+        return (await App.Db(scope).WebhookDeliveries.AsNoTracking().Where(d => d.Body.Contains(marker)).ToListAsync())
+            .Select(d => (d.Status, d.Attempts, d.LastError)).ToList();
+    }
+
     /// <summary>A customer the sandbox has never seen (page-scoped ids are per test).</summary>
     protected static string NewPsid() => "72" + (Environment.ProcessId % 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture) +
         Interlocked.Increment(ref _psidCounter).ToString("D10", System.Globalization.CultureInfo.InvariantCulture);
