@@ -37,6 +37,14 @@ public sealed class SandboxOptions
     /// <summary>Emit ids in leadgen webhooks as JSON numbers (Meta's sample) instead of strings (what is seen in practice).</summary>
     public bool WebhookIdsAsNumbers { get; set; }
 
+    /// <summary>
+    /// Lead ids are this number plus the lead's sequence (1, 2, …). Graph's ids are 64-bit numbers: a lead id above 2^53
+    /// (9007199254740992), such as a 16-digit id from 9.1e15 or a 19-digit one, loses digits in a double, so a client that
+    /// reads a webhook's numeric <c>leadgen_id</c> must keep it digit for digit. Set it before any lead exists (the seed's
+    /// leads take it too); a state file keeps leads by sequence, so their ids follow this number.
+    /// </summary>
+    public long LeadIdBase { get; set; } = 1_500_000_000_000_000;
+
     /// <summary>Highest <c>limit</c> the leads edge honours; larger values are capped silently, as Graph does.</summary>
     public int LeadsLimitCap { get; set; } = 25;
 
@@ -110,6 +118,8 @@ public sealed class SandboxOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(LeadsLimitCap, 1, nameof(LeadsLimitCap));
         ArgumentOutOfRangeException.ThrowIfLessThan(DefaultLimit, 1, nameof(DefaultLimit));
         ArgumentOutOfRangeException.ThrowIfNegative(InitialLeadsPerForm, nameof(InitialLeadsPerForm));
+        ArgumentOutOfRangeException.ThrowIfLessThan(LeadIdBase, 1, nameof(LeadIdBase));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(LeadIdBase, long.MaxValue / 2, nameof(LeadIdBase));
         ArgumentOutOfRangeException.ThrowIfLessThan(AppCallsPerHourBudget, 1, nameof(AppCallsPerHourBudget));
         ArgumentOutOfRangeException.ThrowIfLessThan(PageCallsPerHourBudget, 1, nameof(PageCallsPerHourBudget));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRecordedRequests, 1, nameof(MaxRecordedRequests));
