@@ -79,6 +79,45 @@ public sealed class ChatwootMessengerPayloadsTests(DatabaseKind database) : Inbo
     }
 
     /// <summary>
+    /// chatwoot's other page shapes: <c>mocked_feed_message</c>, a Page <c>feed</c> change written with no <c>field</c> (a
+    /// comment: <c>from {id, name}</c>, <c>post_id</c>, <c>comment_id</c>, <c>item</c> <c>comment</c>, <c>verb</c> <c>add</c>, its
+    /// words in a string <c>message</c>), and the times its Instagram factories write in Graph's ISO form
+    /// (<c>"time"</c> and <c>"timestamp"</c> <c>"2021-09-08T06:34:04+0000"</c>), here on a page's message. The body comes twice:
+    /// the comment starts no conversation (LeadOps answers messages, not comments), the message is kept once, dated by its
+    /// ISO time.
+    /// </summary>
+    [Test]
+    public async Task Chatwoots_feed_change_starts_nothing_and_an_iso_timestamp_dates_the_message()
+    {
+        var staff = await NewStaffAsync();
+        var (psid, commenter) = (NewPsid(), NewPsid());
+        var sent = Clock.GetUtcNow().AddMinutes(-3);
+        var iso = sent.ToString("yyyy-MM-dd'T'HH:mm:ss+0000", System.Globalization.CultureInfo.InvariantCulture);
+        var body = $$$"""
+            {"object":"page","entry":[
+              {"id":"{{{Page}}}","time":"{{{iso}}}","changes":[{"value":{"from":{"id":"{{{commenter}}}","name":"Jane Dae"},"post_id":"1_3","comment_id":"3_5",
+                "post":{"permalink_url":"https://www.facebook.com/1_3"},"item":"comment","verb":"add","message":"comment message"} }]},
+              {"id":"{{{Page}}}","time":"{{{iso}}}","messaging":[{"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{Page}}}"},"timestamp":"{{{iso}}}",
+                "message":{"mid":"message-id-1{{{psid}}}","text":"This is the first message from the customer"} }]}
+            ]}
+            """;
+
+        await PostSignedWebhookAsync(body);
+        await PostSignedWebhookAsync(body);
+        await ProcessedAsync(staff);
+        var id = await FindConversationAsync(staff, psid);
+        var thread = id is { } found ? await MessagesAsync(staff, found) : [];
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await DeliveriesAsync(staff, psid), Is.EqualTo(new[] { (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null), (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null) }));
+            Assert.That(thread.Select(m => (m.GetProperty("text").GetString(), m.GetProperty("at").GetDateTimeOffset())),
+                Is.EqualTo(new[] { ("This is the first message from the customer", new DateTimeOffset(sent.Year, sent.Month, sent.Day, sent.Hour, sent.Minute, sent.Second, TimeSpan.Zero)) }));
+            Assert.That(await FindConversationAsync(staff, commenter), Is.Null, "a comment is no conversation");
+        });
+    }
+
+    /// <summary>
     /// chatwoot's <c>facebook_postback_job_spec.rb</c>: a tap whose <c>timestamp</c> is a string of milliseconds
     /// (<c>"1700000000000"</c>) and whose <c>mid</c> is the <c>mid.</c> of the message it answers, for a page two accounts
     /// connected: each of the two staff members sees the tap once, however often it comes. chatwoot's reaction to a message no
