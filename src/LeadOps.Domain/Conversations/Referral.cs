@@ -30,7 +30,14 @@ public sealed record Referral(string? Source, string? Ref, string? AdId, string?
     /// the 24-hour standard messaging window"); an ad, the Discover tab or a Messenger code does so only with the message
     /// that follows, which opens it itself.
     /// </summary>
-    public bool OpensWindow => string.Equals(Source, "SHORTLINK", StringComparison.OrdinalIgnoreCase);
+    public bool OpensWindow => IsShortLink(Source);
+
+    /// <summary>
+    /// An m.me link: <c>SHORTLINK</c>, or <c>SHORT-URL</c> as Meta's messaging_postbacks reference prints its sample (its
+    /// table says m.me links are <c>SHORTLINK</c>).
+    /// </summary>
+    public static bool IsShortLink(string? source) =>
+        string.Equals(source, "SHORTLINK", StringComparison.OrdinalIgnoreCase) || string.Equals(source, "SHORT-URL", StringComparison.OrdinalIgnoreCase);
 
     public bool IsEmpty => Source is null && Ref is null && AdId is null && AdTitle is null && PostId is null &&
         PhotoUrl is null && VideoUrl is null && ProductId is null && RefererUri is null;
@@ -38,7 +45,7 @@ public sealed record Referral(string? Source, string? Ref, string? AdId, string?
     /// <summary>"Came from ad “Summer sale” (ad 6045…) · product 7310… · ref spring" — what the thread and the header say.</summary>
     public string Describe()
     {
-        var (source, adId, title) = (TextLimit.Words(Source), TextLimit.Words(AdId), TextLimit.Words(AdTitle));
+        var (source, adId, title) = (IsShortLink(Source) ? "SHORTLINK" : TextLimit.Words(Source), TextLimit.Words(AdId), TextLimit.Words(AdTitle));
         var from = adId is not null || string.Equals(source, "ADS", StringComparison.OrdinalIgnoreCase)
             ? (title, adId) switch
             {

@@ -142,6 +142,22 @@ public sealed class MessengerRulesTests
         });
     }
 
+    /// <summary>
+    /// Meta's messaging_postbacks reference prints an m.me link's source as <c>SHORT-URL</c> (its table says SHORTLINK): both are
+    /// the m.me link, in words and for the window; an ad or the Discover tab opens nothing by itself.
+    /// </summary>
+    [TestCase("SHORTLINK", true, "Came from shortlink · ref spring")]
+    [TestCase("SHORT-URL", true, "Came from shortlink · ref spring")]
+    [TestCase("short-url", true, "Came from shortlink · ref spring")]
+    [TestCase("ADS", false, "Came from an ad · ref spring")]
+    [TestCase("DISCOVER_TAB", false, "Came from discover tab · ref spring")]
+    public void An_m_me_link_is_known_by_either_spelling(string source, bool opensWindow, string expected)
+    {
+        var referral = new Referral(source, "spring", null, null, null, "OPEN_THREAD");
+
+        Assert.That((referral.OpensWindow, referral.Describe()), Is.EqualTo((opensWindow, expected)));
+    }
+
     /// <summary>Meta may send an ad referral with neither <c>ad_id</c> nor <c>ad_title</c>, and links without <c>ref</c> or <c>referer_uri</c>: no sentence ends in the air.</summary>
     [TestCase("ADS", null, null, null, null, "Came from an ad")]
     [TestCase("ADS", null, " ", "  ", null, "Came from an ad")]
