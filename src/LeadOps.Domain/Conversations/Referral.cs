@@ -33,11 +33,12 @@ public sealed record Referral(string? Source, string? Ref, string? AdId, string?
     public bool OpensWindow => IsShortLink(Source);
 
     /// <summary>
-    /// An m.me link: <c>SHORTLINK</c>, or <c>SHORT-URL</c> as Meta's messaging_postbacks reference prints its sample (its
-    /// table says m.me links are <c>SHORTLINK</c>).
+    /// An m.me link: <c>SHORTLINK</c>, or <c>SHORT-URL</c> as Meta's messaging_postbacks reference prints its sample, or
+    /// <c>SHORT_URL</c> as its Postback Button Setup page prints the same sample (both tables say m.me links are <c>SHORTLINK</c>).
     /// </summary>
-    public static bool IsShortLink(string? source) =>
-        string.Equals(source, "SHORTLINK", StringComparison.OrdinalIgnoreCase) || string.Equals(source, "SHORT-URL", StringComparison.OrdinalIgnoreCase);
+    public static bool IsShortLink(string? source) => source is not null && ShortLinkSources.Contains(source);
+
+    private static readonly HashSet<string> ShortLinkSources = new(["SHORTLINK", "SHORT-URL", "SHORT_URL"], StringComparer.OrdinalIgnoreCase);
 
     public bool IsEmpty => Source is null && Ref is null && AdId is null && AdTitle is null && PostId is null &&
         PhotoUrl is null && VideoUrl is null && ProductId is null && RefererUri is null;

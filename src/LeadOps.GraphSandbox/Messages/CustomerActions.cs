@@ -124,11 +124,12 @@ public sealed partial class CustomerActions
 
     /// <summary>
     /// The customer comes back to the thread from an ad or an m.me link (<c>messaging_referrals</c>; an m.me link, source
-    /// SHORTLINK or, as Meta's messaging_postbacks reference prints it, SHORT-URL, resets the window).
+    /// SHORTLINK or, as Meta's messaging_postbacks reference and Postback Button Setup page print it, SHORT-URL or SHORT_URL,
+    /// resets the window).
     /// </summary>
     public void ArrivesFrom(string pageId, string psid, SandboxReferral referral, MessengerShape? shape = null)
     {
-        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: referral.Source is "SHORTLINK" or "SHORT-URL");
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: referral.Source is "SHORTLINK" or "SHORT-URL" or "SHORT_URL");
         _store.Publish(page, "messaging_referrals", MessengerEventJson.Referral(page.Id, customer.Psid, referral, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
     }
 

@@ -143,12 +143,13 @@ public sealed class MessengerRulesTests
     }
 
     /// <summary>
-    /// Meta's messaging_postbacks reference prints an m.me link's source as <c>SHORT-URL</c> (its table says SHORTLINK): both are
-    /// the m.me link, in words and for the window; an ad or the Discover tab opens nothing by itself.
+    /// Meta's messaging_postbacks reference prints an m.me link's source as <c>SHORT-URL</c>, its Postback Button Setup page as
+    /// <c>SHORT_URL</c> (their tables say SHORTLINK): each is the m.me link, in words and for the window; an ad or the Discover tab opens nothing by itself.
     /// </summary>
     [TestCase("SHORTLINK", true, "Came from shortlink · ref spring")]
     [TestCase("SHORT-URL", true, "Came from shortlink · ref spring")]
     [TestCase("short-url", true, "Came from shortlink · ref spring")]
+    [TestCase("SHORT_URL", true, "Came from shortlink · ref spring")]
     [TestCase("ADS", false, "Came from an ad · ref spring")]
     [TestCase("DISCOVER_TAB", false, "Came from discover tab · ref spring")]
     public void An_m_me_link_is_known_by_either_spelling(string source, bool opensWindow, string expected)
