@@ -40,10 +40,12 @@ public sealed class SandboxOptions
     /// <summary>
     /// Lead ids are this number plus the lead's sequence (1, 2, …). Graph's ids are 64-bit numbers: a lead id above 2^53
     /// (9007199254740992), such as a 16-digit id from 9.1e15 or a 19-digit one, loses digits in a double, so a client that
-    /// reads a webhook's numeric <c>leadgen_id</c> must keep it digit for digit. Set it before any lead exists (the seed's
-    /// leads take it too); a state file keeps leads by sequence, so their ids follow this number.
+    /// reads a webhook's numeric <c>leadgen_id</c> must keep it digit for digit. Read once, when the sandbox starts (the
+    /// seed's leads take it too); a state file saved with another base is refused, since its leads are kept by sequence.
     /// </summary>
-    public long LeadIdBase { get; set; } = 1_500_000_000_000_000;
+    public long LeadIdBase { get; set; } = DefaultLeadIdBase;
+
+    public const long DefaultLeadIdBase = 1_500_000_000_000_000;
 
     /// <summary>Highest <c>limit</c> the leads edge honours; larger values are capped silently, as Graph does.</summary>
     public int LeadsLimitCap { get; set; } = 25;

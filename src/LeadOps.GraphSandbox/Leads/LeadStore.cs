@@ -10,7 +10,8 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
     private const long SeedStreamLeadTimes = 1;
     private static readonly TimeSpan SeededLeadsSpan = TimeSpan.FromDays(60);
 
-    /// <summary>Every lead, by sequence number (the lead id minus <see cref="SandboxOptions.LeadIdBase"/>, from 1).</summary>
+    /// <summary>A lead's id is this (<see cref="SandboxOptions.LeadIdBase"/> at start) plus its sequence; <see cref="_bySequence"/> holds every lead by it, from 1.</summary>
+    private readonly long _idBase = options.LeadIdBase;
     private readonly List<LeadRef> _bySequence = [];
 
     /// <summary>Each form's leads, sorted ascending by (created time, sequence).</summary>
@@ -160,7 +161,7 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
             return null;
         }
 
-        var index = number - options.LeadIdBase - 1;
+        var index = number - _idBase - 1;
         lock (gate)
         {
             return index >= 0 && index < _bySequence.Count && !_deleted.Contains(index + 1) ? _bySequence[(int)index] : null;
@@ -291,7 +292,7 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
 
     private LeadRef NewLead(FormState form, long createdUnix)
     {
-        var lead = new LeadRef(_bySequence.Count + 1, createdUnix, form, options.LeadIdBase);
+        var lead = new LeadRef(_bySequence.Count + 1, createdUnix, form, _idBase);
         _bySequence.Add(lead);
         return lead;
     }

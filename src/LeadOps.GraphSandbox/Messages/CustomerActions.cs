@@ -129,7 +129,7 @@ public sealed partial class CustomerActions
     /// </summary>
     public void ArrivesFrom(string pageId, string psid, SandboxReferral referral, MessengerShape? shape = null)
     {
-        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: referral.Source is "SHORTLINK" or "SHORT-URL" or "SHORT_URL");
+        var (page, customer, at, _) = Begin(pageId, psid, null, opensWindow: referral.Source?.ToUpperInvariant() is "SHORTLINK" or "SHORT-URL" or "SHORT_URL");
         _store.Publish(page, "messaging_referrals", MessengerEventJson.Referral(page.Id, customer.Psid, referral, at, shape ?? MessengerShape.Default), at, shape ?? MessengerShape.Default);
     }
 

@@ -12,4 +12,8 @@ internal sealed record SandboxSnapshot(
     IReadOnlyList<SavedPage> Pages,
     IReadOnlyList<SavedForm> Forms,
     IReadOnlyList<SavedLead> Leads,
-    IReadOnlyList<SavedCustomer> Customers);
+    IReadOnlyList<SavedCustomer> Customers)
+{
+    /// <summary>The lead id base the file was saved with (files from before it was kept were saved with the default).</summary>
+    public long LeadIdBase { get; init; } = SandboxOptions.DefaultLeadIdBase;
+}

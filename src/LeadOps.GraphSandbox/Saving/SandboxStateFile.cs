@@ -52,9 +52,11 @@ internal static class SandboxStateFile
             snapshot = null;
         }
 
-        if (snapshot is null || snapshot.Seed != state.Options.Seed || snapshot.InitialLeadsPerForm != state.Options.InitialLeadsPerForm)
+        if (snapshot is null || snapshot.Seed != state.Options.Seed || snapshot.InitialLeadsPerForm != state.Options.InitialLeadsPerForm ||
+            snapshot.LeadIdBase != state.Options.LeadIdBase)
         {
-            throw new InvalidDataException($"The Graph sandbox's state file '{path}' is unreadable or was saved with another seed; delete it to start from the seed.");
+            throw new InvalidDataException(
+                $"The Graph sandbox's state file '{path}' is unreadable or was saved with another seed or lead id base; delete it to start from the seed.");
         }
 
         state.Atomically(() => Restore(state, snapshot, path));
@@ -71,7 +73,10 @@ internal static class SandboxStateFile
             [.. pages.Select(p => new SavedPage(p.Id, state.Subscriptions.FieldsOf(p), p.Token.ForcedExpired ? p.Token.ExpiresAt : null, p.HasLeadAccess))],
             [.. state.Forms.All.Where(f => f.Page.Seed.Forms.All(seeded => seeded.Id != f.Id)).Select(f => new SavedForm(f.Id, f.Page.Id, f.Name, f.Status, f.CreatedUnix))],
             state.Leads.SinceSeed(),
-            [.. pages.SelectMany(p => state.Messages.CustomersOf(p).Select(c => new SavedCustomer(p.Id, c.Psid, c.LastCustomerMessageAt, c.ThreadOwnerAppId)))]);
+            [.. pages.SelectMany(p => state.Messages.CustomersOf(p).Select(c => new SavedCustomer(p.Id, c.Psid, c.LastCustomerMessageAt, c.ThreadOwnerAppId)))])
+        {
+            LeadIdBase = state.Options.LeadIdBase,
+        };
     }
 
     private static void Restore(SandboxState state, SandboxSnapshot snapshot, string path)

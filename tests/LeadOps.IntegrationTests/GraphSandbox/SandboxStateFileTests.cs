@@ -84,4 +84,28 @@ public sealed class SandboxStateFileTests
         Assert.That(async () => await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, Seed = 7 }),
             Throws.InstanceOf<InvalidDataException>().With.Message.Contains(file).And.Message.Contains("delete it"));
     }
+
+    /// <summary>The file keeps leads by sequence: started with another lead id base, every saved lead would change its id.</summary>
+    [Test]
+    public async Task A_file_saved_with_another_lead_id_base_is_refused_and_one_saved_with_the_same_base_keeps_the_lead_ids()
+    {
+        var file = StateFileOnDisk.NewPath();
+        const long idBase = 1_234_567_890_123_456_000;
+        string leadId;
+        await using (var first = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, InitialLeadsPerForm = 0, LeadIdBase = idBase }))
+        {
+            leadId = first.State.SubmitLeads(SandboxSeed.MainTestRideFormId, 1)[0];
+        }
+
+        Assert.That(async () => await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, InitialLeadsPerForm = 0 }),
+            Throws.InstanceOf<InvalidDataException>().With.Message.Contains("lead id base").And.Message.Contains(file));
+        await using var again = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, InitialLeadsPerForm = 0, LeadIdBase = idBase });
+        var next = again.State.SubmitLeads(SandboxSeed.MainTestRideFormId, 1)[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(leadId, Is.EqualTo((idBase + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.That(again.State.LeadCount(SandboxSeed.MainTestRideFormId), Is.EqualTo(2), "the saved lead is back");
+            Assert.That(next, Is.EqualTo((idBase + 2).ToString(System.Globalization.CultureInfo.InvariantCulture)), "ids go on from the same base");
+        });
+    }
 }

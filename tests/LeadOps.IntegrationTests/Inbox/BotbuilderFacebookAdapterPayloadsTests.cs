@@ -98,6 +98,7 @@ public sealed class BotbuilderFacebookAdapterPayloadsTests(DatabaseKind database
 
         Assert.Multiple(async () =>
         {
+            Assert.That(await DeliveriesAsync(staff, "\"new_owner_app_id\":1234567890,\"metadata\":\"Pass thread control\""), Is.EqualTo(new[] { (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null) }));
             Assert.That(await DeliveriesAsync(staff, "Take thread control from a secondary receiver"), Is.EqualTo(new[] { (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null) }));
             Assert.That(await DeliveriesAsync(staff, "\"requested_owner_app_id\":1234567890"), Is.EqualTo(new[] { (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null) }));
             Assert.That(await FindConversationAsync(staff, Page), Is.Null, "no conversation with the page itself");

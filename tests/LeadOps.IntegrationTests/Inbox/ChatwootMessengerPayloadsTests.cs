@@ -25,7 +25,7 @@ public sealed class ChatwootMessengerPayloadsTests(DatabaseKind database) : Inbo
     /// chatwoot's <c>incoming_fb_text_message</c> (text with an <c>m_</c> mid and no <c>timestamp</c>), its <c>message_deliveries</c>
     /// and <c>message_reads</c> (a <c>watermark</c> written as a string of milliseconds, no <c>mids</c>, no <c>timestamp</c>), a
     /// reaction (<c>action</c> <c>react</c>, <c>reaction</c> <c>like</c>) and its <c>unreact</c> whose <c>emoji</c> is <c>null</c>:
-    /// each event alone in a body whose <c>messaging</c> is one object. Each body comes twice. The customer's words are kept once;
+    /// each event alone in a body whose <c>messaging</c> is one object. The text's body comes twice. The customer's words are kept once;
     /// the receipt and the read mark the staff reply before the watermark; the reaction shows on the customer's message and
     /// the unreact takes it off.
     /// </summary>
@@ -150,6 +150,10 @@ public sealed class ChatwootMessengerPayloadsTests(DatabaseKind database) : Inbo
                 Is.EqualTo(new[] { "postback|Tapped: Option A|btn_1", "postback|Tapped: Option A|btn_1" }));
             Assert.That(await FindConversationAsync(first, missing), Is.Null, "a reaction to a message no one has starts nothing");
             Assert.That(await FindConversationAsync(first, blank), Is.Null, "nor does a reaction that names no message");
+            Assert.That(await DeliveriesAsync(first, $"missing-message-id{missing}"), Is.EqualTo(new[] { (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null) }),
+                "the lost reaction's delivery is worked off at the first attempt");
+            Assert.That(await DeliveriesAsync(first, $"\"id\":\"{blank}\""), Is.EqualTo(new[] { (Domain.Common.WebhookDeliveryStatus.Processed, 1, (string?)null) }),
+                "and so is the one that names no message");
         });
     }
 }

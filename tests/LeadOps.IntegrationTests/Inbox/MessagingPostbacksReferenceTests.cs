@@ -8,7 +8,8 @@ namespace LeadOps.IntegrationTests.Inbox;
 /// <summary>
 /// Meta's "messaging_postbacks Webhooks Reference" (messenger-platform/webhooks/webhook-events/messaging_postbacks, updated
 /// Feb 26, 2026) prints its sample tap's referral with <c>"source":"SHORT-URL"</c>, while its table says that for m.me links
-/// "the value of source is SHORTLINK": both name the m.me link.
+/// "the value of source is SHORTLINK"; its Postback Button Setup page prints the same sample with <c>SHORT_URL</c>. Each names
+/// the m.me link (the sandbox's returner arrives with <c>SHORT_URL</c>).
 /// </summary>
 public sealed class MessagingPostbacksReferenceTests(DatabaseKind database) : InboxFixture(database)
 {
@@ -47,7 +48,7 @@ public sealed class MessagingPostbacksReferenceTests(DatabaseKind database) : In
             {"object":"page","entry":[{"id":"{{Page}}","time":{{at}},"messaging":[{"sender":{"id":"{{returner}}"},"recipient":{"id":"{{Page}}"},"timestamp":{{at}},
               "referral":{"ref":"spring","source":"SHORT-URL","type":"OPEN_THREAD"} } ] } ] }
             """);
-        Meta.Customers.ArrivesFrom(Page, sandboxReturner, new SandboxReferral("SHORT-URL", "summer"));
+        Meta.Customers.ArrivesFrom(Page, sandboxReturner, new SandboxReferral("SHORT_URL", "summer"));
         await ProcessedAsync(staff);
         var returnerId = await FindConversationAsync(staff, returner);
         var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{sandboxId}/messages", new { text = "Yes, two of them." });

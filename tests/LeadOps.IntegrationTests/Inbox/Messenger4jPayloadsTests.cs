@@ -165,6 +165,7 @@ public sealed class Messenger4jPayloadsTests(DatabaseKind database) : InboxFixtu
             Assert.That(notes, Is.EqualTo(new[] { "Came from shortlink · ref spring_ride", "Came from ad 6045246247433 · ref summer", "Came from messenger code · ref counter", "Came from discover tab" }));
             Assert.That(await FindConversationAsync(staff, optin), Is.Not.Null, "an opt-in from a customer with a PSID is that customer's conversation");
             Assert.That(others, Is.All.Null, "account linking, receipts, unknown events, games and other objects start nothing");
+            Assert.That(await FindConversationAsync(staff, $"REF_FROM_CHECKBOX_PLUGIN{userRef}"), Is.Null, "an opt-in known only by its user_ref starts nothing");
         });
     }
 }

@@ -31,6 +31,7 @@ public sealed class LeadIdsBeyondDoublesTests(DatabaseKind database) : AppFixtur
         Graph.Options.WebhookIdsAsNumbers = false;
         var sent = Graph.WebhookDeliveries[^1].Body;
         var value = JsonDocument.Parse(sent).RootElement.GetProperty("entry")[0].GetProperty("changes")[0].GetProperty("value");
+        var fromNumbers = (await LeadgenDeliveries.StoredAsync(api, leadId)).Select(l => l.GetProperty("facebook_lead_id").GetString()).ToList();
 
         var replayedAsStrings = LeadgenDeliveries.Body([(SandboxSeed.MainPageId, SandboxSeed.MainTestRideFormId, leadId)]);
         var lead = await LeadgenDeliveries.DeliveredTwiceAsync(App, api, leadId, replayedAsStrings);
@@ -39,6 +40,7 @@ public sealed class LeadIdsBeyondDoublesTests(DatabaseKind database) : AppFixtur
             Assert.That(long.Parse(leadId, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(1L << 53), "an id no double holds");
             Assert.That(value.GetProperty("leadgen_id").ValueKind, Is.EqualTo(JsonValueKind.Number), "the sandbox sent the id as Meta's sample does");
             Assert.That(value.GetProperty("leadgen_id").GetRawText(), Is.EqualTo(leadId));
+            Assert.That(fromNumbers, Is.EqualTo(new[] { leadId }), "stored from the webhook that wrote its ids as numbers, before any replay");
             Assert.That(lead.GetProperty("facebook_lead_id").GetString(), Is.EqualTo(leadId), "digit for digit");
             Assert.That(lead.GetProperty("source").GetString(), Is.EqualTo("webhook"));
         });
