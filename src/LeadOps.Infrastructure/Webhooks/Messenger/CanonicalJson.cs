@@ -4,7 +4,7 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 
 /// <summary>
 /// A JSON value written one way only, whatever way it was sent: no whitespace, every object's names in ordinal order (a
-/// name given twice keeps its last value, as <see cref="JsonElement"/> reads it), strings escaped alike, numbers as sent.
+/// name given twice keeps its last value), strings escaped alike, numbers as sent.
 /// The same event posted again with other spacing, name order or escapes has the same digest; another event has another.
 /// </summary>
 internal static class CanonicalJson
