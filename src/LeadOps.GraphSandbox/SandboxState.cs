@@ -146,8 +146,8 @@ public sealed class SandboxState
         }
     }
 
-    /// <summary>The form's test lead (<c>POST /{form-id}/test_leads</c>), if it holds one.</summary>
-    public string? TestLeadOf(string formId) => Leads.TestLeadsOf(Forms.Require(formId)) is [var lead, ..] ? lead.Id : null;
+    /// <summary>The form's test lead (<c>POST /{form-id}/test_leads</c>), the newest if it holds several; null if none.</summary>
+    public string? TestLeadOf(string formId) => Leads.TestLeadsOf(Forms.Require(formId)) is [.., var lead] ? lead.Id : null;
 
     /// <summary>
     /// Leads Access Manager: false as if the business had customised Leads Access and left this app out (Graph's

@@ -51,13 +51,20 @@ public sealed record MessengerWebhookEvent(
     public MessengerPolicyEnforcement? Policy { get; init; }
 
     /// <summary>
+    /// The SHA-256 (hex) of the event's canonical JSON, set when neither the event nor its entry gave a time (bodies some
+    /// SDKs post; never Meta's): <see cref="Timestamp"/> is then when it arrived, which a resend does not repeat.
+    /// </summary>
+    public string? ContentDigest { get; init; }
+
+    /// <summary>
     /// A stable id for an event Meta gives none (a postback without a mid, a referral, a handover, an opt-in): the same
     /// event delivered again gets the same id, so it is stored once. <paramref name="content"/> tells apart two events of
     /// one kind at the same time (two buttons tapped within a second, as the dashboard's seconds-resolution test sends).
+    /// An event with no time of its own is keyed by its <see cref="ContentDigest"/> rather than the time it arrived.
     /// </summary>
     public string KeyFor(string what, string? content = null)
     {
-        var key = $"{what}:{Psid}:{Timestamp.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        var key = $"{what}:{Psid}:{ContentDigest ?? Timestamp.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
         return content is null ? key : key + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..16];
     }
 }

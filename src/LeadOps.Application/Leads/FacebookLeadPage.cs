@@ -8,15 +8,33 @@ namespace LeadOps.Application.Leads;
 /// </summary>
 public sealed class FacebookLeadPage(IReadOnlyList<FacebookLeadData> leads, string? warning = null) : GraphListing<FacebookLeadData>(leads)
 {
+    // Declared before the fields that read it (static fields start in the order they are written).
+    private static readonly string[] AskedOrder = ["partner_name", "retailer_item_id", "home_listing", "vehicle", "post"];
+
     public string? Warning { get; } = warning;
 
     public IReadOnlyList<string> LeftOutFields { get; init; } = [];
 
-    /// <summary>What a run says when leads it stored were read without <paramref name="fields"/>; null when none was left out.</summary>
-    public static string? LeftOutNote(IReadOnlyList<string> fields) => fields.Count switch
+    /// <summary>
+    /// The lead fields of Meta's verticals LeadOps asks Graph for beyond the guide's, in the order it asks for them: the
+    /// ones Graph may refuse, so that a read goes on without them (<see cref="LeftOutFields"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> VerticalFields = AskedOrder;
+
+    /// <summary>
+    /// What a run says when leads it stored were read without <paramref name="fields"/>; null when none was left out. The
+    /// fields are named once each in <see cref="VerticalFields"/>' order (any other after them), whatever order pages met them in.
+    /// </summary>
+    public static string? LeftOutNote(IReadOnlyList<string> fields)
     {
-        0 => null,
-        1 => $"Graph refused field {fields[0]} for this page; leads were stored without it.",
-        _ => $"Graph refused fields {string.Join(", ", fields)} for this page; leads were stored without them.",
-    };
+        List<string> named = [.. fields.Distinct(StringComparer.Ordinal).OrderBy(Rank).ThenBy(f => f, StringComparer.Ordinal)];
+        return named.Count switch
+        {
+            0 => null,
+            1 => $"Graph refused field {named[0]} for this page; leads were stored without it.",
+            _ => $"Graph refused fields {string.Join(", ", named)} for this page; leads were stored without them.",
+        };
+    }
+
+    private static int Rank(string field) => Array.IndexOf(AskedOrder, field) is >= 0 and var at ? at : AskedOrder.Length;
 }

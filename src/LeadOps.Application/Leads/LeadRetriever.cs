@@ -55,7 +55,8 @@ internal sealed class LeadRetriever(
         var processed = new ProcessedLeadList();
         DateTimeOffset? earliestFailure = null;
         GraphFailure? failure = null;
-        string? warning = null;
+        // The page warnings in the order they came; null marks where leads were first stored without a refused field.
+        var warnings = new List<string?>();
         var leftOut = new List<string>();
         await unitOfWork.SaveChangesAsync(ct);
 
@@ -72,10 +73,20 @@ internal sealed class LeadRetriever(
                         var createdBefore = run.Created;
                         var pageFailure = await pages.StoreAsync([.. page.Where(l => !processed.Contains(l.Id))], integration, form, plan, processed, run, ct);
                         earliestFailure = Min(earliestFailure, pageFailure);
-                        warning ??= (page as FacebookLeadPage)?.Warning;
-                        if (run.Created > createdBefore && page is FacebookLeadPage { LeftOutFields: var fields })
+                        if (run.Created > createdBefore && page is FacebookLeadPage { LeftOutFields: { Count: > 0 } fields })
                         {
+                            if (leftOut.Count == 0)
+                            {
+                                warnings.Add(null);
+                            }
+
                             leftOut.AddRange(fields.Except(leftOut, StringComparer.Ordinal));
+                        }
+
+                        // After the page's refused fields: Graph refused them on its first read, before its paging ended the walk.
+                        if (page is FacebookLeadPage { Warning: { } warning } && !warnings.Contains(warning, StringComparer.Ordinal))
+                        {
+                            warnings.Add(warning);
                         }
 
                         await unitOfWork.SaveChangesAsync(ct);
@@ -102,21 +113,24 @@ internal sealed class LeadRetriever(
             integration.RecordFailure(failure);
             logger.LogWarning("Retrieval of form {FormId} on integration {IntegrationId} stopped: {FailureKind} (code {Code})", form.FormId, integration.Id, failure.Kind, failure.Code);
         }
-        else if (warning is not null)
+        else if (warnings.OfType<string>().ToList() is { Count: > 0 } early)
         {
-            run.Warn(warning);
             form.RecordIncompleteSync(now, run.Created);
-            logger.LogWarning("Retrieval of form {FormId} on integration {IntegrationId} ended early: {Warning}", form.FormId, integration.Id, warning);
+            logger.LogWarning("Retrieval of form {FormId} on integration {IntegrationId} ended early: {Warning}", form.FormId, integration.Id, string.Join(" ", early));
         }
         else
         {
             form.RecordSync(plan.Since, HandledUpTo(plan.Until, walkStartedAt, earliestFailure), now, run.Created);
         }
 
-        if (FacebookLeadPage.LeftOutNote(leftOut) is { } leftOutNote)
+        foreach (var warning in warnings)
         {
-            // Every lead was read and the watermark moves as usual; the run only says what the leads it stored lack.
-            run.Warn(leftOutNote);
+            // A page warning only when Graph did not stop the run (its error says more); the left-out fields always: every
+            // lead was read and the watermark moves as usual, the run only says what the leads it stored lack.
+            if (warning is null || failure is null)
+            {
+                run.Warn(warning ?? FacebookLeadPage.LeftOutNote(leftOut)!);
+            }
         }
 
         run.Finish(now, failure is null ? null : GraphFailureText.Describe(failure), JsonSerializer.Serialize(processed.Take(StoredItemsCap), JsonSerializerOptions.Web));

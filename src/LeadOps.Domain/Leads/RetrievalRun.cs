@@ -35,7 +35,10 @@ public sealed class RetrievalRun : Entity, IOwnedByUser
 
     public string? Error { get; private set; }
 
-    /// <summary>Something staff should know although the run did not fail (e.g. Graph repeated a paging cursor).</summary>
+    /// <summary>
+    /// What staff should know although the run did not fail (e.g. Graph repeated a paging cursor, and Graph refused a lead
+    /// field): every distinct warning, in the order they came (<see cref="Warn"/>).
+    /// </summary>
     public string? Warning { get; private set; }
 
     /// <summary>The last time the process running it said it is still at work; a quiet run is taken as interrupted.</summary>
@@ -73,8 +76,20 @@ public sealed class RetrievalRun : Entity, IOwnedByUser
     /// <summary>The process running it is still at work.</summary>
     public void Beat(DateTimeOffset at) => HeartbeatAt = at > HeartbeatAt ? at : HeartbeatAt;
 
-    /// <summary>A warning for the run's page; the first one is kept when there are several.</summary>
-    public void Warn(string warning) => Warning ??= TextLimit.Cut(warning);
+    /// <summary>
+    /// A warning for the run's page. Every distinct one is kept, in the order they came, as one text (each a sentence,
+    /// one after the other) cut to the column's limit: a later warning never hides behind an earlier one.
+    /// </summary>
+    public void Warn(string warning)
+    {
+        var said = warning.Trim();
+        if (said.Length == 0 || (Warning is { } known && $" {known} ".Contains($" {said} ", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        Warning = TextLimit.Fit(Warning is null ? said : $"{Warning} {said}", TextLimit.Reason);
+    }
 
     /// <summary>What the run retrieves: the form (by its current name), why, and the created-time window if any.</summary>
     public void Describe(string? formName, RetrievalTrigger trigger, DateTimeOffset? since, DateTimeOffset? until)

@@ -1,7 +1,7 @@
 namespace LeadOps.GraphSandbox;
 
 /// <summary>
-/// The leads routes: <c>GET /{form-id}/leads</c> (newest first; <c>limit</c> capped at
+/// The leads routes: <c>GET /{form-id}/leads</c> (newest first, as every edge of leads: <see cref="Edge"/>; <c>limit</c> capped at
 /// <see cref="SandboxOptions.LeadsLimitCap"/>; cursors name a position; <c>filtering</c> on <c>time_created</c>) and the
 /// lead node, read through <c>GET /{id}</c>.
 /// </summary>
@@ -39,22 +39,27 @@ internal static class LeadRoutes
 
     private static GraphReply List(GraphCall call)
     {
+        var filter = LeadTimeFilter.None;
+        return Edge(call, () => LeadTimeFilter.Parse(call.Param("filtering"), out filter), request => call.State.Leads.Query(call.Form!, filter, request));
+    }
+
+    /// <summary>
+    /// An edge of leads (<c>leads</c>, <c>test_leads</c>) as Graph pages every edge: <c>limit</c> (capped at
+    /// <see cref="SandboxOptions.LeadsLimitCap"/>), cursors, the fields asked for, then the edge's own <paramref name="check"/>.
+    /// </summary>
+    internal static GraphReply Edge(GraphCall call, Func<GraphError?> check, Func<PageRequest, KeysetPage<LeadRef>> load)
+    {
         if (PageRequest.Parse(call, call.State.Options.LeadsLimitCap, out var request) is { } error)
         {
             return GraphReply.Fail(error);
         }
 
-        if ((FieldSelection.Parse(call, Fields, out var fields) ?? WithoutCapability(call, fields)) is { } fieldsError)
+        if ((FieldSelection.Parse(call, Fields, out var fields) ?? WithoutCapability(call, fields) ?? check()) is { } fieldsError)
         {
             return GraphReply.Fail(fieldsError);
         }
 
-        if (LeadTimeFilter.Parse(call.Param("filtering"), out var filter) is { } filterError)
-        {
-            return GraphReply.Fail(filterError);
-        }
-
-        return EdgeReply.Of(call, request, fields, () => call.State.Leads.Query(call.Form!, filter, request), lead => ListedJson(call, lead));
+        return EdgeReply.Of(call, request, fields, () => load(request), lead => ListedJson(call, lead));
     }
 
     /// <summary>

@@ -74,12 +74,12 @@ internal sealed class LeadStore(SandboxOptions options, Lock gate, FormStore for
         }
     }
 
-    /// <summary>The form's test leads (at most one), newest first.</summary>
+    /// <summary>The form's test leads (one, unless submitted as such: <see cref="SandboxLead.IsTestLead"/>), oldest first as the edge sorts them.</summary>
     public IReadOnlyList<LeadRef> TestLeadsOf(FormState form)
     {
         lock (gate)
         {
-            return [.. LeadsOf(form).Where(IsTestLead).Reverse()];
+            return [.. LeadsOf(form).Where(IsTestLead)];
         }
     }
 

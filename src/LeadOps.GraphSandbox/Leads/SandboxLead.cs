@@ -58,8 +58,12 @@ public sealed record SandboxLead
 
     public string? PostId { get; init; }
 
-    /// <summary>A test lead (<c>POST /{form-id}/test_leads</c>): organic, no ad, and deletable.</summary>
-    internal bool IsTestLead { get; init; }
+    /// <summary>
+    /// A test lead (<c>POST /{form-id}/test_leads</c>): organic, no ad, listed on the form's <c>test_leads</c> edge and
+    /// deletable. Meta's testing tool makes one per form; submitted with this set, a form lists several (whether Graph ever
+    /// does is *unverified*), so a client must walk every page of the edge to delete them all before the POST is taken.
+    /// </summary>
+    public bool IsTestLead { get; init; }
 
     /// <summary>
     /// This lead's content: the generated one with what was given put over it. A lead given as from an ad that was generated

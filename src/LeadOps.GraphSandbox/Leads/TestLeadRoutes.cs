@@ -3,7 +3,8 @@ namespace LeadOps.GraphSandbox;
 /// <summary>
 /// Test leads, as Graph's Lead Ads testing API has them: <c>POST /{form-id}/test_leads</c> creates one (organic, no ad,
 /// with the <c>field_data</c> and <c>custom_disclaimer_responses</c> given) and fires its leadgen webhook;
-/// <c>GET /{form-id}/test_leads</c> lists it; <c>DELETE /{lead-id}</c> deletes it. A form holds one test lead at a time.
+/// <c>GET /{form-id}/test_leads</c> lists it, paged as every edge; <c>DELETE /{lead-id}</c> deletes it. The POST keeps Meta's
+/// rule of one test lead per form; a form may still list more (<see cref="SandboxLead.IsTestLead"/>), each to be deleted.
 /// </summary>
 internal static class TestLeadRoutes
 {
@@ -31,8 +32,9 @@ internal static class TestLeadRoutes
             : GraphReply.Json(new CreatedJson(id));
     }
 
-    private static GraphReply List(GraphCall call) =>
-        GraphReply.Json(new DataList<LeadJson>([.. call.State.Leads.TestLeadsOf(call.Form!).Select(lead => LeadRoutes.ToJson(call, lead))]));
+    /// <summary>The form's test leads, newest first, paged as every edge of leads (<see cref="LeadRoutes.Edge"/>).</summary>
+    private static GraphReply List(GraphCall call) => LeadRoutes.Edge(
+        call, () => null, request => KeysetPager.Page(call.State.Leads.TestLeadsOf(call.Form!), LeadRef.KeyOf, long.MinValue, long.MaxValue, request));
 
     private static GraphReply Delete(GraphCall call)
     {

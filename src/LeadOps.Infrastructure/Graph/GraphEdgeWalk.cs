@@ -26,6 +26,26 @@ internal sealed class GraphEdgeWalk
     /// <summary>Whether the walk ended because Graph kept naming the same position.</summary>
     public bool Repeated { get; private set; }
 
+    /// <summary>
+    /// Every item of an edge read whole (a form's test leads): page after page until Graph names no next page, or names
+    /// the same one again. Paging that goes round or keeps giving empty pages fails the read (<see cref="MoveTo"/>).
+    /// </summary>
+    public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
+        Func<string?, Task<GraphListResponse<T>>> byCursor, Func<IDictionary<string, string>, Task<GraphListResponse<T>>> byPosition)
+    {
+        var walk = new GraphEdgeWalk();
+        var items = new List<T>();
+        while (true)
+        {
+            var page = await GraphCall.RunAsync(() => walk.AskAsync(byCursor, byPosition));
+            items.AddRange(page.Data ?? []);
+            if (!walk.MoveTo(GraphPagingCursor.NextPage(page.Paging), page.Data?.Count ?? 0))
+            {
+                return items;
+            }
+        }
+    }
+
     /// <summary>Asks for the current page: by its cursor (null for the first page), or by the position its next URL named.</summary>
     public Task<T> AskAsync<T>(Func<string?, Task<T>> byCursor, Func<IDictionary<string, string>, Task<T>> byPosition) =>
         _at is { After: null } byTime ? byPosition(new Dictionary<string, string>(byTime.Position)) : byCursor(_at?.After);

@@ -116,12 +116,19 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
         };
     }
 
+    /// <summary>
+    /// Every test lead the form's <c>test_leads</c> edge lists, on every page of it (<see cref="GraphEdgeWalk.ReadAllAsync"/>):
+    /// one left on a later page would still be there when the new one is created, and Graph refuses that.
+    /// </summary>
     public async Task<IReadOnlyList<string>> GetTestLeadIdsAsync(GraphCredentials credentials, string formId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentException.ThrowIfNullOrEmpty(formId);
-        var leads = await GraphCall.RunAsync(() => graphApi.GetTestLeadsAsync(formId, "id", GraphCallContext.ForPage(credentials), cancellationToken));
-        return [.. (leads.Data ?? []).Select(l => l.Id).OfType<string>()];
+        var context = GraphCallContext.ForPage(credentials);
+        var leads = await GraphEdgeWalk.ReadAllAsync(
+            after => graphApi.GetTestLeadsAsync(formId, "id", after, context, cancellationToken),
+            position => graphApi.GetTestLeadsFromAsync(formId, "id", position, context, cancellationToken));
+        return [.. leads.Select(l => l.Id).OfType<string>().Distinct(StringComparer.Ordinal)];
     }
 
     public async Task DeleteTestLeadAsync(GraphCredentials credentials, string leadId, CancellationToken cancellationToken)

@@ -26,21 +26,19 @@ internal sealed partial class GraphLeadFields(ILogger logger, string read, Graph
 
     public async Task<T> RunAsync<T>(Func<string, Task<T>> ask)
     {
-        var refusedNow = new List<string>();
-        int? code = null;
+        var refusals = new List<(int? Code, List<string> Fields)>();
         while (true)
         {
             try
             {
                 var answer = await ask(Current);
-                Remember(refusedNow, code);
+                Remember(refusals);
                 return answer;
             }
             catch (GraphApiException ex) when (Refused(ex.Failure) is { } refused)
             {
                 _vertical.RemoveAll(refused.Contains);
-                refusedNow.AddRange(refused);
-                code = ex.Failure.Code;
+                refusals.Add((ex.Failure.Code, refused));
             }
         }
     }
@@ -48,12 +46,16 @@ internal sealed partial class GraphLeadFields(ILogger logger, string read, Graph
     /// <summary>
     /// Only a narrowed read Graph answered is kept for the page's later reads: a code 3 about the app or token rather than
     /// the fields is refused again without them, and must not leave the page's (or another user's) reads without them.
+    /// Each refusal is logged with its own code and the fields it left out (a (#100) for one field, then a (#3) for the rest).
     /// </summary>
-    private void Remember(List<string> refused, int? code)
+    private void Remember(List<(int? Code, List<string> Fields)> refusals)
     {
-        if (refused.Count > 0 && (memory?.Narrow(pageId, refused) ?? true))
+        if (refusals.Count > 0 && (memory?.Narrow(pageId, [.. refusals.SelectMany(r => r.Fields)]) ?? true))
         {
-            LogNarrowed(logger, read, code, string.Join(", ", refused));
+            foreach (var (code, fields) in refusals)
+            {
+                LogNarrowed(logger, read, code, string.Join(", ", fields));
+            }
         }
     }
 

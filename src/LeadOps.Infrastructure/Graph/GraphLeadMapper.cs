@@ -15,7 +15,7 @@ internal static class GraphLeadMapper
         "id,created_time,ad_id,ad_name,adset_id,adset_name,campaign_id,campaign_name,form_id,field_data,is_organic,platform,custom_disclaimer_responses";
 
     /// <summary>The fields of leads from vertical forms (partners, catalogues, listings, vehicles, posts).</summary>
-    public static readonly IReadOnlyList<string> VerticalFields = ["partner_name", "retailer_item_id", "home_listing", "vehicle", "post"];
+    public static readonly IReadOnlyList<string> VerticalFields = FacebookLeadPage.VerticalFields;
 
     /// <summary>Every lead field Graph has (ad/campaign names need ads permissions; Graph leaves them out otherwise).</summary>
     public static readonly string Fields = GuideFields + "," + string.Join(',', VerticalFields);

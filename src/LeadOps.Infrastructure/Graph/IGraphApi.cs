@@ -101,6 +101,16 @@ internal interface IGraphApi
     Task<GraphListResponse<GraphLeadDto>> GetTestLeadsAsync(
         string formId,
         string fields,
+        string? after,
+        [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
+        CancellationToken cancellationToken);
+
+    /// <summary>A later page of the same edge named by the time or offset parameters of Graph's next URL (<see cref="GraphNextPage.Position"/>).</summary>
+    [Get("/{formId}/test_leads")]
+    Task<GraphListResponse<GraphLeadDto>> GetTestLeadsFromAsync(
+        string formId,
+        string fields,
+        [Query] IDictionary<string, string> position,
         [Property(GraphRequestOptions.ContextKey)] GraphCallContext context,
         CancellationToken cancellationToken);
 

@@ -112,6 +112,25 @@ public sealed class GraphSandboxLeadAdsVariantTests : SandboxFixture
     }
 
     [Test]
+    public async Task A_forms_test_leads_are_paged_as_every_edge_of_leads_with_limit_capped_the_same()
+    {
+        var ids = Enumerable.Range(0, 5).Select(_ => Graph.SubmitLead(Form, new SandboxLead { IsTestLead = true })).ToList();
+        Graph.SubmitLeads(Form, 3);
+
+        var first = await Http.GetAsync($"{Form}/test_leads?fields=id&limit=2");
+        var (walked, calls) = await WalkAsync(Http, $"{Form}/test_leads?fields=id&limit=2");
+        var capped = await Http.GetAsync($"{Form}/test_leads?fields=id&limit=1000");
+        var badLimit = await Http.GetAsync($"{Form}/test_leads?limit=0");
+
+        Assert.That(first.Json.GetProperty("data").GetArrayLength(), Is.EqualTo(2), "limit is honoured");
+        Assert.That(first.Json.GetProperty("data")[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id" }), "only the fields asked for");
+        Assert.That(walked, Is.EqualTo(Enumerable.Reverse(ids).ToList()), "newest first, every test lead once, no other lead");
+        Assert.That(calls, Is.EqualTo(3), "followed by paging.next, two at a time");
+        Assert.That(capped.Json.GetProperty("data").GetArrayLength(), Is.EqualTo(5));
+        Assert.That(badLimit.ErrorCode, Is.EqualTo(100));
+    }
+
+    [Test]
     public async Task A_form_created_while_the_sandbox_runs_is_listed_and_takes_leads()
     {
         var response = await Http.Http.PostAsync($"_sandbox/pages/{SandboxSeed.MainPageId}/forms", SandboxClient.JsonContent(new { name = "Winter promo" }));

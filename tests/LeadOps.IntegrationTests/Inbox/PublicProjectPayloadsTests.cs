@@ -250,6 +250,64 @@ public sealed class PublicProjectPayloadsTests(DatabaseKind database) : InboxFix
     }
 
     /// <summary>
+    /// The same tap with no <c>timestamp</c> and no <c>mid</c>, in an entry with no <c>time</c> either (what some SDKs post;
+    /// never Meta's), posted again a minute later: nothing in the body dates it, so it is known by its own content (a digest
+    /// of its canonical JSON), not by when each post arrived, and the tap and its referral note are kept once.
+    /// </summary>
+    [Test]
+    public async Task A_tap_with_no_time_anywhere_posted_again_later_is_kept_once()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var body = $$$"""
+            {"object":"page","entry":[{"id":"{{{Page}}}","messaging":[{"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{Page}}}"},
+              "postback":{"title":"Start a New Game","payload":"START","referral":{"ref":"game","source":"SHORTLINK","type":"OPEN_THREAD"} } }]}]}
+            """;
+        // The same event written with other spacing and its names in another order.
+        var resent = $$$"""
+            {"object":"page","entry":[{"id":"{{{Page}}}","messaging":[{"postback":{"payload":"START", "title":"Start a New Game",
+              "referral":{"type":"OPEN_THREAD","source":"SHORTLINK","ref":"game"}},"recipient":{"id":"{{{Page}}}"},"sender":{"id":"{{{psid}}}"} }]}]}
+            """;
+
+        await PostSignedWebhookAsync(body);
+        await ProcessedAsync(staff);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await PostSignedWebhookAsync(body);
+        await ProcessedAsync(staff);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await PostSignedWebhookAsync(resent);
+        await ProcessedAsync(staff);
+
+        var id = await FindConversationAsync(staff, psid);
+        var kinds = id is { } found ? (await MessagesAsync(staff, found)).Select(m => m.GetProperty("kind").GetString()).ToList() : [];
+        Assert.That(kinds, Is.EquivalentTo(new[] { "postback", "referral" }));
+    }
+
+    /// <summary>
+    /// Two different referrals with no time anywhere, posted at the same moment (the customer followed two m.me links): each
+    /// is its own event with its own key, so both notes are kept, where the time they arrived would have made them one.
+    /// </summary>
+    [Test]
+    public async Task Two_different_events_with_no_time_anywhere_are_both_kept()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        string Body(string reference) => $$$"""
+            {"object":"page","entry":[{"id":"{{{Page}}}","messaging":[{"sender":{"id":"{{{psid}}}"},"recipient":{"id":"{{{Page}}}"},
+              "referral":{"ref":"{{{reference}}}","source":"SHORTLINK","type":"OPEN_THREAD"} }]}]}
+            """;
+
+        await PostSignedWebhookAsync(Body("spring-offer"));
+        await ProcessedAsync(staff);
+        await PostSignedWebhookAsync(Body("autumn-offer"));
+        await ProcessedAsync(staff);
+
+        var id = await FindConversationAsync(staff, psid);
+        var kinds = id is { } found ? (await MessagesAsync(staff, found)).Select(m => m.GetProperty("kind").GetString()).ToList() : [];
+        Assert.That(kinds, Is.EqualTo(new[] { "referral", "referral" }));
+    }
+
+    /// <summary>
     /// A message the customer took back: <c>"message":{"mid":…,"is_deleted":true}</c> with no text, as Meta's Instagram
     /// messaging webhooks send an unsend (whether Messenger sends it for pages is not in Meta's text). It adds no empty
     /// message to the thread, for a message LeadOps has or one it never saw.

@@ -38,6 +38,26 @@ public sealed class TestLeadTests(DatabaseKind database) : AppFixture(database)
         Assert.That(lead.GetProperty("welcome_status").GetString(), Is.EqualTo("skipped"), "a test lead has no e-mail: nobody is written to");
     }
 
+    [Test]
+    public async Task Test_leads_the_form_lists_beyond_the_first_page_are_deleted_too_so_the_new_one_is_taken()
+    {
+        var form = SandboxSeed.MainServiceFormId;
+        var listed = Enumerable.Range(0, 30).Select(_ => Graph.SubmitLead(form, new SandboxLead { IsTestLead = true })).ToList();
+        await Graph.WhenWebhooksDrainedAsync();
+        var user = await App.NewUserAsync();
+        using var api = App.ApiClient(user);
+        var id = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.MainPageToken)).GetProperty("id").GetInt32();
+        var requestsBefore = Graph.Requests.Count;
+
+        var sent = await SendAsync(api, id, form);
+
+        var calls = Graph.Requests.Skip(requestsBefore).ToList();
+        var deleted = calls.Where(r => r.Method == "DELETE").Select(r => r.Path.Split('/')[^1]).ToList();
+        Assert.That(calls.Count(r => r.Method == "GET" && r.Path.EndsWith("/test_leads", StringComparison.Ordinal)), Is.GreaterThan(1), "the edge is walked page by page");
+        Assert.That(deleted, Is.SupersetOf(listed), "every test lead listed, on every page, is deleted (the sandbox takes a new one only then)");
+        Assert.That(sent.GetProperty("test_lead_id").GetString(), Is.EqualTo(Graph.TestLeadOf(form)).And.Not.AnyOf([.. listed]));
+    }
+
     private static async Task<JsonElement> SendAsync(HttpClient api, int id, string form)
     {
         var response = await api.PostAsync($"/api/integrations/{id}/forms/{form}/test-lead", null);

@@ -111,6 +111,24 @@ public sealed class LeadFieldsRefusedTests(DatabaseKind database) : AppFixture(d
     }
 
     [Test]
+    public async Task A_retrieval_that_meets_a_repeating_cursor_and_a_refused_field_says_both_on_its_run()
+    {
+        var api = App.ApiClient(await App.NewUserAsync());
+        var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NotSubscribedPageToken)).GetProperty("id").GetInt32();
+        var form = SandboxSeed.FormIdsOf(SandboxSeed.NotSubscribedPageId)[2];
+        Graph.AddLeads(form, 40, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(-2));
+        Graph.Options.LeadFieldsUnknown.Add("vehicle");
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, FormId = form, Kind = FaultKind.EmptyPageRepeatingCursor, Times = 100 });
+
+        await RetrievalApiTests.RetrieveAsync(api, form, integrationId);
+
+        var warning = (await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs")[0].GetProperty("warning").GetString();
+        const string Note = "Graph refused field vehicle for this page; leads were stored without it.";
+        Assert.That(warning, Does.StartWith(Note + " "), "the refusal came first, on the first page");
+        Assert.That(warning, Does.Contain("cursor"), "the repeated cursor that ended the walk is said too");
+    }
+
+    [Test]
     public async Task A_retrieval_that_stored_no_new_lead_says_nothing_of_refused_fields()
     {
         var user = await App.NewUserAsync();

@@ -1,6 +1,7 @@
 using LeadOps.Application.Common.Graph;
 using LeadOps.Infrastructure.Graph;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace LeadOps.UnitTests.Graph;
 
@@ -52,6 +53,28 @@ public sealed class GraphLeadFieldsTests
         }));
 
         Assert.That(asked, Is.EqualTo(new[] { GraphLeadMapper.Fields, GraphLeadMapper.GuideFields }));
+    }
+
+    [Test]
+    public async Task Each_refusal_is_logged_with_its_own_code_and_the_fields_it_left_out()
+    {
+        var logs = new FakeLogCollector();
+        var fields = new GraphLeadFields(new FakeLogger(logs), "lead 1");
+        var asked = 0;
+
+        await fields.RunAsync(f => ++asked switch
+        {
+            1 => throw Refusal(GraphFailureKind.InvalidRequest, 100, "(#100) Tried accessing nonexisting field (vehicle) on node type (Lead)"),
+            2 => throw Refusal(GraphFailureKind.PermissionMissing, 3, "(#3) Application does not have the capability to make this API call."),
+            _ => Task.FromResult(f),
+        });
+
+        var narrowed = logs.GetSnapshot().Where(l => l.Id.Name == "GraphLeadFieldsNarrowed").Select(l => l.Message).ToList();
+        Assert.That(narrowed, Is.EqualTo(new[]
+        {
+            "Graph refused a lead read of lead 1 for vehicle (code 100); it was read without them",
+            "Graph refused a lead read of lead 1 for partner_name, retailer_item_id, home_listing, post (code 3); it was read without them",
+        }));
     }
 
     [TestCase("(#100) Tried accessing nonexisting field (leads) on node type (Page)", TestName = "A_nonexisting_field_of_another_node_is_passed_on_at_once")]

@@ -1,3 +1,4 @@
+using LeadOps.Application.Leads;
 using LeadOps.Domain.Common;
 using LeadOps.Domain.Leads;
 
@@ -34,4 +35,24 @@ public sealed class LeadRulesTests
             Assert.That(lead.AdName, Is.EqualTo("Spring"));
         });
     }
+
+    [Test]
+    public void A_run_keeps_every_distinct_warning_in_the_order_they_came_within_its_column()
+    {
+        var run = RetrievalRun.Start(1, "form", Now);
+
+        run.Warn("Graph kept repeating a cursor.");
+        run.Warn("Graph refused field vehicle for this page; leads were stored without it.");
+        run.Warn("Graph kept repeating a cursor.");
+
+        Assert.That(run.Warning, Is.EqualTo("Graph kept repeating a cursor. Graph refused field vehicle for this page; leads were stored without it."));
+        run.Warn(new string('x', TextLimit.Reason));
+        Assert.That(run.Warning, Has.Length.EqualTo(TextLimit.Reason).And.StartsWith("Graph kept repeating a cursor. Graph refused").And.EndsWith(TextLimit.CutMark));
+    }
+
+    [Test]
+    public void The_left_out_fields_are_named_in_the_order_LeadOps_asks_for_them_whatever_order_pages_met_them_in() =>
+        Assert.That(
+            FacebookLeadPage.LeftOutNote(["post", "vehicle", "partner_name", "vehicle"]),
+            Is.EqualTo("Graph refused fields partner_name, vehicle, post for this page; leads were stored without them."));
 }

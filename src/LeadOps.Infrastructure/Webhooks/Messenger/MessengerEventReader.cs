@@ -7,13 +7,27 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 /// </summary>
 internal static class MessengerEventReader
 {
-    public static MessengerWebhookEvent? Read(JsonElement item, string? entryPage, bool standby, bool fromChanges, DateTimeOffset timeIfNone)
+    /// <summary>
+    /// The event dated by its own <c>timestamp</c>, else by <paramref name="entryTime"/> (its entry's <c>time</c>), else by
+    /// when it arrived. In that last case (bodies some SDKs post; never Meta's) the arrival time tells nothing about the
+    /// event, so it also carries a digest of its own content (<see cref="MessengerWebhookEvent.ContentDigest"/>) to be
+    /// stored once by however often it is posted.
+    /// </summary>
+    public static MessengerWebhookEvent? Read(JsonElement item, string? entryPage, bool standby, bool fromChanges, DateTimeOffset? entryTime, DateTimeOffset receivedAt)
     {
         if (item.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
 
+        var read = Read(item, entryPage, standby, fromChanges, entryTime ?? receivedAt);
+        return read is not null && entryTime is null && MessengerJson.Time(item, "timestamp") is null
+            ? read with { ContentDigest = CanonicalJson.Sha256(item) }
+            : read;
+    }
+
+    private static MessengerWebhookEvent? Read(JsonElement item, string? entryPage, bool standby, bool fromChanges, DateTimeOffset timeIfNone)
+    {
         var sender = MessengerJson.Id(MessengerJson.Object(item, "sender"), "id");
         var recipient = MessengerJson.Id(MessengerJson.Object(item, "recipient"), "id");
         var at = MessengerJson.Time(item, "timestamp") ?? timeIfNone;

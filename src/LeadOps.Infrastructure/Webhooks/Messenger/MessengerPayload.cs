@@ -38,35 +38,36 @@ internal static class MessengerPayload
             var page = MessengerJson.Id(entry, "id");
 
             // An event without its own timestamp (Meta's delivery receipts) takes the entry's time, which a redelivery
-            // repeats, so an event without a mid keeps its key; without either, the time the delivery arrived.
-            var at = MessengerJson.Time(entry, "time") ?? receivedAt;
+            // repeats, so an event without a mid keeps its key; without either, the time the delivery arrived, and its
+            // key is a digest of its content (MessengerEventReader.Read).
+            var at = MessengerJson.Time(entry, "time");
             foreach (var item in MessengerJson.Array(entry, "messaging"))
             {
-                AddWithEchoReadBothWays(events, item, page, fromChanges: false, at);
+                AddWithEchoReadBothWays(events, item, page, fromChanges: false, at, receivedAt);
             }
 
             foreach (var item in MessengerJson.Array(entry, "standby"))
             {
-                var other = SenderNamedByEntry(item, page) is { } recipient ? MessengerEventReader.Read(item, recipient, standby: true, fromChanges: false, at) : null;
-                if ((MessengerEventReader.Read(item, page, standby: true, fromChanges: false, at) ?? other) is { } read)
+                var other = SenderNamedByEntry(item, page) is { } recipient ? MessengerEventReader.Read(item, recipient, standby: true, fromChanges: false, at, receivedAt) : null;
+                if ((MessengerEventReader.Read(item, page, standby: true, fromChanges: false, at, receivedAt) ?? other) is { } read)
                 {
                     events.Add(new MessengerReading(read, ReferenceEquals(other, read) ? null : other));
                 }
             }
             foreach (var change in MessengerJson.Array(entry, "changes"))
             {
-                AddChange(events, change, page, at);
+                AddChange(events, change, page, at, receivedAt);
             }
         }
 
         if (WebhookPayload.IsBareChange(root))
         {
-            AddChange(events, root, entryPage: null, receivedAt);
+            AddChange(events, root, entryPage: null, entryTime: null, receivedAt);
         }
         else if (IsBareEvent(root))
         {
             // One event with no entry (how most Messenger reference pages print their samples): its page is the party it names.
-            AddWithEchoReadBothWays(events, root, entryPage: null, fromChanges: true, receivedAt);
+            AddWithEchoReadBothWays(events, root, entryPage: null, fromChanges: true, entryTime: null, receivedAt);
         }
     }
 
@@ -100,9 +101,10 @@ internal static class MessengerPayload
     /// reading: Meta writes an echo's sender as the page, but SDK fixtures (howdyai/botkit's Facebook adapter tests) write the
     /// customer as the sender, so the recipient is taken for the page when only its page is connected.
     /// </summary>
-    private static void AddWithEchoReadBothWays(List<MessengerReading> events, JsonElement item, string? entryPage, bool fromChanges, DateTimeOffset at)
+    private static void AddWithEchoReadBothWays(
+        List<MessengerReading> events, JsonElement item, string? entryPage, bool fromChanges, DateTimeOffset? entryTime, DateTimeOffset receivedAt)
     {
-        if (MessengerEventReader.Read(item, entryPage, standby: false, fromChanges, at) is not { } read)
+        if (MessengerEventReader.Read(item, entryPage, standby: false, fromChanges, entryTime, receivedAt) is not { } read)
         {
             return;
         }
@@ -110,15 +112,15 @@ internal static class MessengerPayload
         var echoRecipient = entryPage is null && MessengerJson.Object(item, "message") is { } message && MessengerJson.IsTrue(message, "is_echo")
             ? MessengerJson.Id(MessengerJson.Object(item, "recipient"), "id")
             : null;
-        var other = echoRecipient is not null && echoRecipient != read.PageId ? MessengerEventReader.Read(item, echoRecipient, standby: false, fromChanges: false, at) : null;
+        var other = echoRecipient is not null && echoRecipient != read.PageId ? MessengerEventReader.Read(item, echoRecipient, standby: false, fromChanges: false, entryTime, receivedAt) : null;
         events.Add(new MessengerReading(read, other?.PageId == echoRecipient ? other : null));
     }
 
-    private static void AddChange(List<MessengerReading> events, JsonElement change, string? entryPage, DateTimeOffset receivedAt)
+    private static void AddChange(List<MessengerReading> events, JsonElement change, string? entryPage, DateTimeOffset? entryTime, DateTimeOffset receivedAt)
     {
         if (MessengerJson.Text(change, "field", 60) is { } field && Fields.Contains(field) && MessengerJson.Object(change, "value") is { } value)
         {
-            Add(events, [MessengerEventReader.Read(value, entryPage, standby: field == "standby", fromChanges: true, receivedAt)]);
+            Add(events, [MessengerEventReader.Read(value, entryPage, standby: field == "standby", fromChanges: true, entryTime, receivedAt)]);
         }
     }
 

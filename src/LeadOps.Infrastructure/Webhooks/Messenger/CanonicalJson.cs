@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+
+namespace LeadOps.Infrastructure.Webhooks.Messenger;
+
+/// <summary>
+/// A JSON value written one way only, whatever way it was sent: no whitespace, every object's names in ordinal order (a
+/// name given twice keeps its last value), strings escaped alike, numbers as sent.
+/// The same event posted again with other spacing, name order or escapes has the same digest; another event has another.
+/// </summary>
+internal static class CanonicalJson
+{
+    /// <summary>The SHA-256 of the canonical form, as lower-case hex.</summary>
+    public static string Sha256(JsonElement value)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            Write(writer, value);
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
+    }
+
+    private static void Write(Utf8JsonWriter writer, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in value.EnumerateObject().GroupBy(p => p.Name, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(property.Name);
+                    Write(writer, property.Value);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in value.EnumerateArray())
+                {
+                    Write(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case JsonValueKind.String:
+                writer.WriteStringValue(value.GetString());
+                break;
+            default:
+                writer.WriteRawValue(value.GetRawText(), skipInputValidation: true);
+                break;
+        }
+    }
+}
