@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace LeadOps.Infrastructure.Webhooks.Messenger;
 
@@ -9,13 +10,22 @@ namespace LeadOps.Infrastructure.Webhooks.Messenger;
 /// </summary>
 internal static class CanonicalJson
 {
-    /// <summary>The SHA-256 of the canonical form, as lower-case hex.</summary>
+    /// <summary>
+    /// The SHA-256 of the canonical form, as lower-case hex. A string holding half of a surrogate pair reads as
+    /// <see cref="MessengerJson.String"/> reads it; a name holding one, which .NET cannot read, makes the digest that of
+    /// the value's text as sent (the same bytes sent again still have the same digest), never a failed delivery.
+    /// </summary>
     public static string Sha256(JsonElement value)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        try
         {
+            using var writer = new Utf8JsonWriter(buffer);
             Write(writer, value);
+        }
+        catch (InvalidOperationException)
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value.GetRawText())));
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
@@ -45,7 +55,7 @@ internal static class CanonicalJson
                 writer.WriteEndArray();
                 break;
             case JsonValueKind.String:
-                writer.WriteStringValue(value.GetString());
+                writer.WriteStringValue(MessengerJson.String(value));
                 break;
             default:
                 writer.WriteRawValue(value.GetRawText(), skipInputValidation: true);
