@@ -27,19 +27,25 @@ internal sealed class GraphEdgeWalk
     public bool Repeated { get; private set; }
 
     /// <summary>
-    /// Every item of an edge read whole (a form's test leads): page after page until Graph names no next page, or names
-    /// the same one again. Paging that goes round or keeps giving empty pages fails the read (<see cref="MoveTo"/>).
+    /// Every item of an edge read whole (a form's test leads), each once by <paramref name="idOf"/>: page after page until
+    /// Graph names no next page, names the same one again, or gives a page of items all read already (paging that would
+    /// otherwise go on for ever under ever new cursors). Paging that goes round or keeps giving empty pages fails the read
+    /// (<see cref="MoveTo"/>).
     /// </summary>
     public static async Task<IReadOnlyList<T>> ReadAllAsync<T>(
-        Func<string?, Task<GraphListResponse<T>>> byCursor, Func<IDictionary<string, string>, Task<GraphListResponse<T>>> byPosition)
+        Func<string?, Task<GraphListResponse<T>>> byCursor, Func<IDictionary<string, string>, Task<GraphListResponse<T>>> byPosition,
+        Func<T, string?> idOf)
     {
         var walk = new GraphEdgeWalk();
         var items = new List<T>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var page = await GraphCall.RunAsync(() => walk.AskAsync(byCursor, byPosition));
-            items.AddRange(page.Data ?? []);
-            if (!walk.MoveTo(GraphPagingCursor.NextPage(page.Paging), page.Data?.Count ?? 0))
+            var data = page.Data ?? [];
+            var fresh = data.Where(item => idOf(item) is not { } id || seen.Add(id)).ToList();
+            items.AddRange(fresh);
+            if ((data.Count > 0 && fresh.Count == 0) || !walk.MoveTo(GraphPagingCursor.NextPage(page.Paging), data.Count))
             {
                 return items;
             }

@@ -127,8 +127,9 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
         var context = GraphCallContext.ForPage(credentials);
         var leads = await GraphEdgeWalk.ReadAllAsync(
             after => graphApi.GetTestLeadsAsync(formId, "id", after, context, cancellationToken),
-            position => graphApi.GetTestLeadsFromAsync(formId, "id", position, context, cancellationToken));
-        return [.. leads.Select(l => l.Id).OfType<string>().Distinct(StringComparer.Ordinal)];
+            position => graphApi.GetTestLeadsFromAsync(formId, "id", position, context, cancellationToken),
+            lead => lead.Id);
+        return [.. leads.Select(l => l.Id).OfType<string>()];
     }
 
     public async Task DeleteTestLeadAsync(GraphCredentials credentials, string leadId, CancellationToken cancellationToken)
