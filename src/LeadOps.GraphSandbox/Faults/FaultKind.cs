@@ -67,7 +67,8 @@ public enum FaultKind
     /// <summary>
     /// A refusal from the Send API's error table, by <see cref="FaultRule.Code"/>: 1200 "Temporary send message failure"
     /// (the default), 10 / 2018108 and 200 / 1545041 "This person isn't receiving messages from you right now", 551 /
-    /// 1545041 "This person isn't available right now"; with <see cref="FaultRule.Subcode"/> 2018028 (code 10 or 200) "Cannot
+    /// 1545041 "This person isn't available right now"; 9 / 2018352 "User is performing too many actions" (Messenger's common
+    /// error codes); with <see cref="FaultRule.Subcode"/> 2018028 (code 10 or 200) "Cannot
     /// message users who are not admins, developers or testers of the app until pages_messaging permission is reviewed and
     /// the app is live."; with code 10 and subcode 2534022 "This message is sent outside of allowed window.".
     /// </summary>

@@ -60,7 +60,7 @@ public sealed record FaultRule
 
     internal static readonly int[] ThrottleCodes = [4, 17, 32, 613, 80000, 80001, 80004, 80005, 80006, 80014];
 
-    internal static readonly int[] SendRefusalCodes = [1200, 10, 200, 551];
+    internal static readonly int[] SendRefusalCodes = [1200, 9, 10, 200, 551];
 
     internal static readonly int[] SendRefusalStatuses = [200, 400, 403, 500];
 

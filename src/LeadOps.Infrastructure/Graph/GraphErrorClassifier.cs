@@ -53,6 +53,12 @@ internal static partial class GraphErrorClassifier
     private const int BusinessUseCaseThrottleLast = 80014;
 
     /// <summary>
+    /// "User is performing too many actions" (Graph's old API_EC_RATE; Messenger's common error codes list it as 9 / 2018352):
+    /// a limit that passes, so it is asked again later like the other throttles.
+    /// </summary>
+    private const int TooManyActionsCode = 9;
+
+    /// <summary>
     /// "Unsupported get request. Object with ID '…' does not exist, cannot be loaded due to missing permissions, or does
     /// not support this operation" (code 100).
     /// </summary>
@@ -136,7 +142,7 @@ internal static partial class GraphErrorClassifier
     {
         1 when subcode is InvalidJsonReplySubcode or UnknownErrorSubcode => GraphFailureKind.Unknown,
         1 or 2 or TemporarySendFailureCode => GraphFailureKind.Transient,
-        4 or 17 or 32 or 341 or 613 or (>= BusinessUseCaseThrottleFirst and <= BusinessUseCaseThrottleLast) => GraphFailureKind.RateLimited,
+        4 or TooManyActionsCode or 17 or 32 or 341 or 613 or (>= BusinessUseCaseThrottleFirst and <= BusinessUseCaseThrottleLast) => GraphFailureKind.RateLimited,
         190 or 102 => GraphFailureKind.TokenInvalid,
         10 when subcode is OutsideMessagingWindowSubcode or OutsideAllowedWindowSubcode or OutsideWindowSubcode => GraphFailureKind.OutsideMessagingWindow,
         551 => GraphFailureKind.RecipientUnavailable,

@@ -46,6 +46,9 @@ public sealed class GraphErrorClassifierTests
     // Messenger's common error codes (developers.facebook.com/docs/messenger-platform/error-codes).
     [TestCase(1, 1357046, 500, GraphFailureKind.Unknown, TestName = "Messenger_1_1357046_invalid_json_reply_after_sending_is_not_retried")]
     [TestCase(1, 99, 400, GraphFailureKind.Unknown, TestName = "Messenger_1_99_unknown_error_from_missing_permissions_is_not_retried")]
+    [TestCase(4, 2018354, 400, GraphFailureKind.RateLimited, TestName = "Messenger_4_2018354_minimum_delay_between_notifications_is_rate_limited")]
+    [TestCase(9, 2018352, 400, GraphFailureKind.RateLimited, TestName = "Messenger_9_2018352_user_is_performing_too_many_actions_is_rate_limited")]
+    [TestCase(9, null, 400, GraphFailureKind.RateLimited, TestName = "Code_9_user_is_performing_too_many_actions_is_rate_limited")]
     public void Classifies_by_error_code(int code, int? subcode, int httpStatus, GraphFailureKind expected)
     {
         var failure = GraphErrorClassifier.Classify(Error(code, subcode), httpStatus, GraphUsage.Empty, null, Now);

@@ -107,7 +107,13 @@ internal static class GraphErrors
     /// <summary>"This message is sent outside of allowed window." with code 10, as integrators record the Send API answering it.</summary>
     public const int OutsideWindowSubcode = 2534022;
 
-    /// <summary>The Send API's error table (messenger-platform/reference/send-api, "Errors") in Meta's words, by code (and subcode).</summary>
+    /// <summary>Messenger's common error codes (messenger-platform/error-codes): 9 / 2018352 "User is performing too many actions".</summary>
+    public const int TooManyActionsSubcode = 2018352;
+
+    /// <summary>
+    /// The Send API's error table (messenger-platform/reference/send-api, "Errors") and Messenger's common error codes
+    /// (messenger-platform/error-codes) in Meta's words, by code (and subcode).
+    /// </summary>
     public static GraphError SendRefused(int code, int? subcode = null) => code switch
     {
         10 when subcode == OutsideWindowSubcode => new(403, 10, "This message is sent outside of allowed window.", OutsideWindowSubcode),
@@ -117,6 +123,7 @@ internal static class GraphErrors
         10 => Numbered(400, 10, "This Person Cannot Receive Messages: This person isn't receiving messages from you right now.", 2018108),
         200 => Numbered(400, 200, "Message Not Sent: This person isn't receiving messages from you right now.", 1545041),
         551 => PersonUnavailable(),
+        9 => Numbered(400, 9, "User is performing too many actions", TooManyActionsSubcode),
         _ => Numbered(400, 1200, "Temporary send message failure. Please try again later."),
     };
 
