@@ -67,38 +67,6 @@ public sealed class SendApiRefusalTests(DatabaseKind database) : InboxFixture(da
     }
 
     /// <summary>
-    /// Messenger's common error codes (messenger-platform/error-codes, updated Mar 18, 2026): 9 / 2018352 "User is
-    /// performing too many actions" is a limit, not a fault of the page or the person: Graph is asked again after a pause,
-    /// and a reply still refused after the retries fails as rate limited (try again later), can be retried and leaves the
-    /// page connected.
-    /// </summary>
-    [Test]
-    public async Task Code_9_subcode_2018352_too_many_actions_fails_the_reply_as_rate_limited()
-    {
-        var staff = await NewStaffAsync();
-        var psid = NewPsid();
-        var id = await CustomerWritesAsync(staff, psid, "Is there parking nearby?");
-        Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = 9, Times = 3 });
-
-        var answer = await ReplyAsync(staff, id, psid, "Yes, behind the shop.");
-
-        var failed = await FailedReplyAsync(staff, id);
-        var integration = (await staff.Api.GetFromJsonAsync<JsonElement>("/api/integrations")).GetProperty("integrations")[0];
-        await using var scope = App.ScopeFor(staff.User.Id);
-        var stored = await App.Db(scope).MessengerMessages.AsNoTracking().SingleAsync(m => m.Id == failed.GetProperty("id").GetInt64());
-        Assert.Multiple(() =>
-        {
-            Assert.That(answer.GetProperty("success").GetBoolean(), Is.False);
-            Assert.That(stored.FailureKind, Is.EqualTo(SendFailure.RateLimited));
-            Assert.That(failed.GetProperty("error_code").GetString(), Is.EqualTo("rate_limited"));
-            Assert.That(failed.GetProperty("error").GetString(), Does.Contain("rate limiting").And.Contain("try again"));
-            Assert.That(failed.GetProperty("can_retry").GetBoolean(), Is.True);
-            Assert.That(integration.GetProperty("status").GetString(), Is.EqualTo("active"), "a limit says nothing about the page's token or permissions");
-            Assert.That(SentTo(psid), Is.Empty);
-        });
-    }
-
-    /// <summary>
     /// The Send API's error table: 200 / 2018028 "Cannot message users who are not admins, developers or testers of the app
     /// until pages_messaging permission is reviewed and the app is live."; integrators record the same words with code 10
     /// (a Go client's comment of what Meta answered it, <c>"code": 10, "error_subcode": 2018028</c>). The token has the
