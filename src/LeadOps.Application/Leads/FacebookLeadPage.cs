@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace LeadOps.Application.Leads;
 
 /// <summary>
@@ -8,9 +10,6 @@ namespace LeadOps.Application.Leads;
 /// </summary>
 public sealed class FacebookLeadPage(IReadOnlyList<FacebookLeadData> leads, string? warning = null) : GraphListing<FacebookLeadData>(leads)
 {
-    // Declared before the fields that read it (static fields start in the order they are written).
-    private static readonly string[] AskedOrder = ["partner_name", "retailer_item_id", "home_listing", "vehicle", "post"];
-
     public string? Warning { get; } = warning;
 
     public IReadOnlyList<string> LeftOutFields { get; init; } = [];
@@ -19,7 +18,7 @@ public sealed class FacebookLeadPage(IReadOnlyList<FacebookLeadData> leads, stri
     /// The lead fields of Meta's verticals LeadOps asks Graph for beyond the guide's, in the order it asks for them: the
     /// ones Graph may refuse, so that a read goes on without them (<see cref="LeftOutFields"/>).
     /// </summary>
-    public static readonly IReadOnlyList<string> VerticalFields = AskedOrder;
+    public static readonly ImmutableArray<string> VerticalFields = ["partner_name", "retailer_item_id", "home_listing", "vehicle", "post"];
 
     /// <summary>
     /// What a run says when leads it stored were read without <paramref name="fields"/>; null when none was left out. The
@@ -36,5 +35,5 @@ public sealed class FacebookLeadPage(IReadOnlyList<FacebookLeadData> leads, stri
         };
     }
 
-    private static int Rank(string field) => Array.IndexOf(AskedOrder, field) is >= 0 and var at ? at : AskedOrder.Length;
+    private static int Rank(string field) => VerticalFields.IndexOf(field) is >= 0 and var at ? at : VerticalFields.Length;
 }
