@@ -4,7 +4,8 @@ namespace LeadOps.Application.Leads;
 
 /// <summary>
 /// One Graph page of a form's leads. <see cref="Warning"/> is set on the last page of a walk that Graph did not let
-/// finish cleanly (a cursor that kept repeating): what was read is good, but the form may hold more.
+/// finish cleanly (a cursor that kept repeating, or pages of leads already read under ever new cursors): what was read
+/// is good, but the form may hold more.
 /// <see cref="LeftOutFields"/> names the lead fields Graph refused for the page, which its leads were read without: every
 /// lead is there, only without them.
 /// </summary>

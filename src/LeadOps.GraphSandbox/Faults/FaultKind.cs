@@ -111,6 +111,15 @@ public enum FaultKind
     PagingCycle,
 
     /// <summary>
+    /// On an edge (leads, leadgen_forms) called with an <c>after</c> cursor: the page is answered, but its
+    /// <c>cursors.after</c> and <c>paging.next</c> name the position the call was made at under a cursor never given
+    /// before (as Graph renames a position after an empty page), so a client that follows them is given the same items
+    /// again and again, each time under a new cursor, for as long as the rule fires. Only calls that carry an <c>after</c>
+    /// cursor match.
+    /// </summary>
+    SamePageNewCursor,
+
+    /// <summary>
     /// A lead (<c>GET /{lead-id}</c>), a <c>leads</c> page or a <c>leadgen_forms</c> page answered with a comma after the last item of
     /// every list, as Meta's "Retrieving Leads" guide (marketing-api/guides/lead-ads/retrieving) prints its bulk read: <c>…"values":
     /// ["joe@example.com"]},],</c>. Strict JSON has no such comma; a client that reads the guide's answer reads this one.

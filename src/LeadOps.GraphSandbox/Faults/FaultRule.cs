@@ -130,12 +130,12 @@ public sealed record FaultRule
             return false;
         }
 
-        if (Kind is FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor or FaultKind.TooMuchData or FaultKind.TimeBasedPaging or FaultKind.PagingCycle && !FaultRoutes.IsEdge(route))
+        if (Kind is FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor or FaultKind.TooMuchData or FaultKind.TimeBasedPaging or FaultKind.PagingCycle or FaultKind.SamePageNewCursor && !FaultRoutes.IsEdge(route))
         {
             return false;
         }
 
-        if (Kind is FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor or FaultKind.PagingCycle && !hasAfterCursor)
+        if (Kind is FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor or FaultKind.PagingCycle or FaultKind.SamePageNewCursor && !hasAfterCursor)
         {
             return false;
         }

@@ -4,7 +4,9 @@ namespace LeadOps.Infrastructure.Graph;
 /// Where a walk along a paged edge (leads, leadgen_forms) stands: the page to ask for next, by Graph's cursor or by the
 /// time or offset parameters of its next URL (<see cref="GraphPagingCursor"/>). A page that names the very position it
 /// was asked with is asked once more (the next answer often carries on); named again, the walk ends there
-/// (<see cref="Repeated"/>), never in a loop. A next page at a position the walk already asked for (Graph's paging going
+/// (<see cref="Repeated"/>), never in a loop. A walk that meets its items (<see cref="Meet"/>) also ends at a page that
+/// brings none it had not met, whatever new position that page names (<see cref="NothingNew"/>): Graph naming new
+/// cursors for ever over items already read. A next page at a position the walk already asked for (Graph's paging going
 /// round, A → B → A), or more than <see cref="MaxEmptyPagesInARow"/> empty pages in a row, stops the walk with a
 /// failure: what was read is good, the rest of the edge was never reached.
 /// </summary>
@@ -18,13 +20,22 @@ internal sealed class GraphEdgeWalk
     /// </summary>
     public const int MaxEmptyPagesInARow = 100;
 
+    /// <summary>What the last page of a walk that ended on items already read says to staff.</summary>
+    public const string NothingNewWarning =
+        "Graph kept returning leads this sync had already read, each time under a new paging cursor, so the walk stopped there. What was read is stored; the next sync reads this part of the form again.";
+
     private readonly HashSet<string> _asked = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _met = new(StringComparer.Ordinal);
     private GraphNextPage? _at;
     private string? _askedAgain;
     private int _emptyInARow;
+    private bool _pageBroughtNothingNew;
 
     /// <summary>Whether the walk ended because Graph kept naming the same position.</summary>
     public bool Repeated { get; private set; }
+
+    /// <summary>Whether the walk ended at a page of items all met before (<see cref="Meet"/>), though it named a next page.</summary>
+    public bool NothingNew { get; private set; }
 
     /// <summary>
     /// Every item of an edge read whole (a form's test leads), each once by <paramref name="idOf"/>: page after page until
@@ -38,18 +49,33 @@ internal sealed class GraphEdgeWalk
     {
         var walk = new GraphEdgeWalk();
         var items = new List<T>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var page = await GraphCall.RunAsync(() => walk.AskAsync(byCursor, byPosition));
             var data = page.Data ?? [];
-            var fresh = data.Where(item => idOf(item) is not { } id || seen.Add(id)).ToList();
-            items.AddRange(fresh);
-            if ((data.Count > 0 && fresh.Count == 0) || !walk.MoveTo(GraphPagingCursor.NextPage(page.Paging), data.Count))
+            items.AddRange(walk.Meet(data, idOf));
+            if (!walk.MoveTo(GraphPagingCursor.NextPage(page.Paging), data.Count))
             {
                 return items;
             }
         }
+    }
+
+    /// <summary>
+    /// The items of the page just read that the walk had not met before, by <paramref name="idOf"/>; the next
+    /// <see cref="MoveTo"/> ends the walk if the page held items and none of them was new (<see cref="NothingNew"/>). An
+    /// item listed again among new ones is no sign of trouble (a lead that arrives during a walk moves the others on, so
+    /// one can show on two pages): only a page without any new item ends the walk. An item without an id (a shape Meta
+    /// does not document) cannot be told from one met before, so it always counts as new: a page of only such items goes
+    /// on, rather than end the walk and leave the leads of later pages unread (the retrieval counts each such lead as
+    /// failed, so none vanishes unseen). The answer to a position asked once more (<see cref="MoveTo"/>) is the page
+    /// already read, so it never ends the walk this way.
+    /// </summary>
+    public IReadOnlyList<T> Meet<T>(IReadOnlyList<T> items, Func<T, string?> idOf)
+    {
+        var fresh = items.Where(item => idOf(item) is not { Length: > 0 } id || _met.Add(id)).ToList();
+        _pageBroughtNothingNew = items.Count > 0 && fresh.Count == 0;
+        return fresh;
     }
 
     /// <summary>Asks for the current page: by its cursor (null for the first page), or by the position its next URL named.</summary>
@@ -58,7 +84,7 @@ internal sealed class GraphEdgeWalk
 
     /// <summary>
     /// Moves on to <paramref name="next"/> from a page of <paramref name="items"/> items; false when the walk ends: no
-    /// next page, or a position named again. Throws a <see cref="GraphApiException"/> when Graph's paging goes round or
+    /// next page, a page that brought nothing new (<see cref="Meet"/>), or a position named again. Throws a <see cref="GraphApiException"/> when Graph's paging goes round or
     /// keeps giving empty pages: the caller hands over what it read first.
     /// </summary>
     public bool MoveTo(GraphNextPage? next, int items)
@@ -69,6 +95,12 @@ internal sealed class GraphEdgeWalk
         }
 
         _emptyInARow = items == 0 ? _emptyInARow + 1 : 0;
+        if (_pageBroughtNothingNew && !(_askedAgain is not null && _askedAgain == _at?.Key))
+        {
+            NothingNew = true;
+            return false;
+        }
+
         if (next.Key == _at?.Key)
         {
             if (_askedAgain == next.Key)

@@ -10,7 +10,9 @@ namespace LeadOps.Infrastructure.Graph;
 /// for again without them (<see cref="GraphLeadFields"/>; the page's later reads, webhook or walk, start without them for a
 /// while: <see cref="GraphLeadFieldsMemory"/>), and each page says which fields its leads were read without. A page that announces the very
 /// cursor it was asked with is asked once more (the next answer often carries on); if the cursor repeats again, the
-/// walk ends there with a warning on its last page, never in a loop and never as a failure. A next page that cannot be
+/// walk ends there with a warning on its last page, never in a loop and never as a failure. So does a page whose leads
+/// were all read already in this walk, whatever new cursor it names (<see cref="GraphEdgeWalk.Meet"/>: a page with some
+/// new leads goes on, and a lead without an id counts as new). A next page that cannot be
 /// followed, paging that goes round or an endless run of empty pages (<see cref="GraphEdgeWalk"/>) fails the walk once
 /// the leads read are handed over.
 /// </summary>
@@ -40,6 +42,9 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
                 after => graphApi.GetLeadsAsync(formId, asked, limit, after, filtering, context, cancellationToken),
                 position => graphApi.GetLeadsFromAsync(formId, asked, limit, filtering, position, context, cancellationToken))));
             var leads = (page.Data ?? []).Select(GraphLeadMapper.ToLead).ToList();
+            // Every lead of the page is handed over (the run skips those it already handled); the walk only learns
+            // whether the page brought one it had not met.
+            walk.Meet(leads, lead => lead.Id);
             bool more;
             GraphApiException? stuck = null;
             try
@@ -61,7 +66,8 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
 
             if (!more)
             {
-                yield return new FacebookLeadPage(leads, walk.Repeated ? GraphPagingCursor.RepeatedCursorWarning : null) { LeftOutFields = fields.LeftOut };
+                var warning = walk.Repeated ? GraphPagingCursor.RepeatedCursorWarning : walk.NothingNew ? GraphEdgeWalk.NothingNewWarning : null;
+                yield return new FacebookLeadPage(leads, warning) { LeftOutFields = fields.LeftOut };
                 yield break;
             }
 

@@ -203,6 +203,29 @@ public sealed class GraphSandboxFaultTests : SandboxFixture
     }
 
     [Test]
+    public async Task A_same_page_new_cursor_fault_names_the_page_again_under_a_cursor_never_given_before()
+    {
+        Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.SamePageNewCursor, Times = 2 });
+
+        var first = await Http.GetAsync($"{Form}/leads?limit=10");
+        var cursor = first.Json.GetProperty("paging").GetProperty("cursors").GetProperty("after").GetString()!;
+        var second = await Http.GetAsync($"{Form}/leads?limit=10&after={cursor}");
+        var renamed = second.Json.GetProperty("paging").GetProperty("cursors").GetProperty("after").GetString()!;
+        var third = await Http.GetAsync(second.Json.GetProperty("paging").GetProperty("next").GetString()!);
+        var renamedAgain = third.Json.GetProperty("paging").GetProperty("cursors").GetProperty("after").GetString()!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Ids(second), Has.Count.EqualTo(10), "the page itself is answered");
+            Assert.That(Ids(third), Is.EqualTo(Ids(second)), "the next page is the same page");
+            Assert.That(new[] { cursor, renamed, renamedAgain }, Is.Unique, "each time under a cursor never given before");
+            Assert.That(Graph.Faults.Single().Fired, Is.EqualTo(2), "the first page, asked without a cursor, is left alone");
+        }
+
+        static List<string?> Ids(GraphAnswer answer) => [.. answer.Json.GetProperty("data").EnumerateArray().Select(l => l.GetProperty("id").GetString())];
+    }
+
+    [Test]
     public async Task A_repeated_cursor_leaves_a_first_page_alone()
     {
         Graph.SetFault(new FaultRule { Route = FaultRoutes.Leads, Kind = FaultKind.RepeatedCursor });

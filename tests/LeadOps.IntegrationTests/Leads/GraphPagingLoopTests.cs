@@ -7,8 +7,8 @@ using LeadOps.IntegrationTests.Integrations;
 namespace LeadOps.IntegrationTests.Leads;
 
 /// <summary>
-/// Graph's paging that would never end: a next page at a position the walk has already read (A → B → A), or empty pages
-/// without end whose position keeps changing. The walk stops: what it read is stored (the leads of a retrieval, the
+/// Graph's paging that would never end: a next page at a position the walk has already read (A → B → A), empty pages
+/// without end whose position keeps changing, or the same leads again and again under ever new cursors. The walk stops: what it read is stored (the leads of a retrieval, the
 /// forms of a listing), the run or the integration says why in plain words, and the next run reads the rest.
 /// </summary>
 public sealed class GraphPagingLoopTests(DatabaseKind database) : AppFixture(database)
@@ -54,6 +54,30 @@ public sealed class GraphPagingLoopTests(DatabaseKind database) : AppFixture(dat
     }
 
     [Test]
+    public async Task A_walk_given_the_leads_it_read_again_under_new_cursors_ends_there_and_the_run_says_why()
+    {
+        // 100 leads, 25 a page: from the second page on, every page names itself again under a cursor never given before.
+        // Graph would do it for ever; the rule stops after 60 pages, so a walk that does not end there fails this test
+        // (it reads every lead, unwarned) rather than hang.
+        var form = SandboxSeed.FormIdsOf(SandboxSeed.NotSubscribedPageId)[2];
+        var (api, integrationId, run) = await RetrieveWithAsync(100, new FaultRule { Kind = FaultKind.SamePageNewCursor, Times = 60 }, form);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Graph.Faults.Single().Fired, Is.EqualTo(2), "the page named anew brought no new lead, and the walk ended there");
+            Assert.That(run.GetProperty("outcome").GetString(), Is.EqualTo("Succeeded"), run.ToString());
+            Assert.That(run.GetProperty("warning").GetString(), Does.Contain("kept returning leads this sync had already read"), run.ToString());
+            Assert.That(run.GetProperty("new_leads").GetInt32(), Is.EqualTo(50), "the two pages read are stored, each lead once");
+            Assert.That(run.GetProperty("existing_leads").GetInt32(), Is.EqualTo(0), run.ToString());
+        });
+
+        Graph.ClearFaults();
+        await RetrievalApiTests.RetrieveAsync(api, form, integrationId);
+        var leads = await api.GetFromJsonAsync<JsonElement>($"/api/leads?form_id={form}&page_size=200");
+        Assert.That(leads.GetProperty("leads").GetArrayLength(), Is.EqualTo(Graph.LeadCount(form)), "the next run reads the rest");
+    }
+
+    [Test]
     public async Task A_forms_listing_whose_paging_goes_round_keeps_the_forms_read_and_says_they_could_not_all_be_listed()
     {
         var page = SandboxSeed.NotSubscribedPageId;
@@ -87,14 +111,16 @@ public sealed class GraphPagingLoopTests(DatabaseKind database) : AppFixture(dat
         });
     }
 
-    private async Task<(HttpClient Api, int IntegrationId, JsonElement Run)> RetrieveWithAsync(int leads, FaultRule fault)
+    /// <summary>Retrieves <see cref="Form"/> (or <paramref name="form"/>: the fixture's tests add leads to one sandbox) under <paramref name="fault"/>.</summary>
+    private async Task<(HttpClient Api, int IntegrationId, JsonElement Run)> RetrieveWithAsync(int leads, FaultRule fault, string? form = null)
     {
+        form ??= Form;
         var api = App.ApiClient(await App.NewUserAsync());
         var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NotSubscribedPageToken)).GetProperty("id").GetInt32();
-        Graph.AddLeads(Form, leads, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(-2));
-        Graph.SetFault(fault with { Route = FaultRoutes.Leads, FormId = Form });
+        Graph.AddLeads(form, leads, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(-2));
+        Graph.SetFault(fault with { Route = FaultRoutes.Leads, FormId = form });
 
-        using var response = await api.PostAsJsonAsync("/api/facebook-lead-retrieval", new { form_id = Form, integration_id = integrationId });
+        using var response = await api.PostAsJsonAsync("/api/facebook-lead-retrieval", new { form_id = form, integration_id = integrationId });
         var run = (await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs")[0];
         return (api, integrationId, run);
     }

@@ -4,8 +4,9 @@ using LeadOps.Infrastructure.Graph;
 namespace LeadOps.UnitTests.Graph;
 
 /// <summary>
-/// Where a walk along an edge stops when Graph's paging would not: a position named again after others (A → B → A), and
-/// empty pages without end whose time-based position (<c>until</c>, <c>__paging_token</c>) keeps changing.
+/// Where a walk along an edge stops when Graph's paging would not: a position named again after others (A → B → A),
+/// empty pages without end whose time-based position (<c>until</c>, <c>__paging_token</c>) keeps changing, and pages of
+/// items already met under ever new cursors.
 /// </summary>
 public sealed class GraphEdgeWalkTests
 {
@@ -44,6 +45,91 @@ public sealed class GraphEdgeWalkTests
             Assert.That(walk.MoveTo(ByTime(10_000 - page, $"t{page}"), items: page % GraphEdgeWalk.MaxEmptyPagesInARow == 0 ? 1 : 0), Is.True, $"page {page}");
         }
     }
+
+    [Test]
+    public void A_page_of_items_all_met_before_ends_the_walk_whatever_new_cursor_it_names()
+    {
+        var walk = new GraphEdgeWalk();
+        walk.Meet(["1", "2"], id => id);
+        Assert.That(walk.MoveTo(ByCursor("a"), items: 2), Is.True);
+
+        Assert.That(walk.Meet(["2", "1"], id => id), Is.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(walk.MoveTo(ByCursor("b"), items: 2), Is.False);
+            Assert.That(walk.NothingNew, Is.True);
+            Assert.That(walk.Repeated, Is.False);
+        });
+    }
+
+    [Test]
+    public void A_page_with_one_new_item_among_items_met_before_goes_on()
+    {
+        var walk = new GraphEdgeWalk();
+        walk.Meet(["1", "2"], id => id);
+        Assert.That(walk.MoveTo(ByCursor("a"), items: 2), Is.True);
+
+        // A lead that arrived during the walk moved "2" onto the next page too.
+        Assert.That(walk.Meet(["2", "3"], id => id), Is.EqualTo(new[] { "3" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(walk.MoveTo(ByCursor("b"), items: 2), Is.True);
+            Assert.That(walk.NothingNew, Is.False);
+        });
+    }
+
+    [Test]
+    public void Items_without_an_id_always_count_as_new_so_a_page_of_only_them_goes_on()
+    {
+        var walk = new GraphEdgeWalk();
+        walk.Meet(["1"], id => id);
+        Assert.That(walk.MoveTo(ByCursor("a"), items: 1), Is.True);
+
+        Assert.That(walk.Meet([null, string.Empty], id => id), Has.Count.EqualTo(2), "none is taken for one met before");
+        Assert.That(walk.MoveTo(ByCursor("b"), items: 2), Is.True);
+        Assert.That(walk.Meet([null, "1"], id => id), Has.Count.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(walk.MoveTo(ByCursor("c"), items: 2), Is.True, "a page with a lead without an id may hold one never read");
+            Assert.That(walk.NothingNew, Is.False);
+        });
+    }
+
+    [Test]
+    public void The_answer_to_a_cursor_asked_once_more_repeats_its_items_and_may_carry_on()
+    {
+        var walk = new GraphEdgeWalk();
+        walk.Meet(["1"], id => id);
+        Assert.That(walk.MoveTo(ByCursor("a"), items: 1), Is.True);
+        walk.Meet(["2"], id => id);
+        Assert.That(walk.MoveTo(ByCursor("a"), items: 1), Is.True, "the page named itself: asked once more");
+
+        walk.Meet(["2"], id => id);
+        Assert.That(walk.MoveTo(ByCursor("b"), items: 1), Is.True, "the same page again, now naming the next one");
+        walk.Meet(["2"], id => id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(walk.MoveTo(ByCursor("c"), items: 1), Is.False, "a page under a new cursor that brings nothing new ends it");
+            Assert.That(walk.NothingNew, Is.True);
+        });
+    }
+
+    [Test]
+    public void A_last_page_of_items_met_before_ends_the_walk_as_the_last_page_not_as_nothing_new()
+    {
+        var walk = new GraphEdgeWalk();
+        walk.Meet(["1"], id => id);
+        Assert.That(walk.MoveTo(ByCursor("a"), items: 1), Is.True);
+        walk.Meet(["1"], id => id);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(walk.MoveTo(null, items: 1), Is.False);
+            Assert.That(walk.NothingNew, Is.False, "Graph named no next page: nothing to warn about");
+        });
+    }
+
+    private static GraphNextPage ByCursor(string after) => new(after, new Dictionary<string, string>());
 
     private static GraphNextPage ByTime(long until, string token) =>
         new(null, new Dictionary<string, string> { ["until"] = until.ToString(System.Globalization.CultureInfo.InvariantCulture), ["__paging_token"] = token });

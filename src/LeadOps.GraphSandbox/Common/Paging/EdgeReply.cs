@@ -5,14 +5,15 @@ namespace LeadOps.GraphSandbox;
 /// <summary>
 /// An edge's answer (<c>leadgen_forms</c>, <c>leads</c>): <c>data</c> with the requested fields of each item, and
 /// Graph's <c>paging</c>, shaped by the <see cref="FaultKind.EmptyPageWithNext"/>, <see cref="FaultKind.RepeatedCursor"/>,
-/// <see cref="FaultKind.TimeBasedPaging"/> and <see cref="FaultKind.PagingCycle"/> faults.
+/// <see cref="FaultKind.TimeBasedPaging"/>, <see cref="FaultKind.PagingCycle"/> and <see cref="FaultKind.SamePageNewCursor"/> faults.
 /// </summary>
 internal static class EdgeReply
 {
     private static readonly string[] PagingParameters =
         ["access_token", "appsecret_proof", "appsecret_time", "after", "before", "until", "since", PageRequest.PagingToken, PageRequest.PreviousMark];
 
-    private static long _emptyPages;
+    /// <summary>How many times a position was named under a new cursor (each time a cursor never given before).</summary>
+    private static long _renamed;
 
     /// <summary>The page <paramref name="load"/> reads (not read at all under an empty-page fault), as Graph answers it.</summary>
     public static GraphReply Of<T, TJson>(
@@ -25,10 +26,10 @@ internal static class EdgeReply
 
         var page = load();
         var items = page.Items.Select(item => FieldSelection.Pick(GraphJson.ToObject(toJson(item)), fields)).ToList();
-        return GraphReply.Json(Edge(call, items, page));
+        return GraphReply.Json(Edge(call, items, page, request.After));
     }
 
-    private static JsonObject Edge<T>(GraphCall call, List<JsonObject> items, KeysetPage<T> page)
+    private static JsonObject Edge<T>(GraphCall call, List<JsonObject> items, KeysetPage<T> page, PageKey? after)
     {
         var data = new JsonArray([.. items]);
         var result = new JsonObject { ["data"] = data };
@@ -45,6 +46,15 @@ internal static class EdgeReply
 
         if (items.Count == 0 || page.First is not { } first || page.Last is not { } last)
         {
+            return result;
+        }
+
+        if (call.SamePageNewCursor && after is { } at)
+        {
+            // Paging that never moves on: the next page is this one again, under a cursor never given before.
+            var renamed = Renamed(at);
+            result["paging"] = JsonSerializer.SerializeToNode(
+                new PagingJson(new PagingJson.CursorPair(first.Encode(), renamed), null, PagingUrl(call, "after", renamed)), GraphJson.Options);
             return result;
         }
 
@@ -80,7 +90,7 @@ internal static class EdgeReply
         // With a repeated cursor too: the empty page announces its next page at the cursor it was asked with.
         var cursor = call.RepeatedCursor && call.Param("after") is { } repeated
             ? repeated
-            : (after ?? PageKey.Start).EncodeAgain(Interlocked.Increment(ref _emptyPages));
+            : Renamed(after ?? PageKey.Start);
         var paging = new PagingJson(new PagingJson.CursorPair(cursor, cursor), null, PagingUrl(call, "after", cursor));
         var result = new JsonObject
         {
@@ -89,6 +99,9 @@ internal static class EdgeReply
         };
         return GraphReply.Json(result);
     }
+
+    /// <summary>The position <paramref name="key"/> under a cursor never given before.</summary>
+    private static string Renamed(PageKey key) => key.EncodeAgain(Interlocked.Increment(ref _renamed));
 
     private static string PagingUrl(GraphCall call, string cursorName, string cursor) => PagingUrl(call, (cursorName, cursor));
 

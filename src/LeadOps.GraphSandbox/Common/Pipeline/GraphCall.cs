@@ -45,6 +45,9 @@ internal sealed class GraphCall(HttpContext http, SandboxState state, string ver
     /// <summary>A <see cref="FaultKind.PagingCycle"/> fault.</summary>
     public bool PagingCycle => ShapedBy == FaultKind.PagingCycle;
 
+    /// <summary>A <see cref="FaultKind.SamePageNewCursor"/> fault.</summary>
+    public bool SamePageNewCursor => ShapedBy == FaultKind.SamePageNewCursor;
+
     /// <summary>A <see cref="FaultKind.TrailingCommas"/> fault: the answer is written with a comma after each list's last item.</summary>
     public bool TrailingCommas => ShapedBy == FaultKind.TrailingCommas;
 
