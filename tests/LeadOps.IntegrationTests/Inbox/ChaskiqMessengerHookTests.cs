@@ -75,4 +75,27 @@ public sealed class ChaskiqMessengerHookTests(DatabaseKind database) : InboxFixt
             Assert.That(await FindConversationAsync(staff, Page), Is.Null, "no conversation with the page itself");
         });
     }
+    /// <summary>
+    /// The same form as the sandbox writes it (<c>MessengerShape.EntryIdIsCustomer</c> in <c>messaging[]</c>): a customer's
+    /// message, a tap and a reply typed in Meta's Page inbox, each in an entry whose <c>id</c> is the customer. All three reach
+    /// the customer's conversation on the connected page, and no conversation is started with the page.
+    /// </summary>
+    [Test]
+    public async Task The_sandboxs_entries_named_by_the_customer_reach_the_customers_conversation()
+    {
+        var staff = await NewStaffAsync();
+        var psid = NewPsid();
+        var named = new MessengerShape { Envelope = MessengerEnvelope.Messaging, EntryIdIsCustomer = true };
+        var mid = Meta.Customers.Writes(Page, psid, new CustomerMessage("Is the blue one in stock?"), named);
+        var tap = Meta.Customers.Taps(Page, psid, "Talk to a person", "HUMAN_AGENT", shape: named);
+        var echo = Meta.Customers.PageInboxAnswers(Page, psid, "Yes, two left.", named);
+        var id = await WaitForMessageAsync(staff, psid, echo);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(App.Webhooks.Received.Select(w => w.Json).Count(b => b.GetProperty("entry")[0].GetProperty("id").GetString() == psid), Is.EqualTo(3), "each entry names the customer");
+            Assert.That((await MessagesAsync(staff, id)).Select(m => m.GetProperty("mid").GetString()), Is.EqualTo(new[] { mid, tap, echo }));
+            Assert.That(await FindConversationAsync(staff, Page), Is.Null, "no conversation with the page as the customer");
+        });
+    }
 }
