@@ -21,10 +21,11 @@ public sealed record MessengerShape
     public bool PolicyKeyWithHyphen { get; init; }
 
     /// <summary>
-    /// The entry's <c>id</c> is the event's sender (the customer) rather than the page: the standby reference describes the
-    /// entry's id as "The PSID of the user that triggered the webhook event", though its sample prints the page.
+    /// The entry's <c>id</c> is the customer rather than the page (the sender of a customer's event, the recipient of an
+    /// echo): the standby reference describes the entry's id as "The PSID of the user that triggered the webhook event",
+    /// though its sample prints the page, and chaskiq/chaskiq's Messenger hook spec writes its <c>messaging[]</c> entries so.
     /// </summary>
-    public bool EntryIdIsSender { get; init; }
+    public bool EntryIdIsCustomer { get; init; }
 
     /// <summary>
     /// A reaction written inside a message, <c>"message":{"reaction":{…}}</c>, as Meta's "Replies and Reactions Webhooks"

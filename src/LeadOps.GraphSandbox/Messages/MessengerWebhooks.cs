@@ -14,7 +14,8 @@ internal static class MessengerWebhooks
         {
             if (shape.Envelope != MessengerEnvelope.NoPageNamed)
             {
-                w.WriteString("id", shape.EntryIdIsSender && messengerEvent["sender"]?["id"]?.GetValue<string>() is { } sender ? sender : pageId);
+                var customer = messengerEvent["message"]?["is_echo"]?.GetValue<bool>() == true ? "recipient" : "sender";
+                w.WriteString("id", shape.EntryIdIsCustomer && messengerEvent[customer]?["id"]?.GetValue<string>() is { } id ? id : pageId);
                 w.WriteNumber("time", at.ToUnixTimeMilliseconds());
             }
 

@@ -97,7 +97,7 @@ internal sealed partial class HeldMessengerEvents(LeadOpsDbContext db, ISender s
         if (row.Ordinal < readings.Count)
         {
             var reading = readings[row.Ordinal];
-            var e = reading.Event.PageId == integration.PageId || reading.WithRecipientAsPage is null ? reading.Event : reading.WithRecipientAsPage;
+            var e = reading.Event.PageId == integration.PageId || reading.WithOtherPartyAsPage is null ? reading.Event : reading.WithOtherPartyAsPage;
             var result = await sender.Send(new RecordMessengerEvent(integration.Id, e), cancellationToken);
             if (!result.IsSuccess)
             {

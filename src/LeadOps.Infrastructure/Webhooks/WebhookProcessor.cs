@@ -195,7 +195,7 @@ internal sealed class WebhookProcessor(
             {
                 var reading = readings[ordinal];
                 // A standby entry named by the customer rather than the page: the event's recipient is the page when only it is known.
-                var messengerEvent = reading.WithRecipientAsPage is { } other && (await OwnersAsync(reading.Event.PageId)).Count == 0 &&
+                var messengerEvent = reading.WithOtherPartyAsPage is { } other && (await OwnersAsync(reading.Event.PageId)).Count == 0 &&
                     (await OwnersAsync(other.PageId)).Count > 0
                         ? other
                         : reading.Event;

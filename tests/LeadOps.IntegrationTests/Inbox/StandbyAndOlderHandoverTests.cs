@@ -116,7 +116,7 @@ public sealed class StandbyAndOlderHandoverTests(DatabaseKind database) : InboxF
     {
         var staff = await NewStaffAsync();
         var psid = NewPsid();
-        var named = new MessengerShape { Envelope = MessengerEnvelope.Standby, EntryIdIsSender = true };
+        var named = new MessengerShape { Envelope = MessengerEnvelope.Standby, EntryIdIsCustomer = true };
         var mid = Meta.Customers.Writes(Page, psid, new CustomerMessage("Sent while the bot has the thread"), named);
         var tap = Meta.Customers.Taps(Page, psid, "Get Started", "GET_STARTED", shape: named);
         var id = await WaitForMessageAsync(staff, psid, tap);

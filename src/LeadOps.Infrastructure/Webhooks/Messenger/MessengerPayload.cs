@@ -48,7 +48,7 @@ internal static class MessengerPayload
 
             foreach (var item in MessengerJson.Array(entry, "standby"))
             {
-                var other = SenderNamedByEntry(item, page) is { } recipient ? MessengerEventReader.Read(item, recipient, standby: true, fromChanges: false, at, receivedAt) : null;
+                var other = OtherPartyOfEntry(item, page) is { } recipient ? MessengerEventReader.Read(item, recipient, standby: true, fromChanges: false, at, receivedAt) : null;
                 if ((MessengerEventReader.Read(item, page, standby: true, fromChanges: false, at, receivedAt) ?? other) is { } read)
                 {
                     events.Add(new MessengerReading(read, ReferenceEquals(other, read) ? null : other));
@@ -86,20 +86,28 @@ internal static class MessengerPayload
         root.ValueKind == JsonValueKind.Object && !root.TryGetProperty("entry", out _) && !root.TryGetProperty("field", out _) &&
         MessengerJson.Object(root, "recipient") is not null;
 
-    /// <summary>The event's recipient, when the entry's id is its sender, the recipient another id, and the event no echo.</summary>
-    private static string? SenderNamedByEntry(JsonElement item, string? entryPage)
+    /// <summary>
+    /// The page, when the entry's id names the customer rather than the page: the sender of a message that is no echo (as a
+    /// standby entry may: see <see cref="MessengerReading"/>) or the recipient of an echo; the page is then the event's other
+    /// party. Taken only when the entry's id is no connected page and that party is.
+    /// </summary>
+    private static string? OtherPartyOfEntry(JsonElement item, string? entryPage)
     {
+        var sender = MessengerJson.Id(MessengerJson.Object(item, "sender"), "id");
         var recipient = MessengerJson.Id(MessengerJson.Object(item, "recipient"), "id");
         var echo = MessengerJson.Object(item, "message") is { } message && MessengerJson.IsTrue(message, "is_echo");
-        return entryPage is not null && !echo && MessengerJson.Id(MessengerJson.Object(item, "sender"), "id") == entryPage && recipient is not null && recipient != entryPage
-            ? recipient
+        return entryPage is null || sender is null || recipient is null || sender == recipient ? null
+            : !echo && sender == entryPage ? recipient
+            : echo && recipient == entryPage ? sender
             : null;
     }
 
     /// <summary>
-    /// An event, and where nothing names the page (an entry without <c>id</c>, a bare event) and it is an echo, its other
-    /// reading: Meta writes an echo's sender as the page, but SDK fixtures (howdyai/botkit's Facebook adapter tests) write the
-    /// customer as the sender, so the recipient is taken for the page when only its page is connected.
+    /// An event, and its other reading, taken when only that reading's page is connected: where nothing names the page (an
+    /// entry without <c>id</c>, a bare event) and it is an echo, with the recipient as the page (Meta writes an echo's sender
+    /// as the page, but SDK fixtures, howdyai/botkit's Facebook adapter tests, write the customer as the sender); and where
+    /// the entry is named by one party, with the other as the page (chaskiq/chaskiq's Messenger hook spec writes the customer
+    /// as the <c>id</c> of the entries of its <c>messaging[]</c> events, as the standby reference describes that id).
     /// </summary>
     private static void AddWithEchoReadBothWays(
         List<MessengerReading> events, JsonElement item, string? entryPage, bool fromChanges, DateTimeOffset? entryTime, DateTimeOffset receivedAt)
@@ -109,11 +117,11 @@ internal static class MessengerPayload
             return;
         }
 
-        var echoRecipient = entryPage is null && MessengerJson.Object(item, "message") is { } message && MessengerJson.IsTrue(message, "is_echo")
+        var recipient = entryPage is null && MessengerJson.Object(item, "message") is { } message && MessengerJson.IsTrue(message, "is_echo")
             ? MessengerJson.Id(MessengerJson.Object(item, "recipient"), "id")
-            : null;
-        var other = echoRecipient is not null && echoRecipient != read.PageId ? MessengerEventReader.Read(item, echoRecipient, standby: false, fromChanges: false, entryTime, receivedAt) : null;
-        events.Add(new MessengerReading(read, other?.PageId == echoRecipient ? other : null));
+            : OtherPartyOfEntry(item, entryPage);
+        var other = recipient is not null && recipient != read.PageId ? MessengerEventReader.Read(item, recipient, standby: false, fromChanges: false, entryTime, receivedAt) : null;
+        events.Add(new MessengerReading(read, other?.PageId == recipient ? other : null));
     }
 
     private static void AddChange(List<MessengerReading> events, JsonElement change, string? entryPage, DateTimeOffset? entryTime, DateTimeOffset receivedAt)
