@@ -135,14 +135,14 @@ public sealed class SandboxState
     public string SubmitLead(string formId, SandboxLead lead) => Leads.Submit(formId, lead ?? throw new ArgumentNullException(nameof(lead)));
 
     /// <summary>
-    /// A new form on a page, as if its staff had just created it in Ads Manager (test-ride questions, no leads); returns its
-    /// id. A null <paramref name="status"/> lists it without one, as Graph leaves out a field it has no value for.
+    /// A new form on a page, as if made in Ads Manager (test-ride questions, or <see cref="FormTemplates.DealerVisit"/>'s with
+    /// <paramref name="conditionalQuestions"/>; no leads); returns its id. A null status lists it without one (Graph's way).
     /// </summary>
-    public string AddForm(string pageId, string name, string? status = "ACTIVE")
+    public string AddForm(string pageId, string name, string? status = "ACTIVE", bool conditionalQuestions = false)
     {
         lock (_gate)
         {
-            return Forms.Create(Pages.Require(pageId), name, status, Now).Id;
+            return Forms.Create(Pages.Require(pageId), name, status, Now, conditionalQuestions ? FormTemplates.DealerVisit : null).Id;
         }
     }
 

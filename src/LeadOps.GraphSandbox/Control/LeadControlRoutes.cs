@@ -40,7 +40,8 @@ internal static class LeadControlRoutes
             var name = Text(document.RootElement, "name") ?? throw new ArgumentException("A form needs \"name\".");
             // "status": null lists the form without one (Graph leaves out a field it has no value for); left out, it is ACTIVE.
             var status = document.RootElement.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Null ? null : Text(document.RootElement, "status") ?? "ACTIVE";
-            return Results.Json(new { id = state.AddForm(pageId, name, status) }, ControlRoutes.Json, statusCode: 201);
+            var conditional = document.RootElement.TryGetProperty("conditional_questions", out var c) && c.ValueKind == JsonValueKind.True;
+            return Results.Json(new { id = state.AddForm(pageId, name, status, conditional) }, ControlRoutes.Json, statusCode: 201);
         });
 
         group.MapGet("/forms/{formId}/test-lead", (SandboxState state, string formId) =>

@@ -14,13 +14,32 @@ internal sealed record FormJson(
         leadsCount,
         0,
         [.. form.Template.Questions.Select((q, i) => new Question(
-            q.Key, q.Label, q.Type, $"{form.Id}{i:D2}", q.Options?.Select(o => new Option(o.Key, o.Value)).ToArray()))],
+            q.Key, q.Label, q.Type, $"{form.Id}{i:D2}", q.Options?.Select(o => new Option(o.Key, o.Value)).ToArray())
+            {
+                ConditionalQuestionsGroupId = q.Conditional?.GroupId,
+                ConditionalQuestionsChoices = q.Conditional?.Choices.Select(c => new Choice(c.Value, [.. c.Next.Select(n => new Choice(n, null))])).ToArray(),
+                DependentConditionalQuestions = q.Conditional?.FollowUps.Select(f => new FollowUp(f.FieldKey, f.Name)).ToArray(),
+            })],
         new PageRef(form.Page.Id, form.Page.Name),
         "https://www.example.com/privacy");
 
-    internal sealed record Question(string Key, string Label, string Type, string Id, IReadOnlyList<Option>? Options);
+    /// <summary>A question; the conditional members are left out (as Graph leaves out what has no value) but for a conditional question.</summary>
+    internal sealed record Question(string Key, string Label, string Type, string Id, IReadOnlyList<Option>? Options)
+    {
+        public string? ConditionalQuestionsGroupId { get; init; }
+
+        public IReadOnlyList<Choice>? ConditionalQuestionsChoices { get; init; }
+
+        public IReadOnlyList<FollowUp>? DependentConditionalQuestions { get; init; }
+    }
 
     internal sealed record Option(string Key, string Value);
+
+    /// <summary><c>LeadGenConditionalQuestionsGroupChoices</c>: <c>value</c> and <c>next_question_choices</c>.</summary>
+    internal sealed record Choice(string Value, IReadOnlyList<Choice>? NextQuestionChoices);
+
+    /// <summary><c>LeadGenConditionalQuestionsGroupQuestions</c>: <c>field_key</c> and <c>name</c>.</summary>
+    internal sealed record FollowUp(string FieldKey, string Name);
 
     internal sealed record PageRef(string Id, string Name);
 }

@@ -37,14 +37,17 @@ internal sealed class FormStore(Lock gate) : SeededStore<FormState>(gate, "form"
         Replace(forms);
     }
 
-    /// <summary>A new form on the page, created now with the test-ride questions: what a page's staff do in Ads Manager.</summary>
-    public FormState Create(PageState page, string name, string? status, DateTimeOffset now)
+    /// <summary>
+    /// A new form on the page, created now with the test-ride questions (or <paramref name="template"/>'s): what a page's
+    /// staff do in Ads Manager.
+    /// </summary>
+    public FormState Create(PageState page, string name, string? status, DateTimeOffset now, FormTemplate? template = null)
     {
         lock (Gate)
         {
             var number = Items.Count() + 1;
             var id = string.Create(CultureInfo.InvariantCulture, $"2061799{page.Number:D2}{number:D6}");
-            var form = new FormState(new SeedForm(id, name, status, "en_US", FormTemplates.TestRide, TimeSpan.Zero), page, number, now.ToUnixTimeSeconds());
+            var form = new FormState(new SeedForm(id, name, status, "en_US", template ?? FormTemplates.TestRide, TimeSpan.Zero), page, number, now.ToUnixTimeSeconds());
             Add(form);
             return form;
         }

@@ -39,6 +39,22 @@ internal static class FormTemplates
     ],
     [MarketingConsentKey]);
 
+    /// <summary>
+    /// A form with a conditional question (not seeded; <see cref="SandboxState.AddForm"/> creates it): the region picked
+    /// decides which dealers its follow-up question offers, and a lead answers both with the choices' values.
+    /// </summary>
+    public static readonly FormTemplate DealerVisit = new("dealer_visit",
+    [
+        new("full_name", "Full name", "FULL_NAME"),
+        new("email", "Email", "EMAIL"),
+        new("which_region_are_you_in?", "Which region are you in?", "CUSTOM", Conditional: new("3141500000000001",
+            [new("North", ["Porto – Boavista", "Braga Centro"]), new("South", ["Faro Marina", "Lagos"])],
+            [new("which_dealer_would_you_like_to_visit?", "Which dealer would you like to visit?")])),
+    ]);
+
+    /// <summary>The template a form created while running was made with, by its kind (the test-ride one for any other).</summary>
+    public static FormTemplate OfKind(string? kind) => kind == DealerVisit.Kind ? DealerVisit : TestRide;
+
     public static IReadOnlyList<SeedForm> For(int pageNumber)
     {
         var prefix = $"2061700000000{pageNumber}";

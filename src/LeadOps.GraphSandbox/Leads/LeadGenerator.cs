@@ -83,7 +83,7 @@ internal static class LeadGenerator
         var fields = new List<FieldData>(template.Questions.Count);
         foreach (var question in template.Questions)
         {
-            var required = question.Type is "FULL_NAME" or "FIRST_NAME" or "EMAIL";
+            var required = question.Type is "FULL_NAME" or "FIRST_NAME" or "EMAIL" || question.Conditional is not null;
             if (!required && random.Chance(MissingFieldRate))
             {
                 continue;
@@ -92,6 +92,14 @@ internal static class LeadGenerator
             if (!required && random.Chance(EmptyAnswerRate))
             {
                 fields.Add(new FieldData(question.Key, []));
+                continue;
+            }
+
+            if (question.Conditional is { } conditional)
+            {
+                var choice = random.Pick(conditional.Choices);
+                fields.Add(new FieldData(question.Key, [choice.Value]));
+                fields.AddRange(conditional.FollowUps.Select(f => new FieldData(f.FieldKey, [random.Pick(choice.Next)])));
                 continue;
             }
 

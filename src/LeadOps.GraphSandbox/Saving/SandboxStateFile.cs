@@ -71,7 +71,7 @@ internal static class SandboxStateFile
             state.SeededAt,
             state.Messages.MessageCount,
             [.. pages.Select(p => new SavedPage(p.Id, state.Subscriptions.FieldsOf(p), p.Token.ForcedExpired ? p.Token.ExpiresAt : null, p.HasLeadAccess))],
-            [.. state.Forms.All.Where(f => f.Page.Seed.Forms.All(seeded => seeded.Id != f.Id)).Select(f => new SavedForm(f.Id, f.Page.Id, f.Name, f.Status, f.CreatedUnix))],
+            [.. state.Forms.All.Where(f => f.Page.Seed.Forms.All(seeded => seeded.Id != f.Id)).Select(f => new SavedForm(f.Id, f.Page.Id, f.Name, f.Status, f.CreatedUnix, f.Template.Kind))],
             state.Leads.SinceSeed(),
             [.. pages.SelectMany(p => state.Messages.CustomersOf(p).Select(c => new SavedCustomer(p.Id, c.Psid, c.LastCustomerMessageAt, c.ThreadOwnerAppId)))])
         {
@@ -85,7 +85,7 @@ internal static class SandboxStateFile
         foreach (var form in snapshot.Forms)
         {
             var page = state.Pages.Require(form.PageId);
-            Check(state.Forms.Create(page, form.Name, form.Status, DateTimeOffset.FromUnixTimeSeconds(form.CreatedUnix)).Id == form.Id, path);
+            Check(state.Forms.Create(page, form.Name, form.Status, DateTimeOffset.FromUnixTimeSeconds(form.CreatedUnix), FormTemplates.OfKind(form.Kind)).Id == form.Id, path);
         }
 
         // Leads come back without webhooks: LeadOps has had them already.

@@ -143,6 +143,29 @@ public sealed class GraphSandboxLeadAdsVariantTests : SandboxFixture
     }
 
     [Test]
+    public async Task A_form_with_a_conditional_question_lists_its_follow_up_by_field_key_and_name_and_leads_answer_both()
+    {
+        var response = await Http.Http.PostAsync($"_sandbox/pages/{SandboxSeed.MainPageId}/forms", SandboxClient.JsonContent(new { name = "Dealer visit", conditional_questions = true }));
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var lead = (await Http.GetAsync($"{Graph.SubmitLeads(id, 1).Single()}?fields=field_data")).Json;
+
+        var questions = (await Http.GetAsync($"{id}?fields=questions")).Json.GetProperty("questions").EnumerateArray().ToList();
+        var region = questions.Single(q => q.TryGetProperty("conditional_questions_group_id", out _));
+        var followUp = region.GetProperty("dependent_conditional_questions").EnumerateArray().Single();
+        var choices = region.GetProperty("conditional_questions_choices").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("value").GetString()!, c => c.GetProperty("next_question_choices").EnumerateArray().Select(n => n.GetProperty("value").GetString()!).ToList());
+        var answers = lead.GetProperty("field_data").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("values")[0].GetString()!);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(followUp.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "field_key", "name" }), "no key or label on a follow-up");
+            Assert.That(region.TryGetProperty("options", out _), Is.False, "its choices are conditional_questions_choices");
+            Assert.That(questions.Where(q => !q.TryGetProperty("conditional_questions_group_id", out _)).Any(q => q.TryGetProperty("dependent_conditional_questions", out _)), Is.False);
+            Assert.That(choices.Keys, Does.Contain(answers[region.GetProperty("key").GetString()!]), "answered with a choice's value");
+            Assert.That(choices[answers[region.GetProperty("key").GetString()!]], Does.Contain(answers[followUp.GetProperty("field_key").GetString()!]), "and the follow-up with one of that choice's next");
+        }
+    }
+
+    [Test]
     public async Task An_empty_page_that_repeats_its_cursor_gives_the_rest_when_asked_again()
     {
         Graph.AddLeads(Form, 30);
