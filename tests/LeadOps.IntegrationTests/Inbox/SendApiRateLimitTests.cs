@@ -33,7 +33,7 @@ public sealed class SendApiRateLimitTests(DatabaseKind database) : InboxFixture(
     /// code 9), on every attempt.
     /// </summary>
     [Test]
-    public async Task Too_many_actions_9_2018352_on_every_attempt_fails_the_reply_as_rate_limited_saying_to_try_again_later()
+    public async Task Too_many_actions_9_2018352_on_every_attempt_fails_the_reply_as_rate_limited_on_that_person_saying_to_try_again_later()
     {
         var (staff, psid, id) = await ConversationAsync("Is there parking nearby?");
         Meta.SetFault(new FaultRule { Route = FaultRoutes.Messages, PageId = SandboxSeed.MainPageId, Kind = FaultKind.SendRefused, Code = 9 });
@@ -50,7 +50,8 @@ public sealed class SendApiRateLimitTests(DatabaseKind database) : InboxFixture(
             Assert.That(answer.GetProperty("status").GetString(), Is.EqualTo("failed"), answer.GetRawText());
             Assert.That(kind, Is.EqualTo(SendFailure.RateLimited));
             Assert.That(failed.GetProperty("error_code").GetString(), Is.EqualTo("rate_limited"));
-            Assert.That(failed.GetProperty("error").GetString(), Does.Contain("try again"));
+            Assert.That(failed.GetProperty("error").GetString(), Is.EqualTo("Facebook is limiting messages to this person for now: try again later."),
+                "a limit on what the page may send this customer, not on the page");
             Assert.That(failed.GetProperty("can_retry").GetBoolean(), Is.True);
             Assert.That(audit, Is.EqualTo(new[] { (AuditActions.Failed, (string?)$"{failed.GetProperty("error").GetString()} (message {failed.GetProperty("id").GetInt64()})") }),
                 "the audit says how the send ended, in the words staff see");
