@@ -74,7 +74,7 @@ public sealed class SendApiRateLimitTests(DatabaseKind database) : InboxFixture(
         await ProcessedAsync(staff); // its echo (and receipt) are in
 
         var replies = (await MessagesAsync(staff, id)).Where(m => m.GetProperty("sender").GetString() == "staff").ToList();
-        Assert.Multiple(async () =>
+        await Assert.MultipleAsync(async () =>
         {
             Assert.That(answer.GetProperty("status").GetString(), Is.EqualTo("sent"), answer.GetRawText());
             Assert.That(SendApiCalls() - callsBefore, Is.EqualTo(2), "refused, then taken after the pause");
