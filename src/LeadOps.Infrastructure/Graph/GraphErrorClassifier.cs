@@ -59,6 +59,14 @@ internal static partial class GraphErrorClassifier
     private const int TooManyActionsCode = 9;
 
     /// <summary>
+    /// Limits on what the page may send one person (Messenger's common error codes): 9 / 2018352 "User is performing too
+    /// many actions" and 4 / 2018354 "There has to be a minimum delay between 2 notifications for the given notification".
+    /// </summary>
+    private const int TooManyActionsSubcode = 2018352;
+
+    private const int NotificationDelaySubcode = 2018354;
+
+    /// <summary>
     /// "Unsupported get request. Object with ID '…' does not exist, cannot be loaded due to missing permissions, or does
     /// not support this operation" (code 100).
     /// </summary>
@@ -126,6 +134,7 @@ internal static partial class GraphErrorClassifier
             DoneAnyway = error is { Code: 1, ErrorSubcode: InvalidJsonReplySubcode },
             TooMuchData = error is { Code: 1 } && AsksForLessData(error),
             NamesAPerson = error is { Code: 100 } && error.Message?.Contains("on node type (User)", StringComparison.Ordinal) == true,
+            LimitsOnePerson = kind == GraphFailureKind.RateLimited && error is { Code: TooManyActionsCode, ErrorSubcode: TooManyActionsSubcode } or { Code: 4, ErrorSubcode: NotificationDelaySubcode },
             AppNotLive = kind == GraphFailureKind.PermissionMissing && error?.ErrorSubcode is { } subcode && AppNotLiveSubcodes.Contains(subcode),
         };
     }

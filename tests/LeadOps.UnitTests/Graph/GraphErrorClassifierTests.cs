@@ -265,6 +265,42 @@ public sealed class GraphErrorClassifierTests
         Assert.That((failure.Kind, failure.MissingPermission), Is.EqualTo((expected, expected == GraphFailureKind.PermissionMissing ? "pages_messaging" : null)));
     }
 
+    /// <summary>
+    /// Messenger's common error codes: 9 / 2018352 (a customer past the allowed limit) and 4 / 2018354 (a minimum delay
+    /// between two notifications) limit what the page may send one person; the other rate limits are the page's or the
+    /// app's. Staff are told which, and to try again later either way.
+    /// </summary>
+    [TestCase(9, 2018352, true, TestName = "Messenger_9_2018352_limits_messages_to_one_person")]
+    [TestCase(4, 2018354, true, TestName = "Messenger_4_2018354_limits_messages_to_one_person")]
+    [TestCase(9, null, false, TestName = "Code_9_without_its_messenger_subcode_is_the_pages_rate_limit")]
+    [TestCase(4, null, false, TestName = "Code_4_is_the_pages_rate_limit")]
+    [TestCase(4, 2018352, false, TestName = "Subcode_2018352_under_code_4_is_the_pages_rate_limit")]
+    [TestCase(17, null, false, TestName = "Code_17_is_the_pages_rate_limit")]
+    [TestCase(613, null, false, TestName = "Code_613_is_the_pages_rate_limit")]
+    [TestCase(80006, null, false, TestName = "Code_80006_is_the_pages_rate_limit")]
+    public void Rate_limits_on_one_person_are_told_apart_from_the_pages(int code, int? subcode, bool onePerson)
+    {
+        var failure = GraphErrorClassifier.Classify(Error(code, subcode), 400, GraphUsage.Empty, null, Now);
+        var words = GraphFailureText.Describe(failure);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(failure.Kind, Is.EqualTo(GraphFailureKind.RateLimited));
+            Assert.That(failure.LimitsOnePerson, Is.EqualTo(onePerson));
+            Assert.That(words, onePerson
+                ? Is.EqualTo("Facebook is limiting messages to this person for now: try again later.")
+                : Is.EqualTo("Facebook is rate limiting this page: try again in a few minutes."));
+        });
+    }
+
+    [Test]
+    public void A_limit_on_one_person_with_a_wait_says_until_when()
+    {
+        var failure = GraphErrorClassifier.Classify(Error(9, 2018352), 400, GraphUsage.Empty, TimeSpan.FromMinutes(30), Now);
+
+        Assert.That(GraphFailureText.Describe(failure), Is.EqualTo("Facebook is limiting messages to this person until 2026-11-20 10:30 UTC: try again after that."));
+    }
+
     private static GraphErrorDto Error(int code, int? subcode = null) =>
         new() { Message = $"(#{code}) something", Type = "OAuthException", Code = code, ErrorSubcode = subcode, FbtraceId = "trace" };
 }

@@ -57,6 +57,13 @@ public sealed record GraphFailure(
     public bool AppNotLive { get; init; }
 
     /// <summary>
+    /// A rate limit on what the page may send one person, not on the page's calls: Messenger's 9 / 2018352 "User is
+    /// performing too many actions" (a customer past the allowed limit) and 4 / 2018354 "There has to be a minimum delay
+    /// between 2 notifications" (Messenger's common error codes). Other people can still be written to.
+    /// </summary>
+    public bool LimitsOnePerson { get; init; }
+
+    /// <summary>
     /// Not Graph's answer: LeadOps could not read the page's stored token (the keys that protected it are gone), which
     /// is handled as a token that no longer works (<see cref="GraphFailureKind.TokenInvalid"/>).
     /// </summary>

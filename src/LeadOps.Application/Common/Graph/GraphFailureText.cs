@@ -41,6 +41,9 @@ public static class GraphFailureText
         GraphFailureKind.PermissionMissing => failure.MissingPermission is { } p
             ? $"The page token is missing the {p} permission: reconnect the page with it granted."
             : "The page token is missing a permission: reconnect the page with the required permissions.",
+        GraphFailureKind.RateLimited when failure.LimitsOnePerson => failure.RetryAfter is { } until
+            ? $"Facebook is limiting messages to this person until {until:yyyy-MM-dd HH:mm} UTC: try again after that."
+            : "Facebook is limiting messages to this person for now: try again later.",
         GraphFailureKind.RateLimited => failure.RetryAfter is { } at
             ? $"Facebook is rate limiting this page until {at:yyyy-MM-dd HH:mm} UTC: try again after that."
             : "Facebook is rate limiting this page: try again in a few minutes.",

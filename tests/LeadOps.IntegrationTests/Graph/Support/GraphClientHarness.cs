@@ -81,25 +81,7 @@ public sealed class GraphClientHarness : IAsyncDisposable
     /// Awaits a Graph call, advancing the clock whenever the client starts a backoff, throttle or pacing wait
     /// (any timer other than the attempt and total timeouts). Returns the waits it advanced through.
     /// </summary>
-    public async Task<(T Result, IReadOnlyList<TimeSpan> Waits)> RunAsync<T>(Task<T> call)
-    {
-        var waits = new List<TimeSpan>();
-        using var stop = new CancellationTokenSource();
-        while (true)
-        {
-            var timer = Clock.WaitForTimerAsync(IsClientWait, stop.Token);
-            var finished = await Task.WhenAny(call, timer).WaitAsync(Guard);
-            if (finished == call)
-            {
-                await stop.CancelAsync();
-                return (await call, waits);
-            }
-
-            var due = await timer;
-            waits.Add(due);
-            Clock.Advance(due);
-        }
-    }
+    public Task<(T Result, IReadOnlyList<TimeSpan> Waits)> RunAsync<T>(Task<T> call) => Clock.RunThroughWaitsAsync(call, IsClientWait, Guard);
 
     public async Task<IReadOnlyList<TimeSpan>> RunAsync(Task call) => (await RunAsync(Completed(call))).Waits;
 

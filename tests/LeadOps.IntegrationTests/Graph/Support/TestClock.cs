@@ -49,6 +49,40 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
         return timer;
     }
 
+    /// <summary>
+    /// Awaits <paramref name="call"/>, advancing the clock through every timer <paramref name="isWait"/> picks out while the
+    /// call is pending (a backoff, throttle or pacing wait), so the call never waits on time that does not pass. Each step
+    /// (the call ending, or the next such timer starting) gives up after <paramref name="stepLimit"/> of real time, or when
+    /// <paramref name="cancellationToken"/> is cancelled. Returns the call's result and the waits advanced through.
+    /// </summary>
+    public async Task<(T Result, IReadOnlyList<TimeSpan> Waits)> RunThroughWaitsAsync<T>(
+        Task<T> call, Func<TimeSpan, bool> isWait, TimeSpan stepLimit, CancellationToken cancellationToken = default)
+    {
+        var waits = new List<TimeSpan>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var timer = WaitForTimerAsync(isWait, stop.Token);
+                var finished = await Task.WhenAny(call, timer).WaitAsync(stepLimit, cancellationToken);
+                if (finished == call)
+                {
+                    return (await call, waits);
+                }
+
+                var due = await timer;
+                waits.Add(due);
+                Advance(due);
+            }
+        }
+        finally
+        {
+            // No waiter is left behind to claim a later timer, whether the call ended or the run gave up.
+            await stop.CancelAsync();
+        }
+    }
+
     /// <summary>Completes with the due time of the first timer (already created and not yet claimed, or future) that matches.</summary>
     public Task<TimeSpan> WaitForTimerAsync(Func<TimeSpan, bool> match, CancellationToken cancellationToken = default)
     {

@@ -6,9 +6,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LeadOps.Application.Conversations;
 using LeadOps.GraphSandbox;
+using LeadOps.Infrastructure.Graph;
+using LeadOps.IntegrationTests.Graph.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Options;
 
 namespace LeadOps.IntegrationTests.Inbox.Support;
 
@@ -18,14 +20,15 @@ public sealed record Staff(TestUser User, HttpClient Api, InboxProbe Probe);
 /// <summary>
 /// The real app and the Graph sandbox on one fake clock: the app's Graph client talks to the sandbox over loopback, the
 /// sandbox's signed webhooks reach the app through the harness's webhook receiver, and messaging windows are crossed
-/// by moving the clock, never by waiting.
+/// by moving the clock, never by waiting. The clock is a <see cref="TestClock"/>: a reply that meets the Graph client's
+/// pauses (its backoff between attempts, its pacing near a usage limit) is sent through <see cref="ThroughGraphPausesAsync{T}"/>.
 /// </summary>
 public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
 {
     private static int _psidCounter;
     private Staff? _admin;
 
-    protected FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    protected TestClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     /// <summary>What Meta (the sandbox) holds: pages, customers, the messages sent through the Send API.</summary>
     protected SandboxState Meta => App.Graph;
@@ -202,6 +205,19 @@ public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
     {
         var reply = await staff.Api.PostAsJsonAsync($"/api/conversations/{id}/messages", new { text });
         return await reply.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> (a reply, a retry) while moving the clock through the pauses the app's Graph client
+    /// makes on it between attempts: its backoff, and its pacing when a usage header is near the limit, both at most the
+    /// client's <c>MaxPacingDelay</c> when Graph names no wait. Longer timers on the clock (the attempt and total timeouts,
+    /// a delivery claim's renewal, the workers' beats) are left alone. Gives up through <see cref="HangGuard"/>, never hangs.
+    /// </summary>
+    protected Task<T> ThroughGraphPausesAsync<T>(string what, Func<Task<T>> call)
+    {
+        var resilience = App.Services.GetRequiredService<IOptions<FacebookOptions>>().Value.Resilience;
+        bool IsGraphPause(TimeSpan due) => due > TimeSpan.Zero && due <= resilience.MaxPacingDelay && due != resilience.AttemptTimeout && due != resilience.TotalTimeout;
+        return HangGuard.WaitAsync(what, async ct => (await Clock.RunThroughWaitsAsync(call(), IsGraphPause, HangGuard.Limit, ct)).Result);
     }
 
     /// <summary>
