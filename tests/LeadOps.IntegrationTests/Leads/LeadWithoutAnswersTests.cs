@@ -36,16 +36,21 @@ public sealed class LeadWithoutAnswersTests(DatabaseKind database) : AppFixture(
 
         var first = await RetrievalApiTests.RetrieveAsync(api, Form, integrationId);
         var before = await StoredAsync(user.Id);
+        using var browser = await App.SignedInClientAsync(user);
+        var pageBefore = await browser.GetStringAsync($"/Leads/{before.Lead.Id}");
         var second = await RetrievalApiTests.RetrieveAsync(api, Form, integrationId);
         var after = await StoredAsync(user.Id);
         var third = await RetrievalApiTests.RetrieveAsync(api, Form, integrationId);
         var shown = await api.GetFromJsonAsync<JsonElement>($"/api/leads/{after.Lead.Id}");
+        var pageAfter = await browser.GetStringAsync($"/Leads/{after.Lead.Id}");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Graph.Faults.Single().Fired, Is.EqualTo(1), "the first read came without field_data");
             Assert.That(Counts(first), Is.EqualTo((1, 0)), first.ToString());
             Assert.That(before.Lead.AnswersJson, Is.EqualTo("[]"), "stored all the same, without answers");
+            Assert.That(pageBefore, Does.Contain("Facebook sent no answers for this lead yet"), "the lead page says so");
+            Assert.That(pageAfter, Does.Not.Contain("Facebook sent no answers for this lead yet").And.Contain("rosa@example.test"));
             Assert.That(Counts(second), Is.EqualTo((0, 1)), "the second run meets it as existing: " + second);
             Assert.That(Counts(third), Is.EqualTo((0, 1)), third.ToString());
             Assert.That(after.Lead.FacebookLeadId, Is.EqualTo(leadId));
