@@ -12,13 +12,8 @@ public sealed record StoreWebhookLead(int IntegrationId, string FormId, string L
     : ICommand<Result<ProcessedLead>>;
 
 internal sealed class StoreWebhookLeadHandler(
-    IntegrationAccess access,
-    ILeadRepository leads,
-    ILeadSource source,
-    WelcomePlanner welcome,
-    LeadFollowUpPlanner followUps,
-    LeadAnswersFiller answers,
-    LeadMetrics metrics) : ICommandHandler<StoreWebhookLead, Result<ProcessedLead>>
+    IntegrationAccess access, ILeadRepository leads, ILeadSource source, WelcomePlanner welcome, LeadFollowUpPlanner followUps,
+    LeadAnswersFiller answers, LeadMetrics metrics) : ICommandHandler<StoreWebhookLead, Result<ProcessedLead>>
 {
     public async ValueTask<Result<ProcessedLead>> Handle(StoreWebhookLead command, CancellationToken cancellationToken) =>
         await access.WithAsync(command.IntegrationId, integration => StoreAsync(command, integration, cancellationToken), cancellationToken, RetrievalRefusal.IntegrationNotFound);
