@@ -14,7 +14,7 @@ public sealed partial class Lead
 
     /// <summary>
     /// Takes in the answers (and the consents) Graph sent for a lead stored without any, with the name, e-mail and phone
-    /// read from them where the lead has none yet; raises <see cref="LeadAnswersFilledIn"/>. Nothing else changes: not
+    /// read from them where the lead has none yet (and the search terms they bring, ADR 0017); raises <see cref="LeadAnswersFilledIn"/>. Nothing else changes: not
     /// its id, created time, stage, welcome or anything staff set. False (and nothing changed) when the lead already has
     /// answers or none came.
     /// </summary>
@@ -26,6 +26,7 @@ public sealed partial class Lead
             return false;
         }
 
+        var knownTerms = Terms();
         AnswersJson = JsonSerializer.Serialize(fitted, Json);
         if (ConsentsJson is "[]" or "" && consents.Count > 0)
         {
@@ -41,6 +42,7 @@ public sealed partial class Lead
         Email ??= read.Email;
         Phone ??= read.Phone;
         SetContactKeys();
+        SearchTerms.AddRange(Terms().Except(knownTerms, StringComparer.Ordinal).Select(t => new LeadSearchTerm { Term = t, OwnerId = OwnerId, LeadId = Id }));
         Raise(new LeadAnswersFilledIn(this, fitted.Count));
         return true;
     }

@@ -43,6 +43,8 @@ public sealed class LeadWithoutAnswersTests(DatabaseKind database) : AppFixture(
         var third = await RetrievalApiTests.RetrieveAsync(api, Form, integrationId);
         var shown = await api.GetFromJsonAsync<JsonElement>($"/api/leads/{after.Lead.Id}");
         var pageAfter = await browser.GetStringAsync($"/Leads/{after.Lead.Id}");
+        var found = (await api.GetFromJsonAsync<JsonElement>("/api/leads?q=rosa")).GetProperty("leads").EnumerateArray()
+            .Select(l => l.GetProperty("facebook_lead_id").GetString()).ToList();
 
         using (Assert.EnterMultipleScope())
         {
@@ -64,6 +66,7 @@ public sealed class LeadWithoutAnswersTests(DatabaseKind database) : AppFixture(
             Assert.That(after.Lead.EmailKey, Is.EqualTo("rosa@example.test"));
             Assert.That(shown.GetProperty("answers").EnumerateArray().Select(a => a.GetProperty("name").GetString()), Is.EqualTo(new[] { "full_name", "email" }));
             Assert.That(after.Leads, Is.EqualTo(1), "stored once");
+            Assert.That(found, Is.EqualTo(new[] { leadId }), "found by the name its answers brought");
             Assert.That(after.Welcomes, Is.EqualTo(1), "one welcome row, no second welcome");
             Assert.That(after.Filled, Is.EqualTo(1), "one audit row says the answers were filled in");
         }

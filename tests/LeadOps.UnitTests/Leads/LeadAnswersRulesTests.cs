@@ -33,6 +33,7 @@ public sealed class LeadAnswersRulesTests
             Assert.That(lead.StageKey, Is.EqualTo("qualified"));
             Assert.That(lead.WelcomeStatus, Is.EqualTo(WelcomeStatus.Skipped));
             Assert.That(lead.HasNoAnswers, Is.False);
+            Assert.That(lead.SearchTerms.Select(t => t.Term), Does.Contain("rosa").And.Contain("lima"), "searchable by its new name");
             Assert.That(lead.DomainEvents, Is.EqualTo(new[] { new LeadAnswersFilledIn(lead, 3) }), "one event (its audit row), no LeadCreated");
         }
     }
