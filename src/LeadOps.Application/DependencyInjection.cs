@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddScoped<Integrations.IntegrationChecker>();
         services.AddScoped<Integrations.LeadDeliveryCheck>();
         services.AddScoped<Leads.LeadPageStore>();
+        services.AddScoped<Leads.LeadAnswersFiller>();
         services.AddScoped<Leads.LeadFollowUpPlanner>();
         services.AddScoped<Leads.SyncBackoff>();
         services.AddSingleton<Leads.Welcome.WelcomePlanner>();

@@ -1,3 +1,4 @@
 namespace LeadOps.Application.Leads;
 
-public sealed record ExistingLead(long Id, string Name);
+/// <summary>A lead already stored; <paramref name="WithoutAnswers"/> when Graph first sent it without <c>field_data</c>.</summary>
+public sealed record ExistingLead(long Id, string Name, bool WithoutAnswers = false);

@@ -5,9 +5,11 @@ namespace LeadOps.Application.Leads;
 /// their welcome outbox rows (each lead's welcome planned first), the page's counts on the run. A new lead created
 /// after the page's webhook subscription was confirmed is one the webhook missed: the integration remembers when. A lead
 /// Graph listed without an id cannot be stored (no id is made up for it): it counts as failed, says why, and is logged.
+/// A stored lead Graph first sent without answers takes them in when this page brings them (<see cref="LeadAnswersFiller"/>)
+/// and still counts as existing.
 /// </summary>
 internal sealed class LeadPageStore(
-    ILeadRepository leads, WelcomePlanner welcome, LeadFollowUpPlanner followUps, LeadMetrics metrics, TimeProvider clock, ILogger<LeadPageStore> logger)
+    ILeadRepository leads, LeadAnswersFiller answers, WelcomePlanner welcome, LeadFollowUpPlanner followUps, LeadMetrics metrics, TimeProvider clock, ILogger<LeadPageStore> logger)
 {
     /// <summary>Returns the earliest known created_time among leads that failed, if any (the watermark stops before it).</summary>
     public async Task<DateTimeOffset?> StoreAsync(
@@ -45,6 +47,7 @@ internal sealed class LeadPageStore(
         var rules = welcome.RulesFor(integration, form, plan.SendWelcome, now);
         var toInsert = new List<Lead>();
         LeadFollowUps? asked = null;
+        await answers.FillInAsync(unique, existing, ct);
         foreach (var data in unique)
         {
             if (existing.TryGetValue(data.Id, out var stored))

@@ -24,7 +24,8 @@ internal static class FaultInjector
                 case FaultKind.ProxyError:
                     return GraphReply.Bare(rule.Status ?? DefaultProxyStatus);
                 case FaultKind.EmptyPageWithNext or FaultKind.RepeatedCursor or FaultKind.EmptyPageRepeatingCursor
-                    or FaultKind.TimeBasedPaging or FaultKind.PagingCycle or FaultKind.SamePageNewCursor or FaultKind.TrailingCommas:
+                    or FaultKind.TimeBasedPaging or FaultKind.PagingCycle or FaultKind.SamePageNewCursor or FaultKind.TrailingCommas
+                    or FaultKind.LeadWithoutFieldData:
                     call.ShapedBy = rule.Kind;
                     break;
                 case FaultKind.TooMuchData when AskedFor(call) > rule.MaxPageSize:

@@ -132,4 +132,12 @@ public enum FaultKind
     /// proxy that keeps the status and headers): no body at all, or with <see cref="FaultRule.HtmlBody"/> an HTML error page.
     /// </summary>
     OAuthErrorWithoutBody,
+
+    /// <summary>
+    /// A lead (<c>GET /{lead-id}</c>) or every lead of a <c>leads</c> page answered without <c>field_data</c>, its other
+    /// fields as usual. Graph answers a lead with only the fields it was asked for, and Meta's reference does not promise
+    /// <c>field_data</c> in every answer (facebook-ruby-business-sdk issue #85: a lead read without naming fields came back
+    /// as its id alone); a rule limited by <see cref="FaultRule.Times"/> gives the answers back on a later read.
+    /// </summary>
+    LeadWithoutFieldData,
 }

@@ -7,7 +7,7 @@ namespace LeadOps.GraphSandbox;
 /// </summary>
 internal sealed record LeadJson(
     string? Id, object? CreatedTime, string? AdId, string? AdName, string? AdsetId, string? AdsetName, string? CampaignId,
-    string? CampaignName, string FormId, IReadOnlyList<FieldData> FieldData, object IsOrganic, string Platform,
+    string? CampaignName, string FormId, IReadOnlyList<FieldData>? FieldData, object IsOrganic, string Platform,
     IReadOnlyList<ConsentJson>? CustomDisclaimerResponses, string? PartnerName, string? RetailerItemId, LeadJson.NodeRef? HomeListing,
     LeadJson.NodeRef? Vehicle, LeadJson.NodeRef? Post)
 {

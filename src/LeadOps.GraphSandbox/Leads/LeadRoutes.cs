@@ -76,5 +76,10 @@ internal static class LeadRoutes
     private static LeadJson ListedJson(GraphCall call, LeadRef lead) =>
         call.State.Leads.ChosenFor(lead)?.ListedWithoutId == true ? ToJson(call, lead) with { Id = null } : ToJson(call, lead);
 
-    internal static LeadJson ToJson(GraphCall call, LeadRef lead) => LeadJson.Of(lead, call.State.Leads.Read(lead), call.State.Leads.ChosenFor(lead));
+    /// <summary>The lead as Graph answers it; without <c>field_data</c> under a <see cref="FaultKind.LeadWithoutFieldData"/> fault.</summary>
+    internal static LeadJson ToJson(GraphCall call, LeadRef lead)
+    {
+        var json = LeadJson.Of(lead, call.State.Leads.Read(lead), call.State.Leads.ChosenFor(lead));
+        return call.WithoutFieldData ? json with { FieldData = null } : json;
+    }
 }

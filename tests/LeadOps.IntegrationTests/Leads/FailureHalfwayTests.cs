@@ -84,6 +84,8 @@ internal sealed class HookedLeadRepository(ILeadRepository inner, LeadInsertHook
     public Task<IReadOnlyDictionary<string, ExistingLead>> GetExistingFacebookLeadIdsAsync(IReadOnlyCollection<string> facebookLeadIds, CancellationToken cancellationToken) =>
         inner.GetExistingFacebookLeadIdsAsync(facebookLeadIds, cancellationToken);
 
+    public Task<IReadOnlyList<Lead>> GetTrackedAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) => inner.GetTrackedAsync(ids, cancellationToken);
+
     public async Task<IReadOnlySet<string>> InsertNewAsync(IReadOnlyList<Lead> leads, CancellationToken cancellationToken)
     {
         if (leads.Count > 1 && hook.BeforeBatch is { } before)

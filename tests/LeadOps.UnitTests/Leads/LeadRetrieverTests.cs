@@ -57,7 +57,7 @@ public sealed class LeadRetrieverTests
         var metrics = new LeadMetrics(meters);
         var clock = new FakeTimeProvider(Now);
         var followUps = new LeadFollowUpPlanner(Mock.Of<IConversionsRepository>(), Mock.Of<IOutgoingWebhookStore>());
-        var pages = new LeadPageStore(leads, new WelcomePlanner(WelcomeAgeLimit.Default), followUps, metrics, clock, NullLogger<LeadPageStore>.Instance);
+        var pages = new LeadPageStore(leads, new LeadAnswersFiller(leads, NullLogger<LeadAnswersFiller>.Instance), new WelcomePlanner(WelcomeAgeLimit.Default), followUps, metrics, clock, NullLogger<LeadPageStore>.Instance);
         return new LeadRetriever(source, pages, Mock.Of<IRetrievalRunRepository>(), protector.Object, Mock.Of<IUnitOfWork>(),
             metrics, clock, NullLogger<LeadRetriever>.Instance);
     }

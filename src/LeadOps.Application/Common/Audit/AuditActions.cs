@@ -15,6 +15,9 @@ public static class AuditActions
 
     public const string Retrieve = "retrieve";
     public const string RetryWelcome = "retry_welcome";
+
+    /// <summary>A lead Graph first sent without answers took them in from a later read.</summary>
+    public const string FillAnswers = "fill_answers";
     public const string RetryOutgoingEvent = "retry_outgoing_event";
     public const string SignIn = "sign_in";
 

@@ -2,7 +2,8 @@ namespace LeadOps.Application.Leads.Commands;
 
 /// <summary>
 /// A leadgen webhook change for one of the acting user's integrations: fetch the lead by its leadgen id and store
-/// it once. A lead that is already stored (replayed delivery, or retrieval got there first) is "existing".
+/// it once. A lead that is already stored (replayed delivery, or retrieval got there first) is "existing"; if it was
+/// stored without answers, Graph is asked for them again and they are filled in (<see cref="LeadAnswersFiller"/>).
 /// Transient Graph failures are thrown so the delivery is retried; a lead that cannot be fetched or read is recorded as
 /// a <see cref="LeadFailure"/> (shown on the sync history) and answered as failed. <paramref name="AnnouncedCreatedTime"/>
 /// is the webhook's own created_time, used when Graph's lead has no readable one.
@@ -11,12 +12,8 @@ public sealed record StoreWebhookLead(int IntegrationId, string FormId, string L
     : ICommand<Result<ProcessedLead>>;
 
 internal sealed class StoreWebhookLeadHandler(
-    IntegrationAccess access,
-    ILeadRepository leads,
-    ILeadSource source,
-    WelcomePlanner welcome,
-    LeadFollowUpPlanner followUps,
-    LeadMetrics metrics) : ICommandHandler<StoreWebhookLead, Result<ProcessedLead>>
+    IntegrationAccess access, ILeadRepository leads, ILeadSource source, WelcomePlanner welcome, LeadFollowUpPlanner followUps,
+    LeadAnswersFiller answers, LeadMetrics metrics) : ICommandHandler<StoreWebhookLead, Result<ProcessedLead>>
 {
     public async ValueTask<Result<ProcessedLead>> Handle(StoreWebhookLead command, CancellationToken cancellationToken) =>
         await access.WithAsync(command.IntegrationId, integration => StoreAsync(command, integration, cancellationToken), cancellationToken, RetrievalRefusal.IntegrationNotFound);
@@ -25,8 +22,14 @@ internal sealed class StoreWebhookLeadHandler(
     {
         var now = access.Now;
         integration.RecordWebhook(now);
-        if ((await leads.GetExistingFacebookLeadIdsAsync([command.LeadgenId], cancellationToken)).TryGetValue(command.LeadgenId, out var stored))
+        var existing = await leads.GetExistingFacebookLeadIdsAsync([command.LeadgenId], cancellationToken);
+        if (existing.TryGetValue(command.LeadgenId, out var stored))
         {
+            if (stored.WithoutAnswers)
+            {
+                await FillInAnswersAsync(integration, command.LeadgenId, existing, cancellationToken);
+            }
+
             await access.SaveAsync(cancellationToken);
             return Result<ProcessedLead>.Ok(new ProcessedLead(command.LeadgenId, ProcessedLeadStatus.Existing, stored.Id, stored.Name));
         }
@@ -64,6 +67,23 @@ internal sealed class StoreWebhookLeadHandler(
 
         metrics.WebhookLeadStored();
         return Result<ProcessedLead>.Ok(new ProcessedLead(lead.FacebookLeadId, ProcessedLeadStatus.Created, lead.Id, lead.DisplayName));
+    }
+
+    /// <summary>
+    /// A stored lead Graph first sent without answers is read again, and takes them in if Graph has them now. A read
+    /// that fails leaves it as it is (still existing, no failure recorded): the next retrieval tries again.
+    /// </summary>
+    private async Task FillInAnswersAsync(Integration integration, string leadgenId, IReadOnlyDictionary<string, ExistingLead> existing, CancellationToken ct)
+    {
+        try
+        {
+            var data = await source.GetLeadAsync(access.CredentialsFor(integration), leadgenId, ct);
+            await answers.FillInAsync([data], existing, ct);
+        }
+        catch (GraphApiException)
+        {
+            // Nothing is lost: the lead is stored, and a later read fills its answers in.
+        }
     }
 
     /// <summary>Keeps the failure where staff look (once per lead id, counting how often), with what was found so far.</summary>

@@ -51,6 +51,9 @@ internal sealed class GraphCall(HttpContext http, SandboxState state, string ver
     /// <summary>A <see cref="FaultKind.TrailingCommas"/> fault: the answer is written with a comma after each list's last item.</summary>
     public bool TrailingCommas => ShapedBy == FaultKind.TrailingCommas;
 
+    /// <summary>A <see cref="FaultKind.LeadWithoutFieldData"/> fault: the lead, or each lead of the page, is answered without <c>field_data</c>.</summary>
+    public bool WithoutFieldData => ShapedBy == FaultKind.LeadWithoutFieldData;
+
     /// <summary>Set by a <see cref="FaultKind.DoneButInvalidReply"/> fault: the answer given once the route has done its work.</summary>
     public GraphError? AnswerAfterWork { get; set; }
 

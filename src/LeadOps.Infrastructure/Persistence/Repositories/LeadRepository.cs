@@ -11,10 +11,13 @@ internal sealed class LeadRepository(LeadOpsDbContext db, IOwnerScopeFactory own
 
         var found = await db.Leads.AsNoTracking()
             .Where(l => facebookLeadIds.Contains(l.FacebookLeadId))
-            .Select(l => new { l.FacebookLeadId, l.Id, Name = l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId })
+            .Select(l => new { l.FacebookLeadId, l.Id, Name = l.FullName ?? l.Email ?? l.Phone ?? l.FacebookLeadId, l.AnswersJson })
             .ToListAsync(cancellationToken);
-        return found.ToDictionary(l => l.FacebookLeadId, l => new ExistingLead(l.Id, l.Name), StringComparer.Ordinal);
+        return found.ToDictionary(l => l.FacebookLeadId, l => new ExistingLead(l.Id, l.Name, l.AnswersJson is "[]" or ""), StringComparer.Ordinal);
     }
+
+    public async Task<IReadOnlyList<Lead>> GetTrackedAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? [] : await db.Leads.Where(l => ids.Contains(l.Id)).ToListAsync(cancellationToken);
 
     /// <summary>
     /// Stores the batch with a context of its own (same owner, same interceptors), committed before it returns. The
