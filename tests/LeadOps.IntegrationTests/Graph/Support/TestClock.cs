@@ -83,6 +83,18 @@ public sealed class TestClock(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Forgets the timers created so far that no one has waited for, so a wait looked for from now on is one started after
+    /// this call (a pacing timer left over from an earlier test is never mistaken for the next call's pause).
+    /// </summary>
+    public void ForgetUnclaimedTimers()
+    {
+        lock (_lock)
+        {
+            _unclaimed.Clear();
+        }
+    }
+
     /// <summary>Completes with the due time of the first timer (already created and not yet claimed, or future) that matches.</summary>
     public Task<TimeSpan> WaitForTimerAsync(Func<TimeSpan, bool> match, CancellationToken cancellationToken = default)
     {

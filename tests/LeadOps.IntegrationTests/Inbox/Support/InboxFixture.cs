@@ -217,6 +217,7 @@ public abstract class InboxFixture(DatabaseKind database) : AppFixture(database)
     {
         var resilience = App.Services.GetRequiredService<IOptions<FacebookOptions>>().Value.Resilience;
         bool IsGraphPause(TimeSpan due) => due > TimeSpan.Zero && due <= resilience.MaxPacingDelay && due != resilience.AttemptTimeout && due != resilience.TotalTimeout;
+        Clock.ForgetUnclaimedTimers();
         return HangGuard.WaitAsync(what, async ct => (await Clock.RunThroughWaitsAsync(call(), IsGraphPause, HangGuard.Limit, ct)).Result);
     }
 
