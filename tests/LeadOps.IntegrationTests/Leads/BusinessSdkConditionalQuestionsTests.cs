@@ -13,7 +13,8 @@ namespace LeadOps.IntegrationTests.Leads;
 /// <c>conditional_questions_choices</c> (<c>value</c>, <c>next_question_choices</c>) rather than <c>options</c>, and its
 /// follow-up questions in <c>dependent_conditional_questions</c> as <c>{"field_key","input_type","name"}</c>, with no
 /// <c>key</c> or <c>label</c>. That a lead answers the follow-up under its <c>field_key</c> is what the SDKs' types suggest
-/// (unverified); the sandbox's leads do. Over the sandbox, which lists such a form: the lead is stored once by a retrieval, and both answers read with their questions' words, in the API and in the CSV export.
+/// (unverified); the sandbox's leads do. Over the sandbox, which lists such a form: the lead is stored once by a retrieval,
+/// and both answers read with their questions' words, in the API and in the CSV export.
 /// </summary>
 public sealed class BusinessSdkConditionalQuestionsTests(DatabaseKind database) : AppFixture(database)
 {
