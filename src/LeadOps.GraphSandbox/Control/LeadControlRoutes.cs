@@ -40,7 +40,9 @@ internal static class LeadControlRoutes
             var name = Text(document.RootElement, "name") ?? throw new ArgumentException("A form needs \"name\".");
             // "status": null lists the form without one (Graph leaves out a field it has no value for); left out, it is ACTIVE.
             var status = document.RootElement.TryGetProperty("status", out var s) && s.ValueKind == JsonValueKind.Null ? null : Text(document.RootElement, "status") ?? "ACTIVE";
-            var conditional = document.RootElement.TryGetProperty("conditional_questions", out var c) && c.ValueKind == JsonValueKind.True;
+            var conditional = !document.RootElement.TryGetProperty("conditional_questions", out var c) || c.ValueKind is JsonValueKind.Null
+                ? false
+                : c.ValueKind is JsonValueKind.True or JsonValueKind.False ? c.GetBoolean() : throw new ArgumentException("conditional_questions must be true or false.");
             return Results.Json(new { id = state.AddForm(pageId, name, status, conditional) }, ControlRoutes.Json, statusCode: 201);
         });
 

@@ -18,7 +18,7 @@ internal sealed record FormJson(
             {
                 ConditionalQuestionsGroupId = q.Conditional?.GroupId,
                 ConditionalQuestionsChoices = q.Conditional?.Choices.Select(c => new Choice(c.Value, [.. c.Next.Select(n => new Choice(n, null))])).ToArray(),
-                DependentConditionalQuestions = q.Conditional?.FollowUps.Select(f => new FollowUp(f.FieldKey, f.Name)).ToArray(),
+                DependentConditionalQuestions = q.Conditional?.FollowUps.Select(f => new FollowUp(f.FieldKey, f.InputType, f.Name)).ToArray(),
             })],
         new PageRef(form.Page.Id, form.Page.Name),
         "https://www.example.com/privacy");
@@ -38,8 +38,8 @@ internal sealed record FormJson(
     /// <summary><c>LeadGenConditionalQuestionsGroupChoices</c>: <c>value</c> and <c>next_question_choices</c>.</summary>
     internal sealed record Choice(string Value, IReadOnlyList<Choice>? NextQuestionChoices);
 
-    /// <summary><c>LeadGenConditionalQuestionsGroupQuestions</c>: <c>field_key</c> and <c>name</c>.</summary>
-    internal sealed record FollowUp(string FieldKey, string Name);
+    /// <summary><c>LeadGenConditionalQuestionsGroupQuestions</c>: <c>field_key</c>, <c>input_type</c> and <c>name</c>.</summary>
+    internal sealed record FollowUp(string FieldKey, string InputType, string Name);
 
     internal sealed record PageRef(string Id, string Name);
 }

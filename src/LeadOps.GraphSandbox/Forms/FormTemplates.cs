@@ -52,8 +52,11 @@ internal static class FormTemplates
             [new("which_dealer_would_you_like_to_visit?", "Which dealer would you like to visit?")])),
     ]);
 
-    /// <summary>The template a form created while running was made with, by its kind (the test-ride one for any other).</summary>
-    public static FormTemplate OfKind(string? kind) => kind == DealerVisit.Kind ? DealerVisit : TestRide;
+    /// <summary>
+    /// The template a form created while running was made with, by its kind: the test-ride one when none is given (a form
+    /// saved before forms had a kind); null for a kind this sandbox does not know.
+    /// </summary>
+    public static FormTemplate? OfKind(string? kind) => kind is null ? TestRide : new[] { TestRide, Service, Promo, DealerVisit }.FirstOrDefault(t => t.Kind == kind);
 
     public static IReadOnlyList<SeedForm> For(int pageNumber)
     {

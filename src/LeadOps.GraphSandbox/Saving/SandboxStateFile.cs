@@ -34,7 +34,7 @@ internal static class SandboxStateFile
     }
 
     /// <summary>Puts back the state saved in <paramref name="path"/>; does nothing when there is no such file.</summary>
-    /// <exception cref="InvalidDataException">The file is unreadable or was saved with another seed.</exception>
+    /// <exception cref="InvalidDataException">The file is unreadable, was saved with another seed, or has a form of an unknown kind.</exception>
     public static void Load(SandboxState state, string path)
     {
         if (!File.Exists(path))
@@ -85,7 +85,9 @@ internal static class SandboxStateFile
         foreach (var form in snapshot.Forms)
         {
             var page = state.Pages.Require(form.PageId);
-            Check(state.Forms.Create(page, form.Name, form.Status, DateTimeOffset.FromUnixTimeSeconds(form.CreatedUnix), FormTemplates.OfKind(form.Kind)).Id == form.Id, path);
+            var template = FormTemplates.OfKind(form.Kind)
+                ?? throw new InvalidDataException($"The Graph sandbox's state file '{path}' has a form of a kind it does not know ('{form.Kind}'); delete it to start from the seed.");
+            Check(state.Forms.Create(page, form.Name, form.Status, DateTimeOffset.FromUnixTimeSeconds(form.CreatedUnix), template).Id == form.Id, path);
         }
 
         // Leads come back without webhooks: LeadOps has had them already.

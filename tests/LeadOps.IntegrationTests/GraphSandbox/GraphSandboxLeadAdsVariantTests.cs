@@ -157,11 +157,28 @@ public sealed class GraphSandboxLeadAdsVariantTests : SandboxFixture
         var answers = lead.GetProperty("field_data").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("values")[0].GetString()!);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(followUp.EnumerateObject().Select(p => p.Name), Is.EquivalentTo(new[] { "field_key", "name" }), "no key or label on a follow-up");
+            Assert.That(followUp.EnumerateObject().Select(p => p.Name), Does.Not.Contain("key").And.Not.Contain("label"), "no key or label on a follow-up");
+            Assert.That(followUp.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "field_key", "name", "input_type" }), "as the business SDKs list it");
             Assert.That(region.TryGetProperty("options", out _), Is.False, "its choices are conditional_questions_choices");
             Assert.That(questions.Where(q => !q.TryGetProperty("conditional_questions_group_id", out _)).Any(q => q.TryGetProperty("dependent_conditional_questions", out _)), Is.False);
             Assert.That(choices.Keys, Does.Contain(answers[region.GetProperty("key").GetString()!]), "answered with a choice's value");
             Assert.That(choices[answers[region.GetProperty("key").GetString()!]], Does.Contain(answers[followUp.GetProperty("field_key").GetString()!]), "and the follow-up with one of that choice's next");
+        }
+    }
+
+    [Test]
+    public async Task A_form_whose_conditional_questions_is_not_true_or_false_is_refused_with_a_400_and_none_is_made()
+    {
+        var before = (await Http.GetAsync("me/leadgen_forms?fields=id")).Json.GetProperty("data").GetArrayLength();
+
+        var response = await Http.Http.PostAsync($"_sandbox/pages/{SandboxSeed.MainPageId}/forms", SandboxClient.JsonContent(new { name = "Dealer visit", conditional_questions = "true" }));
+
+        var after = (await Http.GetAsync("me/leadgen_forms?fields=id")).Json.GetProperty("data").GetArrayLength();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("conditional_questions must be true or false"));
+            Assert.That(after, Is.EqualTo(before), "no form made");
         }
     }
 

@@ -108,4 +108,65 @@ public sealed class SandboxStateFileTests
             Assert.That(next, Is.EqualTo((idBase + 2).ToString(System.Globalization.CultureInfo.InvariantCulture)), "ids go on from the same base");
         });
     }
+
+    /// <summary>A form created with a conditional question keeps its questions, and its leads their answers, across a restart.</summary>
+    [Test]
+    public async Task A_form_with_conditional_questions_comes_back_with_its_questions_and_its_lead_regenerated_the_same()
+    {
+        var file = StateFileOnDisk.NewPath();
+        string form, lead, questionsBefore, leadBefore;
+        await using (var first = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, InitialLeadsPerForm = 0 }))
+        {
+            form = first.State.AddForm(SandboxSeed.MainPageId, "Dealer visit", conditionalQuestions: true);
+            lead = first.State.SubmitLeads(form, 1).Single();
+            using var client = new SandboxClient(first.BaseAddress);
+            questionsBefore = (await client.GetAsync($"{form}?fields=questions")).Json.GetRawText();
+            leadBefore = (await client.GetAsync($"{lead}?fields=id,created_time,field_data,form_id")).Json.GetRawText();
+        }
+
+        await using var again = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, InitialLeadsPerForm = 0 });
+        using var http = new SandboxClient(again.BaseAddress);
+        var questionsAfter = (await http.GetAsync($"{form}?fields=questions")).Json.GetRawText();
+        var leadAfter = (await http.GetAsync($"{lead}?fields=id,created_time,field_data,form_id")).Json.GetRawText();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(questionsBefore, Does.Contain("dependent_conditional_questions"), "the form was made with a conditional question");
+            Assert.That(questionsAfter, Is.EqualTo(questionsBefore), "the same questions after the restart");
+            Assert.That(leadAfter, Is.EqualTo(leadBefore), "the lead regenerated with the same answers");
+        });
+    }
+
+    /// <summary>A file written before forms had a kind (no <c>kind</c>) holds ordinary forms; a kind the sandbox does not know is refused.</summary>
+    [Test]
+    public async Task A_form_saved_without_a_kind_loads_as_the_ordinary_form_and_one_of_an_unknown_kind_is_refused_with_the_files_name()
+    {
+        var file = StateFileOnDisk.NewPath();
+        string plain;
+        await using (var first = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, InitialLeadsPerForm = 0 }))
+        {
+            plain = first.State.AddForm(SandboxSeed.MainPageId, "Spring classes");
+            first.State.AddForm(SandboxSeed.MainPageId, "Dealer visit", conditionalQuestions: true);
+        }
+
+        var saved = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        var forms = saved["forms"]!.AsArray();
+        Assert.That(forms.Select(f => (string?)f!["kind"]), Is.EqualTo(new[] { "test_ride", "dealer_visit" }));
+        forms[0]!.AsObject().Remove("kind");
+        forms.RemoveAt(1);
+        await File.WriteAllTextAsync(file, saved.ToJsonString());
+        await using (var again = await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, InitialLeadsPerForm = 0 }))
+        {
+            using var http = new SandboxClient(again.BaseAddress);
+            var keys = (await http.GetAsync($"{plain}?fields=questions")).Json.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("key").GetString());
+            var ordinary = (await http.GetAsync($"{SandboxSeed.MainTestRideFormId}?fields=questions")).Json.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("key").GetString());
+            Assert.That(keys, Is.EqualTo(ordinary).And.Not.Empty, "the test-ride form's questions");
+        }
+
+        saved = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        saved["forms"]![0]!["kind"] = "car_dealer_of_the_future";
+        await File.WriteAllTextAsync(file, saved.ToJsonString());
+        Assert.That(async () => await GraphSandboxServer.StartAsync(new SandboxOptions { StateFile = file, InitialLeadsPerForm = 0 }),
+            Throws.InstanceOf<InvalidDataException>().With.Message.Contains(file).And.Message.Contains("car_dealer_of_the_future"));
+    }
 }

@@ -11,9 +11,10 @@ namespace LeadOps.IntegrationTests.Leads;
 /// <c>leadgenconditionalquestionsgroupquestions.py</c>, <c>leadgenconditionalquestionsgroupchoices.py</c>; the PHP and Node
 /// SDKs list the same fields): a form's conditional question carries <c>conditional_questions_group_id</c>, its choices in
 /// <c>conditional_questions_choices</c> (<c>value</c>, <c>next_question_choices</c>) rather than <c>options</c>, and its
-/// follow-up questions in <c>dependent_conditional_questions</c> as <c>{"field_key","name"}</c>, with no <c>key</c> or
-/// <c>label</c>. A lead answers the follow-up under its <c>field_key</c>. Over the sandbox, which lists such a form: the lead
-/// is stored once by a retrieval, and both answers read with their questions' words, in the API and in the CSV export.
+/// follow-up questions in <c>dependent_conditional_questions</c> as <c>{"field_key","input_type","name"}</c>, with no
+/// <c>key</c> or <c>label</c>. That a lead answers the follow-up under its <c>field_key</c> is what the SDKs' types suggest
+/// (unverified); the sandbox's leads do. Over the sandbox, which lists such a form: the lead is stored once by a retrieval,
+/// and both answers read with their questions' words, in the API and in the CSV export.
 /// </summary>
 public sealed class BusinessSdkConditionalQuestionsTests(DatabaseKind database) : AppFixture(database)
 {
@@ -57,6 +58,7 @@ public sealed class BusinessSdkConditionalQuestionsTests(DatabaseKind database) 
             }), "the follow-up question by its name, as the form lists it");
             Assert.That(csv[0], Does.Contain("Which region are you in?,Which dealer would you like to visit?"), "a column of its own, headed by its name");
             Assert.That(csv[1], Does.Contain("North,Braga Centro"));
+            Assert.That(csv[1].Split(',')[Array.IndexOf(csv[0].Split(','), "other_answers")], Is.Empty, "the follow-up's answer is in its column, not among the other answers");
         });
     }
 

@@ -45,4 +45,38 @@ public sealed class GraphFormQuestionsTests
         Assert.That(questions.Select(q => (q.Key, q.Label)), Is.EqualTo(new[] { ("budget", "Budget?"), ("city", "City") }));
         Assert.That(questions[0].Options.Single().Value, Is.EqualTo("Under 500"));
     }
+
+    /// <summary>Downstream keeps the first question with a key: a follow-up must not stand before a question of the form with that key.</summary>
+    [Test]
+    public void A_later_question_with_a_follow_ups_key_is_listed_with_its_options_and_the_follow_up_is_left_out()
+    {
+        using var document = JsonDocument.Parse("""
+            [{"key":"region","label":"Region?","conditional_questions_group_id":"31415",
+              "dependent_conditional_questions":[{"field_key":"dealer","input_type":"SELECT","name":"Dealer?"},{"field_key":"trim","name":"Trim?"}]},
+             {"key":"dealer","label":"Which dealer?","options":[{"key":"porto","value":"Porto – Boavista"}]}]
+            """);
+
+        var questions = GraphFormQuestions.Read(document.RootElement)!;
+
+        Assert.That(questions.Select(q => (q.Key, q.Label)), Is.EqualTo(new[] { ("region", "Region?"), ("trim", "Trim?"), ("dealer", "Which dealer?") }));
+        Assert.That(questions.Single(q => q.Key == "dealer").Options.Select(o => o.Value), Is.EqualTo(new[] { "Porto – Boavista" }));
+    }
+
+    [Test]
+    public void Empty_texts_fall_back_a_numeric_field_key_is_read_and_follow_ups_that_are_not_a_list_are_ignored()
+    {
+        using var document = JsonDocument.Parse("""
+            [{"key":"","field_key":"budget","label":"","name":"Budget?"},
+             {"key":"region","label":"Region?","dependent_conditional_questions":[{"field_key":"","name":"No key"},{"field_key":42,"name":""},{"key":"","field_key":"trim","name":"Trim?"}]},
+             {"key":"model","label":"Model?","dependent_conditional_questions":{"field_key":"lone","name":"Not in a list"}},
+             {"key":"colour","label":"Colour?","dependent_conditional_questions":"dealer"}]
+            """);
+
+        var questions = GraphFormQuestions.Read(document.RootElement)!;
+
+        Assert.That(questions.Select(q => (q.Key, q.Label)), Is.EqualTo(new[]
+        {
+            ("budget", "Budget?"), ("region", "Region?"), ("42", "42"), ("trim", "Trim?"), ("model", "Model?"), ("colour", "Colour?"),
+        }));
+    }
 }
