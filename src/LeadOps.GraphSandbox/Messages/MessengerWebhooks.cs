@@ -9,13 +9,18 @@ namespace LeadOps.GraphSandbox;
 /// </summary>
 internal static class MessengerWebhooks
 {
+    private static readonly string[] Parties = ["sender", "recipient"];
+
     public static string Body(string pageId, string field, JsonObject messengerEvent, DateTimeOffset at, MessengerShape shape) =>
         shape.Envelope == MessengerEnvelope.BareChange ? WebhookJson.Write(w => WriteChange(w, field, messengerEvent)) : WebhookJson.PageEntry(w =>
         {
             if (shape.Envelope != MessengerEnvelope.NoPageNamed)
             {
-                var customer = messengerEvent["message"]?["is_echo"]?.GetValue<bool>() == true ? "recipient" : "sender";
-                w.WriteString("id", shape.EntryIdIsCustomer && messengerEvent[customer]?["id"]?.GetValue<string>() is { } id ? id : pageId);
+                // The customer is whichever party is not the page: the sender of a message, the recipient of Meta's echo or of a
+                // page's reaction, the sender of an SDK's echo.
+                var customer = Parties.Select(party => messengerEvent[party]?["id"]?.GetValue<string>())
+                    .FirstOrDefault(id => id is not null && id != pageId);
+                w.WriteString("id", shape.EntryIdIsCustomer && customer is not null ? customer : pageId);
                 w.WriteNumber("time", at.ToUnixTimeMilliseconds());
             }
 

@@ -86,7 +86,7 @@ internal static class WebhookPayload
     public static IReadOnlyList<MessengerWebhookEvent> MessengerEvents(JsonElement root, DateTimeOffset receivedAt) =>
         Messenger.MessengerPayload.Events(root, receivedAt);
 
-    /// <summary>The same events, each with its other reading where a standby entry may name the customer (see <see cref="Messenger.MessengerReading"/>).</summary>
+    /// <summary>The same events, each with its other reading where an entry may name the customer (see <see cref="Messenger.MessengerReading"/>).</summary>
     public static IReadOnlyList<Messenger.MessengerReading> MessengerReadings(JsonElement root, DateTimeOffset receivedAt) =>
         Messenger.MessengerPayload.Readings(root, receivedAt);
 

@@ -194,11 +194,17 @@ internal sealed class WebhookProcessor(
             for (var ordinal = 0; ordinal < readings.Count; ordinal++)
             {
                 var reading = readings[ordinal];
-                // A standby entry named by the customer rather than the page: the event's recipient is the page when only it is known.
+                // An entry named by the customer rather than the page: the event's other party is the page when only it is known.
+                // That page is recorded as one the delivery names, so a failure of its events is its owners' alone.
                 var messengerEvent = reading.WithOtherPartyAsPage is { } other && (await OwnersAsync(reading.Event.PageId)).Count == 0 &&
                     (await OwnersAsync(other.PageId)).Count > 0
                         ? other
                         : reading.Event;
+                if (!ReferenceEquals(messengerEvent, reading.Event))
+                {
+                    delivery.RecordPages([messengerEvent.PageId]);
+                }
+
                 var at = ordinal;
                 await ForEachOwnerAsync(messengerEvent.PageId, async (integration, services) =>
                 {

@@ -75,6 +75,7 @@ public sealed class ChaskiqMessengerHookTests(DatabaseKind database) : InboxFixt
             Assert.That(await FindConversationAsync(staff, Page), Is.Null, "no conversation with the page itself");
         });
     }
+
     /// <summary>
     /// The same form as the sandbox writes it (<c>MessengerShape.EntryIdIsCustomer</c> in <c>messaging[]</c>): a customer's
     /// message, a tap and a reply typed in Meta's Page inbox, each in an entry whose <c>id</c> is the customer. All three reach

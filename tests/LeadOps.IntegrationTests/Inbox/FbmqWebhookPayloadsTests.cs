@@ -29,7 +29,8 @@ public sealed class FbmqWebhookPayloadsTests(DatabaseKind database) : InboxFixtu
     /// (<c>…_account_linking</c>); a tap with only a <c>payload</c> (<c>…_postback</c>); a quick reply, then the same
     /// <c>mid</c> with another payload (<c>…_quickreply_callback</c>); and the bodies its error test posts: one whose
     /// <c>object</c> is <c>"not_a_page"</c> and one whose event sits under a key no one knows (<c>"unknown"</c>).
-    /// The reply is marked delivered by the receipt dated 1970 and read by the read; the customer's words, the tap and the
+    /// The receipt's <c>timestamp</c> 0 is no time (MessengerJson.Time rejects it): the receipt is dated by its entry's time.
+    /// The read comes first, so the reply's final status, read, shows nothing of the receipt; the customer's words, the tap and the
     /// other app's echo are kept once each; the rest changes nothing; every delivery is processed at the first attempt.
     /// </summary>
     [Test]

@@ -19,7 +19,7 @@ internal static class MessengerPayload
     public static IReadOnlyList<MessengerWebhookEvent> Events(JsonElement root, DateTimeOffset receivedAt) =>
         [.. Readings(root, receivedAt).Select(r => r.Event)];
 
-    /// <summary>The events, each with its other reading where a standby entry may name the customer (see <see cref="MessengerReading"/>).</summary>
+    /// <summary>The events, each with its other reading where an entry may name the customer (see <see cref="MessengerReading"/>).</summary>
     public static IReadOnlyList<MessengerReading> Readings(JsonElement root, DateTimeOffset receivedAt)
     {
         var events = new List<MessengerReading>();
@@ -48,7 +48,7 @@ internal static class MessengerPayload
 
             foreach (var item in MessengerJson.Array(entry, "standby"))
             {
-                var other = OtherPartyOfEntry(item, page) is { } recipient ? MessengerEventReader.Read(item, recipient, standby: true, fromChanges: false, at, receivedAt) : null;
+                var other = OtherPartyOfEntry(item, page) is { } otherParty ? MessengerEventReader.Read(item, otherParty, standby: true, fromChanges: false, at, receivedAt) : null;
                 if ((MessengerEventReader.Read(item, page, standby: true, fromChanges: false, at, receivedAt) ?? other) is { } read)
                 {
                     events.Add(new MessengerReading(read, ReferenceEquals(other, read) ? null : other));
@@ -87,18 +87,18 @@ internal static class MessengerPayload
         MessengerJson.Object(root, "recipient") is not null;
 
     /// <summary>
-    /// The page, when the entry's id names the customer rather than the page: the sender of a message that is no echo (as a
-    /// standby entry may: see <see cref="MessengerReading"/>) or the recipient of an echo; the page is then the event's other
-    /// party. Taken only when the entry's id is no connected page and that party is.
+    /// The page, when the entry's id names the customer rather than the page: the entry's id is one party of the event (the
+    /// sender or the recipient, of any event, echo or not, as an entry may: see <see cref="MessengerReading"/>), and the page
+    /// is then the event's other party. None when the event's two parties are one. Taken only when the entry's id is no
+    /// connected page and that party is.
     /// </summary>
     private static string? OtherPartyOfEntry(JsonElement item, string? entryPage)
     {
         var sender = MessengerJson.Id(MessengerJson.Object(item, "sender"), "id");
         var recipient = MessengerJson.Id(MessengerJson.Object(item, "recipient"), "id");
-        var echo = MessengerJson.Object(item, "message") is { } message && MessengerJson.IsTrue(message, "is_echo");
         return entryPage is null || sender is null || recipient is null || sender == recipient ? null
-            : !echo && sender == entryPage ? recipient
-            : echo && recipient == entryPage ? sender
+            : sender == entryPage ? recipient
+            : recipient == entryPage ? sender
             : null;
     }
 
@@ -117,11 +117,11 @@ internal static class MessengerPayload
             return;
         }
 
-        var recipient = entryPage is null && MessengerJson.Object(item, "message") is { } message && MessengerJson.IsTrue(message, "is_echo")
+        var otherParty = entryPage is null && MessengerJson.Object(item, "message") is { } message && MessengerJson.IsTrue(message, "is_echo")
             ? MessengerJson.Id(MessengerJson.Object(item, "recipient"), "id")
             : OtherPartyOfEntry(item, entryPage);
-        var other = recipient is not null && recipient != read.PageId ? MessengerEventReader.Read(item, recipient, standby: false, fromChanges: false, entryTime, receivedAt) : null;
-        events.Add(new MessengerReading(read, other?.PageId == recipient ? other : null));
+        var other = otherParty is not null && otherParty != read.PageId ? MessengerEventReader.Read(item, otherParty, standby: false, fromChanges: false, entryTime, receivedAt) : null;
+        events.Add(new MessengerReading(read, other?.PageId == otherParty ? other : null));
     }
 
     private static void AddChange(List<MessengerReading> events, JsonElement change, string? entryPage, DateTimeOffset? entryTime, DateTimeOffset receivedAt)
