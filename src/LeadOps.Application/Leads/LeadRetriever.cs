@@ -7,7 +7,8 @@ namespace LeadOps.Application.Leads;
 /// The retrieval loop shared by manual, bulk and scheduled runs: walks a form's Graph pages and stores each
 /// (<see cref="LeadPageStore"/>), beating the run's heartbeat while it works. The form's watermark moves only when the
 /// whole walk succeeded, and never past a lead that failed to store; a walk Graph cut short (a cursor that kept
-/// repeating) keeps its leads, warns, and leaves the watermark where it was. A new run first becomes the form's one run
+/// repeating, or pages of leads already read under ever new cursors) keeps its leads, warns, and leaves the watermark
+/// where it was. A new run first becomes the form's one run
 /// under way (<see cref="IRetrievalRunRepository.StartAsync"/>); when another run holds the form nothing is read
 /// (<see cref="RetrievalSummary.UnderWayRunId"/>), and the schedule records on the sync history that it skipped the form.
 /// Leads stored without fields Graph refused for the page (<see cref="FacebookLeadPage.LeftOutFields"/>) are a run's warning

@@ -85,7 +85,10 @@ public sealed partial class IntegrationForm : IOwnedByUser
         LastSyncedAt = now;
     }
 
-    /// <summary>A walk ended before the end of the form (Graph kept repeating a cursor): the sync ran, the watermark stays.</summary>
+    /// <summary>
+    /// A walk ended before the end of the form (Graph kept repeating a cursor, or kept giving pages of leads already read
+    /// under new cursors): the sync ran, the watermark stays.
+    /// </summary>
     public void RecordIncompleteSync(DateTimeOffset now, int newLeads)
     {
         LastSyncedAt = now;

@@ -129,7 +129,8 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
             after => graphApi.GetTestLeadsAsync(formId, "id", after, context, cancellationToken),
             position => graphApi.GetTestLeadsFromAsync(formId, "id", position, context, cancellationToken),
             lead => lead.Id);
-        return [.. leads.Select(l => l.Id).OfType<string>()];
+        // A test lead listed without an id cannot be deleted (nor told from another): only those with one are named.
+        return [.. leads.Select(l => l.Id).OfType<string>().Where(id => id.Length > 0)];
     }
 
     public async Task DeleteTestLeadAsync(GraphCredentials credentials, string leadId, CancellationToken cancellationToken)
@@ -163,7 +164,8 @@ internal sealed class GraphFacebookPageGateway(IGraphApi graphApi, IOptionsMonit
             var page = await size.RunAsync(limit => walk.AskAsync(
                 after => graphApi.GetLeadFormsAsync(credentials.PageId, fields, limit, after, context, cancellationToken),
                 position => graphApi.GetLeadFormsFromAsync(credentials.PageId, fields, limit, position, context, cancellationToken)));
-            forms.AddRange((page.Data ?? []).Where(f => !string.IsNullOrEmpty(f.Id) && forms.All(known => known.Id != f.Id)).Select(f => new FacebookLeadFormInfo(
+            // Each form once; the walk ends after pages in a row of forms already listed under ever new cursors.
+            forms.AddRange(walk.Meet(page.Data ?? [], f => f.Id).Where(f => !string.IsNullOrEmpty(f.Id)).Select(f => new FacebookLeadFormInfo(
                 f.Id!,
                 f.Name ?? string.Empty,
                 f.Status ?? string.Empty,

@@ -66,8 +66,7 @@ internal sealed class GraphLeadSource(IGraphApi graphApi, ILogger<GraphLeadSourc
 
             if (!more)
             {
-                var warning = walk.Repeated ? GraphPagingCursor.RepeatedCursorWarning : walk.NothingNew ? GraphEdgeWalk.NothingNewWarning : null;
-                yield return new FacebookLeadPage(leads, warning) { LeftOutFields = fields.LeftOut };
+                yield return new FacebookLeadPage(leads, walk.Warning) { LeftOutFields = fields.LeftOut };
                 yield break;
             }
 

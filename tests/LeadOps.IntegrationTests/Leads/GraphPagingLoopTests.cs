@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LeadOps.Application.Leads.Commands;
 using LeadOps.GraphSandbox;
+using LeadOps.Infrastructure.Graph;
 using LeadOps.IntegrationTests.Integrations;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeadOps.IntegrationTests.Leads;
 
@@ -22,7 +24,7 @@ public sealed class GraphPagingLoopTests(DatabaseKind database) : AppFixture(dat
     public async Task A_walk_whose_paging_goes_back_to_a_page_it_read_stores_what_it_read_and_fails_the_run_saying_why()
     {
         // 100 leads, 25 a page: the third page names the second as its next one (the rule would go round ten times).
-        var (api, integrationId, run) = await RetrieveWithAsync(100, new FaultRule { Kind = FaultKind.PagingCycle, Times = 10 });
+        var (api, integrationId, run, _) = await RetrieveWithAsync(100, new FaultRule { Kind = FaultKind.PagingCycle, Times = 10 });
 
         Assert.Multiple(() =>
         {
@@ -42,7 +44,7 @@ public sealed class GraphPagingLoopTests(DatabaseKind database) : AppFixture(dat
     public async Task A_walk_of_empty_pages_without_end_stops_after_the_bound_and_fails_the_run_saying_why()
     {
         // The first page has leads; then every page is empty and names a new next page, past the walk's bound.
-        var (_, _, run) = await RetrieveWithAsync(60, new FaultRule { Kind = FaultKind.EmptyPageWithNext, AfterCalls = 1, Times = 150 });
+        var (_, _, run, _) = await RetrieveWithAsync(60, new FaultRule { Kind = FaultKind.EmptyPageWithNext, AfterCalls = 1, Times = 150 });
 
         Assert.Multiple(() =>
         {
@@ -60,16 +62,22 @@ public sealed class GraphPagingLoopTests(DatabaseKind database) : AppFixture(dat
         // Graph would do it for ever; the rule stops after 60 pages, so a walk that does not end there fails this test
         // (it reads every lead, unwarned) rather than hang.
         var form = SandboxSeed.FormIdsOf(SandboxSeed.NotSubscribedPageId)[2];
-        var (api, integrationId, run) = await RetrieveWithAsync(100, new FaultRule { Kind = FaultKind.SamePageNewCursor, Times = 60 }, form);
+        var (api, integrationId, run, user) = await RetrieveWithAsync(100, new FaultRule { Kind = FaultKind.SamePageNewCursor, Times = 60 }, form);
 
         Assert.Multiple(() =>
         {
-            Assert.That(Graph.Faults.Single().Fired, Is.EqualTo(2), "the page named anew brought no new lead, and the walk ended there");
+            Assert.That(Graph.Faults.Single().Fired, Is.EqualTo(1 + GraphEdgeWalk.SeenPagesInARowToEnd), "the pages named anew brought no new lead, and the walk ended after enough in a row");
             Assert.That(run.GetProperty("outcome").GetString(), Is.EqualTo("Succeeded"), run.ToString());
             Assert.That(run.GetProperty("warning").GetString(), Does.Contain("kept returning leads this sync had already read"), run.ToString());
             Assert.That(run.GetProperty("new_leads").GetInt32(), Is.EqualTo(50), "the two pages read are stored, each lead once");
             Assert.That(run.GetProperty("existing_leads").GetInt32(), Is.EqualTo(0), run.ToString());
         });
+
+        await using (var scope = App.ScopeFor(user.Id))
+        {
+            var watermark = await App.Db(scope).IntegrationForms.Where(f => f.IntegrationId == integrationId && f.FormId == form).Select(f => f.Watermark).SingleAsync();
+            Assert.That(watermark, Is.Null, "a walk ended on leads already read does not move the watermark: the next sync reads that part again");
+        }
 
         Graph.ClearFaults();
         await RetrievalApiTests.RetrieveAsync(api, form, integrationId);
@@ -112,16 +120,17 @@ public sealed class GraphPagingLoopTests(DatabaseKind database) : AppFixture(dat
     }
 
     /// <summary>Retrieves <see cref="Form"/> (or <paramref name="form"/>: the fixture's tests add leads to one sandbox) under <paramref name="fault"/>.</summary>
-    private async Task<(HttpClient Api, int IntegrationId, JsonElement Run)> RetrieveWithAsync(int leads, FaultRule fault, string? form = null)
+    private async Task<(HttpClient Api, int IntegrationId, JsonElement Run, TestUser User)> RetrieveWithAsync(int leads, FaultRule fault, string? form = null)
     {
         form ??= Form;
-        var api = App.ApiClient(await App.NewUserAsync());
+        var user = await App.NewUserAsync();
+        var api = App.ApiClient(user);
         var integrationId = (await IntegrationsApiTests.ConnectAsync(api, SandboxSeed.NotSubscribedPageToken)).GetProperty("id").GetInt32();
         Graph.AddLeads(form, leads, DateTimeOffset.UtcNow.AddDays(-3), DateTimeOffset.UtcNow.AddDays(-2));
         Graph.SetFault(fault with { Route = FaultRoutes.Leads, FormId = form });
 
         using var response = await api.PostAsJsonAsync("/api/facebook-lead-retrieval", new { form_id = form, integration_id = integrationId });
         var run = (await api.GetFromJsonAsync<JsonElement>("/api/facebook-lead-retrieval/runs")).GetProperty("runs")[0];
-        return (api, integrationId, run);
+        return (api, integrationId, run, user);
     }
 }

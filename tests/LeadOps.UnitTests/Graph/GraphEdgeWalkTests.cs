@@ -47,19 +47,112 @@ public sealed class GraphEdgeWalkTests
     }
 
     [Test]
-    public void A_page_of_items_all_met_before_ends_the_walk_whatever_new_cursor_it_names()
+    public void Pages_of_items_all_met_before_end_the_walk_whatever_new_cursor_they_name_once_enough_come_in_a_row()
     {
         var walk = new GraphEdgeWalk();
         walk.Meet(["1", "2"], id => id);
         Assert.That(walk.MoveTo(ByCursor("a"), items: 2), Is.True);
 
+        for (var page = 1; page < GraphEdgeWalk.SeenPagesInARowToEnd; page++)
+        {
+            Assert.That(walk.Meet(["2", "1"], id => id), Is.Empty);
+            Assert.That(walk.MoveTo(ByCursor($"b{page}"), items: 2), Is.True, $"page {page} of leads read before may be an overlap");
+        }
+
         Assert.That(walk.Meet(["2", "1"], id => id), Is.Empty);
         Assert.Multiple(() =>
         {
-            Assert.That(walk.MoveTo(ByCursor("b"), items: 2), Is.False);
+            Assert.That(walk.MoveTo(ByCursor("last"), items: 2), Is.False);
             Assert.That(walk.NothingNew, Is.True);
             Assert.That(walk.Repeated, Is.False);
+            Assert.That(walk.Warning, Is.EqualTo(GraphEdgeWalk.NothingNewWarning));
         });
+    }
+
+    [Test]
+    public void A_page_with_something_new_starts_the_count_of_pages_met_before_again()
+    {
+        var walk = new GraphEdgeWalk();
+        walk.Meet(["1"], id => id);
+        Assert.That(walk.MoveTo(ByCursor("a"), items: 1), Is.True);
+        for (var round = 0; round < 3; round++)
+        {
+            for (var page = 1; page < GraphEdgeWalk.SeenPagesInARowToEnd; page++)
+            {
+                walk.Meet(["1"], id => id);
+                Assert.That(walk.MoveTo(ByCursor($"seen{round}.{page}"), items: 1), Is.True, $"round {round}, page {page}");
+            }
+
+            walk.Meet([$"new{round}"], id => id);
+            Assert.That(walk.MoveTo(ByCursor($"new{round}"), items: 1), Is.True, $"round {round}: a new item");
+        }
+
+        Assert.That(walk.NothingNew, Is.False);
+    }
+
+    [Test]
+    public void A_position_paged_walk_goes_on_past_pages_of_items_met_before_to_the_new_ones_after_them()
+    {
+        // Offset or time paging: leads that arrive during the walk shift the pages, so at one lead a page the next pages
+        // can repeat leads read before while the ones after them were never read.
+        var walk = new GraphEdgeWalk();
+        walk.Meet(["1"], id => id);
+        Assert.That(walk.MoveTo(ByOffset(1), items: 1), Is.True);
+        for (var offset = 2; offset < 2 + (2 * GraphEdgeWalk.SeenPagesInARowToEnd); offset++)
+        {
+            Assert.That(walk.Meet(["1"], id => id), Is.Empty);
+            Assert.That(walk.MoveTo(ByOffset(offset), items: 1), Is.True, $"offset {offset}");
+        }
+
+        Assert.That(walk.Meet(["2"], id => id), Is.EqualTo(new[] { "2" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(walk.MoveTo(null, items: 1), Is.False);
+            Assert.That(walk.NothingNew, Is.False);
+            Assert.That(walk.Warning, Is.Null);
+        });
+    }
+
+    [Test]
+    public void A_page_of_items_met_before_that_names_its_own_cursor_is_asked_once_more_then_ends_as_repeated()
+    {
+        var walk = new GraphEdgeWalk();
+        walk.Meet(["1"], id => id);
+        Assert.That(walk.MoveTo(ByCursor("a"), items: 1), Is.True);
+        for (var page = 1; page < GraphEdgeWalk.SeenPagesInARowToEnd; page++)
+        {
+            walk.Meet(["1"], id => id);
+            Assert.That(walk.MoveTo(ByCursor($"b{page}"), items: 1), Is.True);
+        }
+
+        walk.Meet(["1"], id => id);
+        Assert.That(walk.MoveTo(ByCursor($"b{GraphEdgeWalk.SeenPagesInARowToEnd - 1}"), items: 1), Is.True, "a page naming itself is asked once more");
+        walk.Meet(["1"], id => id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(walk.MoveTo(ByCursor($"b{GraphEdgeWalk.SeenPagesInARowToEnd - 1}"), items: 1), Is.False);
+            Assert.That(walk.Repeated, Is.True);
+            Assert.That(walk.NothingNew, Is.False);
+            Assert.That(walk.Warning, Is.EqualTo(GraphPagingCursor.RepeatedCursorWarning));
+        });
+    }
+
+    [Test]
+    public void Paging_that_goes_round_over_pages_of_items_met_before_fails_as_going_round()
+    {
+        var walk = new GraphEdgeWalk();
+        walk.Meet(["1"], id => id);
+        Assert.That(walk.MoveTo(ByCursor("a"), items: 1), Is.True);
+        for (var page = 1; page < GraphEdgeWalk.SeenPagesInARowToEnd; page++)
+        {
+            walk.Meet(["1"], id => id);
+            Assert.That(walk.MoveTo(ByCursor($"b{page}"), items: 1), Is.True);
+        }
+
+        walk.Meet(["1"], id => id);
+        var ex = Assert.Throws<GraphApiException>(() => walk.MoveTo(ByCursor("a"), items: 1));
+
+        Assert.That(ex!.Failure.Message, Does.Contain("went back to a page it had already given"));
     }
 
     [Test]
@@ -106,10 +199,16 @@ public sealed class GraphEdgeWalkTests
 
         walk.Meet(["2"], id => id);
         Assert.That(walk.MoveTo(ByCursor("b"), items: 1), Is.True, "the same page again, now naming the next one");
+        for (var page = 1; page < GraphEdgeWalk.SeenPagesInARowToEnd; page++)
+        {
+            walk.Meet(["2"], id => id);
+            Assert.That(walk.MoveTo(ByCursor($"c{page}"), items: 1), Is.True, $"page {page} under a new cursor that brings nothing new");
+        }
+
         walk.Meet(["2"], id => id);
         Assert.Multiple(() =>
         {
-            Assert.That(walk.MoveTo(ByCursor("c"), items: 1), Is.False, "a page under a new cursor that brings nothing new ends it");
+            Assert.That(walk.MoveTo(ByCursor("c"), items: 1), Is.False, "enough pages in a row under new cursors that bring nothing new end it");
             Assert.That(walk.NothingNew, Is.True);
         });
     }
@@ -130,6 +229,9 @@ public sealed class GraphEdgeWalkTests
     }
 
     private static GraphNextPage ByCursor(string after) => new(after, new Dictionary<string, string>());
+
+    private static GraphNextPage ByOffset(int offset) =>
+        new(null, new Dictionary<string, string> { ["offset"] = offset.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
     private static GraphNextPage ByTime(long until, string token) =>
         new(null, new Dictionary<string, string> { ["until"] = until.ToString(System.Globalization.CultureInfo.InvariantCulture), ["__paging_token"] = token });

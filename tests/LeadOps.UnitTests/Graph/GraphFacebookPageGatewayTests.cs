@@ -83,6 +83,39 @@ public sealed class GraphFacebookPageGatewayTests
     }
 
     [Test]
+    public async Task A_forms_listing_that_gives_the_forms_listed_before_under_ever_new_cursors_ends_there()
+    {
+        var asked = 0;
+        _api.Setup(a => a.GetLeadFormsAsync("page-1", It.IsAny<string>(), It.IsAny<int?>(), It.IsAny<string?>(), It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => ++asked > 50
+                ? throw new InvalidOperationException("the listing did not end")
+                : new GraphListResponse<GraphLeadFormDto>
+                {
+                    Data = [new GraphLeadFormDto { Id = "f1", Name = "Quote", Status = "ACTIVE" }],
+                    Paging = new GraphPagingDto { Cursors = new GraphCursorsDto { After = $"c{asked}" }, Next = "https://graph.facebook.com/next" },
+                });
+
+        var forms = await Gateway(new FacebookOptions()).GetLeadFormsAsync(Credentials, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(forms.Select(f => f.Id), Is.EqualTo(new[] { "f1" }));
+            Assert.That(asked, Is.EqualTo(1 + GraphEdgeWalk.SeenPagesInARowToEnd));
+        });
+    }
+
+    [Test]
+    public async Task Test_leads_listed_without_an_id_are_not_named_for_deletion()
+    {
+        _api.Setup(a => a.GetTestLeadsAsync("form-1", "id", null, It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new GraphListResponse<GraphLeadDto> { Data = [new GraphLeadDto { Id = "1" }, new GraphLeadDto { Id = "" }, new GraphLeadDto { Id = "" }, new GraphLeadDto()] });
+
+        var ids = await Gateway(new FacebookOptions()).GetTestLeadIdsAsync(Credentials, "form-1", CancellationToken.None);
+
+        Assert.That(ids, Is.EqualTo(new[] { "1" }));
+    }
+
+    [Test]
     public async Task Subscribed_fields_are_those_of_this_app()
     {
         _api.Setup(a => a.GetSubscribedAppsAsync("page-1", null, It.IsAny<GraphCallContext>(), It.IsAny<CancellationToken>()))

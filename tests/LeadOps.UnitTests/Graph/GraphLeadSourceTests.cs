@@ -163,20 +163,23 @@ public sealed class GraphLeadSourceTests
     }
 
     [Test]
-    public async Task A_page_of_leads_already_read_under_a_new_cursor_ends_the_walk_with_a_warning_and_every_lead_is_handed_over()
+    public async Task Pages_of_leads_already_read_under_new_cursors_end_the_walk_with_a_warning_and_every_lead_is_handed_over()
     {
-        // "c3" would be asked for if the walk went on: the strict mock fails the test then.
+        // "c5" would be asked for if the walk went on: the strict mock fails the test then.
         Script(
             (null, Page(["1", "2"], next: "c1")),
             ("c1", Page(["2", "3"], next: "c2")),
-            ("c2", Page(["3", "1"], next: "c3")));
+            ("c2", Page(["3", "1"], next: "c3")),
+            ("c3", Page(["1", "2"], next: "c4")),
+            ("c4", Page(["2", "3"], next: "c5")));
 
         var pages = await ReadAllAsync();
 
         Assert.Multiple(() =>
         {
-            Assert.That(pages.Select(p => p.Count), Is.EqualTo(new[] { 2, 2, 2 }), "the page with one new lead went on");
-            Assert.That(pages.Take(2).Select(p => ((FacebookLeadPage)p).Warning), Is.All.Null);
+            Assert.That(GraphEdgeWalk.SeenPagesInARowToEnd, Is.EqualTo(3), "the script has that many pages of leads already read");
+            Assert.That(pages.Select(p => p.Count), Is.EqualTo(new[] { 2, 2, 2, 2, 2 }), "the page with one new lead went on");
+            Assert.That(pages.Take(4).Select(p => ((FacebookLeadPage)p).Warning), Is.All.Null);
             Assert.That(((FacebookLeadPage)pages[^1]).Warning, Is.EqualTo(GraphEdgeWalk.NothingNewWarning));
         });
     }
