@@ -71,7 +71,8 @@ internal sealed class StoreWebhookLeadHandler(
 
     /// <summary>
     /// A stored lead Graph first sent without answers is read again, and takes them in if Graph has them now. A read
-    /// that fails leaves it as it is (still existing, no failure recorded): the next retrieval tries again.
+    /// that fails leaves it as it is (still existing, no failure recorded): a later replay of the webhook, or a retrieval that
+    /// covers the lead's day, tries again (the schedule's watermark does not wait for it).
     /// </summary>
     private async Task FillInAnswersAsync(Integration integration, string leadgenId, IReadOnlyDictionary<string, ExistingLead> existing, CancellationToken ct)
     {
