@@ -82,6 +82,9 @@ public sealed class InboxFirstDayTests : MainPageFixture
         await Assertions.Expect(header).ToHaveAttributeAsync("data-state", "human_active");
         Assert.That(asked, Has.Count.EqualTo(3));
 
+        // The take reloads the page: the shortcut is pressed once the new page has loaded, with focus out of the editors.
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.Locator("[data-test=customer-name]").ClickAsync();
         await page.Keyboard.PressAsync("r");
         await Assertions.Expect(header).ToHaveAttributeAsync("data-state", "resolved");
         Assert.That(asked, Has.Count.EqualTo(3), "nothing written, nothing asked");
