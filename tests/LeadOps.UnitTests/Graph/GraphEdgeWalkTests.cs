@@ -77,11 +77,7 @@ public sealed class GraphEdgeWalkTests
         Assert.That(walk.MoveTo(ByCursor("a"), items: 1), Is.True);
         for (var round = 0; round < 3; round++)
         {
-            for (var page = 1; page < GraphEdgeWalk.SeenPagesInARowToEnd; page++)
-            {
-                walk.Meet(["1"], id => id);
-                Assert.That(walk.MoveTo(ByCursor($"seen{round}.{page}"), items: 1), Is.True, $"round {round}, page {page}");
-            }
+            GoShortOfTheEnd(walk, "1", $"seen{round}.");
 
             walk.Meet([$"new{round}"], id => id);
             Assert.That(walk.MoveTo(ByCursor($"new{round}"), items: 1), Is.True, $"round {round}: a new item");
@@ -119,11 +115,7 @@ public sealed class GraphEdgeWalkTests
         var walk = new GraphEdgeWalk();
         walk.Meet(["1"], id => id);
         Assert.That(walk.MoveTo(ByCursor("a"), items: 1), Is.True);
-        for (var page = 1; page < GraphEdgeWalk.SeenPagesInARowToEnd; page++)
-        {
-            walk.Meet(["1"], id => id);
-            Assert.That(walk.MoveTo(ByCursor($"b{page}"), items: 1), Is.True);
-        }
+        GoShortOfTheEnd(walk, "1", "b");
 
         walk.Meet(["1"], id => id);
         Assert.That(walk.MoveTo(ByCursor($"b{GraphEdgeWalk.SeenPagesInARowToEnd - 1}"), items: 1), Is.True, "a page naming itself is asked once more");
@@ -143,11 +135,7 @@ public sealed class GraphEdgeWalkTests
         var walk = new GraphEdgeWalk();
         walk.Meet(["1"], id => id);
         Assert.That(walk.MoveTo(ByCursor("a"), items: 1), Is.True);
-        for (var page = 1; page < GraphEdgeWalk.SeenPagesInARowToEnd; page++)
-        {
-            walk.Meet(["1"], id => id);
-            Assert.That(walk.MoveTo(ByCursor($"b{page}"), items: 1), Is.True);
-        }
+        GoShortOfTheEnd(walk, "1", "b");
 
         walk.Meet(["1"], id => id);
         var ex = Assert.Throws<GraphApiException>(() => walk.MoveTo(ByCursor("a"), items: 1));
@@ -199,11 +187,7 @@ public sealed class GraphEdgeWalkTests
 
         walk.Meet(["2"], id => id);
         Assert.That(walk.MoveTo(ByCursor("b"), items: 1), Is.True, "the same page again, now naming the next one");
-        for (var page = 1; page < GraphEdgeWalk.SeenPagesInARowToEnd; page++)
-        {
-            walk.Meet(["2"], id => id);
-            Assert.That(walk.MoveTo(ByCursor($"c{page}"), items: 1), Is.True, $"page {page} under a new cursor that brings nothing new");
-        }
+        GoShortOfTheEnd(walk, "2", "c");
 
         walk.Meet(["2"], id => id);
         Assert.Multiple(() =>
@@ -226,6 +210,19 @@ public sealed class GraphEdgeWalkTests
             Assert.That(walk.MoveTo(null, items: 1), Is.False);
             Assert.That(walk.NothingNew, Is.False, "Graph named no next page: nothing to warn about");
         });
+    }
+
+    /// <summary>
+    /// One page fewer than it takes to end the walk, each of the item <paramref name="id"/> met before and each naming a new
+    /// cursor (<paramref name="cursor"/> and its number): every step must carry on.
+    /// </summary>
+    private static void GoShortOfTheEnd(GraphEdgeWalk walk, string id, string cursor)
+    {
+        for (var page = 1; page < GraphEdgeWalk.SeenPagesInARowToEnd; page++)
+        {
+            walk.Meet([id], item => item);
+            Assert.That(walk.MoveTo(ByCursor($"{cursor}{page}"), items: 1), Is.True, $"page {page} under a new cursor that brings nothing new");
+        }
     }
 
     private static GraphNextPage ByCursor(string after) => new(after, new Dictionary<string, string>());
